@@ -1,0 +1,2 @@
+/** Nest injection token: 'EMBEDDED' or 'EXTERNAL' (see DatabaseMode). */
+export const DATABASE_MODE = Symbol('DATABASE_MODE');

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  const cwd = '/srv/app';
+
+  it('defaults to the embedded database under ./.data with demo data', () => {
+    const config = loadConfig({}, cwd);
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({
+      kind: 'embedded',
+      dataDir: path.join(cwd, '.data', 'postgres'),
+      port: 0,
+      poolMax: 10,
+    });
+    expect(config.seedDemoData).toBe(true);
+    expect(config.isProduction).toBe(false);
+  });
+
+  it('uses DATABASE_URL and does not seed demo data unless asked', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/duty' }, cwd);
+    expect(config.database).toMatchObject({ kind: 'external', url: 'postgres://u:p@db:5432/duty' });
+    expect(config.seedDemoData).toBe(false);
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://db/x', SEED_DEMO_DATA: 'true' }).seedDemoData,
+    ).toBe(true);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }, cwd).database.kind).toBe('embedded');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['NODE_ENV', 'staging'],
+    ['DATABASE_URL', 'mysql://localhost/x'],
+    ['DATABASE_POOL_MAX', '0'],
+    ['MIGRATIONS_RUN', 'maybe'],
+    ['LOG_LEVEL', 'loud'],
+  ])('rejects %s=%s with a message naming the variable', (name, value) => {
+    let error: unknown;
+    try {
+      loadConfig({ [name]: value }, cwd);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toHaveLength(1);
+    expect((error as ConfigError).problems[0]).toMatch(new RegExp(`^${name}: `));
+    expect((error as Error).message).toContain(JSON.stringify(value));
+  });
+
+  it('reports every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' }, cwd)).toThrow(/PORT[\s\S]*LOG_LEVEL/);
+  });
+});

@@ -1,0 +1,38 @@
+import { DataSource, DataSourceOptions, LoggerOptions } from 'typeorm';
+import { migrations } from '@duty/migrations';
+import { entities } from './entities';
+
+export interface DataSourceSettings {
+  url: string;
+  poolMax?: number;
+  ssl?: boolean;
+  logging?: LoggerOptions;
+  applicationName?: string;
+}
+
+/**
+ * The one DataSource definition: the Nest app, the migration and seed CLIs, the schema drift
+ * check and the test harness all build their DataSource here.
+ */
+export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    entities,
+    migrations,
+    migrationsTableName: 'typeorm_migration',
+    synchronize: false,
+    migrationsRun: false,
+    logging: settings.logging ?? ['error', 'warn', 'migration'],
+    ssl: settings.ssl ? { rejectUnauthorized: true } : false,
+    extra: {
+      max: settings.poolMax ?? 10,
+      application_name: settings.applicationName ?? 'duty-tracker',
+      connectionTimeoutMillis: 10_000,
+    },
+  };
+}
+
+export function createDataSource(settings: DataSourceSettings): DataSource {
+  return new DataSource(dataSourceOptions(settings));
+}

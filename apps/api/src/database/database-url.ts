@@ -1,0 +1,56 @@
+import type { Logger } from 'pino';
+import { Client } from 'pg';
+import { DatabaseConfig } from '../config/config';
+import { EmbeddedPostgres } from './embedded-postgres';
+
+export const EMBEDDED_DATABASE_NAME = 'duty';
+
+export interface ResolvedDatabase {
+  url: string;
+  embedded?: EmbeddedPostgres;
+}
+
+/**
+ * Returns the URL of the database to use: DATABASE_URL as given, or an embedded PostgreSQL
+ * server started now (data under DATA_DIR) with the application database created on it.
+ */
+export async function resolveDatabase(
+  config: DatabaseConfig,
+  logger: Logger,
+): Promise<ResolvedDatabase> {
+  if (config.kind === 'external') return { url: config.url };
+  const log = logger.child({ component: 'embedded-postgres' });
+  const embedded = new EmbeddedPostgres({
+    dataDir: config.dataDir,
+    port: config.port,
+    onLog: (line) =>
+      /\b(FATAL|PANIC|ERROR|WARNING)\b/.test(line) ? log.warn(line) : log.debug(line),
+  });
+  const started = Date.now();
+  const connection = await embedded.start();
+  try {
+    await ensureDatabase(connection.url, EMBEDDED_DATABASE_NAME);
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+  log.info(
+    { dataDir: config.dataDir, port: connection.port, ms: Date.now() - started },
+    'Embedded PostgreSQL started',
+  );
+  return { url: embedded.urlFor(EMBEDDED_DATABASE_NAME), embedded };
+}
+
+/** Creates `database` on the server at `adminUrl` if it does not exist yet. */
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)} ENCODING 'UTF8'`);
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,53 @@
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { migrationStatus } from '../database/migrate';
+
+/**
+ * Probes for load balancers and orchestrators: /health says the process is alive (liveness),
+ * /ready says it can serve: the database answers and every migration is applied (readiness).
+ */
+@Controller()
+export class HealthController {
+  private readonly startedAt = new Date();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get('health')
+  @HttpCode(200)
+  health() {
+    return {
+      status: 'ok',
+      uptimeSeconds: Math.round((Date.now() - this.startedAt.getTime()) / 1000),
+    };
+  }
+
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const checks: Record<string, { status: 'ok' | 'error'; detail?: string; pending?: string[] }> =
+      {};
+    try {
+      await withTimeout(this.dataSource.query('SELECT 1'), 3000);
+      checks.database = { status: 'ok' };
+      const { pending } = await migrationStatus(this.dataSource);
+      checks.migrations =
+        pending.length === 0
+          ? { status: 'ok' }
+          : { status: 'error', detail: 'pending migrations', pending };
+    } catch (error) {
+      checks.database = { status: 'error', detail: (error as Error).message };
+    }
+    const ready = Object.values(checks).every((c) => c.status === 'ok') && 'migrations' in checks;
+    res.status(ready ? 200 : 503);
+    return { status: ready ? 'ready' : 'not_ready', checks };
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,29 @@
+import { DataSource } from 'typeorm';
+import { SettingKey } from '../system/system-settings';
+
+export interface SeedResult {
+  /** Rows inserted by this run; 0 when the data was already there. */
+  inserted: number;
+}
+
+/**
+ * Loads the demo data. Idempotent: running it again inserts nothing and changes nothing
+ * that a user may have edited since. Later features add their own steps here.
+ */
+export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> {
+  return dataSource.transaction(async (manager) => {
+    const rows: Array<[string, string]> = [
+      [SettingKey.ProductName, '湖北省质量促进条例履职督办系统'],
+      [SettingKey.DemoDataLoadedAt, new Date().toISOString()],
+    ];
+    let inserted = 0;
+    for (const [key, value] of rows) {
+      const result = await manager.query<unknown[]>(
+        `INSERT INTO system_setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`,
+        [key, value],
+      );
+      inserted += result.length;
+    }
+    return { inserted };
+  });
+}

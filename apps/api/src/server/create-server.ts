@@ -1,0 +1,102 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../app.module';
+import { AppConfig } from '../config/config';
+import { resolveDatabase } from '../database/database-url';
+import { EmbeddedPostgres } from '../database/embedded-postgres';
+import { JsonLogger, requestLogging } from '../logging/logger';
+import { seedDemoData } from '../seed/demo-seed';
+import { securityHeaders, webStaticMiddleware } from './web-static';
+
+export interface RunningServer {
+  app: INestApplication;
+  /** Base URL the server listens on, e.g. http://127.0.0.1:3000 */
+  url: string;
+  embedded?: EmbeddedPostgres;
+  /** Stops accepting, finishes in-flight requests, closes the pool, stops the embedded database. */
+  close(): Promise<void>;
+}
+
+export interface CreateServerOptions {
+  /** Use this database instead of resolving one from the configuration (tests). */
+  databaseUrl?: string;
+}
+
+/** Builds and starts the whole API: database, migrations, demo data, GraphQL, web app. */
+export async function createServer(
+  config: AppConfig,
+  logger: Logger,
+  options: CreateServerOptions = {},
+): Promise<RunningServer> {
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, embedded: undefined }
+    : await resolveDatabase(config.database, logger);
+  let app: NestExpressApplication | undefined;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot({
+        config,
+        databaseUrl: database.url,
+        embeddedDatabase: Boolean(database.embedded),
+        logger,
+      }),
+      { logger: new JsonLogger(logger), abortOnError: false },
+    );
+    app.disable('x-powered-by');
+    app.set('trust proxy', 'loopback');
+    app.use(securityHeaders);
+    app.use(requestLogging(logger));
+    const web = webStaticMiddleware(config.webDistDir);
+    if (web) app.use(web);
+    else logger.warn({ webDistDir: config.webDistDir }, 'No web build found; serving the API only');
+
+    if (config.seedDemoData) {
+      const seeded = await seedDemoData(app.get(DataSource));
+      logger.info({ inserted: seeded.inserted }, 'Demo data checked');
+    }
+
+    await app.listen(config.port, config.host);
+    const server = app.getHttpServer() as Server;
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    const running = app;
+    return {
+      app: running,
+      url,
+      embedded: database.embedded,
+      close: async () => {
+        try {
+          await closeWithin(running, server, config.shutdownTimeoutMs, logger);
+        } finally {
+          await database.embedded?.stop();
+        }
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.embedded?.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function closeWithin(
+  app: INestApplication,
+  server: Server,
+  timeoutMs: number,
+  logger: Logger,
+): Promise<void> {
+  const timer = setTimeout(() => {
+    logger.warn({ timeoutMs }, 'In-flight requests did not finish in time; closing connections');
+    server.closeAllConnections();
+  }, timeoutMs);
+  try {
+    await app.close(); // HTTP server first, then module destroy hooks (TypeORM closes the pool)
+  } finally {
+    clearTimeout(timer);
+  }
+}

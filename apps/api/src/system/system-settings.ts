@@ -1,0 +1,5 @@
+/** Keys of the system_setting table. */
+export const SettingKey = {
+  ProductName: 'product.name',
+  DemoDataLoadedAt: 'demo.loaded_at',
+} as const;

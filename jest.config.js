@@ -1,0 +1,13 @@
+// Root jest configuration: `npm test` runs every project in one jest invocation so the
+// shared PostgreSQL test harness (test/support) is set up once for all of them.
+module.exports = {
+  projects: [
+    '<rootDir>/libs/shared/errors',
+    '<rootDir>/apps/api',
+    '<rootDir>/apps/web',
+    '<rootDir>/test',
+  ],
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 60000,
+};

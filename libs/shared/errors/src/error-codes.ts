@@ -1,0 +1,37 @@
+/**
+ * Stable machine-readable error codes shared by the API (in GraphQL `extensions.code`
+ * and JSON error bodies) and the web app (which maps them to localized messages).
+ * Codes are part of the public contract: add new ones, never rename or reuse.
+ */
+export const ErrorCode = {
+  BAD_REQUEST: 'BAD_REQUEST',
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_ERROR: 'INTERNAL_ERROR',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const ERROR_CODES = new Set<string>(Object.values(ErrorCode));
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && ERROR_CODES.has(value);
+}
+
+/** Default Chinese messages, used when the server has nothing more specific to say. */
+export const defaultErrorMessagesZh: Readonly<Record<ErrorCode, string>> = {
+  BAD_REQUEST: '请求格式不正确。',
+  VALIDATION_FAILED: '提交的数据未通过校验，请检查后重试。',
+  UNAUTHENTICATED: '请先登录。',
+  FORBIDDEN: '您没有执行此操作的权限。',
+  NOT_FOUND: '未找到相应的数据。',
+  CONFLICT: '数据已被他人修改，请刷新后重试。',
+  QUERY_TOO_COMPLEX: '查询过于复杂，请缩小查询范围。',
+  SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后重试。',
+  INTERNAL_ERROR: '系统内部错误，请稍后重试或联系管理员。',
+};

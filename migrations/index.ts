@@ -1,0 +1,5 @@
+// Every migration, in order. Listed explicitly (not globbed) so the same list works in the
+// compiled app, the migration CLI and the test harness.
+import { CreateSystemSetting1764223200000 } from './1764223200000-CreateSystemSetting';
+
+export const migrations = [CreateSystemSetting1764223200000];
