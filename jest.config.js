@@ -1,5 +1,7 @@
 // Root jest configuration: `npm test` runs every project in one jest invocation so the
 // shared PostgreSQL test harness (test/support) is set up once for all of them.
+const { swcTransform } = require('./jest.preset');
+
 module.exports = {
   projects: [
     '<rootDir>/libs/shared/errors',
@@ -9,5 +11,7 @@ module.exports = {
   ],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  // Used to load the global setup/teardown themselves (TypeScript).
+  transform: { '^.+\\.ts$': swcTransform() },
   testTimeout: 60000,
 };

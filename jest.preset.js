@@ -1,5 +1,5 @@
-// Shared jest settings: every project transforms TypeScript with SWC (fast, keeps
-// decorator metadata for NestJS) and resolves the workspace path aliases.
+// Shared jest settings: every project transforms TypeScript with SWC (fast, keeps decorator
+// metadata for NestJS) and resolves the workspace path aliases.
 const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 
@@ -10,20 +10,29 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
-/** @param {{ tsx?: boolean }} opts */
+const transformer = path.join(__dirname, 'test/support/jest-swc-transformer.js');
+
+/** @param {{ tsx?: boolean, syntax?: 'typescript' | 'ecmascript' }} opts */
 function swcTransform(opts = {}) {
+  const typescript = (opts.syntax ?? 'typescript') === 'typescript';
   return [
-    '@swc/jest',
+    transformer,
     {
       jsc: {
         target: 'es2022',
-        parser: { syntax: 'typescript', decorators: true, tsx: Boolean(opts.tsx) },
+        parser: typescript
+          ? { syntax: 'typescript', decorators: true, tsx: Boolean(opts.tsx) }
+          : { syntax: 'ecmascript', jsx: false, importAttributes: true },
         transform: {
           legacyDecorator: true,
           decoratorMetadata: true,
           react: { runtime: 'automatic' },
         },
         keepClassNames: true,
+        // Rewrite workspace aliases at compile time too: jest's global setup is loaded with
+        // plain require(), where moduleNameMapper does not apply.
+        baseUrl: __dirname,
+        paths: compilerOptions.paths,
       },
       module: { type: 'commonjs' },
       sourceMaps: 'inline',
@@ -31,4 +40,16 @@ function swcTransform(opts = {}) {
   ];
 }
 
-module.exports = { moduleNameMapper, swcTransform };
+// ESM-only dependencies (see test/support/jest-swc-transformer.js) compiled for jest.
+const esmOnlyPackages = ['@nestjs'];
+
+/** Transform settings for projects that load the NestJS API. */
+const nodeTransform = {
+  transform: {
+    '^.+\\.ts$': swcTransform(),
+    '^.+\\.m?js$': swcTransform({ syntax: 'ecmascript' }),
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
+};
+
+module.exports = { moduleNameMapper, swcTransform, nodeTransform };

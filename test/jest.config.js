@@ -1,9 +1,9 @@
-const { moduleNameMapper, swcTransform } = require('../jest.preset');
+const { moduleNameMapper, nodeTransform } = require('../jest.preset');
 
 module.exports = {
   displayName: 'cross-app',
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swcTransform() },
+  ...nodeTransform,
   moduleNameMapper,
   testMatch: ['<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.spec.ts'],
   testTimeout: 120000,

@@ -1,9 +1,9 @@
-const { moduleNameMapper, swcTransform } = require('../../jest.preset');
+const { moduleNameMapper, nodeTransform } = require('../../jest.preset');
 
 module.exports = {
   displayName: 'api',
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swcTransform() },
+  ...nodeTransform,
   moduleNameMapper,
   // Unit tests (*.spec.ts) sit next to the code; integration tests (*.int-spec.ts) talk to
   // a real PostgreSQL database created per test file by test/support.

@@ -36,6 +36,7 @@ export class AppModule {
               url: options.databaseUrl,
               poolMax: config.database.poolMax,
               ssl: config.database.kind === 'external' && config.database.ssl,
+              logger,
             });
             await dataSource.initialize();
             if (config.runMigrations) {

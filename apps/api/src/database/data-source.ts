@@ -1,12 +1,15 @@
-import { DataSource, DataSourceOptions, LoggerOptions } from 'typeorm';
+import type { Logger as PinoLogger } from 'pino';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { migrations } from '@duty/migrations';
 import { entities } from './entities';
+import { TypeOrmPinoLogger } from './typeorm-logger';
 
 export interface DataSourceSettings {
   url: string;
   poolMax?: number;
   ssl?: boolean;
-  logging?: LoggerOptions;
+  /** Where TypeORM's messages go; without one, TypeORM stays silent. */
+  logger?: PinoLogger;
   applicationName?: string;
 }
 
@@ -23,7 +26,13 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     migrationsTableName: 'typeorm_migration',
     synchronize: false,
     migrationsRun: false,
-    logging: settings.logging ?? ['error', 'warn', 'migration'],
+    ...(settings.logger
+      ? {
+          logging: 'all' as const,
+          logger: new TypeOrmPinoLogger(settings.logger),
+          maxQueryExecutionTime: 1000,
+        }
+      : { logging: false as const }),
     ssl: settings.ssl ? { rejectUnauthorized: true } : false,
     extra: {
       max: settings.poolMax ?? 10,

@@ -81,6 +81,7 @@ export class EmbeddedPostgres {
     const binaries = resolveBinaries();
     const runAs = await postgresUserIfRoot();
     await fs.mkdir(path.dirname(this.dataDir), { recursive: true });
+    if (runAs.uid !== undefined) await assertReachableByOthers(path.dirname(this.dataDir));
     await this.acquireOwnerLock();
     try {
       await this.stopOrphanedServer();
@@ -315,6 +316,24 @@ async function postgresUserIfRoot(): Promise<RunAs> {
       );
     }
     return lookup();
+  }
+}
+
+/**
+ * As root we run PostgreSQL as the `postgres` user, which must be able to traverse every
+ * directory above its data directory (a checkout under /root usually is not reachable).
+ */
+async function assertReachableByOthers(dir: string): Promise<void> {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const stat = await fs.stat(current);
+    if ((stat.mode & 0o001) === 0) {
+      throw new EmbeddedPostgresError(
+        `Running as root, the embedded PostgreSQL runs as the 'postgres' user, which cannot enter ${current} ` +
+          `(mode ${(stat.mode & 0o777).toString(8)}). Allow it (chmod o+x ${current}), set EMBEDDED_PG_DATA_DIR ` +
+          'to a directory it can reach, run as a normal user, or set DATABASE_URL.',
+      );
+    }
+    if (current === path.dirname(current)) return;
   }
 }
 

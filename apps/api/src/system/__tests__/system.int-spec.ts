@@ -1,0 +1,169 @@
+import { DataSource } from 'typeorm';
+import { startTestApi, TestApi } from '../../../../../test/support/test-api';
+import { seedDemoData } from '../../seed/demo-seed';
+
+const SYSTEM_INFO = `query { systemInfo { productName version databaseServerVersion databaseMode appliedMigrations demoDataLoadedAt } }`;
+
+describe('API over HTTP against a real database', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api?.close());
+
+  it('answers a GraphQL query with rows read from PostgreSQL', async () => {
+    const res = await api.graphql<{ systemInfo: Record<string, unknown> }>(SYSTEM_INFO);
+    expect(res.status).toBe(200);
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.systemInfo).toMatchObject({
+      productName: '湖北省质量促进条例履职督办系统',
+      databaseMode: 'EXTERNAL',
+      appliedMigrations: api.server.app.get(DataSource).migrations.length,
+    });
+    expect(res.data?.systemInfo.databaseServerVersion).toMatch(/^\d+/);
+    expect(Date.parse(String(res.data?.systemInfo.demoDataLoadedAt))).not.toBeNaN();
+  });
+
+  it('seeds idempotently: a second run inserts nothing and keeps the first timestamp', async () => {
+    const dataSource = api.server.app.get(DataSource);
+    const before = await dataSource.query(`SELECT key, value FROM system_setting ORDER BY key`);
+    expect(await seedDemoData(dataSource)).toEqual({ inserted: 0 });
+    expect(await dataSource.query(`SELECT key, value FROM system_setting ORDER BY key`)).toEqual(
+      before,
+    );
+  });
+
+  it('reports liveness and readiness as JSON', async () => {
+    const health = await fetch(`${api.url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok' });
+    const ready = await fetch(`${api.url}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      checks: { database: { status: 'ok' }, migrations: { status: 'ok' } },
+    });
+  });
+
+  it('reports not ready when a migration is missing', async () => {
+    const dataSource = api.server.app.get(DataSource);
+    const [last] = await dataSource.query(
+      `SELECT * FROM typeorm_migration ORDER BY id DESC LIMIT 1`,
+    );
+    await dataSource.query(`DELETE FROM typeorm_migration WHERE id = $1`, [last.id]);
+    try {
+      const ready = await fetch(`${api.url}/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({
+        status: 'not_ready',
+        checks: { migrations: { status: 'error', pending: [last.name] } },
+      });
+    } finally {
+      await dataSource.query(
+        `INSERT INTO typeorm_migration (id, timestamp, name) VALUES ($1, $2, $3)`,
+        [last.id, last.timestamp, last.name],
+      );
+    }
+  });
+
+  it('tags every response with a request id, keeping a well-formed one from the client', async () => {
+    const generated = await fetch(`${api.url}/health`);
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await fetch(`${api.url}/health`, {
+      headers: { 'X-Request-Id': 'trace-12345678' },
+    });
+    expect(kept.headers.get('x-request-id')).toBe('trace-12345678');
+    const forged = await fetch(`${api.url}/health`, {
+      headers: { 'X-Request-Id': 'bad id; drop' },
+    });
+    expect(forged.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses simple cross-site requests (Apollo CSRF prevention)', async () => {
+    const res = await fetch(
+      `${api.url}/graphql?query=${encodeURIComponent('{ systemInfo { version } }')}`,
+    );
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/CSRF|preflight/i);
+  });
+
+  it('refuses batched requests', async () => {
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([
+        { query: '{ systemInfo { version } }' },
+        { query: '{ systemInfo { version } }' },
+      ]),
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('rejects queries past the alias limit with QUERY_TOO_COMPLEX', async () => {
+    const aliases = Array.from(
+      { length: api.config.graphql.maxAliases + 1 },
+      (_, i) => `a${i}: systemInfo { version }`,
+    );
+    const res = await api.graphql(`{ ${aliases.join(' ')} }`);
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('rejects queries past the token limit with QUERY_TOO_COMPLEX', async () => {
+    const fields = Array.from({ length: api.config.graphql.maxTokens }, () => 'version').join(' ');
+    const res = await api.graphql(`{ systemInfo { ${fields} } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('maps unknown fields to BAD_REQUEST and suggests fields outside production', async () => {
+    const res = await api.graphql(`{ systemInfo { versio } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(res.errors?.[0]?.message).toMatch(/Did you mean/);
+  });
+
+  it('allows introspection outside production', async () => {
+    const res = await api.graphql<{ __schema: { queryType: { name: string } } }>(
+      `{ __schema { queryType { name } } }`,
+    );
+    expect(res.data?.__schema.queryType.name).toBe('Query');
+  });
+});
+
+describe('API in production mode', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi({ NODE_ENV: 'production' });
+  });
+  afterAll(() => api?.close());
+
+  it('disables introspection', async () => {
+    const res = await api.graphql(`{ __schema { queryType { name } } }`);
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0]?.message).toMatch(/introspection/i);
+  });
+
+  it('gives no field suggestions', async () => {
+    const res = await api.graphql(`{ systemInfo { versio } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(JSON.stringify(res.errors)).not.toMatch(/Did you mean|version/);
+  });
+
+  it('hides internal errors: generic Chinese message, stable code, no stack trace', async () => {
+    const dataSource = api.server.app.get(DataSource);
+    await dataSource.query(`ALTER TABLE system_setting RENAME TO system_setting_moved`);
+    try {
+      const res = await api.graphql(`{ systemInfo { productName } }`);
+      expect(res.errors?.[0]).toEqual({
+        message: '系统内部错误，请稍后重试或联系管理员。',
+        locations: expect.any(Array),
+        path: ['systemInfo'],
+        extensions: { code: 'INTERNAL_ERROR' },
+      });
+      expect(JSON.stringify(res)).not.toMatch(/system_setting|stack|at /);
+    } finally {
+      await dataSource.query(`ALTER TABLE system_setting_moved RENAME TO system_setting`);
+    }
+  });
+});

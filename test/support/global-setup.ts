@@ -1,0 +1,50 @@
+import { chmod, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createDataSource } from '../../apps/api/src/database/data-source';
+import { EmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
+import { runMigrations } from '../../apps/api/src/database/migrate';
+import { databaseUrl, TEST_DB_PREFIX, withAdminClient } from './test-database';
+
+interface HarnessState {
+  embedded?: EmbeddedPostgres;
+  tmpDir?: string;
+}
+
+declare global {
+  var __dutyTestHarness: HarnessState | undefined;
+}
+
+/**
+ * Prepares the PostgreSQL server for the whole test run: TEST_DATABASE_URL when set (any
+ * database on a server where this user may create databases), otherwise an embedded server in
+ * a temporary directory. Then migrates a template database that test files clone.
+ */
+export default async function globalSetup(): Promise<void> {
+  const runId = `${process.pid.toString(36)}${Date.now().toString(36)}`;
+  const state: HarnessState = {};
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    state.tmpDir = await mkdtemp(path.join(os.tmpdir(), 'duty-test-pg-'));
+    await chmod(state.tmpDir, 0o755); // reachable by the `postgres` user when tests run as root
+    state.embedded = new EmbeddedPostgres({ dataDir: path.join(state.tmpDir, 'data') });
+    adminUrl = (await state.embedded.start()).url;
+  }
+  globalThis.__dutyTestHarness = state;
+
+  const template = `${TEST_DB_PREFIX}${runId}_template`;
+  await withAdminClient(adminUrl, (client) =>
+    client.query(`CREATE DATABASE ${client.escapeIdentifier(template)} ENCODING 'UTF8'`),
+  );
+  const dataSource = createDataSource({ url: databaseUrl(adminUrl, template) });
+  await dataSource.initialize();
+  try {
+    await runMigrations(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+
+  process.env.DUTY_TEST_ADMIN_URL = adminUrl;
+  process.env.DUTY_TEST_TEMPLATE_DB = template;
+  process.env.DUTY_TEST_RUN_ID = runId;
+}
