@@ -5,6 +5,49 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Module boundaries: the web app and the API never import each other; shared libraries import
+ * neither app; an app is never imported by anything; only test code may use the test harness.
+ */
+function moduleBoundaries({ tests }) {
+  const testSupport = tests ? ['scope:test-support'] : [];
+  return {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: [
+      {
+        sourceTag: 'scope:api',
+        onlyDependOnLibsWithTags: ['scope:api', 'scope:shared', ...testSupport],
+      },
+      {
+        sourceTag: 'scope:web',
+        onlyDependOnLibsWithTags: ['scope:web', 'scope:shared', ...testSupport],
+      },
+      { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+      {
+        sourceTag: 'scope:test',
+        onlyDependOnLibsWithTags: ['scope:api', 'scope:web', 'scope:shared', 'scope:test-support'],
+      },
+      // The test database harness knows the schema (migrations), never an app.
+      {
+        sourceTag: 'scope:test-support',
+        onlyDependOnLibsWithTags: ['scope:test-support', 'scope:api', 'scope:shared'],
+      },
+      { sourceTag: 'scope:test-support', notDependOnLibsWithTags: ['type:app'] },
+      { sourceTag: 'type:util', notDependOnLibsWithTags: ['type:app', 'type:data-access'] },
+      { sourceTag: 'type:app', notDependOnLibsWithTags: ['type:app'] },
+    ],
+  };
+}
+
+const testFiles = [
+  '**/*.spec.ts',
+  '**/*.spec.tsx',
+  '**/*.int-spec.ts',
+  '**/__tests__/**',
+  'apps/*/src/testing/**',
+];
+
 export default tseslint.config(
   { ignores: ['**/node_modules', '**/dist', '**/coverage', '.data', '.nx', '**/*.generated.ts'] },
   js.configs.recommended,
@@ -20,26 +63,7 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'off',
       'no-console': 'error',
-      // Module boundaries: the web app and the API never import each other; shared libraries
-      // import neither app; an app is never imported by anything.
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
-            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            {
-              sourceTag: 'scope:test',
-              onlyDependOnLibsWithTags: ['scope:api', 'scope:web', 'scope:shared', 'scope:test'],
-            },
-            { sourceTag: 'type:util', notDependOnLibsWithTags: ['type:app', 'type:data-access'] },
-            { sourceTag: 'type:app', notDependOnLibsWithTags: ['type:app'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ tests: false })],
     },
   },
   {
@@ -54,6 +78,10 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: testFiles,
+    rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ tests: true })] },
   },
   prettier,
 );

@@ -7,11 +7,14 @@ module.exports = {
     '<rootDir>/libs/shared/errors',
     '<rootDir>/apps/api',
     '<rootDir>/apps/web',
-    '<rootDir>/test',
+    '<rootDir>/libs/api/embedded-postgres',
+    '<rootDir>/test/cross-app',
   ],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   // Used to load the global setup/teardown themselves (TypeScript).
   transform: { '^.+\\.ts$': swcTransform() },
   testTimeout: 60000,
+  // Test files are isolated by database, so two workers use both cores of a small machine.
+  maxWorkers: 2,
 };

@@ -3,3 +3,6 @@
 import { CreateSystemSetting1764223200000 } from './1764223200000-CreateSystemSetting';
 
 export const migrations = [CreateSystemSetting1764223200000];
+
+/** Table where TypeORM records applied migrations. */
+export const MIGRATIONS_TABLE = 'typeorm_migration';

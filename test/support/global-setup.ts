@@ -1,9 +1,9 @@
 import { chmod, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createDataSource } from '../../apps/api/src/database/data-source';
-import { EmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
-import { runMigrations } from '../../apps/api/src/database/migrate';
+import { EmbeddedPostgres } from '@duty/api/embedded-postgres';
+import { migrations, MIGRATIONS_TABLE } from '@duty/migrations';
+import { DataSource } from 'typeorm';
 import { databaseUrl, TEST_DB_PREFIX, withAdminClient } from './test-database';
 
 interface HarnessState {
@@ -36,10 +36,17 @@ export default async function globalSetup(): Promise<void> {
   await withAdminClient(adminUrl, (client) =>
     client.query(`CREATE DATABASE ${client.escapeIdentifier(template)} ENCODING 'UTF8'`),
   );
-  const dataSource = createDataSource({ url: databaseUrl(adminUrl, template) });
+  // Migrations only, no entities: the harness knows the schema, not the app.
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: databaseUrl(adminUrl, template),
+    migrations,
+    migrationsTableName: MIGRATIONS_TABLE,
+    logging: false,
+  });
   await dataSource.initialize();
   try {
-    await runMigrations(dataSource);
+    await dataSource.runMigrations({ transaction: 'each' });
   } finally {
     await dataSource.destroy();
   }

@@ -1,6 +1,6 @@
 import type { Logger as PinoLogger } from 'pino';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { migrations } from '@duty/migrations';
+import { migrations, MIGRATIONS_TABLE } from '@duty/migrations';
 import { entities } from './entities';
 import { TypeOrmPinoLogger } from './typeorm-logger';
 
@@ -23,7 +23,7 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     url: settings.url,
     entities,
     migrations,
-    migrationsTableName: 'typeorm_migration',
+    migrationsTableName: MIGRATIONS_TABLE,
     synchronize: false,
     migrationsRun: false,
     ...(settings.logger

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { Client } from 'pg';
 import { DatabaseConfig } from '../config/config';
-import { EmbeddedPostgres } from './embedded-postgres';
+import { EmbeddedPostgres } from '@duty/api/embedded-postgres';
 
 export const EMBEDDED_DATABASE_NAME = 'duty';
 

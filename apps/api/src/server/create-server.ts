@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { AppConfig } from '../config/config';
 import { resolveDatabase } from '../database/database-url';
-import { EmbeddedPostgres } from '../database/embedded-postgres';
+import { EmbeddedPostgres } from '@duty/api/embedded-postgres';
 import { JsonLogger, requestLogging } from '../logging/logger';
 import { seedDemoData } from '../seed/demo-seed';
 import { securityHeaders, webStaticMiddleware } from './web-static';

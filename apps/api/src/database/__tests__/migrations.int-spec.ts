@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createTestDatabase, TestDatabase } from '../../../../../test/support/test-database';
+import { createTestDatabase, TestDatabase } from '@duty/test-support';
 import { createDataSource } from '../data-source';
 import { migrationStatus, revertMigrations, runMigrations } from '../migrate';
 import { pendingSchemaChanges } from '../schema-drift';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { startTestApi, TestApi } from '../../../../../test/support/test-api';
+import { startTestApi, TestApi } from '../../testing/test-api';
 import { seedDemoData } from '../../seed/demo-seed';
 
 const SYSTEM_INFO = `query { systemInfo { productName version databaseServerVersion databaseMode appliedMigrations demoDataLoadedAt } }`;

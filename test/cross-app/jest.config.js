@@ -1,4 +1,4 @@
-const { moduleNameMapper, nodeTransform } = require('../jest.preset');
+const { moduleNameMapper, nodeTransform } = require('../../jest.preset');
 
 module.exports = {
   displayName: 'cross-app',

@@ -3,7 +3,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { EmbeddedPostgres } from '../embedded-postgres';
+import { EmbeddedPostgres } from './embedded-postgres';
 
 function isAlive(pid: number): boolean {
   try {

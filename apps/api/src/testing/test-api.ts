@@ -1,7 +1,7 @@
 import pino from 'pino';
-import { AppConfig, loadConfig } from '../../apps/api/src/config/config';
-import { createServer, RunningServer } from '../../apps/api/src/server/create-server';
-import { createTestDatabase, TestDatabase } from './test-database';
+import { createTestDatabase, TestDatabase } from '@duty/test-support';
+import { AppConfig, loadConfig } from '../config/config';
+import { createServer, RunningServer } from '../server/create-server';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;

@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppConfig, ConfigError, loadConfig } from '../config/config';
+import { createDataSource } from '../database/data-source';
+import { resolveDatabase } from '../database/database-url';
+import { EmbeddedPostgres } from '@duty/api/embedded-postgres';
+import { createRootLogger } from '../logging/logger';
+
+export function print(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Runs a command-line entry point: configuration errors and failures exit non-zero with a message. */
+export function runCli(main: (config: AppConfig, logger: Logger) => Promise<number | void>): void {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(error instanceof ConfigError ? 78 : 1);
+  }
+  // Commands talk to people: only warnings and errors go to the JSON log.
+  const logger = createRootLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  main(config, logger).then(
+    (code) => process.exit(code ?? 0),
+    (error: Error) => {
+      process.stderr.write(`错误 / Error: ${error.message}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+/**
+ * Opens the configured database (DATABASE_URL, or the embedded server, started for the
+ * duration of the command) and closes everything afterwards.
+ */
+export async function withConfiguredDatabase<T>(
+  config: AppConfig,
+  logger: Logger,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
+  const database = await resolveDatabase(config.database, logger);
+  try {
+    const dataSource = createDataSource({
+      url: database.url,
+      poolMax: 2,
+      ssl: config.database.kind === 'external' && config.database.ssl,
+      logger,
+    });
+    await dataSource.initialize();
+    try {
+      return await work(dataSource);
+    } finally {
+      await dataSource.destroy();
+    }
+  } finally {
+    await database.embedded?.stop();
+  }
+}
+
+/**
+ * A throw-away database for checks: on the server of `serverUrl` when given, otherwise on a
+ * temporary embedded server. Dropped (or deleted with the server) afterwards.
+ */
+export async function withScratchDatabase<T>(
+  serverUrl: string | undefined,
+  work: (url: string) => Promise<T>,
+): Promise<T> {
+  let embedded: EmbeddedPostgres | undefined;
+  let tmpDir: string | undefined;
+  if (!serverUrl) {
+    tmpDir = await mkdtemp(path.join(os.tmpdir(), 'duty-scratch-'));
+    await chmod(tmpDir, 0o755);
+    embedded = new EmbeddedPostgres({ dataDir: path.join(tmpDir, 'data') });
+    serverUrl = (await embedded.start()).url;
+  }
+  const name = `duty_scratch_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)} ENCODING 'UTF8'`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    try {
+      return await work(url.toString());
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(name)} WITH (FORCE)`);
+    }
+  } finally {
+    await admin.end();
+    await embedded?.stop();
+    if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { runMigrations } from '../database/migrate';
+import { seedDemoData } from '../seed/demo-seed';
+import { print, runCli, withConfiguredDatabase } from './cli-support';
+
+runCli((config, logger) =>
+  withConfiguredDatabase(config, logger, async (dataSource) => {
+    await runMigrations(dataSource);
+    const result = await seedDemoData(dataSource);
+    print(
+      result.inserted
+        ? `Demo data loaded (${result.inserted} row(s) inserted).`
+        : 'Demo data already present; nothing changed.',
+    );
+  }),
+);
