@@ -7,6 +7,9 @@ module.exports = {
   moduleNameMapper: {
     ...moduleNameMapper,
     '\\.(css|less)$': '<rootDir>/src/test/style-stub.js',
+    // @ant-design/icons' CommonJS build deep-imports the ESM build of @ant-design/colors.
+    '^@ant-design/colors/es/(.*)$': '@ant-design/colors/lib/$1',
   },
+  setupFiles: ['<rootDir>/src/test/setup.ts'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
 };

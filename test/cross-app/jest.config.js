@@ -6,5 +6,5 @@ module.exports = {
   ...nodeTransform,
   moduleNameMapper,
   testMatch: ['<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.spec.ts'],
-  testTimeout: 120000,
+  testTimeout: 300000,
 };

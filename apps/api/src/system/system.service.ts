@@ -25,7 +25,7 @@ export class SystemService {
     const byKey = new Map(settings.map((s) => [s.key, s.value]));
     const seededAt = byKey.get(SettingKey.DemoDataLoadedAt);
     return {
-      productName: byKey.get(SettingKey.ProductName) ?? '法定职责履职督办系统',
+      productName: byKey.get(SettingKey.ProductName) ?? '湖北省质量促进条例履职督办系统',
       version: APP_VERSION,
       databaseServerVersion: versionRows[0]?.server_version ?? 'unknown',
       databaseMode: this.databaseMode,

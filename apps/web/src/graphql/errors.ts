@@ -1,0 +1,75 @@
+import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
+import { ErrorCode, isErrorCode } from '@duty/shared/errors';
+import type { GraphQLFormattedError } from 'graphql';
+
+/** A failed request reduced to what the UI needs: a stable code and the server's words. */
+export interface AppError {
+  code: ErrorCode;
+  /** The server's message, if any; only shown when it is meant for people (see below). */
+  serverMessage?: string;
+}
+
+const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.BAD_REQUEST,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  409: ErrorCode.CONFLICT,
+  502: ErrorCode.SERVICE_UNAVAILABLE,
+  503: ErrorCode.SERVICE_UNAVAILABLE,
+  504: ErrorCode.SERVICE_UNAVAILABLE,
+};
+
+function fromGraphQLErrors(errors: ReadonlyArray<GraphQLFormattedError>): AppError {
+  const known = errors.find((e) => isErrorCode(e.extensions?.code));
+  const chosen = known ?? errors[0];
+  return {
+    code: known ? (known.extensions?.code as ErrorCode) : ErrorCode.INTERNAL_ERROR,
+    serverMessage: chosen?.message,
+  };
+}
+
+function errorsInBody(bodyText: string): ReadonlyArray<GraphQLFormattedError> | undefined {
+  try {
+    const body = JSON.parse(bodyText) as { errors?: unknown };
+    return Array.isArray(body?.errors) && body.errors.length > 0
+      ? (body.errors as GraphQLFormattedError[])
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Maps anything Apollo Client (or fetch) can throw to an {@link AppError}. */
+export function toAppError(error: unknown): AppError {
+  if (CombinedGraphQLErrors.is(error)) return fromGraphQLErrors(error.errors);
+  if (ServerError.is(error)) {
+    // Non-2xx answer; Apollo Server still puts `errors` in the body (e.g. 400 for CSRF).
+    const errors = errorsInBody(error.bodyText);
+    if (errors) return fromGraphQLErrors(errors);
+    return {
+      code:
+        HTTP_STATUS_CODES[error.statusCode] ??
+        (error.statusCode >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST),
+    };
+  }
+  // Not JSON (a proxy or gateway page) or no answer at all (`TypeError: Failed to fetch`).
+  if (ServerParseError.is(error) || error instanceof TypeError) {
+    return { code: ErrorCode.SERVICE_UNAVAILABLE };
+  }
+  return { code: ErrorCode.INTERNAL_ERROR };
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * The server message to show instead of the generic text for the code, or undefined.
+ * The API sends specific Chinese messages for people (AppError); anything else (English
+ * validation text, internal details in development) stays off the screen. Internal errors
+ * always get the generic text.
+ */
+export function displayableServerMessage(error: AppError, language: string): string | undefined {
+  if (!language.startsWith('zh') || error.code === ErrorCode.INTERNAL_ERROR) return undefined;
+  const message = error.serverMessage?.trim();
+  return message && CJK.test(message) ? message : undefined;
+}

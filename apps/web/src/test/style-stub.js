@@ -1,0 +1,2 @@
+// Stylesheets mean nothing in jsdom; jest maps `*.css` / `*.less` imports here.
+module.exports = {};
