@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -16,13 +16,18 @@ interface Started {
   output: () => string;
 }
 
-function startServer(dataDir: string, extraEnv: Record<string, string> = {}): Promise<Started> {
+function startServer(
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+  user: { uid?: number; gid?: number } = {},
+): Promise<Started> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, ...extraEnv };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [main], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...user,
   });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -150,6 +155,27 @@ describe('npm start on the embedded database', () => {
       first.child.kill('SIGKILL');
     }
   }, 240_000);
+
+  const asRoot = process.getuid?.() === 0;
+  (asRoot ? it : it.skip)(
+    'also runs as a normal (non-root) user, PostgreSQL then running as that user',
+    async () => {
+      // As root the test above covers the root path (PostgreSQL as `postgres`); this covers the
+      // other. As a normal user, the test above already is this case.
+      const nobody = { uid: 65534, gid: 65534 };
+      const userDir = path.join(dir, 'as-nobody');
+      await mkdir(userDir);
+      await chown(userDir, nobody.uid, nobody.gid);
+      const server = await startServer(path.join(userDir, 'data'), {}, nobody);
+      try {
+        expect((await systemInfo(server.url)).databaseMode).toBe('EMBEDDED');
+      } finally {
+        server.child.kill('SIGTERM');
+        expect(await exitOf(server.child, 15_000)).toBe(0);
+      }
+      expect(await processesMentioning(userDir)).toEqual([]);
+    },
+  );
 
   it('refuses to start on a bad configuration value, naming the variable', async () => {
     await expect(startServer(dataDir, { PORT: 'eighty' })).rejects.toMatchObject({

@@ -47,6 +47,20 @@ describe('migrations', () => {
     expect(await runMigrations(dataSource)).toHaveLength(0);
   });
 
+  it('the drift check sees a database that differs from the entities', async () => {
+    await runMigrations(dataSource);
+    await dataSource.query(`ALTER TABLE system_setting DROP COLUMN updated_at`);
+    try {
+      const changes = await pendingSchemaChanges(dataSource);
+      expect(changes.join('\n')).toMatch(/ALTER TABLE "system_setting" ADD "updated_at"/);
+    } finally {
+      await dataSource.query(
+        `ALTER TABLE system_setting ADD "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()`,
+      );
+    }
+    expect(await pendingSchemaChanges(dataSource)).toEqual([]);
+  });
+
   it('names migrations <unixMs>-<PascalVerbNoun> with matching class names', () => {
     for (const migration of dataSource.migrations) {
       expect(migration.name).toMatch(/^[A-Z][A-Za-z]+\d{13}$/);

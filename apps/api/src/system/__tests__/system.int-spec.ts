@@ -167,3 +167,19 @@ describe('API in production mode', () => {
     }
   });
 });
+
+describe('GraphQL limits from the configuration', () => {
+  it.each([
+    ['GRAPHQL_MAX_DEPTH', '1'],
+    ['GRAPHQL_MAX_COST', '2'],
+  ])('%s=%s rejects a query beyond it with QUERY_TOO_COMPLEX', async (name, value) => {
+    const api = await startTestApi({ [name]: value });
+    try {
+      const res = await api.graphql(`{ systemInfo { version productName } }`);
+      expect(res.data).toBeUndefined();
+      expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    } finally {
+      await api.close();
+    }
+  });
+});
