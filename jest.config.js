@@ -5,6 +5,7 @@ const { swcTransform } = require('./jest.preset');
 module.exports = {
   projects: [
     '<rootDir>/libs/shared/errors',
+    '<rootDir>/libs/regulation/parser',
     '<rootDir>/apps/api',
     '<rootDir>/apps/web',
     '<rootDir>/libs/api/embedded-postgres',

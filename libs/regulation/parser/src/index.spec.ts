@@ -1,0 +1,32 @@
+import * as api from './index';
+import type { ParsedRegulation } from './index';
+
+import { loadSeedText } from './test-support/regulation-fixtures';
+
+describe('@duty/regulation/parser public API', () => {
+  it('exports the parser, numeral helpers, normaliser and error types', () => {
+    expect(Object.keys(api).sort()).toEqual(
+      [
+        'MAX_CHINESE_NUMERAL',
+        'RegulationParseError',
+        'RegulationParseErrorCode',
+        'RegulationParseWarningCode',
+        'chineseNumeralToInt',
+        'intToChineseNumeral',
+        'isRegulationParseError',
+        'listArticles',
+        'normalizeForComparison',
+        'parseRegulation',
+        'regulationParseErrorMessagesZh',
+        'tryChineseNumeralToInt',
+      ].sort(),
+    );
+  });
+
+  it('parses the seed through the package entry point', () => {
+    const parsed: ParsedRegulation = api.parseRegulation(loadSeedText());
+    expect(api.listArticles(parsed)).toHaveLength(42);
+    expect(api.intToChineseNumeral(42)).toBe('四十二');
+    expect(api.chineseNumeralToInt('四十二')).toBe(42);
+  });
+});
