@@ -1,0 +1,124 @@
+/**
+ * Modal verbs (情态动词) and the governing verbs 鼓励/支持/引导 that decide a duty's modality.
+ */
+import type { Cue, Modality } from './types';
+
+export interface ModalMatch {
+  modality: Modality;
+  rule: string;
+  /** The modal verb as written. */
+  text: string;
+  /** Offset of the verb in the searched text (after skipped adverbials). */
+  offset: number;
+  length: number;
+  /** Whether the verb is dropped from `subject` (应当/必须/可以) or kept as the action (支持…). */
+  strip: boolean;
+  explanation: string;
+}
+
+interface ModalRule {
+  re: RegExp;
+  modality: Modality;
+  rule: string;
+  strip: boolean;
+  explanation: (text: string) => string;
+}
+
+const MODAL_RULES: ModalRule[] = [
+  {
+    re: /^应当/,
+    modality: 'mandatory',
+    rule: 'modality.shall',
+    strip: true,
+    explanation: () => '“应当”表示义务，为强制性职责',
+  },
+  {
+    re: /^必须/,
+    modality: 'mandatory',
+    rule: 'modality.must',
+    strip: true,
+    explanation: () => '“必须”表示义务，为强制性职责',
+  },
+  {
+    re: /^(?:不得|禁止)/,
+    modality: 'mandatory',
+    rule: 'modality.shall-not',
+    strip: false,
+    explanation: (t) => `“${t}”为禁止性规定，按强制性职责处理`,
+  },
+  {
+    re: /^可以/,
+    modality: 'discretionary',
+    rule: 'modality.may',
+    strip: true,
+    explanation: () => '“可以”表示授权，为可选择履行的职责',
+  },
+  {
+    re: /^鼓励(?:和支持|和引导|、支持|、引导|并支持|并引导|支持|引导)?/,
+    modality: 'encouraged',
+    rule: 'modality.encourage',
+    strip: false,
+    explanation: (t) => `支配动词为“${t}”，为鼓励性规定`,
+  },
+  {
+    re: /^支持(?:和引导|、引导|并引导|和鼓励|、鼓励)?/,
+    modality: 'encouraged',
+    rule: 'modality.support',
+    strip: false,
+    explanation: (t) => `支配动词为“${t}”，为支持性（鼓励性）规定`,
+  },
+  {
+    re: /^引导(?:和支持|、支持|并支持|和鼓励|、鼓励)?/,
+    modality: 'encouraged',
+    rule: 'modality.guide',
+    strip: false,
+    explanation: (t) => `支配动词为“${t}”，为引导性（鼓励性）规定`,
+  },
+  {
+    re: /^倡导/,
+    modality: 'encouraged',
+    rule: 'modality.advocate',
+    strip: false,
+    explanation: () => '支配动词为“倡导”，为倡导性（鼓励性）规定',
+  },
+];
+
+/** Adverbials that may stand between the actor and the modal verb (…部门在各自职责范围内应当…). */
+const ADVERBIAL =
+  /^(?:依法|依照[^，；。]{0,30}?规定|按照[^，；。]{0,30}?(?:规定|分工|要求|章程)|根据[^，；。]{0,30}?(?:需要|规定|要求|实际)|在[^，；。]{0,30}?(?:范围内|职责内|中|方面)|结合[^，；。]{0,20}?实际)[，,]?/;
+
+/** The modal verb at the start of `s`, or after at most two adverbials. */
+export function matchModal(s: string): ModalMatch | undefined {
+  let offset = 0;
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const rest = s.slice(offset);
+    for (const r of MODAL_RULES) {
+      const m = r.re.exec(rest);
+      if (m) {
+        return {
+          modality: r.modality,
+          rule: r.rule,
+          text: m[0],
+          offset,
+          length: m[0].length,
+          strip: r.strip,
+          explanation: r.explanation(m[0]),
+        };
+      }
+    }
+    const adverbial = ADVERBIAL.exec(rest);
+    if (!adverbial) return undefined;
+    offset += adverbial[0].length;
+  }
+  return undefined;
+}
+
+export function modalCue(m: ModalMatch): Cue {
+  return { field: 'modality', rule: m.rule, text: m.text, explanation: m.explanation };
+}
+
+/** Text after removing a stripped modal verb (adverbials before it are kept). */
+export function withoutModal(s: string, m: ModalMatch | undefined): string {
+  if (!m || !m.strip) return s;
+  return s.slice(0, m.offset) + s.slice(m.offset + m.length);
+}
