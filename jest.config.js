@@ -6,6 +6,7 @@ module.exports = {
   projects: [
     '<rootDir>/libs/shared/errors',
     '<rootDir>/libs/regulation/parser',
+    '<rootDir>/libs/regulation/duties',
     '<rootDir>/apps/api',
     '<rootDir>/apps/web',
     '<rootDir>/libs/api/embedded-postgres',

@@ -1,8 +1,12 @@
 // Every migration, in order. Listed explicitly (not globbed) so the same list works in the
 // compiled app, the migration CLI and the test harness.
 import { CreateSystemSetting1764223200000 } from './1764223200000-CreateSystemSetting';
+import { CreateRegulationAndDutyRegister1795761361006 } from './1795761361006-CreateRegulationAndDutyRegister';
 
-export const migrations = [CreateSystemSetting1764223200000];
+export const migrations = [
+  CreateSystemSetting1764223200000,
+  CreateRegulationAndDutyRegister1795761361006,
+];
 
 /** Table where TypeORM records applied migrations. */
 export const MIGRATIONS_TABLE = 'typeorm_migration';

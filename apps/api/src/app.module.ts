@@ -1,12 +1,19 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { AccessModule } from './access/access.module';
+import { DutyModule } from './duty/duty.module';
+import { createLoaders, GraphQLContext } from './graphql/loaders';
+import { RegulationModule } from './regulation/regulation.module';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { createDataSource } from './database/data-source';
 import { runMigrations } from './database/migrate';
 import { graphqlOptions } from './graphql/graphql-options';
+import { validationPipe } from './graphql/validation';
 import { HealthModule } from './health/health.module';
 import { SystemModule } from './system/system.module';
 import { ROOT_LOGGER } from './logging/logging.constants';
@@ -49,14 +56,27 @@ export class AppModule {
             return dataSource;
           },
         }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          ...graphqlOptions(config, logger),
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => ({
+            ...graphqlOptions(config, logger),
+            // DataLoaders are created per request: batching within it, no cache across users.
+            context: ({ req, res }: { req: unknown; res: unknown }): GraphQLContext => ({
+              req,
+              res,
+              loaders: createLoaders(dataSource),
+            }),
+          }),
         }),
+        AccessModule,
         HealthModule,
         SystemModule,
+        RegulationModule,
+        DutyModule,
       ],
       providers: [
+        { provide: APP_PIPE, useValue: validationPipe() },
         { provide: APP_CONFIG, useValue: config },
         { provide: ROOT_LOGGER, useValue: logger },
         { provide: DATABASE_MODE, useValue: options.embeddedDatabase ? 'EMBEDDED' : 'EXTERNAL' },

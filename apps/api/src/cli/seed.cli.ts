@@ -8,8 +8,8 @@ runCli((config, logger) =>
     await runMigrations(dataSource);
     const result = await seedDemoData(dataSource);
     print(
-      result.inserted
-        ? `Demo data loaded (${result.inserted} row(s) inserted).`
+      result.inserted || result.regulations
+        ? `Demo data loaded (${result.inserted} setting(s), ${result.regulations} regulation(s)).`
         : 'Demo data already present; nothing changed.',
     );
   }),

@@ -25,6 +25,9 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     migrations,
     migrationsTableName: MIGRATIONS_TABLE,
     synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     migrationsRun: false,
     ...(settings.logger
       ? {

@@ -24,7 +24,9 @@ export async function resolveDatabase(
     dataDir: config.dataDir,
     port: config.port,
     onLog: (line) =>
-      /\b(FATAL|PANIC|ERROR|WARNING)\b/.test(line) ? log.warn(line) : log.debug(line),
+      /\b(FATAL|PANIC|ERROR|WARNING)\b/.test(line) && !line.includes('is starting up')
+        ? log.warn(line)
+        : log.debug(line),
   });
   const started = Date.now();
   const connection = await embedded.start();

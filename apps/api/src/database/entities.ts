@@ -1,4 +1,28 @@
+import { DepartmentKindEntity } from '../department/department-kind.entity';
+import { Duty } from '../duty/duty.entity';
+import { DutyDepartment } from '../duty/duty-department.entity';
+import { DutyReviewEvent } from '../duty/duty-review-event.entity';
+import { RegulationArticle } from '../regulation/entities/regulation-article.entity';
+import { RegulationChapter } from '../regulation/entities/regulation-chapter.entity';
+import { RegulationItem } from '../regulation/entities/regulation-item.entity';
+import { RegulationParagraph } from '../regulation/entities/regulation-paragraph.entity';
+import { RegulationSection } from '../regulation/entities/regulation-section.entity';
+import { RegulationVersion } from '../regulation/entities/regulation-version.entity';
+import { Regulation } from '../regulation/entities/regulation.entity';
 import { SystemSetting } from '../system/system-setting.entity';
 
 /** Every TypeORM entity of the API. */
-export const entities = [SystemSetting];
+export const entities = [
+  SystemSetting,
+  Regulation,
+  RegulationVersion,
+  RegulationChapter,
+  RegulationSection,
+  RegulationArticle,
+  RegulationParagraph,
+  RegulationItem,
+  DepartmentKindEntity,
+  Duty,
+  DutyDepartment,
+  DutyReviewEvent,
+];

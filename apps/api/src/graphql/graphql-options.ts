@@ -38,6 +38,5 @@ export function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverC
       onInternalError: (error) =>
         logger.error({ err: error, requestId: currentRequestId() }, 'Unhandled GraphQL error'),
     }),
-    context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
   };
 }

@@ -1,9 +1,12 @@
 import { DataSource } from 'typeorm';
+import { seedRegulations } from '../regulation/seed-regulations';
 import { SettingKey } from '../system/system-settings';
 
 export interface SeedResult {
-  /** Rows inserted by this run; 0 when the data was already there. */
+  /** Settings rows inserted by this run; 0 when they were already there. */
   inserted: number;
+  /** Regulations imported by this run (the shipped texts the database did not have). */
+  regulations: number;
 }
 
 /**
@@ -11,6 +14,12 @@ export interface SeedResult {
  * that a user may have edited since. Later features add their own steps here.
  */
 export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> {
+  const inserted = await seedSettings(dataSource);
+  const regulations = await seedRegulations(dataSource);
+  return { inserted, regulations };
+}
+
+function seedSettings(dataSource: DataSource): Promise<number> {
   return dataSource.transaction(async (manager) => {
     const rows: Array<[string, string]> = [
       [SettingKey.ProductName, '湖北省质量促进条例履职督办系统'],
@@ -24,6 +33,6 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> 
       );
       inserted += result.length;
     }
-    return { inserted };
+    return inserted;
   });
 }

@@ -56,7 +56,7 @@ export async function createServer(
 
     if (config.seedDemoData) {
       const seeded = await seedDemoData(app.get(DataSource));
-      logger.info({ inserted: seeded.inserted }, 'Demo data checked');
+      logger.info(seeded, 'Demo data checked');
     }
 
     await app.listen(config.port, config.host);

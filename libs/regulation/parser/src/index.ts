@@ -18,3 +18,5 @@ export {
   isRegulationParseError,
 } from './lib/errors';
 export type * from './lib/types';
+export { diffArticles } from './lib/diff-articles';
+export type { ArticleChange, ArticleChangeKind, ComparableArticle } from './lib/diff-articles';

@@ -28,7 +28,7 @@ describe('API over HTTP against a real database', () => {
   it('seeds idempotently: a second run inserts nothing and keeps the first timestamp', async () => {
     const dataSource = api.server.app.get(DataSource);
     const before = await dataSource.query(`SELECT key, value FROM system_setting ORDER BY key`);
-    expect(await seedDemoData(dataSource)).toEqual({ inserted: 0 });
+    expect(await seedDemoData(dataSource)).toEqual({ inserted: 0, regulations: 0 });
     expect(await dataSource.query(`SELECT key, value FROM system_setting ORDER BY key`)).toEqual(
       before,
     );

@@ -1,0 +1,104 @@
+import 'reflect-metadata';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { runMigrations } from '../database/migrate';
+import { RegulationImportService } from '../regulation/regulation-import.service';
+import { print, runCli, withConfiguredDatabase } from './cli-support';
+
+const USAGE = `Usage: npm run regulation:import -- <file> --code <code> [--status draft|enacted] [--effective YYYY-MM-DD]
+  <file>          UTF-8 text of the regulation
+  --code          stable regulation code, e.g. hubei-quality-promotion
+  --status        draft (default) or enacted
+  --effective     effective date (施行日期), when known`;
+
+const MODALITY_ZH = {
+  mandatory: '义务性',
+  encouraged: '倡导性',
+  discretionary: '授权性',
+  declarative: '宣示性',
+};
+const CHANGE_ZH = {
+  unchanged: '未变',
+  renumbered: '仅条号变化',
+  changed: '修改',
+  added: '新增',
+  removed: '删除',
+};
+
+function parseArgs(argv: string[]) {
+  const options: Record<string, string> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') options.help = 'true';
+    else if (arg.startsWith('--')) {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--'))
+        throw new Error(`${arg} needs a value.\n${USAGE}`);
+      options[arg.slice(2)] = value;
+      i++;
+    } else positional.push(arg);
+  }
+  return { options, positional };
+}
+
+runCli(async (config, logger) => {
+  const { options, positional } = parseArgs(process.argv.slice(2));
+  if (options.help) {
+    print(USAGE);
+    return 0;
+  }
+  const unknown = Object.keys(options).filter((k) => !['code', 'status', 'effective'].includes(k));
+  if (positional.length !== 1 || !options.code || unknown.length) {
+    throw new Error(`${unknown.length ? `Unknown option --${unknown[0]}. ` : ''}${USAGE}`);
+  }
+  const status = options.status ?? 'draft';
+  if (status !== 'draft' && status !== 'enacted')
+    throw new Error(`--status must be draft or enacted.\n${USAGE}`);
+  // npm runs scripts from the package root; paths are relative to where the user typed the command.
+  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), positional[0]);
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new Error(
+      `无法读取文件 ${file}：${error.code === 'ENOENT' ? '文件不存在' : error.message}`,
+    );
+  });
+
+  return withConfiguredDatabase(config, logger, async (dataSource) => {
+    await runMigrations(dataSource);
+    const result = await new RegulationImportService(dataSource).import({
+      code: options.code,
+      text,
+      status,
+      effectiveDate: options.effective ?? null,
+      importedBy: `cli:${os.userInfo().username}`,
+    });
+    if (result.alreadyImported) {
+      print(`${result.title}：与第 ${result.versionNumber} 版文本完全相同，未导入新版本。`);
+      return 0;
+    }
+    print(`已导入 ${result.title}（${options.code}）第 ${result.versionNumber} 版`);
+    print(
+      `  章 ${result.chapters}，节 ${result.sections}，条 ${result.articles}，款 ${result.paragraphs}，项 ${result.items}`,
+    );
+    print(
+      `  职责 ${result.duties}（政府职责 ${result.governmentDuties}，纳入跟踪 ${result.trackedDuties}）`,
+    );
+    print(
+      `  按规范性质：${Object.entries(result.dutiesByModality)
+        .map(([m, n]) => `${MODALITY_ZH[m as keyof typeof MODALITY_ZH]} ${n}`)
+        .join('，')}`,
+    );
+    if (result.versionNumber > 1) {
+      const counts = new Map<string, number>();
+      for (const change of result.changes)
+        counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1);
+      print(
+        `  与上一版相比：${[...counts].map(([k, n]) => `${CHANGE_ZH[k as keyof typeof CHANGE_ZH]} ${n}`).join('，')}`,
+      );
+      print(`  沿用审核结果的职责：${result.carriedOver}`);
+    }
+    for (const warning of result.warnings) print(`  提示：${warning.message}`);
+    return 0;
+  });
+});

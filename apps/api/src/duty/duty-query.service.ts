@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DutyFilterInput, PageInput } from './dto/duty.inputs';
+import { Duty } from './duty.entity';
+
+/** Latest version of every regulation. */
+export const LATEST_VERSIONS_SQL = `SELECT DISTINCT ON (regulation_id) id FROM regulation_version ORDER BY regulation_id, version_number DESC`;
+
+/** The duty register with filters, in regulation order (article, paragraph, item, sequence). */
+@Injectable()
+export class DutyQueryService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async page(filter: DutyFilterInput = {}, page: PageInput = { first: 100, offset: 0 }) {
+    const query = this.filtered(filter);
+    // The joins are to-one, so LIMIT/OFFSET apply per duty (TypeORM's skip/take would wrap
+    // the query in a DISTINCT subquery that cannot order by joined columns).
+    const [nodes, totalCount] = await Promise.all([
+      query.clone().limit(page.first).offset(page.offset).getMany(),
+      query.clone().orderBy().getCount(),
+    ]);
+    return { nodes, totalCount };
+  }
+
+  /** Every duty matching the filter (for exports; bounded by the size of a regulation). */
+  all(filter: DutyFilterInput = {}): Promise<Duty[]> {
+    return this.filtered(filter).getMany();
+  }
+
+  findById(id: string): Promise<Duty | null> {
+    return this.dataSource.getRepository(Duty).findOne({ where: { id } });
+  }
+
+  private filtered(filter: DutyFilterInput): SelectQueryBuilder<Duty> {
+    const q = this.dataSource
+      .getRepository(Duty)
+      .createQueryBuilder('d')
+      .innerJoin('regulation_article', 'a', 'a.id = d.article_id')
+      .innerJoin('regulation_chapter', 'c', 'c.id = a.chapter_id')
+      .innerJoin('regulation_paragraph', 'p', 'p.id = d.paragraph_id')
+      .orderBy('a.number', 'ASC')
+      .addOrderBy('p.number', 'ASC')
+      .addOrderBy('d.item_number', 'ASC')
+      .addOrderBy('d.sequence', 'ASC');
+    if (filter.versionId) {
+      q.andWhere('d.version_id = :versionId', { versionId: filter.versionId });
+    } else if (filter.regulationCode) {
+      q.andWhere(
+        `d.version_id = (SELECT v.id FROM regulation_version v JOIN regulation r ON r.id = v.regulation_id
+                          WHERE r.code = :code ORDER BY v.version_number DESC LIMIT 1)`,
+        { code: filter.regulationCode },
+      );
+    } else {
+      q.andWhere(`d.version_id IN (${LATEST_VERSIONS_SQL})`);
+    }
+    if (filter.levels?.length) q.andWhere('d.levels && :levels::text[]', { levels: filter.levels });
+    if (filter.modalities?.length)
+      q.andWhere('d.modality IN (:...modalities)', { modalities: filter.modalities });
+    if (filter.actorTypes?.length)
+      q.andWhere('d.actor_type IN (:...actorTypes)', { actorTypes: filter.actorTypes });
+    if (filter.reviewStates?.length) {
+      q.andWhere('d.review_state IN (:...reviewStates)', { reviewStates: filter.reviewStates });
+    }
+    if (filter.departmentCodes?.length) {
+      q.andWhere(
+        'EXISTS (SELECT 1 FROM duty_department dd WHERE dd.duty_id = d.id AND dd.department_code IN (:...departmentCodes))',
+        { departmentCodes: filter.departmentCodes },
+      );
+    }
+    if (filter.chapterNumbers?.length)
+      q.andWhere('c.number IN (:...chapters)', { chapters: filter.chapterNumbers });
+    if (filter.articleNumbers?.length)
+      q.andWhere('a.number IN (:...articles)', { articles: filter.articleNumbers });
+    if (filter.tracked !== undefined && filter.tracked !== null)
+      q.andWhere('d.tracked = :tracked', { tracked: filter.tracked });
+    if (filter.governmentOnly) q.andWhere('d.government_duty');
+    if (filter.search?.trim()) {
+      const like = `%${filter.search.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      q.andWhere('(d.text ILIKE :like OR d.subject ILIKE :like OR d.actor_text ILIKE :like)', {
+        like,
+      });
+    }
+    return q;
+  }
+}

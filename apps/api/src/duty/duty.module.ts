@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { DutyExportService } from './duty-export.service';
+import { DutyQueryService } from './duty-query.service';
+import { DutyResolver } from './duty.resolver';
+import { DutyReviewService } from './duty-review.service';
+
+@Module({
+  providers: [DutyQueryService, DutyReviewService, DutyExportService, DutyResolver],
+  exports: [DutyQueryService, DutyExportService],
+})
+export class DutyModule {}

@@ -1,0 +1,92 @@
+import DataLoader from 'dataloader';
+import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { DepartmentKindEntity } from '../department/department-kind.entity';
+import { Duty } from '../duty/duty.entity';
+import { DutyDepartment } from '../duty/duty-department.entity';
+import { DutyReviewEvent } from '../duty/duty-review-event.entity';
+import { RegulationArticle } from '../regulation/entities/regulation-article.entity';
+import { RegulationChapter } from '../regulation/entities/regulation-chapter.entity';
+import { RegulationItem } from '../regulation/entities/regulation-item.entity';
+import { RegulationParagraph } from '../regulation/entities/regulation-paragraph.entity';
+import { RegulationSection } from '../regulation/entities/regulation-section.entity';
+import { RegulationVersion } from '../regulation/entities/regulation-version.entity';
+
+/** Rows of `entity` whose `key` column is one of the requested values, grouped by that value. */
+function groupLoader<T extends ObjectLiteral, K extends keyof T & string>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  key: K,
+  order: Partial<Record<keyof T & string, 'ASC' | 'DESC'>>,
+): DataLoader<string, T[]> {
+  return new DataLoader(async (ids) => {
+    const rows = await dataSource.getRepository(entity).find({
+      where: { [key]: In([...ids]) } as never,
+      order: order as never,
+    });
+    const groups = new Map<string, T[]>();
+    for (const row of rows) {
+      const id = String(row[key]);
+      const group = groups.get(id);
+      if (group) group.push(row);
+      else groups.set(id, [row]);
+    }
+    return ids.map((id) => groups.get(id) ?? []);
+  });
+}
+
+function byIdLoader<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  idColumn: keyof T & string,
+): DataLoader<string, T | undefined> {
+  return new DataLoader(async (ids) => {
+    const rows = await dataSource
+      .getRepository(entity)
+      .find({ where: { [idColumn]: In([...ids]) } as never });
+    const byId = new Map(rows.map((row) => [String(row[idColumn]), row]));
+    return ids.map((id) => byId.get(id));
+  });
+}
+
+/**
+ * DataLoaders for one GraphQL request (created in the context factory, never shared between
+ * requests, so one user's cache never serves another). Every list field resolver goes
+ * through one: a page of 500 duties costs a handful of queries, not thousands.
+ */
+export function createLoaders(dataSource: DataSource) {
+  return {
+    versionsByRegulation: groupLoader(dataSource, RegulationVersion, 'regulationId', {
+      versionNumber: 'ASC',
+    }),
+    versionById: byIdLoader(dataSource, RegulationVersion, 'id'),
+    chaptersByVersion: groupLoader(dataSource, RegulationChapter, 'versionId', { number: 'ASC' }),
+    chapterById: byIdLoader(dataSource, RegulationChapter, 'id'),
+    sectionsByChapter: groupLoader(dataSource, RegulationSection, 'chapterId', { number: 'ASC' }),
+    articlesByChapter: groupLoader(dataSource, RegulationArticle, 'chapterId', { number: 'ASC' }),
+    articleById: byIdLoader(dataSource, RegulationArticle, 'id'),
+    paragraphsByArticle: groupLoader(dataSource, RegulationParagraph, 'articleId', {
+      number: 'ASC',
+    }),
+    paragraphById: byIdLoader(dataSource, RegulationParagraph, 'id'),
+    itemsByParagraph: groupLoader(dataSource, RegulationItem, 'paragraphId', { number: 'ASC' }),
+    itemById: byIdLoader(dataSource, RegulationItem, 'id'),
+    dutiesByParagraph: groupLoader(dataSource, Duty, 'paragraphId', {
+      itemNumber: 'ASC',
+      sequence: 'ASC',
+    }),
+    departmentsByDuty: groupLoader(dataSource, DutyDepartment, 'dutyId', {
+      role: 'DESC',
+      departmentCode: 'ASC',
+    }),
+    departmentKindByCode: byIdLoader(dataSource, DepartmentKindEntity, 'code'),
+    eventsByDuty: groupLoader(dataSource, DutyReviewEvent, 'dutyId', { createdAt: 'ASC' }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface GraphQLContext {
+  req: unknown;
+  res: unknown;
+  loaders: Loaders;
+}

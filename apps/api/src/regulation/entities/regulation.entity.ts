@@ -1,0 +1,21 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { RegulationVersion } from './regulation-version.entity';
+
+/** A regulation (法规), e.g. 湖北省质量促进条例, identified by a stable code; its text lives in versions. */
+@Entity({ name: 'regulation' })
+export class Regulation {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 100, unique: true })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @OneToMany(() => RegulationVersion, (v) => v.regulation)
+  versions?: RegulationVersion[];
+}

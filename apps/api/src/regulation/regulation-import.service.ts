@@ -1,0 +1,413 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode } from '@duty/shared/errors';
+import { extractArticleDuties, ExtractedDuty, Modality } from '@duty/regulation/duties';
+import {
+  Article,
+  diffArticles,
+  isRegulationParseError,
+  normalizeForComparison,
+  parseRegulation,
+  ParsedRegulation,
+} from '@duty/regulation/parser';
+import { DataSource, EntityManager } from 'typeorm';
+import { syncDepartmentKinds } from '../department/department-kinds.sync';
+import { Duty } from '../duty/duty.entity';
+import { DutyDepartment } from '../duty/duty-department.entity';
+import { NewDutyEvent, recordDutyEvents } from '../duty/duty-events';
+import { initialDepartments, initialTracked } from '../duty/duty-defaults';
+import { AppError } from '../graphql/app-error';
+import { RegulationArticle } from './entities/regulation-article.entity';
+import { RegulationChapter } from './entities/regulation-chapter.entity';
+import { RegulationItem } from './entities/regulation-item.entity';
+import { RegulationParagraph } from './entities/regulation-paragraph.entity';
+import { RegulationSection } from './entities/regulation-section.entity';
+import { RegulationVersion } from './entities/regulation-version.entity';
+import { Regulation } from './entities/regulation.entity';
+import { carryOverReviews } from './carry-over';
+import { ImportRegulationInput, ImportRegulationResult } from './regulation-import.types';
+
+const CODE_PATTERN = /^[a-z0-9][a-z0-9-]{1,98}[a-z0-9]$/;
+const MAX_TEXT_LENGTH = 2_000_000;
+
+/**
+ * Imports a regulation text as a new version: parse, store the structure, extract duties,
+ * diff against the previous version and carry reviewed duties over where a paragraph is
+ * unchanged. All in one transaction: a failed import leaves nothing behind.
+ */
+@Injectable()
+export class RegulationImportService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async import(input: ImportRegulationInput): Promise<ImportRegulationResult> {
+    validateInput(input);
+    const parsed = parseOrFail(input.text);
+    const sha256 = createHash('sha256').update(input.text, 'utf8').digest('hex');
+    return this.dataSource.transaction((manager) => importParsed(manager, input, parsed, sha256));
+  }
+}
+
+function validateInput(input: ImportRegulationInput): void {
+  if (!CODE_PATTERN.test(input.code)) {
+    throw new AppError(
+      ErrorCode.VALIDATION_FAILED,
+      `法规代码“${input.code}”无效：只能使用小写字母、数字和连字符（3–100 个字符），例如 hubei-quality-promotion。`,
+      { field: 'code' },
+    );
+  }
+  if (input.effectiveDate !== null && !isIsoDate(input.effectiveDate)) {
+    throw new AppError(
+      ErrorCode.VALIDATION_FAILED,
+      `施行日期“${input.effectiveDate}”无效，应为 YYYY-MM-DD 格式的日期。`,
+      { field: 'effectiveDate' },
+    );
+  }
+  if (input.text.length > MAX_TEXT_LENGTH) {
+    throw new AppError(ErrorCode.VALIDATION_FAILED, '法规文本过长（超过 200 万字符）。', {
+      field: 'text',
+    });
+  }
+}
+
+function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+function parseOrFail(text: string): ParsedRegulation {
+  try {
+    return parseRegulation(text);
+  } catch (error) {
+    if (isRegulationParseError(error)) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, error.message, {
+        field: 'text',
+        line: error.line,
+        parseError: error.code,
+      });
+    }
+    throw error;
+  }
+}
+
+async function importParsed(
+  manager: EntityManager,
+  input: ImportRegulationInput,
+  parsed: ParsedRegulation,
+  sha256: string,
+): Promise<ImportRegulationResult> {
+  const versionTitle = parsed.title ?? input.code;
+  const regulation = await lockRegulation(manager, input.code, versionTitle);
+  const previous = await manager.findOne(RegulationVersion, {
+    where: { regulationId: regulation.id },
+    order: { versionNumber: 'DESC' },
+  });
+  if (previous && previous.sourceSha256 === sha256) {
+    return summarizeExisting(manager, regulation, previous);
+  }
+
+  await syncDepartmentKinds(manager);
+  const version = manager.create(RegulationVersion, {
+    id: randomUUID(),
+    regulationId: regulation.id,
+    versionNumber: (previous?.versionNumber ?? 0) + 1,
+    status: input.status,
+    effectiveDate: input.effectiveDate,
+    title: versionTitle,
+    sourceText: input.text,
+    sourceSha256: sha256,
+    parseWarnings: parsed.warnings.map((w) => ({ code: w.code, line: w.line, message: w.message })),
+    importedBy: input.importedBy,
+  });
+  await manager.insert(RegulationVersion, version);
+
+  const stored = await storeStructure(manager, version.id, parsed);
+  const extracted = storeDuties(stored, input.importedBy);
+  await insertInChunks(manager, Duty, extracted.duties);
+  await insertInChunks(manager, DutyDepartment, extracted.departments);
+  await recordDutyEvents(manager, extracted.events);
+
+  let carriedOver = 0;
+  let changes: ImportRegulationResult['changes'] = [];
+  if (previous) {
+    const previousArticles = await manager.find(RegulationArticle, {
+      where: { versionId: previous.id },
+      order: { number: 'ASC' },
+    });
+    changes = diffArticles(previousArticles, stored.articles);
+    carriedOver = await carryOverReviews(manager, {
+      previousVersionId: previous.id,
+      nextVersionId: version.id,
+      changes,
+      actor: input.importedBy,
+    });
+  }
+  const summary = await summarizeVersion(manager, regulation, version, false);
+  return { ...summary, carriedOver, changes, warnings: version.parseWarnings };
+}
+
+/** Finds or creates the regulation and locks its row so concurrent imports number versions in turn. */
+async function lockRegulation(
+  manager: EntityManager,
+  code: string,
+  title: string,
+): Promise<Regulation> {
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(Regulation)
+    .values({ code, title: title.replace(/[（(]草案[)）]$/, '') })
+    .orIgnore()
+    .execute();
+  return manager
+    .createQueryBuilder(Regulation, 'r')
+    .setLock('pessimistic_write')
+    .where('r.code = :code', { code })
+    .getOneOrFail();
+}
+
+interface StoredStructure {
+  chapters: RegulationChapter[];
+  sections: RegulationSection[];
+  articles: RegulationArticle[];
+  paragraphs: RegulationParagraph[];
+  items: RegulationItem[];
+  parsedArticles: Array<{ parsed: Article; row: RegulationArticle }>;
+  paragraphRows: Map<string, RegulationParagraph>;
+  itemRows: Map<string, RegulationItem>;
+}
+
+async function storeStructure(
+  manager: EntityManager,
+  versionId: string,
+  parsed: ParsedRegulation,
+): Promise<StoredStructure> {
+  const s: StoredStructure = {
+    chapters: [],
+    sections: [],
+    articles: [],
+    paragraphs: [],
+    items: [],
+    parsedArticles: [],
+    paragraphRows: new Map(),
+    itemRows: new Map(),
+  };
+  for (const chapter of parsed.chapters) {
+    const chapterRow = manager.create(RegulationChapter, {
+      id: randomUUID(),
+      versionId,
+      number: chapter.number,
+      title: chapter.title,
+      line: chapter.line,
+    });
+    s.chapters.push(chapterRow);
+    const sectionIds = new Map<number, string>();
+    for (const section of chapter.sections ?? []) {
+      const row = manager.create(RegulationSection, {
+        id: randomUUID(),
+        chapterId: chapterRow.id,
+        number: section.number,
+        title: section.title,
+        line: section.line,
+      });
+      sectionIds.set(section.number, row.id);
+      s.sections.push(row);
+    }
+    for (const article of chapter.articles) {
+      const articleRow = manager.create(RegulationArticle, {
+        id: randomUUID(),
+        versionId,
+        chapterId: chapterRow.id,
+        sectionId:
+          article.sectionNumber !== undefined
+            ? (sectionIds.get(article.sectionNumber) ?? null)
+            : null,
+        number: article.number,
+        title: article.title ?? null,
+        text: article.text,
+        fingerprint: normalizeForComparison(article.text),
+        line: article.line,
+      });
+      s.articles.push(articleRow);
+      s.parsedArticles.push({ parsed: article, row: articleRow });
+      for (const paragraph of article.paragraphs) {
+        const paragraphRow = manager.create(RegulationParagraph, {
+          id: randomUUID(),
+          articleId: articleRow.id,
+          number: paragraph.number,
+          text: paragraph.text,
+          fingerprint: normalizeForComparison(
+            [paragraph.text, ...paragraph.items.map((i) => i.text)].join('\n'),
+          ),
+          line: paragraph.line,
+        });
+        s.paragraphs.push(paragraphRow);
+        s.paragraphRows.set(`${article.number}:${paragraph.number}`, paragraphRow);
+        for (const item of paragraph.items) {
+          const itemRow = manager.create(RegulationItem, {
+            id: randomUUID(),
+            paragraphId: paragraphRow.id,
+            number: item.number,
+            marker: item.marker,
+            // Sub-items (目) stay with their item: the item is the smallest tracked unit.
+            text: [item.text, ...item.subItems.map((sub) => sub.text)].join('\n'),
+            line: item.line,
+          });
+          s.items.push(itemRow);
+          s.itemRows.set(`${article.number}:${paragraph.number}:${item.number}`, itemRow);
+        }
+      }
+    }
+  }
+  await insertInChunks(manager, RegulationChapter, s.chapters);
+  await insertInChunks(manager, RegulationSection, s.sections);
+  await insertInChunks(manager, RegulationArticle, s.articles);
+  await insertInChunks(manager, RegulationParagraph, s.paragraphs);
+  await insertInChunks(manager, RegulationItem, s.items);
+  return s;
+}
+
+function storeDuties(stored: StoredStructure, actor: string) {
+  const duties: Duty[] = [];
+  const departments: DutyDepartment[] = [];
+  const events: NewDutyEvent[] = [];
+  for (const { parsed, row } of stored.parsedArticles) {
+    const found = extractArticleDuties({
+      number: parsed.number,
+      paragraphs: parsed.paragraphs.map((p) => ({
+        number: p.number,
+        text: p.text,
+        items: p.items.map((i) => ({
+          number: i.number,
+          text: [i.text, ...i.subItems.map((sub) => sub.text)].join('\n'),
+        })),
+      })),
+    });
+    for (const extracted of found) {
+      const paragraph = stored.paragraphRows.get(`${parsed.number}:${extracted.paragraph}`);
+      if (!paragraph) continue;
+      const item =
+        extracted.item === null
+          ? undefined
+          : stored.itemRows.get(`${parsed.number}:${extracted.paragraph}:${extracted.item}`);
+      const duty = newDuty(row, paragraph, item, extracted);
+      duties.push(duty);
+      departments.push(...initialDepartments(duty.id, extracted));
+      events.push({
+        dutyId: duty.id,
+        kind: 'extracted',
+        actor,
+        before: null,
+        after: { ...duty.extracted, tracked: duty.tracked },
+      });
+    }
+  }
+  return { duties, departments, events };
+}
+
+function newDuty(
+  article: RegulationArticle,
+  paragraph: RegulationParagraph,
+  item: RegulationItem | undefined,
+  d: ExtractedDuty,
+): Duty {
+  const id = randomUUID();
+  return {
+    id,
+    lineageId: id,
+    versionId: article.versionId,
+    articleId: article.id,
+    paragraphId: paragraph.id,
+    itemId: item?.id ?? null,
+    itemNumber: d.item ?? 0,
+    sequence: d.sequence,
+    text: d.text,
+    subject: d.subject,
+    actorText: d.actorText,
+    actorType: d.actorType,
+    levels: d.levels,
+    modality: d.modality,
+    governmentDuty: d.governmentDuty,
+    tracked: initialTracked(d),
+    reviewState: 'extracted',
+    cues: d.cues,
+    extracted: {
+      actorText: d.actorText,
+      actorType: d.actorType,
+      levels: d.levels,
+      modality: d.modality,
+      departments: d.departments,
+      assistingDepartments: d.assistingDepartments,
+      subject: d.subject,
+      inheritedActor: d.inheritedActor,
+      actorSource: d.actorSource,
+    },
+    reviewedBy: null,
+    reviewedAt: null,
+    carriedFromId: null,
+    rowVersion: 1,
+  } as unknown as Duty;
+}
+
+/** PostgreSQL takes at most 65535 parameters per statement. */
+async function insertInChunks<T extends object>(
+  manager: EntityManager,
+  entity: new () => T,
+  rows: T[],
+  size = 500,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) {
+    await manager.insert(entity, rows.slice(i, i + size) as never);
+  }
+}
+
+async function summarizeExisting(
+  manager: EntityManager,
+  regulation: Regulation,
+  version: RegulationVersion,
+): Promise<ImportRegulationResult> {
+  const summary = await summarizeVersion(manager, regulation, version, true);
+  return { ...summary, carriedOver: 0, changes: [], warnings: version.parseWarnings };
+}
+
+/** Counts straight from the database, so the summary reports what is stored. */
+async function summarizeVersion(
+  manager: EntityManager,
+  regulation: Regulation,
+  version: RegulationVersion,
+  alreadyImported: boolean,
+): Promise<Omit<ImportRegulationResult, 'carriedOver' | 'changes' | 'warnings'>> {
+  const [counts] = await manager.query(
+    `SELECT
+       (SELECT count(*) FROM regulation_chapter WHERE version_id = $1)::int AS chapters,
+       (SELECT count(*) FROM regulation_section s JOIN regulation_chapter c ON c.id = s.chapter_id WHERE c.version_id = $1)::int AS sections,
+       (SELECT count(*) FROM regulation_article WHERE version_id = $1)::int AS articles,
+       (SELECT count(*) FROM regulation_paragraph p JOIN regulation_article a ON a.id = p.article_id WHERE a.version_id = $1)::int AS paragraphs,
+       (SELECT count(*) FROM regulation_item i JOIN regulation_paragraph p ON p.id = i.paragraph_id JOIN regulation_article a ON a.id = p.article_id WHERE a.version_id = $1)::int AS items,
+       (SELECT count(*) FROM duty WHERE version_id = $1)::int AS duties,
+       (SELECT count(*) FROM duty WHERE version_id = $1 AND government_duty)::int AS "governmentDuties",
+       (SELECT count(*) FROM duty WHERE version_id = $1 AND tracked)::int AS "trackedDuties"`,
+    [version.id],
+  );
+  const byModality: Array<{ modality: Modality; count: number }> = await manager.query(
+    `SELECT modality, count(*)::int AS count FROM duty WHERE version_id = $1 GROUP BY modality`,
+    [version.id],
+  );
+  const dutiesByModality: Record<Modality, number> = {
+    mandatory: 0,
+    encouraged: 0,
+    discretionary: 0,
+    declarative: 0,
+  };
+  for (const row of byModality) dutiesByModality[row.modality] = row.count;
+  return {
+    regulationId: regulation.id,
+    versionId: version.id,
+    versionNumber: version.versionNumber,
+    alreadyImported,
+    title: version.title,
+    ...counts,
+    dutiesByModality,
+  };
+}
