@@ -1,13 +1,13 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { buildApps, root } from './built-app';
 
 /**
  * The newcomer path end to end: the built API (dist/) started as `npm start` starts it, with no
  * DATABASE_URL, on the embedded PostgreSQL; the web app and GraphQL on one port; SIGTERM; restart.
  */
-const root = path.resolve(__dirname, '../..');
 const main = path.join(root, 'dist/api/apps/api/src/main.js');
 
 interface Started {
@@ -93,17 +93,7 @@ describe('npm start on the embedded database', () => {
   let dataDir: string;
 
   beforeAll(async () => {
-    // Nx restores both builds from its cache when nothing changed.
-    execFileSync(
-      'npx',
-      ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static'],
-      {
-        cwd: root,
-        stdio: 'pipe',
-        env: { ...process.env, NX_DAEMON: 'false' },
-        timeout: 300_000,
-      },
-    );
+    buildApps();
     dir = await mkdtemp(path.join(os.tmpdir(), 'duty-start-'));
     await chmod(dir, 0o755);
     dataDir = path.join(dir, 'data');
