@@ -4,7 +4,7 @@ import type { ParsedRegulation } from './index';
 import { loadSeedText } from './test-support/regulation-fixtures';
 
 describe('@duty/regulation/parser public API', () => {
-  it('exports the parser, numeral helpers, normaliser and error types', () => {
+  it('exports the parser, numeral helpers, normaliser, version diff and error types', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
         'MAX_CHINESE_NUMERAL',
@@ -12,6 +12,7 @@ describe('@duty/regulation/parser public API', () => {
         'RegulationParseErrorCode',
         'RegulationParseWarningCode',
         'chineseNumeralToInt',
+        'diffArticles',
         'intToChineseNumeral',
         'isRegulationParseError',
         'listArticles',
