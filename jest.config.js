@@ -5,11 +5,13 @@ const { swcTransform } = require('./jest.preset');
 module.exports = {
   projects: [
     '<rootDir>/libs/shared/errors',
+    '<rootDir>/libs/shared/admin-units',
     '<rootDir>/libs/regulation/parser',
     '<rootDir>/libs/regulation/duties',
     '<rootDir>/apps/api',
     '<rootDir>/apps/web',
     '<rootDir>/libs/api/embedded-postgres',
+    '<rootDir>/libs/api/passwords',
     '<rootDir>/test/cross-app',
   ],
   globalSetup: '<rootDir>/test/support/global-setup.ts',

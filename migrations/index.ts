@@ -2,10 +2,12 @@
 // compiled app, the migration CLI and the test harness.
 import { CreateSystemSetting1764223200000 } from './1764223200000-CreateSystemSetting';
 import { CreateRegulationAndDutyRegister1795761361006 } from './1795761361006-CreateRegulationAndDutyRegister';
+import { CreateUnitsUsersSessionsAndAuditLog1795762325788 } from './1795762325788-CreateUnitsUsersSessionsAndAuditLog';
 
 export const migrations = [
   CreateSystemSetting1764223200000,
   CreateRegulationAndDutyRegister1795761361006,
+  CreateUnitsUsersSessionsAndAuditLog1795762325788,
 ];
 
 /** Table where TypeORM records applied migrations. */

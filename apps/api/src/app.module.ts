@@ -4,7 +4,12 @@ import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
+import type { Request } from 'express';
 import { DataSource } from 'typeorm';
+import { syncReferenceData } from './admin-unit/reference-data.sync';
+import { Clock, CLOCK, systemClock } from './auth/clock';
+import { SessionService } from './auth/session.service';
+import { requestMeta } from './auth/session-token';
 import { AccessModule } from './access/access.module';
 import { DutyModule } from './duty/duty.module';
 import { createLoaders, GraphQLContext } from './graphql/loaders';
@@ -26,6 +31,8 @@ export interface AppModuleOptions {
   /** Whether the database is the embedded server started by this process. */
   embeddedDatabase: boolean;
   logger: Logger;
+  /** Time source (tests pass a controllable clock). */
+  clock?: Clock;
 }
 
 @Module({})
@@ -52,20 +59,31 @@ export class AppModule {
                 { migrations: applied.map((m) => m.name) },
                 `Applied ${applied.length} migration(s)`,
               );
+              await syncReferenceData(dataSource);
             }
             return dataSource;
           },
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [DataSource],
-          useFactory: (dataSource: DataSource) => ({
+          imports: [AccessModule],
+          inject: [DataSource, SessionService],
+          useFactory: (dataSource: DataSource, sessions: SessionService) => ({
             ...graphqlOptions(config, logger),
-            // DataLoaders are created per request: batching within it, no cache across users.
-            context: ({ req, res }: { req: unknown; res: unknown }): GraphQLContext => ({
+            // Per request: the principal from the session, and DataLoaders (batching within
+            // the request, no cache shared across users).
+            context: async ({
+              req,
+              res,
+            }: {
+              req: Request;
+              res: unknown;
+            }): Promise<GraphQLContext> => ({
               req,
               res,
               loaders: createLoaders(dataSource),
+              principal: await sessions.authenticate(req),
+              meta: requestMeta(req),
             }),
           }),
         }),
@@ -78,10 +96,11 @@ export class AppModule {
       providers: [
         { provide: APP_PIPE, useValue: validationPipe() },
         { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: ROOT_LOGGER, useValue: logger },
         { provide: DATABASE_MODE, useValue: options.embeddedDatabase ? 'EMBEDDED' : 'EXTERNAL' },
       ],
-      exports: [APP_CONFIG, ROOT_LOGGER, DATABASE_MODE],
+      exports: [APP_CONFIG, ROOT_LOGGER, DATABASE_MODE, CLOCK],
     };
   }
 }

@@ -1,6 +1,33 @@
 import { Global, Module } from '@nestjs/common';
-import { ProvisionalAccess } from './provisional-access';
+import { APP_GUARD } from '@nestjs/core';
+import { AdminUnitResolver, DepartmentResolver } from '../admin-unit/admin-unit.resolver';
+import { AdminUnitService } from '../admin-unit/admin-unit.service';
+import { AuthResolver } from '../auth/auth.resolver';
+import { AuthService } from '../auth/auth.service';
+import { SessionService } from '../auth/session.service';
+import { SecurityAuditResolver } from '../security-audit/security-audit.resolver';
+import { SecurityAuditService } from '../security-audit/security-audit.service';
+import { CurrentUserFieldsResolver, UserResolver } from '../user/user.resolver';
+import { UserAdminService } from '../user/user-admin.service';
+import { AccessGuard } from './access.guard';
 
+/** Sign-in, sessions, users, units, the security audit log, and the guard on every operation. */
 @Global()
-@Module({ providers: [ProvisionalAccess], exports: [ProvisionalAccess] })
+@Module({
+  providers: [
+    SecurityAuditService,
+    SessionService,
+    AuthService,
+    UserAdminService,
+    AdminUnitService,
+    AuthResolver,
+    UserResolver,
+    CurrentUserFieldsResolver,
+    AdminUnitResolver,
+    DepartmentResolver,
+    SecurityAuditResolver,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [SecurityAuditService, SessionService, AuthService],
+})
 export class AccessModule {}

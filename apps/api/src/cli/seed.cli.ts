@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { syncReferenceData } from '../admin-unit/reference-data.sync';
 import { runMigrations } from '../database/migrate';
 import { seedDemoData } from '../seed/demo-seed';
 import { print, runCli, withConfiguredDatabase } from './cli-support';
@@ -6,10 +7,14 @@ import { print, runCli, withConfiguredDatabase } from './cli-support';
 runCli((config, logger) =>
   withConfiguredDatabase(config, logger, async (dataSource) => {
     await runMigrations(dataSource);
-    const result = await seedDemoData(dataSource);
+    await syncReferenceData(dataSource);
+    const result = await seedDemoData(dataSource, {
+      passwordCostLog2: config.auth.passwordCostLog2,
+      production: config.isProduction,
+    });
     print(
-      result.inserted || result.regulations
-        ? `Demo data loaded (${result.inserted} setting(s), ${result.regulations} regulation(s)).`
+      result.inserted || result.regulations || result.accounts
+        ? `Demo data loaded (${result.inserted} setting(s), ${result.regulations} regulation(s), ${result.accounts} account(s)).`
         : 'Demo data already present; nothing changed.',
     );
   }),

@@ -59,6 +59,23 @@ const envSchema = z.object({
   GRAPHQL_MAX_ALIASES: positiveInt(15, 1_000),
   GRAPHQL_MAX_DIRECTIVES: positiveInt(20, 1_000),
   GRAPHQL_MAX_TOKENS: positiveInt(5_000, 1_000_000),
+  SESSION_IDLE_MINUTES: positiveInt(30, 24 * 60),
+  SESSION_ABSOLUTE_HOURS: positiveInt(8, 24 * 7),
+  SESSION_COOKIE_SECURE: booleanFlag.optional(),
+  LOCKOUT_THRESHOLD: positiveInt(5, 100),
+  LOCKOUT_MINUTES: positiveInt(15, 24 * 60),
+  PASSWORD_HASH_COST_LOG2: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be an integer')
+    .min(10, 'must be between 10 and 20')
+    .max(20, 'must be between 10 and 20')
+    .default(15),
+  AUDIT_LOG_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be an integer')
+    .min(184, 'must be at least 184 (six months, MLPS 2.0)')
+    .max(36_500, 'must be at most 36500')
+    .default(184),
 });
 
 export type DatabaseConfig =
@@ -77,6 +94,15 @@ export interface AppConfig {
   seedDemoData: boolean;
   webDistDir: string;
   shutdownTimeoutMs: number;
+  auth: {
+    sessionIdleMs: number;
+    sessionAbsoluteMs: number;
+    cookieSecure: boolean;
+    lockoutThreshold: number;
+    lockoutMs: number;
+    passwordCostLog2: number;
+    auditRetentionDays: number;
+  };
   graphql: {
     maxDepth: number;
     maxCost: number;
@@ -134,6 +160,15 @@ export function loadConfig(
     seedDemoData: e.SEED_DEMO_DATA ?? database.kind === 'embedded',
     webDistDir: path.resolve(cwd, e.WEB_DIST_DIR),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    auth: {
+      sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      cookieSecure: e.SESSION_COOKIE_SECURE ?? e.NODE_ENV === 'production',
+      lockoutThreshold: e.LOCKOUT_THRESHOLD,
+      lockoutMs: e.LOCKOUT_MINUTES * 60_000,
+      passwordCostLog2: e.PASSWORD_HASH_COST_LOG2,
+      auditRetentionDays: e.AUDIT_LOG_RETENTION_DAYS,
+    },
     graphql: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxCost: e.GRAPHQL_MAX_COST,

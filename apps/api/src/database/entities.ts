@@ -1,3 +1,6 @@
+import { AdminUnit } from '../admin-unit/admin-unit.entity';
+import { Department } from '../admin-unit/department.entity';
+import { UserSession } from '../auth/user-session.entity';
 import { DepartmentKindEntity } from '../department/department-kind.entity';
 import { Duty } from '../duty/duty.entity';
 import { DutyDepartment } from '../duty/duty-department.entity';
@@ -9,7 +12,9 @@ import { RegulationParagraph } from '../regulation/entities/regulation-paragraph
 import { RegulationSection } from '../regulation/entities/regulation-section.entity';
 import { RegulationVersion } from '../regulation/entities/regulation-version.entity';
 import { Regulation } from '../regulation/entities/regulation.entity';
+import { SecurityAuditEntry } from '../security-audit/security-audit-entry.entity';
 import { SystemSetting } from '../system/system-setting.entity';
+import { AppUser } from '../user/user.entity';
 
 /** Every TypeORM entity of the API. */
 export const entities = [
@@ -25,4 +30,9 @@ export const entities = [
   Duty,
   DutyDepartment,
   DutyReviewEvent,
+  AdminUnit,
+  Department,
+  AppUser,
+  UserSession,
+  SecurityAuditEntry,
 ];

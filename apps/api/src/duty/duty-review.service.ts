@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@duty/shared/errors';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Actor } from '../access/provisional-access';
+
 import { DepartmentKindEntity } from '../department/department-kind.entity';
 import { AppError } from '../graphql/app-error';
 import { RegulationVersion } from '../regulation/entities/regulation-version.entity';
@@ -33,7 +33,8 @@ interface ReviewSnapshot {
 export class DutyReviewService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  review(input: ReviewDutyInput, reviewer: Actor): Promise<Duty> {
+  /** `reviewer.id` is what the history records (the username). */
+  review(input: ReviewDutyInput, reviewer: { id: string }): Promise<Duty> {
     return this.dataSource.transaction(async (manager) => {
       const duty = await manager.findOne(Duty, { where: { id: input.dutyId } });
       if (!duty) throw new AppError(ErrorCode.NOT_FOUND, '未找到该职责。');

@@ -11,7 +11,9 @@ import {
 } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ProvisionalAccess } from '../access/provisional-access';
+import { Access } from '../access/access.decorator';
+import { DUTY_REVIEWERS, REGISTER_READERS } from '../access/access-groups';
+import { Principal } from '../auth/principal';
 import { DepartmentKindEntity } from '../department/department-kind.entity';
 import { required } from '../graphql/required';
 import { GraphQLContext } from '../graphql/loaders';
@@ -38,10 +40,10 @@ export class DutyResolver {
   constructor(
     private readonly dutyQuery: DutyQueryService,
     private readonly reviews: DutyReviewService,
-    private readonly access: ProvisionalAccess,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  @Access(REGISTER_READERS)
   @Query(() => DutyPageModel, { description: 'The duty register (职责清单), filtered and paged.' })
   duties(
     @Args('filter', { type: () => DutyFilterInput, nullable: true }) filter?: DutyFilterInput,
@@ -50,11 +52,13 @@ export class DutyResolver {
     return this.dutyQuery.page(filter ?? {}, page ?? { first: 100, offset: 0 });
   }
 
+  @Access(REGISTER_READERS)
   @Query(() => DutyModel, { nullable: true })
   duty(@Args('id', { type: () => ID }) id: string) {
     return this.dutyQuery.findById(id);
   }
 
+  @Access(REGISTER_READERS)
   @Query(() => [DepartmentKindModel], { description: 'The department kind dictionary.' })
   departmentKinds() {
     return this.dataSource
@@ -62,10 +66,11 @@ export class DutyResolver {
       .find({ order: { sortOrder: 'ASC' } });
   }
 
+  @Access(DUTY_REVIEWERS)
   @Mutation(() => DutyModel, { description: 'Reviews (审核) one duty; recorded in its history.' })
-  reviewDuty(@Args('input') input: ReviewDutyInput): Promise<Duty> {
-    const reviewer = this.access.registerEditor();
-    return this.reviews.review(input, reviewer);
+  reviewDuty(@Args('input') input: ReviewDutyInput, @Context() ctx: GraphQLContext): Promise<Duty> {
+    const reviewer = ctx.principal as Principal;
+    return this.reviews.review(input, { id: reviewer.username });
   }
 
   @ResolveField(() => RegulationVersionModel)

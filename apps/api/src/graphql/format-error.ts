@@ -48,8 +48,9 @@ export function createFormatError(options: FormatErrorOptions) {
     };
 
     if (isErrorCode(rawCode)) {
+      // An expected outcome (validation, permission, conflict…): no stack trace, in any mode.
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...base, extensions: options.exposeInternals ? formatted.extensions : extensions };
+      return { ...base, extensions };
     }
     if (typeof rawCode === 'string' && APOLLO_CODES[rawCode]) {
       const code = LIMIT_EXCEEDED.test(formatted.message)

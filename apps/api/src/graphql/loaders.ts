@@ -1,5 +1,8 @@
 import DataLoader from 'dataloader';
+import type { Principal, RequestMeta } from '../auth/principal';
 import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { AdminUnit } from '../admin-unit/admin-unit.entity';
+import { Department } from '../admin-unit/department.entity';
 import { DepartmentKindEntity } from '../department/department-kind.entity';
 import { Duty } from '../duty/duty.entity';
 import { DutyDepartment } from '../duty/duty-department.entity';
@@ -80,6 +83,8 @@ export function createLoaders(dataSource: DataSource) {
     }),
     departmentKindByCode: byIdLoader(dataSource, DepartmentKindEntity, 'code'),
     eventsByDuty: groupLoader(dataSource, DutyReviewEvent, 'dutyId', { createdAt: 'ASC' }),
+    unitByCode: byIdLoader(dataSource, AdminUnit, 'code'),
+    departmentById: byIdLoader(dataSource, Department, 'id'),
   };
 }
 
@@ -89,4 +94,7 @@ export interface GraphQLContext {
   req: unknown;
   res: unknown;
   loaders: Loaders;
+  /** The signed-in user, or null. */
+  principal: Principal | null;
+  meta: RequestMeta;
 }

@@ -9,7 +9,9 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { ProvisionalAccess } from '../access/provisional-access';
+import { Access } from '../access/access.decorator';
+import { Principal } from '../auth/principal';
+import { REGISTER_EDITORS, REGISTER_READERS } from '../access/access-groups';
 import { DutyModel } from '../duty/dto/duty.models';
 import { required } from '../graphql/required';
 import { GraphQLContext } from '../graphql/loaders';
@@ -34,24 +36,27 @@ export class RegulationResolver {
   constructor(
     private readonly regulationQuery: RegulationQueryService,
     private readonly importer: RegulationImportService,
-    private readonly access: ProvisionalAccess,
   ) {}
 
+  @Access(REGISTER_READERS)
   @Query(() => [RegulationModel], { description: 'Every regulation, by code.' })
   regulations() {
     return this.regulationQuery.list();
   }
 
+  @Access(REGISTER_READERS)
   @Query(() => RegulationModel, { nullable: true })
   regulation(@Args('code') code: string) {
     return this.regulationQuery.byCode(code);
   }
 
+  @Access(REGISTER_READERS)
   @Query(() => RegulationVersionModel, { nullable: true })
   regulationVersion(@Args('id', { type: () => ID }) id: string) {
     return this.regulationQuery.versionById(id);
   }
 
+  @Access(REGISTER_READERS)
   @Query(() => VersionDiffModel, {
     description:
       'Article-level diff between two versions of one regulation (default: against the previous one).',
@@ -63,17 +68,21 @@ export class RegulationResolver {
     return this.regulationQuery.diff(versionId, againstVersionId);
   }
 
+  @Access(REGISTER_EDITORS)
   @Mutation(() => ImportRegulationResultModel, {
     description: 'Imports a regulation text as a new version (provincial administrators).',
   })
-  async importRegulationVersion(@Args('input') input: ImportRegulationInput) {
-    const actor = this.access.registerEditor();
+  async importRegulationVersion(
+    @Args('input') input: ImportRegulationInput,
+    @Context() ctx: GraphQLContext,
+  ) {
+    const actor = ctx.principal as Principal;
     const result = await this.importer.import({
       code: input.code,
       text: input.text,
       status: input.status,
       effectiveDate: input.effectiveDate ?? null,
-      importedBy: actor.id,
+      importedBy: actor.username,
     });
     return { ...result, version: await this.regulationQuery.versionById(result.versionId) };
   }

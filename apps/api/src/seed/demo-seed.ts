@@ -1,22 +1,40 @@
 import { DataSource } from 'typeorm';
 import { seedRegulations } from '../regulation/seed-regulations';
+import { seedDemoAccounts } from '../user/demo-accounts.seed';
 import { SettingKey } from '../system/system-settings';
+
+export interface SeedOptions {
+  /** scrypt cost for the demo accounts' password hash. */
+  passwordCostLog2: number;
+  production: boolean;
+}
 
 export interface SeedResult {
   /** Settings rows inserted by this run; 0 when they were already there. */
   inserted: number;
   /** Regulations imported by this run (the shipped texts the database did not have). */
   regulations: number;
+  /** Demo accounts created by this run. */
+  accounts: number;
 }
 
 /**
  * Loads the demo data. Idempotent: running it again inserts nothing and changes nothing
  * that a user may have edited since. Later features add their own steps here.
  */
-export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> {
+export async function seedDemoData(
+  dataSource: DataSource,
+  options: SeedOptions,
+): Promise<SeedResult> {
+  if (options.production) {
+    throw new Error(
+      'The demo seed does not run with NODE_ENV=production: its accounts have documented passwords.',
+    );
+  }
   const inserted = await seedSettings(dataSource);
   const regulations = await seedRegulations(dataSource);
-  return { inserted, regulations };
+  const accounts = await seedDemoAccounts(dataSource, options.passwordCostLog2);
+  return { inserted, regulations, accounts };
 }
 
 function seedSettings(dataSource: DataSource): Promise<number> {

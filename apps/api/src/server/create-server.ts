@@ -10,6 +10,9 @@ import { resolveDatabase } from '../database/database-url';
 import { EmbeddedPostgres } from '@duty/api/embedded-postgres';
 import { JsonLogger, requestLogging } from '../logging/logger';
 import { seedDemoData } from '../seed/demo-seed';
+import { SecurityAuditService } from '../security-audit/security-audit.service';
+import { accountsWithDemoPassword } from '../user/demo-accounts.seed';
+import { Clock } from '../auth/clock';
 import { securityHeaders, webStaticMiddleware } from './web-static';
 
 export interface RunningServer {
@@ -24,6 +27,8 @@ export interface RunningServer {
 export interface CreateServerOptions {
   /** Use this database instead of resolving one from the configuration (tests). */
   databaseUrl?: string;
+  /** Time source (tests pass a controllable clock). */
+  clock?: Clock;
 }
 
 /** Builds and starts the whole API: database, migrations, demo data, GraphQL, web app. */
@@ -43,6 +48,7 @@ export async function createServer(
         databaseUrl: database.url,
         embeddedDatabase: Boolean(database.embedded),
         logger,
+        clock: options.clock,
       }),
       { logger: new JsonLogger(logger), abortOnError: false },
     );
@@ -54,10 +60,34 @@ export async function createServer(
     if (web) app.use(web);
     else logger.warn({ webDistDir: config.webDistDir }, 'No web build found; serving the API only');
 
+    const dataSource = app.get(DataSource);
     if (config.seedDemoData) {
-      const seeded = await seedDemoData(app.get(DataSource));
+      const seeded = await seedDemoData(dataSource, {
+        passwordCostLog2: config.auth.passwordCostLog2,
+        production: config.isProduction,
+      });
       logger.info(seeded, 'Demo data checked');
     }
+    if (config.isProduction) {
+      const demo = await accountsWithDemoPassword(dataSource);
+      if (demo.length) {
+        throw new Error(
+          `Refusing to start in production: demo account(s) ${demo.join(', ')} still have the documented demo password. Reset or disable them first.`,
+        );
+      }
+    }
+    const audit = app.get(SecurityAuditService);
+    const purge = () =>
+      audit
+        .purge(config.auth.auditRetentionDays)
+        .then(
+          (n) =>
+            n && logger.info({ deleted: n }, 'Security audit log: entries past retention deleted'),
+        )
+        .catch((error: unknown) => logger.error({ err: error }, 'Security audit log purge failed'));
+    await purge();
+    const purgeTimer = setInterval(purge, 24 * 3_600_000);
+    purgeTimer.unref();
 
     await app.listen(config.port, config.host);
     const server = app.getHttpServer() as Server;
@@ -70,6 +100,7 @@ export async function createServer(
       url,
       embedded: database.embedded,
       close: async () => {
+        clearInterval(purgeTimer);
         try {
           await closeWithin(running, server, config.shutdownTimeoutMs, logger);
         } finally {

@@ -2,4 +2,5 @@
 export const SettingKey = {
   ProductName: 'product.name',
   DemoDataLoadedAt: 'demo.loaded_at',
+  AdminUnitsEdition: 'admin_units.edition',
 } as const;

@@ -1,4 +1,5 @@
 import { Query, Resolver } from '@nestjs/graphql';
+import { Access, PUBLIC } from '../access/access.decorator';
 import { SystemInfo } from './dto/system-info.model';
 import { SystemService } from './system.service';
 
@@ -6,7 +7,8 @@ import { SystemService } from './system.service';
 export class SystemResolver {
   constructor(private readonly system: SystemService) {}
 
-  // Public until sign-in lands (see the users and access issue): it reveals no business data.
+  // Public: the sign-in page shows it; it reveals no business data.
+  @Access(PUBLIC)
   @Query(() => SystemInfo, { description: 'Product, version and database facts (public).' })
   systemInfo(): Promise<SystemInfo> {
     return this.system.info();

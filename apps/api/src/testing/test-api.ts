@@ -1,5 +1,7 @@
 import pino from 'pino';
 import { createTestDatabase, TestDatabase } from '@duty/test-support';
+import { DEMO_PASSWORD } from '../user/demo-accounts';
+import { Clock } from '../auth/clock';
 import { AppConfig, loadConfig } from '../config/config';
 import { createServer, RunningServer } from '../server/create-server';
 
@@ -21,6 +23,8 @@ export interface TestApi {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
+  /** Signs in and returns a client that sends that session's token. */
+  signIn(username: string, password?: string): Promise<SignedInClient>;
   close(): Promise<void>;
 }
 
@@ -28,7 +32,14 @@ export interface TestApi {
  * Boots the real API (Nest, GraphQL, TypeORM) on a free port against a fresh migrated database
  * of its own. `env` overrides configuration variables, e.g. NODE_ENV=production.
  */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+export interface TestApiOptions {
+  clock?: Clock;
+}
+
+export async function startTestApi(
+  env: Record<string, string> = {},
+  options: TestApiOptions = {},
+): Promise<TestApi> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -37,34 +48,66 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: 'silent',
     SEED_DEMO_DATA: 'true',
     WEB_DIST_DIR: '/nonexistent-web-build',
+    // Cheaper password hashing keeps sign-in-heavy tests fast; production uses 2^15.
+    PASSWORD_HASH_COST_LOG2: '12',
     ...env,
   });
   const logger = pino({ level: config.logLevel });
   let server: RunningServer;
   try {
-    server = await createServer(config, logger, { databaseUrl: database.url });
+    server = await createServer(config, logger, {
+      databaseUrl: database.url,
+      clock: options.clock,
+    });
   } catch (error) {
     await database.drop();
     throw error;
   }
   const url = server.url;
+  const graphql: TestApi['graphql'] = async (query, variables, headers = {}) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as Omit<GraphQLResponse, 'status' | 'headers'>;
+    return { status: response.status, headers: response.headers, ...body } as never;
+  };
   return {
     server,
     database,
     config,
     url,
-    graphql: async (query, variables, headers = {}) => {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
+    graphql,
+    signIn: async (username, password = DEMO_PASSWORD) => {
+      const res = await graphql<{ signIn: { token: string } }>(SIGN_IN, {
+        input: { username, password },
       });
-      const body = (await response.json()) as Omit<GraphQLResponse, 'status' | 'headers'>;
-      return { status: response.status, headers: response.headers, ...body } as never;
+      if (!res.data)
+        throw new Error(`sign-in as ${username} failed: ${JSON.stringify(res.errors)}`);
+      const token = res.data.signIn.token;
+      return {
+        token,
+        cookie: res.headers.get('set-cookie'),
+        graphql: (query, variables, headers = {}) =>
+          graphql(query, variables, { authorization: `Bearer ${token}`, ...headers }),
+      };
     },
     close: async () => {
       await server.close();
       await database.drop();
     },
   };
+}
+
+const SIGN_IN = `mutation SignIn($input: SignInInput!) { signIn(input: $input) { token user { id } } }`;
+
+export interface SignedInClient {
+  token: string;
+  cookie: string | null;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
 }

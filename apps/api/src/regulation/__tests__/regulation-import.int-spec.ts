@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { startTestApi, TestApi } from '../../testing/test-api';
+import { SignedInClient, startTestApi, TestApi } from '../../testing/test-api';
+import { seedDemoAccounts } from '../../user/demo-accounts.seed';
 import { editRegulation, SEED_TEXT } from './regulation-text-builder';
 
 const CODE = 'hubei-quality-promotion';
@@ -65,12 +66,16 @@ type DutyNode = {
 
 describe('regulation import, duty register, review and versions (GraphQL over HTTP)', () => {
   let api: TestApi;
+  let province: SignedInClient;
 
   async function duties(filter: Record<string, unknown>, first = 500) {
-    const res = await api.graphql<{ duties: { totalCount: number; nodes: DutyNode[] } }>(DUTIES, {
-      filter: { regulationCode: CODE, ...filter },
-      page: { first },
-    });
+    const res = await province.graphql<{ duties: { totalCount: number; nodes: DutyNode[] } }>(
+      DUTIES,
+      {
+        filter: { regulationCode: CODE, ...filter },
+        page: { first },
+      },
+    );
     expect(res.errors).toBeUndefined();
     return res.data!.duties;
   }
@@ -78,13 +83,18 @@ describe('regulation import, duty register, review and versions (GraphQL over HT
   beforeAll(async () => {
     // No demo seed: this file imports the regulation itself, through the API.
     api = await startTestApi({ SEED_DEMO_DATA: 'false' });
+    await seedDemoAccounts(api.server.app.get(DataSource), 12);
+    province = await api.signIn('province');
   });
   afterAll(() => api?.close());
 
   it('imports the seed regulation: 7 chapters, 42 articles, and its duties', async () => {
-    const res = await api.graphql<{ importRegulationVersion: Record<string, unknown> }>(IMPORT, {
-      input: { code: CODE, text: SEED_TEXT, status: 'DRAFT' },
-    });
+    const res = await province.graphql<{ importRegulationVersion: Record<string, unknown> }>(
+      IMPORT,
+      {
+        input: { code: CODE, text: SEED_TEXT, status: 'DRAFT' },
+      },
+    );
     expect(res.errors).toBeUndefined();
     const result = res.data!.importRegulationVersion;
     expect(result).toMatchObject({
@@ -107,9 +117,12 @@ describe('regulation import, duty register, review and versions (GraphQL over HT
   });
 
   it('importing the same text again creates no new version', async () => {
-    const res = await api.graphql<{ importRegulationVersion: Record<string, unknown> }>(IMPORT, {
-      input: { code: CODE, text: SEED_TEXT.replace(/\n/g, '\n') },
-    });
+    const res = await province.graphql<{ importRegulationVersion: Record<string, unknown> }>(
+      IMPORT,
+      {
+        input: { code: CODE, text: SEED_TEXT.replace(/\n/g, '\n') },
+      },
+    );
     expect(res.data!.importRegulationVersion).toMatchObject({
       alreadyImported: true,
       version: { versionNumber: 1 },
@@ -121,7 +134,7 @@ describe('regulation import, duty register, review and versions (GraphQL over HT
     const runner = Object.getPrototypeOf(dataSource.createQueryRunner());
     const spy = jest.spyOn(runner, 'query');
     try {
-      const res = await api.graphql<{
+      const res = await province.graphql<{
         regulation: {
           versions: Array<{
             chapters: Array<{
@@ -195,7 +208,7 @@ describe('regulation import, duty register, review and versions (GraphQL over HT
     expect((await duties({ reviewStates: ['REVIEWED'] })).totalCount).toBe(0);
     expect((await duties({ reviewStates: ['EXTRACTED'] })).totalCount).toBe(all.totalCount);
 
-    const page = await api.graphql(DUTIES, { page: { first: 501 } });
+    const page = await province.graphql(DUTIES, { page: { first: 501 } });
     expect(page.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
   });
 
@@ -217,7 +230,7 @@ describe('regulation import, duty register, review and versions (GraphQL over HT
     });
 
     it('records a review with who, when, before and after', async () => {
-      const res = await api.graphql<{ reviewDuty: Record<string, unknown> }>(REVIEW, {
+      const res = await province.graphql<{ reviewDuty: Record<string, unknown> }>(REVIEW, {
         input: {
           dutyId: target.id,
           expectedRowVersion: target.rowVersion,
@@ -232,7 +245,7 @@ describe('regulation import, duty register, review and versions (GraphQL over HT
         rowVersion: target.rowVersion + 1,
         reviewState: 'REVIEWED',
         levels: ['PROVINCE', 'PREFECTURE'],
-        reviewedBy: 'provisional-reviewer',
+        reviewedBy: 'province',
         leadDepartment: { code: 'finance' },
       });
       const [after] = (await duties({ articleNumbers: [4] })).nodes.filter(
@@ -240,7 +253,7 @@ describe('regulation import, duty register, review and versions (GraphQL over HT
       );
       const review = after.history.find((h) => h.kind === 'REVIEWED')!;
       expect(review).toMatchObject({
-        actor: 'provisional-reviewer',
+        actor: 'province',
         note: '经费保障由财政牵头',
         before: {
           leadDepartment: 'market_regulation',
@@ -257,7 +270,7 @@ describe('regulation import, duty register, review and versions (GraphQL over HT
     });
 
     it('refuses a stale row version with CONFLICT and the current state, changing nothing', async () => {
-      const res = await api.graphql(REVIEW, {
+      const res = await province.graphql(REVIEW, {
         input: { dutyId: target.id, expectedRowVersion: target.rowVersion, tracked: false },
       });
       expect(res.errors?.[0]?.extensions).toMatchObject({
@@ -278,7 +291,7 @@ describe('regulation import, duty register, review and versions (GraphQL over HT
       ],
     ])('refuses an invalid review %j with VALIDATION_FAILED naming %s', async (changes, field) => {
       const [now] = (await duties({ articleNumbers: [4] })).nodes.filter((d) => d.id === target.id);
-      const res = await api.graphql(REVIEW, {
+      const res = await province.graphql(REVIEW, {
         input: { dutyId: target.id, expectedRowVersion: now.rowVersion, ...changes },
       });
       expect(res.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
@@ -289,7 +302,7 @@ describe('regulation import, duty register, review and versions (GraphQL over HT
     });
 
     it('answers NOT_FOUND for an unknown duty', async () => {
-      const res = await api.graphql(REVIEW, {
+      const res = await province.graphql(REVIEW, {
         input: { dutyId: '00000000-0000-4000-8000-000000000000', expectedRowVersion: 1 },
       });
       expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -309,7 +322,7 @@ describe('regulation import, duty register, review and versions (GraphQL over HT
         [38, 'statistics'],
       ] as const) {
         const [duty] = (await duties({ articleNumbers: [article], governmentOnly: true })).nodes;
-        const res = await api.graphql<{ reviewDuty: unknown }>(REVIEW, {
+        const res = await province.graphql<{ reviewDuty: unknown }>(REVIEW, {
           input: { dutyId: duty.id, expectedRowVersion: duty.rowVersion, leadDepartmentCode: lead },
         });
         expect(res.errors).toBeUndefined();
@@ -323,9 +336,12 @@ describe('regulation import, duty register, review and versions (GraphQL over HT
           line: '【质量文化】  县级以上人民政府应当培育质量文化，弘扬工匠精神。',
         },
       });
-      const res = await api.graphql<{ importRegulationVersion: Record<string, unknown> }>(IMPORT, {
-        input: { code: CODE, text: edited, status: 'ENACTED', effectiveDate: '2027-01-01' },
-      });
+      const res = await province.graphql<{ importRegulationVersion: Record<string, unknown> }>(
+        IMPORT,
+        {
+          input: { code: CODE, text: edited, status: 'ENACTED', effectiveDate: '2027-01-01' },
+        },
+      );
       expect(res.errors).toBeUndefined();
       result = res.data!.importRegulationVersion;
     });
@@ -384,7 +400,7 @@ describe('regulation import, duty register, review and versions (GraphQL over HT
     });
 
     it('answers the diff query and keeps the old version readable but not reviewable', async () => {
-      const diff = await api.graphql<{
+      const diff = await province.graphql<{
         regulationVersionDiff: { changes: Array<{ kind: string }> };
       }>(
         `query($id: ID!) { regulationVersionDiff(versionId: $id) { from { versionNumber } to { versionNumber } changes { kind from to } } }`,
@@ -393,11 +409,11 @@ describe('regulation import, duty register, review and versions (GraphQL over HT
       // 42 old articles matched or removed, plus the one added.
       expect(diff.data!.regulationVersionDiff.changes).toHaveLength(43);
 
-      const old = await api.graphql<{ duty: { rowVersion: number } }>(
+      const old = await province.graphql<{ duty: { rowVersion: number } }>(
         `query($id: ID!) { duty(id: $id) { rowVersion } }`,
         { id: reviewedInRenumbered.id },
       );
-      const res = await api.graphql(REVIEW, {
+      const res = await province.graphql(REVIEW, {
         input: {
           dutyId: reviewedInRenumbered.id,
           expectedRowVersion: old.data!.duty.rowVersion,
@@ -412,7 +428,7 @@ describe('regulation import, duty register, review and versions (GraphQL over HT
     const before = await api.server.app
       .get(DataSource)
       .query(`SELECT count(*)::int AS n FROM regulation_version`);
-    const res = await api.graphql(IMPORT, {
+    const res = await province.graphql(IMPORT, {
       input: { code: 'broken-regulation', text: '某某条例\n第一章 总则\n第一条 甲。\n第一条 乙。' },
     });
     expect(res.errors?.[0]?.extensions).toMatchObject({
@@ -435,7 +451,7 @@ describe('regulation import, duty register, review and versions (GraphQL over HT
       { code: 'Bad Code', text: SEED_TEXT },
       { code: CODE, text: SEED_TEXT, effectiveDate: '2027-02-30' },
     ]) {
-      const res = await api.graphql(IMPORT, { input });
+      const res = await province.graphql(IMPORT, { input });
       expect(res.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     }
   });

@@ -28,7 +28,12 @@ describe('API over HTTP against a real database', () => {
   it('seeds idempotently: a second run inserts nothing and keeps the first timestamp', async () => {
     const dataSource = api.server.app.get(DataSource);
     const before = await dataSource.query(`SELECT key, value FROM system_setting ORDER BY key`);
-    expect(await seedDemoData(dataSource)).toEqual({ inserted: 0, regulations: 0 });
+    expect(
+      await seedDemoData(dataSource, {
+        passwordCostLog2: api.config.auth.passwordCostLog2,
+        production: false,
+      }),
+    ).toEqual({ inserted: 0, regulations: 0, accounts: 0 });
     expect(await dataSource.query(`SELECT key, value FROM system_setting ORDER BY key`)).toEqual(
       before,
     );
@@ -134,7 +139,7 @@ describe('API in production mode', () => {
   let api: TestApi;
 
   beforeAll(async () => {
-    api = await startTestApi({ NODE_ENV: 'production' });
+    api = await startTestApi({ NODE_ENV: 'production', SEED_DEMO_DATA: 'false' });
   });
   afterAll(() => api?.close());
 

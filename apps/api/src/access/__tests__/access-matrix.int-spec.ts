@@ -1,0 +1,264 @@
+import { readFileSync } from 'node:fs';
+import { DataSource } from 'typeorm';
+import { Role } from '../../auth/role';
+import { shippedRegulationPath } from '../../regulation/seed-regulations';
+import { SignedInClient, startTestApi, TestApi } from '../../testing/test-api';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../user/demo-accounts';
+
+/**
+ * Every role × every operation that exists × own and foreign unit, against the real API.
+ * `allowed`: the operation ran (its own business answer, e.g. CONFLICT for a stale version,
+ * counts as allowed); `forbidden`: refused for the role (UNAUTHENTICATED/FORBIDDEN);
+ * `hidden`: outside the jurisdiction, answered as if it did not exist (NOT_FOUND or nothing).
+ * Grows with every issue that adds operations.
+ */
+type Outcome = 'allowed' | 'forbidden' | 'hidden';
+type Who = Role | 'ANONYMOUS';
+
+interface Fixture {
+  versionId: string;
+  dutyId: string;
+  targetUserId: string;
+  seedText: string;
+}
+
+interface Operation {
+  name: string;
+  query: string;
+  variables?: (f: Fixture, who: Who) => Record<string, unknown>;
+  /** Expected outcome per caller; callers not listed are `forbidden`. */
+  expect: Partial<Record<Who, Outcome>>;
+  /** Treat an empty list in this field as `hidden`. */
+  emptyIsHidden?: (data: Record<string, unknown>) => boolean;
+}
+
+const ALL_ROLES = Object.values(Role);
+const everyone = (outcome: Outcome = 'allowed'): Partial<Record<Who, Outcome>> =>
+  Object.fromEntries([...ALL_ROLES, 'ANONYMOUS'].map((w) => [w, outcome]));
+const roles = (list: readonly Role[], outcome: Outcome = 'allowed') =>
+  Object.fromEntries(list.map((r) => [r, outcome])) as Partial<Record<Who, Outcome>>;
+
+const READERS = [
+  Role.SYSTEM_ADMIN,
+  Role.PROVINCIAL_SUPERVISOR,
+  Role.PREFECTURE_SUPERVISOR,
+  Role.COUNTY_OPERATOR,
+  Role.AUDITOR,
+];
+const UNIT_READERS = [Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, ...READERS.slice(1)];
+
+/** The demo account of each role, and a unit inside (own) and outside (foreign) its jurisdiction. */
+const ACCOUNT: Record<Role, { username: string; own: string; foreign: string | null }> = {
+  SYSTEM_ADMIN: { username: 'sysadmin', own: '420102', foreign: null },
+  SECURITY_ADMIN: { username: 'secadmin', own: '420102', foreign: null },
+  AUDIT_ADMIN: { username: 'auditadmin', own: '420102', foreign: null },
+  PROVINCIAL_SUPERVISOR: { username: 'province', own: '420102', foreign: null },
+  PREFECTURE_SUPERVISOR: { username: 'enshi-zhou', own: '422801', foreign: '420102' },
+  COUNTY_OPERATOR: { username: 'jiangan-scjg', own: '420102', foreign: '422801' },
+  AUDITOR: { username: 'auditor', own: '420102', foreign: null },
+};
+
+const unitOf = (who: Who, which: 'own' | 'foreign') =>
+  who === 'ANONYMOUS' ? '420102' : (ACCOUNT[who][which] ?? ACCOUNT[who].own);
+
+const OPERATIONS: Operation[] = [
+  { name: 'Query.systemInfo', query: `{ systemInfo { version } }`, expect: everyone() },
+  { name: 'Query.me', query: `{ me { username } }`, expect: everyone() },
+  { name: 'Query.passwordPolicy', query: `{ passwordPolicy }`, expect: everyone() },
+  {
+    name: 'Mutation.signIn',
+    query: `mutation($p: String!) { signIn(input: { username: "matrix.user", password: $p }) { user { username } } }`,
+    variables: () => ({ p: 'Matrix#Check2026' }),
+    expect: everyone(),
+  },
+  { name: 'Query.regulations', query: `{ regulations { code } }`, expect: roles(READERS) },
+  {
+    name: 'Query.regulation',
+    query: `{ regulation(code: "hubei-quality-promotion") { title } }`,
+    expect: roles(READERS),
+  },
+  {
+    name: 'Query.regulationVersion',
+    query: `query($id: ID!) { regulationVersion(id: $id) { versionNumber } }`,
+    variables: (f) => ({ id: f.versionId }),
+    expect: roles(READERS),
+  },
+  {
+    name: 'Query.regulationVersionDiff',
+    query: `query($id: ID!) { regulationVersionDiff(versionId: $id) { changes { kind } } }`,
+    variables: (f) => ({ id: f.versionId }),
+    expect: roles(READERS), // NOT_FOUND (a first version has no previous one) is the business answer
+  },
+  {
+    name: 'Query.duties',
+    query: `{ duties(page: { first: 5 }) { totalCount } }`,
+    expect: roles(READERS),
+  },
+  {
+    name: 'Query.duty',
+    query: `query($id: ID!) { duty(id: $id) { id history { kind } } }`,
+    variables: (f) => ({ id: f.dutyId }),
+    expect: roles(READERS),
+  },
+  { name: 'Query.departmentKinds', query: `{ departmentKinds { code } }`, expect: roles(READERS) },
+  {
+    name: 'Mutation.importRegulationVersion',
+    query: `mutation($t: String!) { importRegulationVersion(input: { code: "hubei-quality-promotion", text: $t }) { alreadyImported } }`,
+    variables: (f) => ({ t: f.seedText }),
+    expect: roles([Role.SYSTEM_ADMIN, Role.PROVINCIAL_SUPERVISOR]),
+  },
+  {
+    name: 'Mutation.reviewDuty',
+    query: `mutation($id: ID!) { reviewDuty(input: { dutyId: $id, expectedRowVersion: 0, tracked: true }) { id } }`,
+    variables: (f) => ({ id: f.dutyId }),
+    expect: roles([Role.PROVINCIAL_SUPERVISOR]), // CONFLICT on the stale version: nothing changes
+  },
+  {
+    name: 'Query.users',
+    query: `{ users { totalCount } }`,
+    expect: roles([Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN]),
+  },
+  {
+    name: 'Mutation.createUser',
+    query: `mutation($u: String!) { createUser(input: { username: $u, displayName: "矩阵测试" }) { user { id } } }`,
+    variables: (_f, who) => ({ u: `matrix-${String(who).toLowerCase().replace(/_/g, '-')}` }),
+    expect: roles([Role.SYSTEM_ADMIN]),
+  },
+  {
+    name: 'Mutation.resetUserPassword',
+    query: `mutation($id: ID!) { resetUserPassword(userId: $id) { user { id } } }`,
+    variables: (f) => ({ id: f.targetUserId }),
+    expect: roles([Role.SYSTEM_ADMIN]),
+  },
+  {
+    name: 'Mutation.setUserDisabled',
+    query: `mutation($id: ID!) { setUserDisabled(userId: $id, disabled: false) { id } }`,
+    variables: (f) => ({ id: f.targetUserId }),
+    expect: roles([Role.SYSTEM_ADMIN]),
+  },
+  {
+    name: 'Mutation.bindUserRole',
+    query: `mutation($id: ID!) { bindUserRole(input: { userId: $id, role: AUDITOR }) { id } }`,
+    variables: (f) => ({ id: f.targetUserId }),
+    expect: roles([Role.SECURITY_ADMIN]),
+  },
+  {
+    name: 'Mutation.unlockUser',
+    query: `mutation($id: ID!) { unlockUser(userId: $id) { id } }`,
+    variables: (f) => ({ id: f.targetUserId }),
+    expect: roles([Role.SECURITY_ADMIN]),
+  },
+  {
+    name: 'Query.securityAuditLog',
+    query: `{ securityAuditLog(page: { first: 5 }) { totalCount } }`,
+    expect: roles([Role.AUDIT_ADMIN]),
+  },
+  {
+    name: 'Query.adminUnits (own prefecture)',
+    query: `query($p: String!) { adminUnits(parentCode: $p) { code } }`,
+    variables: (_f, who) => ({ p: `${unitOf(who, 'own').slice(0, 4)}00` }),
+    expect: roles(UNIT_READERS),
+    emptyIsHidden: (d) => (d.adminUnits as unknown[]).length === 0,
+  },
+  {
+    name: 'Query.adminUnits (foreign prefecture)',
+    query: `query($p: String!) { adminUnits(parentCode: $p) { code } }`,
+    variables: (_f, who) => ({ p: `${unitOf(who, 'foreign').slice(0, 4)}00` }),
+    expect: { ...roles(UNIT_READERS), PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
+    emptyIsHidden: (d) => (d.adminUnits as unknown[]).length === 0,
+  },
+  {
+    name: 'Query.departments (own unit)',
+    query: `query($u: String!) { departments(unitCode: $u) { id kind { code } } }`,
+    variables: (_f, who) => ({ u: unitOf(who, 'own') }),
+    expect: roles(UNIT_READERS),
+  },
+  {
+    name: 'Query.departments (foreign unit)',
+    query: `query($u: String!) { departments(unitCode: $u) { id } }`,
+    variables: (_f, who) => ({ u: unitOf(who, 'foreign') }),
+    expect: { ...roles(UNIT_READERS), PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
+  },
+  {
+    name: 'Mutation.changePassword',
+    query: `mutation { changePassword(input: { currentPassword: "not-the-password", newPassword: "Another#Pass2026" }) { id } }`,
+    expect: roles(ALL_ROLES), // VALIDATION_FAILED (wrong current password) is the business answer
+  },
+  // Last: it ends the session the other rows use.
+  { name: 'Mutation.signOut', query: `mutation { signOut }`, expect: roles(ALL_ROLES) },
+];
+
+function outcomeOf(
+  op: Operation,
+  res: {
+    data?: Record<string, unknown> | null;
+    errors?: Array<{ extensions?: Record<string, unknown> }>;
+  },
+): Outcome {
+  const code = res.errors?.[0]?.extensions?.code;
+  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') return 'forbidden';
+  if (code === 'NOT_FOUND' && op.name.includes('foreign')) return 'hidden';
+  if (res.data && op.emptyIsHidden?.(res.data)) return 'hidden';
+  return 'allowed';
+}
+
+describe('access matrix: role × operation × own/foreign unit', () => {
+  let api: TestApi;
+  const fixture = {} as Fixture;
+  const clients = new Map<Who, SignedInClient | null>();
+
+  beforeAll(async () => {
+    api = await startTestApi(); // demo seed: one account per role, the shipped regulation
+    const db = api.server.app.get(DataSource);
+    fixture.seedText = readFileSync(
+      shippedRegulationPath('hubei-quality-promotion-draft.txt'),
+      'utf8',
+    );
+    [{ id: fixture.versionId }] = await db.query(`SELECT id FROM regulation_version LIMIT 1`);
+    [{ id: fixture.dutyId }] = await db.query(`SELECT id FROM duty WHERE tracked LIMIT 1`);
+    // A target account for the user-administration rows, and one that signs in.
+    const sys = await api.signIn('sysadmin');
+    for (const [username, field] of [
+      ['matrix.target', 'targetUserId'],
+      ['matrix.user', null],
+    ] as const) {
+      const created = await sys.graphql<{
+        createUser: { user: { id: string }; temporaryPassword: string };
+      }>(
+        `mutation($u: String!) { createUser(input: { username: $u, displayName: "矩阵" }) { user { id } temporaryPassword } }`,
+        { u: username },
+      );
+      const { user, temporaryPassword } = created.data!.createUser;
+      if (field) fixture[field] = user.id;
+      else {
+        const first = await api.signIn(username, temporaryPassword);
+        await first.graphql(
+          `mutation($c: String!) { changePassword(input: { currentPassword: $c, newPassword: "Matrix#Check2026" }) { id } }`,
+          { c: temporaryPassword },
+        );
+      }
+    }
+    clients.set('ANONYMOUS', null);
+    for (const role of ALL_ROLES)
+      clients.set(role, await api.signIn(ACCOUNT[role].username, DEMO_PASSWORD));
+    expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(new Set(ALL_ROLES));
+  });
+  afterAll(() => api?.close());
+
+  const callers: Who[] = ['ANONYMOUS', ...ALL_ROLES];
+  describe.each(callers)('%s', (who) => {
+    it.each(OPERATIONS.map((op) => [op.name, op] as const))('%s', async (_name, op) => {
+      const client = clients.get(who);
+      const variables = op.variables?.(fixture, who);
+      const res = client
+        ? await client.graphql(op.query, variables)
+        : await api.graphql(op.query, variables);
+      const expected = op.expect[who] ?? 'forbidden';
+      expect({ operation: op.name, who, outcome: outcomeOf(op, res) }).toEqual({
+        operation: op.name,
+        who,
+        outcome: expected,
+      });
+    });
+  });
+});

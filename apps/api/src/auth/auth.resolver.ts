@@ -1,0 +1,130 @@
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { PASSWORD_POLICY_DESCRIPTION_ZH } from '@duty/api/passwords';
+import type { Response } from 'express';
+import { Inject } from '@nestjs/common';
+import {
+  Access,
+  AllowBeforePasswordChange,
+  AUTHENTICATED,
+  PUBLIC,
+} from '../access/access.decorator';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import type { GraphQLContext } from '../graphql/loaders';
+import { ChangePasswordInput, SignInInput } from '../user/dto/user.inputs';
+import { CurrentUserModel, SignInResultModel } from '../user/dto/user.models';
+import { AppUser } from '../user/user.entity';
+import { AuthService } from './auth.service';
+import { Principal } from './principal';
+import { SESSION_COOKIE } from './session-token';
+
+function currentUser(user: AppUser, sessionExpiresAt: Date): CurrentUserModel {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+    sessionExpiresAt,
+    unitCode: user.unitCode,
+    departmentId: user.departmentId,
+  };
+}
+
+@Resolver(() => CurrentUserModel)
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Access(PUBLIC)
+  @Query(() => CurrentUserModel, {
+    nullable: true,
+    description: 'The signed-in user; null when not signed in.',
+  })
+  me(@Context() ctx: GraphQLContext): CurrentUserModel | null {
+    const p = ctx.principal;
+    if (!p) return null;
+    return {
+      id: p.userId,
+      username: p.username,
+      displayName: p.displayName,
+      role: p.role,
+      mustChangePassword: p.mustChangePassword,
+      sessionExpiresAt: p.sessionExpiresAt,
+      unitCode: p.unitCode,
+      departmentId: p.departmentId,
+    };
+  }
+
+  @Access(PUBLIC)
+  @Query(() => String, { description: 'The password rules, in Chinese.' })
+  passwordPolicy(): string {
+    return PASSWORD_POLICY_DESCRIPTION_ZH;
+  }
+
+  @Access(PUBLIC)
+  @Mutation(() => SignInResultModel, {
+    description: 'Signs in; sets the session cookie and returns the token for scripts.',
+  })
+  async signIn(
+    @Args('input') input: SignInInput,
+    @Context() ctx: GraphQLContext,
+  ): Promise<SignInResultModel> {
+    const { token, session, user } = await this.auth.signIn(
+      input.username,
+      input.password,
+      ctx.meta,
+    );
+    (ctx.res as Response).cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.auth.cookieSecure,
+      path: '/',
+      // A browser session cookie: the server enforces idle and absolute lifetimes.
+    });
+    return {
+      token,
+      user: currentUser(
+        user,
+        new Date(
+          Math.min(
+            session.expiresAt.getTime(),
+            session.lastSeenAt.getTime() + this.config.auth.sessionIdleMs,
+          ),
+        ),
+      ),
+    };
+  }
+
+  @Access(AUTHENTICATED)
+  @AllowBeforePasswordChange()
+  @Mutation(() => Boolean)
+  async signOut(@Context() ctx: GraphQLContext): Promise<boolean> {
+    await this.auth.signOut(ctx.principal as Principal, ctx.meta);
+    (ctx.res as Response).clearCookie(SESSION_COOKIE, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.auth.cookieSecure,
+    });
+    return true;
+  }
+
+  @Access(AUTHENTICATED)
+  @AllowBeforePasswordChange()
+  @Mutation(() => CurrentUserModel)
+  async changePassword(
+    @Args('input') input: ChangePasswordInput,
+    @Context() ctx: GraphQLContext,
+  ): Promise<CurrentUserModel> {
+    const principal = ctx.principal as Principal;
+    const user = await this.auth.changePassword(
+      principal,
+      input.currentPassword,
+      input.newPassword,
+      ctx.meta,
+    );
+    return currentUser(user, principal.sessionExpiresAt);
+  }
+}

@@ -1,0 +1,48 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AppUser } from '../user/user.entity';
+
+/**
+ * A server-side session. Only the SHA-256 of the token is stored: a copy of the table does not
+ * let anyone sign in. Ends at the idle timeout, the absolute lifetime, sign-out, or when the
+ * user is disabled or their role changes.
+ */
+@Entity({ name: 'user_session' })
+@Index('UQ_user_session_token', ['tokenHash'], { unique: true })
+@Index('IDX_user_session_user', ['userId'])
+export class UserSession {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'token_hash', type: 'char', length: 64 })
+  tokenHash!: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => AppUser, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: AppUser;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'last_seen_at', type: 'timestamptz' })
+  lastSeenAt!: Date;
+
+  /** Absolute end of life (created + absolute lifetime). */
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+
+  /** sign_out, idle_timeout, absolute_timeout, user_disabled, role_changed, password_changed, password_reset */
+  @Column({ name: 'revoke_reason', type: 'varchar', length: 40, nullable: true })
+  revokeReason!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ip!: string | null;
+
+  @Column({ name: 'user_agent', type: 'varchar', length: 300, nullable: true })
+  userAgent!: string | null;
+}

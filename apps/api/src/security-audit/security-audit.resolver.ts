@@ -1,0 +1,72 @@
+import { Args, Field, GraphQLISODateTime, InputType, Query, Resolver } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IsDate, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { Access } from '../access/access.decorator';
+import { Role } from '../auth/role';
+import { PageInput } from '../duty/dto/duty.inputs';
+import { SecurityAuditPageModel } from '../user/dto/user.models';
+import { SecurityAuditEntry } from './security-audit-entry.entity';
+
+@InputType()
+export class SecurityAuditFilterInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  action?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsIn(['success', 'failure', 'denied'])
+  result?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  actorUsername?: string;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  from?: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  to?: Date;
+}
+
+@Resolver()
+export class SecurityAuditResolver {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Access([Role.AUDIT_ADMIN])
+  @Query(() => SecurityAuditPageModel, {
+    description: 'The security audit log, newest first (audit administrators).',
+  })
+  async securityAuditLog(
+    @Args('filter', { type: () => SecurityAuditFilterInput, nullable: true })
+    filter?: SecurityAuditFilterInput,
+    @Args('page', { type: () => PageInput, nullable: true }) page?: PageInput,
+  ) {
+    const q = this.dataSource
+      .getRepository(SecurityAuditEntry)
+      .createQueryBuilder('a')
+      .orderBy('a.occurred_at', 'DESC')
+      .addOrderBy('a.id', 'DESC');
+    if (filter?.action) q.andWhere('a.action = :action', { action: filter.action });
+    if (filter?.result) q.andWhere('a.result = :result', { result: filter.result });
+    if (filter?.actorUsername)
+      q.andWhere('a.actor_username = :who', { who: filter.actorUsername.toLowerCase() });
+    if (filter?.from) q.andWhere('a.occurred_at >= :from', { from: filter.from });
+    if (filter?.to) q.andWhere('a.occurred_at < :to', { to: filter.to });
+    const p = page ?? { first: 100, offset: 0 };
+    const [nodes, totalCount] = await Promise.all([
+      q.clone().limit(p.first).offset(p.offset).getMany(),
+      q.clone().orderBy().getCount(),
+    ]);
+    return { nodes, totalCount };
+  }
+}

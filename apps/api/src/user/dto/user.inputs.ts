@@ -1,0 +1,100 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { Role } from '../../auth/role';
+
+@InputType()
+export class SignInInput {
+  @Field()
+  @IsString()
+  @MaxLength(100)
+  username!: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(200)
+  password!: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field()
+  @IsString()
+  @MaxLength(200)
+  currentPassword!: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(200)
+  newPassword!: string;
+}
+
+@InputType()
+export class CreateUserInput {
+  @Field({ description: '3–64 lower-case letters, digits, . _ -' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(64)
+  username!: string;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  displayName!: string;
+}
+
+@InputType({ description: 'Role and jurisdiction (one user, one role).' })
+export class BindRoleInput {
+  @Field(() => ID)
+  @IsUUID()
+  userId!: string;
+
+  @Field(() => Role)
+  @IsIn(Object.values(Role))
+  role!: Role;
+
+  @Field({
+    nullable: true,
+    description:
+      'Prefecture for PREFECTURE_SUPERVISOR/AUDITOR; county-level unit for COUNTY_OPERATOR.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(12)
+  unitCode?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Department of that unit, COUNTY_OPERATOR only.',
+  })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+}
+
+@InputType()
+export class UserFilterInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+
+  @Field(() => Role, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(Role))
+  role?: Role;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+}

@@ -1,0 +1,102 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { AdminUnit } from '../admin-unit/admin-unit.entity';
+import { Department } from '../admin-unit/department.entity';
+import { Role } from '../auth/role';
+
+const ROLES = Object.values(Role)
+  .map((r) => `'${r}'`)
+  .join(', ');
+
+/**
+ * A person who signs in. The role binding (role + unit + department) is checked in the user
+ * service against the unit levels; the constraints here keep the shape right even for SQL
+ * written by hand.
+ */
+@Entity({ name: 'app_user' })
+@Index('UQ_app_user_username', ['username'], { unique: true })
+@Check('CHK_app_user_role', `"role" IS NULL OR "role" IN (${ROLES})`)
+@Check(
+  'CHK_app_user_binding',
+  `("role" IS NULL AND "unit_code" IS NULL AND "department_id" IS NULL)
+   OR ("role" IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'PROVINCIAL_SUPERVISOR') AND "unit_code" IS NULL AND "department_id" IS NULL)
+   OR ("role" = 'PREFECTURE_SUPERVISOR' AND "unit_code" IS NOT NULL AND "department_id" IS NULL)
+   OR ("role" = 'COUNTY_OPERATOR' AND "unit_code" IS NOT NULL AND "department_id" IS NOT NULL)
+   OR ("role" = 'AUDITOR' AND "department_id" IS NULL)`,
+)
+export class AppUser {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Stored lower-case; sign-in is case-insensitive. */
+  @Column({ type: 'varchar', length: 64 })
+  username!: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 100 })
+  displayName!: string;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 300 })
+  passwordHash!: string;
+
+  @Column({ name: 'password_changed_at', type: 'timestamptz' })
+  passwordChangedAt!: Date;
+
+  /** Set at creation and by an admin reset: the next sign-in must change the password first. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: true })
+  mustChangePassword!: boolean;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  role!: Role | null;
+
+  @Column({ name: 'unit_code', type: 'varchar', length: 12, nullable: true })
+  unitCode!: string | null;
+
+  @ManyToOne(() => AdminUnit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_code' })
+  unit?: AdminUnit | null;
+
+  @Column({ name: 'department_id', type: 'uuid', nullable: true })
+  departmentId!: string | null;
+
+  @ManyToOne(() => Department, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'department_id' })
+  department?: Department | null;
+
+  @Column({ type: 'boolean', default: false })
+  disabled!: boolean;
+
+  @Column({ name: 'failed_sign_ins', type: 'int', default: 0 })
+  failedSignIns!: number;
+
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil!: Date | null;
+
+  @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
+  lastSignInAt!: Date | null;
+
+  /** Second factor (RFC 6238 TOTP), optional per user; the secret is stored encrypted when enabled. */
+  @Column({ name: 'totp_enabled', type: 'boolean', default: false })
+  totpEnabled!: boolean;
+
+  @Column({ name: 'totp_secret_encrypted', type: 'text', nullable: true })
+  totpSecretEncrypted!: string | null;
+
+  /** Created by the demo seed: checked at start-up in production (no documented password may remain). */
+  @Column({ name: 'demo_account', type: 'boolean', default: false })
+  demoAccount!: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

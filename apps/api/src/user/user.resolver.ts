@@ -1,0 +1,114 @@
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { Access } from '../access/access.decorator';
+import { Principal } from '../auth/principal';
+import { Role } from '../auth/role';
+import { PageInput } from '../duty/dto/duty.inputs';
+import type { GraphQLContext } from '../graphql/loaders';
+import { BindRoleInput, CreateUserInput, UserFilterInput } from './dto/user.inputs';
+import {
+  AdminUnitModel,
+  CreatedUserModel,
+  CurrentUserModel,
+  DepartmentModel,
+  PasswordResetModel,
+  UserAccountModel,
+  UserPageModel,
+} from './dto/user.models';
+import { UserAdminService } from './user-admin.service';
+
+const USER_ADMINS = [Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN] as const;
+
+@Resolver(() => UserAccountModel)
+export class UserResolver {
+  constructor(private readonly admin: UserAdminService) {}
+
+  @Access(USER_ADMINS)
+  @Query(() => UserPageModel)
+  users(
+    @Args('filter', { type: () => UserFilterInput, nullable: true }) filter?: UserFilterInput,
+    @Args('page', { type: () => PageInput, nullable: true }) page?: PageInput,
+  ) {
+    return this.admin.list(filter ?? {}, page ?? { first: 100, offset: 0 });
+  }
+
+  @Access([Role.SYSTEM_ADMIN])
+  @Mutation(() => CreatedUserModel, {
+    description: 'Creates an account without a role; the temporary password is shown once.',
+  })
+  createUser(@Args('input') input: CreateUserInput, @Context() ctx: GraphQLContext) {
+    return this.admin.create(ctx.principal as Principal, input, ctx.meta);
+  }
+
+  @Access([Role.SYSTEM_ADMIN])
+  @Mutation(() => PasswordResetModel, {
+    description: 'Resets the password; ends the user’s sessions; shown once.',
+  })
+  resetUserPassword(
+    @Args('userId', { type: () => ID }) userId: string,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.admin.resetPassword(ctx.principal as Principal, userId, ctx.meta);
+  }
+
+  @Access([Role.SYSTEM_ADMIN])
+  @Mutation(() => UserAccountModel, { description: 'Disabling ends the user’s sessions at once.' })
+  setUserDisabled(
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('disabled') disabled: boolean,
+    @Context() ctx: GraphQLContext,
+    @Args('reason', { nullable: true }) reason?: string,
+  ) {
+    return this.admin.setDisabled(ctx.principal as Principal, userId, disabled, reason, ctx.meta);
+  }
+
+  @Access([Role.SECURITY_ADMIN])
+  @Mutation(() => UserAccountModel, {
+    description: 'Binds role and jurisdiction; a change ends the user’s sessions at once.',
+  })
+  bindUserRole(@Args('input') input: BindRoleInput, @Context() ctx: GraphQLContext) {
+    return this.admin.bindRole(ctx.principal as Principal, input, ctx.meta);
+  }
+
+  @Access([Role.SECURITY_ADMIN])
+  @Mutation(() => UserAccountModel)
+  unlockUser(@Args('userId', { type: () => ID }) userId: string, @Context() ctx: GraphQLContext) {
+    return this.admin.unlock(ctx.principal as Principal, userId, ctx.meta);
+  }
+
+  @ResolveField(() => AdminUnitModel, { nullable: true })
+  async unit(@Parent() user: UserAccountModel, @Context() ctx: GraphQLContext) {
+    return user.unitCode ? ((await ctx.loaders.unitByCode.load(user.unitCode)) ?? null) : null;
+  }
+
+  @ResolveField(() => DepartmentModel, { nullable: true })
+  async department(@Parent() user: UserAccountModel, @Context() ctx: GraphQLContext) {
+    return user.departmentId
+      ? ((await ctx.loaders.departmentById.load(user.departmentId)) ?? null)
+      : null;
+  }
+}
+
+/** The same unit/department fields on the current user (their own binding: always visible to them). */
+@Resolver(() => CurrentUserModel)
+export class CurrentUserFieldsResolver {
+  @ResolveField(() => AdminUnitModel, { nullable: true })
+  async unit(@Parent() user: CurrentUserModel, @Context() ctx: GraphQLContext) {
+    return user.unitCode ? ((await ctx.loaders.unitByCode.load(user.unitCode)) ?? null) : null;
+  }
+
+  @ResolveField(() => DepartmentModel, { nullable: true })
+  async department(@Parent() user: CurrentUserModel, @Context() ctx: GraphQLContext) {
+    return user.departmentId
+      ? ((await ctx.loaders.departmentById.load(user.departmentId)) ?? null)
+      : null;
+  }
+}
