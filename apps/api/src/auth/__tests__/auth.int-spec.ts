@@ -189,7 +189,14 @@ describe('sign-in, sessions and passwords (GraphQL over HTTP, real database)', (
       input: { currentPassword: temp, newPassword: 'Zhiliang@2026x' },
     });
     expect(ok.data).toEqual({ changePassword: { username: 'li.na', mustChangePassword: false } });
-    expect((await user.graphql(`{ adminUnits { code } }`)).errors).toBeUndefined(); // no role: sees nothing, no error
+    // Password changed: no longer blocked for that, but without a role there is nothing to see.
+    expect((await user.graphql(`{ adminUnits { code } }`)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await user.graphql(ME)).data?.me).toMatchObject({
+      role: null,
+      mustChangePassword: false,
+    });
 
     const reset = await sys.graphql<{ resetUserPassword: { temporaryPassword: string } }>(
       `mutation($id: ID!) { resetUserPassword(userId: $id) { temporaryPassword user { mustChangePassword } } }`,
