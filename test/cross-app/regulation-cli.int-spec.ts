@@ -119,6 +119,12 @@ describe('regulation import and duty export commands on the embedded database', 
     expect(format.code).toBe(1);
     expect(format.stderr).toContain('--format must be csv, xlsx or json');
 
+    env.NODE_ENV = 'production';
+    const seed = await cli('seed', []);
+    delete env.NODE_ENV;
+    expect(seed.code).toBe(1);
+    expect(seed.stderr).toContain('The demo seed does not run with NODE_ENV=production');
+
     const twoRegulations = await cli('duties-export', ['--format', 'csv', '--code', 'broken']);
     expect(twoRegulations.stderr).toContain('未找到代码为“broken”的法规');
   });

@@ -133,6 +133,15 @@ describe('npm start on the embedded database', () => {
       expect(await exitOf(first.child, 15_000)).toBe(0);
       expect(await processesMentioning(dataDir)).toEqual([]);
 
+      // Production refuses to start while a demo account keeps its documented password.
+      await expect(startServer(dataDir, { NODE_ENV: 'production' })).rejects.toMatchObject({
+        code: 1,
+        output: expect.stringMatching(
+          /demo account\(s\) .*sysadmin.* still have the documented demo password/,
+        ),
+      });
+      expect(await processesMentioning(dataDir)).toEqual([]);
+
       const second = await startServer(dataDir);
       try {
         expect((await systemInfo(second.url)).demoDataLoadedAt).toBe(info.demoDataLoadedAt);

@@ -155,9 +155,9 @@ export function loadConfig(
     dataDir,
     database,
     runMigrations: e.MIGRATIONS_RUN,
-    // Demo data is loaded by default only on the embedded database: a newcomer's
-    // `npm start` shows something, a production database is never filled with it unasked.
-    seedDemoData: e.SEED_DEMO_DATA ?? database.kind === 'embedded',
+    // Demo data is loaded by default only on the embedded database outside production: a
+    // newcomer's `npm start` shows something, a production database never gets it unasked.
+    seedDemoData: e.SEED_DEMO_DATA ?? (database.kind === 'embedded' && e.NODE_ENV !== 'production'),
     webDistDir: path.resolve(cwd, e.WEB_DIST_DIR),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     auth: {

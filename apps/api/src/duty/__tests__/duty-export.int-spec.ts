@@ -70,6 +70,30 @@ describe('duty register exports (real database, seeded regulation)', () => {
     expect(sheet.getColumn(10).width).toBeGreaterThan(40);
   });
 
+  it('serves the same files over HTTP to signed-in readers only', async () => {
+    const url = `${api.url}/api/exports/duties?format=csv&code=hubei-quality-promotion`;
+    expect((await fetch(url)).status).toBe(401);
+    const province = await api.signIn('province');
+    const res = await fetch(url, { headers: { authorization: `Bearer ${province.token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain(
+      "filename*=UTF-8''hubei-quality-promotion-v1-duties.csv",
+    );
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(body.equals((await exporter.export('csv', 'hubei-quality-promotion')).body)).toBe(true);
+
+    const auditAdmin = await api.signIn('auditadmin');
+    expect(
+      (await fetch(url, { headers: { authorization: `Bearer ${auditAdmin.token}` } })).status,
+    ).toBe(403);
+    const bad = await fetch(`${api.url}/api/exports/duties?format=pdf`, {
+      headers: { authorization: `Bearer ${province.token}` },
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
   it('answers NOT_FOUND for an unknown regulation code', async () => {
     await expect(exporter.export('csv', 'no-such-regulation')).rejects.toMatchObject({
       extensions: { code: 'NOT_FOUND' },
