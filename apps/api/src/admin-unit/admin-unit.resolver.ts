@@ -28,7 +28,7 @@ export class AdminUnitResolver {
     description: 'Departments of a unit within your jurisdiction.',
   })
   departments(@Context() ctx: GraphQLContext, @Args('unitCode') unitCode: string) {
-    return this.units.departments(ctx.principal as Principal, unitCode);
+    return this.units.departments(ctx.principal as Principal, unitCode, ctx.meta);
   }
 }
 

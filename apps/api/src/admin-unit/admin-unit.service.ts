@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { jurisdictionOf, notFound, unitScopeSql } from '../access/jurisdiction';
-import { Principal } from '../auth/principal';
+import { actorOf, Principal, RequestMeta } from '../auth/principal';
+import { AuditAction, SecurityAuditService } from '../security-audit/security-audit.service';
 import { AdminUnit, UnitLevel } from './admin-unit.entity';
 import { Department } from './department.entity';
 
@@ -13,7 +14,10 @@ import { Department } from './department.entity';
  */
 @Injectable()
 export class AdminUnitService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: SecurityAuditService,
+  ) {}
 
   list(
     principal: Principal,
@@ -34,7 +38,11 @@ export class AdminUnitService {
     return q.getMany();
   }
 
-  async departments(principal: Principal, unitCode: string): Promise<Department[]> {
+  async departments(
+    principal: Principal,
+    unitCode: string,
+    meta: RequestMeta,
+  ): Promise<Department[]> {
     const jurisdiction = jurisdictionOf(principal);
     const scope = unitScopeSql(jurisdiction, 'u');
     const unit = await this.dataSource
@@ -43,7 +51,19 @@ export class AdminUnitService {
       .where('u.code = :code', { code: unitCode })
       .andWhere(scope.sql, scope.params)
       .getOne();
-    if (!unit) throw notFound('单位');
+    if (!unit) {
+      if (await this.dataSource.getRepository(AdminUnit).exists({ where: { code: unitCode } })) {
+        await this.audit.record({
+          action: AuditAction.PermissionDenied,
+          result: 'denied',
+          actor: actorOf(principal),
+          target: `unit:${unitCode}`,
+          ip: meta.ip,
+          detail: { reason: 'outside_jurisdiction', operation: 'departments' },
+        });
+      }
+      throw notFound('单位');
+    }
     const q = this.dataSource
       .getRepository(Department)
       .createQueryBuilder('d')

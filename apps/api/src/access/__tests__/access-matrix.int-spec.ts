@@ -243,7 +243,21 @@ describe('access matrix: role × operation × own/foreign unit', () => {
       clients.set(role, await api.signIn(ACCOUNT[role].username, DEMO_PASSWORD));
     expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(new Set(ALL_ROLES));
   });
-  afterAll(() => api?.close());
+  afterAll(async () => {
+    // Refusals are audited: a foreign unit's departments were asked for by the county operator.
+    const denied = await api.server.app
+      .get(DataSource)
+      .query(
+        `SELECT actor_username, target, detail FROM security_audit_log WHERE action = 'PERMISSION_DENIED'`,
+      );
+    expect(denied).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ actor_username: 'jiangan-scjg', target: 'unit:422801' }),
+        expect.objectContaining({ actor_username: 'auditadmin', target: 'Query.duties' }),
+      ]),
+    );
+    await api?.close();
+  });
 
   const callers: Who[] = ['ANONYMOUS', ...ALL_ROLES];
   describe.each(callers)('%s', (who) => {
