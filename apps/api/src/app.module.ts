@@ -14,6 +14,7 @@ import { AccessModule } from './access/access.module';
 import { DutyModule } from './duty/duty.module';
 import { createLoaders, GraphQLContext } from './graphql/loaders';
 import { RegulationModule } from './regulation/regulation.module';
+import { TaskModule } from './task/task.module';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { createDataSource } from './database/data-source';
 import { runMigrations } from './database/migrate';
@@ -92,6 +93,7 @@ export class AppModule {
         SystemModule,
         RegulationModule,
         DutyModule,
+        TaskModule,
       ],
       providers: [
         { provide: APP_PIPE, useValue: validationPipe() },

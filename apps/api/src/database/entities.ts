@@ -1,6 +1,12 @@
 import { AdminUnit } from '../admin-unit/admin-unit.entity';
 import { Department } from '../admin-unit/department.entity';
 import { UserSession } from '../auth/user-session.entity';
+import { AssessmentCycle } from '../cycle/assessment-cycle.entity';
+import { CycleDutyDueDate } from '../cycle/cycle-duty-due-date.entity';
+import { TaskAssist } from '../task/task-assist.entity';
+import { TaskEvent } from '../task/task-event.entity';
+import { TaskExtensionRequest } from '../task/task-extension.entity';
+import { Task } from '../task/task.entity';
 import { DepartmentKindEntity } from '../department/department-kind.entity';
 import { Duty } from '../duty/duty.entity';
 import { DutyDepartment } from '../duty/duty-department.entity';
@@ -35,4 +41,10 @@ export const entities = [
   AppUser,
   UserSession,
   SecurityAuditEntry,
+  AssessmentCycle,
+  CycleDutyDueDate,
+  Task,
+  TaskAssist,
+  TaskEvent,
+  TaskExtensionRequest,
 ];

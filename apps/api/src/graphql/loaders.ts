@@ -4,6 +4,9 @@ import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { AdminUnit } from '../admin-unit/admin-unit.entity';
 import { Department } from '../admin-unit/department.entity';
 import { DepartmentKindEntity } from '../department/department-kind.entity';
+import { TaskAssist } from '../task/task-assist.entity';
+import { TaskEvent } from '../task/task-event.entity';
+import { TaskExtensionRequest } from '../task/task-extension.entity';
 import { Duty } from '../duty/duty.entity';
 import { DutyDepartment } from '../duty/duty-department.entity';
 import { DutyReviewEvent } from '../duty/duty-review-event.entity';
@@ -84,6 +87,12 @@ export function createLoaders(dataSource: DataSource) {
     departmentKindByCode: byIdLoader(dataSource, DepartmentKindEntity, 'code'),
     eventsByDuty: groupLoader(dataSource, DutyReviewEvent, 'dutyId', { createdAt: 'ASC' }),
     unitByCode: byIdLoader(dataSource, AdminUnit, 'code'),
+    dutyById: byIdLoader(dataSource, Duty, 'id'),
+    assistsByTask: groupLoader(dataSource, TaskAssist, 'taskId', { departmentId: 'ASC' }),
+    eventsByTask: groupLoader(dataSource, TaskEvent, 'taskId', { id: 'ASC' }),
+    extensionsByTask: groupLoader(dataSource, TaskExtensionRequest, 'taskId', {
+      requestedAt: 'ASC',
+    }),
     departmentById: byIdLoader(dataSource, Department, 'id'),
   };
 }

@@ -236,15 +236,16 @@ export class UserAdminService {
         if (input.departmentId) throw invalid('departmentId', '审计评估人员不绑定部门。');
         return { role: input.role, unitCode: unit?.code ?? null, departmentId: null };
       case Role.COUNTY_OPERATOR: {
-        if (unit?.level !== 'county')
-          throw invalid('unitCode', '县级部门经办人须绑定一个县级单位。');
+        // 部门经办人: one department of one unit (mostly county-level; province and prefecture
+        // departments have operators for their own tasks too).
+        if (!unit) throw invalid('unitCode', '部门经办人须绑定一个单位。');
         const department = input.departmentId
           ? await this.dataSource
               .getRepository(Department)
               .findOne({ where: { id: input.departmentId } })
           : null;
         if (!department || department.unitCode !== unit.code) {
-          throw invalid('departmentId', '县级部门经办人须绑定该单位的一个部门。');
+          throw invalid('departmentId', '部门经办人须绑定该单位的一个部门。');
         }
         return { role: input.role, unitCode: unit.code, departmentId: department.id };
       }

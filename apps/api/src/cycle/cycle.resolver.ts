@@ -1,0 +1,69 @@
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Access } from '../access/access.decorator';
+import { Principal } from '../auth/principal';
+import { Role } from '../auth/role';
+import type { GraphQLContext } from '../graphql/loaders';
+import { TASK_READERS } from '../task/task-scope';
+import {
+  CreateCycleInput,
+  CreatedCycleModel,
+  CycleModel,
+  GenerationModel,
+} from '../task/dto/task.models';
+import { CycleService } from './cycle.service';
+
+const CYCLE_MANAGERS = [Role.PROVINCIAL_SUPERVISOR] as const;
+
+@Resolver(() => CycleModel)
+export class CycleResolver {
+  constructor(private readonly cycleService: CycleService) {}
+
+  @Access(TASK_READERS)
+  @Query(() => [CycleModel], { description: 'Assessment cycles (考核年度), newest first.' })
+  cycles() {
+    return this.cycleService.list();
+  }
+
+  @Access(TASK_READERS)
+  @Query(() => CycleModel)
+  cycle(@Args('id', { type: () => ID }) id: string) {
+    return this.cycleService.get(id);
+  }
+
+  @Access(CYCLE_MANAGERS)
+  @Mutation(() => CreatedCycleModel, { description: 'Creates a cycle and generates its tasks.' })
+  createCycle(@Args('input') input: CreateCycleInput, @Context() ctx: GraphQLContext) {
+    return this.cycleService.create(ctx.principal as Principal, input);
+  }
+
+  @Access(CYCLE_MANAGERS)
+  @Mutation(() => GenerationModel, {
+    description:
+      'Adds tasks for newly tracked duties, retires those no longer tracked; progress is kept.',
+  })
+  regenerateCycleTasks(
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.cycleService.regenerate(ctx.principal as Principal, cycleId);
+  }
+
+  @Access(CYCLE_MANAGERS)
+  @Mutation(() => Number, {
+    description:
+      'Due date for one duty’s tasks in a cycle; returns the tasks moved (extended ones keep theirs).',
+  })
+  setCycleDutyDueDate(
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Args('dutyLineageId', { type: () => ID }) dutyLineageId: string,
+    @Args('dueDate') dueDate: string,
+  ) {
+    return this.cycleService.setDutyDueDate(cycleId, dutyLineageId, dueDate);
+  }
+
+  @Access(CYCLE_MANAGERS)
+  @Mutation(() => CycleModel, { description: 'Closes a cycle: its tasks become read-only.' })
+  closeCycle(@Args('cycleId', { type: () => ID }) cycleId: string, @Context() ctx: GraphQLContext) {
+    return this.cycleService.close(ctx.principal as Principal, cycleId);
+  }
+}

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode } from '@duty/shared/errors';
+import { DataSource } from 'typeorm';
+import { Principal } from '../auth/principal';
+import { AppError } from '../graphql/app-error';
+import { RegulationVersion } from '../regulation/entities/regulation-version.entity';
+import { AssessmentCycle } from './assessment-cycle.entity';
+import { CycleDutyDueDate } from './cycle-duty-due-date.entity';
+import { generateTasks, GenerationResult } from './task-generation';
+
+export interface CreateCycleInput {
+  year: number;
+  regulationVersionId: string;
+  title?: string;
+  startDate: string;
+  dueDate: string;
+}
+
+/** Assessment cycles (考核年度): created, regenerated and closed by provincial supervisors. */
+@Injectable()
+export class CycleService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  list(): Promise<AssessmentCycle[]> {
+    return this.dataSource
+      .getRepository(AssessmentCycle)
+      .find({ order: { year: 'DESC', createdAt: 'DESC' } });
+  }
+
+  async get(id: string): Promise<AssessmentCycle> {
+    const cycle = await this.dataSource.getRepository(AssessmentCycle).findOne({ where: { id } });
+    if (!cycle) throw new AppError(ErrorCode.NOT_FOUND, '未找到该考核年度。');
+    return cycle;
+  }
+
+  async create(
+    principal: Principal,
+    input: CreateCycleInput,
+  ): Promise<{ cycle: AssessmentCycle; generation: GenerationResult }> {
+    if (
+      !isIsoDate(input.startDate) ||
+      !isIsoDate(input.dueDate) ||
+      input.startDate > input.dueDate
+    ) {
+      throw new AppError(
+        ErrorCode.VALIDATION_FAILED,
+        '开始日期和截止日期须为有效日期，且开始不晚于截止。',
+        {
+          fields: { startDate: 'invalid', dueDate: 'invalid' },
+        },
+      );
+    }
+    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, '年度无效。', {
+        fields: { year: 'invalid' },
+      });
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const version = await manager.findOne(RegulationVersion, {
+        where: { id: input.regulationVersionId },
+      });
+      if (!version) throw new AppError(ErrorCode.NOT_FOUND, '未找到该法规版本。');
+      const exists = await manager.exists(AssessmentCycle, {
+        where: { year: input.year, regulationVersionId: version.id },
+      });
+      if (exists) throw new AppError(ErrorCode.CONFLICT, `${input.year} 年度的考核已存在。`);
+      const cycle = await manager.save(AssessmentCycle, {
+        year: input.year,
+        regulationVersionId: version.id,
+        title:
+          input.title?.trim() ||
+          `${input.year}年度${version.title.replace(/（草案）$/, '')}实施考核`,
+        startDate: input.startDate,
+        dueDate: input.dueDate,
+        state: 'open' as const,
+        createdBy: principal.username,
+      });
+      const generation = await generateTasks(manager, cycle, principal.username);
+      return { cycle, generation };
+    });
+  }
+
+  async regenerate(principal: Principal, cycleId: string): Promise<GenerationResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const cycle = await manager
+        .createQueryBuilder(AssessmentCycle, 'c')
+        .setLock('pessimistic_write')
+        .where('c.id = :id', { id: cycleId })
+        .getOne();
+      if (!cycle) throw new AppError(ErrorCode.NOT_FOUND, '未找到该考核年度。');
+      if (cycle.state !== 'open')
+        throw new AppError(ErrorCode.CONFLICT, '该考核年度已关闭，任务只读。');
+      return generateTasks(manager, cycle, principal.username);
+    });
+  }
+
+  async setDutyDueDate(cycleId: string, dutyLineageId: string, dueDate: string): Promise<number> {
+    if (!isIsoDate(dueDate)) throw new AppError(ErrorCode.VALIDATION_FAILED, '截止日期无效。');
+    return this.dataSource.transaction(async (manager) => {
+      const cycle = await manager.findOne(AssessmentCycle, { where: { id: cycleId } });
+      if (!cycle) throw new AppError(ErrorCode.NOT_FOUND, '未找到该考核年度。');
+      if (cycle.state !== 'open') throw new AppError(ErrorCode.CONFLICT, '该考核年度已关闭。');
+      await manager.upsert(CycleDutyDueDate, { cycleId, dutyLineageId, dueDate }, [
+        'cycleId',
+        'dutyLineageId',
+      ]);
+      // Tasks not yet extended follow the new default; an approved extension is kept.
+      const [, affected] = await manager.query(
+        `UPDATE task SET due_date = $3, row_version = row_version + 1, updated_at = now()
+          WHERE cycle_id = $1 AND duty_lineage_id = $2 AND extension_count = 0 AND due_date <> $3`,
+        [cycleId, dutyLineageId, dueDate],
+      );
+      return Number(affected ?? 0);
+    });
+  }
+
+  async close(principal: Principal, cycleId: string): Promise<AssessmentCycle> {
+    const result = await this.dataSource
+      .getRepository(AssessmentCycle)
+      .update(
+        { id: cycleId, state: 'open' },
+        { state: 'closed', closedBy: principal.username, closedAt: new Date() },
+      );
+    if (!result.affected) {
+      await this.get(cycleId);
+      throw new AppError(ErrorCode.CONFLICT, '该考核年度已关闭。');
+    }
+    return this.get(cycleId);
+  }
+}
+
+function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}

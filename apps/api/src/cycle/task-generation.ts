@@ -1,0 +1,103 @@
+import { DEFAULT_LEAD_DEPARTMENT_CODE } from '@duty/regulation/duties';
+import { EntityManager } from 'typeorm';
+import { recordTaskEvents } from '../task/task-events';
+
+export interface GenerationResult {
+  created: number;
+  retired: number;
+  restored: number;
+  total: number;
+}
+
+/**
+ * Generates the cycle's tasks: every tracked government duty of the cycle's regulation version
+ * × every unit at a level the duty applies to. Idempotent and incremental: existing tasks keep
+ * their progress and departments; new tracked duties add tasks; tasks whose duty is no longer
+ * tracked are retired (never deleted) and restored if it is tracked again.
+ */
+export async function generateTasks(
+  manager: EntityManager,
+  cycle: { id: string; regulationVersionId: string; dueDate: string },
+  actor: string,
+): Promise<GenerationResult> {
+  const created: Array<{ id: string; unit_code: string; duty_id: string; due_date: string }> =
+    await manager.query(
+      `INSERT INTO task (id, cycle_id, duty_lineage_id, duty_id, unit_code, lead_department_id, status, due_date, created_by, updated_by)
+     SELECT gen_random_uuid(), $1, d.lineage_id, d.id, u.code, dep.id, 'NOT_STARTED', coalesce(o.due_date, $3::date), $4, $4
+       FROM duty d
+       JOIN admin_unit u ON u.level = ANY (d.levels)
+       LEFT JOIN duty_department lead ON lead.duty_id = d.id AND lead.role = 'lead'
+       JOIN department dep ON dep.unit_code = u.code AND dep.kind_code = coalesce(lead.department_code, $5)
+       LEFT JOIN cycle_duty_due_date o ON o.cycle_id = $1 AND o.duty_lineage_id = d.lineage_id
+      WHERE d.version_id = $2 AND d.tracked AND d.government_duty
+     ON CONFLICT (cycle_id, duty_lineage_id, unit_code) DO NOTHING
+     RETURNING id, unit_code, duty_id, due_date::text`,
+      [cycle.id, cycle.regulationVersionId, cycle.dueDate, actor, DEFAULT_LEAD_DEPARTMENT_CODE],
+    );
+  if (created.length) {
+    await manager.query(
+      `INSERT INTO task_assist (task_id, department_id)
+       SELECT t.id, dep.id
+         FROM task t
+         JOIN duty_department a ON a.duty_id = t.duty_id AND a.role = 'assist'
+         JOIN department dep ON dep.unit_code = t.unit_code AND dep.kind_code = a.department_code
+        WHERE t.id = ANY ($1::uuid[])
+       ON CONFLICT DO NOTHING`,
+      [created.map((t) => t.id)],
+    );
+    await recordTaskEvents(
+      manager,
+      created.map((t) => ({
+        taskId: t.id,
+        unitCode: t.unit_code,
+        cycleId: cycle.id,
+        actorUsername: actor,
+        kind: 'created',
+        after: { status: 'NOT_STARTED', dueDate: t.due_date, dutyId: t.duty_id },
+      })),
+    );
+  }
+  const tracked = `SELECT d.lineage_id FROM duty d WHERE d.version_id = $2 AND d.tracked AND d.government_duty`;
+  const retired: Array<{ id: string; unit_code: string }> = await manager
+    .query(
+      `UPDATE task SET retired_at = now(), row_version = row_version + 1, updated_by = $3, updated_at = now()
+      WHERE cycle_id = $1 AND retired_at IS NULL AND duty_lineage_id NOT IN (${tracked})
+     RETURNING id, unit_code`,
+      [cycle.id, cycle.regulationVersionId, actor],
+    )
+    .then((r) => rowsOf<{ id: string; unit_code: string }>(r));
+  const restored: Array<{ id: string; unit_code: string }> = await manager
+    .query(
+      `UPDATE task SET retired_at = NULL, row_version = row_version + 1, updated_by = $3, updated_at = now()
+      WHERE cycle_id = $1 AND retired_at IS NOT NULL AND duty_lineage_id IN (${tracked})
+     RETURNING id, unit_code`,
+      [cycle.id, cycle.regulationVersionId, actor],
+    )
+    .then((r) => rowsOf<{ id: string; unit_code: string }>(r));
+  const events = [
+    ...retired.map((t) => ({ ...t, kind: 'retired', reason: '职责已不再纳入跟踪' })),
+    ...restored.map((t) => ({ ...t, kind: 'restored', reason: '职责重新纳入跟踪' })),
+  ];
+  await recordTaskEvents(
+    manager,
+    events.map((t) => ({
+      taskId: t.id,
+      unitCode: t.unit_code,
+      cycleId: cycle.id,
+      actorUsername: actor,
+      kind: t.kind,
+      reason: t.reason,
+    })),
+  );
+  const [{ total }] = await manager.query(
+    `SELECT count(*)::int AS total FROM task WHERE cycle_id = $1 AND retired_at IS NULL`,
+    [cycle.id],
+  );
+  return { created: created.length, retired: retired.length, restored: restored.length, total };
+}
+
+/** UPDATE … RETURNING through TypeORM answers [rows, count]. */
+function rowsOf<T>(result: unknown): T[] {
+  const value = result as [T[], number] | T[];
+  return Array.isArray(value[0]) ? (value[0] as T[]) : (value as T[]);
+}

@@ -1,0 +1,477 @@
+import { DataSource } from 'typeorm';
+import { ManualClock } from '../../auth/clock';
+import { SignedInClient, startTestApi, TestApi } from '../../testing/test-api';
+
+const TASK_FIELDS = `id status progressNote dueDate rowVersion overdue extensionCount retiredAt unit { code } leadDepartment { name }`;
+const UPDATE = `mutation($input: TaskChangeInput!) { updateTask(input: $input) { ${TASK_FIELDS} } }`;
+const TASK = `query($id: ID!) { task(id: $id) { ${TASK_FIELDS} history { kind actorUsername before after reason } capabilities { edit transitions } } }`;
+
+type Task = {
+  id: string;
+  status: string;
+  progressNote: string;
+  dueDate: string;
+  rowVersion: number;
+  overdue: boolean;
+  extensionCount: number;
+  retiredAt: string | null;
+  unit: { code: string };
+};
+
+describe('assessment cycles, tasks, workflow and history (GraphQL over HTTP, real database)', () => {
+  const clock = new ManualClock(new Date('2026-03-01T02:00:00Z'));
+  let api: TestApi;
+  let db: DataSource;
+  let province: SignedInClient;
+  let jiangan: SignedInClient;
+  let enshiOperator: SignedInClient;
+  let enshiZhou: SignedInClient;
+  let auditor: SignedInClient;
+  let cycleId: string;
+  let versionId: string;
+
+  /** The task of a unit for a duty whose lead department kind is market_regulation. */
+  const taskOf = async (unitCode: string, extra = '') => {
+    const [row] = await db.query(
+      `SELECT t.id FROM task t JOIN department d ON d.id = t.lead_department_id
+        WHERE t.cycle_id = $1 AND t.unit_code = $2 AND d.kind_code = 'market_regulation' AND t.retired_at IS NULL ${extra}
+        ORDER BY t.id LIMIT 1`,
+      [cycleId, unitCode],
+    );
+    return row.id as string;
+  };
+  const read = async (client: SignedInClient, id: string) =>
+    client.graphql<{ task: Task & { history: Array<{ kind: string; reason?: string | null }> } }>(
+      TASK,
+      { id },
+    );
+  const update = (client: SignedInClient, input: Record<string, unknown>) =>
+    client.graphql<{ updateTask: Task }>(UPDATE, { input });
+
+  beforeAll(async () => {
+    api = await startTestApi({}, { clock });
+    db = api.server.app.get(DataSource);
+    [province, jiangan, enshiOperator, enshiZhou, auditor] = await Promise.all(
+      ['province', 'jiangan-scjg', 'enshi-scjg', 'enshi-zhou', 'auditor'].map((u) => api.signIn(u)),
+    );
+    [{ id: versionId }] = await db.query(`SELECT id FROM regulation_version LIMIT 1`);
+  });
+  afterAll(() => api?.close());
+
+  it('creates a cycle and generates one task per tracked duty and unit at its levels', async () => {
+    const res = await province.graphql<{
+      createCycle: {
+        cycle: { id: string; state: string };
+        generation: { created: number; total: number };
+      };
+    }>(
+      `mutation($input: CreateCycleInput!) { createCycle(input: $input) { cycle { id state title } generation { created retired restored total } } }`,
+      {
+        input: {
+          year: 2026,
+          regulationVersionId: versionId,
+          startDate: '2026-01-01',
+          dueDate: '2026-12-31',
+        },
+      },
+    );
+    expect(res.errors).toBeUndefined();
+    cycleId = res.data!.createCycle.cycle.id;
+    const [{ expected }] = await db.query(
+      `SELECT sum((SELECT count(*) FROM admin_unit u WHERE u.level = ANY (d.levels)))::int AS expected
+         FROM duty d WHERE d.version_id = $1 AND d.tracked AND d.government_duty`,
+      [versionId],
+    );
+    expect(res.data!.createCycle.generation).toMatchObject({ created: expected, total: expected });
+    expect(expected).toBeGreaterThan(1000);
+
+    // A province-only duty: one task, at the province. A province-and-prefecture duty: no county tasks.
+    const perDuty: Array<{ levels: string; units: string; tasks: number; county: number }> =
+      await db.query(
+        `SELECT array_to_string(d.levels, ',') AS levels, count(t.id)::int AS tasks,
+              count(t.id) FILTER (WHERE u.level = 'county')::int AS county
+         FROM duty d JOIN task t ON t.duty_id = d.id JOIN admin_unit u ON u.code = t.unit_code
+        WHERE t.cycle_id = $1 GROUP BY d.id, d.levels`,
+        [cycleId],
+      );
+    const provinceOnly = perDuty.filter((d) => d.levels === 'province');
+    const provinceAndPrefecture = perDuty.filter((d) => d.levels === 'province,prefecture');
+    expect(provinceOnly.length).toBeGreaterThan(0);
+    expect(provinceOnly.every((d) => d.tasks === 1 && d.county === 0)).toBe(true);
+    expect(provinceAndPrefecture.length).toBeGreaterThan(0);
+    expect(provinceAndPrefecture.every((d) => d.tasks === 14 && d.county === 0)).toBe(true);
+    expect(
+      perDuty
+        .filter((d) => d.levels === 'province,prefecture,county')
+        .every((d) => d.tasks === 117),
+    ).toBe(true);
+  });
+
+  it('regenerates idempotently, retires untracked duties, restores them, and keeps progress', async () => {
+    const mine = await taskOf('420102');
+    const before = (await read(jiangan, mine)).data!.task;
+    expect(
+      (
+        await update(jiangan, {
+          taskId: mine,
+          expectedRowVersion: before.rowVersion,
+          progressNote: '已制定实施方案',
+        })
+      ).errors,
+    ).toBeUndefined();
+
+    const regenerate = `mutation($id: ID!) { regenerateCycleTasks(cycleId: $id) { created retired restored total } }`;
+    const again = await province.graphql<{ regenerateCycleTasks: Record<string, number> }>(
+      regenerate,
+      { id: cycleId },
+    );
+    expect(again.data!.regenerateCycleTasks).toMatchObject({ created: 0, retired: 0, restored: 0 });
+
+    // Untrack one duty (not the one holding our progress note).
+    const [duty] = await db.query(
+      `SELECT d.id, d.row_version, count(t.id)::int AS tasks FROM duty d JOIN task t ON t.duty_id = d.id
+        WHERE t.cycle_id = $1 AND t.id <> $2 AND d.id <> (SELECT duty_id FROM task WHERE id = $2)
+        GROUP BY d.id ORDER BY d.id LIMIT 1`,
+      [cycleId, mine],
+    );
+    const review = `mutation($input: ReviewDutyInput!) { reviewDuty(input: $input) { rowVersion } }`;
+    const untracked = await province.graphql<{ reviewDuty: { rowVersion: number } }>(review, {
+      input: { dutyId: duty.id, expectedRowVersion: duty.row_version, tracked: false },
+    });
+    expect(untracked.errors).toBeUndefined();
+    const retired = await province.graphql<{ regenerateCycleTasks: Record<string, number> }>(
+      regenerate,
+      { id: cycleId },
+    );
+    expect(retired.data!.regenerateCycleTasks).toMatchObject({
+      created: 0,
+      retired: duty.tasks,
+      restored: 0,
+    });
+    expect(
+      Number(
+        (
+          await db.query(
+            `SELECT count(*) AS n FROM task WHERE duty_id = $1 AND retired_at IS NOT NULL`,
+            [duty.id],
+          )
+        )[0].n,
+      ),
+    ).toBe(duty.tasks);
+
+    await province.graphql(review, {
+      input: {
+        dutyId: duty.id,
+        expectedRowVersion: untracked.data!.reviewDuty.rowVersion,
+        tracked: true,
+      },
+    });
+    const restored = await province.graphql<{ regenerateCycleTasks: Record<string, number> }>(
+      regenerate,
+      { id: cycleId },
+    );
+    expect(restored.data!.regenerateCycleTasks).toMatchObject({
+      created: 0,
+      retired: 0,
+      restored: duty.tasks,
+    });
+
+    const after = (await read(jiangan, mine)).data!.task;
+    expect(after.progressNote).toBe('已制定实施方案');
+  });
+
+  it('runs the workflow with the right actor at each step', async () => {
+    const id = await taskOf('420102', `AND t.status = 'NOT_STARTED' AND t.progress_note = ''`);
+    let task: Task = (await read(jiangan, id)).data!.task;
+    const step = async (client: SignedInClient, input: Record<string, unknown>) => {
+      const res = await update(client, {
+        taskId: id,
+        expectedRowVersion: task.rowVersion,
+        ...input,
+      });
+      if (res.data) task = { ...task, ...res.data.updateTask };
+      return res;
+    };
+    expect((await step(jiangan, { status: 'IN_PROGRESS' })).data?.updateTask.status).toBe(
+      'IN_PROGRESS',
+    );
+    // Submitting needs a progress note (until evidence exists).
+    expect((await step(jiangan, { status: 'SUBMITTED' })).errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: { progressNote: expect.any(String) } },
+    });
+    expect(
+      (await step(jiangan, { progressNote: '已完成质量基础设施站建设', status: 'SUBMITTED' })).data
+        ?.updateTask.status,
+    ).toBe('SUBMITTED');
+    // The operator cannot verify; a supervisor of another prefecture cannot even see it.
+    expect((await step(jiangan, { status: 'VERIFIED' })).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await step(enshiZhou, { status: 'VERIFIED' })).errors?.[0]?.extensions?.code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await step(auditor, { status: 'VERIFIED' })).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    // Return needs a reason.
+    expect((await step(province, { status: 'RETURNED' })).errors?.[0]?.extensions?.code).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(
+      (await step(province, { status: 'RETURNED', reason: '缺少建设验收材料' })).data?.updateTask
+        .status,
+    ).toBe('RETURNED');
+    expect((await step(jiangan, { status: 'SUBMITTED' })).errors?.[0]?.extensions?.code).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect((await step(jiangan, { status: 'IN_PROGRESS' })).data?.updateTask.status).toBe(
+      'IN_PROGRESS',
+    );
+    expect((await step(jiangan, { status: 'SUBMITTED' })).data?.updateTask.status).toBe(
+      'SUBMITTED',
+    );
+    expect((await step(province, { status: 'VERIFIED' })).data?.updateTask.status).toBe('VERIFIED');
+    // Verified is frozen: no edits; only a provincial supervisor reopens, with a reason.
+    expect((await step(jiangan, { progressNote: '补充' })).errors?.[0]?.extensions?.code).toBe(
+      'CONFLICT',
+    );
+    expect((await step(jiangan, { status: 'IN_PROGRESS' })).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await step(province, { status: 'IN_PROGRESS' })).errors?.[0]?.extensions?.code).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(
+      (await step(province, { status: 'IN_PROGRESS', reason: '审计发现问题' })).data?.updateTask
+        .status,
+    ).toBe('IN_PROGRESS');
+
+    const history = (await read(province, id)).data!.task.history;
+    // One event per successful change (a note saved together with a transition is one event).
+    expect(history.map((h) => h.kind).filter((k) => k !== 'retired' && k !== 'restored')).toEqual([
+      'created',
+      ...Array(7).fill('status'),
+    ]);
+    expect(history.find((h) => h.reason === '缺少建设验收材料')).toMatchObject({
+      actorUsername: 'province',
+      before: { status: 'SUBMITTED' },
+      after: { status: 'RETURNED' },
+    });
+  });
+
+  it('lets the prefecture supervisor verify the counties of the prefecture', async () => {
+    const id = await taskOf('422801', `AND t.status = 'NOT_STARTED'`);
+    let task: Task = (await read(enshiOperator, id)).data!.task;
+    task = (
+      await update(enshiOperator, {
+        taskId: id,
+        expectedRowVersion: task.rowVersion,
+        progressNote: '已部署',
+        status: 'SUBMITTED',
+      })
+    ).data!.updateTask;
+    const verified = await update(enshiZhou, {
+      taskId: id,
+      expectedRowVersion: task.rowVersion,
+      status: 'VERIFIED',
+    });
+    expect(verified.data?.updateTask.status).toBe('VERIFIED');
+  });
+
+  it('never shows an operator another unit’s task, by id, filter or bulk call', async () => {
+    const foreign = await taskOf('422801');
+    expect((await read(jiangan, foreign)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const filtered = await jiangan.graphql<{ tasks: { totalCount: number } }>(
+      `{ tasks(filter: { unitCode: "422801" }) { totalCount } }`,
+    );
+    expect(filtered.data!.tasks.totalCount).toBe(0);
+    const all = await jiangan.graphql<{ tasks: { totalCount: number; nodes: Task[] } }>(
+      `{ tasks(first: 100) { totalCount nodes { unit { code } } } }`,
+    );
+    expect(all.data!.tasks.totalCount).toBeGreaterThan(0);
+    expect(all.data!.tasks.nodes.every((t) => t.unit.code === '420102')).toBe(true);
+
+    const mine = await taskOf('420102', `AND t.status IN ('NOT_STARTED', 'IN_PROGRESS')`);
+    const own = (await read(jiangan, mine)).data!.task;
+    const bulk = await jiangan.graphql(
+      `mutation($input: BulkTaskChangeInput!) { bulkUpdateTasks(input: $input) { id } }`,
+      {
+        input: {
+          changes: [
+            { taskId: mine, expectedRowVersion: own.rowVersion, progressNote: '批量更新' },
+            { taskId: foreign, expectedRowVersion: 1, progressNote: '越权' },
+          ],
+        },
+      },
+    );
+    expect(bulk.errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      details: { index: 1 },
+    });
+    expect((await read(jiangan, mine)).data!.task.progressNote).toBe(own.progressNote); // all or nothing
+  });
+
+  it('lets exactly one of 20 concurrent updates win per version; the others get CONFLICT and lose nothing', async () => {
+    const id = await taskOf('420102', `AND t.status IN ('NOT_STARTED', 'IN_PROGRESS')`);
+    const start = (await read(jiangan, id)).data!.task;
+    const eventsBefore = (await read(jiangan, id)).data!.task.history.length;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        update(jiangan, {
+          taskId: id,
+          expectedRowVersion: start.rowVersion,
+          progressNote: `并发更新 ${i}`,
+        }),
+      ),
+    );
+    const winners = results.filter((r) => r.data?.updateTask);
+    const conflicts = results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT');
+    expect(winners).toHaveLength(1);
+    expect(conflicts).toHaveLength(19);
+    const winner = winners[0].data!.updateTask;
+    expect(winner.rowVersion).toBe(start.rowVersion + 1);
+    for (const c of conflicts) {
+      expect(c.errors?.[0]?.extensions?.details).toMatchObject({
+        current: { rowVersion: start.rowVersion + 1, progressNote: winner.progressNote },
+      });
+    }
+    const after = (await read(jiangan, id)).data!.task;
+    expect(after.progressNote).toBe(winner.progressNote);
+    expect(after.history.length).toBe(eventsBefore + 1);
+  });
+
+  it('keeps the task history append-only', async () => {
+    await expect(db.query(`UPDATE task_event SET reason = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(db.query(`DELETE FROM task_event`)).rejects.toThrow(/append-only/);
+    await expect(db.query(`TRUNCATE task_event`)).rejects.toThrow(/append-only/);
+  });
+
+  it('handles extension requests and derives OVERDUE from the clock', async () => {
+    const id = await taskOf('420102', `AND t.status IN ('NOT_STARTED', 'IN_PROGRESS')`);
+    let task: Task = (await read(jiangan, id)).data!.task;
+    expect(task.overdue).toBe(false);
+    clock.set(new Date('2027-01-05T02:00:00Z'));
+    // Months later: the earlier sessions have long expired, so sign in again (and leave them alone).
+    const [operatorLater, provinceLater] = await Promise.all([
+      api.signIn('jiangan-scjg'),
+      api.signIn('province'),
+    ]);
+    task = (await read(operatorLater, id)).data!.task;
+    expect(task.overdue).toBe(true);
+    const overdueList = await operatorLater.graphql<{ tasks: { totalCount: number } }>(
+      `{ tasks(filter: { overdue: true }) { totalCount } }`,
+    );
+    expect(overdueList.data!.tasks.totalCount).toBeGreaterThan(0);
+
+    const request = await operatorLater.graphql<{
+      requestTaskExtension: { request: { id: string }; task: Task };
+    }>(
+      `mutation($input: RequestExtensionInput!) { requestTaskExtension(input: $input) { request { id state } task { rowVersion } } }`,
+      {
+        input: {
+          taskId: id,
+          expectedRowVersion: task.rowVersion,
+          newDueDate: '2027-03-31',
+          reason: '受汛期影响',
+        },
+      },
+    );
+    expect(request.errors).toBeUndefined();
+    const decide = `mutation($input: DecideExtensionInput!) { decideTaskExtension(input: $input) { request { state } task { dueDate extensionCount overdue } } }`;
+    const byOperator = await operatorLater.graphql(decide, {
+      input: {
+        requestId: request.data!.requestTaskExtension.request.id,
+        expectedRowVersion: request.data!.requestTaskExtension.task.rowVersion,
+        approve: true,
+      },
+    });
+    expect(byOperator.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const approved = await provinceLater.graphql<{ decideTaskExtension: { task: Task } }>(decide, {
+      input: {
+        requestId: request.data!.requestTaskExtension.request.id,
+        expectedRowVersion: request.data!.requestTaskExtension.task.rowVersion,
+        approve: true,
+        note: '同意',
+      },
+    });
+    expect(approved.data!.decideTaskExtension.task).toMatchObject({
+      dueDate: '2027-03-31',
+      extensionCount: 1,
+      overdue: false,
+    });
+    clock.set(new Date('2026-03-01T02:00:00Z'));
+  });
+
+  it('serves a page of 100 tasks with duty, article, unit and departments in a constant number of queries', async () => {
+    const runner = Object.getPrototypeOf(db.createQueryRunner());
+    const count = async (first: number) => {
+      const spy = jest.spyOn(runner, 'query');
+      try {
+        const res = await province.graphql<{ tasks: { nodes: unknown[] } }>(
+          `query($first: Int!) { tasks(first: $first) { totalCount pageInfo { hasNextPage endCursor } nodes {
+             id status overdue duty { subject modality } article { number title } unit { name } leadDepartment { name }
+             assists { department { name } } } } }`,
+          { first },
+        );
+        expect(res.data!.tasks.nodes).toHaveLength(first);
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const ten = await count(10);
+    const hundred = await count(100);
+    expect(hundred).toBe(ten);
+    expect(hundred).toBeLessThanOrEqual(12);
+  });
+
+  it('pages with cursors without gaps or repeats', async () => {
+    const seen = new Set<string>();
+    let after: string | null = null;
+    let total = 0;
+    for (let page = 0; page < 4; page++) {
+      const res: {
+        data?: {
+          tasks: {
+            totalCount: number;
+            nodes: Array<{ id: string }>;
+            pageInfo: { endCursor: string | null; hasNextPage: boolean };
+          };
+        };
+      } = await enshiZhou.graphql(
+        `query($after: String) { tasks(first: 100, after: $after, sort: UNIT) { totalCount nodes { id } pageInfo { endCursor hasNextPage } } }`,
+        { after },
+      );
+      total = res.data!.tasks.totalCount;
+      for (const n of res.data!.tasks.nodes) {
+        expect(seen.has(n.id)).toBe(false);
+        seen.add(n.id);
+      }
+      after = res.data!.tasks.pageInfo.endCursor;
+      if (!res.data!.tasks.pageInfo.hasNextPage) break;
+    }
+    expect(seen.size).toBe(Math.min(total, 400));
+  });
+
+  it('makes a closed cycle read-only', async () => {
+    const id = await taskOf('420102', `AND t.status IN ('NOT_STARTED', 'IN_PROGRESS')`);
+    const task = (await read(jiangan, id)).data!.task;
+    expect(
+      (
+        await province.graphql(`mutation($id: ID!) { closeCycle(cycleId: $id) { state } }`, {
+          id: cycleId,
+        })
+      ).data,
+    ).toEqual({ closeCycle: { state: 'closed' } });
+    expect(
+      (
+        await update(jiangan, {
+          taskId: id,
+          expectedRowVersion: task.rowVersion,
+          progressNote: '关闭后',
+        })
+      ).errors?.[0]?.extensions?.code,
+    ).toBe('CONFLICT');
+  });
+});

@@ -1,0 +1,263 @@
+import {
+  Field,
+  GraphQLISODateTime,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Type } from 'class-transformer';
+import GraphQLJSON from '../../duty/dto/json.scalar';
+import { TaskStatus } from '../task-workflow';
+
+registerEnumType(TaskStatus, {
+  name: 'TaskStatus',
+  description: 'OVERDUE is not a status: see Task.overdue.',
+  valuesMap: {
+    NOT_STARTED: { description: '未开始' },
+    IN_PROGRESS: { description: '推进中' },
+    SUBMITTED: { description: '已提交，待核验' },
+    RETURNED: { description: '已退回' },
+    VERIFIED: { description: '已核验' },
+  },
+});
+
+export enum TaskSortEnum {
+  DUE_DATE = 'DUE_DATE',
+  UPDATED_AT = 'UPDATED_AT',
+  UNIT = 'UNIT',
+}
+registerEnumType(TaskSortEnum, { name: 'TaskSort' });
+
+@ObjectType('AssessmentCycle', { description: '考核年度' })
+export class CycleModel {
+  @Field(() => ID) id!: string;
+  @Field(() => Int) year!: number;
+  @Field(() => ID) regulationVersionId!: string;
+  @Field() title!: string;
+  @Field() startDate!: string;
+  @Field({ description: 'Default due date of the tasks.' }) dueDate!: string;
+  @Field({ description: 'open or closed (read-only).' }) state!: string;
+  @Field() createdBy!: string;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
+}
+
+@ObjectType('TaskGeneration', { description: 'What a (re)generation did.' })
+export class GenerationModel {
+  @Field(() => Int) created!: number;
+  @Field(() => Int) retired!: number;
+  @Field(() => Int) restored!: number;
+  @Field(() => Int, { description: 'Active tasks of the cycle.' }) total!: number;
+}
+
+@ObjectType('CreatedCycle')
+export class CreatedCycleModel {
+  @Field(() => CycleModel) cycle!: CycleModel;
+  @Field(() => GenerationModel) generation!: GenerationModel;
+}
+
+@ObjectType('Task', { description: '任务：一项纳入跟踪的职责在一个单位的落实。' })
+export class TaskModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) cycleId!: string;
+  @Field(() => TaskStatus) status!: TaskStatus;
+  @Field({ description: '进展情况' }) progressNote!: string;
+  @Field({ description: '工作举措' }) measures!: string;
+  @Field() dueDate!: string;
+  @Field(() => GraphQLISODateTime, { nullable: true }) completedAt!: Date | null;
+  @Field(() => Int) extensionCount!: number;
+  @Field(() => Int) returnCount!: number;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Set when the duty stopped being tracked.',
+  })
+  retiredAt!: Date | null;
+  @Field(() => Int, { description: 'Send back with every change: a stale one is a CONFLICT.' })
+  rowVersion!: number;
+  @Field() createdBy!: string;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field() updatedBy!: string;
+  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+  dutyId!: string;
+  unitCode!: string;
+  leadDepartmentId!: string;
+}
+
+@ObjectType('TaskAssist', { description: '配合部门 and its contribution.' })
+export class TaskAssistModel {
+  @Field(() => ID) departmentId!: string;
+  @Field() contributionNote!: string;
+  @Field(() => String, { nullable: true }) updatedBy!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) updatedAt!: Date | null;
+}
+
+@ObjectType('TaskCapabilities', { description: 'What the current user may do on this task.' })
+export class TaskCapabilitiesModel {
+  @Field() edit!: boolean;
+  @Field(() => [TaskStatus]) transitions!: TaskStatus[];
+  @Field() requestExtension!: boolean;
+  @Field() decideExtension!: boolean;
+  @Field() contribute!: boolean;
+}
+
+@ObjectType('TaskExtensionRequest', { description: '延期申请' })
+export class ExtensionRequestModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) taskId!: string;
+  @Field() requestedDueDate!: string;
+  @Field() reason!: string;
+  @Field() state!: string;
+  @Field() requestedBy!: string;
+  @Field(() => GraphQLISODateTime) requestedAt!: Date;
+  @Field(() => String, { nullable: true }) decidedBy!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) decidedAt!: Date | null;
+  @Field(() => String, { nullable: true }) decisionNote!: string | null;
+}
+
+@ObjectType('TaskEvent', { description: 'One entry of a task history.' })
+export class TaskEventModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) taskId!: string;
+  @Field(() => GraphQLISODateTime) occurredAt!: Date;
+  @Field() actorUsername!: string;
+  @Field() kind!: string;
+  @Field(() => GraphQLJSON, { nullable: true }) before!: Record<string, unknown> | null;
+  @Field(() => GraphQLJSON, { nullable: true }) after!: Record<string, unknown> | null;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => String, { nullable: true }) ip!: string | null;
+}
+
+@ObjectType('PageInfo')
+export class PageInfoModel {
+  @Field() hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+@ObjectType('TaskConnection')
+export class TaskConnectionModel {
+  @Field(() => Int) totalCount!: number;
+  @Field(() => [TaskModel]) nodes!: TaskModel[];
+  @Field(() => PageInfoModel) pageInfo!: PageInfoModel;
+}
+
+@ObjectType('TaskEventConnection')
+export class TaskEventConnectionModel {
+  @Field(() => Int) totalCount!: number;
+  @Field(() => [TaskEventModel]) nodes!: TaskEventModel[];
+  @Field(() => PageInfoModel) pageInfo!: PageInfoModel;
+}
+
+@ObjectType('ExtensionResult')
+export class ExtensionResultModel {
+  @Field(() => TaskModel) task!: TaskModel;
+  @Field(() => ExtensionRequestModel) request!: ExtensionRequestModel;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+@InputType()
+export class CreateCycleInput {
+  @Field(() => Int) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @Field(() => ID) @IsUUID() regulationVersionId!: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) title?: string;
+  @Field() @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD。' }) startDate!: string;
+  @Field() @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD。' }) dueDate!: string;
+}
+
+@InputType()
+export class TaskFilterInput {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() cycleId?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(12) unitCode?: string;
+  @Field({ nullable: true, description: 'A prefecture and its units.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(12)
+  prefectureCode?: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() chapterNumber?: number;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() articleNumber?: number;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() dutyId?: string;
+  @Field({ nullable: true, description: 'Lead or assisting department kind.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  departmentKindCode?: string;
+  @Field(() => [TaskStatus], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  statuses?: TaskStatus[];
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() overdue?: boolean;
+  @Field({ nullable: true }) @IsOptional() @Matches(DATE) dueBefore?: string;
+  @Field({ nullable: true }) @IsOptional() @Matches(DATE) dueAfter?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) search?: string;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() includeRetired?: boolean;
+}
+
+@InputType({ description: 'One change to one task; omitted fields keep their value.' })
+export class TaskChangeInput {
+  @Field(() => ID) @IsUUID() taskId!: string;
+  @Field(() => Int) @IsInt() expectedRowVersion!: number;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(10000) progressNote?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(10000) measures?: string;
+  @Field(() => TaskStatus, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(TaskStatus))
+  status?: TaskStatus;
+  @Field({ nullable: true, description: 'Required to return or reopen.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+@InputType()
+export class BulkTaskChangeInput {
+  @Field(() => [TaskChangeInput])
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => TaskChangeInput)
+  changes!: TaskChangeInput[];
+}
+
+@InputType()
+export class RequestExtensionInput {
+  @Field(() => ID) @IsUUID() taskId!: string;
+  @Field(() => Int) @IsInt() expectedRowVersion!: number;
+  @Field() @Matches(DATE) newDueDate!: string;
+  @Field() @IsString() @MaxLength(2000) reason!: string;
+}
+
+@InputType()
+export class DecideExtensionInput {
+  @Field(() => ID) @IsUUID() requestId!: string;
+  @Field(() => Int, { description: 'Row version of the task.' })
+  @IsInt()
+  expectedRowVersion!: number;
+  @Field() @IsBoolean() approve!: boolean;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+@InputType()
+export class TaskEventFilterInput {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() taskId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() cycleId?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(40) kind?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(64) actorUsername?: string;
+  @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() from?: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() to?: Date;
+}

@@ -1,0 +1,45 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * A task's history (履职记录): every change as one row — who, when, what changed (before and
+ * after), reason, source IP. Append-only: a trigger rejects UPDATE, DELETE and TRUNCATE.
+ */
+@Entity({ name: 'task_event' })
+@Index('IDX_task_event_task', ['taskId', 'id'])
+@Index('IDX_task_event_unit_time', ['unitCode', 'occurredAt'])
+export class TaskEvent {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id!: string;
+
+  @Column({ name: 'task_id', type: 'uuid' })
+  taskId!: string;
+
+  /** Denormalised for jurisdiction filters on the audit trail. */
+  @Column({ name: 'unit_code', type: 'varchar', length: 12 })
+  unitCode!: string;
+
+  @Column({ name: 'cycle_id', type: 'uuid' })
+  cycleId!: string;
+
+  @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'now()' })
+  occurredAt!: Date;
+
+  @Column({ name: 'actor_username', type: 'varchar', length: 64 })
+  actorUsername!: string;
+
+  /** created, updated, status, extension_requested, extension_decided, retired, restored, contribution */
+  @Column({ type: 'varchar', length: 40 })
+  kind!: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  before!: Record<string, unknown> | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  after!: Record<string, unknown> | null;
+
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ip!: string | null;
+}

@@ -1,0 +1,64 @@
+import { SelectQueryBuilder } from 'typeorm';
+import { jurisdictionOf } from '../access/jurisdiction';
+import { Principal } from '../auth/principal';
+import { Role } from '../auth/role';
+import { TaskCapacities } from './task-workflow';
+
+/**
+ * Restricts a query on tasks (alias `t`, joined to its unit as `u`) to the principal's
+ * jurisdiction: everything for province-wide roles, a prefecture and its units, or — for a
+ * department operator — the tasks of their unit that their department leads or assists.
+ */
+export function scopeTasks<T extends object>(
+  q: SelectQueryBuilder<T>,
+  principal: Principal,
+): SelectQueryBuilder<T> {
+  const j = jurisdictionOf(principal);
+  switch (j.kind) {
+    case 'all':
+      return principal.role && TASK_READERS.includes(principal.role) ? q : q.andWhere('FALSE');
+    case 'none':
+      return q.andWhere('FALSE');
+    case 'prefecture':
+      return q.andWhere('(u.code = :scopePrefecture OR u.parent_code = :scopePrefecture)', {
+        scopePrefecture: j.prefectureCode,
+      });
+    case 'unit':
+      return q.andWhere(
+        `t.unit_code = :scopeUnit AND (t.lead_department_id = :scopeDept
+          OR EXISTS (SELECT 1 FROM task_assist sa WHERE sa.task_id = t.id AND sa.department_id = :scopeDept))`,
+        { scopeUnit: j.unitCode, scopeDept: j.departmentId },
+      );
+  }
+}
+
+/** Roles that see tasks at all (the administrators do not: no business data). */
+export const TASK_READERS: readonly Role[] = [
+  Role.PROVINCIAL_SUPERVISOR,
+  Role.PREFECTURE_SUPERVISOR,
+  Role.COUNTY_OPERATOR,
+  Role.AUDITOR,
+];
+
+/** What a principal may do on one task they can see. */
+export function capacitiesOn(
+  principal: Principal,
+  task: {
+    unitCode: string;
+    leadDepartmentId: string;
+    unitParentCode: string | null;
+    unitLevel: string;
+  },
+): TaskCapacities {
+  const operator =
+    principal.role === Role.COUNTY_OPERATOR &&
+    principal.unitCode === task.unitCode &&
+    principal.departmentId === task.leadDepartmentId;
+  const provincial = principal.role === Role.PROVINCIAL_SUPERVISOR;
+  // The supervisor of the unit's jurisdiction: the prefecture's supervisor for the units under
+  // it, the provincial supervisors for every unit (incl. prefectures and directly-administered units).
+  const verifier =
+    provincial ||
+    (principal.role === Role.PREFECTURE_SUPERVISOR && task.unitParentCode === principal.unitCode);
+  return { operator, verifier, provincial };
+}

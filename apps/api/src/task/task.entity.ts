@@ -1,0 +1,109 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { AdminUnit } from '../admin-unit/admin-unit.entity';
+import { Department } from '../admin-unit/department.entity';
+import { AssessmentCycle } from '../cycle/assessment-cycle.entity';
+import { Duty } from '../duty/duty.entity';
+import { TaskStatus } from './task-workflow';
+
+const STATUSES = Object.values(TaskStatus)
+  .map((s) => `'${s}'`)
+  .join(', ');
+
+/**
+ * 任务: one tracked duty for one unit in one assessment cycle. Identified within the cycle by
+ * (duty lineage, unit), so regeneration after a review or a new regulation version keeps it.
+ * Retired (not deleted) when its duty stops being tracked.
+ */
+@Entity({ name: 'task' })
+@Index('UQ_task_cycle_lineage_unit', ['cycleId', 'dutyLineageId', 'unitCode'], { unique: true })
+@Index('IDX_task_unit', ['unitCode', 'cycleId'])
+@Index('IDX_task_lead_department', ['leadDepartmentId'])
+@Check('CHK_task_status', `"status" IN (${STATUSES})`)
+@Check('CHK_task_extension_count', `"extension_count" >= 0`)
+export class Task {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'cycle_id', type: 'uuid' })
+  cycleId!: string;
+
+  @ManyToOne(() => AssessmentCycle, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'cycle_id' })
+  cycle?: AssessmentCycle;
+
+  @Column({ name: 'duty_lineage_id', type: 'uuid' })
+  dutyLineageId!: string;
+
+  @Column({ name: 'duty_id', type: 'uuid' })
+  dutyId!: string;
+
+  @ManyToOne(() => Duty, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'duty_id' })
+  duty?: Duty;
+
+  @Column({ name: 'unit_code', type: 'varchar', length: 12 })
+  unitCode!: string;
+
+  @ManyToOne(() => AdminUnit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_code' })
+  unit?: AdminUnit;
+
+  /** 牵头部门 of this unit. */
+  @Column({ name: 'lead_department_id', type: 'uuid' })
+  leadDepartmentId!: string;
+
+  @ManyToOne(() => Department, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'lead_department_id' })
+  leadDepartment?: Department;
+
+  @Column({ type: 'varchar', length: 20, default: TaskStatus.NOT_STARTED })
+  status!: TaskStatus;
+
+  /** 进展情况 */
+  @Column({ name: 'progress_note', type: 'text', default: '' })
+  progressNote!: string;
+
+  /** 工作举措 */
+  @Column({ type: 'text', default: '' })
+  measures!: string;
+
+  @Column({ name: 'due_date', type: 'date' })
+  dueDate!: string;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+
+  @Column({ name: 'extension_count', type: 'int', default: 0 })
+  extensionCount!: number;
+
+  @Column({ name: 'return_count', type: 'int', default: 0 })
+  returnCount!: number;
+
+  @Column({ name: 'retired_at', type: 'timestamptz', nullable: true })
+  retiredAt!: Date | null;
+
+  @Column({ name: 'row_version', type: 'int', default: 1 })
+  rowVersion!: number;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 64 })
+  createdBy!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_by', type: 'varchar', length: 64 })
+  updatedBy!: string;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

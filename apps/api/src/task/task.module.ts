@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { CycleResolver } from '../cycle/cycle.resolver';
+import { CycleService } from '../cycle/cycle.service';
+import { TaskQueryService } from './task-query.service';
+import { TaskAssistResolver, TaskResolver } from './task.resolver';
+import { TaskService } from './task.service';
+
+@Module({
+  providers: [
+    CycleService,
+    CycleResolver,
+    TaskService,
+    TaskQueryService,
+    TaskResolver,
+    TaskAssistResolver,
+  ],
+  exports: [CycleService, TaskService],
+})
+export class TaskModule {}

@@ -1,0 +1,405 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode } from '@duty/shared/errors';
+import { DataSource, EntityManager } from 'typeorm';
+import { notFound } from '../access/jurisdiction';
+import { Clock, CLOCK } from '../auth/clock';
+import { Principal, RequestMeta } from '../auth/principal';
+import { AppError } from '../graphql/app-error';
+import { AuditAction, SecurityAuditService } from '../security-audit/security-audit.service';
+import { assertReadyToSubmit } from './task-submission';
+import { capacitiesOn, scopeTasks } from './task-scope';
+import { NewTaskEvent, recordTaskEvents } from './task-events';
+import { TaskExtensionRequest } from './task-extension.entity';
+import { Task } from './task.entity';
+import { findTransition, mayTransition, TaskStatus, TASK_STATUS_ZH } from './task-workflow';
+
+export interface TaskChange {
+  taskId: string;
+  expectedRowVersion: number;
+  progressNote?: string;
+  measures?: string;
+  status?: TaskStatus;
+  reason?: string;
+}
+
+interface LoadedTask extends Task {
+  unitParentCode: string | null;
+  unitLevel: string;
+  cycleState: string;
+}
+
+const MAX_NOTE = 10_000;
+
+/**
+ * The daily work on tasks: notes, measures, status transitions, extensions and contributions.
+ * Every change checks the caller's capacity on that very task, carries the row version the
+ * caller read (a stale one is a CONFLICT with the current state: nothing is overwritten), and
+ * appends one history event in the same transaction.
+ */
+@Injectable()
+export class TaskService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: SecurityAuditService,
+  ) {}
+
+  /** A task the principal may see, or NOT_FOUND (also for tasks of other units). */
+  async visible(
+    principal: Principal,
+    taskId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<LoadedTask> {
+    const q = manager
+      .createQueryBuilder(Task, 't')
+      .innerJoin('admin_unit', 'u', 'u.code = t.unit_code')
+      .innerJoin('assessment_cycle', 'c', 'c.id = t.cycle_id')
+      .addSelect([
+        'u.parent_code AS unit_parent',
+        'u.level AS unit_level',
+        'c.state AS cycle_state',
+      ])
+      .where('t.id = :id', { id: taskId });
+    scopeTasks(q, principal);
+    const { entities, raw } = await q.getRawAndEntities();
+    if (!entities[0]) throw notFound('任务');
+    return {
+      ...entities[0],
+      unitParentCode: raw[0].unit_parent,
+      unitLevel: raw[0].unit_level,
+      cycleState: raw[0].cycle_state,
+    } as LoadedTask;
+  }
+
+  /** One or several changes, all or nothing (bulk calls pass several). */
+  apply(principal: Principal, changes: TaskChange[], meta: RequestMeta): Promise<Task[]> {
+    if (changes.length === 0) return Promise.resolve([]);
+    if (new Set(changes.map((c) => c.taskId)).size !== changes.length) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, '同一任务在一次提交中只能出现一次。');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const results: Task[] = [];
+      for (const [index, change] of changes.entries()) {
+        try {
+          results.push(await this.applyOne(manager, principal, change, meta));
+        } catch (error) {
+          if (changes.length > 1 && error instanceof AppError) {
+            throw new AppError(
+              error.extensions.code as ErrorCode,
+              `第 ${index + 1} 项：${error.message}`,
+              {
+                ...((error.extensions.details as object) ?? {}),
+                index,
+                taskId: change.taskId,
+              },
+            );
+          }
+          throw error;
+        }
+      }
+      return results;
+    });
+  }
+
+  private async applyOne(
+    manager: EntityManager,
+    principal: Principal,
+    change: TaskChange,
+    meta: RequestMeta,
+  ): Promise<Task> {
+    const task = await this.visible(principal, change.taskId, manager);
+    const can = capacitiesOn(principal, task);
+    assertWritable(task);
+    const next: Partial<Task> = {};
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    const set = <K extends keyof Task>(key: K, value: Task[K]) => {
+      if (task[key] === value) return;
+      before[key] = task[key];
+      after[key] = value;
+      next[key] = value;
+    };
+
+    if (change.progressNote !== undefined || change.measures !== undefined) {
+      if (!can.operator) await this.deny(principal, task, 'edit', meta);
+      if (task.status === TaskStatus.VERIFIED || task.status === TaskStatus.SUBMITTED) {
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          `任务${TASK_STATUS_ZH[task.status]}，不能修改进展；如需修改请先由督导退回或重新打开。`,
+        );
+      }
+      if (change.progressNote !== undefined)
+        set('progressNote', limit(change.progressNote, 'progressNote'));
+      if (change.measures !== undefined) set('measures', limit(change.measures, 'measures'));
+    }
+
+    let kind = 'updated';
+    if (change.status !== undefined && change.status !== task.status) {
+      const transition = findTransition(task.status, change.status);
+      if (!transition) {
+        throw new AppError(
+          ErrorCode.VALIDATION_FAILED,
+          `不能将任务从“${TASK_STATUS_ZH[task.status]}”改为“${TASK_STATUS_ZH[change.status]}”。`,
+          { fields: { status: 'invalid_transition' } },
+        );
+      }
+      if (!mayTransition(can, transition))
+        await this.deny(principal, task, `status:${change.status}`, meta);
+      const reason = change.reason?.trim();
+      if (transition.reason && !reason) {
+        throw new AppError(ErrorCode.VALIDATION_FAILED, '退回或重新打开任务必须填写原因。', {
+          fields: { reason: '请填写原因。' },
+        });
+      }
+      if (change.status === TaskStatus.SUBMITTED) {
+        await assertReadyToSubmit(manager, { ...task, ...next });
+      }
+      set('status', change.status);
+      if (change.status === TaskStatus.VERIFIED) set('completedAt', this.clock.now());
+      if (task.status === TaskStatus.VERIFIED) set('completedAt', null);
+      if (change.status === TaskStatus.RETURNED) next.returnCount = task.returnCount + 1;
+      kind = 'status';
+    }
+    if (Object.keys(after).length === 0) return task;
+    const saved = await this.update(manager, task, change.expectedRowVersion, {
+      ...next,
+      updatedBy: principal.username,
+    });
+    await recordTaskEvents(manager, [
+      this.event(task, principal, kind, before, after, change.reason, meta),
+    ]);
+    return saved;
+  }
+
+  async requestExtension(
+    principal: Principal,
+    input: { taskId: string; expectedRowVersion: number; newDueDate: string; reason: string },
+    meta: RequestMeta,
+  ) {
+    return this.dataSource.transaction(async (manager) => {
+      const task = await this.visible(principal, input.taskId, manager);
+      assertWritable(task);
+      if (!capacitiesOn(principal, task).operator)
+        await this.deny(principal, task, 'extension:request', meta);
+      if (task.status === TaskStatus.VERIFIED)
+        throw new AppError(ErrorCode.CONFLICT, '任务已核验，无需延期。');
+      if (!isIsoDate(input.newDueDate) || input.newDueDate <= task.dueDate) {
+        throw new AppError(ErrorCode.VALIDATION_FAILED, '延期后的日期须晚于当前截止日期。', {
+          fields: { newDueDate: '日期无效。' },
+        });
+      }
+      if (!input.reason.trim())
+        throw new AppError(ErrorCode.VALIDATION_FAILED, '请填写延期原因。', {
+          fields: { reason: '请填写原因。' },
+        });
+      const pending = await manager.exists(TaskExtensionRequest, {
+        where: { taskId: task.id, state: 'pending' },
+      });
+      if (pending) throw new AppError(ErrorCode.CONFLICT, '该任务已有待审批的延期申请。');
+      // Touch the task (row version) so the request is serialised with other changes.
+      const saved = await this.update(manager, task, input.expectedRowVersion, {
+        updatedBy: principal.username,
+      });
+      const request = await manager.save(TaskExtensionRequest, {
+        taskId: task.id,
+        requestedDueDate: input.newDueDate,
+        reason: limit(input.reason.trim(), 'reason'),
+        state: 'pending' as const,
+        requestedBy: principal.username,
+        requestedAt: this.clock.now(),
+      });
+      await recordTaskEvents(manager, [
+        this.event(
+          task,
+          principal,
+          'extension_requested',
+          { dueDate: task.dueDate },
+          { requestedDueDate: input.newDueDate, requestId: request.id },
+          input.reason,
+          meta,
+        ),
+      ]);
+      return { task: saved, request };
+    });
+  }
+
+  async decideExtension(
+    principal: Principal,
+    input: { requestId: string; expectedRowVersion: number; approve: boolean; note?: string },
+    meta: RequestMeta,
+  ) {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await manager.findOne(TaskExtensionRequest, {
+        where: { id: input.requestId },
+      });
+      if (!request) throw notFound('延期申请');
+      const task = await this.visible(principal, request.taskId, manager);
+      assertWritable(task);
+      if (!capacitiesOn(principal, task).verifier)
+        await this.deny(principal, task, 'extension:decide', meta);
+      if (request.state !== 'pending') throw new AppError(ErrorCode.CONFLICT, '该延期申请已处理。');
+      const changes: Partial<Task> = { updatedBy: principal.username };
+      if (input.approve) {
+        changes.dueDate = request.requestedDueDate;
+        changes.extensionCount = task.extensionCount + 1;
+      }
+      const saved = await this.update(manager, task, input.expectedRowVersion, changes);
+      await manager.update(
+        TaskExtensionRequest,
+        { id: request.id },
+        {
+          state: input.approve ? 'approved' : 'refused',
+          decidedBy: principal.username,
+          decidedAt: this.clock.now(),
+          decisionNote: input.note?.trim() || null,
+        },
+      );
+      await recordTaskEvents(manager, [
+        this.event(
+          task,
+          principal,
+          'extension_decided',
+          { dueDate: task.dueDate, extensionCount: task.extensionCount },
+          {
+            decision: input.approve ? 'approved' : 'refused',
+            dueDate: saved.dueDate,
+            extensionCount: saved.extensionCount,
+          },
+          input.note,
+          meta,
+        ),
+      ]);
+      return {
+        task: saved,
+        request: await manager.findOneOrFail(TaskExtensionRequest, { where: { id: request.id } }),
+      };
+    });
+  }
+
+  async setContribution(
+    principal: Principal,
+    input: { taskId: string; note: string },
+    meta: RequestMeta,
+  ) {
+    return this.dataSource.transaction(async (manager) => {
+      const task = await this.visible(principal, input.taskId, manager);
+      assertWritable(task);
+      const [assist] = await manager.query(
+        `SELECT contribution_note FROM task_assist WHERE task_id = $1 AND department_id = $2`,
+        [task.id, principal.departmentId],
+      );
+      if (!assist || principal.unitCode !== task.unitCode)
+        await this.deny(principal, task, 'contribution', meta);
+      const note = limit(input.note, 'note');
+      await manager.query(
+        `UPDATE task_assist SET contribution_note = $3, updated_by = $4, updated_at = now() WHERE task_id = $1 AND department_id = $2`,
+        [task.id, principal.departmentId, note, principal.username],
+      );
+      await recordTaskEvents(manager, [
+        this.event(
+          task,
+          principal,
+          'contribution',
+          { contributionNote: assist.contribution_note },
+          { contributionNote: note, departmentId: principal.departmentId },
+          null,
+          meta,
+        ),
+      ]);
+      return task;
+    });
+  }
+
+  /** UPDATE … WHERE id AND row_version: the only way a task row changes. */
+  private async update(
+    manager: EntityManager,
+    task: LoadedTask,
+    expected: number,
+    changes: Partial<Task>,
+  ): Promise<Task> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Task)
+      .set({ ...changes, rowVersion: () => 'row_version + 1', updatedAt: () => 'now()' } as never)
+      .where('id = :id AND row_version = :expected', { id: task.id, expected })
+      .returning('*')
+      .execute();
+    if (result.affected !== 1) {
+      const current = await manager.findOneOrFail(Task, { where: { id: task.id } });
+      throw new AppError(ErrorCode.CONFLICT, '任务已被他人修改，请刷新后重试；您的修改未保存。', {
+        current: {
+          rowVersion: current.rowVersion,
+          status: current.status,
+          progressNote: current.progressNote,
+          measures: current.measures,
+          dueDate: current.dueDate,
+          updatedBy: current.updatedBy,
+          updatedAt: current.updatedAt,
+        },
+      });
+    }
+    return manager.findOneOrFail(Task, { where: { id: task.id } });
+  }
+
+  private event(
+    task: LoadedTask,
+    principal: Principal,
+    kind: string,
+    before: object | null,
+    after: object | null,
+    reason: string | null | undefined,
+    meta: RequestMeta,
+  ): NewTaskEvent {
+    return {
+      taskId: task.id,
+      unitCode: task.unitCode,
+      cycleId: task.cycleId,
+      actorUsername: principal.username,
+      kind,
+      before,
+      after,
+      reason: reason?.trim() || null,
+      ip: meta.ip,
+    };
+  }
+
+  private async deny(
+    principal: Principal,
+    task: LoadedTask,
+    what: string,
+    meta: RequestMeta,
+  ): Promise<never> {
+    await this.audit.record({
+      action: AuditAction.PermissionDenied,
+      result: 'denied',
+      actor: { id: principal.userId, username: principal.username },
+      target: `task:${task.id}`,
+      ip: meta.ip,
+      detail: { operation: what },
+    });
+    throw new AppError(ErrorCode.FORBIDDEN, '您不能对该任务执行此操作。');
+  }
+}
+
+function assertWritable(task: LoadedTask): void {
+  if (task.cycleState !== 'open')
+    throw new AppError(ErrorCode.CONFLICT, '该考核年度已关闭，任务只读。');
+  if (task.retiredAt)
+    throw new AppError(ErrorCode.CONFLICT, '该任务已停用（职责不再纳入跟踪），只读。');
+}
+
+function limit(text: string, field: string): string {
+  if (text.length > MAX_NOTE) {
+    throw new AppError(ErrorCode.VALIDATION_FAILED, `内容过长（最多 ${MAX_NOTE} 字）。`, {
+      fields: { [field]: 'too_long' },
+    });
+  }
+  return text;
+}
+
+function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
