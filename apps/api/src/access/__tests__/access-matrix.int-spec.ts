@@ -16,6 +16,9 @@ type Outcome = 'allowed' | 'forbidden' | 'hidden';
 type Who = Role | 'ANONYMOUS';
 
 interface Fixture {
+  cycleId: string;
+  /** A task inside (own) and outside (foreign) each caller's jurisdiction. */
+  tasks: Record<string, { own: string; foreign: string }>;
   versionId: string;
   dutyId: string;
   targetUserId: string;
@@ -60,6 +63,18 @@ const ACCOUNT: Record<Role, { username: string; own: string; foreign: string | n
 
 const unitOf = (who: Who, which: 'own' | 'foreign') =>
   who === 'ANONYMOUS' ? '420102' : (ACCOUNT[who][which] ?? ACCOUNT[who].own);
+
+const TASK_READERS = [
+  Role.PROVINCIAL_SUPERVISOR,
+  Role.PREFECTURE_SUPERVISOR,
+  Role.COUNTY_OPERATOR,
+  Role.AUDITOR,
+];
+const TASK_WRITERS = [Role.PROVINCIAL_SUPERVISOR, Role.PREFECTURE_SUPERVISOR, Role.COUNTY_OPERATOR];
+const NIL = '00000000-0000-4000-8000-000000000000';
+const ownTask = (f: Fixture, who: Who) => f.tasks[String(who)]?.own ?? NIL;
+const foreignTask = (f: Fixture, who: Who) => f.tasks[String(who)]?.foreign ?? NIL;
+const UPDATE_TASK = `mutation($id: ID!) { updateTask(input: { taskId: $id, expectedRowVersion: 0, progressNote: "矩阵" }) { id } }`;
 
 const OPERATIONS: Operation[] = [
   { name: 'Query.systemInfo', query: `{ systemInfo { version } }`, expect: everyone() },
@@ -179,6 +194,94 @@ const OPERATIONS: Operation[] = [
     variables: (_f, who) => ({ u: unitOf(who, 'foreign') }),
     expect: { ...roles(UNIT_READERS), PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
   },
+  { name: 'Query.cycles', query: `{ cycles { id } }`, expect: roles(TASK_READERS) },
+  {
+    name: 'Query.cycle',
+    query: `query($id: ID!) { cycle(id: $id) { id } }`,
+    variables: (f) => ({ id: f.cycleId }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Mutation.createCycle',
+    query: `mutation { createCycle(input: { year: 2099, regulationVersionId: "${NIL}", startDate: "2099-01-01", dueDate: "2099-12-31" }) { cycle { id } } }`,
+    expect: roles([Role.PROVINCIAL_SUPERVISOR]), // NOT_FOUND (no such version) is the business answer
+  },
+  {
+    name: 'Mutation.regenerateCycleTasks',
+    query: `mutation($id: ID!) { regenerateCycleTasks(cycleId: $id) { created } }`,
+    variables: (f) => ({ id: f.cycleId }),
+    expect: roles([Role.PROVINCIAL_SUPERVISOR]),
+  },
+  {
+    name: 'Mutation.setCycleDutyDueDate',
+    query: `mutation($id: ID!) { setCycleDutyDueDate(cycleId: $id, dutyLineageId: "${NIL}", dueDate: "2026-12-31") }`,
+    variables: (f) => ({ id: f.cycleId }),
+    expect: roles([Role.PROVINCIAL_SUPERVISOR]),
+  },
+  {
+    name: 'Mutation.closeCycle',
+    query: `mutation { closeCycle(cycleId: "${NIL}") { id } }`,
+    expect: roles([Role.PROVINCIAL_SUPERVISOR]), // NOT_FOUND: the real cycle stays open for the other rows
+  },
+  { name: 'Query.tasks', query: `{ tasks(first: 5) { totalCount } }`, expect: roles(TASK_READERS) },
+  {
+    name: 'Query.task (own)',
+    query: `query($id: ID!) { task(id: $id) { id } }`,
+    variables: (f, who) => ({ id: ownTask(f, who) }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Query.task (foreign)',
+    query: `query($id: ID!) { task(id: $id) { id } }`,
+    variables: (f, who) => ({ id: foreignTask(f, who) }),
+    expect: { ...roles(TASK_READERS), PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
+  },
+  {
+    name: 'Query.taskEvents',
+    query: `{ taskEvents(first: 5) { totalCount } }`,
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Mutation.updateTask (own)',
+    query: UPDATE_TASK,
+    variables: (f, who) => ({ id: ownTask(f, who) }),
+    expect: { COUNTY_OPERATOR: 'allowed' }, // CONFLICT (stale version); supervisors do not edit notes
+  },
+  {
+    name: 'Mutation.updateTask (foreign)',
+    query: UPDATE_TASK,
+    variables: (f, who) => ({ id: foreignTask(f, who) }),
+    expect: { PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
+  },
+  {
+    name: 'Mutation.bulkUpdateTasks (own)',
+    query: `mutation($id: ID!) { bulkUpdateTasks(input: { changes: [{ taskId: $id, expectedRowVersion: 0, progressNote: "矩阵" }] }) { id } }`,
+    variables: (f, who) => ({ id: ownTask(f, who) }),
+    expect: { COUNTY_OPERATOR: 'allowed' },
+  },
+  {
+    name: 'Mutation.bulkUpdateTasks (foreign)',
+    query: `mutation($id: ID!) { bulkUpdateTasks(input: { changes: [{ taskId: $id, expectedRowVersion: 0, progressNote: "矩阵" }] }) { id } }`,
+    variables: (f, who) => ({ id: foreignTask(f, who) }),
+    expect: { PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
+  },
+  {
+    name: 'Mutation.requestTaskExtension (own)',
+    query: `mutation($id: ID!) { requestTaskExtension(input: { taskId: $id, expectedRowVersion: 0, newDueDate: "2027-06-30", reason: "矩阵" }) { request { id } } }`,
+    variables: (f, who) => ({ id: ownTask(f, who) }),
+    expect: { COUNTY_OPERATOR: 'allowed' },
+  },
+  {
+    name: 'Mutation.decideTaskExtension',
+    query: `mutation { decideTaskExtension(input: { requestId: "${NIL}", expectedRowVersion: 0, approve: true }) { request { id } } }`,
+    expect: roles(TASK_WRITERS), // NOT_FOUND (no such request) is the business answer
+  },
+  {
+    name: 'Mutation.setTaskContribution (own, led task)',
+    query: `mutation($id: ID!) { setTaskContribution(taskId: $id, note: "矩阵") { id } }`,
+    variables: (f, who) => ({ id: ownTask(f, who) }),
+    expect: {}, // contributions are for assisting departments only
+  },
   {
     name: 'Mutation.changePassword',
     query: `mutation { changePassword(input: { currentPassword: "not-the-password", newPassword: "Another#Pass2026" }) { id } }`,
@@ -198,6 +301,7 @@ function outcomeOf(
   const code = res.errors?.[0]?.extensions?.code;
   if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') return 'forbidden';
   if (code === 'NOT_FOUND' && op.name.includes('foreign')) return 'hidden';
+  if (code === 'NOT_FOUND' && op.name.includes('(own')) return 'forbidden'; // own data must be reachable
   if (res.data && op.emptyIsHidden?.(res.data)) return 'hidden';
   return 'allowed';
 }
@@ -238,6 +342,28 @@ describe('access matrix: role × operation × own/foreign unit', () => {
         );
       }
     }
+    const province = await api.signIn('province');
+    const created = await province.graphql<{ createCycle: { cycle: { id: string } } }>(
+      `mutation($v: ID!) { createCycle(input: { year: 2026, regulationVersionId: $v, startDate: "2026-01-01", dueDate: "2026-12-31" }) { cycle { id } } }`,
+      { v: fixture.versionId },
+    );
+    fixture.cycleId = created.data!.createCycle.cycle.id;
+    const taskIn = async (unit: string) =>
+      (
+        await db.query(
+          `SELECT t.id FROM task t JOIN department d ON d.id = t.lead_department_id
+            WHERE t.unit_code = $1 AND d.kind_code = 'market_regulation' ORDER BY t.id LIMIT 1`,
+          [unit],
+        )
+      )[0].id as string;
+    fixture.tasks = {};
+    for (const role of ALL_ROLES) {
+      fixture.tasks[role] = {
+        own: await taskIn(unitOf(role, 'own')),
+        foreign: await taskIn(unitOf(role, 'foreign')),
+      };
+    }
+    fixture.tasks.ANONYMOUS = { own: await taskIn('420102'), foreign: await taskIn('420102') };
     clients.set('ANONYMOUS', null);
     for (const role of ALL_ROLES)
       clients.set(role, await api.signIn(ACCOUNT[role].username, DEMO_PASSWORD));
