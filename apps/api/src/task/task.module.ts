@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { CycleResolver } from '../cycle/cycle.resolver';
 import { CycleService } from '../cycle/cycle.service';
 import { TaskQueryService } from './task-query.service';
+import { TaskSpreadsheetController } from './task-spreadsheet.controller';
 import { TaskAssistResolver, TaskResolver } from './task.resolver';
 import { TaskService } from './task.service';
 
 @Module({
+  controllers: [TaskSpreadsheetController],
   providers: [
     CycleService,
     CycleResolver,

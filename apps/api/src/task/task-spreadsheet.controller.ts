@@ -1,0 +1,183 @@
+import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { defaultErrorMessagesZh, ErrorCode } from '@duty/shared/errors';
+import express, { Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { DataSource } from 'typeorm';
+import { Principal } from '../auth/principal';
+import { Role } from '../auth/role';
+import { SessionService } from '../auth/session.service';
+import { requestMeta } from '../auth/session-token';
+import { TaskChange, TaskService } from './task.service';
+import { scopeTasks } from './task-scope';
+import { readTaskWorkbook, SheetProblem, writeTaskWorkbook } from './task-spreadsheet';
+import { Task } from './task.entity';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MAX_UPLOAD = 10 * 1024 * 1024;
+const rawXlsx = express.raw({ type: () => true, limit: MAX_UPLOAD });
+
+/**
+ * The spreadsheet round trip for a department operator: download the unit's tasks as XLSX
+ * (hidden id and version columns), fill in status and notes offline, upload it back. The
+ * upload is validated row by row and applied all or nothing, with a per-row report.
+ */
+@Controller('api/tasks')
+export class TaskSpreadsheetController {
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly tasks: TaskService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Get('spreadsheet')
+  async download(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('cycleId') cycleId?: string,
+  ): Promise<void> {
+    const principal = await this.operator(req, res);
+    if (!principal) return;
+    if (!cycleId || !/^[0-9a-f-]{36}$/i.test(cycleId)) {
+      res
+        .status(400)
+        .json({ code: ErrorCode.VALIDATION_FAILED, message: '请指定考核年度（cycleId）。' });
+      return;
+    }
+    const q = this.dataSource
+      .getRepository(Task)
+      .createQueryBuilder('t')
+      .innerJoin('admin_unit', 'u', 'u.code = t.unit_code')
+      .innerJoin('duty', 'd', 'd.id = t.duty_id')
+      .innerJoin('regulation_article', 'a', 'a.id = d.article_id')
+      .innerJoin('department', 'dep', 'dep.id = t.lead_department_id')
+      .select([
+        't.id AS id',
+        't.row_version AS "rowVersion"',
+        'a.number AS article',
+        'd.subject AS subject',
+        'u.name AS "unitName"',
+      ])
+      .addSelect([
+        'dep.name AS "leadDepartment"',
+        't.due_date::text AS "dueDate"',
+        't.status AS status',
+      ])
+      .addSelect(['t.progress_note AS "progressNote"', 't.measures AS measures'])
+      .where('t.cycle_id = :cycleId AND t.retired_at IS NULL AND t.lead_department_id = :dept', {
+        cycleId,
+        dept: principal.departmentId,
+      })
+      .orderBy('a.number')
+      .addOrderBy('t.id');
+    scopeTasks(q, principal);
+    const rows = await q.getRawMany();
+    const body = await writeTaskWorkbook(rows, '任务清单');
+    const filename = `tasks-${principal.unitCode}-${cycleId.slice(0, 8)}.xlsx`;
+    res.setHeader('Content-Type', XLSX);
+    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(body);
+  }
+
+  @Post('spreadsheet')
+  @HttpCode(200)
+  async upload(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const principal = await this.operator(req, res);
+    if (!principal) return;
+    // Not a form post: a browser cannot send this cross-site without a CORS preflight.
+    if (req.headers['content-type'] !== XLSX) {
+      res
+        .status(415)
+        .json({ code: ErrorCode.BAD_REQUEST, message: `请以 ${XLSX} 上传 .xlsx 文件。` });
+      return;
+    }
+    const body = await new Promise<Buffer>((resolve, reject) =>
+      rawXlsx(req, res, (error?: unknown) => (error ? reject(error) : resolve(req.body as Buffer))),
+    ).catch(() => null);
+    if (!body || !Buffer.isBuffer(body) || body.length === 0) {
+      res
+        .status(400)
+        .json({
+          code: ErrorCode.VALIDATION_FAILED,
+          message: `文件为空或超过 ${MAX_UPLOAD / 1024 / 1024} MB。`,
+        });
+      return;
+    }
+    const { rows, problems } = await readTaskWorkbook(body);
+    if (problems.length) return this.rejected(res, problems);
+
+    // Only what changed is sent: unchanged rows must not fail on a version that moved meanwhile.
+    const visible = this.dataSource
+      .getRepository(Task)
+      .createQueryBuilder('t')
+      .innerJoin('admin_unit', 'u', 'u.code = t.unit_code')
+      .where('t.id IN (:...ids)', { ids: rows.map((r) => r.taskId) });
+    scopeTasks(visible, principal);
+    const current = new Map((await visible.getMany()).map((t) => [t.id, t]));
+    const changes: Array<TaskChange & { row: number }> = [];
+    for (const row of rows) {
+      const task = current.get(row.taskId);
+      const change: TaskChange & { row: number } = {
+        row: row.row,
+        taskId: row.taskId,
+        expectedRowVersion: row.expectedRowVersion,
+      };
+      if (!task) {
+        problems.push({ row: row.row, message: '未找到该任务，或不在您的辖区内。' });
+        continue;
+      }
+      if (row.progressNote !== task.progressNote) change.progressNote = row.progressNote;
+      if (row.measures !== task.measures) change.measures = row.measures;
+      if (row.status !== task.status) change.status = row.status;
+      if (
+        change.progressNote !== undefined ||
+        change.measures !== undefined ||
+        change.status !== undefined
+      )
+        changes.push(change);
+    }
+    if (problems.length) return this.rejected(res, problems);
+    try {
+      const saved = await this.tasks.apply(principal, changes, requestMeta(req));
+      res.json({ applied: saved.length, unchanged: rows.length - changes.length, problems: [] });
+    } catch (error) {
+      if (error instanceof GraphQLError) {
+        const index = (error.extensions.details as { index?: number } | undefined)?.index ?? 0;
+        const row = changes[index]?.row ?? 0;
+        return this.rejected(
+          res,
+          [{ row, message: error.message.replace(/^第 \d+ 项：/, '') }],
+          error.extensions.code as string,
+        );
+      }
+      throw error;
+    }
+  }
+
+  private rejected(
+    res: Response,
+    problems: SheetProblem[],
+    code: string = ErrorCode.VALIDATION_FAILED,
+  ): void {
+    res.status(code === ErrorCode.CONFLICT ? 409 : 422).json({
+      code,
+      message: `上传未生效（全部未保存）：${problems.length} 处问题。`,
+      applied: 0,
+      problems,
+    });
+  }
+
+  /** Department operators only; answers the error itself and returns null otherwise. */
+  private async operator(req: Request, res: Response): Promise<Principal | null> {
+    const principal = await this.sessions.authenticate(req);
+    const fail = (status: number, code: ErrorCode) => {
+      res.status(status).json({ code, message: defaultErrorMessagesZh[code] });
+      return null;
+    };
+    if (!principal) return fail(401, ErrorCode.UNAUTHENTICATED);
+    if (principal.mustChangePassword) return fail(403, ErrorCode.PASSWORD_CHANGE_REQUIRED);
+    if (principal.role !== Role.COUNTY_OPERATOR) return fail(403, ErrorCode.FORBIDDEN);
+    return principal;
+  }
+}
