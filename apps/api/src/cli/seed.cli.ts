@@ -11,10 +11,11 @@ runCli((config, logger) =>
     const result = await seedDemoData(dataSource, {
       passwordCostLog2: config.auth.passwordCostLog2,
       production: config.isProduction,
+      cycle: config.seedDemoCycle,
     });
     print(
-      result.inserted || result.regulations || result.accounts
-        ? `Demo data loaded (${result.inserted} setting(s), ${result.regulations} regulation(s), ${result.accounts} account(s)).`
+      result.inserted || result.regulations || result.accounts || result.tasks
+        ? `Demo data loaded (${result.inserted} setting(s), ${result.regulations} regulation(s), ${result.accounts} account(s), ${result.tasks} task(s)).`
         : 'Demo data already present; nothing changed.',
     );
   }),

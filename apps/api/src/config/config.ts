@@ -52,6 +52,7 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: port(0),
   MIGRATIONS_RUN: booleanFlag.default(true),
   SEED_DEMO_DATA: booleanFlag.optional(),
+  SEED_DEMO_CYCLE: booleanFlag.default(true),
   WEB_DIST_DIR: z.string().trim().min(1).default('dist/web'),
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000, 600_000),
   GRAPHQL_MAX_DEPTH: positiveInt(12, 100),
@@ -92,6 +93,8 @@ export interface AppConfig {
   database: DatabaseConfig;
   runMigrations: boolean;
   seedDemoData: boolean;
+  /** With the demo data: the 2026 demo cycle and its tasks. */
+  seedDemoCycle: boolean;
   webDistDir: string;
   shutdownTimeoutMs: number;
   auth: {
@@ -158,6 +161,7 @@ export function loadConfig(
     // Demo data is loaded by default only on the embedded database outside production: a
     // newcomer's `npm start` shows something, a production database never gets it unasked.
     seedDemoData: e.SEED_DEMO_DATA ?? (database.kind === 'embedded' && e.NODE_ENV !== 'production'),
+    seedDemoCycle: e.SEED_DEMO_CYCLE,
     webDistDir: path.resolve(cwd, e.WEB_DIST_DIR),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     auth: {

@@ -1,12 +1,15 @@
 import { DataSource } from 'typeorm';
 import { seedRegulations } from '../regulation/seed-regulations';
 import { seedDemoAccounts } from '../user/demo-accounts.seed';
+import { seedDemoCycle } from './demo-cycle.seed';
 import { SettingKey } from '../system/system-settings';
 
 export interface SeedOptions {
   /** scrypt cost for the demo accounts' password hash. */
   passwordCostLog2: number;
   production: boolean;
+  /** Also the 2026 demo cycle with its tasks (off in most tests, which make their own). */
+  cycle: boolean;
 }
 
 export interface SeedResult {
@@ -16,6 +19,8 @@ export interface SeedResult {
   regulations: number;
   /** Demo accounts created by this run. */
   accounts: number;
+  /** Tasks of the demo cycle created by this run. */
+  tasks: number;
 }
 
 /**
@@ -34,7 +39,8 @@ export async function seedDemoData(
   const inserted = await seedSettings(dataSource);
   const regulations = await seedRegulations(dataSource);
   const accounts = await seedDemoAccounts(dataSource, options.passwordCostLog2);
-  return { inserted, regulations, accounts };
+  const tasks = options.cycle ? await seedDemoCycle(dataSource) : 0;
+  return { inserted, regulations, accounts, tasks };
 }
 
 function seedSettings(dataSource: DataSource): Promise<number> {

@@ -65,6 +65,7 @@ export async function createServer(
       const seeded = await seedDemoData(dataSource, {
         passwordCostLog2: config.auth.passwordCostLog2,
         production: config.isProduction,
+        cycle: config.seedDemoCycle,
       });
       logger.info(seeded, 'Demo data checked');
     }

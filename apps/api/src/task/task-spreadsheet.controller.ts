@@ -96,12 +96,10 @@ export class TaskSpreadsheetController {
       rawXlsx(req, res, (error?: unknown) => (error ? reject(error) : resolve(req.body as Buffer))),
     ).catch(() => null);
     if (!body || !Buffer.isBuffer(body) || body.length === 0) {
-      res
-        .status(400)
-        .json({
-          code: ErrorCode.VALIDATION_FAILED,
-          message: `文件为空或超过 ${MAX_UPLOAD / 1024 / 1024} MB。`,
-        });
+      res.status(400).json({
+        code: ErrorCode.VALIDATION_FAILED,
+        message: `文件为空或超过 ${MAX_UPLOAD / 1024 / 1024} MB。`,
+      });
       return;
     }
     const { rows, problems } = await readTaskWorkbook(body);

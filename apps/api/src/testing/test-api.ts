@@ -50,6 +50,8 @@ export async function startTestApi(
     WEB_DIST_DIR: '/nonexistent-web-build',
     // Cheaper password hashing keeps sign-in-heavy tests fast; production uses 2^15.
     PASSWORD_HASH_COST_LOG2: '12',
+    // Task tests create their own cycles; the demo cycle is tested on its own.
+    SEED_DEMO_CYCLE: 'false',
     ...env,
   });
   const logger = pino({ level: config.logLevel });

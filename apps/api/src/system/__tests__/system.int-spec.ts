@@ -28,12 +28,44 @@ describe('API over HTTP against a real database', () => {
   it('seeds idempotently: a second run inserts nothing and keeps the first timestamp', async () => {
     const dataSource = api.server.app.get(DataSource);
     const before = await dataSource.query(`SELECT key, value FROM system_setting ORDER BY key`);
-    expect(
-      await seedDemoData(dataSource, {
-        passwordCostLog2: api.config.auth.passwordCostLog2,
-        production: false,
-      }),
-    ).toEqual({ inserted: 0, regulations: 0, accounts: 0 });
+    const options = {
+      passwordCostLog2: api.config.auth.passwordCostLog2,
+      production: false,
+      cycle: true,
+    };
+    // The harness leaves the demo cycle out; the first run here adds it, the second adds nothing.
+    const first = await seedDemoData(dataSource, options);
+    expect(first).toMatchObject({ inserted: 0, regulations: 0, accounts: 0 });
+    expect(first.tasks).toBeGreaterThan(1000);
+    expect(await seedDemoData(dataSource, options)).toEqual({
+      inserted: 0,
+      regulations: 0,
+      accounts: 0,
+      tasks: 0,
+    });
+    // A realistic spread, every step in the history, so figures derived from it hold.
+    const spread: Array<{ status: string; n: number }> = await dataSource.query(
+      `SELECT status, count(*)::int AS n FROM task GROUP BY status ORDER BY status`,
+    );
+    expect(spread.map((r) => r.status)).toEqual([
+      'IN_PROGRESS',
+      'NOT_STARTED',
+      'RETURNED',
+      'SUBMITTED',
+      'VERIFIED',
+    ]);
+    const [{ mismatched }] = await dataSource.query(
+      `SELECT count(*)::int AS mismatched FROM task t
+        WHERE t.status <> coalesce((SELECT e.after->>'status' FROM task_event e WHERE e.task_id = t.id AND e.kind = 'status'
+                                    ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1), 'NOT_STARTED')`,
+    );
+    expect(mismatched).toBe(0);
+    const [{ extended, overdue }] = await dataSource.query(
+      `SELECT count(*) FILTER (WHERE extension_count = 1)::int AS extended,
+              count(*) FILTER (WHERE due_date < '2026-11-27' AND status NOT IN ('SUBMITTED', 'VERIFIED'))::int AS overdue FROM task`,
+    );
+    expect(extended).toBeGreaterThan(0);
+    expect(overdue).toBeGreaterThan(0);
     expect(await dataSource.query(`SELECT key, value FROM system_setting ORDER BY key`)).toEqual(
       before,
     );

@@ -1,0 +1,108 @@
+import { DataSource } from 'typeorm';
+import { generateTasks } from '../cycle/task-generation';
+
+const NOTES = [
+  '已制定本地区实施方案，明确责任分工和时间节点。',
+  '已召开专题会议部署，形成工作台账并按月调度。',
+  '已印发配套文件，正在组织各乡镇（街道）落实。',
+  '已完成首批项目建设，正在总结经验并推广。',
+  '已开展专项检查，发现问题已督促整改到位。',
+];
+const MEASURES = [
+  '成立工作专班；建立月调度、季通报机制。',
+  '统筹安排专项经费；纳入年度绩效考核。',
+  '开展政策宣讲和业务培训；建立部门会商机制。',
+];
+
+/**
+ * The 2026 demo cycle (考核年度) over the shipped regulation, with a realistic spread of
+ * statuses, notes, returns and extensions, every step recorded in the task history (dated
+ * through the year) so that figures derived from the history are true. Deterministic (by task
+ * id) and skipped when any cycle exists.
+ */
+export async function seedDemoCycle(dataSource: DataSource): Promise<number> {
+  return dataSource.transaction(async (manager) => {
+    const [existing] = await manager.query(`SELECT 1 FROM assessment_cycle LIMIT 1`);
+    if (existing) return 0;
+    const [version] = await manager.query(
+      `SELECT v.id, v.title FROM regulation_version v JOIN regulation r ON r.id = v.regulation_id
+        WHERE r.code = 'hubei-quality-promotion' ORDER BY v.version_number DESC LIMIT 1`,
+    );
+    if (!version) return 0;
+    const [cycle] = await manager.query(
+      `INSERT INTO assessment_cycle (year, regulation_version_id, title, start_date, due_date, state, created_by)
+       VALUES (2026, $1, '2026年度湖北省质量促进条例实施考核（演示）', '2026-01-01', '2026-12-31', 'open', 'demo-seed')
+       RETURNING id, regulation_version_id AS "regulationVersionId", due_date::text AS "dueDate"`,
+      [version.id],
+    );
+    const generated = await generateTasks(manager, cycle, 'demo-seed');
+    await manager.query(`SELECT set_config('duty.demo_cycle', $1, true)`, [cycle.id]);
+    // A stable bucket 0–99 per task decides its story.
+    const bucket = `(abs(hashtext(t.id::text)) % 100)`;
+    const pick = (list: string[]) =>
+      `(ARRAY[${list.map((s) => `'${s}'`).join(', ')}])[1 + abs(hashtext(t.id::text || 'n')) % ${list.length}]`;
+    const at = (month: number) =>
+      `(timestamptz '2026-${String(month).padStart(2, '0')}-01 09:00+08' + (abs(hashtext(t.id::text)) % 20) * interval '1 day')`;
+    const event = (kind: string, from: string, to: string, when: string, extra = `NULL`) =>
+      `INSERT INTO task_event (task_id, unit_code, cycle_id, occurred_at, actor_username, kind, before, after, reason)
+       SELECT t.id, t.unit_code, t.cycle_id, ${when}, 'demo-seed', '${kind}', jsonb_build_object('status', '${from}'),
+              jsonb_build_object('status', '${to}'), ${extra}
+         FROM task t WHERE t.cycle_id = $1 AND`;
+    const steps: Array<[string, string]> = [
+      // Everything beyond bucket 30 has started (March), with a note and measures.
+      [event('status', 'NOT_STARTED', 'IN_PROGRESS', at(3)) + ` ${bucket} >= 30`, ''],
+      [
+        `UPDATE task t SET status = 'IN_PROGRESS', progress_note = ${pick(NOTES)}, measures = ${pick(MEASURES)}, row_version = row_version + 1 WHERE t.cycle_id = $1 AND ${bucket} >= 30`,
+        '',
+      ],
+      // 55–94 submitted (June).
+      [event('status', 'IN_PROGRESS', 'SUBMITTED', at(6)) + ` ${bucket} BETWEEN 55 AND 94`, ''],
+      [
+        `UPDATE task t SET status = 'SUBMITTED', row_version = row_version + 1 WHERE t.cycle_id = $1 AND ${bucket} BETWEEN 55 AND 94`,
+        '',
+      ],
+      // 88–94 returned (July) with a reason.
+      [
+        event('status', 'SUBMITTED', 'RETURNED', at(7), `'佐证材料不完整，请补充后重新提交。'`) +
+          ` ${bucket} BETWEEN 88 AND 94`,
+        '',
+      ],
+      [
+        `UPDATE task t SET status = 'RETURNED', return_count = return_count + 1, row_version = row_version + 1 WHERE t.cycle_id = $1 AND ${bucket} BETWEEN 88 AND 94`,
+        '',
+      ],
+      // 70–87 verified (September).
+      [event('status', 'SUBMITTED', 'VERIFIED', at(9)) + ` ${bucket} BETWEEN 70 AND 87`, ''],
+      [
+        `UPDATE task t SET status = 'VERIFIED', completed_at = ${at(9)}, row_version = row_version + 1 WHERE t.cycle_id = $1 AND ${bucket} BETWEEN 70 AND 87`,
+        '',
+      ],
+      // 95–99 in progress with an approved extension (October).
+      [
+        `INSERT INTO task_extension_request (task_id, requested_due_date, reason, state, requested_by, requested_at, decided_by, decided_at, decision_note)
+        SELECT t.id, '2027-03-31', '项目建设周期较长，申请延期至次年一季度。', 'approved', 'demo-seed', ${at(10)}, 'demo-seed', ${at(10)} + interval '2 days', '同意延期。'
+          FROM task t WHERE t.cycle_id = $1 AND ${bucket} >= 95`,
+        '',
+      ],
+      [
+        `INSERT INTO task_event (task_id, unit_code, cycle_id, occurred_at, actor_username, kind, before, after, reason)
+        SELECT t.id, t.unit_code, t.cycle_id, ${at(10)} + interval '2 days', 'demo-seed', 'extension_decided',
+               jsonb_build_object('dueDate', t.due_date::text, 'extensionCount', 0),
+               jsonb_build_object('decision', 'approved', 'dueDate', '2027-03-31', 'extensionCount', 1), '同意延期。'
+          FROM task t WHERE t.cycle_id = $1 AND ${bucket} >= 95`,
+        '',
+      ],
+      [
+        `UPDATE task t SET due_date = '2027-03-31', extension_count = 1, row_version = row_version + 1 WHERE t.cycle_id = $1 AND ${bucket} >= 95`,
+        '',
+      ],
+      // Some untouched tasks had an earlier deadline (September): they are overdue now.
+      [
+        `UPDATE task t SET due_date = '2026-09-30', row_version = row_version + 1 WHERE t.cycle_id = $1 AND ${bucket} < 30 AND ${bucket} % 3 = 0`,
+        '',
+      ],
+    ];
+    for (const [sql] of steps) await manager.query(sql, [cycle.id]);
+    return generated.total;
+  });
+}
