@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@duty/shared/errors';
 import { DataSource } from 'typeorm';
 import { Principal } from '../auth/principal';
+import { isIsoDate } from '../common/iso-date';
 import { AppError } from '../graphql/app-error';
 import { RegulationVersion } from '../regulation/entities/regulation-version.entity';
 import { AssessmentCycle } from './assessment-cycle.entity';
@@ -128,10 +129,4 @@ export class CycleService {
     }
     return this.get(cycleId);
   }
-}
-
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }

@@ -17,6 +17,7 @@ import { Duty } from '../duty/duty.entity';
 import { DutyDepartment } from '../duty/duty-department.entity';
 import { NewDutyEvent, recordDutyEvents } from '../duty/duty-events';
 import { initialDepartments, initialTracked } from '../duty/duty-defaults';
+import { isIsoDate } from '../common/iso-date';
 import { AppError } from '../graphql/app-error';
 import { RegulationArticle } from './entities/regulation-article.entity';
 import { RegulationChapter } from './entities/regulation-chapter.entity';
@@ -68,12 +69,6 @@ function validateInput(input: ImportRegulationInput): void {
       field: 'text',
     });
   }
-}
-
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 function parseOrFail(text: string): ParsedRegulation {

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../access/jurisdiction';
 import { Clock, CLOCK } from '../auth/clock';
 import { Principal, RequestMeta } from '../auth/principal';
+import { isIsoDate } from '../common/iso-date';
 import { AppError } from '../graphql/app-error';
 import { AuditAction, SecurityAuditService } from '../security-audit/security-audit.service';
 import { assertReadyToSubmit } from './task-submission';
@@ -396,10 +397,4 @@ function limit(text: string, field: string): string {
     });
   }
   return text;
-}
-
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
