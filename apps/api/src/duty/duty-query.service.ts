@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { DutyFilterInput, PageInput } from './dto/duty.inputs';
 import { Duty } from './duty.entity';
+import { containsPattern, offsetPage } from '../common/query-helpers';
 
 /** Latest version of every regulation. */
 export const LATEST_VERSIONS_SQL = `SELECT DISTINCT ON (regulation_id) id FROM regulation_version ORDER BY regulation_id, version_number DESC`;
@@ -13,14 +14,7 @@ export class DutyQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async page(filter: DutyFilterInput = {}, page: PageInput = { first: 100, offset: 0 }) {
-    const query = this.filtered(filter);
-    // The joins are to-one, so LIMIT/OFFSET apply per duty (TypeORM's skip/take would wrap
-    // the query in a DISTINCT subquery that cannot order by joined columns).
-    const [nodes, totalCount] = await Promise.all([
-      query.clone().limit(page.first).offset(page.offset).getMany(),
-      query.clone().orderBy().getCount(),
-    ]);
-    return { nodes, totalCount };
+    return offsetPage(this.filtered(filter), page);
   }
 
   /** Every duty matching the filter (for exports; bounded by the size of a regulation). */
@@ -76,7 +70,7 @@ export class DutyQueryService {
       q.andWhere('d.tracked = :tracked', { tracked: filter.tracked });
     if (filter.governmentOnly) q.andWhere('d.government_duty');
     if (filter.search?.trim()) {
-      const like = `%${filter.search.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      const like = containsPattern(filter.search);
       q.andWhere('(d.text ILIKE :like OR d.subject ILIKE :like OR d.actor_text ILIKE :like)', {
         like,
       });

@@ -7,6 +7,7 @@ import { Role } from '../auth/role';
 import { PageInput } from '../duty/dto/duty.inputs';
 import { SecurityAuditPageModel } from '../user/dto/user.models';
 import { SecurityAuditEntry } from './security-audit-entry.entity';
+import { offsetPage } from '../common/query-helpers';
 
 @InputType()
 export class SecurityAuditFilterInput {
@@ -62,11 +63,6 @@ export class SecurityAuditResolver {
       q.andWhere('a.actor_username = :who', { who: filter.actorUsername.toLowerCase() });
     if (filter?.from) q.andWhere('a.occurred_at >= :from', { from: filter.from });
     if (filter?.to) q.andWhere('a.occurred_at < :to', { to: filter.to });
-    const p = page ?? { first: 100, offset: 0 };
-    const [nodes, totalCount] = await Promise.all([
-      q.clone().limit(p.first).offset(p.offset).getMany(),
-      q.clone().orderBy().getCount(),
-    ]);
-    return { nodes, totalCount };
+    return offsetPage(q, page ?? { first: 100, offset: 0 });
   }
 }

@@ -9,6 +9,7 @@ import { TaskEvent } from './task-event.entity';
 import { scopeTasks } from './task-scope';
 import { Task } from './task.entity';
 import { TaskStatus } from './task-workflow';
+import { containsPattern } from '../common/query-helpers';
 
 export type TaskSort = 'DUE_DATE' | 'UPDATED_AT' | 'UNIT';
 
@@ -119,7 +120,7 @@ export class TaskQueryService {
     if (f.dueBefore) q.andWhere('t.due_date < :dueBefore', { dueBefore: f.dueBefore });
     if (f.dueAfter) q.andWhere('t.due_date > :dueAfter', { dueAfter: f.dueAfter });
     if (f.search?.trim()) {
-      const like = `%${f.search.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      const like = containsPattern(f.search);
       q.andWhere(
         new Brackets((b) =>
           b

@@ -15,6 +15,7 @@ import { AppError } from '../graphql/app-error';
 import { AuditAction, SecurityAuditService } from '../security-audit/security-audit.service';
 import { BindRoleInput, CreateUserInput, UserFilterInput } from './dto/user.inputs';
 import { AppUser } from './user.entity';
+import { containsPattern, offsetPage } from '../common/query-helpers';
 
 const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
@@ -39,18 +40,14 @@ export class UserAdminService {
       .createQueryBuilder('u')
       .orderBy('u.username', 'ASC');
     if (filter.search?.trim()) {
-      const like = `%${filter.search.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      const like = containsPattern(filter.search);
       q.andWhere('(u.username ILIKE :like OR u.display_name ILIKE :like)', { like });
     }
     if (filter.role) q.andWhere('u.role = :role', { role: filter.role });
     if (filter.disabled !== undefined && filter.disabled !== null) {
       q.andWhere('u.disabled = :disabled', { disabled: filter.disabled });
     }
-    const [nodes, totalCount] = await Promise.all([
-      q.clone().limit(page.first).offset(page.offset).getMany(),
-      q.clone().orderBy().getCount(),
-    ]);
-    return { nodes, totalCount };
+    return offsetPage(q, page);
   }
 
   async create(actor: Principal, input: CreateUserInput, meta: RequestMeta) {
