@@ -11,6 +11,7 @@ module.exports = {
     '<rootDir>/apps/api',
     '<rootDir>/apps/web',
     '<rootDir>/libs/api/embedded-postgres',
+    '<rootDir>/libs/api/evidence-store',
     '<rootDir>/libs/api/passwords',
     '<rootDir>/test/cross-app',
   ],
