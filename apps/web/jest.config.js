@@ -12,4 +12,6 @@ module.exports = {
   },
   setupFiles: ['<rootDir>/src/test/setup.ts'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
+  // Whole pages with Ant Design tables, dialogs and selects take seconds each in jsdom.
+  testTimeout: 60000,
 };

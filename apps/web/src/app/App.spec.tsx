@@ -1,19 +1,10 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { createApolloClient } from '../graphql/client';
 import { i18n, LANGUAGE_STORAGE_KEY } from '../i18n';
-import { stubGraphQLFetch } from '../test/graphqlFetch';
+import { currentUser, systemInfo } from '../test/fixtures';
+import { stubGraphQLOperations } from '../test/graphqlFetch';
 import { App } from './App';
 import { navigate } from './navigation';
-
-const systemInfo = {
-  __typename: 'SystemInfo',
-  productName: '湖北省质量促进条例履职督办系统',
-  version: '0.1.0',
-  databaseServerVersion: '16.4',
-  databaseMode: 'EMBEDDED',
-  appliedMigrations: 3,
-  demoDataLoadedAt: null,
-};
 
 let restoreFetch: () => void = () => undefined;
 
@@ -21,7 +12,10 @@ beforeEach(async () => {
   localStorage.clear();
   window.history.replaceState(null, '', '/');
   await i18n.changeLanguage('zh-CN');
-  restoreFetch = stubGraphQLFetch({ data: { systemInfo } }).restore;
+  restoreFetch = stubGraphQLOperations({
+    Me: { data: { me: currentUser() } },
+    SystemInfo: { data: { systemInfo } },
+  }).restore;
 });
 
 afterEach(() => restoreFetch());
@@ -30,8 +24,8 @@ describe('App shell', () => {
   it('shows the product name, the menu and the home page in Chinese', async () => {
     render(<App apolloClient={createApolloClient()} />);
 
+    expect(await screen.findByRole('navigation', { name: '主菜单' })).toBeTruthy();
     expect(screen.getByText('湖北省质量促进条例履职督办系统')).toBeTruthy();
-    expect(screen.getByRole('navigation', { name: '主菜单' })).toBeTruthy();
     expect(screen.getByRole('menuitem', { name: /首页/ })).toBeTruthy();
     expect(await screen.findByRole('heading', { name: '首页' })).toBeTruthy();
     expect(document.title).toBe('湖北省质量促进条例履职督办系统');

@@ -1,5 +1,6 @@
 import type { ApolloClient } from '@apollo/client';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { AuthGate } from '../modules/auth/components/AuthGate';
 import { AppProviders } from './AppProviders';
 import { AppShell } from './AppShell';
 
@@ -7,7 +8,9 @@ export function App({ apolloClient }: { apolloClient: ApolloClient }) {
   return (
     <AppProviders client={apolloClient}>
       <ErrorBoundary>
-        <AppShell />
+        <AuthGate>
+          <AppShell />
+        </AuthGate>
       </ErrorBoundary>
     </AppProviders>
   );

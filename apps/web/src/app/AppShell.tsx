@@ -3,24 +3,29 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageLoading } from '../components/PageLoading';
+import { UserMenu } from '../modules/auth/components/UserMenu';
+import { useSignedInUser } from '../modules/auth/hooks/signedInUser';
 import { brandColors } from '../theme/theme';
+import { ForbiddenPage } from './ForbiddenPage';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigate, useLocationPath } from './navigation';
 import { NotFoundPage } from './NotFoundPage';
-import { appRoutes, findRoute } from './routes';
+import { canAccessRoute, findRoute, routesForRole } from './routes';
 
+/** The signed-in app: header with the account menu, the role's menu, the current page. */
 export function AppShell() {
   const { t } = useTranslation();
+  const { role } = useSignedInUser();
   const path = useLocationPath();
   const route = findRoute(path);
   const [collapsed, setCollapsed] = useState(false);
 
-  const menuItems: MenuProps['items'] = appRoutes.map((r) => ({
+  const menuItems: MenuProps['items'] = routesForRole(role).map((r) => ({
     key: r.path,
     icon: r.icon,
     label: t(r.labelKey),
   }));
-  const Page = route?.page ?? NotFoundPage;
+  const Page = !route ? NotFoundPage : canAccessRoute(route, role) ? route.page : ForbiddenPage;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -39,8 +44,9 @@ export function AppShell() {
         >
           {t('app.productName')}
         </span>
-        <div style={{ marginLeft: 'auto' }}>
+        <div style={{ marginLeft: 'auto', display: 'flex', alignItems: 'center', gap: 12 }}>
           <LanguageSwitch />
+          <UserMenu />
         </div>
       </Layout.Header>
       <Layout>

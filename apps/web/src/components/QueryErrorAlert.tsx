@@ -1,6 +1,7 @@
 import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { displayableServerMessage, type AppError } from '../graphql/errors';
+import type { AppError } from '../graphql/errors';
+import { useErrorText } from '../hooks/useErrorText';
 
 export interface QueryErrorAlertProps {
   error: AppError;
@@ -10,10 +11,8 @@ export interface QueryErrorAlertProps {
 
 /** A failed request: the user-facing message for its error code and a retry button. */
 export function QueryErrorAlert({ error, onRetry, retrying = false }: QueryErrorAlertProps) {
-  const { t, i18n } = useTranslation();
-  const message =
-    displayableServerMessage(error, i18n.resolvedLanguage ?? i18n.language) ??
-    t(`errors.${error.code}`);
+  const { t } = useTranslation();
+  const message = useErrorText()(error);
   return (
     <Alert
       type="error"

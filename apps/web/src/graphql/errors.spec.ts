@@ -15,6 +15,36 @@ describe('toAppError', () => {
     expect(toAppError(error)).toEqual({ code: 'CONFLICT', serverMessage: '该职责已被他人修改' });
   });
 
+  it('recognises PASSWORD_CHANGE_REQUIRED', () => {
+    const error = new CombinedGraphQLErrors({
+      data: null,
+      errors: [{ message: '请先修改密码', extensions: { code: 'PASSWORD_CHANGE_REQUIRED' } }],
+    });
+    expect(toAppError(error)).toEqual({
+      code: 'PASSWORD_CHANGE_REQUIRED',
+      serverMessage: '请先修改密码',
+    });
+  });
+
+  it('keeps the field messages of a validation error', () => {
+    const error = new CombinedGraphQLErrors({
+      data: null,
+      errors: [
+        {
+          message: '提交的数据未通过校验：username。',
+          extensions: {
+            code: 'VALIDATION_FAILED',
+            details: { fields: { 'input.username': ['用户名已被使用'], displayName: '不能为空' } },
+          },
+        },
+      ],
+    });
+    expect(toAppError(error).fieldErrors).toEqual({
+      'input.username': ['用户名已被使用'],
+      displayName: ['不能为空'],
+    });
+  });
+
   it('treats GraphQL errors without a known code as internal errors', () => {
     const error = new CombinedGraphQLErrors({ data: null, errors: [{ message: 'boom' }] });
     expect(toAppError(error)).toEqual({ code: 'INTERNAL_ERROR', serverMessage: 'boom' });

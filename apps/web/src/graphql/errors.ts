@@ -7,6 +7,11 @@ export interface AppError {
   code: ErrorCode;
   /** The server's message, if any; only shown when it is meant for people (see below). */
   serverMessage?: string;
+  /**
+   * Per-field messages of a VALIDATION_FAILED answer (`extensions.details.fields`), keyed by
+   * the server's field path (e.g. `username` or `input.username`).
+   */
+  fieldErrors?: Readonly<Record<string, readonly string[]>>;
 }
 
 const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
@@ -20,12 +25,29 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   504: ErrorCode.SERVICE_UNAVAILABLE,
 };
 
+/** `details.fields` of a validation error: field → message or messages. */
+function fieldErrorsOf(error: GraphQLFormattedError | undefined): AppError['fieldErrors'] {
+  const details = error?.extensions?.details as { fields?: unknown } | undefined;
+  const fields = details?.fields;
+  if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return undefined;
+  const out: Record<string, string[]> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    const messages = (Array.isArray(value) ? value : [value]).filter(
+      (m): m is string => typeof m === 'string' && m.trim() !== '',
+    );
+    if (messages.length > 0) out[field] = messages;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 function fromGraphQLErrors(errors: ReadonlyArray<GraphQLFormattedError>): AppError {
   const known = errors.find((e) => isErrorCode(e.extensions?.code));
   const chosen = known ?? errors[0];
+  const fieldErrors = fieldErrorsOf(chosen);
   return {
     code: known ? (known.extensions?.code as ErrorCode) : ErrorCode.INTERNAL_ERROR,
     serverMessage: chosen?.message,
+    ...(fieldErrors ? { fieldErrors } : {}),
   };
 }
 
@@ -62,6 +84,11 @@ export function toAppError(error: unknown): AppError {
 
 const CJK = /[\u3400-\u9fff]/;
 
+/** Whether a server text is meant for people reading the UI in `language` (see below). */
+export function isDisplayableServerText(text: string | undefined, language: string): boolean {
+  return language.startsWith('zh') && !!text && CJK.test(text);
+}
+
 /**
  * The server message to show instead of the generic text for the code, or undefined.
  * The API sends specific Chinese messages for people (AppError); anything else (English
@@ -69,7 +96,7 @@ const CJK = /[\u3400-\u9fff]/;
  * always get the generic text.
  */
 export function displayableServerMessage(error: AppError, language: string): string | undefined {
-  if (!language.startsWith('zh') || error.code === ErrorCode.INTERNAL_ERROR) return undefined;
+  if (error.code === ErrorCode.INTERNAL_ERROR) return undefined;
   const message = error.serverMessage?.trim();
-  return message && CJK.test(message) ? message : undefined;
+  return isDisplayableServerText(message, language) ? message : undefined;
 }

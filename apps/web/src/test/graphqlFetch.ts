@@ -51,3 +51,67 @@ export function headerOf(init: RequestInit | undefined, name: string): string | 
   const headers = (init?.headers ?? {}) as Record<string, string>;
   return Object.entries(headers).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
 }
+
+/** A GraphQL request as the stub saw it. */
+export interface GraphQLRequest {
+  operationName: string;
+  variables: Record<string, unknown>;
+  query: string;
+}
+
+/**
+ * The answer to one operation: a response body, or a function of the request returning one.
+ * An array answers successive calls in turn (the last one repeats).
+ */
+export type OperationAnswer = unknown | ((request: GraphQLRequest) => unknown);
+
+/** `{ errors: [...] }` with one error of the given code, as the API sends it. */
+export function graphQLError(code: string, message = '错误', extensions: object = {}) {
+  return { data: null, errors: [{ message, extensions: { code, ...extensions } }] };
+}
+
+/**
+ * Replaces `globalThis.fetch` with a mock answering each GraphQL operation by its name.
+ * An operation without an answer gets an error naming it (and is listed in `unexpected`), so
+ * a test notices requests it did not plan for.
+ */
+export function stubGraphQLOperations(
+  answers: Record<string, OperationAnswer | OperationAnswer[]>,
+) {
+  const original = globalThis.fetch;
+  const calls = new Map<string, number>();
+  const requests: GraphQLRequest[] = [];
+  const unexpected: string[] = [];
+  const fetchMock: FetchMock = jest.fn<Promise<Response>, [RequestInfo | URL, RequestInit?]>(
+    async (_input, init) => {
+      const body = JSON.parse(String(init?.body)) as Partial<GraphQLRequest>;
+      const request: GraphQLRequest = {
+        operationName: body.operationName ?? '',
+        variables: body.variables ?? {},
+        query: body.query ?? '',
+      };
+      requests.push(request);
+      const answer = answers[request.operationName];
+      if (answer === undefined) {
+        unexpected.push(request.operationName);
+        return jsonResponse(graphQLError('BAD_REQUEST', `no stub for ${request.operationName}`));
+      }
+      const n = calls.get(request.operationName) ?? 0;
+      calls.set(request.operationName, n + 1);
+      const chosen = Array.isArray(answer) ? answer[Math.min(n, answer.length - 1)] : answer;
+      return jsonResponse(typeof chosen === 'function' ? chosen(request) : chosen);
+    },
+  );
+  globalThis.fetch = fetchMock as unknown as typeof fetch;
+  return {
+    fetchMock,
+    /** Every request so far, in order. */
+    requests,
+    /** The requests of one operation. */
+    requestsOf: (operationName: string) =>
+      requests.filter((r) => r.operationName === operationName),
+    /** Operations requested without an answer. */
+    unexpected,
+    restore: () => void (globalThis.fetch = original),
+  };
+}

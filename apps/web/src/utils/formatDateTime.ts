@@ -1,13 +1,20 @@
 /** All users work in Hubei, so times are shown in China Standard Time whatever the PC says. */
 export const DISPLAY_TIME_ZONE = 'Asia/Shanghai';
 
-/** E.g. `2025年1月15日 18:30` (zh-CN) or `January 15, 2025 at 6:30 PM` (en-US). */
-export function formatDateTime(value: string | Date, language: string): string {
+/**
+ * E.g. `2025年1月15日 18:30` (zh-CN) or `January 15, 2025 at 18:30` (en-US); with
+ * `{ seconds: true }` (logs) `2025年1月15日 18:30:05`.
+ */
+export function formatDateTime(
+  value: string | Date,
+  language: string,
+  { seconds = false }: { seconds?: boolean } = {},
+): string {
   const date = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return String(value);
   return new Intl.DateTimeFormat(language, {
     dateStyle: 'long',
-    timeStyle: 'short',
+    timeStyle: seconds ? 'medium' : 'short',
     hourCycle: 'h23',
     timeZone: DISPLAY_TIME_ZONE,
   }).format(date);

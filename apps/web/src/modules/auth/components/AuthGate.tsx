@@ -1,0 +1,32 @@
+import { Flex } from 'antd';
+import type { ReactNode } from 'react';
+import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
+import { SignedInUserContext } from '../hooks/signedInUser';
+import { useCurrentUser } from '../hooks/useCurrentUser';
+import { ChangePasswordPage } from '../pages/ChangePasswordPage';
+import { SignInPage } from '../pages/SignInPage';
+import { FullPageLoading } from './FullPageLoading';
+
+/**
+ * Shows `children` (the app shell) only to a signed-in user who need not change the password
+ * first; otherwise the sign-in or the change-password page. Follows `me` in the Apollo cache,
+ * so signing in or out, a password change and an expired session (graphql/client.ts) switch
+ * pages by themselves.
+ */
+export function AuthGate({ children }: { children: ReactNode }) {
+  const { user, loading, error, retry } = useCurrentUser();
+
+  if (user === undefined) {
+    if (!error || loading) return <FullPageLoading />;
+    return (
+      <Flex align="center" justify="center" style={{ minHeight: '100vh', padding: 24 }}>
+        <div style={{ maxWidth: 520, width: '100%' }}>
+          <QueryErrorAlert error={error} onRetry={retry} />
+        </div>
+      </Flex>
+    );
+  }
+  if (user === null) return <SignInPage />;
+  if (user.mustChangePassword) return <ChangePasswordPage />;
+  return <SignedInUserContext.Provider value={user}>{children}</SignedInUserContext.Provider>;
+}

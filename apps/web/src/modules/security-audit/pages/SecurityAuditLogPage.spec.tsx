@@ -1,0 +1,144 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { i18n } from '../../../i18n';
+import { chooseOption, openOptions } from '../../../test/antd';
+import { currentUser } from '../../../test/fixtures';
+import { stubGraphQLOperations } from '../../../test/graphqlFetch';
+import { renderWithUser } from '../../../test/renderWithUser';
+import { SecurityAuditLogPage } from './SecurityAuditLogPage';
+
+const entry = (overrides: Record<string, unknown>) => ({
+  __typename: 'SecurityAuditEntry',
+  actorUsername: 'admin',
+  target: null,
+  ip: '10.0.0.8',
+  detail: null,
+  ...overrides,
+});
+
+const entries = [
+  entry({
+    id: 'a-1',
+    occurredAt: '2025-03-01T16:05:09.000Z',
+    action: 'SIGN_IN',
+    result: 'success',
+  }),
+  entry({
+    id: 'a-2',
+    occurredAt: '2025-03-01T15:59:59.000Z',
+    actorUsername: null,
+    action: 'SIGN_IN',
+    target: 'lisi',
+    result: 'failure',
+    detail: { reason: 'bad-password', attempts: 3 },
+  }),
+  entry({
+    id: 'a-3',
+    occurredAt: '2025-02-28T02:00:00.000Z',
+    action: 'ROLE_BOUND',
+    target: 'user:wangwu',
+    result: 'success',
+    ip: null,
+  }),
+  entry({
+    id: 'a-4',
+    occurredAt: '2025-02-27T02:00:00.000Z',
+    action: 'SOMETHING_NEW',
+    result: 'partial',
+  }),
+];
+
+const page = (nodes = entries, totalCount = 123) => ({
+  data: { securityAuditLog: { __typename: 'SecurityAuditPage', totalCount, nodes } },
+});
+
+let restoreFetch: () => void = () => undefined;
+beforeEach(async () => {
+  await i18n.changeLanguage('zh-CN');
+});
+afterEach(() => restoreFetch());
+
+function renderPage() {
+  const stub = stubGraphQLOperations({ SecurityAuditLog: page() });
+  restoreFetch = stub.restore;
+  renderWithUser(<SecurityAuditLogPage />, currentUser({ role: 'AUDIT_ADMIN' }));
+  return stub;
+}
+
+const rowOf = (text: string) => screen.getByText(text).closest('tr') as HTMLElement;
+
+describe('SecurityAuditLogPage', () => {
+  it('renders the entries with Beijing times to the second', async () => {
+    const { requestsOf } = renderPage();
+
+    expect(await screen.findByRole('heading', { name: '安全审计日志' })).toBeTruthy();
+    const first = within(rowOf('2025年3月2日 00:05:09'));
+    expect(first.getByText('admin')).toBeTruthy();
+    expect(first.getByText('登录')).toBeTruthy();
+    expect(first.getByText('SIGN_IN')).toBeTruthy();
+    expect(first.getByText('成功')).toBeTruthy();
+    expect(first.getByText('10.0.0.8')).toBeTruthy();
+
+    const anonymous = within(rowOf('2025年3月1日 23:59:59'));
+    expect(anonymous.getByText('（未登录）')).toBeTruthy();
+    expect(anonymous.getByText('lisi')).toBeTruthy();
+    expect(anonymous.getByText('失败')).toBeTruthy();
+
+    const bound = within(rowOf('2025年2月28日 10:00:00'));
+    expect(bound.getByText('分配角色')).toBeTruthy();
+    expect(bound.getByText('user:wangwu')).toBeTruthy();
+    // Values the app does not know yet are shown as they are.
+    const unknown = within(rowOf('2025年2月27日 10:00:00'));
+    expect(unknown.getAllByText('SOMETHING_NEW')).toHaveLength(2);
+    expect(unknown.getByText('partial')).toBeTruthy();
+    expect(screen.getByText('共 123 条记录')).toBeTruthy();
+    expect(requestsOf('SecurityAuditLog')[0].variables).toEqual({
+      filter: {},
+      page: { first: 50, offset: 0 },
+    });
+  });
+
+  it('shows an entry’s detail when its row is expanded', async () => {
+    renderPage();
+    await screen.findByText('2025年3月1日 23:59:59');
+
+    const expand = within(rowOf('2025年3月1日 23:59:59')).getByRole('button');
+    fireEvent.click(expand);
+    expect(await screen.findByText(/"reason": "bad-password"/)).toBeTruthy();
+  });
+
+  it('offers the known actions and any new ones seen in the log', async () => {
+    renderPage();
+    await screen.findByText('2025年3月1日 23:59:59');
+
+    const action = screen.getByLabelText('操作');
+    expect((await openOptions(action)).slice(0, 3)).toEqual(['登录', '退出登录', '账户锁定']);
+    fireEvent.change(action, { target: { value: 'SOMETHING' } });
+    expect(await openOptions(action)).toEqual(['SOMETHING_NEW']);
+  });
+
+  it('filters by action, result and user, and pages through the log', async () => {
+    const { requestsOf } = renderPage();
+    await screen.findByText('2025年3月1日 23:59:59');
+
+    await chooseOption(screen.getByLabelText('操作'), '登录');
+    await chooseOption(screen.getByLabelText('结果'), '失败');
+    fireEvent.change(screen.getByLabelText('用户名'), { target: { value: ' lisi ' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: /查\s*询/ }));
+    });
+    await waitFor(() =>
+      expect(requestsOf('SecurityAuditLog').at(-1)?.variables).toEqual({
+        filter: { action: 'SIGN_IN', result: 'failure', actorUsername: 'lisi' },
+        page: { first: 50, offset: 0 },
+      }),
+    );
+
+    fireEvent.click(screen.getByTitle('2'));
+    await waitFor(() =>
+      expect(requestsOf('SecurityAuditLog').at(-1)?.variables).toEqual({
+        filter: { action: 'SIGN_IN', result: 'failure', actorUsername: 'lisi' },
+        page: { first: 50, offset: 50 },
+      }),
+    );
+  });
+});

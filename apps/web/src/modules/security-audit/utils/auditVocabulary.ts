@@ -1,0 +1,34 @@
+// The actions and results the API records today (apps/api security-audit AuditAction and
+// AuditResult). Values added later are still shown and filterable, as their raw codes.
+
+export const KNOWN_ACTIONS = [
+  'SIGN_IN',
+  'SIGN_OUT',
+  'ACCOUNT_LOCKED',
+  'SESSION_EXPIRED',
+  'PERMISSION_DENIED',
+  'PASSWORD_CHANGED',
+  'PASSWORD_RESET',
+  'USER_CREATED',
+  'USER_DISABLED',
+  'USER_ENABLED',
+  'ROLE_BOUND',
+  'USER_UNLOCKED',
+] as const;
+export type KnownAction = (typeof KNOWN_ACTIONS)[number];
+
+export const KNOWN_RESULTS = ['success', 'failure', 'denied'] as const;
+export type KnownResult = (typeof KNOWN_RESULTS)[number];
+
+export function isKnownAction(value: string): value is KnownAction {
+  return (KNOWN_ACTIONS as readonly string[]).includes(value);
+}
+
+export function isKnownResult(value: string): value is KnownResult {
+  return (KNOWN_RESULTS as readonly string[]).includes(value);
+}
+
+/** The known values followed by any others seen in the log, without repeats. */
+export function withSeen(known: readonly string[], seen: readonly string[]): string[] {
+  return [...new Set([...known, ...[...seen].sort()])];
+}

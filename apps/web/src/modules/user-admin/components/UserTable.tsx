@@ -1,0 +1,134 @@
+import { Button, Flex, Table, Typography, type TableProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRoleLabel } from '../../auth/hooks/useRoleLabel';
+import { unitLabel } from '../../auth/utils/unitLabel';
+import { formatDateTime } from '../../../utils/formatDateTime';
+import type { UserAccount } from '../graphql/users';
+import { isLocked } from '../utils/userState';
+import { UserStateTags } from './UserStateTags';
+
+export type UserAction = 'resetPassword' | 'setDisabled' | 'bindRole' | 'unlock';
+
+export interface UserTableProps {
+  users: UserAccount[];
+  totalCount: number;
+  loading: boolean;
+  page: number;
+  pageSize: number;
+  onPageChange: (page: number, pageSize: number) => void;
+  /** The actions the signed-in administrator may take (by role). */
+  allowedActions: ReadonlySet<UserAction>;
+  /** The signed-in user's id: the API refuses administering one's own account here. */
+  currentUserId: string;
+  onAction: (action: UserAction, user: UserAccount) => void;
+}
+
+export function UserTable({
+  users,
+  totalCount,
+  loading,
+  page,
+  pageSize,
+  onPageChange,
+  allowedActions,
+  currentUserId,
+  onAction,
+}: UserTableProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  const roleLabel = useRoleLabel();
+
+  const actionsOf = (user: UserAccount) => {
+    const buttons: ReactNode[] = [];
+    if (user.id === currentUserId) return buttons;
+    const button = (action: UserAction, label: string, danger = false) => (
+      <Button
+        key={action}
+        type="link"
+        size="small"
+        danger={danger}
+        onClick={() => onAction(action, user)}
+        aria-label={`${label} ${user.username}`}
+      >
+        {label}
+      </Button>
+    );
+    if (allowedActions.has('bindRole'))
+      buttons.push(button('bindRole', t('userAdmin.actions.bindRole')));
+    if (allowedActions.has('unlock') && isLocked(user)) {
+      buttons.push(button('unlock', t('userAdmin.actions.unlock')));
+    }
+    if (allowedActions.has('resetPassword')) {
+      buttons.push(button('resetPassword', t('userAdmin.actions.resetPassword')));
+    }
+    if (allowedActions.has('setDisabled')) {
+      buttons.push(
+        user.disabled
+          ? button('setDisabled', t('userAdmin.actions.enable'))
+          : button('setDisabled', t('userAdmin.actions.disable'), true),
+      );
+    }
+    return buttons;
+  };
+
+  const columns: TableProps<UserAccount>['columns'] = [
+    { key: 'username', title: t('userAdmin.columns.username'), dataIndex: 'username' },
+    { key: 'displayName', title: t('userAdmin.columns.displayName'), dataIndex: 'displayName' },
+    {
+      key: 'role',
+      title: t('userAdmin.columns.role'),
+      render: (_, user) =>
+        user.role ? (
+          roleLabel(user.role)
+        ) : (
+          <Typography.Text type="secondary">{roleLabel(null)}</Typography.Text>
+        ),
+    },
+    {
+      key: 'unit',
+      title: t('userAdmin.columns.unit'),
+      render: (_, user) => unitLabel(user.unit, user.department) || '—',
+    },
+    {
+      key: 'state',
+      title: t('userAdmin.columns.state'),
+      render: (_, user) => <UserStateTags user={user} />,
+    },
+    {
+      key: 'lastSignIn',
+      title: t('userAdmin.columns.lastSignIn'),
+      render: (_, user) =>
+        user.lastSignInAt ? (
+          formatDateTime(user.lastSignInAt, language)
+        ) : (
+          <Typography.Text type="secondary">{t('userAdmin.neverSignedIn')}</Typography.Text>
+        ),
+    },
+  ];
+  if (allowedActions.size > 0) {
+    columns.push({
+      key: 'actions',
+      title: t('userAdmin.columns.actions'),
+      render: (_, user) => <Flex wrap>{actionsOf(user)}</Flex>,
+    });
+  }
+
+  return (
+    <Table<UserAccount>
+      rowKey="id"
+      columns={columns}
+      dataSource={users}
+      loading={loading}
+      scroll={{ x: 'max-content' }}
+      pagination={{
+        current: page,
+        pageSize,
+        total: totalCount,
+        showSizeChanger: true,
+        showTotal: (count) => t('userAdmin.total', { count }),
+        onChange: onPageChange,
+      }}
+    />
+  );
+}

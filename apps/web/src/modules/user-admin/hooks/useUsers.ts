@@ -1,0 +1,42 @@
+import { useQuery } from '@apollo/client/react';
+import { useCallback, useMemo } from 'react';
+import { toAppError, type AppError } from '../../../graphql/errors';
+import {
+  USERS_QUERY,
+  type PageInput,
+  type UserAccount,
+  type UserFilterInput,
+} from '../graphql/users';
+
+export interface UseUsersResult {
+  users: UserAccount[];
+  totalCount: number;
+  /** True until the first page arrives. */
+  initialLoading: boolean;
+  /** True while any page (or a refetch) loads. */
+  loading: boolean;
+  error: AppError | undefined;
+  retry: () => void;
+}
+
+/** One page of users; the previous page stays on screen while the next one loads. */
+export function useUsers(filter: UserFilterInput, page: PageInput): UseUsersResult {
+  const { data, previousData, loading, error, refetch } = useQuery(USERS_QUERY, {
+    variables: { filter, page },
+    fetchPolicy: 'cache-and-network',
+    notifyOnNetworkStatusChange: true,
+  });
+  const shown = data ?? previousData;
+  const appError = useMemo(() => (error ? toAppError(error) : undefined), [error]);
+  const retry = useCallback(() => {
+    refetch().catch(() => undefined);
+  }, [refetch]);
+  return {
+    users: shown?.users.nodes ?? [],
+    totalCount: shown?.users.totalCount ?? 0,
+    initialLoading: !shown && loading,
+    loading,
+    error: appError,
+    retry,
+  };
+}
