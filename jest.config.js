@@ -13,6 +13,7 @@ module.exports = {
     '<rootDir>/libs/api/embedded-postgres',
     '<rootDir>/libs/api/evidence-store',
     '<rootDir>/libs/api/passwords',
+    '<rootDir>/libs/api/file-types',
     '<rootDir>/test/cross-app',
   ],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
