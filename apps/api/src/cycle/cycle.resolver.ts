@@ -57,8 +57,14 @@ export class CycleResolver {
     @Args('cycleId', { type: () => ID }) cycleId: string,
     @Args('dutyLineageId', { type: () => ID }) dutyLineageId: string,
     @Args('dueDate') dueDate: string,
+    @Context() ctx: GraphQLContext,
   ) {
-    return this.cycleService.setDutyDueDate(cycleId, dutyLineageId, dueDate);
+    return this.cycleService.setDutyDueDate(
+      ctx.principal as Principal,
+      cycleId,
+      dutyLineageId,
+      dueDate,
+    );
   }
 
   @Access(CYCLE_MANAGERS)

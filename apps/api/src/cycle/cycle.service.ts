@@ -8,6 +8,7 @@ import { AppError } from '../graphql/app-error';
 import { RegulationVersion } from '../regulation/entities/regulation-version.entity';
 import { AssessmentCycle } from './assessment-cycle.entity';
 import { CycleDutyDueDate } from './cycle-duty-due-date.entity';
+import { recordTaskEvents } from '../task/task-events';
 import { generateTasks, GenerationResult } from './task-generation';
 
 export interface CreateCycleInput {
@@ -96,7 +97,12 @@ export class CycleService {
     });
   }
 
-  async setDutyDueDate(cycleId: string, dutyLineageId: string, dueDate: string): Promise<number> {
+  async setDutyDueDate(
+    principal: Principal,
+    cycleId: string,
+    dutyLineageId: string,
+    dueDate: string,
+  ): Promise<number> {
     if (!isIsoDate(dueDate)) throw new AppError(ErrorCode.VALIDATION_FAILED, '截止日期无效。');
     return this.dataSource.transaction(async (manager) => {
       const cycle = await manager.findOne(AssessmentCycle, { where: { id: cycleId } });
@@ -107,12 +113,29 @@ export class CycleService {
         'dutyLineageId',
       ]);
       // Tasks not yet extended follow the new default; an approved extension is kept.
-      const [, affected] = await manager.query(
-        `UPDATE task SET due_date = $3, row_version = row_version + 1, updated_at = now()
-          WHERE cycle_id = $1 AND duty_lineage_id = $2 AND extension_count = 0 AND due_date <> $3`,
-        [cycleId, dutyLineageId, dueDate],
+      const [moved]: [Array<{ id: string; unit_code: string; before: string }>, number] =
+        await manager.query(
+          `UPDATE task t SET due_date = $3, row_version = t.row_version + 1, updated_by = $4, updated_at = now()
+           FROM task old
+          WHERE old.id = t.id AND t.cycle_id = $1 AND t.duty_lineage_id = $2 AND t.extension_count = 0
+            AND t.due_date <> $3 AND t.retired_at IS NULL
+         RETURNING t.id, t.unit_code, old.due_date::text AS before`,
+          [cycleId, dutyLineageId, dueDate, principal.username],
+        );
+      await recordTaskEvents(
+        manager,
+        moved.map((t) => ({
+          taskId: t.id,
+          unitCode: t.unit_code,
+          cycleId,
+          actorUsername: principal.username,
+          kind: 'due_date',
+          before: { dueDate: t.before },
+          after: { dueDate },
+          reason: '考核年度调整该职责的截止日期',
+        })),
       );
-      return Number(affected ?? 0);
+      return moved.length;
     });
   }
 

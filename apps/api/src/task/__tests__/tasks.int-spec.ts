@@ -454,6 +454,27 @@ describe('assessment cycles, tasks, workflow and history (GraphQL over HTTP, rea
     expect(seen.size).toBe(Math.min(total, 400));
   });
 
+  it('moves the due date of one duty’s tasks, recording it in each history, keeping extended ones', async () => {
+    const [{ lineage_id: lineage, n }] = await db.query(
+      `SELECT t.duty_lineage_id AS lineage_id, count(*)::int AS n FROM task t
+        WHERE t.cycle_id = $1 AND t.retired_at IS NULL AND t.extension_count = 0
+          AND NOT EXISTS (SELECT 1 FROM task x WHERE x.duty_lineage_id = t.duty_lineage_id AND x.extension_count > 0)
+        GROUP BY t.duty_lineage_id ORDER BY count(*) DESC LIMIT 1`,
+      [cycleId],
+    );
+    const res = await province.graphql<{ setCycleDutyDueDate: number }>(
+      `mutation($c: ID!, $l: ID!) { setCycleDutyDueDate(cycleId: $c, dutyLineageId: $l, dueDate: "2026-10-31") }`,
+      { c: cycleId, l: lineage },
+    );
+    expect(res.data).toEqual({ setCycleDutyDueDate: n });
+    const [{ events }] = await db.query(
+      `SELECT count(*)::int AS events FROM task_event e JOIN task t ON t.id = e.task_id
+        WHERE t.duty_lineage_id = $1 AND e.kind = 'due_date' AND e.after->>'dueDate' = '2026-10-31' AND e.actor_username = 'province'`,
+      [lineage],
+    );
+    expect(events).toBe(n);
+  });
+
   it('makes a closed cycle read-only', async () => {
     const id = await taskOf('420102', `AND t.status IN ('NOT_STARTED', 'IN_PROGRESS')`);
     const task = (await read(jiangan, id)).data!.task;
