@@ -27,21 +27,3 @@ registerEnumType(Role, {
     AUDITOR: { description: '审计评估人员：辖区内只读' },
   },
 });
-
-export const ROLE_NAMES_ZH: Record<Role, string> = {
-  SYSTEM_ADMIN: '系统管理员',
-  SECURITY_ADMIN: '安全管理员',
-  AUDIT_ADMIN: '审计管理员',
-  PROVINCIAL_SUPERVISOR: '省级督导',
-  PREFECTURE_SUPERVISOR: '市州督导',
-  COUNTY_OPERATOR: '县级部门经办人',
-  AUDITOR: '审计评估人员',
-};
-
-/** Roles that work with business data (duties, tasks, evidence, scores). */
-export const BUSINESS_ROLES = [
-  Role.PROVINCIAL_SUPERVISOR,
-  Role.PREFECTURE_SUPERVISOR,
-  Role.COUNTY_OPERATOR,
-  Role.AUDITOR,
-] as const;

@@ -1,5 +1,3 @@
-import { Role } from '../auth/role';
-
 /** Task status (任务状态). OVERDUE is derived (past due, not submitted or verified), never stored. */
 export enum TaskStatus {
   NOT_STARTED = 'NOT_STARTED',
@@ -62,5 +60,3 @@ export function mayTransition(capacities: TaskCapacities, transition: Transition
 export function isOverdue(status: TaskStatus, dueDate: string, today: string): boolean {
   return dueDate < today && status !== TaskStatus.SUBMITTED && status !== TaskStatus.VERIFIED;
 }
-
-export const OPERATOR_ROLES: readonly Role[] = [Role.COUNTY_OPERATOR];

@@ -1,6 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AdminLevelEnum } from '../../duty/dto/duty-enums';
-import { DepartmentKindModel } from '../../duty/dto/duty.models';
 import GraphQLJSON from '../../duty/dto/json.scalar';
 import { Role } from '../../auth/role';
 
@@ -172,5 +171,3 @@ export class SecurityAuditPageModel {
   @Field(() => [SecurityAuditEntryModel])
   nodes!: SecurityAuditEntryModel[];
 }
-
-export { DepartmentKindModel };
