@@ -385,6 +385,21 @@ describe('access matrix: role × operation × own/foreign unit', () => {
     await api?.close();
   });
 
+  it('covers every Query and Mutation of the schema (a new operation must join the matrix)', async () => {
+    const schema = await api.graphql<{
+      __schema: {
+        queryType: { fields: Array<{ name: string }> };
+        mutationType: { fields: Array<{ name: string }> };
+      };
+    }>(`{ __schema { queryType { fields { name } } mutationType { fields { name } } } }`);
+    const operations = [
+      ...schema.data!.__schema.queryType.fields.map((f) => `Query.${f.name}`),
+      ...schema.data!.__schema.mutationType.fields.map((f) => `Mutation.${f.name}`),
+    ].sort();
+    const covered = [...new Set(OPERATIONS.map((op) => op.name.split(' ')[0]))].sort();
+    expect(covered).toEqual(operations);
+  });
+
   const callers: Who[] = ['ANONYMOUS', ...ALL_ROLES];
   describe.each(callers)('%s', (who) => {
     it.each(OPERATIONS.map((op) => [op.name, op] as const))('%s', async (_name, op) => {
