@@ -9,6 +9,7 @@ import {
 } from '@duty/api/passwords';
 import { ErrorCode } from '@duty/shared/errors';
 import { DataSource } from 'typeorm';
+import { updateReturning } from '../common/query-helpers';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AppError } from '../graphql/app-error';
 import { AuditAction, SecurityAuditService } from '../security-audit/security-audit.service';
@@ -90,11 +91,12 @@ export class AuthService {
 
   /** Counts a failed attempt atomically; the threshold-th consecutive failure locks the account. */
   private async recordFailure(user: AppUser, now: Date, meta: RequestMeta): Promise<void> {
-    const [rows] = await this.dataSource.query(
+    const [row] = await updateReturning<{ failed_sign_ins: number }>(
+      this.dataSource,
       `UPDATE app_user SET failed_sign_ins = failed_sign_ins + 1 WHERE id = $1 RETURNING failed_sign_ins`,
       [user.id],
     );
-    const failures = Number(rows?.[0]?.failed_sign_ins ?? rows?.failed_sign_ins ?? 0);
+    const failures = Number(row?.failed_sign_ins ?? 0);
     if (failures >= this.config.auth.lockoutThreshold) {
       const until = new Date(now.getTime() + this.config.auth.lockoutMs);
       await this.dataSource

@@ -1,4 +1,4 @@
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /** An ILIKE pattern matching `text` anywhere, with %, _ and \ taken literally. */
 export function containsPattern(text: string): string {
@@ -19,4 +19,17 @@ export async function offsetPage<T extends ObjectLiteral>(
     query.clone().orderBy().getCount(),
   ]);
   return { nodes, totalCount };
+}
+
+/**
+ * Runs an UPDATE … RETURNING and gives back the returned rows (TypeORM's PostgreSQL driver
+ * answers raw updates with `[rows, affectedCount]`).
+ */
+export async function updateReturning<T>(
+  manager: Pick<EntityManager, 'query'>,
+  sql: string,
+  params: unknown[],
+): Promise<T[]> {
+  const [rows] = (await manager.query(sql, params)) as [T[], number];
+  return rows;
 }

@@ -8,6 +8,7 @@ import { AppError } from '../graphql/app-error';
 import { RegulationVersion } from '../regulation/entities/regulation-version.entity';
 import { AssessmentCycle } from './assessment-cycle.entity';
 import { CycleDutyDueDate } from './cycle-duty-due-date.entity';
+import { updateReturning } from '../common/query-helpers';
 import { recordTaskEvents } from '../task/task-events';
 import { generateTasks, GenerationResult } from './task-generation';
 
@@ -113,15 +114,15 @@ export class CycleService {
         'dutyLineageId',
       ]);
       // Tasks not yet extended follow the new default; an approved extension is kept.
-      const [moved]: [Array<{ id: string; unit_code: string; before: string }>, number] =
-        await manager.query(
-          `UPDATE task t SET due_date = $3, row_version = t.row_version + 1, updated_by = $4, updated_at = now()
+      const moved = await updateReturning<{ id: string; unit_code: string; before: string }>(
+        manager,
+        `UPDATE task t SET due_date = $3, row_version = t.row_version + 1, updated_by = $4, updated_at = now()
            FROM task old
           WHERE old.id = t.id AND t.cycle_id = $1 AND t.duty_lineage_id = $2 AND t.extension_count = 0
             AND t.due_date <> $3 AND t.retired_at IS NULL
          RETURNING t.id, t.unit_code, old.due_date::text AS before`,
-          [cycleId, dutyLineageId, dueDate, principal.username],
-        );
+        [cycleId, dutyLineageId, dueDate, principal.username],
+      );
       await recordTaskEvents(
         manager,
         moved.map((t) => ({

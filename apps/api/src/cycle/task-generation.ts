@@ -1,5 +1,6 @@
 import { DEFAULT_LEAD_DEPARTMENT_CODE } from '@duty/regulation/duties';
 import { EntityManager } from 'typeorm';
+import { updateReturning } from '../common/query-helpers';
 import { recordTaskEvents } from '../task/task-events';
 
 export interface GenerationResult {
@@ -58,22 +59,20 @@ export async function generateTasks(
     );
   }
   const tracked = `SELECT d.lineage_id FROM duty d WHERE d.version_id = $2 AND d.tracked AND d.government_duty`;
-  const retired: Array<{ id: string; unit_code: string }> = await manager
-    .query(
-      `UPDATE task SET retired_at = now(), row_version = row_version + 1, updated_by = $3, updated_at = now()
+  const retired = await updateReturning<{ id: string; unit_code: string }>(
+    manager,
+    `UPDATE task SET retired_at = now(), row_version = row_version + 1, updated_by = $3, updated_at = now()
       WHERE cycle_id = $1 AND retired_at IS NULL AND duty_lineage_id NOT IN (${tracked})
      RETURNING id, unit_code`,
-      [cycle.id, cycle.regulationVersionId, actor],
-    )
-    .then((r) => rowsOf<{ id: string; unit_code: string }>(r));
-  const restored: Array<{ id: string; unit_code: string }> = await manager
-    .query(
-      `UPDATE task SET retired_at = NULL, row_version = row_version + 1, updated_by = $3, updated_at = now()
+    [cycle.id, cycle.regulationVersionId, actor],
+  );
+  const restored = await updateReturning<{ id: string; unit_code: string }>(
+    manager,
+    `UPDATE task SET retired_at = NULL, row_version = row_version + 1, updated_by = $3, updated_at = now()
       WHERE cycle_id = $1 AND retired_at IS NOT NULL AND duty_lineage_id IN (${tracked})
      RETURNING id, unit_code`,
-      [cycle.id, cycle.regulationVersionId, actor],
-    )
-    .then((r) => rowsOf<{ id: string; unit_code: string }>(r));
+    [cycle.id, cycle.regulationVersionId, actor],
+  );
   const events = [
     ...retired.map((t) => ({ ...t, kind: 'retired', reason: '职责已不再纳入跟踪' })),
     ...restored.map((t) => ({ ...t, kind: 'restored', reason: '职责重新纳入跟踪' })),
@@ -94,10 +93,4 @@ export async function generateTasks(
     [cycle.id],
   );
   return { created: created.length, retired: retired.length, restored: restored.length, total };
-}
-
-/** UPDATE … RETURNING through TypeORM answers [rows, count]. */
-function rowsOf<T>(result: unknown): T[] {
-  const value = result as [T[], number] | T[];
-  return Array.isArray(value[0]) ? (value[0] as T[]) : (value as T[]);
 }

@@ -113,3 +113,17 @@ export interface SignedInClient {
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
 }
+
+/** Every root operation of the served schema, as `Query.name` / `Mutation.name`, sorted. */
+export async function rootOperations(api: TestApi): Promise<string[]> {
+  const res = await api.graphql<{
+    __schema: {
+      queryType: { fields: Array<{ name: string }> };
+      mutationType: { fields: Array<{ name: string }> };
+    };
+  }>(`{ __schema { queryType { fields { name } } mutationType { fields { name } } } }`);
+  return [
+    ...res.data!.__schema.queryType.fields.map((f) => `Query.${f.name}`),
+    ...res.data!.__schema.mutationType.fields.map((f) => `Mutation.${f.name}`),
+  ].sort();
+}

@@ -1,6 +1,6 @@
 import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql';
-import { startTestApi, TestApi } from '../../testing/test-api';
+import { rootOperations, startTestApi, TestApi } from '../../testing/test-api';
 import { ACCESS_KEY } from '../access.decorator';
 
 /**
@@ -17,16 +17,7 @@ describe('access declarations', () => {
   afterAll(() => api?.close());
 
   it('covers every root operation of the schema', async () => {
-    const schema = await api.graphql<{
-      __schema: {
-        queryType: { fields: Array<{ name: string }> };
-        mutationType: { fields: Array<{ name: string }> };
-      };
-    }>(`{ __schema { queryType { fields { name } } mutationType { fields { name } } } }`);
-    const operations = [
-      ...schema.data!.__schema.queryType.fields.map((f) => `Query.${f.name}`),
-      ...schema.data!.__schema.mutationType.fields.map((f) => `Mutation.${f.name}`),
-    ].sort();
+    const operations = await rootOperations(api);
 
     const declared = new Map<string, unknown>();
     const discovery = new DiscoveryService(api.server.app.get(ModulesContainer));
