@@ -12,6 +12,7 @@ module.exports = {
     '<rootDir>/apps/web',
     '<rootDir>/libs/api/embedded-postgres',
     '<rootDir>/libs/api/evidence-store',
+    '<rootDir>/libs/api/evidence-pack',
     '<rootDir>/libs/api/passwords',
     '<rootDir>/libs/api/file-types',
     '<rootDir>/test/cross-app',

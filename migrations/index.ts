@@ -4,12 +4,14 @@ import { CreateSystemSetting1764223200000 } from './1764223200000-CreateSystemSe
 import { CreateRegulationAndDutyRegister1795761361006 } from './1795761361006-CreateRegulationAndDutyRegister';
 import { CreateUnitsUsersSessionsAndAuditLog1795762325788 } from './1795762325788-CreateUnitsUsersSessionsAndAuditLog';
 import { CreateCyclesTasksAndHistory1795763519338 } from './1795763519338-CreateCyclesTasksAndHistory';
+import { CreateEvidence1795771517355 } from './1795771517355-CreateEvidence';
 
 export const migrations = [
   CreateSystemSetting1764223200000,
   CreateRegulationAndDutyRegister1795761361006,
   CreateUnitsUsersSessionsAndAuditLog1795762325788,
   CreateCyclesTasksAndHistory1795763519338,
+  CreateEvidence1795771517355,
 ];
 
 /** Table where TypeORM records applied migrations. */

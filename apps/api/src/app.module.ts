@@ -15,6 +15,7 @@ import { DutyModule } from './duty/duty.module';
 import { createLoaders, GraphQLContext } from './graphql/loaders';
 import { RegulationModule } from './regulation/regulation.module';
 import { TaskModule } from './task/task.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { createDataSource } from './database/data-source';
 import { runMigrations } from './database/migrate';
@@ -94,6 +95,7 @@ export class AppModule {
         RegulationModule,
         DutyModule,
         TaskModule,
+        EvidenceModule,
       ],
       providers: [
         { provide: APP_PIPE, useValue: validationPipe() },

@@ -10,6 +10,7 @@ import { SecurityAuditService } from '../security-audit/security-audit.service';
 import { CurrentUserFieldsResolver, UserResolver } from '../user/user.resolver';
 import { UserAdminService } from '../user/user-admin.service';
 import { AccessGuard } from './access.guard';
+import { HttpAccess } from './http-access';
 
 /** Sign-in, sessions, users, units, the security audit log, and the guard on every operation. */
 @Global()
@@ -26,8 +27,9 @@ import { AccessGuard } from './access.guard';
     AdminUnitResolver,
     DepartmentResolver,
     SecurityAuditResolver,
+    HttpAccess,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [SecurityAuditService, SessionService, AuthService],
+  exports: [SecurityAuditService, SessionService, AuthService, HttpAccess],
 })
 export class AccessModule {}

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { EVIDENCE_FILE_TYPES, EvidenceFileType } from '@duty/api/file-types';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -77,6 +78,31 @@ const envSchema = z.object({
     .min(184, 'must be at least 184 (six months, MLPS 2.0)')
     .max(36_500, 'must be at most 36500')
     .default(184),
+  EVIDENCE_DIR: z.string().trim().min(1).optional(),
+  EVIDENCE_MAX_FILE_BYTES: positiveInt(50 * 1024 * 1024, 4 * 1024 ** 3),
+  EVIDENCE_MAX_FILES: positiveInt(10, 100),
+  EVIDENCE_ALLOWED_TYPES: z
+    .string()
+    .trim()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine(
+      (types) =>
+        types.length > 0 &&
+        types.every((t) => (EVIDENCE_FILE_TYPES as readonly string[]).includes(t)),
+      `must be a comma-separated list of: ${EVIDENCE_FILE_TYPES.join(', ')}`,
+    )
+    .optional(),
+  EVIDENCE_FSCK_INTERVAL_HOURS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be an integer')
+    .min(0, 'must be between 0 (off) and 8760')
+    .max(8760, 'must be between 0 (off) and 8760')
+    .default(24),
 });
 
 export type DatabaseConfig =
@@ -105,6 +131,15 @@ export interface AppConfig {
     lockoutMs: number;
     passwordCostLog2: number;
     auditRetentionDays: number;
+  };
+  evidence: {
+    /** Root of the content-addressed evidence store (佐证材料). */
+    dir: string;
+    maxFileBytes: number;
+    maxFilesPerRequest: number;
+    allowedTypes: readonly EvidenceFileType[];
+    /** Hours between scheduled integrity checks; 0 turns the schedule off. */
+    fsckIntervalHours: number;
   };
   graphql: {
     maxDepth: number;
@@ -172,6 +207,15 @@ export function loadConfig(
       lockoutMs: e.LOCKOUT_MINUTES * 60_000,
       passwordCostLog2: e.PASSWORD_HASH_COST_LOG2,
       auditRetentionDays: e.AUDIT_LOG_RETENTION_DAYS,
+    },
+    evidence: {
+      dir: path.resolve(cwd, e.EVIDENCE_DIR ?? path.join(e.DATA_DIR, 'evidence')),
+      maxFileBytes: e.EVIDENCE_MAX_FILE_BYTES,
+      maxFilesPerRequest: e.EVIDENCE_MAX_FILES,
+      allowedTypes: (e.EVIDENCE_ALLOWED_TYPES as EvidenceFileType[] | undefined) ?? [
+        ...EVIDENCE_FILE_TYPES,
+      ],
+      fsckIntervalHours: e.EVIDENCE_FSCK_INTERVAL_HOURS,
     },
     graphql: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,

@@ -7,6 +7,8 @@ import { TaskAssist } from '../task/task-assist.entity';
 import { TaskEvent } from '../task/task-event.entity';
 import { TaskExtensionRequest } from '../task/task-extension.entity';
 import { Task } from '../task/task.entity';
+import { Evidence } from '../evidence/evidence.entity';
+import { EvidenceIntegrityRun } from '../evidence/evidence-integrity-run.entity';
 import { DepartmentKindEntity } from '../department/department-kind.entity';
 import { Duty } from '../duty/duty.entity';
 import { DutyDepartment } from '../duty/duty-department.entity';
@@ -47,4 +49,6 @@ export const entities = [
   TaskAssist,
   TaskEvent,
   TaskExtensionRequest,
+  Evidence,
+  EvidenceIntegrityRun,
 ];

@@ -4,6 +4,7 @@ import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { AdminUnit } from '../admin-unit/admin-unit.entity';
 import { Department } from '../admin-unit/department.entity';
 import { DepartmentKindEntity } from '../department/department-kind.entity';
+import { Evidence } from '../evidence/evidence.entity';
 import { TaskAssist } from '../task/task-assist.entity';
 import { TaskEvent } from '../task/task-event.entity';
 import { TaskExtensionRequest } from '../task/task-extension.entity';
@@ -94,6 +95,7 @@ export function createLoaders(dataSource: DataSource) {
       requestedAt: 'ASC',
     }),
     departmentById: byIdLoader(dataSource, Department, 'id'),
+    evidenceByTask: groupLoader(dataSource, Evidence, 'taskId', { uploadedAt: 'ASC', id: 'ASC' }),
   };
 }
 

@@ -1,12 +1,11 @@
 import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { defaultErrorMessagesZh, ErrorCode } from '@duty/shared/errors';
+import { ErrorCode } from '@duty/shared/errors';
 import express, { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
-import { Principal } from '../auth/principal';
+import { contentDisposition, HttpAccess, sendError } from '../access/http-access';
 import { Role } from '../auth/role';
-import { SessionService } from '../auth/session.service';
 import { requestMeta } from '../auth/session-token';
 import { TaskChange, TaskService } from './task.service';
 import { scopeTasks } from './task-scope';
@@ -25,7 +24,7 @@ const rawXlsx = express.raw({ type: () => true, limit: MAX_UPLOAD });
 @Controller('api/tasks')
 export class TaskSpreadsheetController {
   constructor(
-    private readonly sessions: SessionService,
+    private readonly access: HttpAccess,
     private readonly tasks: TaskService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -36,13 +35,15 @@ export class TaskSpreadsheetController {
     @Res() res: Response,
     @Query('cycleId') cycleId?: string,
   ): Promise<void> {
-    const principal = await this.operator(req, res);
+    const principal = await this.access.principal(
+      req,
+      res,
+      OPERATORS,
+      'GET /api/tasks/spreadsheet',
+    );
     if (!principal) return;
     if (!cycleId || !/^[0-9a-f-]{36}$/i.test(cycleId)) {
-      res
-        .status(400)
-        .json({ code: ErrorCode.VALIDATION_FAILED, message: '请指定考核年度（cycleId）。' });
-      return;
+      return sendError(res, ErrorCode.VALIDATION_FAILED, '请指定考核年度（cycleId）。');
     }
     const q = this.dataSource
       .getRepository(Task)
@@ -75,7 +76,7 @@ export class TaskSpreadsheetController {
     const body = await writeTaskWorkbook(rows, '任务清单');
     const filename = `tasks-${principal.unitCode}-${cycleId.slice(0, 8)}.xlsx`;
     res.setHeader('Content-Type', XLSX);
-    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    res.setHeader('Content-Disposition', contentDisposition(filename));
     res.setHeader('Cache-Control', 'no-store');
     res.send(body);
   }
@@ -83,24 +84,26 @@ export class TaskSpreadsheetController {
   @Post('spreadsheet')
   @HttpCode(200)
   async upload(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const principal = await this.operator(req, res);
+    const principal = await this.access.principal(
+      req,
+      res,
+      OPERATORS,
+      'POST /api/tasks/spreadsheet',
+    );
     if (!principal) return;
     // Not a form post: a browser cannot send this cross-site without a CORS preflight.
     if (req.headers['content-type'] !== XLSX) {
-      res
-        .status(415)
-        .json({ code: ErrorCode.BAD_REQUEST, message: `请以 ${XLSX} 上传 .xlsx 文件。` });
-      return;
+      return sendError(res, ErrorCode.BAD_REQUEST, `请以 ${XLSX} 上传 .xlsx 文件。`, {}, 415);
     }
     const body = await new Promise<Buffer>((resolve, reject) =>
       rawXlsx(req, res, (error?: unknown) => (error ? reject(error) : resolve(req.body as Buffer))),
     ).catch(() => null);
     if (!body || !Buffer.isBuffer(body) || body.length === 0) {
-      res.status(400).json({
-        code: ErrorCode.VALIDATION_FAILED,
-        message: `文件为空或超过 ${MAX_UPLOAD / 1024 / 1024} MB。`,
-      });
-      return;
+      return sendError(
+        res,
+        ErrorCode.VALIDATION_FAILED,
+        `文件为空或超过 ${MAX_UPLOAD / 1024 / 1024} MB。`,
+      );
     }
     const { rows, problems } = await readTaskWorkbook(body);
     if (problems.length) return this.rejected(res, problems);
@@ -165,17 +168,6 @@ export class TaskSpreadsheetController {
       problems,
     });
   }
-
-  /** Department operators only; answers the error itself and returns null otherwise. */
-  private async operator(req: Request, res: Response): Promise<Principal | null> {
-    const principal = await this.sessions.authenticate(req);
-    const fail = (status: number, code: ErrorCode) => {
-      res.status(status).json({ code, message: defaultErrorMessagesZh[code] });
-      return null;
-    };
-    if (!principal) return fail(401, ErrorCode.UNAUTHENTICATED);
-    if (principal.mustChangePassword) return fail(403, ErrorCode.PASSWORD_CHANGE_REQUIRED);
-    if (principal.role !== Role.COUNTY_OPERATOR) return fail(403, ErrorCode.FORBIDDEN);
-    return principal;
-  }
 }
+
+const OPERATORS = [Role.COUNTY_OPERATOR] as const;

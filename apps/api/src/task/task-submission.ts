@@ -1,21 +1,25 @@
 import { ErrorCode } from '@duty/shared/errors';
 import { EntityManager } from 'typeorm';
+import { countCurrentEvidence } from '../evidence/evidence-count';
 import { AppError } from '../graphql/app-error';
 import { Task } from './task.entity';
 
 /**
- * What a task needs before it can be SUBMITTED.
- *
- * EVIDENCE HOOK: until evidence (佐证材料) exists, a non-empty progress note is required. The
- * evidence issue replaces this with "at least one piece of evidence" (and keeps the note rule).
+ * What a task needs before it can be SUBMITTED: a progress note (进展情况) and at least one
+ * current evidence file (佐证材料: not withdrawn, not superseded). The task row is locked first
+ * so that a concurrent withdrawal cannot slip between this count and the status change.
  */
 export async function assertReadyToSubmit(
-  _manager: EntityManager,
-  task: Pick<Task, 'progressNote'>,
+  manager: EntityManager,
+  task: Pick<Task, 'id' | 'progressNote'>,
 ): Promise<void> {
-  if (!task.progressNote?.trim()) {
-    throw new AppError(ErrorCode.VALIDATION_FAILED, '提交前请填写进展情况。', {
-      fields: { progressNote: '提交前请填写进展情况。' },
-    });
+  await manager.query('SELECT 1 FROM task WHERE id = $1 FOR UPDATE', [task.id]);
+  const fields: Record<string, string> = {};
+  if (!task.progressNote?.trim()) fields.progressNote = '提交前请填写进展情况。';
+  if ((await countCurrentEvidence(manager, task.id)) === 0) {
+    fields.evidence = '提交前请至少上传一份佐证材料。';
+  }
+  if (Object.keys(fields).length) {
+    throw new AppError(ErrorCode.VALIDATION_FAILED, Object.values(fields).join(''), { fields });
   }
 }

@@ -24,7 +24,7 @@ export interface TaskChange {
   reason?: string;
 }
 
-interface LoadedTask extends Task {
+export interface LoadedTask extends Task {
   unitParentCode: string | null;
   unitLevel: string;
   cycleState: string;
@@ -365,7 +365,8 @@ export class TaskService {
     };
   }
 
-  private async deny(
+  /** Records the refusal in the security audit log and throws FORBIDDEN. */
+  async deny(
     principal: Principal,
     task: LoadedTask,
     what: string,
@@ -383,7 +384,8 @@ export class TaskService {
   }
 }
 
-function assertWritable(task: LoadedTask): void {
+/** Open cycle, task not retired: otherwise nothing about the task may change. */
+export function assertWritable(task: LoadedTask): void {
   if (task.cycleState !== 'open')
     throw new AppError(ErrorCode.CONFLICT, '该考核年度已关闭，任务只读。');
   if (task.retiredAt)

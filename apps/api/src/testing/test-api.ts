@@ -1,6 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { createTestDatabase, TestDatabase } from '@duty/test-support';
 import { DEMO_PASSWORD } from '../user/demo-accounts';
+export { samplePdf } from '../evidence/sample-pdf';
 import { Clock } from '../auth/clock';
 import { AppConfig, loadConfig } from '../config/config';
 import { createServer, RunningServer } from '../server/create-server';
@@ -41,6 +45,7 @@ export async function startTestApi(
   options: TestApiOptions = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase();
+  const evidenceDir = await mkdtemp(path.join(os.tmpdir(), 'duty-evidence-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -52,6 +57,9 @@ export async function startTestApi(
     PASSWORD_HASH_COST_LOG2: '12',
     // Task tests create their own cycles; the demo cycle is tested on its own.
     SEED_DEMO_CYCLE: 'false',
+    EVIDENCE_DIR: evidenceDir,
+    // The scheduled integrity check stays off; tests run it explicitly.
+    EVIDENCE_FSCK_INTERVAL_HOURS: '0',
     ...env,
   });
   const logger = pino({ level: config.logLevel });
@@ -63,6 +71,7 @@ export async function startTestApi(
     });
   } catch (error) {
     await database.drop();
+    await rm(evidenceDir, { recursive: true, force: true });
     throw error;
   }
   const url = server.url;
@@ -98,8 +107,51 @@ export async function startTestApi(
     close: async () => {
       await server.close();
       await database.drop();
+      await rm(config.evidence.dir, { recursive: true, force: true });
     },
   };
+}
+
+export interface UploadFile {
+  name: string;
+  content: Buffer | Uint8Array;
+  /** The client's Content-Type: ignored by the server (type is decided by content). */
+  type?: string;
+}
+
+export interface UploadResponse {
+  status: number;
+  body: {
+    code?: string;
+    message?: string;
+    files?: Array<{ name: string; code: string; reason: string }>;
+    evidence?: Array<Record<string, unknown> & { id: string; sha256: string; fileName: string }>;
+  };
+}
+
+/** Uploads evidence files to a task through the multipart endpoint, as the dashboard does. */
+export async function uploadEvidence(
+  api: Pick<TestApi, 'url'>,
+  client: Pick<SignedInClient, 'token'>,
+  taskId: string,
+  files: UploadFile[],
+  fields: Record<string, string> = {},
+): Promise<UploadResponse> {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
+  for (const file of files) {
+    form.append(
+      'files',
+      new Blob([file.content as Uint8Array], { type: file.type ?? 'application/octet-stream' }),
+      file.name,
+    );
+  }
+  const res = await fetch(`${api.url}/api/tasks/${taskId}/evidence`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${client.token}`, 'x-requested-with': 'test' },
+    body: form,
+  });
+  return { status: res.status, body: (await res.json()) as UploadResponse['body'] };
 }
 
 const SIGN_IN = `mutation SignIn($input: SignInInput!) { signIn(input: $input) { token user { id } } }`;

@@ -21,9 +21,16 @@ export interface EvidenceStore {
   commit(staged: StagedFile): Promise<{ sha256: string; alreadyStored: boolean }>;
   /** Deletes a staged file that will not be committed. Never throws. */
   discard(staged: StagedFile): Promise<void>;
+  /**
+   * Removes stored content. Only for content that no record references (an upload whose
+   * database transaction failed after the commit); callers check that under a lock.
+   */
+  remove(sha256: string): Promise<void>;
   /** Reads stored content. */
   open(sha256: string): Promise<Readable>;
   exists(sha256: string): Promise<boolean>;
+  /** Size in bytes of stored content, or null when it is not stored. */
+  size(sha256: string): Promise<number | null>;
   /** Every stored hash (for integrity checks). */
   list(): AsyncIterable<string>;
   /** Removes temporary files older than `olderThanMs` (left by a crash); returns how many. */

@@ -74,6 +74,19 @@ export class LocalEvidenceStore implements EvidenceStore {
     await rm(staged.tempPath, { force: true }).catch(() => undefined);
   }
 
+  async remove(sha256: string): Promise<void> {
+    const target = this.pathOf(sha256);
+    await rm(target, { force: true });
+    await fsyncPath(path.dirname(target)).catch(() => undefined);
+  }
+
+  async size(sha256: string): Promise<number | null> {
+    return stat(this.pathOf(sha256)).then(
+      (s) => (s.isFile() ? s.size : null),
+      () => null,
+    );
+  }
+
   async open(sha256: string): Promise<Readable> {
     return createReadStream(this.pathOf(sha256));
   }

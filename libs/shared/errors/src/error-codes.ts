@@ -12,6 +12,12 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  /** An uploaded evidence file was refused (type, size, structure); details name each file. */
+  EVIDENCE_REJECTED: 'EVIDENCE_REJECTED',
+  /** Stored evidence is missing or does not match its recorded hash. */
+  EVIDENCE_INTEGRITY: 'EVIDENCE_INTEGRITY',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
@@ -34,6 +40,10 @@ export const defaultErrorMessagesZh: Readonly<Record<ErrorCode, string>> = {
   NOT_FOUND: '未找到相应的数据。',
   CONFLICT: '数据已被他人修改，请刷新后重试。',
   QUERY_TOO_COMPLEX: '查询过于复杂，请缩小查询范围。',
+  PAYLOAD_TOO_LARGE: '上传的内容超过大小限制。',
+  UNSUPPORTED_MEDIA_TYPE: '请求的内容类型不受支持。',
+  EVIDENCE_REJECTED: '佐证材料未通过检查，未保存任何文件。',
+  EVIDENCE_INTEGRITY: '佐证材料完整性校验失败，请联系管理员执行完整性检查。',
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后重试。',
   INTERNAL_ERROR: '系统内部错误，请稍后重试或联系管理员。',
 };

@@ -36,6 +36,11 @@ export const enUS: LocaleMessages = {
     NOT_FOUND: 'The requested data was not found.',
     CONFLICT: 'Someone else has changed this data. Please refresh and try again.',
     QUERY_TOO_COMPLEX: 'The query is too complex. Please narrow it down.',
+    PAYLOAD_TOO_LARGE: 'The upload exceeds the size limit.',
+    UNSUPPORTED_MEDIA_TYPE: 'This content type is not supported.',
+    EVIDENCE_REJECTED: 'The evidence files did not pass the checks; nothing was saved.',
+    EVIDENCE_INTEGRITY:
+      'Stored evidence failed its integrity check. Please ask an administrator to run the integrity check.',
     SERVICE_UNAVAILABLE: 'The service is temporarily unavailable. Please try again later.',
     INTERNAL_ERROR:
       'An internal error occurred. Please try again later or contact the administrator.',

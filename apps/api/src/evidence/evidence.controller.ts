@@ -1,0 +1,204 @@
+import { Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { EvidenceStore } from '@duty/api/evidence-store';
+import { ErrorCode } from '@duty/shared/errors';
+import type { Request, Response } from 'express';
+import { pipeline } from 'node:stream/promises';
+import { contentDisposition, HttpAccess, sendAppError, sendError } from '../access/http-access';
+import { Role } from '../auth/role';
+import { requestMeta } from '../auth/session-token';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { TASK_READERS } from '../task/task-scope';
+import { EVIDENCE_STORE } from './evidence.constants';
+import { Evidence } from './evidence.entity';
+import { EvidenceService } from './evidence.service';
+import { formatBytes, receiveEvidenceUpload } from './evidence-upload';
+import { toEvidenceModel } from './evidence.models';
+
+/** Types a browser shows inline (预览); everything else is always a download. */
+const PREVIEWABLE = new Set(['pdf', 'jpeg', 'png']);
+const OPERATORS = [Role.COUNTY_OPERATOR] as const;
+/** Multipart overhead allowed per file on top of its bytes (headers, boundaries, fields). */
+const PART_OVERHEAD = 64 * 1024;
+
+/**
+ * Evidence files over plain HTTP beside GraphQL: multipart upload onto a task, and download or
+ * inline preview by id or by content hash, all within the caller's jurisdiction.
+ */
+@Controller('api')
+export class EvidenceController {
+  constructor(
+    private readonly access: HttpAccess,
+    private readonly evidence: EvidenceService,
+    @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * POST /api/tasks/:taskId/evidence — multipart/form-data with one or more `files` parts and
+   * optional fields description, documentNumber (文号), issuingAuthority (发文机关),
+   * documentDate (成文日期), supersedes (id of the version replaced). Requires the header
+   * `X-Requested-With` (a cross-site form cannot send it), so a forged form post is refused.
+   */
+  @Post('tasks/:taskId/evidence')
+  async upload(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('taskId') taskId: string,
+  ): Promise<void> {
+    // Refusals before the body is read close the connection rather than drain the upload.
+    res.setHeader('Connection', 'close');
+    const refuse = (code: ErrorCode, message?: string, status?: number) =>
+      sendError(res, code, message, {}, status);
+    if (!req.headers['x-requested-with'] || crossOrigin(req)) {
+      return refuse(ErrorCode.FORBIDDEN, '请求缺少防跨站标头（X-Requested-With）或来源不符。');
+    }
+    const principal = await this.access.principal(
+      req,
+      res,
+      OPERATORS,
+      'POST /api/tasks/:taskId/evidence',
+    );
+    if (!principal) return;
+    if (!/^multipart\/form-data;/i.test(req.headers['content-type'] ?? '')) {
+      return refuse(ErrorCode.UNSUPPORTED_MEDIA_TYPE, '请以 multipart/form-data 上传文件。');
+    }
+    const { maxFileBytes, maxFilesPerRequest, allowedTypes } = this.config.evidence;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > maxFilesPerRequest * (maxFileBytes + PART_OVERHEAD)) {
+      return refuse(
+        ErrorCode.PAYLOAD_TOO_LARGE,
+        `上传内容过大：单个文件不超过 ${formatBytes(maxFileBytes)}，一次最多 ${maxFilesPerRequest} 个文件。`,
+      );
+    }
+    const meta = requestMeta(req);
+    try {
+      await this.evidence.assertMayAttach(principal, taskId, meta);
+    } catch (error) {
+      return sendAppError(res, error);
+    }
+    res.removeHeader('Connection');
+
+    const received = await receiveEvidenceUpload(req, this.store, {
+      maxFileBytes,
+      maxFiles: maxFilesPerRequest,
+      allowedTypes,
+    }).catch(() => null);
+    if (!received) {
+      // The client went away or sent a broken body: everything staged has been discarded.
+      return sendError(
+        res,
+        ErrorCode.BAD_REQUEST,
+        '上传未完成（连接中断或格式错误），未保存任何文件。',
+      );
+    }
+    if (!received.ok) {
+      return sendError(
+        res,
+        received.code as ErrorCode,
+        received.message,
+        { files: received.rejected },
+        received.status,
+      );
+    }
+    try {
+      const saved = await this.evidence.attach(
+        principal,
+        taskId,
+        received.files,
+        received.fields,
+        meta,
+      );
+      res.status(201).json({ evidence: saved.map(toEvidenceModel) });
+    } catch (error) {
+      sendAppError(res, error);
+    } finally {
+      await Promise.all(received.files.map((f) => this.store.discard(f.staged)));
+    }
+  }
+
+  /** GET /api/evidence/:id/content[?inline=1] — the stored bytes, checked against the jurisdiction. */
+  @Get('evidence/:id/content')
+  async content(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id') id: string,
+    @Query('inline') inline?: string,
+  ): Promise<void> {
+    const principal = await this.access.principal(req, res, TASK_READERS, 'GET /api/evidence/:id');
+    if (!principal) return;
+    try {
+      await this.send(req, res, await this.evidence.visibleOne(principal, id), inline === '1');
+    } catch (error) {
+      sendAppError(res, error);
+    }
+  }
+
+  /** GET /api/evidence/sha256/:hash/content — by content hash (e.g. from a pack manifest). */
+  @Get('evidence/sha256/:sha256/content')
+  async contentByHash(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('sha256') sha256: string,
+    @Query('inline') inline?: string,
+  ): Promise<void> {
+    const principal = await this.access.principal(
+      req,
+      res,
+      TASK_READERS,
+      'GET /api/evidence/sha256/:sha256',
+    );
+    if (!principal) return;
+    try {
+      const evidence = await this.evidence.visibleByHash(principal, sha256.toLowerCase());
+      await this.send(req, res, evidence, inline === '1');
+    } catch (error) {
+      sendAppError(res, error);
+    }
+  }
+
+  private async send(req: Request, res: Response, evidence: Evidence, inline: boolean) {
+    const size = await this.store.size(evidence.sha256);
+    if (size === null || size !== Number(evidence.size)) {
+      return sendError(
+        res,
+        ErrorCode.EVIDENCE_INTEGRITY,
+        `佐证材料“${evidence.originalName}”的存储文件缺失或已损坏，请联系管理员执行完整性检查（evidence:fsck）。`,
+      );
+    }
+    const preview = inline && PREVIEWABLE.has(evidence.fileType);
+    const etag = `"${evidence.sha256}"`;
+    res.setHeader('Content-Type', evidence.mimeType);
+    res.setHeader(
+      'Content-Disposition',
+      contentDisposition(evidence.originalName, preview ? 'inline' : 'attachment'),
+    );
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'private, no-cache');
+    res.setHeader('ETag', etag);
+    if (preview) {
+      // Shown inside the dashboard (an <iframe>/<img> of the same origin), never elsewhere.
+      res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+      res.setHeader(
+        'Content-Security-Policy',
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+      );
+    }
+    if (req.headers['if-none-match'] === etag) {
+      res.status(304).end();
+      return;
+    }
+    res.setHeader('Content-Length', String(size));
+    await pipeline(await this.store.open(evidence.sha256), res).catch(() => res.destroy());
+  }
+}
+
+/** A browser's Origin (when sent) must be this server's own. */
+function crossOrigin(req: Request): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== req.headers.host;
+  } catch {
+    return true;
+  }
+}

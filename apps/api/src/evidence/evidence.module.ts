@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { LocalEvidenceStore } from '@duty/api/evidence-store';
+import type { Logger } from 'pino';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { ROOT_LOGGER } from '../logging/logging.constants';
+import { TaskModule } from '../task/task.module';
+import { EVIDENCE_STORE } from './evidence.constants';
+import { EvidenceController } from './evidence.controller';
+import { EvidenceResolver, TaskEvidenceResolver } from './evidence.resolver';
+import { EvidenceService } from './evidence.service';
+
+/** Staged uploads older than this are leftovers of a crash (an upload in progress is younger). */
+const STALE_STAGING_MS = 6 * 3_600_000;
+
+@Module({
+  imports: [TaskModule],
+  controllers: [EvidenceController],
+  providers: [
+    {
+      provide: EVIDENCE_STORE,
+      inject: [APP_CONFIG, ROOT_LOGGER],
+      useFactory: async (config: AppConfig, logger: Logger) => {
+        const store = new LocalEvidenceStore(config.evidence.dir);
+        await store.init();
+        const swept = await store.sweep(STALE_STAGING_MS);
+        if (swept) logger.warn({ swept }, 'Evidence store: stale temporary files removed');
+        return store;
+      },
+    },
+    EvidenceService,
+    EvidenceResolver,
+    TaskEvidenceResolver,
+  ],
+  exports: [EVIDENCE_STORE, EvidenceService],
+})
+export class EvidenceModule {}
