@@ -1,5 +1,7 @@
+import { EvidenceStore } from '@duty/api/evidence-store';
 import { DataSource } from 'typeorm';
 import { generateTasks } from '../cycle/task-generation';
+import { seedDemoEvidence } from './demo-evidence.seed';
 
 const NOTES = [
   '已制定本地区实施方案，明确责任分工和时间节点。',
@@ -17,10 +19,11 @@ const MEASURES = [
 /**
  * The 2026 demo cycle (考核年度) over the shipped regulation, with a realistic spread of
  * statuses, notes, returns and extensions, every step recorded in the task history (dated
- * through the year) so that figures derived from the history are true. Deterministic (by task
+ * through the year) so that figures derived from the history are true; every task that was
+ * submitted has its evidence. Deterministic (by task
  * id) and skipped when any cycle exists.
  */
-export async function seedDemoCycle(dataSource: DataSource): Promise<number> {
+export async function seedDemoCycle(dataSource: DataSource, store: EvidenceStore): Promise<number> {
   return dataSource.transaction(async (manager) => {
     const [existing] = await manager.query(`SELECT 1 FROM assessment_cycle LIMIT 1`);
     if (existing) return 0;
@@ -103,6 +106,7 @@ export async function seedDemoCycle(dataSource: DataSource): Promise<number> {
       ],
     ];
     for (const [sql] of steps) await manager.query(sql, [cycle.id]);
+    await seedDemoEvidence(manager, cycle.id, store);
     return generated.total;
   });
 }

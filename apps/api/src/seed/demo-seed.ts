@@ -1,3 +1,4 @@
+import { EvidenceStore } from '@duty/api/evidence-store';
 import { DataSource } from 'typeorm';
 import { seedRegulations } from '../regulation/seed-regulations';
 import { seedDemoAccounts } from '../user/demo-accounts.seed';
@@ -10,6 +11,8 @@ export interface SeedOptions {
   production: boolean;
   /** Also the 2026 demo cycle with its tasks (off in most tests, which make their own). */
   cycle: boolean;
+  /** Where the demo cycle's evidence files go (required with `cycle`). */
+  evidenceStore?: EvidenceStore;
 }
 
 export interface SeedResult {
@@ -39,7 +42,13 @@ export async function seedDemoData(
   const inserted = await seedSettings(dataSource);
   const regulations = await seedRegulations(dataSource);
   const accounts = await seedDemoAccounts(dataSource, options.passwordCostLog2);
-  const tasks = options.cycle ? await seedDemoCycle(dataSource) : 0;
+  if (options.cycle && !options.evidenceStore) {
+    throw new Error('The demo cycle needs the evidence store for its evidence files.');
+  }
+  const tasks =
+    options.cycle && options.evidenceStore
+      ? await seedDemoCycle(dataSource, options.evidenceStore)
+      : 0;
   return { inserted, regulations, accounts, tasks };
 }
 

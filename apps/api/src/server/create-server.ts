@@ -8,6 +8,8 @@ import { AppModule } from '../app.module';
 import { AppConfig } from '../config/config';
 import { resolveDatabase } from '../database/database-url';
 import { EmbeddedPostgres } from '@duty/api/embedded-postgres';
+import { EvidenceStore } from '@duty/api/evidence-store';
+import { EVIDENCE_STORE } from '../evidence/evidence.constants';
 import { JsonLogger, requestLogging } from '../logging/logger';
 import { seedDemoData } from '../seed/demo-seed';
 import { SecurityAuditService } from '../security-audit/security-audit.service';
@@ -66,6 +68,7 @@ export async function createServer(
         passwordCostLog2: config.auth.passwordCostLog2,
         production: config.isProduction,
         cycle: config.seedDemoCycle,
+        evidenceStore: app.get<EvidenceStore>(EVIDENCE_STORE),
       });
       logger.info(seeded, 'Demo data checked');
     }

@@ -12,6 +12,8 @@ export interface NewTaskEvent {
   after?: object | null;
   reason?: string | null;
   ip?: string | null;
+  /** Defaults to now(); the demo seed dates its history through the year. */
+  occurredAt?: Date;
 }
 
 /** Appends to task histories (the table is append-only). */

@@ -23,6 +23,8 @@ interface Fixture {
   dutyId: string;
   targetUserId: string;
   seedText: string;
+  /** One evidence row on each fixture task, by task id. */
+  evidenceOn: Record<string, string>;
 }
 
 interface Operation {
@@ -74,6 +76,9 @@ const TASK_WRITERS = [Role.PROVINCIAL_SUPERVISOR, Role.PREFECTURE_SUPERVISOR, Ro
 const NIL = '00000000-0000-4000-8000-000000000000';
 const ownTask = (f: Fixture, who: Who) => f.tasks[String(who)]?.own ?? NIL;
 const foreignTask = (f: Fixture, who: Who) => f.tasks[String(who)]?.foreign ?? NIL;
+const ownEvidence = (f: Fixture, who: Who) => f.evidenceOn[ownTask(f, who)] ?? NIL;
+const foreignEvidence = (f: Fixture, who: Who) => f.evidenceOn[foreignTask(f, who)] ?? NIL;
+const WITHDRAW = `mutation($id: ID!) { withdrawEvidence(input: { evidenceId: $id, reason: "矩阵" }) { id } }`;
 const UPDATE_TASK = `mutation($id: ID!) { updateTask(input: { taskId: $id, expectedRowVersion: 0, progressNote: "矩阵" }) { id } }`;
 
 const OPERATIONS: Operation[] = [
@@ -283,6 +288,35 @@ const OPERATIONS: Operation[] = [
     expect: {}, // contributions are for assisting departments only
   },
   {
+    name: 'Query.evidence (own)',
+    query: `query($id: ID!) { evidence(id: $id) { id sha256 } }`,
+    variables: (f, who) => ({ id: ownEvidence(f, who) }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Query.evidence (foreign)',
+    query: `query($id: ID!) { evidence(id: $id) { id sha256 } }`,
+    variables: (f, who) => ({ id: foreignEvidence(f, who) }),
+    expect: { ...roles(TASK_READERS), PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
+  },
+  {
+    name: 'Query.evidenceFiles',
+    query: `{ evidenceFiles(first: 5) { totalCount } }`,
+    expect: roles([Role.AUDITOR, Role.PROVINCIAL_SUPERVISOR, Role.PREFECTURE_SUPERVISOR]),
+  },
+  {
+    name: 'Mutation.withdrawEvidence (foreign)',
+    query: WITHDRAW,
+    variables: (f, who) => ({ id: foreignEvidence(f, who) }),
+    expect: { COUNTY_OPERATOR: 'hidden' },
+  },
+  {
+    name: 'Mutation.withdrawEvidence (own)',
+    query: WITHDRAW,
+    variables: (f, who) => ({ id: ownEvidence(f, who) }),
+    expect: { COUNTY_OPERATOR: 'allowed' }, // the uploader, while the task is editable
+  },
+  {
     name: 'Mutation.changePassword',
     query: `mutation { changePassword(input: { currentPassword: "not-the-password", newPassword: "Another#Pass2026" }) { id } }`,
     expect: roles(ALL_ROLES), // VALIDATION_FAILED (wrong current password) is the business answer
@@ -364,6 +398,19 @@ describe('access matrix: role × operation × own/foreign unit', () => {
       };
     }
     fixture.tasks.ANONYMOUS = { own: await taskIn('420102'), foreign: await taskIn('420102') };
+    // Evidence on every fixture task (inserted directly: uploads are tested on their own),
+    // uploaded by the 420102 operator so that their withdrawal is a real business answer.
+    fixture.evidenceOn = {};
+    const taskIds = [...new Set(Object.values(fixture.tasks).flatMap((t) => [t.own, t.foreign]))];
+    for (const taskId of taskIds) {
+      const [{ id }] = await db.query(
+        `INSERT INTO evidence (task_id, unit_code, cycle_id, lineage_id, version, sha256, size, file_type, mime_type, original_name, uploaded_by)
+         SELECT t.id, t.unit_code, t.cycle_id, gen_random_uuid(), 1, repeat('ab', 32), 10, 'pdf', 'application/pdf', '矩阵.pdf', 'jiangan-scjg'
+           FROM task t WHERE t.id = $1 RETURNING id`,
+        [taskId],
+      );
+      fixture.evidenceOn[taskId] = id;
+    }
     clients.set('ANONYMOUS', null);
     for (const role of ALL_ROLES)
       clients.set(role, await api.signIn(ACCOUNT[role].username, DEMO_PASSWORD));

@@ -99,7 +99,7 @@ describe('evidence upload, storage, history, download (real HTTP, real PostgreSQ
       },
       body,
     });
-    return { status: res.status, body: await res.json() };
+    return { status: res.status, body: (await res.json()) as Record<string, any> };
   };
 
   beforeAll(async () => {

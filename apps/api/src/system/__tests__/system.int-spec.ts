@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startTestApi, TestApi } from '../../testing/test-api';
 import { seedDemoData } from '../../seed/demo-seed';
+import { EVIDENCE_STORE } from '../../evidence/evidence.constants';
 
 const SYSTEM_INFO = `query { systemInfo { productName version databaseServerVersion databaseMode appliedMigrations demoDataLoadedAt } }`;
 
@@ -32,6 +33,7 @@ describe('API over HTTP against a real database', () => {
       passwordCostLog2: api.config.auth.passwordCostLog2,
       production: false,
       cycle: true,
+      evidenceStore: api.server.app.get(EVIDENCE_STORE),
     };
     // The harness leaves the demo cycle out; the first run here adds it, the second adds nothing.
     const first = await seedDemoData(dataSource, options);
@@ -60,6 +62,14 @@ describe('API over HTTP against a real database', () => {
                                     ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1), 'NOT_STARTED')`,
     );
     expect(mismatched).toBe(0);
+    // Every task that was submitted has current evidence, uploaded before its first submission.
+    const [{ without, late }] = await dataSource.query(
+      `SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.task_id = t.id))::int AS without,
+              count(*) FILTER (WHERE (SELECT min(e.uploaded_at) FROM evidence e WHERE e.task_id = t.id) >
+                (SELECT min(v.occurred_at) FROM task_event v WHERE v.task_id = t.id AND v.after->>'status' = 'SUBMITTED'))::int AS late
+         FROM task t WHERE t.status IN ('SUBMITTED', 'RETURNED', 'VERIFIED')`,
+    );
+    expect({ without, late }).toEqual({ without: 0, late: 0 });
     const [{ extended, overdue }] = await dataSource.query(
       `SELECT count(*) FILTER (WHERE extension_count = 1)::int AS extended,
               count(*) FILTER (WHERE due_date < '2026-11-27' AND status NOT IN ('SUBMITTED', 'VERIFIED'))::int AS overdue FROM task`,

@@ -1,6 +1,12 @@
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { SignedInClient, startTestApi, TestApi } from '../../testing/test-api';
+import {
+  samplePdf,
+  SignedInClient,
+  startTestApi,
+  TestApi,
+  uploadEvidence,
+} from '../../testing/test-api';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -72,7 +78,7 @@ describe('task spreadsheet round trip (download, fill in offline, upload all or 
     expect(res.body).toMatchObject({
       code: 'VALIDATION_FAILED',
       applied: 0,
-      problems: [{ row: 3, message: '提交前请填写进展情况。' }],
+      problems: [{ row: 3, message: '提交前请填写进展情况。提交前请至少上传一份佐证材料。' }],
     });
     expect(await notes()).toEqual(before);
 
@@ -91,6 +97,11 @@ describe('task spreadsheet round trip (download, fill in offline, upload all or 
     sheet.getRow(2).getCell(8).value = '推进中';
     sheet.getRow(3).getCell(9).value = '已完成建设';
     sheet.getRow(3).getCell(8).value = '已提交';
+    // Submitting needs evidence, uploaded beside the spreadsheet.
+    const evidence = await uploadEvidence(api, operator, String(sheet.getRow(3).getCell(1).value), [
+      { name: '建设验收.pdf', content: samplePdf('spreadsheet') },
+    ]);
+    expect(evidence.status).toBe(201);
     const res = await upload(operator, workbook);
     expect(res).toEqual({
       status: 200,

@@ -1,5 +1,11 @@
 import { DataSource } from 'typeorm';
-import { SignedInClient, startTestApi, TestApi } from '../../testing/test-api';
+import {
+  samplePdf,
+  SignedInClient,
+  startTestApi,
+  TestApi,
+  uploadEvidence,
+} from '../../testing/test-api';
 import { TaskStatus } from '../task-workflow';
 
 type Actor =
@@ -68,6 +74,11 @@ describe('task transitions: every move × every actor', () => {
     clients['prefecture supervisor'] = await api.signIn('enshi-zhou');
     clients['provincial supervisor'] = province;
     clients.auditor = await api.signIn('auditor');
+    // Submitting needs current evidence (tested with the evidence itself).
+    const upload = await uploadEvidence(api, clients['own operator'], taskId, [
+      { name: '佐证.pdf', content: samplePdf('transitions') },
+    ]);
+    expect(upload.status).toBe(201);
   });
   afterAll(() => api?.close());
 

@@ -1,6 +1,12 @@
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../../auth/clock';
-import { SignedInClient, startTestApi, TestApi } from '../../testing/test-api';
+import {
+  samplePdf,
+  SignedInClient,
+  startTestApi,
+  TestApi,
+  uploadEvidence,
+} from '../../testing/test-api';
 
 const TASK_FIELDS = `id status progressNote dueDate rowVersion overdue extensionCount retiredAt unit { code } leadDepartment { name }`;
 const UPDATE = `mutation($input: TaskChangeInput!) { updateTask(input: $input) { ${TASK_FIELDS} } }`;
@@ -195,11 +201,18 @@ describe('assessment cycles, tasks, workflow and history (GraphQL over HTTP, rea
     expect((await step(jiangan, { status: 'IN_PROGRESS' })).data?.updateTask.status).toBe(
       'IN_PROGRESS',
     );
-    // Submitting needs a progress note (until evidence exists).
+    // Submitting needs a progress note and at least one current evidence file.
     expect((await step(jiangan, { status: 'SUBMITTED' })).errors?.[0]?.extensions).toMatchObject({
       code: 'VALIDATION_FAILED',
-      details: { fields: { progressNote: expect.any(String) } },
+      details: { fields: { progressNote: expect.any(String), evidence: expect.any(String) } },
     });
+    expect(
+      (
+        await uploadEvidence(api, jiangan, id, [
+          { name: '验收报告.pdf', content: samplePdf('workflow') },
+        ])
+      ).status,
+    ).toBe(201);
     expect(
       (await step(jiangan, { progressNote: '已完成质量基础设施站建设', status: 'SUBMITTED' })).data
         ?.updateTask.status,
@@ -251,7 +264,9 @@ describe('assessment cycles, tasks, workflow and history (GraphQL over HTTP, rea
     // One event per successful change (a note saved together with a transition is one event).
     expect(history.map((h) => h.kind).filter((k) => k !== 'retired' && k !== 'restored')).toEqual([
       'created',
-      ...Array(7).fill('status'),
+      'status',
+      'evidence_added',
+      ...Array(6).fill('status'),
     ]);
     expect(history.find((h) => h.reason === '缺少建设验收材料')).toMatchObject({
       actorUsername: 'province',
@@ -262,6 +277,9 @@ describe('assessment cycles, tasks, workflow and history (GraphQL over HTTP, rea
 
   it('lets the prefecture supervisor verify the counties of the prefecture', async () => {
     const id = await taskOf('422801', `AND t.status = 'NOT_STARTED'`);
+    await uploadEvidence(api, enshiOperator, id, [
+      { name: '部署文件.pdf', content: samplePdf(id) },
+    ]);
     let task: Task = (await read(enshiOperator, id)).data!.task;
     task = (
       await update(enshiOperator, {
