@@ -1,11 +1,16 @@
 import { Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { PackEntry, writePack } from '@duty/api/evidence-pack';
 import { EvidenceStore } from '@duty/api/evidence-store';
 import { ErrorCode } from '@duty/shared/errors';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { contentDisposition, HttpAccess, sendAppError, sendError } from '../access/http-access';
 import { Role } from '../auth/role';
+import { actorOf } from '../auth/principal';
 import { requestMeta } from '../auth/session-token';
+import { AuditAction, SecurityAuditService } from '../security-audit/security-audit.service';
+import { TaskStatus } from '../task/task-workflow';
+import { EvidencePackService, PackSelection } from './evidence-pack.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { TASK_READERS } from '../task/task-scope';
 import { EVIDENCE_STORE } from './evidence.constants';
@@ -17,6 +22,13 @@ import { toEvidenceModel } from './evidence.models';
 /** Types a browser shows inline (预览); everything else is always a download. */
 const PREVIEWABLE = new Set(['pdf', 'jpeg', 'png']);
 const OPERATORS = [Role.COUNTY_OPERATOR] as const;
+/** Who downloads sealed packs: auditors and the supervisors, within their jurisdiction. */
+const PACK_READERS = [
+  Role.AUDITOR,
+  Role.PROVINCIAL_SUPERVISOR,
+  Role.PREFECTURE_SUPERVISOR,
+] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Multipart overhead allowed per file on top of its bytes (headers, boundaries, fields). */
 const PART_OVERHEAD = 64 * 1024;
 
@@ -31,6 +43,8 @@ export class EvidenceController {
     private readonly evidence: EvidenceService,
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly packs: EvidencePackService,
+    private readonly audit: SecurityAuditService,
   ) {}
 
   /**
@@ -114,6 +128,61 @@ export class EvidenceController {
     } finally {
       await Promise.all(received.files.map((f) => this.store.discard(f.staged)));
     }
+  }
+
+  /**
+   * GET /api/evidence/pack?cycleId=…[&unitCode=…][&chapters=1,2][&articles=12,13][&statuses=VERIFIED]
+   * — the sealed pack for auditors and supervisors: one ZIP streamed as it is built (memory
+   * stays flat), with manifest.csv and manifest.sha256; `npm run evidence:verify -- pack.zip`
+   * checks it. Every download is recorded in the security audit log.
+   */
+  @Get('evidence/pack')
+  async pack(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query() query: Record<string, string | undefined>,
+  ): Promise<void> {
+    const principal = await this.access.principal(req, res, PACK_READERS, 'GET /api/evidence/pack');
+    if (!principal) return;
+    const selection = parsePackSelection(query);
+    if (typeof selection === 'string')
+      return sendError(res, ErrorCode.VALIDATION_FAILED, selection);
+    let entries: PackEntry[];
+    try {
+      entries = await this.packs.entries(principal, selection);
+    } catch (error) {
+      return sendAppError(res, error);
+    }
+    const unavailable = await this.packs.unavailable(entries);
+    if (unavailable.length) {
+      return sendError(
+        res,
+        ErrorCode.EVIDENCE_INTEGRITY,
+        `${unavailable.length} 个佐证材料的存储文件缺失或已损坏（如 ${unavailable.slice(0, 3).join('、')}），未生成材料包；请联系管理员执行完整性检查（evidence:fsck）。`,
+        { paths: unavailable.slice(0, 100) },
+      );
+    }
+    const name = `佐证材料包-${selection.unitCode ?? '全部'}-${new Date().toISOString().slice(0, 10)}.zip`;
+    res.setHeader('Content-Type', 'application/zip');
+    res.setHeader('Content-Disposition', contentDisposition(name));
+    res.setHeader('Cache-Control', 'no-store');
+    const detail: Record<string, unknown> = { ...selection, files: entries.length };
+    let result: 'success' | 'failure' = 'success';
+    try {
+      const written = await writePack(entries, res);
+      Object.assign(detail, { bytes: written.bytes, manifestSha256: written.manifestSha256 });
+    } catch (error) {
+      result = 'failure';
+      detail.error = (error as Error).message;
+    }
+    await this.audit.record({
+      action: AuditAction.EvidencePackDownloaded,
+      result,
+      actor: actorOf(principal),
+      target: `cycle:${selection.cycleId}${selection.unitCode ? ` unit:${selection.unitCode}` : ''}`,
+      ip: requestMeta(req).ip,
+      detail,
+    });
   }
 
   /** GET /api/evidence/:id/content[?inline=1] — the stored bytes, checked against the jurisdiction. */
@@ -201,4 +270,33 @@ function crossOrigin(req: Request): boolean {
   } catch {
     return true;
   }
+}
+
+/** Query parameters of a pack request, or a Chinese message saying what is wrong. */
+function parsePackSelection(query: Record<string, string | undefined>): PackSelection | string {
+  if (!query.cycleId || !UUID.test(query.cycleId)) return '请指定考核年度（cycleId）。';
+  if (query.unitCode && !/^\d{6}$/.test(query.unitCode))
+    return '单位代码（unitCode）须为 6 位数字。';
+  const numbers = (value: string | undefined, what: string): number[] | string => {
+    if (!value) return [];
+    const list = value.split(',').map((v) => Number(v.trim()));
+    return list.every((n) => Number.isInteger(n) && n >= 0 && n < 1000)
+      ? list
+      : `${what}须为以逗号分隔的数字。`;
+  };
+  const chapters = numbers(query.chapters, '章（chapters）');
+  if (typeof chapters === 'string') return chapters;
+  const articles = numbers(query.articles, '条（articles）');
+  if (typeof articles === 'string') return articles;
+  const statuses = (query.statuses ?? '').split(',').filter(Boolean);
+  if (statuses.some((s) => !(Object.values(TaskStatus) as string[]).includes(s))) {
+    return `任务状态（statuses）只能是：${Object.values(TaskStatus).join('、')}。`;
+  }
+  return {
+    cycleId: query.cycleId,
+    unitCode: query.unitCode || undefined,
+    chapters,
+    articles,
+    statuses: statuses as TaskStatus[],
+  };
 }

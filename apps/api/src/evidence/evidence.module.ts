@@ -8,6 +8,7 @@ import { EVIDENCE_STORE } from './evidence.constants';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceResolver, TaskEvidenceResolver } from './evidence.resolver';
 import { EvidenceService } from './evidence.service';
+import { EvidencePackService } from './evidence-pack.service';
 
 /** Staged uploads older than this are leftovers of a crash (an upload in progress is younger). */
 const STALE_STAGING_MS = 6 * 3_600_000;
@@ -28,6 +29,7 @@ const STALE_STAGING_MS = 6 * 3_600_000;
       },
     },
     EvidenceService,
+    EvidencePackService,
     EvidenceResolver,
     TaskEvidenceResolver,
   ],

@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { migrationStatus } from '../database/migrate';
+import { latestIntegrityRun } from '../evidence/evidence-integrity';
 
 /**
  * Probes for load balancers and orchestrators: /health says the process is alive (liveness),
- * /ready says it can serve: the database answers and every migration is applied (readiness).
+ * /ready says it can serve: the database answers and every migration is applied (readiness);
+ * its details carry the last evidence integrity check.
  */
 @Controller()
 export class HealthController {
@@ -40,7 +42,20 @@ export class HealthController {
     }
     const ready = Object.values(checks).every((c) => c.status === 'ok') && 'migrations' in checks;
     res.status(ready ? 200 : 503);
-    return { status: ready ? 'ready' : 'not_ready', checks };
+    // Details, not a readiness condition: corrupt evidence needs people, not a restart.
+    const run = ready ? await latestIntegrityRun(this.dataSource).catch(() => null) : null;
+    const evidenceIntegrity = run
+      ? {
+          status: run.ok ? 'ok' : 'problems',
+          finishedAt: run.finishedAt,
+          source: run.source,
+          checked: run.checked,
+          missing: run.missing,
+          corrupt: run.corrupt,
+          unreferenced: run.unreferenced,
+        }
+      : { status: 'not_run' };
+    return { status: ready ? 'ready' : 'not_ready', checks, details: { evidenceIntegrity } };
   }
 }
 

@@ -19,6 +19,7 @@ export const AuditAction = {
   UserEnabled: 'USER_ENABLED',
   RoleBound: 'ROLE_BOUND',
   UserUnlocked: 'USER_UNLOCKED',
+  EvidencePackDownloaded: 'EVIDENCE_PACK_DOWNLOADED',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

@@ -10,6 +10,7 @@ import { resolveDatabase } from '../database/database-url';
 import { EmbeddedPostgres } from '@duty/api/embedded-postgres';
 import { EvidenceStore } from '@duty/api/evidence-store';
 import { EVIDENCE_STORE } from '../evidence/evidence.constants';
+import { checkEvidenceIntegrity } from '../evidence/evidence-integrity';
 import { JsonLogger, requestLogging } from '../logging/logger';
 import { seedDemoData } from '../seed/demo-seed';
 import { SecurityAuditService } from '../security-audit/security-audit.service';
@@ -93,6 +94,8 @@ export async function createServer(
     const purgeTimer = setInterval(purge, 24 * 3_600_000);
     purgeTimer.unref();
 
+    const fsck = scheduleIntegrityChecks(app, config, logger);
+
     await app.listen(config.port, config.host);
     const server = app.getHttpServer() as Server;
     const address = server.address();
@@ -105,6 +108,7 @@ export async function createServer(
       embedded: database.embedded,
       close: async () => {
         clearInterval(purgeTimer);
+        fsck.stop();
         try {
           await closeWithin(running, server, config.shutdownTimeoutMs, logger);
         } finally {
@@ -117,6 +121,45 @@ export async function createServer(
     await database.embedded?.stop().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The scheduled evidence integrity check: first a few minutes after start, then every
+ * EVIDENCE_FSCK_INTERVAL_HOURS (0: off). One run at a time; the result goes to the log and
+ * to the table `/ready` reads.
+ */
+function scheduleIntegrityChecks(app: INestApplication, config: AppConfig, logger: Logger) {
+  const hours = config.evidence.fsckIntervalHours;
+  if (hours === 0) return { stop: () => undefined };
+  let running = false;
+  const run = () => {
+    if (running) return;
+    running = true;
+    checkEvidenceIntegrity(app.get(DataSource), app.get<EvidenceStore>(EVIDENCE_STORE), 'schedule')
+      .then(({ run: result }) =>
+        (result.ok ? logger.info.bind(logger) : logger.error.bind(logger))(
+          {
+            checked: result.checked,
+            missing: result.missing,
+            corrupt: result.corrupt,
+            unreferenced: result.unreferenced,
+          },
+          result.ok ? 'Evidence integrity check passed' : 'Evidence integrity check found problems',
+        ),
+      )
+      .catch((error: unknown) => logger.error({ err: error }, 'Evidence integrity check failed'))
+      .finally(() => (running = false));
+  };
+  const first = setTimeout(run, 5 * 60_000);
+  const every = setInterval(run, hours * 3_600_000);
+  first.unref();
+  every.unref();
+  return {
+    stop: () => {
+      clearTimeout(first);
+      clearInterval(every);
+    },
+  };
 }
 
 async function closeWithin(

@@ -90,6 +90,7 @@ describe('API over HTTP against a real database', () => {
     expect(await ready.json()).toEqual({
       status: 'ready',
       checks: { database: { status: 'ok' }, migrations: { status: 'ok' } },
+      details: { evidenceIntegrity: { status: 'not_run' } },
     });
   });
 

@@ -231,6 +231,7 @@ export const enUS: LocaleMessages = {
       USER_ENABLED: 'User enabled',
       ROLE_BOUND: 'Role assigned',
       USER_UNLOCKED: 'User unlocked',
+      EVIDENCE_PACK_DOWNLOADED: 'Evidence pack downloaded',
     },
     results: {
       success: 'Success',

@@ -212,6 +212,7 @@ export const zhCN = {
       USER_ENABLED: '启用用户',
       ROLE_BOUND: '分配角色',
       USER_UNLOCKED: '解除锁定',
+      EVIDENCE_PACK_DOWNLOADED: '下载佐证材料包',
     },
     results: {
       success: '成功',

@@ -14,6 +14,7 @@ export const KNOWN_ACTIONS = [
   'USER_ENABLED',
   'ROLE_BOUND',
   'USER_UNLOCKED',
+  'EVIDENCE_PACK_DOWNLOADED',
 ] as const;
 export type KnownAction = (typeof KNOWN_ACTIONS)[number];
 

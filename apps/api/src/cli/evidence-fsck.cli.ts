@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { LocalEvidenceStore } from '@duty/api/evidence-store';
+import { checkEvidenceIntegrity } from '../evidence/evidence-integrity';
+import { print, runCli, withConfiguredDatabase } from './cli-support';
+
+const KIND_ZH = { missing: '缺失', corrupt: '损坏', unreferenced: '无记录' } as const;
+
+/**
+ * npm run evidence:fsck — re-hashes every stored evidence file against the database and
+ * reports missing, corrupt and unreferenced files; exits 1 when there is any.
+ */
+runCli((config, logger) =>
+  withConfiguredDatabase(config, logger, async (dataSource) => {
+    const store = new LocalEvidenceStore(config.evidence.dir);
+    await store.init();
+    const { run, problems } = await checkEvidenceIntegrity(dataSource, store, 'cli');
+    for (const p of problems) print(`${KIND_ZH[p.kind]}\t${p.sha256}\t${p.detail}`);
+    print(
+      `Evidence integrity (${config.evidence.dir}): ${run.checked} file(s) checked, ${run.missing} missing, ${run.corrupt} corrupt, ${run.unreferenced} unreferenced — ${run.ok ? 'OK' : 'PROBLEMS FOUND'}.`,
+    );
+    return run.ok ? 0 : 1;
+  }),
+);

@@ -1,0 +1,162 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PackEntry, packSegment, uniquePackPaths } from '@duty/api/evidence-pack';
+import { EvidenceStore } from '@duty/api/evidence-store';
+import { ErrorCode } from '@duty/shared/errors';
+import { DataSource } from 'typeorm';
+import { jurisdictionOf } from '../access/jurisdiction';
+import { Principal } from '../auth/principal';
+import { AppError } from '../graphql/app-error';
+import { scopeTasks } from '../task/task-scope';
+import { TaskStatus } from '../task/task-workflow';
+import { EVIDENCE_STORE } from './evidence.constants';
+
+/** What an auditor selects for a pack (审计材料包). */
+export interface PackSelection {
+  cycleId: string;
+  /** One unit, a prefecture (with its counties) or the province (everything); default: all in scope. */
+  unitCode?: string;
+  chapters?: number[];
+  articles?: number[];
+  statuses?: TaskStatus[];
+}
+
+interface PackRow {
+  sha256: string;
+  size: string;
+  uploaded_at: Date;
+  uploaded_by: string;
+  original_name: string;
+  version: number;
+  document_number: string | null;
+  task_id: string;
+  task_status: string;
+  unit_code: string;
+  unit_name: string;
+  unit_level: string;
+  parent_name: string | null;
+  parent_level: string | null;
+  article: number;
+  paragraph: number | null;
+  subject: string;
+}
+
+/**
+ * Builds the entries of a sealed evidence pack: the current evidence of the selected tasks in
+ * the caller's jurisdiction, laid out `<prefecture>/<county>/第N条/<task>/<file>`, with the
+ * metadata the manifest records. Reads metadata only; the bytes are opened one file at a time
+ * while the ZIP streams.
+ */
+@Injectable()
+export class EvidencePackService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
+  ) {}
+
+  async entries(principal: Principal, selection: PackSelection): Promise<PackEntry[]> {
+    const q = this.dataSource
+      .createQueryBuilder()
+      .from('evidence', 'e')
+      .innerJoin('task', 't', 't.id = e.task_id')
+      .innerJoin('admin_unit', 'u', 'u.code = t.unit_code')
+      .leftJoin('admin_unit', 'p', 'p.code = u.parent_code')
+      .innerJoin('duty', 'd', 'd.id = t.duty_id')
+      .innerJoin('regulation_article', 'a', 'a.id = d.article_id')
+      .innerJoin('regulation_chapter', 'c', 'c.id = a.chapter_id')
+      .leftJoin('regulation_paragraph', 'par', 'par.id = d.paragraph_id')
+      .select([
+        'e.sha256 AS sha256',
+        'e.size AS size',
+        'e.uploaded_at AS uploaded_at',
+        'e.uploaded_by AS uploaded_by',
+        'e.original_name AS original_name',
+        'e.version AS version',
+        'e.document_number AS document_number',
+        't.id AS task_id',
+        't.status AS task_status',
+        'u.code AS unit_code',
+        'u.name AS unit_name',
+        'u.level AS unit_level',
+        'p.name AS parent_name',
+        'p.level AS parent_level',
+        'a.number AS article',
+        'par.number AS paragraph',
+        'd.subject AS subject',
+      ])
+      .where('e.cycle_id = :cycleId', { cycleId: selection.cycleId })
+      .andWhere('e.withdrawn_at IS NULL AND e.superseded_by_id IS NULL');
+    scopeTasks(q, principal);
+    if (selection.unitCode) {
+      const unit = await this.dataSource.query(
+        `SELECT level, code, parent_code FROM admin_unit WHERE code = $1`,
+        [selection.unitCode],
+      );
+      const j = jurisdictionOf(principal);
+      const outside =
+        !unit[0] ||
+        (j.kind === 'prefecture' &&
+          unit[0].code !== j.prefectureCode &&
+          unit[0].parent_code !== j.prefectureCode);
+      // A unit outside the jurisdiction answers like one that does not exist.
+      if (outside) throw new AppError(ErrorCode.NOT_FOUND, '未找到该行政单位，或不在您的辖区内。');
+      if (unit[0].level === 'prefecture') {
+        q.andWhere('(u.code = :unit OR u.parent_code = :unit)', { unit: selection.unitCode });
+      } else if (unit[0].level !== 'province') {
+        q.andWhere('u.code = :unit', { unit: selection.unitCode });
+      }
+    }
+    if (selection.chapters?.length) q.andWhere('c.number IN (:...chapters)', selection);
+    if (selection.articles?.length) q.andWhere('a.number IN (:...articles)', selection);
+    if (selection.statuses?.length) q.andWhere('t.status IN (:...statuses)', selection);
+    q.orderBy('coalesce(p.code, u.code)')
+      .addOrderBy('u.code')
+      .addOrderBy('a.number')
+      .addOrderBy('t.id')
+      .addOrderBy('e.uploaded_at')
+      .addOrderBy('e.id');
+    const rows: PackRow[] = await q.getRawMany();
+
+    const paths = uniquePackPaths(rows.map(packPath));
+    return rows.map((row, i) => ({
+      path: paths[i],
+      sha256: row.sha256,
+      size: Number(row.size),
+      uploadedAt: row.uploaded_at,
+      uploader: row.uploaded_by,
+      unitCode: row.unit_code,
+      article: row.article,
+      paragraph: row.paragraph,
+      taskStatus: row.task_status,
+      documentNumber: row.document_number,
+      open: () => this.store.open(row.sha256),
+    }));
+  }
+
+  /** Entries whose stored content is missing or has the wrong size (checked before streaming). */
+  async unavailable(entries: PackEntry[]): Promise<string[]> {
+    const missing: string[] = [];
+    for (const entry of entries) {
+      if ((await this.store.size(entry.sha256)) !== entry.size) missing.push(entry.path);
+    }
+    return missing;
+  }
+}
+
+/** `<prefecture>/<county>/第N条/<task>/<file>`; prefecture- and province-level work under 本级. */
+function packPath(row: PackRow): string {
+  const [upper, lower] =
+    row.unit_level === 'county'
+      ? [
+          row.parent_level === 'province' ? '省直管县级单位' : (row.parent_name ?? '未知'),
+          row.unit_name,
+        ]
+      : [row.unit_name, '本级'];
+  return [
+    packSegment(upper),
+    packSegment(lower),
+    `第${row.article}条`,
+    packSegment(`${row.subject}-${row.task_id.slice(0, 8)}`, 60),
+    packSegment(`v${row.version}-${row.original_name}`, 100),
+  ].join('/');
+}

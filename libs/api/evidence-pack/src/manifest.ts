@@ -1,0 +1,181 @@
+import { CsvSyntaxError, formatCsvRecord, parseCsv } from './csv';
+import type { PackEntryMetadata } from './types';
+
+/** The manifest's header, in order. */
+export const MANIFEST_COLUMNS = Object.freeze([
+  'path',
+  'sha256',
+  'size',
+  'uploaded_at',
+  'uploader',
+  'unit_code',
+  'article',
+  'paragraph',
+  'task_status',
+  'document_number',
+] as const);
+
+export const MANIFEST_FILE_NAME = 'manifest.csv';
+export const MANIFEST_CHECKSUM_FILE_NAME = 'manifest.sha256';
+
+const UTF8_BOM = '\uFEFF';
+const SHA256_HEX = /^[0-9a-f]{64}$/i;
+const DECIMAL = /^(?:0|[1-9][0-9]*)$/;
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * Spreadsheet formula injection: Excel and WPS evaluate a cell starting with `= + - @`, TAB or CR.
+ * Such text fields get a leading apostrophe. A field that already starts with apostrophes
+ * followed by one of those characters gets one more, so that removing exactly one apostrophe
+ * from any field matching `^'+[=+\-@\t\r]` restores the original: the rule is a bijection.
+ */
+const NEEDS_NEUTRALISING = /^'*[=+\-@\t\r]/;
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
+
+export function neutraliseFormula(value: string): string {
+  return NEEDS_NEUTRALISING.test(value) ? `'${value}` : value;
+}
+
+export function restoreFormula(value: string): string {
+  return NEUTRALISED.test(value) ? value.slice(1) : value;
+}
+
+/**
+ * The manifest: UTF-8 with a BOM (so Excel/WPS detect the encoding), the header, one CRLF
+ * record per entry. `uploaded_at` is ISO 8601 UTC; numeric columns are plain decimals; the text
+ * columns (path, uploader, unit_code, task_status, document_number) are protected against
+ * formula injection; null is an empty field. Throws (naming the path) on metadata that cannot
+ * be written faithfully: a malformed hash, a negative or fractional number, an invalid date.
+ */
+export function manifestCsv(entries: Iterable<PackEntryMetadata>): Buffer {
+  const lines = [formatCsvRecord(MANIFEST_COLUMNS)];
+  for (const entry of entries) lines.push(formatCsvRecord(manifestFields(entry)));
+  return Buffer.from(UTF8_BOM + lines.join(''), 'utf8');
+}
+
+function manifestFields(entry: PackEntryMetadata): string[] {
+  const fail = (what: string): never => {
+    throw new Error(`Cannot write manifest row for "${entry.path}": ${what}`);
+  };
+  if (!SHA256_HEX.test(entry.sha256)) fail(`sha256 is not 64 hex digits: ${entry.sha256}`);
+  if (!isCount(entry.size)) fail(`size is not a non-negative integer: ${entry.size}`);
+  if (!isCount(entry.article)) fail(`article is not a non-negative integer: ${entry.article}`);
+  if (entry.paragraph !== null && !isCount(entry.paragraph)) {
+    fail(`paragraph is not a non-negative integer: ${entry.paragraph}`);
+  }
+  const time = entry.uploadedAt instanceof Date ? entry.uploadedAt.getTime() : Number.NaN;
+  if (!Number.isFinite(time)) fail('uploadedAt is not a valid date');
+  return [
+    neutraliseFormula(entry.path),
+    entry.sha256.toLowerCase(),
+    String(entry.size),
+    entry.uploadedAt.toISOString(),
+    neutraliseFormula(entry.uploader),
+    neutraliseFormula(entry.unitCode),
+    String(entry.article),
+    entry.paragraph === null ? '' : String(entry.paragraph),
+    neutraliseFormula(entry.taskStatus),
+    entry.documentNumber === null ? '' : neutraliseFormula(entry.documentNumber),
+  ];
+}
+
+function isCount(value: number): boolean {
+  return Number.isSafeInteger(value) && value >= 0;
+}
+
+/**
+ * `manifest.sha256`: the manifest's hash in `sha256sum` format, so that after unzipping,
+ * `sha256sum -c manifest.sha256` checks manifest.csv.
+ */
+export function manifestChecksumFile(manifestSha256: string): Buffer {
+  return Buffer.from(`${manifestSha256}  ${MANIFEST_FILE_NAME}\n`, 'utf8');
+}
+
+/**
+ * The hash that a `manifest.sha256` file records for manifest.csv, or null when it holds no
+ * such line. Accepts `sha256sum` text and binary mode (`*manifest.csv`) and CRLF line ends.
+ */
+export function parseManifestChecksumFile(data: Buffer): string | null {
+  for (const line of data.toString('utf8').split(/\r?\n/)) {
+    const match = /^([0-9a-fA-F]{64}) [ *](.+)$/.exec(line.trimEnd());
+    if (match?.[2] === MANIFEST_FILE_NAME) return match[1].toLowerCase();
+  }
+  return null;
+}
+
+/** The manifest cannot be read: not UTF-8, not CSV, wrong header, or a malformed row. */
+export class ManifestFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ManifestFormatError';
+  }
+}
+
+/**
+ * Reads what `manifestCsv` writes (the exact inverse, except that an empty `document_number`
+ * reads back as null). Accepts the text with or without the BOM, CRLF or LF line ends.
+ */
+export function parseManifestCsv(data: Buffer | string): PackEntryMetadata[] {
+  const text = typeof data === 'string' ? data : decodeUtf8(data);
+  let records: string[][];
+  try {
+    records = parseCsv(text.startsWith(UTF8_BOM) ? text.slice(1) : text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw new ManifestFormatError(error.message);
+    throw error;
+  }
+  const [header, ...rows] = records;
+  if (!isManifestHeader(header)) {
+    throw new ManifestFormatError(
+      `unexpected header: ${header?.join(',') ?? '(empty file)'}; expected ${MANIFEST_COLUMNS.join(',')}`,
+    );
+  }
+  // Record 1 is the header, so data row i is record i + 2.
+  return rows.map((fields, index) => parseManifestRow(fields, index + 2));
+}
+
+function isManifestHeader(fields: string[] | undefined): boolean {
+  return (
+    fields !== undefined &&
+    fields.length === MANIFEST_COLUMNS.length &&
+    fields.every((field, index) => field === MANIFEST_COLUMNS[index])
+  );
+}
+
+function decodeUtf8(data: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(data);
+  } catch {
+    throw new ManifestFormatError('not valid UTF-8');
+  }
+}
+
+function parseManifestRow(fields: string[], record: number): PackEntryMetadata {
+  const fail = (what: string): never => {
+    throw new ManifestFormatError(`CSV record ${record}: ${what}`);
+  };
+  if (fields.length !== MANIFEST_COLUMNS.length) {
+    fail(`${fields.length} fields, expected ${MANIFEST_COLUMNS.length}`);
+  }
+  const [path, sha256, size, uploadedAt, uploader, unitCode, article, paragraph, status, docNo] =
+    fields;
+  const count = (column: string, value: string): number => {
+    const parsed = DECIMAL.test(value) ? Number(value) : Number.NaN;
+    return Number.isSafeInteger(parsed) ? parsed : fail(`${column} is not a count: ${value}`);
+  };
+  const time = ISO_UTC.test(uploadedAt) ? Date.parse(uploadedAt) : Number.NaN;
+  if (!SHA256_HEX.test(sha256)) fail(`sha256 is not 64 hex digits: ${sha256}`);
+  if (Number.isNaN(time)) fail(`uploaded_at is not an ISO 8601 UTC time: ${uploadedAt}`);
+  return {
+    path: restoreFormula(path),
+    sha256: sha256.toLowerCase(),
+    size: count('size', size),
+    uploadedAt: new Date(time),
+    uploader: restoreFormula(uploader),
+    unitCode: restoreFormula(unitCode),
+    article: count('article', article),
+    paragraph: paragraph === '' ? null : count('paragraph', paragraph),
+    taskStatus: restoreFormula(status),
+    documentNumber: docNo === '' ? null : restoreFormula(docNo),
+  };
+}
