@@ -14,13 +14,32 @@ import { readdir } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
+import yauzl from 'yauzl';
 import {
   samplePdf,
   SignedInClient,
   startTestApi,
   TestApi,
+  UploadResponse,
   uploadEvidence,
 } from '../../testing/test-api';
+
+/** Entry names of a ZIP held in memory, in order. */
+function zipEntryNames(zip: Buffer): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(zip, { lazyEntries: true }, (error, file) => {
+      if (error || !file) return reject(error);
+      const names: string[] = [];
+      file.on('entry', (entry: yauzl.Entry) => {
+        names.push(entry.fileName);
+        file.readEntry();
+      });
+      file.on('end', () => resolve(names));
+      file.on('error', reject);
+      file.readEntry();
+    });
+  });
+}
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -99,7 +118,7 @@ describe('evidence upload, storage, history, download (real HTTP, real PostgreSQ
       },
       body,
     });
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
+    return { status: res.status, body: (await res.json()) as UploadResponse['body'] };
   };
 
   beforeAll(async () => {
@@ -274,7 +293,7 @@ describe('evidence upload, storage, history, download (real HTTP, real PostgreSQ
       samplePdf('control'),
     );
     expect(encoded.status).toBe(201);
-    expect(encoded.body.evidence[0].fileName).toBe('报告名称.pdf');
+    expect(encoded.body.evidence![0].fileName).toBe('报告名称.pdf');
 
     // Raw control characters in the part header are malformed multipart: refused, clearly.
     const before = { rows: await rows(secondTaskId), objects: await objects() };
@@ -586,5 +605,43 @@ describe('evidence upload, storage, history, download (real HTTP, real PostgreSQ
       f: { cycleId },
     });
     expect(none.data!.evidenceFiles.totalCount).toBe(0);
+  });
+
+  it('builds packs only for auditors and supervisors, and only within their jurisdiction', async () => {
+    const pack = (token: string, query: string) =>
+      fetch(`${api.url}/api/evidence/pack?${query}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    expect((await pack(operator.token, `cycleId=${cycleId}`)).status).toBe(403);
+    const enshi = await api.signIn('enshi-zhou');
+    const foreign = await pack(enshi.token, `cycleId=${cycleId}&unitCode=420100`);
+    expect(foreign.status).toBe(404);
+    const bad = await pack(enshi.token, `cycleId=${cycleId}&statuses=DONE`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { message: string }).message).toContain('任务状态');
+    expect((await pack(enshi.token, 'unitCode=422800')).status).toBe(400);
+
+    // The province-wide auditor's pack of 江岸区 holds the current files of this test, and the
+    // prefecture supervisor of 恩施州 gets an empty pack (manifest only) for the whole cycle.
+    const auditor = await api.signIn('auditor');
+    const own = await pack(
+      auditor.token,
+      `cycleId=${cycleId}&unitCode=420102&articles=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42`,
+    );
+    expect(own.status).toBe(200);
+    const zip = Buffer.from(await own.arrayBuffer());
+    const [{ n }] = await db.query(
+      `SELECT count(*)::int AS n FROM evidence WHERE unit_code = '420102' AND withdrawn_at IS NULL AND superseded_by_id IS NULL`,
+    );
+    const names = await zipEntryNames(zip);
+    expect(names.slice(0, 2)).toEqual(['manifest.csv', 'manifest.sha256']);
+    expect(names).toHaveLength(n + 2);
+    expect(names.slice(2).every((name) => name.startsWith('武汉市/江岸区/第'))).toBe(true);
+    const empty = await pack(enshi.token, `cycleId=${cycleId}`);
+    expect(empty.status).toBe(200);
+    expect(await zipEntryNames(Buffer.from(await empty.arrayBuffer()))).toEqual([
+      'manifest.csv',
+      'manifest.sha256',
+    ]);
   });
 });
