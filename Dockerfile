@@ -21,7 +21,7 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
-RUN mkdir -p /app/.data && chown node:node /app/.data
+RUN mkdir -p /app/.data /var/lib/duty/evidence && chown node:node /app/.data /var/lib/duty/evidence
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=6 \
