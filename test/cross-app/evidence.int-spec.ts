@@ -2,7 +2,7 @@ import { createTestDatabase, TestDatabase } from '@duty/test-support';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import yauzl from 'yauzl';
+import { dataOffset, flipByte, readZip } from '@duty/api/evidence-pack/testing';
 import { buildApps, builtCli, root } from './built-app';
 
 const run = promisify(execFile);
@@ -255,7 +255,7 @@ describe('evidence with the built server and commands (memory, throughput, packs
     };
 
     // Every path is <prefecture>/<county>/第N条/<task>/<file>, all inside 恩施州.
-    const names = await zipNames(zip);
+    const names = (await readZip(zip)).entries.map(({ entry }) => entry.fileName);
     const files = names.filter((n) => !n.startsWith('manifest.'));
     expect(names.slice(0, 2)).toEqual(['manifest.csv', 'manifest.sha256']);
     expect(
@@ -264,13 +264,7 @@ describe('evidence with the built server and commands (memory, throughput, packs
 
     // Flip one byte inside one stored file: the verifier names that file and fails.
     const target = files[3];
-    const offset = await dataOffsetOf(zip, target);
-    const handle = await open(zip, 'r+');
-    const byte = Buffer.alloc(1);
-    await handle.read(byte, 0, 1, offset + 10);
-    byte[0] ^= 0xff;
-    await handle.write(byte, 0, 1, offset + 10);
-    await handle.close();
+    await flipByte(zip, (await dataOffset(zip, target)) + 10);
     const broken = await cli('evidence-verify', [zip]);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain(target);
@@ -330,44 +324,3 @@ describe('evidence with the built server and commands (memory, throughput, packs
     });
   });
 });
-
-function zipNames(zip: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(zip, { lazyEntries: true }, (error, file) => {
-      if (error || !file) return reject(error);
-      const names: string[] = [];
-      file.on('entry', (entry: yauzl.Entry) => {
-        names.push(entry.fileName);
-        file.readEntry();
-      });
-      file.on('end', () => resolve(names));
-      file.on('error', reject);
-      file.readEntry();
-    });
-  });
-}
-
-/** Offset of the first data byte of a stored entry (local header + name + extra). */
-function dataOffsetOf(zip: string, name: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(zip, { lazyEntries: true }, (error, file) => {
-      if (error || !file) return reject(error);
-      file.on('entry', async (entry: yauzl.Entry) => {
-        if (entry.fileName !== name) return file.readEntry();
-        const handle = await open(zip, 'r');
-        const header = Buffer.alloc(30);
-        await handle.read(header, 0, 30, entry.relativeOffsetOfLocalHeader);
-        await handle.close();
-        file.close();
-        resolve(
-          entry.relativeOffsetOfLocalHeader +
-            30 +
-            header.readUInt16LE(26) +
-            header.readUInt16LE(28),
-        );
-      });
-      file.on('error', reject);
-      file.readEntry();
-    });
-  });
-}

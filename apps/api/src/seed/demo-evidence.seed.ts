@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { EntityManager } from 'typeorm';
 import { Evidence } from '../evidence/evidence.entity';
-import { samplePdf } from '../evidence/sample-pdf';
+import { samplePdf } from '@duty/api/file-types';
 import { NewTaskEvent, recordTaskEvents } from '../task/task-events';
 
 const KINDS = ['实施方案', '工作总结', '会议纪要', '检查通报'];

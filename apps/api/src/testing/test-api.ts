@@ -4,7 +4,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { createTestDatabase, TestDatabase } from '@duty/test-support';
 import { DEMO_PASSWORD } from '../user/demo-accounts';
-export { samplePdf } from '../evidence/sample-pdf';
+export { samplePdf } from '@duty/api/file-types';
 import { Clock } from '../auth/clock';
 import { AppConfig, loadConfig } from '../config/config';
 import { createServer, RunningServer } from '../server/create-server';

@@ -12,3 +12,4 @@ export {
   type EvidenceFileType,
   type ZipLimits,
 } from './types';
+export { samplePdf } from './sample-pdf';

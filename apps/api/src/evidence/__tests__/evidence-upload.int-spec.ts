@@ -9,12 +9,13 @@ import {
   xlsNodes,
   xlsxEntries,
 } from '@duty/api/file-types/testing';
+import { readZip } from '@duty/api/evidence-pack/testing';
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import yauzl from 'yauzl';
 import {
   samplePdf,
   SignedInClient,
@@ -25,20 +26,14 @@ import {
 } from '../../testing/test-api';
 
 /** Entry names of a ZIP held in memory, in order. */
-function zipEntryNames(zip: Buffer): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(zip, { lazyEntries: true }, (error, file) => {
-      if (error || !file) return reject(error);
-      const names: string[] = [];
-      file.on('entry', (entry: yauzl.Entry) => {
-        names.push(entry.fileName);
-        file.readEntry();
-      });
-      file.on('end', () => resolve(names));
-      file.on('error', reject);
-      file.readEntry();
-    });
-  });
+async function zipEntryNames(zip: Buffer): Promise<string[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'pack-'));
+  try {
+    await writeFile(path.join(dir, 'pack.zip'), zip);
+    return (await readZip(path.join(dir, 'pack.zip'))).entries.map(({ entry }) => entry.fileName);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');

@@ -3,6 +3,7 @@ import { Buffer } from 'node:buffer';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { samplePdf } from '../sample-pdf';
 
 /** A real 1×1 RGBA PNG (signature, IHDR, IDAT, IEND, valid CRCs). */
 export const PNG_1X1 = Buffer.from(
@@ -20,24 +21,9 @@ export const JPEG_1X1 = Buffer.from(
   'base64',
 );
 
-/** A minimal valid one-page PDF 1.4 (header, catalog, pages, page, xref, trailer). */
+/** A minimal valid one-page PDF 1.4 (header, catalog, pages, page, content, font, xref, trailer). */
 export function minimalPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
-  ];
-  let body = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(Buffer.byteLength(body, 'latin1'));
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body, 'latin1');
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
+  return samplePdf([]);
 }
 
 /** A temporary directory for one test file; `cleanup` removes it. */
