@@ -21,7 +21,7 @@ export class CreateEvidence1795771517355 implements MigrationInterface {
       'CREATE INDEX "IDX_evidence_task" ON "evidence"  ("task_id", "uploaded_at") ',
     );
     await queryRunner.query(
-      'CREATE TABLE "evidence_integrity_run" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "started_at" TIMESTAMP WITH TIME ZONE NOT NULL, "finished_at" TIMESTAMP WITH TIME ZONE NOT NULL, "source" character varying(16) NOT NULL, "checked" integer NOT NULL, "missing" integer NOT NULL, "corrupt" integer NOT NULL, "unreferenced" integer NOT NULL, "ok" boolean NOT NULL, "problems" jsonb NOT NULL DEFAULT \'[]\'::jsonb, CONSTRAINT "PK_cc9f99b54a0e9340fd166729d64" PRIMARY KEY ("id"))',
+      'CREATE TABLE "evidence_integrity_run" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "started_at" TIMESTAMP WITH TIME ZONE NOT NULL, "finished_at" TIMESTAMP WITH TIME ZONE NOT NULL, "source" character varying(16) NOT NULL, "checked" integer NOT NULL, "missing" integer NOT NULL, "corrupt" integer NOT NULL, "unreferenced" integer NOT NULL, "ok" boolean NOT NULL, "problems" jsonb NOT NULL, CONSTRAINT "PK_cc9f99b54a0e9340fd166729d64" PRIMARY KEY ("id"))',
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_evidence_integrity_run_finished" ON "evidence_integrity_run"  ("finished_at") ',

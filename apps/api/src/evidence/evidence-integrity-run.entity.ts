@@ -42,6 +42,6 @@ export class EvidenceIntegrityRun {
   ok!: boolean;
 
   /** The first problems found (at most 200), for the report. */
-  @Column({ type: 'jsonb', default: () => `'[]'::jsonb` })
+  @Column({ type: 'jsonb' })
   problems!: IntegrityProblem[];
 }

@@ -78,6 +78,16 @@ describe('LocalEvidenceStore', () => {
     expect(await tmpFiles()).toEqual(['new.part']);
   });
 
+  it('reports sizes and removes content (for uploads whose record was not saved)', async () => {
+    const data = Buffer.from('removable');
+    await store.commit(await store.stage(Readable.from([data]), 1024));
+    expect(await store.size(sha(data))).toBe(data.length);
+    await store.remove(sha(data));
+    expect(await store.size(sha(data))).toBeNull();
+    expect(await store.exists(sha(data))).toBe(false);
+    await expect(store.remove(sha(data))).resolves.toBeUndefined();
+  });
+
   it('refuses paths that are not a SHA-256', () => {
     expect(() => store.pathOf('../../etc/passwd')).toThrow(/not a SHA-256/);
   });
