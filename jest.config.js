@@ -8,6 +8,7 @@ module.exports = {
     '<rootDir>/libs/shared/admin-units',
     '<rootDir>/libs/regulation/parser',
     '<rootDir>/libs/regulation/duties',
+    '<rootDir>/libs/assessment/scoring',
     '<rootDir>/apps/api',
     '<rootDir>/apps/web',
     '<rootDir>/libs/api/embedded-postgres',

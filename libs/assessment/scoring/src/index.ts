@@ -1,0 +1,34 @@
+export type {
+  AssessmentPlan,
+  DeductionItem,
+  Deductions,
+  GradeBand,
+  Indicator,
+  IndicatorScore,
+  OutcomeRule,
+  PlanProblem,
+  PointsItem,
+  RankedUnit,
+  ScoringRules,
+  TaskOutcome,
+  TaskScore,
+  UnitInput,
+  UnitLevel,
+  UnitScore,
+  UnitScoreForRanking,
+  UnitTask,
+} from './types';
+export {
+  DEFAULT_BONUS_CAP,
+  DEFAULT_DEDUCTIONS,
+  DEFAULT_GRADE_BANDS,
+  DEFAULT_SCORING_RULES,
+  defaultPlan,
+  equalChapterWeights,
+} from './plan';
+export type { DutyRef } from './plan';
+export { PLAN_PROBLEM_CODES, validatePlan } from './validate-plan';
+export type { PlanProblemCode } from './validate-plan';
+export { scoreUnit } from './score-unit';
+export { gradeOf } from './grade';
+export { rankUnits } from './rank-units';
