@@ -5,6 +5,7 @@ import { CreateRegulationAndDutyRegister1795761361006 } from './1795761361006-Cr
 import { CreateUnitsUsersSessionsAndAuditLog1795762325788 } from './1795762325788-CreateUnitsUsersSessionsAndAuditLog';
 import { CreateCyclesTasksAndHistory1795763519338 } from './1795763519338-CreateCyclesTasksAndHistory';
 import { CreateEvidence1795771517355 } from './1795771517355-CreateEvidence';
+import { CreateAssessmentPlansAndResults1795773347995 } from './1795773347995-CreateAssessmentPlansAndResults';
 
 export const migrations = [
   CreateSystemSetting1764223200000,
@@ -12,6 +13,7 @@ export const migrations = [
   CreateUnitsUsersSessionsAndAuditLog1795762325788,
   CreateCyclesTasksAndHistory1795763519338,
   CreateEvidence1795771517355,
+  CreateAssessmentPlansAndResults1795773347995,
 ];
 
 /** Table where TypeORM records applied migrations. */

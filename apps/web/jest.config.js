@@ -12,6 +12,7 @@ module.exports = {
   },
   setupFiles: ['<rootDir>/src/test/setup.ts'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
-  // Whole pages with Ant Design tables, dialogs and selects take seconds each in jsdom.
-  testTimeout: 60000,
+  // Whole pages with Ant Design tables, dialogs and selects take seconds each in jsdom, and
+  // far longer when both cores are busy with the integration tests of the same run.
+  testTimeout: 180000,
 };

@@ -16,6 +16,8 @@ import { createLoaders, GraphQLContext } from './graphql/loaders';
 import { RegulationModule } from './regulation/regulation.module';
 import { TaskModule } from './task/task.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { AssessmentModule } from './assessment/assessment.module';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { createDataSource } from './database/data-source';
 import { runMigrations } from './database/migrate';
@@ -96,6 +98,8 @@ export class AppModule {
         DutyModule,
         TaskModule,
         EvidenceModule,
+        AssessmentModule,
+        AnalyticsModule,
       ],
       providers: [
         { provide: APP_PIPE, useValue: validationPipe() },

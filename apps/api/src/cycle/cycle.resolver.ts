@@ -68,8 +68,23 @@ export class CycleResolver {
   }
 
   @Access(CYCLE_MANAGERS)
-  @Mutation(() => CycleModel, { description: 'Closes a cycle: its tasks become read-only.' })
+  @Mutation(() => CycleModel, {
+    description: 'Closes a cycle: its tasks become read-only and the assessment scores are frozen.',
+  })
   closeCycle(@Args('cycleId', { type: () => ID }) cycleId: string, @Context() ctx: GraphQLContext) {
     return this.cycleService.close(ctx.principal as Principal, cycleId);
+  }
+
+  @Access(CYCLE_MANAGERS)
+  @Mutation(() => CycleModel, {
+    description:
+      'Reopens a closed cycle with a reason; the frozen results stay (marked reopened) and the next close freezes a new version.',
+  })
+  reopenCycle(
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Args('reason') reason: string,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.cycleService.reopen(ctx.principal as Principal, cycleId, reason);
   }
 }

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@duty/shared/errors';
 import { DataSource } from 'typeorm';
+import { freezeResults, markReopened } from '../assessment/assessment-scores';
+import { Clock, CLOCK } from '../auth/clock';
 import { Principal } from '../auth/principal';
 import { isIsoDate } from '../common/iso-date';
 import { AppError } from '../graphql/app-error';
@@ -23,7 +25,10 @@ export interface CreateCycleInput {
 /** Assessment cycles (考核年度): created, regenerated and closed by provincial supervisors. */
 @Injectable()
 export class CycleService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   list(): Promise<AssessmentCycle[]> {
     return this.dataSource
@@ -140,17 +145,56 @@ export class CycleService {
     });
   }
 
+  /**
+   * Closes a cycle: its tasks become read-only and the assessment scores are frozen into a new
+   * result set version (计分结果固化), in one transaction.
+   */
   async close(principal: Principal, cycleId: string): Promise<AssessmentCycle> {
-    const result = await this.dataSource
-      .getRepository(AssessmentCycle)
-      .update(
-        { id: cycleId, state: 'open' },
-        { state: 'closed', closedBy: principal.username, closedAt: new Date() },
+    await this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      const [closed] = await updateReturning<AssessmentCycle>(
+        manager,
+        `UPDATE assessment_cycle SET state = 'closed', closed_by = $2, closed_at = $3
+          WHERE id = $1 AND state = 'open' RETURNING id`,
+        [cycleId, principal.username, now],
       );
-    if (!result.affected) {
-      await this.get(cycleId);
-      throw new AppError(ErrorCode.CONFLICT, '该考核年度已关闭。');
-    }
+      if (!closed) {
+        await this.get(cycleId);
+        throw new AppError(ErrorCode.CONFLICT, '该考核年度已关闭。');
+      }
+      const cycle = await manager.findOneOrFail(AssessmentCycle, { where: { id: cycleId } });
+      await freezeResults(manager, cycle, principal.username, now, shanghaiDate(now));
+    });
     return this.get(cycleId);
   }
+
+  /** Reopens a closed cycle (a reason is required); the frozen result set stays, marked reopened. */
+  async reopen(principal: Principal, cycleId: string, reason: string): Promise<AssessmentCycle> {
+    const why = reason.normalize('NFC').trim();
+    if (!why) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, '重新打开考核年度须填写原因。', {
+        fields: { reason: '请填写原因。' },
+      });
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      const [reopened] = await updateReturning<AssessmentCycle>(
+        manager,
+        `UPDATE assessment_cycle SET state = 'open', closed_by = NULL, closed_at = NULL
+          WHERE id = $1 AND state = 'closed' RETURNING id`,
+        [cycleId],
+      );
+      if (!reopened) {
+        await this.get(cycleId);
+        throw new AppError(ErrorCode.CONFLICT, '该考核年度未关闭。');
+      }
+      await markReopened(manager, cycleId, principal.username, now, why);
+    });
+    return this.get(cycleId);
+  }
+}
+
+/** The calendar day in China (UTC+8) of an instant, YYYY-MM-DD. */
+export function shanghaiDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -7,6 +7,9 @@ import { TaskAssist } from '../task/task-assist.entity';
 import { TaskEvent } from '../task/task-event.entity';
 import { TaskExtensionRequest } from '../task/task-extension.entity';
 import { Task } from '../task/task.entity';
+import { AssessmentAdjustment } from '../assessment/assessment-adjustment.entity';
+import { AssessmentPlanVersion } from '../assessment/assessment-plan-version.entity';
+import { AssessmentResult, AssessmentResultSet } from '../assessment/assessment-result.entity';
 import { Evidence } from '../evidence/evidence.entity';
 import { EvidenceIntegrityRun } from '../evidence/evidence-integrity-run.entity';
 import { DepartmentKindEntity } from '../department/department-kind.entity';
@@ -51,4 +54,8 @@ export const entities = [
   TaskExtensionRequest,
   Evidence,
   EvidenceIntegrityRun,
+  AssessmentPlanVersion,
+  AssessmentAdjustment,
+  AssessmentResultSet,
+  AssessmentResult,
 ];

@@ -20,6 +20,7 @@ export const AuditAction = {
   RoleBound: 'ROLE_BOUND',
   UserUnlocked: 'USER_UNLOCKED',
   EvidencePackDownloaded: 'EVIDENCE_PACK_DOWNLOADED',
+  ReportDownloaded: 'REPORT_DOWNLOADED',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

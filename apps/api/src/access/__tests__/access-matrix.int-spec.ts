@@ -72,6 +72,8 @@ const TASK_READERS = [
   Role.COUNTY_OPERATOR,
   Role.AUDITOR,
 ];
+/** Analytics: the task readers (each within their jurisdiction). */
+const ANALYTICS_READERS = TASK_READERS;
 const TASK_WRITERS = [Role.PROVINCIAL_SUPERVISOR, Role.PREFECTURE_SUPERVISOR, Role.COUNTY_OPERATOR];
 const NIL = '00000000-0000-4000-8000-000000000000';
 const ownTask = (f: Fixture, who: Who) => f.tasks[String(who)]?.own ?? NIL;
@@ -227,6 +229,126 @@ const OPERATIONS: Operation[] = [
     name: 'Mutation.closeCycle',
     query: `mutation { closeCycle(cycleId: "${NIL}") { id } }`,
     expect: roles([Role.PROVINCIAL_SUPERVISOR]), // NOT_FOUND: the real cycle stays open for the other rows
+  },
+  {
+    name: 'Mutation.reopenCycle',
+    query: `mutation { reopenCycle(cycleId: "${NIL}", reason: "矩阵") { id } }`,
+    expect: roles([Role.PROVINCIAL_SUPERVISOR]), // NOT_FOUND: no such cycle
+  },
+  {
+    name: 'Query.assessmentPlan',
+    query: `query($c: ID!) { assessmentPlan(cycleId: $c) { version } }`,
+    variables: (f) => ({ c: f.cycleId }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Mutation.saveAssessmentPlan',
+    query: `mutation($c: ID!) { saveAssessmentPlan(input: { cycleId: $c, expectedVersion: 99, chapterWeights: [{ chapter: 1, weight: 100 }],
+      rules: { verified: 1, submitted: 0.5, returnedOrInProgress: 0.25, notStarted: 0, overdueAtCycleEnd: 0 },
+      deductions: { perExtensionBeyondFirst: 0.5, perReturn: 0.5 }, bonusCap: 5, bands: [{ grade: "合格", min: 0 }] }) { version } }`,
+    variables: (f) => ({ c: f.cycleId }),
+    expect: roles([Role.PROVINCIAL_SUPERVISOR]), // CONFLICT (stale version) is the business answer
+  },
+  {
+    name: 'Mutation.addAssessmentAdjustment (own)',
+    query: `mutation($c: ID!, $u: String!) { addAssessmentAdjustment(input: { cycleId: $c, unitCode: $u, kind: "remark", points: 0, reason: "矩阵" }) { id } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'own') }),
+    expect: roles([Role.PROVINCIAL_SUPERVISOR, Role.PREFECTURE_SUPERVISOR]),
+  },
+  {
+    name: 'Mutation.addAssessmentAdjustment (foreign)',
+    query: `mutation($c: ID!, $u: String!) { addAssessmentAdjustment(input: { cycleId: $c, unitCode: $u, kind: "remark", points: 0, reason: "矩阵" }) { id } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'foreign') }),
+    expect: { PROVINCIAL_SUPERVISOR: 'allowed', PREFECTURE_SUPERVISOR: 'hidden' },
+  },
+  {
+    name: 'Mutation.revokeAssessmentAdjustment',
+    query: `mutation { revokeAssessmentAdjustment(id: "${NIL}", reason: "矩阵") { id } }`,
+    expect: roles([Role.PROVINCIAL_SUPERVISOR, Role.PREFECTURE_SUPERVISOR]), // NOT_FOUND: no such entry
+  },
+  {
+    name: 'Query.assessmentScores',
+    query: `query($c: ID!) { assessmentScores(cycleId: $c, level: "county") { unitCode score } }`,
+    variables: (f) => ({ c: f.cycleId }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Query.unitAssessment (own)',
+    query: `query($c: ID!, $u: String!) { unitAssessment(cycleId: $c, unitCode: $u) { score } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'own') }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Query.unitAssessment (foreign)',
+    query: `query($c: ID!, $u: String!) { unitAssessment(cycleId: $c, unitCode: $u) { score } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'foreign') }),
+    expect: { ...roles(TASK_READERS), PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
+  },
+  {
+    name: 'Query.assessmentResultSets',
+    query: `query($c: ID!) { assessmentResultSets(cycleId: $c) { version } }`,
+    variables: (f) => ({ c: f.cycleId }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Query.analyticsSummary (own)',
+    query: `query($c: ID!, $u: String) { analyticsSummary(cycleId: $c, unitCode: $u) { tasks completionRate } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'own') }),
+    expect: roles(ANALYTICS_READERS),
+  },
+  {
+    name: 'Query.analyticsSummary (foreign)',
+    query: `query($c: ID!, $u: String) { analyticsSummary(cycleId: $c, unitCode: $u) { tasks completionRate } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'foreign') }),
+    expect: {
+      ...roles(ANALYTICS_READERS),
+      PREFECTURE_SUPERVISOR: 'hidden',
+      COUNTY_OPERATOR: 'hidden',
+    },
+  },
+  {
+    name: 'Query.unitAnalytics',
+    query: `query($c: ID!) { unitAnalytics(cycleId: $c) { unit { code } tasks } }`,
+    variables: (f) => ({ c: f.cycleId }),
+    expect: roles(ANALYTICS_READERS),
+  },
+  {
+    name: 'Query.analyticsBreakdown (foreign)',
+    query: `query($c: ID!, $u: String) { analyticsBreakdown(cycleId: $c, by: CHAPTER, unitCode: $u) { key tasks } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'foreign') }),
+    expect: {
+      ...roles(ANALYTICS_READERS),
+      PREFECTURE_SUPERVISOR: 'hidden',
+      COUNTY_OPERATOR: 'hidden',
+    },
+  },
+  {
+    name: 'Query.chapterUnitMatrix',
+    query: `query($c: ID!) { chapterUnitMatrix(cycleId: $c) { chapter unitCode tasks } }`,
+    variables: (f) => ({ c: f.cycleId }),
+    expect: roles(ANALYTICS_READERS),
+  },
+  {
+    name: 'Query.completionTrend (foreign)',
+    query: `query($c: ID!, $u: String) { completionTrend(cycleId: $c, unitCode: $u) { date verified } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'foreign') }),
+    expect: {
+      ...roles(ANALYTICS_READERS),
+      PREFECTURE_SUPERVISOR: 'hidden',
+      COUNTY_OPERATOR: 'hidden',
+    },
+  },
+  {
+    name: 'Query.behindSchedule',
+    query: `query($c: ID!) { behindSchedule(cycleId: $c) { unit { code } gap } }`,
+    variables: (f) => ({ c: f.cycleId }),
+    expect: roles(ANALYTICS_READERS),
+  },
+  {
+    name: 'Query.analyticsRanking',
+    query: `query($c: ID!) { analyticsRanking(cycleId: $c, level: "county") { top { unit { code } } } }`,
+    variables: (f) => ({ c: f.cycleId }),
+    expect: roles(ANALYTICS_READERS),
   },
   { name: 'Query.tasks', query: `{ tasks(first: 5) { totalCount } }`, expect: roles(TASK_READERS) },
   {

@@ -232,6 +232,7 @@ export const enUS: LocaleMessages = {
       ROLE_BOUND: 'Role assigned',
       USER_UNLOCKED: 'User unlocked',
       EVIDENCE_PACK_DOWNLOADED: 'Evidence pack downloaded',
+      REPORT_DOWNLOADED: 'Assessment report downloaded',
     },
     results: {
       success: 'Success',

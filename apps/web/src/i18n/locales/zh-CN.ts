@@ -213,6 +213,7 @@ export const zhCN = {
       ROLE_BOUND: '分配角色',
       USER_UNLOCKED: '解除锁定',
       EVIDENCE_PACK_DOWNLOADED: '下载佐证材料包',
+      REPORT_DOWNLOADED: '下载考核报表',
     },
     results: {
       success: '成功',

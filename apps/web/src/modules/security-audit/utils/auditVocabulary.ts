@@ -15,6 +15,7 @@ export const KNOWN_ACTIONS = [
   'ROLE_BOUND',
   'USER_UNLOCKED',
   'EVIDENCE_PACK_DOWNLOADED',
+  'REPORT_DOWNLOADED',
 ] as const;
 export type KnownAction = (typeof KNOWN_ACTIONS)[number];
 

@@ -1,0 +1,544 @@
+import { Jurisdiction } from '../access/jurisdiction';
+
+/**
+ * SQL for the analytics queries (统计分析). Every figure is computed by PostgreSQL in one
+ * statement per GraphQL field; tasks are never loaded into Node to be counted.
+ *
+ * Each statement starts with the same building blocks:
+ * - `cyc`: the cycle (start and due dates);
+ * - `st`: the tasks counted — non-retired tasks of the cycle, inside the caller's jurisdiction
+ *   (same semantics as `scopeTasks`) and inside the requested scope — with their derived
+ *   `overdue` flag and their number of current evidence files;
+ * - a one-row `meta` that says whether the cycle (and a requested unit) exists inside the
+ *   jurisdiction, so that the service can answer NOT_FOUND without a second round trip. Queries
+ *   returning rows are written `FROM meta LEFT JOIN (rows) ON TRUE`: at least one row, whose
+ *   data columns are NULL when there is nothing to report.
+ *
+ * Definitions (also in the GraphQL descriptions):
+ * - overdue: due_date < today AND status NOT IN (SUBMITTED, VERIFIED);
+ * - current evidence: withdrawn_at IS NULL AND superseded_by_id IS NULL;
+ * - rates: count ÷ tasks rounded to 4 decimals, 0 when there are no tasks;
+ * - elapsed fraction: clamp((asOf − start_date) ÷ (due_date − start_date), 0, 1) (1 from the
+ *   start date on when both dates are the same day);
+ * - behind schedule: verified ÷ tasks < threshold × elapsed, compared exactly (numeric, cross
+ *   multiplied), so that a unit exactly on the boundary is not behind.
+ */
+
+/** The calendar date (YYYY-MM-DD) in Asia/Shanghai (UTC+8 all year, no daylight saving). */
+export function shanghaiDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export type UnitLevel = 'province' | 'prefecture' | 'county';
+
+/** Positional parameters ($1, $2 …) collected while a statement is written. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** Tasks (alias t, unit u) inside the jurisdiction: the semantics of `scopeTasks`. */
+export function taskJurisdictionSql(j: Jurisdiction, p: SqlParams): string {
+  switch (j.kind) {
+    case 'all':
+      return 'TRUE';
+    case 'none':
+      return 'FALSE';
+    case 'prefecture': {
+      const pref = p.add(j.prefectureCode);
+      return `(u.code = ${pref} OR u.parent_code = ${pref})`;
+    }
+    case 'unit': {
+      const dept = p.add(j.departmentId);
+      return `(t.unit_code = ${p.add(j.unitCode)} AND (t.lead_department_id = ${dept}
+        OR EXISTS (SELECT 1 FROM task_assist sa WHERE sa.task_id = t.id AND sa.department_id = ${dept})))`;
+    }
+  }
+}
+
+/** Units (alias `a`) inside the jurisdiction. */
+export function unitJurisdictionSql(j: Jurisdiction, p: SqlParams, a = 'a'): string {
+  switch (j.kind) {
+    case 'all':
+      return 'TRUE';
+    case 'none':
+      return 'FALSE';
+    case 'prefecture': {
+      const pref = p.add(j.prefectureCode);
+      return `(${a}.code = ${pref} OR ${a}.parent_code = ${pref})`;
+    }
+    case 'unit':
+      return `${a}.code = ${p.add(j.unitCode)}`;
+  }
+}
+
+const rate = (num: string, den: string) =>
+  `COALESCE(round((${num})::numeric / NULLIF(${den}, 0), 4), 0)::float8`;
+
+/** The counters and rates over the task rows `s` (a `st` alias), columns prefixed by `prefix`. */
+export function countersSql(s = 'st', prefix = ''): string {
+  const n = `count(${s}.id)`;
+  const where = (cond: string) => `count(${s}.id) FILTER (WHERE ${cond})`;
+  const verified = where(`${s}.status = 'VERIFIED'`);
+  const submitted = where(`${s}.status = 'SUBMITTED'`);
+  return [
+    `${n}::int AS ${prefix}tasks`,
+    `${verified}::int AS ${prefix}verified`,
+    `${submitted}::int AS ${prefix}submitted`,
+    `${where(`${s}.status = 'IN_PROGRESS'`)}::int AS ${prefix}in_progress`,
+    `${where(`${s}.status = 'NOT_STARTED'`)}::int AS ${prefix}not_started`,
+    `${where(`${s}.status = 'RETURNED'`)}::int AS ${prefix}returned`,
+    `${where(`${s}.overdue`)}::int AS ${prefix}overdue`,
+    `COALESCE(sum(${s}.evidence), 0)::int AS ${prefix}evidence_count`,
+    `${rate(verified, n)} AS ${prefix}completion_rate`,
+    `${rate(`${verified} + ${submitted}`, n)} AS ${prefix}submission_rate`,
+  ].join(',\n    ');
+}
+
+export function cycleCte(cycle: string): string {
+  return `cyc AS (SELECT c.start_date, c.due_date FROM assessment_cycle c WHERE c.id = ${cycle})`;
+}
+
+/**
+ * The counted tasks: non-retired tasks of the cycle in the jurisdiction and matching `scope`
+ * (a condition on t / u), with unit level, parent, the parent's level, `overdue` and the number
+ * of current evidence files (`evidence`).
+ */
+export function tasksCte(opts: {
+  p: SqlParams;
+  cycle: string;
+  today: string;
+  jurisdiction: Jurisdiction;
+  scope?: string;
+  joins?: string;
+  columns?: string;
+  withEvidence?: boolean;
+}): string {
+  const evidence = opts.withEvidence === false ? '' : ', ev.n AS evidence';
+  const evidenceJoin =
+    opts.withEvidence === false
+      ? ''
+      : `CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM evidence e
+                WHERE e.task_id = t.id AND e.withdrawn_at IS NULL AND e.superseded_by_id IS NULL) ev`;
+  return `st AS (
+  SELECT t.id, t.unit_code, t.status, u.level, u.parent_code, pu.level AS parent_level,
+         (t.due_date < ${opts.today}::date AND t.status NOT IN ('SUBMITTED', 'VERIFIED')) AS overdue
+         ${evidence}${opts.columns ? `, ${opts.columns}` : ''}
+    FROM task t
+    JOIN admin_unit u ON u.code = t.unit_code
+    LEFT JOIN admin_unit pu ON pu.code = u.parent_code
+    ${opts.joins ?? ''}
+    ${evidenceJoin}
+   WHERE t.cycle_id = ${opts.cycle} AND t.retired_at IS NULL
+     AND ${taskJurisdictionSql(opts.jurisdiction, opts.p)}
+     AND (${opts.scope ?? 'TRUE'})
+)`;
+}
+
+/** A requested unit, if inside the jurisdiction (else the CTE is empty). */
+export function targetCte(name: string, code: string, j: Jurisdiction, p: SqlParams): string {
+  return `${name} AS (SELECT a.code, a.level FROM admin_unit a
+    WHERE a.code = ${code} AND ${unitJurisdictionSql(j, p)})`;
+}
+
+/** A prefecture with its units, or one unit alone (tasks whose unit u is inside `target`). */
+export const TARGET_SCOPE = `(u.code IN (SELECT code FROM target)
+      OR u.parent_code IN (SELECT code FROM target WHERE level = 'prefecture'))`;
+
+/** Elapsed share of the cycle at `asOf` as exact numerator / denominator (days). */
+function elapsedParts(c: string, asOf: string): { num: string; den: string } {
+  const span = `(${c}.due_date - ${c}.start_date)`;
+  return {
+    num: `(CASE WHEN ${span} = 0 THEN (CASE WHEN ${asOf}::date >= ${c}.start_date THEN 1 ELSE 0 END)
+            ELSE LEAST(GREATEST(${asOf}::date - ${c}.start_date, 0), ${span}) END)`,
+    den: `GREATEST(${span}, 1)`,
+  };
+}
+
+/** elapsedFraction rounded to 4 decimals. */
+export function elapsedSql(c: string, asOf: string): string {
+  const { num, den } = elapsedParts(c, asOf);
+  return `round(${num}::numeric / ${den}, 4)::float8`;
+}
+
+/**
+ * Behind schedule, exactly: verified / tasks < threshold × num / den
+ * ⇔ verified × den < threshold × num × tasks (tasks > 0). `threshold` is numeric.
+ */
+export function behindSql(g: string, c: string, threshold: string, asOf: string) {
+  const { num, den } = elapsedParts(c, asOf);
+  return {
+    condition: `${g}.tasks > 0 AND ${g}.verified::numeric * ${den} < ${threshold}::numeric * ${num} * ${g}.tasks`,
+    expected: `round(${threshold}::numeric * ${num} / ${den}, 4)::float8`,
+    gap: `round(${threshold}::numeric * ${num} / ${den} - ${g}.verified::numeric / ${g}.tasks, 4)::float8`,
+  };
+}
+
+/** The default behind-schedule threshold (share of elapsed time a unit's completion must reach). */
+export const DEFAULT_THRESHOLD = 0.7;
+
+// ---------------------------------------------------------------------------------------------
+// 1. analyticsSummary
+// ---------------------------------------------------------------------------------------------
+
+export function summarySql(input: {
+  cycleId: string;
+  today: string;
+  jurisdiction: Jurisdiction;
+  unitCode?: string | null;
+}): Statement {
+  const p = new SqlParams();
+  const cycle = p.add(input.cycleId);
+  const today = p.add(input.today);
+  const threshold = p.add(String(DEFAULT_THRESHOLD));
+  const ctes = [cycleCte(cycle)];
+  if (input.unitCode) {
+    ctes.push(targetCte('target', p.add(input.unitCode), input.jurisdiction, p));
+  }
+  ctes.push(
+    tasksCte({
+      p,
+      cycle,
+      today,
+      jurisdiction: input.jurisdiction,
+      scope: input.unitCode ? TARGET_SCOPE : undefined,
+    }),
+    `per_unit AS (SELECT st.unit_code, count(*) AS tasks,
+        count(*) FILTER (WHERE st.status = 'VERIFIED') AS verified FROM st GROUP BY st.unit_code)`,
+  );
+  const behind = behindSql('g', 'c', threshold, today);
+  const sql = `WITH ${ctes.join(',\n')}
+SELECT (SELECT count(*) FROM cyc)::int AS cycle_found,
+    ${input.unitCode ? '(SELECT count(*) FROM target)::int' : '1'} AS unit_found,
+    ${countersSql()},
+    (SELECT count(*) FROM per_unit g, cyc c WHERE ${behind.condition})::int AS units_behind,
+    (SELECT GREATEST(c.due_date - ${today}::date, 0) FROM cyc c)::int AS days_left,
+    (SELECT ${elapsedSql('c', today)} FROM cyc c) AS elapsed_fraction
+  FROM st`;
+  return { sql, params: p.values };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. unitAnalytics and 7. analyticsRanking
+// ---------------------------------------------------------------------------------------------
+
+export function unitRowsSql(input: {
+  cycleId: string;
+  today: string;
+  jurisdiction: Jurisdiction;
+  parentCode?: string | null;
+  level?: UnitLevel | null;
+  /** analyticsRanking: the first `top` units from each end (units with tasks only). */
+  rank?: { top: number };
+}): Statement {
+  const p = new SqlParams();
+  const cycle = p.add(input.cycleId);
+  const today = p.add(input.today);
+  const ctes = [cycleCte(cycle)];
+  const unitConds = [unitJurisdictionSql(input.jurisdiction, p)];
+  if (input.parentCode) {
+    const parent = p.add(input.parentCode);
+    ctes.push(targetCte('parent', parent, input.jurisdiction, p));
+    unitConds.push(`a.parent_code = ${parent}`);
+  }
+  if (input.level) unitConds.push(`a.level = ${p.add(input.level)}`);
+  ctes.push(
+    `units AS (SELECT a.code, a.name, a.level, a.parent_code, a.directly_administered, a.kind
+      FROM admin_unit a WHERE ${unitConds.join(' AND ')})`,
+    tasksCte({
+      p,
+      cycle,
+      today,
+      jurisdiction: input.jurisdiction,
+      scope: `u.code IN (SELECT code FROM units)
+        OR u.parent_code IN (SELECT code FROM units WHERE level = 'prefecture')`,
+    }),
+    `own AS (SELECT st.unit_code AS code,
+        count(*) FILTER (WHERE st.status = 'VERIFIED')::numeric / count(*) AS ratio,
+        ${countersSql()}
+      FROM st GROUP BY st.unit_code)`,
+    // A prefecture with the units under it (the directly-administered units roll up to the province).
+    `roll AS (SELECT CASE WHEN st.level = 'prefecture' THEN st.unit_code ELSE st.parent_code END AS code,
+        ${countersSql('st', 'wc_')}
+      FROM st WHERE st.level = 'prefecture' OR st.parent_level = 'prefecture' GROUP BY 1)`,
+  );
+  const meta = `SELECT (SELECT count(*) FROM cyc)::int AS cycle_found,
+      ${input.parentCode ? '(SELECT count(*) FROM parent)::int' : '1'} AS unit_found`;
+  ctes.push(`meta AS (${meta})`);
+  const rows = `SELECT units.code, units.name, units.level, units.parent_code, units.directly_administered,
+        units.kind, own.ratio, ${COUNTER_COLUMNS.map((c) => `COALESCE(own.${c}, 0) AS ${c}`).join(', ')},
+        ${COUNTER_COLUMNS.map((c) => `COALESCE(roll.wc_${c}, 0) AS wc_${c}`).join(', ')}
+      FROM units LEFT JOIN own ON own.code = units.code LEFT JOIN roll ON roll.code = units.code`;
+  let sql: string;
+  if (input.rank) {
+    const top = p.add(input.rank.top);
+    sql = `WITH ${ctes.join(',\n')},
+rows AS (${rows} WHERE own.tasks > 0),
+ranked AS (SELECT rows.*,
+    row_number() OVER (ORDER BY rows.ratio DESC, rows.code) AS top_rank,
+    row_number() OVER (ORDER BY rows.ratio ASC, rows.code) AS bottom_rank FROM rows)
+SELECT meta.*, r.* FROM meta LEFT JOIN ranked r ON r.top_rank <= ${top} OR r.bottom_rank <= ${top}
+ ORDER BY r.top_rank`;
+  } else {
+    sql = `WITH ${ctes.join(',\n')}
+SELECT meta.*, r.* FROM meta LEFT JOIN (${rows}) r ON TRUE ORDER BY r.code`;
+  }
+  return { sql, params: p.values };
+}
+
+export const COUNTER_COLUMNS = [
+  'tasks',
+  'verified',
+  'submitted',
+  'in_progress',
+  'not_started',
+  'returned',
+  'overdue',
+  'evidence_count',
+  'completion_rate',
+  'submission_rate',
+] as const;
+
+// ---------------------------------------------------------------------------------------------
+// 3. analyticsBreakdown
+// ---------------------------------------------------------------------------------------------
+
+export type Dimension = 'CHAPTER' | 'ARTICLE' | 'DEPARTMENT_KIND';
+
+const DIMENSIONS: Record<Dimension, { joins: string; key: string; label: string; sort: string }> = {
+  CHAPTER: {
+    joins: `JOIN duty d ON d.id = t.duty_id JOIN regulation_article ra ON ra.id = d.article_id
+        JOIN regulation_chapter rc ON rc.id = ra.chapter_id`,
+    key: 'rc.number',
+    label: 'rc.title',
+    sort: 'rc.number',
+  },
+  ARTICLE: {
+    joins: `JOIN duty d ON d.id = t.duty_id JOIN regulation_article ra ON ra.id = d.article_id`,
+    key: 'ra.number',
+    label: `'第' || ra.number || '条'`,
+    sort: 'ra.number',
+  },
+  DEPARTMENT_KIND: {
+    joins: `JOIN department dep ON dep.id = t.lead_department_id
+        JOIN department_kind dk ON dk.code = dep.kind_code`,
+    key: 'dk.code',
+    label: 'dk.name',
+    sort: 'dk.sort_order',
+  },
+};
+
+export function breakdownSql(input: {
+  cycleId: string;
+  today: string;
+  jurisdiction: Jurisdiction;
+  by: Dimension;
+  unitCode?: string | null;
+}): Statement {
+  const p = new SqlParams();
+  const cycle = p.add(input.cycleId);
+  const today = p.add(input.today);
+  const dim = DIMENSIONS[input.by];
+  const ctes = [cycleCte(cycle)];
+  if (input.unitCode) {
+    ctes.push(targetCte('target', p.add(input.unitCode), input.jurisdiction, p));
+  }
+  ctes.push(
+    tasksCte({
+      p,
+      cycle,
+      today,
+      jurisdiction: input.jurisdiction,
+      scope: input.unitCode ? TARGET_SCOPE : undefined,
+      joins: dim.joins,
+      columns: `${dim.key}::text AS dim_key, ${dim.label} AS dim_label, ${dim.sort} AS dim_sort`,
+    }),
+    `meta AS (SELECT (SELECT count(*) FROM cyc)::int AS cycle_found,
+      ${input.unitCode ? '(SELECT count(*) FROM target)::int' : '1'} AS unit_found)`,
+  );
+  const sql = `WITH ${ctes.join(',\n')}
+SELECT meta.*, r.* FROM meta LEFT JOIN (
+  SELECT st.dim_key AS key, min(st.dim_label) AS label, min(st.dim_sort) AS sort, ${countersSql()}
+    FROM st GROUP BY st.dim_key
+) r ON TRUE ORDER BY r.sort, r.key`;
+  return { sql, params: p.values };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. chapterUnitMatrix
+// ---------------------------------------------------------------------------------------------
+
+export function matrixSql(input: {
+  cycleId: string;
+  today: string;
+  jurisdiction: Jurisdiction;
+  parentCode?: string | null;
+}): Statement {
+  const p = new SqlParams();
+  const cycle = p.add(input.cycleId);
+  const today = p.add(input.today);
+  const j = input.jurisdiction;
+  const ctes = [cycleCte(cycle)];
+  let columns: string;
+  if (input.parentCode) {
+    const parent = p.add(input.parentCode);
+    ctes.push(targetCte('parent', parent, j, p));
+    columns = `a.parent_code = ${parent}`;
+  } else if (j.kind === 'prefecture') {
+    columns = `a.parent_code = ${p.add(j.prefectureCode)}`;
+  } else if (j.kind === 'unit') {
+    columns = `a.code = ${p.add(j.unitCode)}`;
+  } else {
+    columns = `a.parent_code IN (SELECT r.code FROM admin_unit r WHERE r.parent_code IS NULL)`;
+  }
+  ctes.push(
+    `cols AS (SELECT a.code, a.name, a.level FROM admin_unit a
+      WHERE ${columns} AND ${unitJurisdictionSql(j, p)})`,
+    tasksCte({
+      p,
+      cycle,
+      today,
+      jurisdiction: j,
+      withEvidence: false,
+      scope: `u.code IN (SELECT code FROM cols)
+        OR u.parent_code IN (SELECT code FROM cols WHERE level = 'prefecture')`,
+      joins: `JOIN duty d ON d.id = t.duty_id JOIN regulation_article ra ON ra.id = d.article_id
+        JOIN regulation_chapter rc ON rc.id = ra.chapter_id`,
+      columns: 'rc.number AS chapter, rc.title AS chapter_title',
+    }),
+    `agg AS (SELECT st.chapter,
+        CASE WHEN st.unit_code IN (SELECT code FROM cols) THEN st.unit_code ELSE st.parent_code END AS code,
+        count(*)::int AS tasks, count(*) FILTER (WHERE st.status = 'VERIFIED')::int AS verified
+      FROM st GROUP BY 1, 2)`,
+    `chapters AS (SELECT st.chapter, min(st.chapter_title) AS title FROM st GROUP BY st.chapter)`,
+    `meta AS (SELECT (SELECT count(*) FROM cyc)::int AS cycle_found,
+      ${input.parentCode ? '(SELECT count(*) FROM parent)::int' : '1'} AS unit_found)`,
+  );
+  const sql = `WITH ${ctes.join(',\n')}
+SELECT meta.*, r.* FROM meta LEFT JOIN (
+  SELECT ch.chapter, ch.title AS chapter_title, cols.code AS unit_code, cols.name AS unit_name,
+         COALESCE(agg.tasks, 0) AS tasks, COALESCE(agg.verified, 0) AS verified,
+         ${rate('COALESCE(agg.verified, 0)', 'agg.tasks')} AS completion_rate
+    FROM chapters ch CROSS JOIN cols
+    LEFT JOIN agg ON agg.chapter = ch.chapter AND agg.code = cols.code
+) r ON TRUE ORDER BY r.chapter, r.unit_code`;
+  return { sql, params: p.values };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. completionTrend
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Verified at the end of each day, from the status history: each 'status' event opens an
+ * interval [its day, the next status event's day) (Asia/Shanghai days, `lead()` per task); a
+ * task counts on the days of its VERIFIED intervals. An interval that opens and closes on the
+ * same day does not count (not verified at the end of that day). The intervals become +1/−1
+ * deltas summed cumulatively over the days (`generate_series`): cost grows with the number of
+ * events, not events × days.
+ */
+export function trendSql(input: {
+  cycleId: string;
+  today: string;
+  jurisdiction: Jurisdiction;
+  unitCode?: string | null;
+}): Statement {
+  const p = new SqlParams();
+  const cycle = p.add(input.cycleId);
+  const today = p.add(input.today);
+  const ctes = [cycleCte(cycle)];
+  if (input.unitCode) {
+    ctes.push(targetCte('target', p.add(input.unitCode), input.jurisdiction, p));
+  }
+  const day = `(e.occurred_at AT TIME ZONE 'Asia/Shanghai')::date`;
+  ctes.push(
+    tasksCte({
+      p,
+      cycle,
+      today,
+      jurisdiction: input.jurisdiction,
+      withEvidence: false,
+      scope: input.unitCode ? TARGET_SCOPE : undefined,
+    }),
+    `days AS (SELECT c.start_date + i AS day FROM cyc c,
+        generate_series(0, LEAST(${today}::date, c.due_date) - c.start_date) i)`,
+    `iv AS (SELECT e.after->>'status' AS status, ${day} AS from_day,
+        lead(${day}) OVER (PARTITION BY e.task_id ORDER BY e.occurred_at, e.id) AS to_day
+      FROM task_event e
+     WHERE e.cycle_id = ${cycle} AND e.kind = 'status' AND e.task_id IN (SELECT id FROM st))`,
+    `deltas AS (
+      SELECT iv.from_day AS day, 1 AS d FROM iv
+       WHERE iv.status = 'VERIFIED' AND (iv.to_day IS NULL OR iv.to_day > iv.from_day)
+      UNION ALL
+      SELECT iv.to_day, -1 FROM iv WHERE iv.status = 'VERIFIED' AND iv.to_day > iv.from_day
+      UNION ALL
+      SELECT days.day, 0 FROM days)`,
+    `running AS (SELECT deltas.day, sum(sum(deltas.d)) OVER (ORDER BY deltas.day) AS verified
+      FROM deltas GROUP BY deltas.day)`,
+    `total AS (SELECT count(*)::int AS tasks FROM st)`,
+    `meta AS (SELECT (SELECT count(*) FROM cyc)::int AS cycle_found,
+      ${input.unitCode ? '(SELECT count(*) FROM target)::int' : '1'} AS unit_found)`,
+  );
+  const sql = `WITH ${ctes.join(',\n')}
+SELECT meta.*, r.* FROM meta LEFT JOIN (
+  SELECT days.day::text AS date, running.verified::int AS verified, total.tasks,
+         ${rate('running.verified', 'total.tasks')} AS completion_rate
+    FROM days JOIN running ON running.day = days.day CROSS JOIN total
+) r ON TRUE ORDER BY r.date`;
+  return { sql, params: p.values };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. behindSchedule
+// ---------------------------------------------------------------------------------------------
+
+export function behindScheduleSql(input: {
+  cycleId: string;
+  today: string;
+  jurisdiction: Jurisdiction;
+  threshold: number;
+  asOf: string;
+  level?: UnitLevel | null;
+}): Statement {
+  const p = new SqlParams();
+  const cycle = p.add(input.cycleId);
+  const today = p.add(input.today);
+  const asOf = p.add(input.asOf);
+  const threshold = p.add(String(input.threshold));
+  const conds = [unitJurisdictionSql(input.jurisdiction, p)];
+  if (input.level) conds.push(`a.level = ${p.add(input.level)}`);
+  const behind = behindSql('own', 'c', threshold, asOf);
+  const ctes = [
+    cycleCte(cycle),
+    `units AS (SELECT a.code, a.name, a.level, a.parent_code, a.directly_administered, a.kind
+      FROM admin_unit a WHERE ${conds.join(' AND ')})`,
+    tasksCte({
+      p,
+      cycle,
+      today,
+      jurisdiction: input.jurisdiction,
+      withEvidence: false,
+      scope: 'u.code IN (SELECT code FROM units)',
+    }),
+    `own AS (SELECT st.unit_code AS code, count(*)::int AS tasks,
+        count(*) FILTER (WHERE st.status = 'VERIFIED')::int AS verified FROM st GROUP BY st.unit_code)`,
+    `meta AS (SELECT (SELECT count(*) FROM cyc)::int AS cycle_found, 1 AS unit_found)`,
+  ];
+  const sql = `WITH ${ctes.join(',\n')}
+SELECT meta.*, r.* FROM meta LEFT JOIN (
+  SELECT units.*, own.tasks, own.verified,
+         ${rate('own.verified', 'own.tasks')} AS completion_rate,
+         ${behind.expected} AS expected, ${behind.gap} AS gap
+    FROM units JOIN own ON own.code = units.code CROSS JOIN cyc c
+   WHERE ${behind.condition}
+) r ON TRUE ORDER BY r.gap DESC, r.code`;
+  return { sql, params: p.values };
+}

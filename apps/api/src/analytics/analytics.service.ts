@@ -1,0 +1,271 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode } from '@duty/shared/errors';
+import { intToChineseNumeral } from '@duty/regulation/parser';
+import { DataSource } from 'typeorm';
+import { jurisdictionOf, notFound } from '../access/jurisdiction';
+import { Clock, CLOCK } from '../auth/clock';
+import { Principal } from '../auth/principal';
+import { isIsoDate } from '../common/iso-date';
+import { AppError } from '../graphql/app-error';
+import { AdminLevelEnum } from '../duty/dto/duty-enums';
+import { AdminUnitModel } from '../user/dto/user.models';
+import {
+  behindScheduleSql,
+  breakdownSql,
+  Dimension,
+  matrixSql,
+  shanghaiDate,
+  Statement,
+  summarySql,
+  trendSql,
+  UnitLevel,
+  unitRowsSql,
+} from './analytics-sql';
+import {
+  AnalyticsFiguresModel,
+  AnalyticsRankingModel,
+  AnalyticsSummaryModel,
+  BehindScheduleRowModel,
+  BreakdownRowModel,
+  MatrixCellModel,
+  TrendPointModel,
+  UnitAnalyticsModel,
+} from './analytics.models';
+
+type Row = Record<string, unknown>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LEVELS: readonly UnitLevel[] = ['province', 'prefecture', 'county'];
+export const MAX_RANKING = 50;
+
+/**
+ * Analytics (统计分析) for the dashboard and the Article 40 assessment: completion figures of a
+ * cycle per scope, unit, chapter/article/department kind, day, with behind-schedule detection and
+ * rankings. One SQL statement per query (see analytics-sql.ts), restricted to the caller's
+ * jurisdiction; a unit outside it is NOT_FOUND, never data.
+ */
+@Injectable()
+export class AnalyticsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  today(): string {
+    return shanghaiDate(this.clock.now());
+  }
+
+  async summary(
+    principal: Principal,
+    cycleId: string,
+    unitCode?: string | null,
+  ): Promise<AnalyticsSummaryModel> {
+    const [row] = await this.run(
+      summarySql({ ...this.base(principal, cycleId), unitCode: unitCode || null }),
+    );
+    return {
+      ...figures(row),
+      unitsBehindSchedule: Number(row.units_behind),
+      daysLeft: Number(row.days_left),
+      elapsedFraction: Number(row.elapsed_fraction),
+    };
+  }
+
+  async units(
+    principal: Principal,
+    cycleId: string,
+    filter: { parentCode?: string | null; level?: string | null },
+  ): Promise<UnitAnalyticsModel[]> {
+    const rows = await this.run(
+      unitRowsSql({
+        ...this.base(principal, cycleId),
+        parentCode: filter.parentCode || null,
+        level: parseLevel(filter.level),
+      }),
+    );
+    return rows.filter((r) => r.code !== null).map(unitAnalytics);
+  }
+
+  async ranking(
+    principal: Principal,
+    cycleId: string,
+    level: string,
+    top: number,
+  ): Promise<AnalyticsRankingModel> {
+    const parsed = parseLevel(level);
+    if (!parsed) throw invalid('level', '请指定行政层级（province、prefecture 或 county）。');
+    if (!Number.isInteger(top) || top < 1 || top > MAX_RANKING) {
+      throw invalid('top', `排名数量须为 1 至 ${MAX_RANKING} 之间的整数。`);
+    }
+    const rows = (
+      await this.run(
+        unitRowsSql({ ...this.base(principal, cycleId), level: parsed, rank: { top } }),
+      )
+    ).filter((r) => r.code !== null);
+    const pick = (rank: 'top_rank' | 'bottom_rank') =>
+      rows
+        .filter((r) => Number(r[rank]) <= top)
+        .sort((a, b) => Number(a[rank]) - Number(b[rank]))
+        .map(unitAnalytics);
+    return { top: pick('top_rank'), bottom: pick('bottom_rank') };
+  }
+
+  async breakdown(
+    principal: Principal,
+    cycleId: string,
+    by: Dimension,
+    unitCode?: string | null,
+  ): Promise<BreakdownRowModel[]> {
+    const rows = await this.run(
+      breakdownSql({ ...this.base(principal, cycleId), by, unitCode: unitCode || null }),
+    );
+    return rows
+      .filter((r) => r.key !== null)
+      .map((r) => ({
+        key: String(r.key),
+        label: by === 'ARTICLE' ? `第${intToChineseNumeral(Number(r.key))}条` : String(r.label),
+        tasks: Number(r.tasks),
+        verified: Number(r.verified),
+        submitted: Number(r.submitted),
+        overdue: Number(r.overdue),
+        evidenceCount: Number(r.evidence_count),
+        completionRate: Number(r.completion_rate),
+        submissionRate: Number(r.submission_rate),
+      }));
+  }
+
+  async matrix(
+    principal: Principal,
+    cycleId: string,
+    parentCode?: string | null,
+  ): Promise<MatrixCellModel[]> {
+    const rows = await this.run(
+      matrixSql({ ...this.base(principal, cycleId), parentCode: parentCode || null }),
+    );
+    return rows
+      .filter((r) => r.unit_code !== null)
+      .map((r) => ({
+        chapter: Number(r.chapter),
+        chapterTitle: String(r.chapter_title),
+        unitCode: String(r.unit_code),
+        unitName: String(r.unit_name),
+        tasks: Number(r.tasks),
+        verified: Number(r.verified),
+        completionRate: Number(r.completion_rate),
+      }));
+  }
+
+  async trend(
+    principal: Principal,
+    cycleId: string,
+    unitCode?: string | null,
+  ): Promise<TrendPointModel[]> {
+    const rows = await this.run(
+      trendSql({ ...this.base(principal, cycleId), unitCode: unitCode || null }),
+    );
+    return rows
+      .filter((r) => r.date !== null)
+      .map((r) => ({
+        date: String(r.date),
+        verified: Number(r.verified),
+        tasks: Number(r.tasks),
+        completionRate: Number(r.completion_rate),
+      }));
+  }
+
+  async behindSchedule(
+    principal: Principal,
+    cycleId: string,
+    input: { threshold: number; asOf?: string | null; level?: string | null },
+  ): Promise<BehindScheduleRowModel[]> {
+    const { threshold } = input;
+    if (!Number.isFinite(threshold) || threshold <= 0 || threshold > 1) {
+      throw invalid('threshold', '进度阈值须大于 0 且不大于 1。');
+    }
+    if (input.asOf && !isIsoDate(input.asOf)) {
+      throw invalid('asOf', '日期格式应为 YYYY-MM-DD。');
+    }
+    const rows = await this.run(
+      behindScheduleSql({
+        ...this.base(principal, cycleId),
+        threshold,
+        asOf: input.asOf || this.today(),
+        level: parseLevel(input.level),
+      }),
+    );
+    return rows
+      .filter((r) => r.code !== null)
+      .map((r) => ({
+        unit: unitOf(r),
+        tasks: Number(r.tasks),
+        verified: Number(r.verified),
+        completionRate: Number(r.completion_rate),
+        expected: Number(r.expected),
+        gap: Number(r.gap),
+      }));
+  }
+
+  private base(principal: Principal, cycleId: string) {
+    if (!UUID.test(cycleId)) throw notFound('考核年度');
+    return { cycleId, today: this.today(), jurisdiction: jurisdictionOf(principal) };
+  }
+
+  /** Runs one statement; NOT_FOUND when the cycle or the requested unit is missing or outside. */
+  private async run(statement: Statement): Promise<Row[]> {
+    const rows: Row[] = await this.dataSource.query(statement.sql, statement.params);
+    const meta = rows[0];
+    if (!meta || Number(meta.cycle_found) === 0) throw notFound('考核年度');
+    if (Number(meta.unit_found) === 0) throw notFound('单位');
+    return rows;
+  }
+}
+
+function invalid(field: string, message: string): AppError {
+  return new AppError(ErrorCode.VALIDATION_FAILED, message, { fields: { [field]: 'invalid' } });
+}
+
+/** A level argument: province | prefecture | county (any case); undefined when absent. */
+function parseLevel(level: string | null | undefined): UnitLevel | undefined {
+  if (level === undefined || level === null || level === '') return undefined;
+  const value = level.trim().toLowerCase() as UnitLevel;
+  if (!LEVELS.includes(value)) {
+    throw invalid('level', '行政层级须为 province、prefecture 或 county。');
+  }
+  return value;
+}
+
+function figures(r: Row, prefix = ''): AnalyticsFiguresModel {
+  const n = (c: string) => Number(r[`${prefix}${c}`] ?? 0);
+  return {
+    tasks: n('tasks'),
+    verified: n('verified'),
+    submitted: n('submitted'),
+    inProgress: n('in_progress'),
+    notStarted: n('not_started'),
+    returned: n('returned'),
+    overdue: n('overdue'),
+    evidenceCount: n('evidence_count'),
+    completionRate: n('completion_rate'),
+    submissionRate: n('submission_rate'),
+  };
+}
+
+function unitOf(r: Row): AdminUnitModel {
+  return {
+    code: String(r.code),
+    name: String(r.name),
+    level: r.level as AdminLevelEnum,
+    parentCode: (r.parent_code as string | null) ?? null,
+    directlyAdministered: Boolean(r.directly_administered),
+    kind: String(r.kind),
+  };
+}
+
+function unitAnalytics(r: Row): UnitAnalyticsModel {
+  return {
+    ...figures(r),
+    unit: unitOf(r),
+    withChildren: r.level === 'prefecture' ? figures(r, 'wc_') : null,
+  };
+}

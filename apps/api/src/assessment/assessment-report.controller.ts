@@ -1,0 +1,370 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode } from '@duty/shared/errors';
+import ExcelJS from 'exceljs';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { contentDisposition, HttpAccess, sendAppError, sendError } from '../access/http-access';
+import { actorOf, Principal } from '../auth/principal';
+import { Role } from '../auth/role';
+import { requestMeta } from '../auth/session-token';
+import { AuditAction, SecurityAuditService } from '../security-audit/security-audit.service';
+import { TASK_READERS } from '../task/task-scope';
+import { RankLevel } from './assessment-scores';
+import { AssessmentService, ShownScore } from './assessment.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const RANKING_READERS = [
+  Role.PROVINCIAL_SUPERVISOR,
+  Role.PREFECTURE_SUPERVISOR,
+  Role.AUDITOR,
+] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LEVEL_ZH: Record<string, string> = { province: '省级', prefecture: '市州', county: '县级' };
+const RULE_ZH: Record<string, string> = {
+  verified: '已核验',
+  submitted: '已提交',
+  returnedOrInProgress: '推进中/已退回',
+  notStarted: '未开始',
+  overdue: '逾期',
+};
+
+/**
+ * Assessment downloads: the ranking and one unit's breakdown as XLSX, and the printable unit
+ * report (A4, from the browser). Every download is recorded in the security audit log.
+ */
+@Controller('api/assessment')
+export class AssessmentReportController {
+  constructor(
+    private readonly access: HttpAccess,
+    private readonly assessment: AssessmentService,
+    private readonly audit: SecurityAuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** GET /api/assessment/ranking.xlsx?cycleId=…&level=county|prefecture|province */
+  @Get('ranking.xlsx')
+  async ranking(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('cycleId') cycleId?: string,
+    @Query('level') level = 'county',
+  ): Promise<void> {
+    const principal = await this.access.principal(
+      req,
+      res,
+      RANKING_READERS,
+      'GET /api/assessment/ranking.xlsx',
+    );
+    if (!principal) return;
+    if (!cycleId || !UUID.test(cycleId) || !['province', 'prefecture', 'county'].includes(level)) {
+      return sendError(
+        res,
+        ErrorCode.VALIDATION_FAILED,
+        '请指定考核年度（cycleId）和层级（level）。',
+      );
+    }
+    try {
+      const scores = await this.assessment.scores(principal, cycleId, level as RankLevel);
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('排名');
+      sheet.columns = [
+        { header: '排名', key: 'rank', width: 8 },
+        { header: '单位代码', key: 'code', width: 12 },
+        { header: '单位', key: 'name', width: 28 },
+        { header: '层级', key: 'level', width: 8 },
+        { header: '得分', key: 'score', width: 10 },
+        { header: '等次', key: 'grade', width: 10 },
+        { header: '加分（计入/申报）', key: 'bonus', width: 18 },
+        { header: '扣分', key: 'deduction', width: 10 },
+        { header: '状态', key: 'state', width: 16 },
+      ];
+      for (const s of scores) {
+        sheet.addRow({
+          rank: s.rank,
+          code: s.code,
+          name: s.unitName,
+          level: LEVEL_ZH[s.level],
+          score: s.score,
+          grade: s.grade,
+          bonus: `${s.bonus.applied}/${s.bonus.requested}`,
+          deduction: round2(s.deductions.reduce((sum, d) => sum + d.points, 0)),
+          state: s.frozen ? `已固化（第 ${s.resultSetVersion} 版）` : '实时',
+        });
+      }
+      styleSheet(sheet);
+      await this.send(req, res, principal, book, `考核排名-${LEVEL_ZH[level]}.xlsx`, {
+        report: 'ranking',
+        cycleId,
+        level,
+        rows: scores.length,
+      });
+    } catch (error) {
+      sendAppError(res, error);
+    }
+  }
+
+  /** GET /api/assessment/unit.xlsx?cycleId=…&unitCode=… — one unit's breakdown. */
+  @Get('unit.xlsx')
+  async unit(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('cycleId') cycleId?: string,
+    @Query('unitCode') unitCode?: string,
+  ): Promise<void> {
+    const principal = await this.access.principal(
+      req,
+      res,
+      TASK_READERS,
+      'GET /api/assessment/unit.xlsx',
+    );
+    if (!principal) return;
+    if (!cycleId || !UUID.test(cycleId) || !unitCode) {
+      return sendError(
+        res,
+        ErrorCode.VALIDATION_FAILED,
+        '请指定考核年度（cycleId）和单位（unitCode）。',
+      );
+    }
+    try {
+      const score = await this.assessment.unitScore(principal, cycleId, unitCode);
+      const names = await this.indicatorNames(cycleId);
+      const book = new ExcelJS.Workbook();
+      const summary = book.addWorksheet('得分');
+      summary.columns = [
+        { header: '项目', key: 'k', width: 20 },
+        { header: '内容', key: 'v', width: 40 },
+      ];
+      summary.addRows([
+        { k: '单位', v: `${score.unitName}（${score.code}）` },
+        { k: '得分', v: score.score },
+        { k: '等次', v: score.grade },
+        { k: '排名', v: `${LEVEL_ZH[score.level]}第 ${score.rank} 名` },
+        { k: '加分（计入/申报）', v: `${score.bonus.applied}/${score.bonus.requested}` },
+        { k: '状态', v: score.frozen ? `已固化（第 ${score.resultSetVersion} 版）` : '实时' },
+      ]);
+      styleSheet(summary);
+      const detail = book.addWorksheet('指标明细');
+      detail.columns = [
+        { header: '指标', key: 'indicator', width: 40 },
+        { header: '分值', key: 'marks', width: 10 },
+        { header: '得分', key: 'earned', width: 10 },
+        { header: '任务', key: 'task', width: 38 },
+        { header: '状态', key: 'status', width: 12 },
+        { header: '计分规则', key: 'rule', width: 14 },
+        { header: '得分比例', key: 'fraction', width: 10 },
+      ];
+      for (const b of score.breakdown) {
+        for (const t of b.tasks) {
+          detail.addRow({
+            indicator: names.get(b.indicatorId) ?? b.indicatorId,
+            marks: round2(b.marks),
+            earned: round2(b.earned),
+            task: t.taskId,
+            status: t.status,
+            rule: RULE_ZH[t.rule] ?? t.rule,
+            fraction: t.fraction,
+          });
+        }
+      }
+      styleSheet(detail);
+      const deductions = book.addWorksheet('扣分');
+      deductions.columns = [
+        { header: '分值', key: 'points', width: 10 },
+        { header: '原因', key: 'reason', width: 60 },
+        { header: '任务', key: 'taskId', width: 38 },
+      ];
+      deductions.addRows(score.deductions.map((d) => ({ ...d, taskId: d.taskId ?? '' })));
+      styleSheet(deductions);
+      await this.send(req, res, principal, book, `考核明细-${score.unitName}.xlsx`, {
+        report: 'unit',
+        cycleId,
+        unitCode,
+      });
+    } catch (error) {
+      sendAppError(res, error);
+    }
+  }
+
+  /** GET /api/assessment/report?cycleId=…&unitCode=… — the printable report (A4). */
+  @Get('report')
+  async report(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('cycleId') cycleId?: string,
+    @Query('unitCode') unitCode?: string,
+  ): Promise<void> {
+    const principal = await this.access.principal(
+      req,
+      res,
+      TASK_READERS,
+      'GET /api/assessment/report',
+    );
+    if (!principal) return;
+    if (!cycleId || !UUID.test(cycleId) || !unitCode) {
+      return sendError(
+        res,
+        ErrorCode.VALIDATION_FAILED,
+        '请指定考核年度（cycleId）和单位（unitCode）。',
+      );
+    }
+    try {
+      const score = await this.assessment.unitScore(principal, cycleId, unitCode);
+      const names = await this.indicatorNames(cycleId);
+      const adjustments = await this.assessment.adjustments(principal, cycleId, unitCode);
+      const [cycle] = await this.dataSource.query(
+        `SELECT year, title FROM assessment_cycle WHERE id = $1`,
+        [cycleId],
+      );
+      const overdue: Array<{ article: number; subject: string; due_date: string; status: string }> =
+        await this.dataSource.query(
+          `SELECT a.number AS article, d.subject, t.due_date::text AS due_date, t.status
+             FROM task t JOIN duty d ON d.id = t.duty_id JOIN regulation_article a ON a.id = d.article_id
+            WHERE t.cycle_id = $1 AND t.unit_code = $2 AND t.retired_at IS NULL
+              AND t.due_date < (now() AT TIME ZONE 'Asia/Shanghai')::date AND t.status NOT IN ('SUBMITTED', 'VERIFIED')
+            ORDER BY a.number, t.due_date`,
+          [cycleId, unitCode],
+        );
+      const [{ evidence }] = await this.dataSource.query(
+        `SELECT count(*)::int AS evidence FROM evidence
+          WHERE cycle_id = $1 AND unit_code = $2 AND withdrawn_at IS NULL AND superseded_by_id IS NULL`,
+        [cycleId, unitCode],
+      );
+      const html = renderReport({ cycle, score, names, adjustments, overdue, evidence });
+      await this.audit.record({
+        action: AuditAction.ReportDownloaded,
+        result: 'success',
+        actor: actorOf(principal),
+        target: `cycle:${cycleId} unit:${unitCode}`,
+        ip: requestMeta(req).ip,
+        detail: { report: 'printable', cycleId, unitCode },
+      });
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+      res.send(html);
+    } catch (error) {
+      sendAppError(res, error);
+    }
+  }
+
+  private async indicatorNames(cycleId: string): Promise<Map<string, string>> {
+    const plan = await this.assessment.plan(cycleId);
+    return new Map(plan.plan.indicators.map((i) => [i.id, i.name]));
+  }
+
+  private async send(
+    req: Request,
+    res: Response,
+    principal: Principal,
+    book: ExcelJS.Workbook,
+    fileName: string,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
+    const body = Buffer.from(await book.xlsx.writeBuffer());
+    await this.audit.record({
+      action: AuditAction.ReportDownloaded,
+      result: 'success',
+      actor: actorOf(principal),
+      target: `cycle:${detail.cycleId as string}`,
+      ip: requestMeta(req).ip,
+      detail,
+    });
+    res.setHeader('Content-Type', XLSX);
+    res.setHeader('Content-Disposition', contentDisposition(fileName));
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(body);
+  }
+}
+
+function styleSheet(sheet: ExcelJS.Worksheet): void {
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+const escape = (text: unknown) =>
+  String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function renderReport(input: {
+  cycle: { year: number; title: string };
+  score: ShownScore;
+  names: Map<string, string>;
+  adjustments: Array<{
+    kind: string;
+    points: string;
+    reason: string;
+    createdBy: string;
+    revokedAt: Date | null;
+  }>;
+  overdue: Array<{ article: number; subject: string; due_date: string; status: string }>;
+  evidence: number;
+}): string {
+  const { cycle, score, names, adjustments, overdue, evidence } = input;
+  const kindZh: Record<string, string> = { bonus: '加分', deduction: '扣分', remark: '督导意见' };
+  const rows = score.breakdown
+    .map(
+      (b) =>
+        `<tr><td>${escape(names.get(b.indicatorId) ?? b.indicatorId)}</td><td class="n">${round2(b.marks)}</td><td class="n">${round2(
+          b.earned,
+        )}</td><td>${b.tasks.map((t) => escape(RULE_ZH[t.rule] ?? t.rule)).join('、')}</td></tr>`,
+    )
+    .join('');
+  const adjustmentRows = adjustments
+    .filter((a) => !a.revokedAt)
+    .map(
+      (a) =>
+        `<tr><td>${escape(kindZh[a.kind] ?? a.kind)}</td><td class="n">${escape(a.kind === 'remark' ? '' : a.points)}</td><td>${escape(
+          a.reason,
+        )}</td><td>${escape(a.createdBy)}</td></tr>`,
+    )
+    .join('');
+  const overdueRows = overdue
+    .map(
+      (o) =>
+        `<tr><td>第${o.article}条</td><td>${escape(o.subject)}</td><td>${escape(o.due_date)}</td></tr>`,
+    )
+    .join('');
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(score.unitName)} ${escape(cycle.year)}年度质量工作考核报告</title>
+<style>
+  @page { size: A4; margin: 18mm 16mm; }
+  body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; font-size: 11pt; color: #000; margin: 0 auto; max-width: 178mm; }
+  h1 { font-size: 17pt; text-align: center; margin: 0 0 4mm; }
+  h2 { font-size: 12.5pt; margin: 6mm 0 2mm; border-bottom: 1px solid #000; }
+  .meta { text-align: center; margin-bottom: 5mm; }
+  .kpis { display: flex; justify-content: space-between; border: 1px solid #000; padding: 3mm; }
+  .kpis div { text-align: center; flex: 1; } .kpis b { display: block; font-size: 15pt; }
+  table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
+  tr { page-break-inside: avoid; } th, td { border: 1px solid #555; padding: 1.5mm 2mm; vertical-align: top; }
+  th { background: #eee; } td.n { text-align: right; white-space: nowrap; }
+  .hint { color: #555; font-size: 9pt; } @media print { .hint { display: none; } }
+</style></head><body>
+<p class="hint">按 Ctrl+P（或 ⌘P）打印，纸张选择 A4。</p>
+<h1>${escape(score.unitName)}${escape(cycle.year)}年度质量工作考核报告</h1>
+<p class="meta">${escape(cycle.title)}｜${score.frozen ? `考核结果已固化（第 ${score.resultSetVersion} 版）` : '实时得分（考核年度尚未关闭）'}</p>
+<div class="kpis"><div>得分<b>${score.score.toFixed(2)}</b></div><div>等次<b>${escape(score.grade)}</b></div><div>${escape(
+    LEVEL_ZH[score.level],
+  )}排名<b>第 ${score.rank} 名</b></div><div>佐证材料<b>${evidence} 份</b></div><div>逾期事项<b>${overdue.length} 项</b></div></div>
+<h2>一、指标得分明细</h2>
+<table><thead><tr><th>指标</th><th>分值</th><th>得分</th><th>计分依据</th></tr></thead><tbody>${rows || '<tr><td colspan="4">无</td></tr>'}</tbody></table>
+<h2>二、加减分</h2>
+<p>加分申报 ${score.bonus.requested} 分，计入 ${score.bonus.applied} 分；扣分 ${round2(
+    score.deductions.reduce((sum, d) => sum + d.points, 0),
+  )} 分。</p>
+<table><thead><tr><th>分值</th><th>原因</th></tr></thead><tbody>${
+    score.deductions
+      .map((d) => `<tr><td class="n">−${d.points}</td><td>${escape(d.reason)}</td></tr>`)
+      .join('') || '<tr><td colspan="2">无扣分</td></tr>'
+  }</tbody></table>
+<h2>三、逾期事项</h2>
+<table><thead><tr><th>条款</th><th>职责</th><th>截止日期</th></tr></thead><tbody>${overdueRows || '<tr><td colspan="3">无</td></tr>'}</tbody></table>
+<h2>四、督导意见及加减分记录</h2>
+<table><thead><tr><th>类别</th><th>分值</th><th>内容</th><th>录入人</th></tr></thead><tbody>${
+    adjustmentRows || '<tr><td colspan="4">无</td></tr>'
+  }</tbody></table>
+</body></html>`;
+}

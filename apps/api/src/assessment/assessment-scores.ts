@@ -1,0 +1,265 @@
+import {
+  AssessmentPlan,
+  defaultPlan,
+  rankUnits,
+  scoreUnit,
+  TaskOutcome,
+  UnitScore,
+} from '@duty/assessment/scoring';
+import { ErrorCode } from '@duty/shared/errors';
+import { createHash } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AssessmentCycle } from '../cycle/assessment-cycle.entity';
+import { AppError } from '../graphql/app-error';
+import { AssessmentPlanVersion } from './assessment-plan-version.entity';
+import { AssessmentResult, AssessmentResultSet } from './assessment-result.entity';
+
+/** The plan in force for a cycle: the latest saved version, or the default (version 0). */
+export interface PlanInForce {
+  plan: AssessmentPlan;
+  version: number;
+  note: string;
+  createdBy: string | null;
+  createdAt: Date | null;
+}
+
+/** A tracked duty of the cycle's regulation version, as indicators refer to it. */
+export interface PlanDuty {
+  lineageId: string;
+  subject: string;
+  article: number;
+  chapter: number;
+  chapterTitle: string;
+}
+
+export type RankLevel = 'province' | 'prefecture' | 'county';
+
+export interface RankedUnitScore extends UnitScore {
+  unitName: string;
+  level: RankLevel;
+  parentCode: string | null;
+  rank: number;
+}
+
+/** The tracked government duties of a cycle (the ones that became tasks). */
+export async function planDuties(manager: EntityManager, cycleId: string): Promise<PlanDuty[]> {
+  return manager.query(
+    `SELECT d.lineage_id AS "lineageId", d.subject, a.number AS article, c.number AS chapter,
+            c.title AS "chapterTitle"
+       FROM assessment_cycle y
+       JOIN duty d ON d.version_id = y.regulation_version_id AND d.tracked AND d.government_duty
+       JOIN regulation_article a ON a.id = d.article_id
+       JOIN regulation_chapter c ON c.id = a.chapter_id
+      WHERE y.id = $1
+      ORDER BY a.number, d.sequence, d.lineage_id`,
+    [cycleId],
+  );
+}
+
+/** One indicator per tracked duty, equal weights within a chapter, equal chapter shares. */
+export async function defaultPlanFor(
+  manager: EntityManager,
+  cycleId: string,
+): Promise<AssessmentPlan> {
+  const duties = await planDuties(manager, cycleId);
+  return defaultPlan(
+    duties.map((d) => ({
+      id: d.lineageId,
+      chapter: d.chapter,
+      name: `第${d.article}条 ${d.subject}`,
+    })),
+  );
+}
+
+export async function planInForce(manager: EntityManager, cycleId: string): Promise<PlanInForce> {
+  const saved = await manager.findOne(AssessmentPlanVersion, {
+    where: { cycleId },
+    order: { version: 'DESC' },
+  });
+  if (saved) {
+    return {
+      plan: saved.plan,
+      version: saved.version,
+      note: saved.note,
+      createdBy: saved.createdBy,
+      createdAt: saved.createdAt,
+    };
+  }
+  return {
+    plan: await defaultPlanFor(manager, cycleId),
+    version: 0,
+    note: '默认方案：每项纳入跟踪的政府职责一个指标，章内等权，各章等分 100 分。',
+    createdBy: null,
+    createdAt: null,
+  };
+}
+
+/**
+ * Scores every unit with tasks in the cycle as of a day (a task past its due date on that day
+ * and neither submitted nor verified counts as overdue), ranked among units of the same level.
+ * Tasks are read as compact rows (one statement) and scored by the pure scoring library.
+ */
+export async function computeScores(
+  manager: EntityManager,
+  cycleId: string,
+  asOf: string,
+  plan?: PlanInForce,
+): Promise<{ plan: PlanInForce; scores: RankedUnitScore[] }> {
+  const inForce = plan ?? (await planInForce(manager, cycleId));
+  const rows: Array<{
+    task_id: string;
+    lineage_id: string;
+    unit_code: string;
+    status: TaskOutcome;
+    overdue: boolean;
+    extension_count: number;
+    return_count: number;
+  }> = await manager.query(
+    `SELECT t.id AS task_id, t.duty_lineage_id AS lineage_id, t.unit_code, t.status,
+            (t.due_date < $2::date AND t.status NOT IN ('SUBMITTED', 'VERIFIED')) AS overdue,
+            t.extension_count, t.return_count
+       FROM task t WHERE t.cycle_id = $1 AND t.retired_at IS NULL`,
+    [cycleId, asOf],
+  );
+  const units: Array<{ code: string; name: string; level: RankLevel; parent_code: string | null }> =
+    await manager.query(
+      `SELECT code, name, level, parent_code FROM admin_unit
+        WHERE code IN (SELECT DISTINCT unit_code FROM task WHERE cycle_id = $1 AND retired_at IS NULL)
+        ORDER BY code`,
+      [cycleId],
+    );
+  const adjustments: Array<{ unit_code: string; kind: string; points: string; reason: string }> =
+    await manager.query(
+      `SELECT unit_code, kind, points::text, reason FROM assessment_adjustment
+        WHERE cycle_id = $1 AND revoked_at IS NULL AND kind <> 'remark' ORDER BY created_at, id`,
+      [cycleId],
+    );
+  const tasksByUnit = groupBy(rows, (r) => r.unit_code);
+  const adjustmentsByUnit = groupBy(adjustments, (a) => a.unit_code);
+  const scored = units.map((unit) => {
+    const own = adjustmentsByUnit.get(unit.code) ?? [];
+    const score = scoreUnit(inForce.plan, {
+      code: unit.code,
+      tasks: (tasksByUnit.get(unit.code) ?? []).map((t) => ({
+        taskId: t.task_id,
+        dutyId: t.lineage_id,
+        status: t.status,
+        overdueAtCycleEnd: t.overdue,
+        extensionCount: t.extension_count,
+        returnCount: t.return_count,
+      })),
+      bonuses: own
+        .filter((a) => a.kind === 'bonus')
+        .map((a) => ({ points: Number(a.points), reason: a.reason })),
+      deductions: own
+        .filter((a) => a.kind === 'deduction')
+        .map((a) => ({ points: Number(a.points), reason: a.reason })),
+    });
+    return { unit, score };
+  });
+  const ranks = new Map(
+    rankUnits(
+      scored.map(({ unit, score }) => ({ code: unit.code, level: unit.level, score: score.score })),
+    ).map((r) => [r.code, r.rank]),
+  );
+  return {
+    plan: inForce,
+    scores: scored.map(({ unit, score }) => ({
+      ...score,
+      unitName: unit.name,
+      level: unit.level,
+      parentCode: unit.parent_code,
+      rank: ranks.get(unit.code)!,
+    })),
+  };
+}
+
+/**
+ * Freezes the scores of a cycle being closed into a new result set version (inside the caller's
+ * transaction): who, when, the plan version, and a SHA-256 over the result rows.
+ */
+export async function freezeResults(
+  manager: EntityManager,
+  cycle: AssessmentCycle,
+  closedBy: string,
+  closedAt: Date,
+  asOf: string,
+): Promise<AssessmentResultSet> {
+  const { plan, scores } = await computeScores(manager, cycle.id, asOf);
+  const [{ next }] = await manager.query(
+    `SELECT coalesce(max(version), 0) + 1 AS next FROM assessment_result_set WHERE cycle_id = $1`,
+    [cycle.id],
+  );
+  const rows = scores
+    .map((s) => ({
+      unitCode: s.code,
+      rankLevel: s.level,
+      score: s.score.toFixed(2),
+      grade: s.grade,
+      rank: s.rank,
+      detail: s as unknown as Record<string, unknown>,
+    }))
+    .sort((a, b) => a.unitCode.localeCompare(b.unitCode));
+  const set = manager.create(AssessmentResultSet, {
+    cycleId: cycle.id,
+    version: next,
+    planVersion: plan.version,
+    closedBy,
+    closedAt,
+    asOf,
+    rowsSha256: resultRowsHash(rows),
+  });
+  await manager.insert(AssessmentResultSet, set);
+  for (let i = 0; i < rows.length; i += 200) {
+    await manager.insert(
+      AssessmentResult,
+      rows.slice(i, i + 200).map((r) => ({ ...r, resultSetId: set.id })) as never,
+    );
+  }
+  return set;
+}
+
+/** SHA-256 over the result rows (unit, level, score, grade, rank), one line each, by unit code. */
+export function resultRowsHash(
+  rows: Array<{ unitCode: string; rankLevel: string; score: string; grade: string; rank: number }>,
+): string {
+  const hash = createHash('sha256');
+  for (const r of [...rows].sort((a, b) => a.unitCode.localeCompare(b.unitCode))) {
+    hash.update(`${r.unitCode}\t${r.rankLevel}\t${r.score}\t${r.grade}\t${r.rank}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** Marks the latest result set of a cycle being reopened (a reason is required). */
+export async function markReopened(
+  manager: EntityManager,
+  cycleId: string,
+  by: string,
+  at: Date,
+  reason: string,
+): Promise<void> {
+  const latest = await manager.findOne(AssessmentResultSet, {
+    where: { cycleId },
+    order: { version: 'DESC' },
+  });
+  if (!latest) return;
+  if (latest.reopenedAt) {
+    throw new AppError(ErrorCode.CONFLICT, '该考核结果已被重新打开过。');
+  }
+  await manager.update(
+    AssessmentResultSet,
+    { id: latest.id },
+    { reopenedAt: at, reopenedBy: by, reopenReason: reason },
+  );
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
