@@ -24,10 +24,7 @@ import { Jurisdiction } from '../access/jurisdiction';
  *   multiplied), so that a unit exactly on the boundary is not behind.
  */
 
-/** The calendar date (YYYY-MM-DD) in Asia/Shanghai (UTC+8 all year, no daylight saving). */
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { shanghaiDate } from '../common/iso-date';
 
 export type UnitLevel = 'province' | 'prefecture' | 'county';
 

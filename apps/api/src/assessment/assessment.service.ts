@@ -8,7 +8,7 @@ import { Clock, CLOCK } from '../auth/clock';
 import { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { AssessmentCycle } from '../cycle/assessment-cycle.entity';
-import { shanghaiDate } from '../cycle/cycle.service';
+import { shanghaiDate } from '../common/iso-date';
 import { AppError } from '../graphql/app-error';
 import { AdjustmentKind, AssessmentAdjustment } from './assessment-adjustment.entity';
 import { AssessmentPlanVersion } from './assessment-plan-version.entity';

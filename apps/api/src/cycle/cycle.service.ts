@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { freezeResults, markReopened } from '../assessment/assessment-scores';
 import { Clock, CLOCK } from '../auth/clock';
 import { Principal } from '../auth/principal';
-import { isIsoDate } from '../common/iso-date';
+import { isIsoDate, shanghaiDate } from '../common/iso-date';
 import { AppError } from '../graphql/app-error';
 import { RegulationVersion } from '../regulation/entities/regulation-version.entity';
 import { AssessmentCycle } from './assessment-cycle.entity';
@@ -192,9 +192,4 @@ export class CycleService {
     });
     return this.get(cycleId);
   }
-}
-
-/** The calendar day in China (UTC+8) of an instant, YYYY-MM-DD. */
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }

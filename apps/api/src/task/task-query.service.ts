@@ -10,6 +10,7 @@ import { scopeTasks } from './task-scope';
 import { Task } from './task.entity';
 import { TaskStatus } from './task-workflow';
 import { containsPattern } from '../common/query-helpers';
+import { shanghaiDate } from '../common/iso-date';
 
 export type TaskSort = 'DUE_DATE' | 'UPDATED_AT' | 'UNIT';
 
@@ -43,8 +44,9 @@ export class TaskQueryService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** Today in China (UTC+8), as analytics and the assessment count it. */
   today(): string {
-    return this.clock.now().toISOString().slice(0, 10);
+    return shanghaiDate(this.clock.now());
   }
 
   async page(
