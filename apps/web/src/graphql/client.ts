@@ -1,33 +1,19 @@
-import {
-  ApolloClient,
-  ApolloLink,
-  gql,
-  HttpLink,
-  InMemoryCache,
-  type TypedDocumentNode,
-} from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { ErrorCode } from '@duty/shared/errors';
 import { toAppError } from './errors';
+import { SignedInProbeDocument } from './generated/graphql';
 import { sessionOf } from './session';
 
 /** Same origin in production (the API serves the app); proxied by Vite in development. */
 export const GRAPHQL_PATH = '/graphql';
 
-/** Name of the query for the signed-in user (modules/auth/graphql/currentUser.ts). */
+/** Name of the query for the signed-in user (modules/auth/graphql/currentUser.graphql). */
 const CURRENT_USER_OPERATION = 'Me';
 
 /** Reads (never fetches) whether the cache holds a signed-in user. */
-const SIGNED_IN_PROBE: TypedDocumentNode<{ me: { id: string } | null }> = gql`
-  query SignedInProbe {
-    me {
-      id
-    }
-  }
-`;
-
 function cacheHasSignedInUser(client: ApolloClient): boolean {
-  return !!client.cache.readQuery({ query: SIGNED_IN_PROBE })?.me;
+  return !!client.cache.readQuery({ query: SignedInProbeDocument })?.me;
 }
 
 /**

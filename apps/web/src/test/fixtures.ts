@@ -1,5 +1,5 @@
 import type { AdminUnit, CurrentUser, Department } from '../modules/auth/graphql/types';
-import type { UserAccount } from '../modules/user-admin/graphql/users';
+import type { UserAccount } from '../modules/user-admin/graphql/types';
 
 // GraphQL answers as the API sends them (with __typename, which the Apollo cache needs).
 

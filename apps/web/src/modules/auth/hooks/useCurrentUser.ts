@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { ErrorCode } from '@duty/shared/errors';
 import { useCallback, useMemo } from 'react';
 import { toAppError, type AppError } from '../../../graphql/errors';
-import { ME_QUERY } from '../graphql/currentUser';
+import { MeDocument } from '../../../graphql/generated/graphql';
 import type { CurrentUser } from '../graphql/types';
 
 export interface UseCurrentUserResult {
@@ -16,7 +16,7 @@ export interface UseCurrentUserResult {
 
 /** The signed-in user (`me`), kept in the Apollo cache and refetched when the store resets. */
 export function useCurrentUser(): UseCurrentUserResult {
-  const { data, previousData, loading, error, refetch } = useQuery(ME_QUERY, {
+  const { data, previousData, loading, error, refetch } = useQuery(MeDocument, {
     notifyOnNetworkStatusChange: true,
   });
   const appError = useMemo(() => (error ? toAppError(error) : undefined), [error]);

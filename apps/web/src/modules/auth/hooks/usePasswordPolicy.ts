@@ -1,8 +1,8 @@
 import { useQuery } from '@apollo/client/react';
-import { PASSWORD_POLICY_QUERY } from '../graphql/currentUser';
+import { PasswordPolicyDocument } from '../../../graphql/generated/graphql';
 
 /** The server's description of the password rules (Chinese), or undefined while unknown. */
 export function usePasswordPolicy(): string | undefined {
-  const { data } = useQuery(PASSWORD_POLICY_QUERY);
+  const { data } = useQuery(PasswordPolicyDocument);
   return data?.passwordPolicy;
 }

@@ -3,15 +3,13 @@ import { ErrorCode } from '@duty/shared/errors';
 import { useCallback } from 'react';
 import { toAppError } from '../../../graphql/errors';
 import { sessionOf } from '../../../graphql/session';
-import { ME_QUERY } from '../graphql/currentUser';
 import {
-  CHANGE_PASSWORD_MUTATION,
-  SIGN_IN_MUTATION,
-  SIGN_OUT_MUTATION,
-  type ChangePasswordInput,
-  type SignInInput,
-} from '../graphql/session';
-import type { CurrentUser } from '../graphql/types';
+  ChangePasswordDocument,
+  MeDocument,
+  SignInDocument,
+  SignOutDocument,
+} from '../../../graphql/generated/graphql';
+import type { ChangePasswordInput, CurrentUser, SignInInput } from '../graphql/types';
 
 /** Thrown when sign-in succeeded but the next request is still anonymous (cookie blocked). */
 export class SessionNotKeptError extends Error {
@@ -29,14 +27,14 @@ export interface UseSignInResult {
 
 export function useSignIn(): UseSignInResult {
   const client = useApolloClient();
-  const [mutate, { loading }] = useMutation(SIGN_IN_MUTATION);
+  const [mutate, { loading }] = useMutation(SignInDocument);
   const signIn = useCallback(
     async (input: SignInInput) => {
       await mutate({ variables: { input } });
       sessionOf(client).clear();
       // Nothing of a previous user stays; `me` is asked again, now with the session cookie.
       await client.resetStore();
-      if (!client.readQuery({ query: ME_QUERY })?.me) throw new SessionNotKeptError();
+      if (!client.readQuery({ query: MeDocument })?.me) throw new SessionNotKeptError();
     },
     [client, mutate],
   );
@@ -50,7 +48,7 @@ export interface UseSignOutResult {
 
 export function useSignOut(): UseSignOutResult {
   const client = useApolloClient();
-  const [mutate, { loading }] = useMutation(SIGN_OUT_MUTATION);
+  const [mutate, { loading }] = useMutation(SignOutDocument);
   const signOut = useCallback(async () => {
     try {
       await mutate();
@@ -71,7 +69,7 @@ export interface UseChangePasswordResult {
 }
 
 export function useChangePassword(): UseChangePasswordResult {
-  const [mutate, { loading }] = useMutation(CHANGE_PASSWORD_MUTATION);
+  const [mutate, { loading }] = useMutation(ChangePasswordDocument);
   const changePassword = useCallback(
     async (input: ChangePasswordInput) => {
       // The answer updates the cached `me` (same CurrentUser id), which lets the AuthGate in.

@@ -1,7 +1,7 @@
 import { Descriptions, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../utils/formatDateTime';
-import type { SystemInfo } from '../graphql/systemInfo';
+import type { SystemInfo } from '../graphql/types';
 import { isKnownDatabaseMode } from '../utils/databaseMode';
 
 export function SystemInfoDescriptions({ info }: { info: SystemInfo }) {

@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { useCallback, useMemo } from 'react';
 import { toAppError, type AppError } from '../../../graphql/errors';
-import { SYSTEM_INFO_QUERY, type SystemInfo } from '../graphql/systemInfo';
+import { SystemInfoDocument } from '../../../graphql/generated/graphql';
+import type { SystemInfo } from '../graphql/types';
 
 export interface UseSystemInfoResult {
   systemInfo: SystemInfo | undefined;
@@ -11,7 +12,7 @@ export interface UseSystemInfoResult {
 }
 
 export function useSystemInfo(): UseSystemInfoResult {
-  const { data, loading, error, refetch } = useQuery(SYSTEM_INFO_QUERY, {
+  const { data, loading, error, refetch } = useQuery(SystemInfoDocument, {
     notifyOnNetworkStatusChange: true,
   });
   const appError = useMemo(() => (error ? toAppError(error) : undefined), [error]);

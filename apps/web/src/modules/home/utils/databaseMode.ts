@@ -1,4 +1,4 @@
-import type { DatabaseMode } from '../graphql/systemInfo';
+import type { DatabaseMode } from '../graphql/types';
 
 const KNOWN_MODES: ReadonlySet<string> = new Set<DatabaseMode>(['EMBEDDED', 'EXTERNAL']);
 

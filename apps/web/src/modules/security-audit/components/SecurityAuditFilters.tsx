@@ -1,6 +1,6 @@
 import { Button, DatePicker, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SecurityAuditFilterInput } from '../graphql/securityAuditLog';
+import type { SecurityAuditFilterInput } from '../graphql/types';
 import { useAuditLabels } from '../hooks/useAuditLabels';
 import { KNOWN_ACTIONS, KNOWN_RESULTS, withSeen } from '../utils/auditVocabulary';
 import { shanghaiDayRange, type CalendarDay } from '../utils/dateRange';

@@ -1,7 +1,7 @@
 import { Table, Tag, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../utils/formatDateTime';
-import type { SecurityAuditEntry } from '../graphql/securityAuditLog';
+import type { SecurityAuditEntry } from '../graphql/types';
 import { useAuditLabels } from '../hooks/useAuditLabels';
 
 /** Failures and refusals stand out in red; unknown results stay neutral. */

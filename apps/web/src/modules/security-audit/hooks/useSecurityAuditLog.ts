@@ -1,11 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { useCallback, useMemo } from 'react';
 import { toAppError, type AppError } from '../../../graphql/errors';
-import {
-  SECURITY_AUDIT_LOG_QUERY,
-  type SecurityAuditEntry,
-  type SecurityAuditFilterInput,
-} from '../graphql/securityAuditLog';
+import { SecurityAuditLogDocument } from '../../../graphql/generated/graphql';
+import type { SecurityAuditEntry, SecurityAuditFilterInput } from '../graphql/types';
 
 export interface UseSecurityAuditLogResult {
   entries: SecurityAuditEntry[];
@@ -20,7 +17,7 @@ export function useSecurityAuditLog(
   filter: SecurityAuditFilterInput,
   page: { first: number; offset: number },
 ): UseSecurityAuditLogResult {
-  const { data, previousData, loading, error, refetch } = useQuery(SECURITY_AUDIT_LOG_QUERY, {
+  const { data, previousData, loading, error, refetch } = useQuery(SecurityAuditLogDocument, {
     variables: { filter, page },
     fetchPolicy: 'network-only',
     notifyOnNetworkStatusChange: true,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { SecurityAuditFilters } from '../components/SecurityAuditFilters';
 import { SecurityAuditTable } from '../components/SecurityAuditTable';
-import type { SecurityAuditFilterInput } from '../graphql/securityAuditLog';
+import type { SecurityAuditFilterInput } from '../graphql/types';
 import { useSecurityAuditLog } from '../hooks/useSecurityAuditLog';
 
 const DEFAULT_PAGE_SIZE = 50;

@@ -14,7 +14,7 @@ import type { Role } from '../../auth/graphql/types';
 import { useRoleLabel } from '../../auth/hooks/useRoleLabel';
 import { ROLES } from '../../auth/utils/roles';
 import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
-import type { BindRoleInput, UserAccount } from '../graphql/users';
+import type { BindRoleInput, UserAccount } from '../graphql/types';
 import { useCountyUnits, useDepartments, usePrefectures } from '../hooks/useJurisdiction';
 import { useBindUserRole } from '../hooks/useUserAdminMutations';
 import { roleScope } from '../utils/roleScope';

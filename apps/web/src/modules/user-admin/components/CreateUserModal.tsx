@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
-import type { UserWithTemporaryPassword } from '../graphql/users';
+import type { UserWithTemporaryPassword } from '../graphql/types';
 import { useCreateUser } from '../hooks/useUserAdminMutations';
 
 interface CreateUserValues {

@@ -1,7 +1,7 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
-import type { UserAccount } from '../graphql/users';
+import type { UserAccount } from '../graphql/types';
 import { useSetUserDisabled } from '../hooks/useUserAdminMutations';
 
 interface ReasonValues {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../auth/graphql/types';
 import { useRoleLabel } from '../../auth/hooks/useRoleLabel';
 import { ROLES } from '../../auth/utils/roles';
-import type { UserFilterInput } from '../graphql/users';
+import type { UserFilterInput } from '../graphql/types';
 
 type StateFilter = 'enabled' | 'disabled';
 
@@ -27,7 +27,7 @@ export function UserFilters({
         placeholder={t('userAdmin.searchPlaceholder')}
         allowClear
         enterButton={t('common.search')}
-        defaultValue={value.search}
+        defaultValue={value.search ?? undefined}
         onSearch={(text) => onChange({ ...value, search: text.trim() || undefined })}
         style={{ width: 320 }}
       />

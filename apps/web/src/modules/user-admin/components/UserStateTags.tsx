@@ -1,7 +1,7 @@
 import { Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../utils/formatDateTime';
-import type { UserAccount } from '../graphql/users';
+import type { UserAccount } from '../graphql/types';
 import { userStateFlags } from '../utils/userState';
 
 /** 正常 / 已停用 / 已锁定至… / 需修改密码. */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useRoleLabel } from '../../auth/hooks/useRoleLabel';
 import { unitLabel } from '../../auth/utils/unitLabel';
 import { formatDateTime } from '../../../utils/formatDateTime';
-import type { UserAccount } from '../graphql/users';
+import type { UserAccount } from '../graphql/types';
 import { isLocked } from '../utils/userState';
 import { UserStateTags } from './UserStateTags';
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useMemo } from 'react';
 import type { AdminUnit, Department } from '../../auth/graphql/types';
-import { ADMIN_UNITS_QUERY, DEPARTMENTS_QUERY } from '../graphql/jurisdiction';
+import { AdminUnitsDocument, DepartmentsDocument } from '../../../graphql/generated/graphql';
 
 export interface Loaded<T> {
   items: T[];
@@ -12,7 +12,7 @@ const NONE: never[] = [];
 
 /** The prefectures (市州) of the signed-in user's jurisdiction. */
 export function usePrefectures(skip: boolean): Loaded<AdminUnit> {
-  const { data, loading } = useQuery(ADMIN_UNITS_QUERY, {
+  const { data, loading } = useQuery(AdminUnitsDocument, {
     variables: { level: 'PREFECTURE' },
     skip,
   });
@@ -24,7 +24,7 @@ export function usePrefectures(skip: boolean): Loaded<AdminUnit> {
  * directly (省直管); the prefectures among its children are left out.
  */
 export function useCountyUnits(parentCode: string | undefined): Loaded<AdminUnit> {
-  const { data, loading } = useQuery(ADMIN_UNITS_QUERY, {
+  const { data, loading } = useQuery(AdminUnitsDocument, {
     variables: { parentCode },
     skip: !parentCode,
   });
@@ -36,7 +36,7 @@ export function useCountyUnits(parentCode: string | undefined): Loaded<AdminUnit
 }
 
 export function useDepartments(unitCode: string | undefined): Loaded<Department> {
-  const { data, loading } = useQuery(DEPARTMENTS_QUERY, {
+  const { data, loading } = useQuery(DepartmentsDocument, {
     variables: { unitCode: unitCode ?? '' },
     skip: !unitCode,
   });

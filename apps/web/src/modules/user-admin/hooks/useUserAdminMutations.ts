@@ -1,16 +1,18 @@
 import { useMutation } from '@apollo/client/react';
 import { useCallback } from 'react';
 import {
-  BIND_USER_ROLE_MUTATION,
-  CREATE_USER_MUTATION,
-  RESET_USER_PASSWORD_MUTATION,
-  SET_USER_DISABLED_MUTATION,
-  UNLOCK_USER_MUTATION,
-  type BindRoleInput,
-  type CreateUserInput,
-  type UserAccount,
-  type UserWithTemporaryPassword,
-} from '../graphql/users';
+  BindUserRoleDocument,
+  CreateUserDocument,
+  ResetUserPasswordDocument,
+  SetUserDisabledDocument,
+  UnlockUserDocument,
+} from '../../../graphql/generated/graphql';
+import type {
+  BindRoleInput,
+  CreateUserInput,
+  UserAccount,
+  UserWithTemporaryPassword,
+} from '../graphql/types';
 
 /** After every change the visible user list is asked again (filters and counts may change). */
 const REFETCH = { refetchQueries: ['Users'] };
@@ -21,7 +23,7 @@ function required<T>(value: T | null | undefined, field: string): T {
 }
 
 export function useCreateUser() {
-  const [mutate, { loading }] = useMutation(CREATE_USER_MUTATION, REFETCH);
+  const [mutate, { loading }] = useMutation(CreateUserDocument, REFETCH);
   const createUser = useCallback(
     async (input: CreateUserInput): Promise<UserWithTemporaryPassword> =>
       required((await mutate({ variables: { input } })).data?.createUser, 'createUser'),
@@ -31,7 +33,7 @@ export function useCreateUser() {
 }
 
 export function useResetUserPassword() {
-  const [mutate, { loading }] = useMutation(RESET_USER_PASSWORD_MUTATION, REFETCH);
+  const [mutate, { loading }] = useMutation(ResetUserPasswordDocument, REFETCH);
   const resetUserPassword = useCallback(
     async (userId: string): Promise<UserWithTemporaryPassword> =>
       required(
@@ -44,7 +46,7 @@ export function useResetUserPassword() {
 }
 
 export function useSetUserDisabled() {
-  const [mutate, { loading }] = useMutation(SET_USER_DISABLED_MUTATION, REFETCH);
+  const [mutate, { loading }] = useMutation(SetUserDisabledDocument, REFETCH);
   const setUserDisabled = useCallback(
     async (user: UserAccount, disabled: boolean, reason?: string) => {
       await mutate({
@@ -59,7 +61,7 @@ export function useSetUserDisabled() {
 }
 
 export function useBindUserRole() {
-  const [mutate, { loading }] = useMutation(BIND_USER_ROLE_MUTATION, REFETCH);
+  const [mutate, { loading }] = useMutation(BindUserRoleDocument, REFETCH);
   const bindUserRole = useCallback(
     async (input: BindRoleInput) => {
       await mutate({ variables: { input } });
@@ -70,7 +72,7 @@ export function useBindUserRole() {
 }
 
 export function useUnlockUser() {
-  const [mutate, { loading }] = useMutation(UNLOCK_USER_MUTATION, REFETCH);
+  const [mutate, { loading }] = useMutation(UnlockUserDocument, REFETCH);
   const unlockUser = useCallback(
     async (user: UserAccount) => {
       await mutate({

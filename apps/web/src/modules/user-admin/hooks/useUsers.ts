@@ -1,12 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { useCallback, useMemo } from 'react';
 import { toAppError, type AppError } from '../../../graphql/errors';
-import {
-  USERS_QUERY,
-  type PageInput,
-  type UserAccount,
-  type UserFilterInput,
-} from '../graphql/users';
+import { UsersDocument } from '../../../graphql/generated/graphql';
+import type { PageInput, UserAccount, UserFilterInput } from '../graphql/types';
 
 export interface UseUsersResult {
   users: UserAccount[];
@@ -21,7 +17,7 @@ export interface UseUsersResult {
 
 /** One page of users; the previous page stays on screen while the next one loads. */
 export function useUsers(filter: UserFilterInput, page: PageInput): UseUsersResult {
-  const { data, previousData, loading, error, refetch } = useQuery(USERS_QUERY, {
+  const { data, previousData, loading, error, refetch } = useQuery(UsersDocument, {
     variables: { filter, page },
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,

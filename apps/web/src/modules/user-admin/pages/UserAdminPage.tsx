@@ -16,7 +16,7 @@ import {
 } from '../components/TemporaryPasswordModal';
 import { UserFilters } from '../components/UserFilters';
 import { UserTable, type UserAction } from '../components/UserTable';
-import type { UserAccount, UserFilterInput } from '../graphql/users';
+import type { UserAccount, UserFilterInput } from '../graphql/types';
 import { useResetUserPassword, useUnlockUser } from '../hooks/useUserAdminMutations';
 import { useUsers } from '../hooks/useUsers';
 

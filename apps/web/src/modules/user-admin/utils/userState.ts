@@ -1,4 +1,4 @@
-import type { UserAccount } from '../graphql/users';
+import type { UserAccount } from '../graphql/types';
 
 export type UserStateKind = 'disabled' | 'locked' | 'mustChangePassword';
 
