@@ -17,6 +17,7 @@ module.exports = {
     '<rootDir>/libs/api/passwords',
     '<rootDir>/libs/api/file-types',
     '<rootDir>/test/cross-app',
+    '<rootDir>/test/e2e',
   ],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -1,4 +1,3 @@
-import { createTestDatabase, TestDatabase } from '@duty/test-support';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -11,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { dataOffset, flipByte, readZip } from '@duty/api/evidence-pack/testing';
-import { buildApps, builtCli, root } from './built-app';
+import { buildApps, builtCli, createTestDatabase, root, TestDatabase } from '@duty/test-support';
 
 const run = promisify(execFile);
 const main = path.join(root, 'dist/api/apps/api/src/main.js');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { buildApps, builtCli, root } from './built-app';
+import { buildApps, builtCli, root } from '@duty/test-support';
 
 const run = promisify(execFile);
 const seedText = path.join(root, 'apps/api/src/regulation/data/hubei-quality-promotion-draft.txt');

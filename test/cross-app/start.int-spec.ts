@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildApps, root } from './built-app';
+import { buildApps, root } from '@duty/test-support';
 
 /**
  * The newcomer path end to end: the built API (dist/) started as `npm start` starts it, with no

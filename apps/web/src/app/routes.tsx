@@ -1,5 +1,16 @@
-import { AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  CheckSquareOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { useLocationPath } from './navigation';
 import type { zhCN } from '../i18n/locales/zh-CN';
 import type { Role } from '../modules/auth/graphql/types';
 
@@ -8,7 +19,10 @@ type NavLabelKey = `nav.${Exclude<keyof (typeof zhCN)['nav'], 'mainMenu'>}`;
 /** A page of the app; the list drives the left menu, the content area and page access. */
 export interface AppRoute {
   key: string;
+  /** Exact path, or a pattern with `:name` segments (e.g. `/tasks/:id`). */
   path: string;
+  /** Shown in the left menu (default true; pages reached by id are not). */
+  menu?: boolean;
   /** i18n key of the menu label. */
   labelKey: NavLabelKey;
   icon: ReactNode;
@@ -21,6 +35,14 @@ export interface AppRoute {
   page: LazyExoticComponent<ComponentType>;
 }
 
+/** Roles that work with tasks (the administrators do not see business data). */
+const TASK_ROLES: readonly Role[] = [
+  'PROVINCIAL_SUPERVISOR',
+  'PREFECTURE_SUPERVISOR',
+  'COUNTY_OPERATOR',
+  'AUDITOR',
+];
+
 export const appRoutes: readonly AppRoute[] = [
   {
     key: 'home',
@@ -29,6 +51,102 @@ export const appRoutes: readonly AppRoute[] = [
     icon: <HomeOutlined />,
     page: lazy(() =>
       import('../modules/home/pages/HomePage').then((m) => ({ default: m.HomePage })),
+    ),
+  },
+  {
+    key: 'overview',
+    path: '/overview',
+    labelKey: 'nav.overview',
+    icon: <BarChartOutlined />,
+    roles: ['PROVINCIAL_SUPERVISOR', 'PREFECTURE_SUPERVISOR', 'AUDITOR'],
+    page: lazy(() =>
+      import('../modules/overview/pages/OverviewPage').then((m) => ({ default: m.OverviewPage })),
+    ),
+  },
+  {
+    key: 'unit',
+    path: '/units/:code',
+    labelKey: 'nav.unit',
+    icon: <BarChartOutlined />,
+    roles: ['PROVINCIAL_SUPERVISOR', 'PREFECTURE_SUPERVISOR', 'AUDITOR', 'COUNTY_OPERATOR'],
+    menu: false,
+    page: lazy(() =>
+      import('../modules/units/pages/UnitPage').then((m) => ({ default: m.UnitPage })),
+    ),
+  },
+  {
+    key: 'tasks',
+    path: '/tasks',
+    labelKey: 'nav.tasks',
+    icon: <ScheduleOutlined />,
+    roles: TASK_ROLES,
+    page: lazy(() =>
+      import('../modules/tasks/pages/TaskListPage').then((m) => ({ default: m.TaskListPage })),
+    ),
+  },
+  {
+    key: 'task',
+    path: '/tasks/:id',
+    labelKey: 'nav.task',
+    icon: <ScheduleOutlined />,
+    roles: TASK_ROLES,
+    menu: false,
+    page: lazy(() =>
+      import('../modules/tasks/pages/TaskDetailPage').then((m) => ({ default: m.TaskDetailPage })),
+    ),
+  },
+  {
+    key: 'review',
+    path: '/review',
+    labelKey: 'nav.review',
+    icon: <CheckSquareOutlined />,
+    roles: ['PROVINCIAL_SUPERVISOR', 'PREFECTURE_SUPERVISOR'],
+    page: lazy(() =>
+      import('../modules/review/pages/ReviewQueuePage').then((m) => ({
+        default: m.ReviewQueuePage,
+      })),
+    ),
+  },
+  {
+    key: 'evidence',
+    path: '/evidence',
+    labelKey: 'nav.evidence',
+    icon: <FileSearchOutlined />,
+    roles: ['AUDITOR', 'PROVINCIAL_SUPERVISOR', 'PREFECTURE_SUPERVISOR'],
+    page: lazy(() =>
+      import('../modules/evidence/pages/EvidenceExplorerPage').then((m) => ({
+        default: m.EvidenceExplorerPage,
+      })),
+    ),
+  },
+  {
+    key: 'assessment',
+    path: '/assessment',
+    labelKey: 'nav.assessment',
+    icon: <TrophyOutlined />,
+    roles: ['PROVINCIAL_SUPERVISOR', 'PREFECTURE_SUPERVISOR', 'AUDITOR'],
+    page: lazy(() =>
+      import('../modules/assessment/pages/AssessmentPage').then((m) => ({
+        default: m.AssessmentPage,
+      })),
+    ),
+  },
+  {
+    key: 'register',
+    path: '/register',
+    labelKey: 'nav.register',
+    icon: <BookOutlined />,
+    roles: [
+      'SYSTEM_ADMIN',
+      'PROVINCIAL_SUPERVISOR',
+      'PREFECTURE_SUPERVISOR',
+      'COUNTY_OPERATOR',
+      'AUDITOR',
+    ],
+    page: lazy(() =>
+      import('../modules/register/pages/DutyRegisterPage').then((m) => ({
+        default: m.DutyRegisterPage,
+      })),
     ),
   },
   {
@@ -58,8 +176,30 @@ export const appRoutes: readonly AppRoute[] = [
 ];
 
 export function findRoute(path: string): AppRoute | undefined {
+  return matchRoute(path)?.route;
+}
+
+/** The route of a path and the values of its `:name` segments. */
+export function matchRoute(
+  path: string,
+): { route: AppRoute; params: Record<string, string> } | undefined {
   const normalized = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  return appRoutes.find((route) => route.path === normalized);
+  const segments = normalized.split('/');
+  for (const route of appRoutes) {
+    const pattern = route.path.split('/');
+    if (pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const matches = pattern.every((part, i) => {
+      if (part.startsWith(':')) {
+        if (!segments[i]) return false;
+        params[part.slice(1)] = decodeURIComponent(segments[i]);
+        return true;
+      }
+      return part === segments[i];
+    });
+    if (matches) return { route, params };
+  }
+  return undefined;
 }
 
 /** Whether a user with `role` (null: none assigned yet) may open `route`. */
@@ -69,5 +209,10 @@ export function canAccessRoute(route: AppRoute, role: Role | null): boolean {
 
 /** The menu of a user with `role`. */
 export function routesForRole(role: Role | null): AppRoute[] {
-  return appRoutes.filter((route) => canAccessRoute(route, role));
+  return appRoutes.filter((route) => route.menu !== false && canAccessRoute(route, role));
+}
+
+/** The `:name` values of the current page's path (e.g. `{ id }` on `/tasks/:id`). */
+export function useRouteParams(): Record<string, string> {
+  return matchRoute(useLocationPath())?.params ?? {};
 }

@@ -47,6 +47,17 @@ export const appTheme: ThemeConfig = {
     colorInfo: brandColors.primary,
     colorLink: brandColors.primary,
     colorBgLayout: brandColors.layoutBg,
+    // Secondary and hint texts stay readable on the grey layout background (WCAG AA 4.5:1;
+    // antd's defaults are about 3.3:1 there).
+    colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.68)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
+    colorTextQuaternary: 'rgba(0, 0, 0, 0.56)',
+    // Red stays the colour of overdue and failed work, dark enough for text on white.
+    colorError: '#c41d1d',
+    colorSuccess: '#237804',
+    colorWarning: '#ad6800',
     borderRadius: 4,
     fontFamily,
   },

@@ -385,6 +385,308 @@ export type SignedInProbeQueryVariables = Exact<{ [key: string]: never }>;
 
 export type SignedInProbeQuery = { me: { __typename: 'CurrentUser'; id: string } | null };
 
+export type AssessmentCyclesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type AssessmentCyclesQuery = {
+  cycles: Array<{
+    __typename: 'AssessmentCycle';
+    id: string;
+    title: string;
+    year: number;
+    state: string;
+    startDate: string;
+    dueDate: string;
+    closedAt: string | null;
+  }>;
+};
+
+export type AssessmentScoresQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  level?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type AssessmentScoresQuery = {
+  assessmentScores: Array<{
+    __typename: 'UnitScore';
+    unitCode: string;
+    unitName: string;
+    level: string;
+    parentCode: string | null;
+    rank: number;
+    score: number;
+    grade: string;
+    bonusApplied: number;
+    bonusRequested: number;
+    frozen: boolean;
+    resultSetVersion: number | null;
+    deductions: Array<{
+      __typename: 'ScoreDeduction';
+      points: number;
+      reason: string;
+      taskId: string | null;
+    }>;
+  }>;
+};
+
+export type AssessmentPlanFieldsFragment = {
+  __typename: 'AssessmentPlan';
+  cycleId: string;
+  version: number;
+  isDefault: boolean;
+  note: string;
+  createdAt: string | null;
+  createdBy: string | null;
+  bonusCap: number;
+  chapterWeights: Array<{ __typename: 'ChapterWeight'; chapter: number; weight: number }>;
+  rules: {
+    __typename: 'ScoringRules';
+    verified: number;
+    submitted: number;
+    returnedOrInProgress: number;
+    notStarted: number;
+    overdueAtCycleEnd: number;
+  };
+  deductions: { __typename: 'DeductionRules'; perReturn: number; perExtensionBeyondFirst: number };
+  bands: Array<{ __typename: 'GradeBand'; grade: string; min: number }>;
+  indicators: Array<{
+    __typename: 'AssessmentIndicator';
+    id: string;
+    name: string;
+    chapter: number;
+    weight: number;
+    dutyIds: Array<string>;
+  }>;
+};
+
+export type AssessmentPlanQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+}>;
+
+export type AssessmentPlanQuery = {
+  assessmentPlan: {
+    __typename: 'AssessmentPlan';
+    cycleId: string;
+    version: number;
+    isDefault: boolean;
+    note: string;
+    createdAt: string | null;
+    createdBy: string | null;
+    bonusCap: number;
+    chapterWeights: Array<{ __typename: 'ChapterWeight'; chapter: number; weight: number }>;
+    rules: {
+      __typename: 'ScoringRules';
+      verified: number;
+      submitted: number;
+      returnedOrInProgress: number;
+      notStarted: number;
+      overdueAtCycleEnd: number;
+    };
+    deductions: {
+      __typename: 'DeductionRules';
+      perReturn: number;
+      perExtensionBeyondFirst: number;
+    };
+    bands: Array<{ __typename: 'GradeBand'; grade: string; min: number }>;
+    indicators: Array<{
+      __typename: 'AssessmentIndicator';
+      id: string;
+      name: string;
+      chapter: number;
+      weight: number;
+      dutyIds: Array<string>;
+    }>;
+  };
+};
+
+export type AssessmentSavePlanMutationVariables = Exact<{
+  input: SaveAssessmentPlanInput;
+}>;
+
+export type AssessmentSavePlanMutation = {
+  saveAssessmentPlan: {
+    __typename: 'AssessmentPlan';
+    cycleId: string;
+    version: number;
+    isDefault: boolean;
+    note: string;
+    createdAt: string | null;
+    createdBy: string | null;
+    bonusCap: number;
+    chapterWeights: Array<{ __typename: 'ChapterWeight'; chapter: number; weight: number }>;
+    rules: {
+      __typename: 'ScoringRules';
+      verified: number;
+      submitted: number;
+      returnedOrInProgress: number;
+      notStarted: number;
+      overdueAtCycleEnd: number;
+    };
+    deductions: {
+      __typename: 'DeductionRules';
+      perReturn: number;
+      perExtensionBeyondFirst: number;
+    };
+    bands: Array<{ __typename: 'GradeBand'; grade: string; min: number }>;
+    indicators: Array<{
+      __typename: 'AssessmentIndicator';
+      id: string;
+      name: string;
+      chapter: number;
+      weight: number;
+      dutyIds: Array<string>;
+    }>;
+  };
+};
+
+export type AssessmentResultSetsQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+}>;
+
+export type AssessmentResultSetsQuery = {
+  assessmentResultSets: Array<{
+    __typename: 'AssessmentResultSet';
+    id: string;
+    version: number;
+    planVersion: number;
+    asOf: string;
+    closedAt: string;
+    closedBy: string;
+    units: number;
+    rowsSha256: string;
+    integrityOk: boolean;
+    reopenedAt: string | null;
+    reopenedBy: string | null;
+    reopenReason: string | null;
+  }>;
+};
+
+export type AssessmentCloseCycleMutationVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+}>;
+
+export type AssessmentCloseCycleMutation = {
+  closeCycle: { __typename: 'AssessmentCycle'; id: string; state: string; closedAt: string | null };
+};
+
+export type AssessmentReopenCycleMutationVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+export type AssessmentReopenCycleMutation = {
+  reopenCycle: {
+    __typename: 'AssessmentCycle';
+    id: string;
+    state: string;
+    closedAt: string | null;
+  };
+};
+
+export type AssessmentUnitsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type AssessmentUnitsQuery = {
+  adminUnits: Array<{
+    __typename: 'AdminUnit';
+    code: string;
+    name: string;
+    level: AdminLevel;
+    parentCode: string | null;
+    directlyAdministered: boolean;
+    kind: string;
+  }>;
+};
+
+export type AssessmentAdjustmentFieldsFragment = {
+  __typename: 'AssessmentAdjustment';
+  id: string;
+  cycleId: string;
+  unitCode: string;
+  kind: string;
+  points: number;
+  reason: string;
+  createdAt: string;
+  createdBy: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  revokeReason: string | null;
+};
+
+export type AssessmentUnitAdjustmentsQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  unitCode: Scalars['String']['input'];
+}>;
+
+export type AssessmentUnitAdjustmentsQuery = {
+  unitAssessment: {
+    __typename: 'UnitAssessment';
+    unitCode: string;
+    unitName: string;
+    score: number;
+    grade: string;
+    rank: number;
+    bonusApplied: number;
+    bonusRequested: number;
+    frozen: boolean;
+    adjustments: Array<{
+      __typename: 'AssessmentAdjustment';
+      id: string;
+      cycleId: string;
+      unitCode: string;
+      kind: string;
+      points: number;
+      reason: string;
+      createdAt: string;
+      createdBy: string;
+      revokedAt: string | null;
+      revokedBy: string | null;
+      revokeReason: string | null;
+    }>;
+  };
+};
+
+export type AssessmentAddAdjustmentMutationVariables = Exact<{
+  input: AddAdjustmentInput;
+}>;
+
+export type AssessmentAddAdjustmentMutation = {
+  addAssessmentAdjustment: {
+    __typename: 'AssessmentAdjustment';
+    id: string;
+    cycleId: string;
+    unitCode: string;
+    kind: string;
+    points: number;
+    reason: string;
+    createdAt: string;
+    createdBy: string;
+    revokedAt: string | null;
+    revokedBy: string | null;
+    revokeReason: string | null;
+  };
+};
+
+export type AssessmentRevokeAdjustmentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+export type AssessmentRevokeAdjustmentMutation = {
+  revokeAssessmentAdjustment: {
+    __typename: 'AssessmentAdjustment';
+    id: string;
+    cycleId: string;
+    unitCode: string;
+    kind: string;
+    points: number;
+    reason: string;
+    createdAt: string;
+    createdBy: string;
+    revokedAt: string | null;
+    revokedBy: string | null;
+    revokeReason: string | null;
+  };
+};
+
 export type CurrentUserFieldsFragment = {
   __typename: 'CurrentUser';
   id: string;
@@ -504,6 +806,93 @@ export type ChangePasswordMutation = {
   };
 };
 
+export type EvidenceFileFieldsFragment = {
+  __typename: 'Evidence';
+  id: string;
+  taskId: string;
+  fileName: string;
+  fileType: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  description: string;
+  documentNumber: string | null;
+  issuingAuthority: string | null;
+  documentDate: string | null;
+  uploadedBy: string;
+  uploadedAt: string;
+  version: number;
+  current: boolean;
+  supersededById: string | null;
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
+  withdrawReason: string | null;
+  previewable: boolean;
+  contentUrl: string;
+};
+
+export type EvidenceCyclesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type EvidenceCyclesQuery = {
+  cycles: Array<{
+    __typename: 'AssessmentCycle';
+    id: string;
+    title: string;
+    year: number;
+    state: string;
+  }>;
+};
+
+export type EvidenceUnitsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type EvidenceUnitsQuery = {
+  adminUnits: Array<{
+    __typename: 'AdminUnit';
+    code: string;
+    name: string;
+    level: AdminLevel;
+    parentCode: string | null;
+    directlyAdministered: boolean;
+  }>;
+};
+
+export type EvidenceFilesQueryVariables = Exact<{
+  filter?: InputMaybe<EvidenceFilterInput>;
+  first: Scalars['Int']['input'];
+  offset: Scalars['Int']['input'];
+}>;
+
+export type EvidenceFilesQuery = {
+  evidenceFiles: {
+    __typename: 'EvidenceConnection';
+    totalCount: number;
+    nodes: Array<{
+      __typename: 'Evidence';
+      id: string;
+      taskId: string;
+      fileName: string;
+      fileType: string;
+      mimeType: string;
+      size: number;
+      sha256: string;
+      description: string;
+      documentNumber: string | null;
+      issuingAuthority: string | null;
+      documentDate: string | null;
+      uploadedBy: string;
+      uploadedAt: string;
+      version: number;
+      current: boolean;
+      supersededById: string | null;
+      withdrawnAt: string | null;
+      withdrawnBy: string | null;
+      withdrawReason: string | null;
+      previewable: boolean;
+      contentUrl: string;
+    }>;
+  };
+};
+
 export type SystemInfoQueryVariables = Exact<{ [key: string]: never }>;
 
 export type SystemInfoQuery = {
@@ -515,6 +904,499 @@ export type SystemInfoQuery = {
     databaseMode: DatabaseMode;
     appliedMigrations: number;
     demoDataLoadedAt: string | null;
+  };
+};
+
+export type OverviewCyclesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type OverviewCyclesQuery = {
+  cycles: Array<{
+    __typename: 'AssessmentCycle';
+    id: string;
+    title: string;
+    year: number;
+    state: string;
+    startDate: string;
+    dueDate: string;
+  }>;
+};
+
+export type OverviewSummaryQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  unitCode?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type OverviewSummaryQuery = {
+  analyticsSummary: {
+    __typename: 'AnalyticsSummary';
+    tasks: number;
+    verified: number;
+    submitted: number;
+    inProgress: number;
+    notStarted: number;
+    returned: number;
+    overdue: number;
+    completionRate: number;
+    submissionRate: number;
+    evidenceCount: number;
+    unitsBehindSchedule: number;
+    daysLeft: number;
+    elapsedFraction: number;
+  };
+};
+
+export type OverviewUnitAnalyticsQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  level?: InputMaybe<Scalars['String']['input']>;
+  parentCode?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type OverviewUnitAnalyticsQuery = {
+  unitAnalytics: Array<{
+    __typename: 'UnitAnalytics';
+    tasks: number;
+    verified: number;
+    overdue: number;
+    evidenceCount: number;
+    completionRate: number;
+    unit: {
+      __typename: 'AdminUnit';
+      code: string;
+      name: string;
+      level: AdminLevel;
+      parentCode: string | null;
+      directlyAdministered: boolean;
+    };
+    withChildren: {
+      __typename: 'AnalyticsFigures';
+      tasks: number;
+      verified: number;
+      overdue: number;
+      evidenceCount: number;
+      completionRate: number;
+    } | null;
+  }>;
+};
+
+export type OverviewMatrixQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  parentCode?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type OverviewMatrixQuery = {
+  chapterUnitMatrix: Array<{
+    __typename: 'MatrixCell';
+    chapter: number;
+    chapterTitle: string;
+    unitCode: string;
+    unitName: string;
+    tasks: number;
+    verified: number;
+    completionRate: number;
+  }>;
+};
+
+export type OverviewTrendQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  unitCode?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type OverviewTrendQuery = {
+  completionTrend: Array<{
+    __typename: 'TrendPoint';
+    date: string;
+    tasks: number;
+    verified: number;
+    completionRate: number;
+  }>;
+};
+
+export type OverviewScoresQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  level?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type OverviewScoresQuery = {
+  assessmentScores: Array<{
+    __typename: 'UnitScore';
+    unitCode: string;
+    unitName: string;
+    level: string;
+    parentCode: string | null;
+    score: number;
+    grade: string;
+    rank: number;
+    frozen: boolean;
+  }>;
+};
+
+export type OverviewBehindScheduleQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+}>;
+
+export type OverviewBehindScheduleQuery = {
+  behindSchedule: Array<{
+    __typename: 'BehindScheduleRow';
+    tasks: number;
+    verified: number;
+    completionRate: number;
+    expected: number;
+    gap: number;
+    unit: {
+      __typename: 'AdminUnit';
+      code: string;
+      name: string;
+      level: AdminLevel;
+      parentCode: string | null;
+      directlyAdministered: boolean;
+    };
+  }>;
+};
+
+export type OverviewOverdueTasksQueryVariables = Exact<{
+  filter: TaskFilterInput;
+  first: Scalars['Int']['input'];
+}>;
+
+export type OverviewOverdueTasksQuery = {
+  tasks: {
+    __typename: 'TaskConnection';
+    totalCount: number;
+    nodes: Array<{
+      __typename: 'Task';
+      id: string;
+      status: TaskStatus;
+      dueDate: string;
+      unit: { __typename: 'AdminUnit'; code: string; name: string };
+      article: { __typename: 'Article'; id: string; number: number; title: string | null };
+      duty: { __typename: 'Duty'; id: string; subject: string };
+      leadDepartment: { __typename: 'Department'; id: string; name: string };
+    }>;
+  };
+};
+
+export type OverviewPrefecturesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type OverviewPrefecturesQuery = {
+  adminUnits: Array<{
+    __typename: 'AdminUnit';
+    code: string;
+    name: string;
+    level: AdminLevel;
+    parentCode: string | null;
+    directlyAdministered: boolean;
+  }>;
+};
+
+export type RegisterRegulationQueryVariables = Exact<{
+  code: Scalars['String']['input'];
+}>;
+
+export type RegisterRegulationQuery = {
+  regulation: {
+    __typename: 'Regulation';
+    id: string;
+    code: string;
+    title: string;
+    latestVersion: { __typename: 'RegulationVersion'; id: string } | null;
+    versions: Array<{
+      __typename: 'RegulationVersion';
+      id: string;
+      versionNumber: number;
+      title: string;
+      status: RegulationVersionStatus;
+      effectiveDate: string | null;
+      importedAt: string;
+    }>;
+  } | null;
+};
+
+export type RegisterDutyFieldsFragment = {
+  __typename: 'Duty';
+  id: string;
+  lineageId: string;
+  text: string;
+  subject: string;
+  actorText: string;
+  actorType: ActorType;
+  levels: Array<AdminLevel>;
+  modality: Modality;
+  governmentDuty: boolean;
+  tracked: boolean;
+  reviewState: ReviewState;
+  reviewedAt: string | null;
+  reviewedBy: string | null;
+  rowVersion: number;
+  itemNumber: number;
+  sequence: number;
+  departments: Array<{
+    __typename: 'DutyDepartment';
+    role: DepartmentRole;
+    fromText: boolean;
+    department: { __typename: 'DepartmentKind'; code: string; name: string };
+  }>;
+  cues: Array<{
+    __typename: 'ExtractionCue';
+    field: CueField;
+    rule: string;
+    text: string;
+    explanation: string;
+  }>;
+  extracted: { __typename: 'ExtractedDutyFields'; actorSource: string };
+};
+
+export type RegisterVersionQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type RegisterVersionQuery = {
+  regulationVersion: {
+    __typename: 'RegulationVersion';
+    id: string;
+    title: string;
+    versionNumber: number;
+    status: RegulationVersionStatus;
+    chapters: Array<{
+      __typename: 'Chapter';
+      id: string;
+      number: number;
+      title: string;
+      articles: Array<{
+        __typename: 'Article';
+        id: string;
+        number: number;
+        title: string | null;
+        paragraphs: Array<{
+          __typename: 'Paragraph';
+          id: string;
+          number: number;
+          text: string;
+          items: Array<{
+            __typename: 'Item';
+            id: string;
+            number: number;
+            marker: string;
+            text: string;
+          }>;
+          duties: Array<{
+            __typename: 'Duty';
+            id: string;
+            lineageId: string;
+            text: string;
+            subject: string;
+            actorText: string;
+            actorType: ActorType;
+            levels: Array<AdminLevel>;
+            modality: Modality;
+            governmentDuty: boolean;
+            tracked: boolean;
+            reviewState: ReviewState;
+            reviewedAt: string | null;
+            reviewedBy: string | null;
+            rowVersion: number;
+            itemNumber: number;
+            sequence: number;
+            departments: Array<{
+              __typename: 'DutyDepartment';
+              role: DepartmentRole;
+              fromText: boolean;
+              department: { __typename: 'DepartmentKind'; code: string; name: string };
+            }>;
+            cues: Array<{
+              __typename: 'ExtractionCue';
+              field: CueField;
+              rule: string;
+              text: string;
+              explanation: string;
+            }>;
+            extracted: { __typename: 'ExtractedDutyFields'; actorSource: string };
+          }>;
+        }>;
+      }>;
+    }>;
+  } | null;
+};
+
+export type RegisterDepartmentKindsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type RegisterDepartmentKindsQuery = {
+  departmentKinds: Array<{ __typename: 'DepartmentKind'; code: string; name: string }>;
+};
+
+export type RegisterVersionDiffQueryVariables = Exact<{
+  versionId: Scalars['ID']['input'];
+}>;
+
+export type RegisterVersionDiffQuery = {
+  regulationVersionDiff: {
+    __typename: 'VersionDiff';
+    from: { __typename: 'RegulationVersion'; id: string; versionNumber: number; title: string };
+    to: { __typename: 'RegulationVersion'; id: string; versionNumber: number; title: string };
+    changes: Array<{
+      __typename: 'ArticleChange';
+      kind: ArticleChangeKind;
+      from: number | null;
+      to: number | null;
+      title: string | null;
+    }>;
+  };
+};
+
+export type RegisterReviewDutyMutationVariables = Exact<{
+  input: ReviewDutyInput;
+}>;
+
+export type RegisterReviewDutyMutation = {
+  reviewDuty: {
+    __typename: 'Duty';
+    id: string;
+    lineageId: string;
+    text: string;
+    subject: string;
+    actorText: string;
+    actorType: ActorType;
+    levels: Array<AdminLevel>;
+    modality: Modality;
+    governmentDuty: boolean;
+    tracked: boolean;
+    reviewState: ReviewState;
+    reviewedAt: string | null;
+    reviewedBy: string | null;
+    rowVersion: number;
+    itemNumber: number;
+    sequence: number;
+    departments: Array<{
+      __typename: 'DutyDepartment';
+      role: DepartmentRole;
+      fromText: boolean;
+      department: { __typename: 'DepartmentKind'; code: string; name: string };
+    }>;
+    cues: Array<{
+      __typename: 'ExtractionCue';
+      field: CueField;
+      rule: string;
+      text: string;
+      explanation: string;
+    }>;
+    extracted: { __typename: 'ExtractedDutyFields'; actorSource: string };
+  };
+};
+
+export type ReviewCyclesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ReviewCyclesQuery = {
+  cycles: Array<{
+    __typename: 'AssessmentCycle';
+    id: string;
+    title: string;
+    year: number;
+    state: string;
+  }>;
+};
+
+export type ReviewQueueQueryVariables = Exact<{
+  filter: TaskFilterInput;
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type ReviewQueueQuery = {
+  tasks: {
+    __typename: 'TaskConnection';
+    totalCount: number;
+    pageInfo: { __typename: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      __typename: 'Task';
+      id: string;
+      rowVersion: number;
+      status: TaskStatus;
+      updatedAt: string;
+      updatedBy: string;
+      dueDate: string;
+      returnCount: number;
+      evidenceCount: number;
+      unit: { __typename: 'AdminUnit'; code: string; name: string };
+      article: { __typename: 'Article'; id: string; number: number; title: string | null };
+      duty: { __typename: 'Duty'; id: string; subject: string };
+      leadDepartment: { __typename: 'Department'; id: string; name: string };
+    }>;
+  };
+};
+
+export type ReviewTaskQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type ReviewTaskQuery = {
+  task: {
+    __typename: 'Task';
+    id: string;
+    rowVersion: number;
+    status: TaskStatus;
+    updatedAt: string;
+    updatedBy: string;
+    dueDate: string;
+    overdue: boolean;
+    returnCount: number;
+    progressNote: string;
+    measures: string;
+    unit: { __typename: 'AdminUnit'; code: string; name: string };
+    article: { __typename: 'Article'; id: string; number: number; title: string | null };
+    duty: {
+      __typename: 'Duty';
+      id: string;
+      subject: string;
+      text: string;
+      actorText: string;
+      paragraphNumber: number;
+      itemNumber: number;
+    };
+    leadDepartment: { __typename: 'Department'; id: string; name: string };
+    assists: Array<{
+      __typename: 'TaskAssist';
+      departmentId: string;
+      contributionNote: string;
+      department: { __typename: 'Department'; id: string; name: string };
+    }>;
+    evidence: Array<{
+      __typename: 'Evidence';
+      id: string;
+      taskId: string;
+      fileName: string;
+      fileType: string;
+      mimeType: string;
+      size: number;
+      sha256: string;
+      description: string;
+      documentNumber: string | null;
+      issuingAuthority: string | null;
+      documentDate: string | null;
+      uploadedBy: string;
+      uploadedAt: string;
+      version: number;
+      current: boolean;
+      supersededById: string | null;
+      withdrawnAt: string | null;
+      withdrawnBy: string | null;
+      withdrawReason: string | null;
+      previewable: boolean;
+      contentUrl: string;
+    }>;
+  };
+};
+
+export type ReviewDecideMutationVariables = Exact<{
+  input: TaskChangeInput;
+}>;
+
+export type ReviewDecideMutation = {
+  updateTask: {
+    __typename: 'Task';
+    id: string;
+    status: TaskStatus;
+    rowVersion: number;
+    updatedAt: string;
+    updatedBy: string;
   };
 };
 
@@ -537,6 +1419,964 @@ export type SecurityAuditLogQuery = {
       result: string;
       ip: string | null;
       detail: unknown | null;
+    }>;
+  };
+};
+
+export type TasksEvidenceFieldsFragment = {
+  __typename: 'Evidence';
+  id: string;
+  lineageId: string;
+  version: number;
+  fileName: string;
+  fileType: string;
+  mimeType: string;
+  size: number;
+  description: string;
+  documentNumber: string | null;
+  issuingAuthority: string | null;
+  documentDate: string | null;
+  uploadedBy: string;
+  uploadedAt: string;
+  previewable: boolean;
+  contentUrl: string;
+  current: boolean;
+  sha256: string;
+};
+
+export type TasksDetailFieldsFragment = {
+  __typename: 'Task';
+  id: string;
+  cycleId: string;
+  status: TaskStatus;
+  overdue: boolean;
+  dueDate: string;
+  rowVersion: number;
+  progressNote: string;
+  measures: string;
+  evidenceCount: number;
+  extensionCount: number;
+  returnCount: number;
+  retiredAt: string | null;
+  completedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+  unit: {
+    __typename: 'AdminUnit';
+    code: string;
+    name: string;
+    level: AdminLevel;
+    parentCode: string | null;
+  };
+  leadDepartment: { __typename: 'Department'; id: string; name: string };
+  assists: Array<{
+    __typename: 'TaskAssist';
+    departmentId: string;
+    contributionNote: string;
+    updatedAt: string | null;
+    updatedBy: string | null;
+    department: { __typename: 'Department'; id: string; name: string };
+  }>;
+  article: {
+    __typename: 'Article';
+    id: string;
+    number: number;
+    title: string | null;
+    chapter: { __typename: 'Chapter'; id: string; number: number; title: string };
+    paragraphs: Array<{
+      __typename: 'Paragraph';
+      id: string;
+      number: number;
+      text: string;
+      items: Array<{
+        __typename: 'Item';
+        id: string;
+        number: number;
+        marker: string;
+        text: string;
+      }>;
+    }>;
+  };
+  duty: {
+    __typename: 'Duty';
+    id: string;
+    subject: string;
+    text: string;
+    actorText: string;
+    modality: Modality;
+    paragraphNumber: number;
+    itemNumber: number;
+  };
+  capabilities: {
+    __typename: 'TaskCapabilities';
+    edit: boolean;
+    transitions: Array<TaskStatus>;
+    requestExtension: boolean;
+    decideExtension: boolean;
+    contribute: boolean;
+  };
+  evidence: Array<{
+    __typename: 'Evidence';
+    id: string;
+    lineageId: string;
+    version: number;
+    fileName: string;
+    fileType: string;
+    mimeType: string;
+    size: number;
+    description: string;
+    documentNumber: string | null;
+    issuingAuthority: string | null;
+    documentDate: string | null;
+    uploadedBy: string;
+    uploadedAt: string;
+    previewable: boolean;
+    contentUrl: string;
+    current: boolean;
+    sha256: string;
+  }>;
+  extensionRequests: Array<{
+    __typename: 'TaskExtensionRequest';
+    id: string;
+    state: string;
+    reason: string;
+    requestedDueDate: string;
+    requestedAt: string;
+    requestedBy: string;
+    decidedAt: string | null;
+    decidedBy: string | null;
+    decisionNote: string | null;
+  }>;
+  history: Array<{
+    __typename: 'TaskEvent';
+    id: string;
+    kind: string;
+    occurredAt: string;
+    actorUsername: string;
+    reason: string | null;
+    before: unknown | null;
+    after: unknown | null;
+  }>;
+};
+
+export type TasksDetailQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type TasksDetailQuery = {
+  task: {
+    __typename: 'Task';
+    id: string;
+    cycleId: string;
+    status: TaskStatus;
+    overdue: boolean;
+    dueDate: string;
+    rowVersion: number;
+    progressNote: string;
+    measures: string;
+    evidenceCount: number;
+    extensionCount: number;
+    returnCount: number;
+    retiredAt: string | null;
+    completedAt: string | null;
+    createdAt: string;
+    updatedAt: string;
+    updatedBy: string;
+    unit: {
+      __typename: 'AdminUnit';
+      code: string;
+      name: string;
+      level: AdminLevel;
+      parentCode: string | null;
+    };
+    leadDepartment: { __typename: 'Department'; id: string; name: string };
+    assists: Array<{
+      __typename: 'TaskAssist';
+      departmentId: string;
+      contributionNote: string;
+      updatedAt: string | null;
+      updatedBy: string | null;
+      department: { __typename: 'Department'; id: string; name: string };
+    }>;
+    article: {
+      __typename: 'Article';
+      id: string;
+      number: number;
+      title: string | null;
+      chapter: { __typename: 'Chapter'; id: string; number: number; title: string };
+      paragraphs: Array<{
+        __typename: 'Paragraph';
+        id: string;
+        number: number;
+        text: string;
+        items: Array<{
+          __typename: 'Item';
+          id: string;
+          number: number;
+          marker: string;
+          text: string;
+        }>;
+      }>;
+    };
+    duty: {
+      __typename: 'Duty';
+      id: string;
+      subject: string;
+      text: string;
+      actorText: string;
+      modality: Modality;
+      paragraphNumber: number;
+      itemNumber: number;
+    };
+    capabilities: {
+      __typename: 'TaskCapabilities';
+      edit: boolean;
+      transitions: Array<TaskStatus>;
+      requestExtension: boolean;
+      decideExtension: boolean;
+      contribute: boolean;
+    };
+    evidence: Array<{
+      __typename: 'Evidence';
+      id: string;
+      lineageId: string;
+      version: number;
+      fileName: string;
+      fileType: string;
+      mimeType: string;
+      size: number;
+      description: string;
+      documentNumber: string | null;
+      issuingAuthority: string | null;
+      documentDate: string | null;
+      uploadedBy: string;
+      uploadedAt: string;
+      previewable: boolean;
+      contentUrl: string;
+      current: boolean;
+      sha256: string;
+    }>;
+    extensionRequests: Array<{
+      __typename: 'TaskExtensionRequest';
+      id: string;
+      state: string;
+      reason: string;
+      requestedDueDate: string;
+      requestedAt: string;
+      requestedBy: string;
+      decidedAt: string | null;
+      decidedBy: string | null;
+      decisionNote: string | null;
+    }>;
+    history: Array<{
+      __typename: 'TaskEvent';
+      id: string;
+      kind: string;
+      occurredAt: string;
+      actorUsername: string;
+      reason: string | null;
+      before: unknown | null;
+      after: unknown | null;
+    }>;
+  };
+};
+
+export type TasksUpdateTaskMutationVariables = Exact<{
+  input: TaskChangeInput;
+}>;
+
+export type TasksUpdateTaskMutation = {
+  updateTask: {
+    __typename: 'Task';
+    id: string;
+    cycleId: string;
+    status: TaskStatus;
+    overdue: boolean;
+    dueDate: string;
+    rowVersion: number;
+    progressNote: string;
+    measures: string;
+    evidenceCount: number;
+    extensionCount: number;
+    returnCount: number;
+    retiredAt: string | null;
+    completedAt: string | null;
+    createdAt: string;
+    updatedAt: string;
+    updatedBy: string;
+    unit: {
+      __typename: 'AdminUnit';
+      code: string;
+      name: string;
+      level: AdminLevel;
+      parentCode: string | null;
+    };
+    leadDepartment: { __typename: 'Department'; id: string; name: string };
+    assists: Array<{
+      __typename: 'TaskAssist';
+      departmentId: string;
+      contributionNote: string;
+      updatedAt: string | null;
+      updatedBy: string | null;
+      department: { __typename: 'Department'; id: string; name: string };
+    }>;
+    article: {
+      __typename: 'Article';
+      id: string;
+      number: number;
+      title: string | null;
+      chapter: { __typename: 'Chapter'; id: string; number: number; title: string };
+      paragraphs: Array<{
+        __typename: 'Paragraph';
+        id: string;
+        number: number;
+        text: string;
+        items: Array<{
+          __typename: 'Item';
+          id: string;
+          number: number;
+          marker: string;
+          text: string;
+        }>;
+      }>;
+    };
+    duty: {
+      __typename: 'Duty';
+      id: string;
+      subject: string;
+      text: string;
+      actorText: string;
+      modality: Modality;
+      paragraphNumber: number;
+      itemNumber: number;
+    };
+    capabilities: {
+      __typename: 'TaskCapabilities';
+      edit: boolean;
+      transitions: Array<TaskStatus>;
+      requestExtension: boolean;
+      decideExtension: boolean;
+      contribute: boolean;
+    };
+    evidence: Array<{
+      __typename: 'Evidence';
+      id: string;
+      lineageId: string;
+      version: number;
+      fileName: string;
+      fileType: string;
+      mimeType: string;
+      size: number;
+      description: string;
+      documentNumber: string | null;
+      issuingAuthority: string | null;
+      documentDate: string | null;
+      uploadedBy: string;
+      uploadedAt: string;
+      previewable: boolean;
+      contentUrl: string;
+      current: boolean;
+      sha256: string;
+    }>;
+    extensionRequests: Array<{
+      __typename: 'TaskExtensionRequest';
+      id: string;
+      state: string;
+      reason: string;
+      requestedDueDate: string;
+      requestedAt: string;
+      requestedBy: string;
+      decidedAt: string | null;
+      decidedBy: string | null;
+      decisionNote: string | null;
+    }>;
+    history: Array<{
+      __typename: 'TaskEvent';
+      id: string;
+      kind: string;
+      occurredAt: string;
+      actorUsername: string;
+      reason: string | null;
+      before: unknown | null;
+      after: unknown | null;
+    }>;
+  };
+};
+
+export type TasksRequestExtensionMutationVariables = Exact<{
+  input: RequestExtensionInput;
+}>;
+
+export type TasksRequestExtensionMutation = {
+  requestTaskExtension: {
+    __typename: 'ExtensionResult';
+    task: {
+      __typename: 'Task';
+      id: string;
+      cycleId: string;
+      status: TaskStatus;
+      overdue: boolean;
+      dueDate: string;
+      rowVersion: number;
+      progressNote: string;
+      measures: string;
+      evidenceCount: number;
+      extensionCount: number;
+      returnCount: number;
+      retiredAt: string | null;
+      completedAt: string | null;
+      createdAt: string;
+      updatedAt: string;
+      updatedBy: string;
+      unit: {
+        __typename: 'AdminUnit';
+        code: string;
+        name: string;
+        level: AdminLevel;
+        parentCode: string | null;
+      };
+      leadDepartment: { __typename: 'Department'; id: string; name: string };
+      assists: Array<{
+        __typename: 'TaskAssist';
+        departmentId: string;
+        contributionNote: string;
+        updatedAt: string | null;
+        updatedBy: string | null;
+        department: { __typename: 'Department'; id: string; name: string };
+      }>;
+      article: {
+        __typename: 'Article';
+        id: string;
+        number: number;
+        title: string | null;
+        chapter: { __typename: 'Chapter'; id: string; number: number; title: string };
+        paragraphs: Array<{
+          __typename: 'Paragraph';
+          id: string;
+          number: number;
+          text: string;
+          items: Array<{
+            __typename: 'Item';
+            id: string;
+            number: number;
+            marker: string;
+            text: string;
+          }>;
+        }>;
+      };
+      duty: {
+        __typename: 'Duty';
+        id: string;
+        subject: string;
+        text: string;
+        actorText: string;
+        modality: Modality;
+        paragraphNumber: number;
+        itemNumber: number;
+      };
+      capabilities: {
+        __typename: 'TaskCapabilities';
+        edit: boolean;
+        transitions: Array<TaskStatus>;
+        requestExtension: boolean;
+        decideExtension: boolean;
+        contribute: boolean;
+      };
+      evidence: Array<{
+        __typename: 'Evidence';
+        id: string;
+        lineageId: string;
+        version: number;
+        fileName: string;
+        fileType: string;
+        mimeType: string;
+        size: number;
+        description: string;
+        documentNumber: string | null;
+        issuingAuthority: string | null;
+        documentDate: string | null;
+        uploadedBy: string;
+        uploadedAt: string;
+        previewable: boolean;
+        contentUrl: string;
+        current: boolean;
+        sha256: string;
+      }>;
+      extensionRequests: Array<{
+        __typename: 'TaskExtensionRequest';
+        id: string;
+        state: string;
+        reason: string;
+        requestedDueDate: string;
+        requestedAt: string;
+        requestedBy: string;
+        decidedAt: string | null;
+        decidedBy: string | null;
+        decisionNote: string | null;
+      }>;
+      history: Array<{
+        __typename: 'TaskEvent';
+        id: string;
+        kind: string;
+        occurredAt: string;
+        actorUsername: string;
+        reason: string | null;
+        before: unknown | null;
+        after: unknown | null;
+      }>;
+    };
+  };
+};
+
+export type TasksDecideExtensionMutationVariables = Exact<{
+  input: DecideExtensionInput;
+}>;
+
+export type TasksDecideExtensionMutation = {
+  decideTaskExtension: {
+    __typename: 'ExtensionResult';
+    task: {
+      __typename: 'Task';
+      id: string;
+      cycleId: string;
+      status: TaskStatus;
+      overdue: boolean;
+      dueDate: string;
+      rowVersion: number;
+      progressNote: string;
+      measures: string;
+      evidenceCount: number;
+      extensionCount: number;
+      returnCount: number;
+      retiredAt: string | null;
+      completedAt: string | null;
+      createdAt: string;
+      updatedAt: string;
+      updatedBy: string;
+      unit: {
+        __typename: 'AdminUnit';
+        code: string;
+        name: string;
+        level: AdminLevel;
+        parentCode: string | null;
+      };
+      leadDepartment: { __typename: 'Department'; id: string; name: string };
+      assists: Array<{
+        __typename: 'TaskAssist';
+        departmentId: string;
+        contributionNote: string;
+        updatedAt: string | null;
+        updatedBy: string | null;
+        department: { __typename: 'Department'; id: string; name: string };
+      }>;
+      article: {
+        __typename: 'Article';
+        id: string;
+        number: number;
+        title: string | null;
+        chapter: { __typename: 'Chapter'; id: string; number: number; title: string };
+        paragraphs: Array<{
+          __typename: 'Paragraph';
+          id: string;
+          number: number;
+          text: string;
+          items: Array<{
+            __typename: 'Item';
+            id: string;
+            number: number;
+            marker: string;
+            text: string;
+          }>;
+        }>;
+      };
+      duty: {
+        __typename: 'Duty';
+        id: string;
+        subject: string;
+        text: string;
+        actorText: string;
+        modality: Modality;
+        paragraphNumber: number;
+        itemNumber: number;
+      };
+      capabilities: {
+        __typename: 'TaskCapabilities';
+        edit: boolean;
+        transitions: Array<TaskStatus>;
+        requestExtension: boolean;
+        decideExtension: boolean;
+        contribute: boolean;
+      };
+      evidence: Array<{
+        __typename: 'Evidence';
+        id: string;
+        lineageId: string;
+        version: number;
+        fileName: string;
+        fileType: string;
+        mimeType: string;
+        size: number;
+        description: string;
+        documentNumber: string | null;
+        issuingAuthority: string | null;
+        documentDate: string | null;
+        uploadedBy: string;
+        uploadedAt: string;
+        previewable: boolean;
+        contentUrl: string;
+        current: boolean;
+        sha256: string;
+      }>;
+      extensionRequests: Array<{
+        __typename: 'TaskExtensionRequest';
+        id: string;
+        state: string;
+        reason: string;
+        requestedDueDate: string;
+        requestedAt: string;
+        requestedBy: string;
+        decidedAt: string | null;
+        decidedBy: string | null;
+        decisionNote: string | null;
+      }>;
+      history: Array<{
+        __typename: 'TaskEvent';
+        id: string;
+        kind: string;
+        occurredAt: string;
+        actorUsername: string;
+        reason: string | null;
+        before: unknown | null;
+        after: unknown | null;
+      }>;
+    };
+  };
+};
+
+export type TasksWithdrawEvidenceMutationVariables = Exact<{
+  input: WithdrawEvidenceInput;
+}>;
+
+export type TasksWithdrawEvidenceMutation = {
+  withdrawEvidence: {
+    __typename: 'Evidence';
+    id: string;
+    current: boolean;
+    withdrawnAt: string | null;
+  };
+};
+
+export type TasksSetContributionMutationVariables = Exact<{
+  taskId: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+}>;
+
+export type TasksSetContributionMutation = {
+  setTaskContribution: {
+    __typename: 'Task';
+    id: string;
+    cycleId: string;
+    status: TaskStatus;
+    overdue: boolean;
+    dueDate: string;
+    rowVersion: number;
+    progressNote: string;
+    measures: string;
+    evidenceCount: number;
+    extensionCount: number;
+    returnCount: number;
+    retiredAt: string | null;
+    completedAt: string | null;
+    createdAt: string;
+    updatedAt: string;
+    updatedBy: string;
+    unit: {
+      __typename: 'AdminUnit';
+      code: string;
+      name: string;
+      level: AdminLevel;
+      parentCode: string | null;
+    };
+    leadDepartment: { __typename: 'Department'; id: string; name: string };
+    assists: Array<{
+      __typename: 'TaskAssist';
+      departmentId: string;
+      contributionNote: string;
+      updatedAt: string | null;
+      updatedBy: string | null;
+      department: { __typename: 'Department'; id: string; name: string };
+    }>;
+    article: {
+      __typename: 'Article';
+      id: string;
+      number: number;
+      title: string | null;
+      chapter: { __typename: 'Chapter'; id: string; number: number; title: string };
+      paragraphs: Array<{
+        __typename: 'Paragraph';
+        id: string;
+        number: number;
+        text: string;
+        items: Array<{
+          __typename: 'Item';
+          id: string;
+          number: number;
+          marker: string;
+          text: string;
+        }>;
+      }>;
+    };
+    duty: {
+      __typename: 'Duty';
+      id: string;
+      subject: string;
+      text: string;
+      actorText: string;
+      modality: Modality;
+      paragraphNumber: number;
+      itemNumber: number;
+    };
+    capabilities: {
+      __typename: 'TaskCapabilities';
+      edit: boolean;
+      transitions: Array<TaskStatus>;
+      requestExtension: boolean;
+      decideExtension: boolean;
+      contribute: boolean;
+    };
+    evidence: Array<{
+      __typename: 'Evidence';
+      id: string;
+      lineageId: string;
+      version: number;
+      fileName: string;
+      fileType: string;
+      mimeType: string;
+      size: number;
+      description: string;
+      documentNumber: string | null;
+      issuingAuthority: string | null;
+      documentDate: string | null;
+      uploadedBy: string;
+      uploadedAt: string;
+      previewable: boolean;
+      contentUrl: string;
+      current: boolean;
+      sha256: string;
+    }>;
+    extensionRequests: Array<{
+      __typename: 'TaskExtensionRequest';
+      id: string;
+      state: string;
+      reason: string;
+      requestedDueDate: string;
+      requestedAt: string;
+      requestedBy: string;
+      decidedAt: string | null;
+      decidedBy: string | null;
+      decisionNote: string | null;
+    }>;
+    history: Array<{
+      __typename: 'TaskEvent';
+      id: string;
+      kind: string;
+      occurredAt: string;
+      actorUsername: string;
+      reason: string | null;
+      before: unknown | null;
+      after: unknown | null;
+    }>;
+  };
+};
+
+export type TasksCyclesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type TasksCyclesQuery = {
+  cycles: Array<{
+    __typename: 'AssessmentCycle';
+    id: string;
+    title: string;
+    year: number;
+    state: string;
+    dueDate: string;
+  }>;
+};
+
+export type TasksFilterOptionsQueryVariables = Exact<{
+  withUnits: Scalars['Boolean']['input'];
+}>;
+
+export type TasksFilterOptionsQuery = {
+  departmentKinds: Array<{ __typename: 'DepartmentKind'; code: string; name: string }>;
+  adminUnits?: Array<{
+    __typename: 'AdminUnit';
+    code: string;
+    name: string;
+    level: AdminLevel;
+    parentCode: string | null;
+  }>;
+};
+
+export type TasksListRowFragment = {
+  __typename: 'Task';
+  id: string;
+  status: TaskStatus;
+  overdue: boolean;
+  dueDate: string;
+  evidenceCount: number;
+  updatedAt: string;
+  updatedBy: string;
+  returnCount: number;
+  retiredAt: string | null;
+  article: { __typename: 'Article'; id: string; number: number; title: string | null };
+  duty: { __typename: 'Duty'; id: string; subject: string };
+  unit: { __typename: 'AdminUnit'; code: string; name: string };
+  leadDepartment: { __typename: 'Department'; id: string; name: string };
+};
+
+export type TasksListQueryVariables = Exact<{
+  filter?: InputMaybe<TaskFilterInput>;
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+  sort: TaskSort;
+}>;
+
+export type TasksListQuery = {
+  tasks: {
+    __typename: 'TaskConnection';
+    totalCount: number;
+    pageInfo: { __typename: 'PageInfo'; endCursor: string | null; hasNextPage: boolean };
+    nodes: Array<{
+      __typename: 'Task';
+      id: string;
+      status: TaskStatus;
+      overdue: boolean;
+      dueDate: string;
+      evidenceCount: number;
+      updatedAt: string;
+      updatedBy: string;
+      returnCount: number;
+      retiredAt: string | null;
+      article: { __typename: 'Article'; id: string; number: number; title: string | null };
+      duty: { __typename: 'Duty'; id: string; subject: string };
+      unit: { __typename: 'AdminUnit'; code: string; name: string };
+      leadDepartment: { __typename: 'Department'; id: string; name: string };
+    }>;
+  };
+};
+
+export type TasksReturnedQueryVariables = Exact<{
+  filter?: InputMaybe<TaskFilterInput>;
+}>;
+
+export type TasksReturnedQuery = {
+  tasks: {
+    __typename: 'TaskConnection';
+    totalCount: number;
+    nodes: Array<{
+      __typename: 'Task';
+      id: string;
+      status: TaskStatus;
+      overdue: boolean;
+      dueDate: string;
+      evidenceCount: number;
+      updatedAt: string;
+      updatedBy: string;
+      returnCount: number;
+      retiredAt: string | null;
+      history: Array<{
+        __typename: 'TaskEvent';
+        id: string;
+        kind: string;
+        occurredAt: string;
+        actorUsername: string;
+        reason: string | null;
+        after: unknown | null;
+      }>;
+      article: { __typename: 'Article'; id: string; number: number; title: string | null };
+      duty: { __typename: 'Duty'; id: string; subject: string };
+      unit: { __typename: 'AdminUnit'; code: string; name: string };
+      leadDepartment: { __typename: 'Department'; id: string; name: string };
+    }>;
+  };
+};
+
+export type UnitsAssessmentQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  unitCode: Scalars['String']['input'];
+}>;
+
+export type UnitsAssessmentQuery = {
+  unitAssessment: {
+    __typename: 'UnitAssessment';
+    unitCode: string;
+    unitName: string;
+    level: string;
+    parentCode: string | null;
+    score: number;
+    grade: string;
+    rank: number;
+    frozen: boolean;
+    resultSetVersion: number | null;
+    bonusApplied: number;
+    bonusRequested: number;
+    deductions: Array<{
+      __typename: 'ScoreDeduction';
+      points: number;
+      reason: string;
+      taskId: string | null;
+    }>;
+    breakdown: Array<{
+      __typename: 'IndicatorScore';
+      indicatorId: string;
+      name: string;
+      chapter: number;
+      marks: number;
+      earned: number;
+    }>;
+    adjustments: Array<{
+      __typename: 'AssessmentAdjustment';
+      id: string;
+      kind: string;
+      points: number;
+      reason: string;
+      createdAt: string;
+      createdBy: string;
+      revokedAt: string | null;
+      revokedBy: string | null;
+      revokeReason: string | null;
+    }>;
+  };
+};
+
+export type UnitsTasksQueryVariables = Exact<{
+  filter: TaskFilterInput;
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type UnitsTasksQuery = {
+  tasks: {
+    __typename: 'TaskConnection';
+    totalCount: number;
+    pageInfo: { __typename: 'PageInfo'; endCursor: string | null; hasNextPage: boolean };
+    nodes: Array<{
+      __typename: 'Task';
+      id: string;
+      status: TaskStatus;
+      overdue: boolean;
+      dueDate: string;
+      evidenceCount: number;
+      article: {
+        __typename: 'Article';
+        id: string;
+        number: number;
+        title: string | null;
+        chapter: { __typename: 'Chapter'; id: string; number: number; title: string };
+      };
+      duty: { __typename: 'Duty'; id: string; subject: string };
+      leadDepartment: { __typename: 'Department'; id: string; name: string };
     }>;
   };
 };
@@ -770,6 +2610,58 @@ export type UnlockUserMutation = {
   };
 };
 
+export const AssessmentPlanFieldsFragmentDoc = gql`
+  fragment AssessmentPlanFields on AssessmentPlan {
+    cycleId
+    version
+    isDefault
+    note
+    createdAt
+    createdBy
+    bonusCap
+    chapterWeights {
+      chapter
+      weight
+    }
+    rules {
+      verified
+      submitted
+      returnedOrInProgress
+      notStarted
+      overdueAtCycleEnd
+    }
+    deductions {
+      perReturn
+      perExtensionBeyondFirst
+    }
+    bands {
+      grade
+      min
+    }
+    indicators {
+      id
+      name
+      chapter
+      weight
+      dutyIds
+    }
+  }
+` as unknown as DocumentNode<AssessmentPlanFieldsFragment, unknown>;
+export const AssessmentAdjustmentFieldsFragmentDoc = gql`
+  fragment AssessmentAdjustmentFields on AssessmentAdjustment {
+    id
+    cycleId
+    unitCode
+    kind
+    points
+    reason
+    createdAt
+    createdBy
+    revokedAt
+    revokedBy
+    revokeReason
+  }
+` as unknown as DocumentNode<AssessmentAdjustmentFieldsFragment, unknown>;
 export const AdminUnitFieldsFragmentDoc = gql`
   fragment AdminUnitFields on AdminUnit {
     code
@@ -804,6 +2696,220 @@ export const CurrentUserFieldsFragmentDoc = gql`
   ${AdminUnitFieldsFragmentDoc}
   ${DepartmentFieldsFragmentDoc}
 ` as unknown as DocumentNode<CurrentUserFieldsFragment, unknown>;
+export const EvidenceFileFieldsFragmentDoc = gql`
+  fragment EvidenceFileFields on Evidence {
+    id
+    taskId
+    fileName
+    fileType
+    mimeType
+    size
+    sha256
+    description
+    documentNumber
+    issuingAuthority
+    documentDate
+    uploadedBy
+    uploadedAt
+    version
+    current
+    supersededById
+    withdrawnAt
+    withdrawnBy
+    withdrawReason
+    previewable
+    contentUrl
+  }
+` as unknown as DocumentNode<EvidenceFileFieldsFragment, unknown>;
+export const RegisterDutyFieldsFragmentDoc = gql`
+  fragment RegisterDutyFields on Duty {
+    id
+    lineageId
+    text
+    subject
+    actorText
+    actorType
+    levels
+    modality
+    governmentDuty
+    tracked
+    reviewState
+    reviewedAt
+    reviewedBy
+    rowVersion
+    itemNumber
+    sequence
+    departments {
+      role
+      fromText
+      department {
+        code
+        name
+      }
+    }
+    cues {
+      field
+      rule
+      text
+      explanation
+    }
+    extracted {
+      actorSource
+    }
+  }
+` as unknown as DocumentNode<RegisterDutyFieldsFragment, unknown>;
+export const TasksEvidenceFieldsFragmentDoc = gql`
+  fragment TasksEvidenceFields on Evidence {
+    id
+    lineageId
+    version
+    fileName
+    fileType
+    mimeType
+    size
+    description
+    documentNumber
+    issuingAuthority
+    documentDate
+    uploadedBy
+    uploadedAt
+    previewable
+    contentUrl
+    current
+    sha256
+  }
+` as unknown as DocumentNode<TasksEvidenceFieldsFragment, unknown>;
+export const TasksDetailFieldsFragmentDoc = gql`
+  fragment TasksDetailFields on Task {
+    id
+    cycleId
+    status
+    overdue
+    dueDate
+    rowVersion
+    progressNote
+    measures
+    evidenceCount
+    extensionCount
+    returnCount
+    retiredAt
+    completedAt
+    createdAt
+    updatedAt
+    updatedBy
+    unit {
+      code
+      name
+      level
+      parentCode
+    }
+    leadDepartment {
+      id
+      name
+    }
+    assists {
+      departmentId
+      contributionNote
+      updatedAt
+      updatedBy
+      department {
+        id
+        name
+      }
+    }
+    article {
+      id
+      number
+      title
+      chapter {
+        id
+        number
+        title
+      }
+      paragraphs {
+        id
+        number
+        text
+        items {
+          id
+          number
+          marker
+          text
+        }
+      }
+    }
+    duty {
+      id
+      subject
+      text
+      actorText
+      modality
+      paragraphNumber
+      itemNumber
+    }
+    capabilities {
+      edit
+      transitions
+      requestExtension
+      decideExtension
+      contribute
+    }
+    evidence {
+      ...TasksEvidenceFields
+    }
+    extensionRequests {
+      id
+      state
+      reason
+      requestedDueDate
+      requestedAt
+      requestedBy
+      decidedAt
+      decidedBy
+      decisionNote
+    }
+    history {
+      id
+      kind
+      occurredAt
+      actorUsername
+      reason
+      before
+      after
+    }
+  }
+  ${TasksEvidenceFieldsFragmentDoc}
+` as unknown as DocumentNode<TasksDetailFieldsFragment, unknown>;
+export const TasksListRowFragmentDoc = gql`
+  fragment TasksListRow on Task {
+    id
+    status
+    overdue
+    dueDate
+    evidenceCount
+    updatedAt
+    updatedBy
+    returnCount
+    retiredAt
+    article {
+      id
+      number
+      title
+    }
+    duty {
+      id
+      subject
+    }
+    unit {
+      code
+      name
+    }
+    leadDepartment {
+      id
+      name
+    }
+  }
+` as unknown as DocumentNode<TasksListRowFragment, unknown>;
 export const UserAccountFieldsFragmentDoc = gql`
   fragment UserAccountFields on UserAccount {
     id
@@ -832,6 +2938,148 @@ export const SignedInProbeDocument = gql`
     }
   }
 ` as unknown as DocumentNode<SignedInProbeQuery, SignedInProbeQueryVariables>;
+export const AssessmentCyclesDocument = gql`
+  query AssessmentCycles {
+    cycles {
+      id
+      title
+      year
+      state
+      startDate
+      dueDate
+      closedAt
+    }
+  }
+` as unknown as DocumentNode<AssessmentCyclesQuery, AssessmentCyclesQueryVariables>;
+export const AssessmentScoresDocument = gql`
+  query AssessmentScores($cycleId: ID!, $level: String) {
+    assessmentScores(cycleId: $cycleId, level: $level) {
+      unitCode
+      unitName
+      level
+      parentCode
+      rank
+      score
+      grade
+      bonusApplied
+      bonusRequested
+      frozen
+      resultSetVersion
+      deductions {
+        points
+        reason
+        taskId
+      }
+    }
+  }
+` as unknown as DocumentNode<AssessmentScoresQuery, AssessmentScoresQueryVariables>;
+export const AssessmentPlanDocument = gql`
+  query AssessmentPlan($cycleId: ID!) {
+    assessmentPlan(cycleId: $cycleId) {
+      ...AssessmentPlanFields
+    }
+  }
+  ${AssessmentPlanFieldsFragmentDoc}
+` as unknown as DocumentNode<AssessmentPlanQuery, AssessmentPlanQueryVariables>;
+export const AssessmentSavePlanDocument = gql`
+  mutation AssessmentSavePlan($input: SaveAssessmentPlanInput!) {
+    saveAssessmentPlan(input: $input) {
+      ...AssessmentPlanFields
+    }
+  }
+  ${AssessmentPlanFieldsFragmentDoc}
+` as unknown as DocumentNode<AssessmentSavePlanMutation, AssessmentSavePlanMutationVariables>;
+export const AssessmentResultSetsDocument = gql`
+  query AssessmentResultSets($cycleId: ID!) {
+    assessmentResultSets(cycleId: $cycleId) {
+      id
+      version
+      planVersion
+      asOf
+      closedAt
+      closedBy
+      units
+      rowsSha256
+      integrityOk
+      reopenedAt
+      reopenedBy
+      reopenReason
+    }
+  }
+` as unknown as DocumentNode<AssessmentResultSetsQuery, AssessmentResultSetsQueryVariables>;
+export const AssessmentCloseCycleDocument = gql`
+  mutation AssessmentCloseCycle($cycleId: ID!) {
+    closeCycle(cycleId: $cycleId) {
+      id
+      state
+      closedAt
+    }
+  }
+` as unknown as DocumentNode<AssessmentCloseCycleMutation, AssessmentCloseCycleMutationVariables>;
+export const AssessmentReopenCycleDocument = gql`
+  mutation AssessmentReopenCycle($cycleId: ID!, $reason: String!) {
+    reopenCycle(cycleId: $cycleId, reason: $reason) {
+      id
+      state
+      closedAt
+    }
+  }
+` as unknown as DocumentNode<AssessmentReopenCycleMutation, AssessmentReopenCycleMutationVariables>;
+export const AssessmentUnitsDocument = gql`
+  query AssessmentUnits {
+    adminUnits {
+      code
+      name
+      level
+      parentCode
+      directlyAdministered
+      kind
+    }
+  }
+` as unknown as DocumentNode<AssessmentUnitsQuery, AssessmentUnitsQueryVariables>;
+export const AssessmentUnitAdjustmentsDocument = gql`
+  query AssessmentUnitAdjustments($cycleId: ID!, $unitCode: String!) {
+    unitAssessment(cycleId: $cycleId, unitCode: $unitCode) {
+      unitCode
+      unitName
+      score
+      grade
+      rank
+      bonusApplied
+      bonusRequested
+      frozen
+      adjustments {
+        ...AssessmentAdjustmentFields
+      }
+    }
+  }
+  ${AssessmentAdjustmentFieldsFragmentDoc}
+` as unknown as DocumentNode<
+  AssessmentUnitAdjustmentsQuery,
+  AssessmentUnitAdjustmentsQueryVariables
+>;
+export const AssessmentAddAdjustmentDocument = gql`
+  mutation AssessmentAddAdjustment($input: AddAdjustmentInput!) {
+    addAssessmentAdjustment(input: $input) {
+      ...AssessmentAdjustmentFields
+    }
+  }
+  ${AssessmentAdjustmentFieldsFragmentDoc}
+` as unknown as DocumentNode<
+  AssessmentAddAdjustmentMutation,
+  AssessmentAddAdjustmentMutationVariables
+>;
+export const AssessmentRevokeAdjustmentDocument = gql`
+  mutation AssessmentRevokeAdjustment($id: ID!, $reason: String!) {
+    revokeAssessmentAdjustment(id: $id, reason: $reason) {
+      ...AssessmentAdjustmentFields
+    }
+  }
+  ${AssessmentAdjustmentFieldsFragmentDoc}
+` as unknown as DocumentNode<
+  AssessmentRevokeAdjustmentMutation,
+  AssessmentRevokeAdjustmentMutationVariables
+>;
 export const MeDocument = gql`
   query Me {
     me {
@@ -868,6 +3116,38 @@ export const ChangePasswordDocument = gql`
   }
   ${CurrentUserFieldsFragmentDoc}
 ` as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const EvidenceCyclesDocument = gql`
+  query EvidenceCycles {
+    cycles {
+      id
+      title
+      year
+      state
+    }
+  }
+` as unknown as DocumentNode<EvidenceCyclesQuery, EvidenceCyclesQueryVariables>;
+export const EvidenceUnitsDocument = gql`
+  query EvidenceUnits {
+    adminUnits {
+      code
+      name
+      level
+      parentCode
+      directlyAdministered
+    }
+  }
+` as unknown as DocumentNode<EvidenceUnitsQuery, EvidenceUnitsQueryVariables>;
+export const EvidenceFilesDocument = gql`
+  query EvidenceFiles($filter: EvidenceFilterInput, $first: Int!, $offset: Int!) {
+    evidenceFiles(filter: $filter, first: $first, offset: $offset) {
+      totalCount
+      nodes {
+        ...EvidenceFileFields
+      }
+    }
+  }
+  ${EvidenceFileFieldsFragmentDoc}
+` as unknown as DocumentNode<EvidenceFilesQuery, EvidenceFilesQueryVariables>;
 export const SystemInfoDocument = gql`
   query SystemInfo {
     systemInfo {
@@ -880,6 +3160,358 @@ export const SystemInfoDocument = gql`
     }
   }
 ` as unknown as DocumentNode<SystemInfoQuery, SystemInfoQueryVariables>;
+export const OverviewCyclesDocument = gql`
+  query OverviewCycles {
+    cycles {
+      id
+      title
+      year
+      state
+      startDate
+      dueDate
+    }
+  }
+` as unknown as DocumentNode<OverviewCyclesQuery, OverviewCyclesQueryVariables>;
+export const OverviewSummaryDocument = gql`
+  query OverviewSummary($cycleId: ID!, $unitCode: String) {
+    analyticsSummary(cycleId: $cycleId, unitCode: $unitCode) {
+      tasks
+      verified
+      submitted
+      inProgress
+      notStarted
+      returned
+      overdue
+      completionRate
+      submissionRate
+      evidenceCount
+      unitsBehindSchedule
+      daysLeft
+      elapsedFraction
+    }
+  }
+` as unknown as DocumentNode<OverviewSummaryQuery, OverviewSummaryQueryVariables>;
+export const OverviewUnitAnalyticsDocument = gql`
+  query OverviewUnitAnalytics($cycleId: ID!, $level: String, $parentCode: String) {
+    unitAnalytics(cycleId: $cycleId, level: $level, parentCode: $parentCode) {
+      unit {
+        code
+        name
+        level
+        parentCode
+        directlyAdministered
+      }
+      tasks
+      verified
+      overdue
+      evidenceCount
+      completionRate
+      withChildren {
+        tasks
+        verified
+        overdue
+        evidenceCount
+        completionRate
+      }
+    }
+  }
+` as unknown as DocumentNode<OverviewUnitAnalyticsQuery, OverviewUnitAnalyticsQueryVariables>;
+export const OverviewMatrixDocument = gql`
+  query OverviewMatrix($cycleId: ID!, $parentCode: String) {
+    chapterUnitMatrix(cycleId: $cycleId, parentCode: $parentCode) {
+      chapter
+      chapterTitle
+      unitCode
+      unitName
+      tasks
+      verified
+      completionRate
+    }
+  }
+` as unknown as DocumentNode<OverviewMatrixQuery, OverviewMatrixQueryVariables>;
+export const OverviewTrendDocument = gql`
+  query OverviewTrend($cycleId: ID!, $unitCode: String) {
+    completionTrend(cycleId: $cycleId, unitCode: $unitCode) {
+      date
+      tasks
+      verified
+      completionRate
+    }
+  }
+` as unknown as DocumentNode<OverviewTrendQuery, OverviewTrendQueryVariables>;
+export const OverviewScoresDocument = gql`
+  query OverviewScores($cycleId: ID!, $level: String) {
+    assessmentScores(cycleId: $cycleId, level: $level) {
+      unitCode
+      unitName
+      level
+      parentCode
+      score
+      grade
+      rank
+      frozen
+    }
+  }
+` as unknown as DocumentNode<OverviewScoresQuery, OverviewScoresQueryVariables>;
+export const OverviewBehindScheduleDocument = gql`
+  query OverviewBehindSchedule($cycleId: ID!) {
+    behindSchedule(cycleId: $cycleId) {
+      unit {
+        code
+        name
+        level
+        parentCode
+        directlyAdministered
+      }
+      tasks
+      verified
+      completionRate
+      expected
+      gap
+    }
+  }
+` as unknown as DocumentNode<OverviewBehindScheduleQuery, OverviewBehindScheduleQueryVariables>;
+export const OverviewOverdueTasksDocument = gql`
+  query OverviewOverdueTasks($filter: TaskFilterInput!, $first: Int!) {
+    tasks(filter: $filter, first: $first, sort: DUE_DATE) {
+      totalCount
+      nodes {
+        id
+        status
+        dueDate
+        unit {
+          code
+          name
+        }
+        article {
+          id
+          number
+          title
+        }
+        duty {
+          id
+          subject
+        }
+        leadDepartment {
+          id
+          name
+        }
+      }
+    }
+  }
+` as unknown as DocumentNode<OverviewOverdueTasksQuery, OverviewOverdueTasksQueryVariables>;
+export const OverviewPrefecturesDocument = gql`
+  query OverviewPrefectures {
+    adminUnits(level: PREFECTURE) {
+      code
+      name
+      level
+      parentCode
+      directlyAdministered
+    }
+  }
+` as unknown as DocumentNode<OverviewPrefecturesQuery, OverviewPrefecturesQueryVariables>;
+export const RegisterRegulationDocument = gql`
+  query RegisterRegulation($code: String!) {
+    regulation(code: $code) {
+      id
+      code
+      title
+      latestVersion {
+        id
+      }
+      versions {
+        id
+        versionNumber
+        title
+        status
+        effectiveDate
+        importedAt
+      }
+    }
+  }
+` as unknown as DocumentNode<RegisterRegulationQuery, RegisterRegulationQueryVariables>;
+export const RegisterVersionDocument = gql`
+  query RegisterVersion($id: ID!) {
+    regulationVersion(id: $id) {
+      id
+      title
+      versionNumber
+      status
+      chapters {
+        id
+        number
+        title
+        articles {
+          id
+          number
+          title
+          paragraphs {
+            id
+            number
+            text
+            items {
+              id
+              number
+              marker
+              text
+            }
+            duties {
+              ...RegisterDutyFields
+            }
+          }
+        }
+      }
+    }
+  }
+  ${RegisterDutyFieldsFragmentDoc}
+` as unknown as DocumentNode<RegisterVersionQuery, RegisterVersionQueryVariables>;
+export const RegisterDepartmentKindsDocument = gql`
+  query RegisterDepartmentKinds {
+    departmentKinds {
+      code
+      name
+    }
+  }
+` as unknown as DocumentNode<RegisterDepartmentKindsQuery, RegisterDepartmentKindsQueryVariables>;
+export const RegisterVersionDiffDocument = gql`
+  query RegisterVersionDiff($versionId: ID!) {
+    regulationVersionDiff(versionId: $versionId) {
+      from {
+        id
+        versionNumber
+        title
+      }
+      to {
+        id
+        versionNumber
+        title
+      }
+      changes {
+        kind
+        from
+        to
+        title
+      }
+    }
+  }
+` as unknown as DocumentNode<RegisterVersionDiffQuery, RegisterVersionDiffQueryVariables>;
+export const RegisterReviewDutyDocument = gql`
+  mutation RegisterReviewDuty($input: ReviewDutyInput!) {
+    reviewDuty(input: $input) {
+      ...RegisterDutyFields
+    }
+  }
+  ${RegisterDutyFieldsFragmentDoc}
+` as unknown as DocumentNode<RegisterReviewDutyMutation, RegisterReviewDutyMutationVariables>;
+export const ReviewCyclesDocument = gql`
+  query ReviewCycles {
+    cycles {
+      id
+      title
+      year
+      state
+    }
+  }
+` as unknown as DocumentNode<ReviewCyclesQuery, ReviewCyclesQueryVariables>;
+export const ReviewQueueDocument = gql`
+  query ReviewQueue($filter: TaskFilterInput!, $first: Int!, $after: String) {
+    tasks(filter: $filter, first: $first, after: $after, sort: UPDATED_AT) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        rowVersion
+        status
+        updatedAt
+        updatedBy
+        dueDate
+        returnCount
+        evidenceCount
+        unit {
+          code
+          name
+        }
+        article {
+          id
+          number
+          title
+        }
+        duty {
+          id
+          subject
+        }
+        leadDepartment {
+          id
+          name
+        }
+      }
+    }
+  }
+` as unknown as DocumentNode<ReviewQueueQuery, ReviewQueueQueryVariables>;
+export const ReviewTaskDocument = gql`
+  query ReviewTask($id: ID!) {
+    task(id: $id) {
+      id
+      rowVersion
+      status
+      updatedAt
+      updatedBy
+      dueDate
+      overdue
+      returnCount
+      progressNote
+      measures
+      unit {
+        code
+        name
+      }
+      article {
+        id
+        number
+        title
+      }
+      duty {
+        id
+        subject
+        text
+        actorText
+        paragraphNumber
+        itemNumber
+      }
+      leadDepartment {
+        id
+        name
+      }
+      assists {
+        departmentId
+        contributionNote
+        department {
+          id
+          name
+        }
+      }
+      evidence {
+        ...EvidenceFileFields
+      }
+    }
+  }
+  ${EvidenceFileFieldsFragmentDoc}
+` as unknown as DocumentNode<ReviewTaskQuery, ReviewTaskQueryVariables>;
+export const ReviewDecideDocument = gql`
+  mutation ReviewDecide($input: TaskChangeInput!) {
+    updateTask(input: $input) {
+      id
+      status
+      rowVersion
+      updatedAt
+      updatedBy
+    }
+  }
+` as unknown as DocumentNode<ReviewDecideMutation, ReviewDecideMutationVariables>;
 export const SecurityAuditLogDocument = gql`
   query SecurityAuditLog($filter: SecurityAuditFilterInput, $page: PageInput) {
     securityAuditLog(filter: $filter, page: $page) {
@@ -897,6 +3529,194 @@ export const SecurityAuditLogDocument = gql`
     }
   }
 ` as unknown as DocumentNode<SecurityAuditLogQuery, SecurityAuditLogQueryVariables>;
+export const TasksDetailDocument = gql`
+  query TasksDetail($id: ID!) {
+    task(id: $id) {
+      ...TasksDetailFields
+    }
+  }
+  ${TasksDetailFieldsFragmentDoc}
+` as unknown as DocumentNode<TasksDetailQuery, TasksDetailQueryVariables>;
+export const TasksUpdateTaskDocument = gql`
+  mutation TasksUpdateTask($input: TaskChangeInput!) {
+    updateTask(input: $input) {
+      ...TasksDetailFields
+    }
+  }
+  ${TasksDetailFieldsFragmentDoc}
+` as unknown as DocumentNode<TasksUpdateTaskMutation, TasksUpdateTaskMutationVariables>;
+export const TasksRequestExtensionDocument = gql`
+  mutation TasksRequestExtension($input: RequestExtensionInput!) {
+    requestTaskExtension(input: $input) {
+      task {
+        ...TasksDetailFields
+      }
+    }
+  }
+  ${TasksDetailFieldsFragmentDoc}
+` as unknown as DocumentNode<TasksRequestExtensionMutation, TasksRequestExtensionMutationVariables>;
+export const TasksDecideExtensionDocument = gql`
+  mutation TasksDecideExtension($input: DecideExtensionInput!) {
+    decideTaskExtension(input: $input) {
+      task {
+        ...TasksDetailFields
+      }
+    }
+  }
+  ${TasksDetailFieldsFragmentDoc}
+` as unknown as DocumentNode<TasksDecideExtensionMutation, TasksDecideExtensionMutationVariables>;
+export const TasksWithdrawEvidenceDocument = gql`
+  mutation TasksWithdrawEvidence($input: WithdrawEvidenceInput!) {
+    withdrawEvidence(input: $input) {
+      id
+      current
+      withdrawnAt
+    }
+  }
+` as unknown as DocumentNode<TasksWithdrawEvidenceMutation, TasksWithdrawEvidenceMutationVariables>;
+export const TasksSetContributionDocument = gql`
+  mutation TasksSetContribution($taskId: ID!, $note: String!) {
+    setTaskContribution(taskId: $taskId, note: $note) {
+      ...TasksDetailFields
+    }
+  }
+  ${TasksDetailFieldsFragmentDoc}
+` as unknown as DocumentNode<TasksSetContributionMutation, TasksSetContributionMutationVariables>;
+export const TasksCyclesDocument = gql`
+  query TasksCycles {
+    cycles {
+      id
+      title
+      year
+      state
+      dueDate
+    }
+  }
+` as unknown as DocumentNode<TasksCyclesQuery, TasksCyclesQueryVariables>;
+export const TasksFilterOptionsDocument = gql`
+  query TasksFilterOptions($withUnits: Boolean!) {
+    departmentKinds {
+      code
+      name
+    }
+    adminUnits @include(if: $withUnits) {
+      code
+      name
+      level
+      parentCode
+    }
+  }
+` as unknown as DocumentNode<TasksFilterOptionsQuery, TasksFilterOptionsQueryVariables>;
+export const TasksListDocument = gql`
+  query TasksList($filter: TaskFilterInput, $first: Int!, $after: String, $sort: TaskSort!) {
+    tasks(filter: $filter, first: $first, after: $after, sort: $sort) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        ...TasksListRow
+      }
+    }
+  }
+  ${TasksListRowFragmentDoc}
+` as unknown as DocumentNode<TasksListQuery, TasksListQueryVariables>;
+export const TasksReturnedDocument = gql`
+  query TasksReturned($filter: TaskFilterInput) {
+    tasks(filter: $filter, first: 100, sort: UPDATED_AT) {
+      totalCount
+      nodes {
+        ...TasksListRow
+        history {
+          id
+          kind
+          occurredAt
+          actorUsername
+          reason
+          after
+        }
+      }
+    }
+  }
+  ${TasksListRowFragmentDoc}
+` as unknown as DocumentNode<TasksReturnedQuery, TasksReturnedQueryVariables>;
+export const UnitsAssessmentDocument = gql`
+  query UnitsAssessment($cycleId: ID!, $unitCode: String!) {
+    unitAssessment(cycleId: $cycleId, unitCode: $unitCode) {
+      unitCode
+      unitName
+      level
+      parentCode
+      score
+      grade
+      rank
+      frozen
+      resultSetVersion
+      bonusApplied
+      bonusRequested
+      deductions {
+        points
+        reason
+        taskId
+      }
+      breakdown {
+        indicatorId
+        name
+        chapter
+        marks
+        earned
+      }
+      adjustments {
+        id
+        kind
+        points
+        reason
+        createdAt
+        createdBy
+        revokedAt
+        revokedBy
+        revokeReason
+      }
+    }
+  }
+` as unknown as DocumentNode<UnitsAssessmentQuery, UnitsAssessmentQueryVariables>;
+export const UnitsTasksDocument = gql`
+  query UnitsTasks($filter: TaskFilterInput!, $first: Int!, $after: String) {
+    tasks(filter: $filter, first: $first, after: $after, sort: DUE_DATE) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        id
+        status
+        overdue
+        dueDate
+        evidenceCount
+        article {
+          id
+          number
+          title
+          chapter {
+            id
+            number
+            title
+          }
+        }
+        duty {
+          id
+          subject
+        }
+        leadDepartment {
+          id
+          name
+        }
+      }
+    }
+  }
+` as unknown as DocumentNode<UnitsTasksQuery, UnitsTasksQueryVariables>;
 export const AdminUnitsDocument = gql`
   query AdminUnits($parentCode: String, $level: AdminLevel) {
     adminUnits(parentCode: $parentCode, level: $level) {

@@ -1,4 +1,11 @@
 import type { LocaleMessages } from './zh-CN';
+import { overviewEn } from '../../modules/overview/i18n/en-US';
+import { unitsEn } from '../../modules/units/i18n/en-US';
+import { tasksEn } from '../../modules/tasks/i18n/en-US';
+import { reviewEn } from '../../modules/review/i18n/en-US';
+import { evidenceEn } from '../../modules/evidence/i18n/en-US';
+import { assessmentEn } from '../../modules/assessment/i18n/en-US';
+import { registerEn } from '../../modules/register/i18n/en-US';
 
 export const enUS: LocaleMessages = {
   app: {
@@ -15,6 +22,14 @@ export const enUS: LocaleMessages = {
     home: 'Home',
     users: 'User management',
     securityAudit: 'Security audit log',
+    overview: 'Overview',
+    unit: 'Unit assessment',
+    tasks: 'Tasks',
+    task: 'Task',
+    review: 'Review queue',
+    evidence: 'Evidence',
+    assessment: 'Assessment',
+    register: 'Duty register',
   },
   common: {
     loading: 'Loading…',
@@ -269,4 +284,11 @@ export const enUS: LocaleMessages = {
       },
     },
   },
+  overview: overviewEn,
+  units: unitsEn,
+  tasks: tasksEn,
+  review: reviewEn,
+  evidence: evidenceEn,
+  assessment: assessmentEn,
+  register: registerEn,
 };

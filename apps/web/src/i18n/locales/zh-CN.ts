@@ -1,4 +1,11 @@
 import { defaultErrorMessagesZh } from '@duty/shared/errors';
+import { overviewZh } from '../../modules/overview/i18n/zh-CN';
+import { unitsZh } from '../../modules/units/i18n/zh-CN';
+import { tasksZh } from '../../modules/tasks/i18n/zh-CN';
+import { reviewZh } from '../../modules/review/i18n/zh-CN';
+import { evidenceZh } from '../../modules/evidence/i18n/zh-CN';
+import { assessmentZh } from '../../modules/assessment/i18n/zh-CN';
+import { registerZh } from '../../modules/register/i18n/zh-CN';
 
 /**
  * Chinese (default) texts. This file defines the key structure: every other locale must
@@ -19,6 +26,14 @@ export const zhCN = {
     home: '首页',
     users: '用户管理',
     securityAudit: '安全审计日志',
+    overview: '总览',
+    unit: '单位考核',
+    tasks: '任务',
+    task: '任务详情',
+    review: '审核队列',
+    evidence: '佐证材料',
+    assessment: '考核评分',
+    register: '职责清单',
   },
   common: {
     loading: '正在加载…',
@@ -249,6 +264,13 @@ export const zhCN = {
       },
     },
   },
+  overview: overviewZh,
+  units: unitsZh,
+  tasks: tasksZh,
+  review: reviewZh,
+  evidence: evidenceZh,
+  assessment: assessmentZh,
+  register: registerZh,
 };
 
 /** The key structure of the texts with a string at every leaf. */

@@ -1,0 +1,63 @@
+import { chooseCycleId, rankingXlsxUrl } from './cycles';
+import { chineseNumber } from './chineseNumber';
+import { gradeColor } from './grade';
+import { mayAdjust } from './permissions';
+
+describe('gradeColor', () => {
+  const bands = [{ grade: 'A' }, { grade: 'B' }, { grade: 'C' }, { grade: 'D' }];
+  it('colours by place among the plan bands, the lowest red', () => {
+    expect(bands.map((b) => gradeColor(b.grade, bands))).toEqual(['green', 'blue', 'gold', 'red']);
+  });
+  it('knows the usual grade names without a plan, and stays neutral otherwise', () => {
+    expect(gradeColor('优秀')).toBe('green');
+    expect(gradeColor('不合格')).toBe('red');
+    expect(gradeColor('特等')).toBe('default');
+  });
+});
+
+describe('chooseCycleId', () => {
+  const cycles = [
+    { id: 'c2026', state: 'closed' },
+    { id: 'c2025', state: 'open' },
+    { id: 'c2024', state: 'closed' },
+  ];
+  it('takes the cycle in the URL when it exists', () => {
+    expect(chooseCycleId(cycles, 'c2024')).toBe('c2024');
+  });
+  it('else the newest open cycle, else the newest', () => {
+    expect(chooseCycleId(cycles, 'nope')).toBe('c2025');
+    expect(chooseCycleId([cycles[0], cycles[2]], null)).toBe('c2026');
+    expect(chooseCycleId([], null)).toBeUndefined();
+  });
+  it('builds the ranking export URL', () => {
+    expect(rankingXlsxUrl('c 1', 'county')).toBe(
+      '/api/assessment/ranking.xlsx?cycleId=c+1&level=county',
+    );
+  });
+});
+
+describe('chineseNumber', () => {
+  it.each([
+    [1, '一'],
+    [10, '十'],
+    [12, '十二'],
+    [40, '四十'],
+    [42, '四十二'],
+  ])('%i → %s', (n, text) => expect(chineseNumber(n)).toBe(text));
+});
+
+describe('mayAdjust', () => {
+  const county = { code: '422801', parentCode: '422800' };
+  it('lets a provincial supervisor adjust any unit', () => {
+    expect(mayAdjust({ role: 'PROVINCIAL_SUPERVISOR', unit: null }, county)).toBe(true);
+  });
+  it('lets a prefecture supervisor adjust only the units under the prefecture', () => {
+    const user = { role: 'PREFECTURE_SUPERVISOR', unit: { code: '422800' } };
+    expect(mayAdjust(user, county)).toBe(true);
+    expect(mayAdjust(user, { code: '422800', parentCode: '420000' })).toBe(false);
+    expect(mayAdjust(user, { code: '420102', parentCode: '420100' })).toBe(false);
+  });
+  it('never lets an auditor adjust', () => {
+    expect(mayAdjust({ role: 'AUDITOR', unit: null }, county)).toBe(false);
+  });
+});

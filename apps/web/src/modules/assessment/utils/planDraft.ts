@@ -1,0 +1,182 @@
+import type { AssessmentPlan, SaveAssessmentPlanInput } from '../graphql/types';
+
+/** The editable copy of a plan. Numbers may be null while a field is being cleared. */
+export interface PlanDraft {
+  chapterWeights: { chapter: number; weight: number | null }[];
+  rules: Record<RuleKey, number | null>;
+  deductions: Record<DeductionKey, number | null>;
+  bonusCap: number | null;
+  bands: { grade: string; min: number | null }[];
+  indicators: {
+    id: string;
+    name: string;
+    chapter: number;
+    weight: number | null;
+    dutyIds: string[];
+  }[];
+  note: string;
+}
+
+export const RULE_KEYS = [
+  'verified',
+  'submitted',
+  'returnedOrInProgress',
+  'notStarted',
+  'overdueAtCycleEnd',
+] as const;
+export type RuleKey = (typeof RULE_KEYS)[number];
+
+export const DEDUCTION_KEYS = ['perReturn', 'perExtensionBeyondFirst'] as const;
+export type DeductionKey = (typeof DEDUCTION_KEYS)[number];
+
+/** A problem found before saving: an i18n key under `assessment.plan.problems` and its values. */
+export interface DraftProblem {
+  key:
+    | 'chapterSum'
+    | 'chapterWeight'
+    | 'rule'
+    | 'deduction'
+    | 'bonusCap'
+    | 'bandsEmpty'
+    | 'bandGrade'
+    | 'bandDuplicate'
+    | 'bandMin'
+    | 'bandsOrder'
+    | 'bandsLast'
+    | 'indicatorWeight'
+    | 'chapterIndicatorsZero';
+  values?: Record<string, string | number>;
+}
+
+const SUM_TOLERANCE = 0.001;
+
+const isNumber = (x: number | null | undefined): x is number =>
+  typeof x === 'number' && Number.isFinite(x);
+
+export function draftFromPlan(plan: AssessmentPlan): PlanDraft {
+  return {
+    chapterWeights: plan.chapterWeights.map((c) => ({ chapter: c.chapter, weight: c.weight })),
+    rules: Object.fromEntries(RULE_KEYS.map((k) => [k, plan.rules[k]])) as PlanDraft['rules'],
+    deductions: Object.fromEntries(
+      DEDUCTION_KEYS.map((k) => [k, plan.deductions[k]]),
+    ) as PlanDraft['deductions'],
+    bonusCap: plan.bonusCap,
+    bands: plan.bands.map((b) => ({ grade: b.grade, min: b.min })),
+    indicators: plan.indicators.map((i) => ({
+      id: i.id,
+      name: i.name,
+      chapter: i.chapter,
+      weight: i.weight,
+      dutyIds: [...i.dutyIds],
+    })),
+    note: plan.note,
+  };
+}
+
+/** Sum of the chapter weights, to two decimals (what the running total shows). */
+export function chapterWeightSum(draft: Pick<PlanDraft, 'chapterWeights'>): number {
+  const sum = draft.chapterWeights.reduce((s, c) => s + (isNumber(c.weight) ? c.weight : 0), 0);
+  return Math.round(sum * 100) / 100;
+}
+
+export const chapterSumIsValid = (draft: Pick<PlanDraft, 'chapterWeights'>) =>
+  Math.abs(chapterWeightSum(draft) - 100) <= SUM_TOLERANCE;
+
+/** The checks the server makes, done before sending so mistakes show at once. */
+export function validatePlanDraft(draft: PlanDraft): DraftProblem[] {
+  const problems: DraftProblem[] = [];
+  for (const c of draft.chapterWeights) {
+    if (!isNumber(c.weight) || c.weight < 0) {
+      problems.push({ key: 'chapterWeight', values: { chapter: c.chapter } });
+    }
+  }
+  if (!chapterSumIsValid(draft)) {
+    problems.push({ key: 'chapterSum', values: { sum: chapterWeightSum(draft) } });
+  }
+  for (const key of RULE_KEYS) {
+    const v = draft.rules[key];
+    if (!isNumber(v) || v < 0 || v > 1) problems.push({ key: 'rule', values: { rule: key } });
+  }
+  for (const key of DEDUCTION_KEYS) {
+    const v = draft.deductions[key];
+    if (!isNumber(v) || v < 0) problems.push({ key: 'deduction', values: { deduction: key } });
+  }
+  if (!isNumber(draft.bonusCap) || draft.bonusCap < 0 || draft.bonusCap > 100) {
+    problems.push({ key: 'bonusCap' });
+  }
+  problems.push(...bandProblems(draft.bands));
+  const chapterTotals = new Map<number, number>();
+  for (const ind of draft.indicators) {
+    if (!isNumber(ind.weight) || ind.weight < 0) {
+      problems.push({ key: 'indicatorWeight', values: { name: ind.name } });
+    }
+    chapterTotals.set(
+      ind.chapter,
+      (chapterTotals.get(ind.chapter) ?? 0) + (isNumber(ind.weight) ? ind.weight : 0),
+    );
+  }
+  for (const [chapter, total] of chapterTotals) {
+    if (!(total > 0)) problems.push({ key: 'chapterIndicatorsZero', values: { chapter } });
+  }
+  return problems;
+}
+
+function bandProblems(bands: PlanDraft['bands']): DraftProblem[] {
+  if (bands.length === 0) return [{ key: 'bandsEmpty' }];
+  const problems: DraftProblem[] = [];
+  const seen = new Set<string>();
+  bands.forEach((band, i) => {
+    const grade = band.grade.trim();
+    if (!grade) problems.push({ key: 'bandGrade', values: { n: i + 1 } });
+    else if (seen.has(grade)) problems.push({ key: 'bandDuplicate', values: { grade } });
+    seen.add(grade);
+    if (!isNumber(band.min) || band.min < 0 || band.min > 100) {
+      problems.push({ key: 'bandMin', values: { n: i + 1 } });
+    } else if (i > 0) {
+      const previous = bands[i - 1].min;
+      if (isNumber(previous) && !(band.min < previous)) {
+        problems.push({ key: 'bandsOrder', values: { grade, min: band.min, previous } });
+      }
+    }
+  });
+  const last = bands[bands.length - 1];
+  if (isNumber(last.min) && last.min !== 0) {
+    problems.push({ key: 'bandsLast', values: { grade: last.grade.trim() } });
+  }
+  return problems;
+}
+
+/** The mutation input of a draft that passed {@link validatePlanDraft}. */
+export function toSaveInput(
+  draft: PlanDraft,
+  cycleId: string,
+  expectedVersion: number,
+): SaveAssessmentPlanInput {
+  const n = (x: number | null) => x ?? 0;
+  return {
+    cycleId,
+    expectedVersion,
+    chapterWeights: draft.chapterWeights.map((c) => ({ chapter: c.chapter, weight: n(c.weight) })),
+    rules: {
+      verified: n(draft.rules.verified),
+      submitted: n(draft.rules.submitted),
+      returnedOrInProgress: n(draft.rules.returnedOrInProgress),
+      notStarted: n(draft.rules.notStarted),
+      overdueAtCycleEnd: n(draft.rules.overdueAtCycleEnd),
+    },
+    deductions: {
+      perReturn: n(draft.deductions.perReturn),
+      perExtensionBeyondFirst: n(draft.deductions.perExtensionBeyondFirst),
+    },
+    bonusCap: n(draft.bonusCap),
+    bands: draft.bands.map((b) => ({ grade: b.grade.trim(), min: n(b.min) })),
+    indicators: draft.indicators.map((i) => ({
+      id: i.id,
+      name: i.name.trim(),
+      chapter: i.chapter,
+      weight: n(i.weight),
+      dutyIds: i.dutyIds,
+    })),
+    note: draft.note.trim(),
+  };
+}

@@ -1,0 +1,26 @@
+import { useQuery } from '@apollo/client/react';
+import { useCallback, useMemo } from 'react';
+import { toAppError, type AppError } from '../../../graphql/errors';
+import {
+  EvidenceCyclesDocument,
+  type EvidenceCyclesQuery,
+} from '../../../graphql/generated/graphql';
+
+export type EvidenceCycle = EvidenceCyclesQuery['cycles'][number];
+
+/** The assessment cycles, newest first. */
+export function useEvidenceCycles(): {
+  cycles: EvidenceCycle[];
+  loading: boolean;
+  error: AppError | undefined;
+  retry: () => void;
+} {
+  const { data, loading, error, refetch } = useQuery(EvidenceCyclesDocument, {
+    notifyOnNetworkStatusChange: true,
+  });
+  const appError = useMemo(() => (error ? toAppError(error) : undefined), [error]);
+  const retry = useCallback(() => {
+    refetch().catch(() => undefined);
+  }, [refetch]);
+  return { cycles: data?.cycles ?? [], loading, error: appError, retry };
+}

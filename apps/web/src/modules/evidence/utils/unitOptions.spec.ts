@@ -1,0 +1,55 @@
+import { unitOptionGroups, type UnitRow } from './unitOptions';
+
+const unit = (code: string, name: string, level: UnitRow['level'], parentCode: string | null) => ({
+  __typename: 'AdminUnit' as const,
+  code,
+  name,
+  level,
+  parentCode,
+  directlyAdministered: false,
+});
+
+const labels = {
+  wholeLabel: (name: string) => `${name}（全域）`,
+  ownLabel: (name: string) => `${name}（本级）`,
+  provinceGroup: '省本级',
+  directGroup: '省直管',
+};
+
+describe('unitOptionGroups', () => {
+  it('groups counties under their prefecture, province first, direct units last', () => {
+    const groups = unitOptionGroups(
+      [
+        unit('422802', '利川市', 'COUNTY', '422800'),
+        unit('429004', '仙桃市', 'COUNTY', '420000'),
+        unit('422800', '恩施州', 'PREFECTURE', '420000'),
+        unit('420000', '湖北省', 'PROVINCE', null),
+        unit('422801', '恩施市', 'COUNTY', '422800'),
+      ],
+      labels,
+    );
+    expect(groups).toEqual([
+      { label: '省本级', options: [{ value: '420000', label: '湖北省（本级）' }] },
+      {
+        label: '恩施州',
+        options: [
+          { value: '422800', label: '恩施州（全域）' },
+          { value: '422801', label: '恩施市（422801）' },
+          { value: '422802', label: '利川市（422802）' },
+        ],
+      },
+      { label: '省直管', options: [{ value: '429004', label: '仙桃市（429004）' }] },
+    ]);
+  });
+
+  it('shows a prefecture supervisor only their prefecture', () => {
+    const groups = unitOptionGroups(
+      [
+        unit('422800', '恩施州', 'PREFECTURE', '420000'),
+        unit('422801', '恩施市', 'COUNTY', '422800'),
+      ],
+      labels,
+    );
+    expect(groups.map((g) => g.label)).toEqual(['恩施州']);
+  });
+});

@@ -1,0 +1,88 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { navigate, useLocationSearch } from '../../../app/navigation';
+import { PageLoading } from '../../../components/PageLoading';
+import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
+import {
+  OverviewCyclesDocument,
+  OverviewPrefecturesDocument,
+} from '../../../graphql/generated/graphql';
+import { useSignedInUser } from '../../auth/hooks/signedInUser';
+import { CycleSelect } from '../components/CycleSelect';
+import { OverviewDashboard } from '../components/OverviewDashboard';
+import { useAppQuery } from '../hooks/useAppQuery';
+import { useFormatters } from '../hooks/useFormatters';
+import { chooseCycle } from '../utils/cycles';
+import { overviewPath } from '../utils/links';
+import { overviewScope } from '../utils/scope';
+
+/** 总览: completion, assessment and overdue work of a cycle for the user's jurisdiction. */
+export function OverviewPage() {
+  const { t } = useTranslation();
+  const f = useFormatters();
+  const user = useSignedInUser();
+  const search = useLocationSearch();
+  const cyclesQuery = useAppQuery(OverviewCyclesDocument, {});
+  const cycles = cyclesQuery.data?.cycles ?? [];
+  const cycle = chooseCycle(cycles, search.get('cycleId'));
+  const scope = overviewScope(user.role, user.unit?.code ?? null, search.get('prefectureCode'));
+  const drilledInto = scope.drilled ? (scope.prefectureCode ?? undefined) : undefined;
+  // The URL carries only the code of the prefecture drilled into.
+  const prefectures = useAppQuery(OverviewPrefecturesDocument, drilledInto ? {} : null);
+  const scopeName = drilledInto
+    ? (prefectures.data?.adminUnits.find((u) => u.code === drilledInto)?.name ?? drilledInto)
+    : scope.prefectureCode
+      ? (user.unit?.name ?? scope.prefectureCode)
+      : t('overview.province');
+
+  let body;
+  if (cyclesQuery.error && !cyclesQuery.loading) {
+    body = <QueryErrorAlert error={cyclesQuery.error} onRetry={cyclesQuery.retry} />;
+  } else if (!cyclesQuery.data) {
+    body = <PageLoading rows={8} />;
+  } else if (!cycle) {
+    body = (
+      <Card>
+        <Empty description={t('overview.cycle.none')} />
+      </Card>
+    );
+  } else {
+    body = <OverviewDashboard cycle={cycle} scope={scope} scopeName={scopeName} />;
+  }
+
+  return (
+    <Flex vertical gap="middle">
+      <Flex justify="space-between" align="flex-start" wrap gap="middle">
+        <div>
+          <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
+            {t('overview.pageTitle', { scope: scopeName })}
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            {cycle
+              ? t('overview.cycle.period', {
+                  start: f.date(cycle.startDate),
+                  due: f.date(cycle.dueDate),
+                })
+              : t('overview.subtitle')}
+          </Typography.Text>
+        </div>
+        <Flex gap="small" align="center" wrap>
+          {scope.drilled && (
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(overviewPath(cycle?.id))}>
+              {t('overview.drill.back')}
+            </Button>
+          )}
+          {cycles.length > 0 && (
+            <CycleSelect
+              cycles={cycles}
+              value={cycle?.id}
+              onChange={(id) => navigate(overviewPath(id, drilledInto))}
+            />
+          )}
+        </Flex>
+      </Flex>
+      {body}
+    </Flex>
+  );
+}

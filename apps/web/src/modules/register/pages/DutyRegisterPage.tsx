@@ -1,0 +1,151 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Flex, Select, Tabs, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { navigate, useLocationSearch } from '../../../app/navigation';
+import { PageLoading } from '../../../components/PageLoading';
+import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
+import { useSignedInUser } from '../../auth/hooks/signedInUser';
+import { DutyReviewDrawer } from '../components/DutyReviewDrawer';
+import { RegulationTextPanel } from '../components/RegulationTextPanel';
+import { VersionDiffPanel } from '../components/VersionDiffPanel';
+import type { Duty } from '../graphql/types';
+import { useDepartmentKinds, useRegulation, useRegulationText } from '../hooks/useRegisterData';
+import { dutiesExportUrl } from '../utils/exports';
+
+type TabKey = 'text' | 'diff';
+
+export function DutyRegisterPage() {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  const search = useLocationSearch();
+  const regulation = useRegulation();
+  const departmentKinds = useDepartmentKinds();
+  const versions = useMemo(
+    () =>
+      [...(regulation.regulation?.versions ?? [])].sort(
+        (a, b) => b.versionNumber - a.versionNumber,
+      ),
+    [regulation.regulation],
+  );
+  const latestId = regulation.regulation?.latestVersion?.id ?? versions[0]?.id;
+  const requested = search.get('versionId');
+  const versionId = versions.some((v) => v.id === requested) ? (requested ?? undefined) : latestId;
+  const isLatest = versionId === latestId;
+  const text = useRegulationText(versionId);
+  const tab: TabKey = search.get('tab') === 'diff' ? 'diff' : 'text';
+  const chapterParam = Number(search.get('chapter'));
+  const chapter = Number.isInteger(chapterParam) && chapterParam > 0 ? chapterParam : undefined;
+  const [reviewing, setReviewing] = useState<Duty>();
+  const canReview = user.role === 'PROVINCIAL_SUPERVISOR' && isLatest;
+
+  const go = (next: { versionId?: string; tab?: TabKey; chapter?: number }) => {
+    const params = new URLSearchParams();
+    const v = next.versionId ?? versionId;
+    if (v && v !== latestId) params.set('versionId', v);
+    const nextTab = next.tab ?? tab;
+    if (nextTab !== 'text') params.set('tab', nextTab);
+    const c = 'chapter' in next ? next.chapter : chapter;
+    if (c) params.set('chapter', String(c));
+    const query = params.toString();
+    navigate(`/register${query ? `?${query}` : ''}`);
+  };
+
+  let body;
+  if (regulation.error && !regulation.loading) {
+    body = <QueryErrorAlert error={regulation.error} onRetry={regulation.retry} />;
+  } else if (!regulation.loaded) {
+    body = <PageLoading rows={10} />;
+  } else if (!regulation.regulation || !versionId) {
+    body = <Empty description={t('register.notFound')} />;
+  } else {
+    body = (
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => go({ tab: key === 'diff' ? 'diff' : 'text' })}
+        destroyOnHidden
+        items={[
+          {
+            key: 'text',
+            label: t('register.tabs.text'),
+            children:
+              text.error && !text.loading ? (
+                <QueryErrorAlert error={text.error} onRetry={text.retry} />
+              ) : !text.text ? (
+                <PageLoading rows={10} />
+              ) : (
+                <RegulationTextPanel
+                  key={text.text.id}
+                  text={text.text}
+                  departmentKinds={departmentKinds}
+                  chapter={chapter}
+                  onChapter={(c) => go({ chapter: c })}
+                  onReview={canReview ? setReviewing : undefined}
+                />
+              ),
+          },
+          {
+            key: 'diff',
+            label: t('register.tabs.diff'),
+            children: <VersionDiffPanel versions={versions} defaultVersionId={versionId} />,
+          },
+        ]}
+      />
+    );
+  }
+
+  return (
+    <Flex vertical gap="large">
+      <Flex justify="space-between" align="flex-start" wrap gap="middle">
+        <div>
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            {regulation.regulation
+              ? `${t('register.title')} · ${regulation.regulation.title}`
+              : t('register.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('register.subtitle')}</Typography.Text>
+        </div>
+        <Flex align="center" gap="small" wrap>
+          {versions.length > 0 && (
+            <>
+              <Typography.Text>{t('register.version.label')}</Typography.Text>
+              <Select
+                aria-label={t('register.version.label')}
+                style={{ minWidth: 200 }}
+                value={versionId}
+                onChange={(v) => go({ versionId: v, chapter: undefined })}
+                options={versions.map((v) => ({
+                  value: v.id,
+                  label:
+                    t('register.version.option', {
+                      number: v.versionNumber,
+                      status: t(`register.version.status.${v.status}`),
+                    }) + (v.id === latestId ? t('register.version.latest') : ''),
+                }))}
+              />
+            </>
+          )}
+          <Button icon={<DownloadOutlined />} href={dutiesExportUrl('csv')}>
+            {t('register.export.csv')}
+          </Button>
+          <Button icon={<DownloadOutlined />} href={dutiesExportUrl('xlsx')}>
+            {t('register.export.xlsx')}
+          </Button>
+        </Flex>
+      </Flex>
+      {!isLatest && versionId && (
+        <Alert type="info" showIcon title={t('register.version.olderNotice')} />
+      )}
+      <Card>{body}</Card>
+      <DutyReviewDrawer
+        duty={reviewing}
+        departmentKinds={departmentKinds}
+        onClose={() => setReviewing(undefined)}
+        onReload={() => {
+          setReviewing(undefined);
+          text.reload().catch(() => undefined);
+        }}
+      />
+    </Flex>
+  );
+}

@@ -1,0 +1,175 @@
+import { Button, Checkbox, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DepartmentKindOption, FilterUnit, TaskCycle, TaskSort } from '../graphql/types';
+import { EMPTY_FILTERS, type TaskListFilters } from '../utils/taskFilters';
+import { TASK_STATUSES } from '../utils/taskStatus';
+
+const SORTS: readonly TaskSort[] = ['DUE_DATE', 'UPDATED_AT', 'UNIT'];
+
+export interface TaskFilterBarProps {
+  filters: TaskListFilters;
+  /** The cycle shown (from the URL or the default). */
+  cycleId: string | undefined;
+  cycles: TaskCycle[];
+  departmentKinds: DepartmentKindOption[];
+  units: FilterUnit[];
+  /** Offer the prefecture filter (province-wide roles). */
+  showPrefecture: boolean;
+  /** Offer the unit filter (supervisors and auditors). */
+  showUnit: boolean;
+  onChange: (filters: TaskListFilters) => void;
+}
+
+/** Filters applied at once (the URL follows them); free text on Enter. */
+export function TaskFilterBar({
+  filters,
+  cycleId,
+  cycles,
+  departmentKinds,
+  units,
+  showPrefecture,
+  showUnit,
+  onChange,
+}: TaskFilterBarProps) {
+  const { t } = useTranslation();
+  const set = (patch: Partial<TaskListFilters>) => onChange({ ...filters, ...patch });
+  const prefectures = useMemo(() => units.filter((u) => u.level === 'PREFECTURE'), [units]);
+  const unitOptions = useMemo(
+    () =>
+      units
+        .filter((u) => u.level !== 'PROVINCE')
+        .filter(
+          (u) =>
+            !filters.prefectureCode ||
+            u.code === filters.prefectureCode ||
+            u.parentCode === filters.prefectureCode,
+        )
+        .map((u) => ({ value: u.code, label: u.name })),
+    [units, filters.prefectureCode],
+  );
+
+  return (
+    <Form layout="inline" style={{ rowGap: 12 }}>
+      <Form.Item label={t('tasks.filters.cycle')} htmlFor="tasks-filter-cycle">
+        <Select
+          id="tasks-filter-cycle"
+          style={{ width: 200 }}
+          value={cycleId}
+          options={cycles.map((c) => ({
+            value: c.id,
+            label:
+              c.state === 'open' ? c.title : t('tasks.filters.cycleClosed', { title: c.title }),
+          }))}
+          onChange={(value: string) => set({ cycleId: value })}
+        />
+      </Form.Item>
+      {showPrefecture && (
+        <Form.Item label={t('tasks.filters.prefecture')} htmlFor="tasks-filter-prefecture">
+          <Select
+            id="tasks-filter-prefecture"
+            style={{ width: 160 }}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('tasks.filters.allPrefectures')}
+            value={filters.prefectureCode}
+            options={prefectures.map((u) => ({ value: u.code, label: u.name }))}
+            onChange={(value?: string) => set({ prefectureCode: value, unitCode: undefined })}
+          />
+        </Form.Item>
+      )}
+      {showUnit && (
+        <Form.Item label={t('tasks.filters.unit')} htmlFor="tasks-filter-unit">
+          <Select
+            id="tasks-filter-unit"
+            style={{ width: 180 }}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('tasks.filters.allUnits')}
+            value={filters.unitCode}
+            options={unitOptions}
+            onChange={(value?: string) => set({ unitCode: value })}
+          />
+        </Form.Item>
+      )}
+      <Form.Item label={t('tasks.filters.status')} htmlFor="tasks-filter-status">
+        <Select
+          id="tasks-filter-status"
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 180 }}
+          placeholder={t('tasks.filters.allStatuses')}
+          value={filters.statuses}
+          options={TASK_STATUSES.map((s) => ({ value: s, label: t(`tasks.status.${s}`) }))}
+          onChange={(statuses) => set({ statuses })}
+        />
+      </Form.Item>
+      <Form.Item>
+        <Checkbox checked={filters.overdue} onChange={(e) => set({ overdue: e.target.checked })}>
+          {t('tasks.filters.overdue')}
+        </Checkbox>
+      </Form.Item>
+      <Form.Item label={t('tasks.filters.chapter')} htmlFor="tasks-filter-chapter">
+        <InputNumber
+          id="tasks-filter-chapter"
+          min={1}
+          precision={0}
+          style={{ width: 100 }}
+          placeholder={t('tasks.filters.chapterPlaceholder')}
+          value={filters.chapterNumber ?? null}
+          onChange={(value) => set({ chapterNumber: value ?? undefined })}
+        />
+      </Form.Item>
+      <Form.Item label={t('tasks.filters.article')} htmlFor="tasks-filter-article">
+        <InputNumber
+          id="tasks-filter-article"
+          min={1}
+          precision={0}
+          style={{ width: 100 }}
+          placeholder={t('tasks.filters.articlePlaceholder')}
+          value={filters.articleNumber ?? null}
+          onChange={(value) => set({ articleNumber: value ?? undefined })}
+        />
+      </Form.Item>
+      <Form.Item label={t('tasks.filters.departmentKind')} htmlFor="tasks-filter-department">
+        <Select
+          id="tasks-filter-department"
+          style={{ width: 160 }}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('tasks.filters.allDepartmentKinds')}
+          value={filters.departmentKindCode}
+          options={departmentKinds.map((k) => ({ value: k.code, label: k.name }))}
+          onChange={(value?: string) => set({ departmentKindCode: value })}
+        />
+      </Form.Item>
+      <Form.Item label={t('tasks.filters.search')} htmlFor="tasks-filter-search">
+        <Input.Search
+          id="tasks-filter-search"
+          key={filters.search ?? ''}
+          style={{ width: 220 }}
+          allowClear
+          defaultValue={filters.search}
+          placeholder={t('tasks.filters.searchPlaceholder')}
+          onSearch={(value) => set({ search: value.trim() || undefined })}
+        />
+      </Form.Item>
+      <Form.Item label={t('tasks.list.sortLabel')} htmlFor="tasks-sort">
+        <Select
+          id="tasks-sort"
+          style={{ width: 140 }}
+          value={filters.sort ?? 'DUE_DATE'}
+          options={SORTS.map((s) => ({ value: s, label: t(`tasks.list.sort.${s}`) }))}
+          onChange={(value: TaskSort) => set({ sort: value === 'DUE_DATE' ? undefined : value })}
+        />
+      </Form.Item>
+      <Form.Item>
+        <Flex gap="small">
+          <Button onClick={() => onChange({ ...EMPTY_FILTERS, cycleId: filters.cycleId })}>
+            {t('common.reset')}
+          </Button>
+        </Flex>
+      </Form.Item>
+    </Form>
+  );
+}

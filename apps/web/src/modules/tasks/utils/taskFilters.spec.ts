@@ -1,0 +1,67 @@
+import {
+  defaultCycleId,
+  parseTaskFilters,
+  taskFiltersToSearch,
+  toTaskFilterInput,
+} from './taskFilters';
+
+describe('task list filters', () => {
+  it('reads every filter from the query string and ignores junk', () => {
+    const filters = parseTaskFilters(
+      new URLSearchParams(
+        'cycleId=c-1&unitCode=420102&prefectureCode=420100&status=SUBMITTED,BOGUS,RETURNED,SUBMITTED' +
+          '&overdue=1&chapterNumber=3&articleNumber=x&departmentKindCode=SCJG&search=%20质量%20&sort=UNIT',
+      ),
+    );
+    expect(filters).toEqual({
+      cycleId: 'c-1',
+      unitCode: '420102',
+      prefectureCode: '420100',
+      statuses: ['SUBMITTED', 'RETURNED'],
+      overdue: true,
+      chapterNumber: 3,
+      articleNumber: undefined,
+      departmentKindCode: 'SCJG',
+      search: '质量',
+      sort: 'UNIT',
+    });
+  });
+
+  it('round-trips through the URL', () => {
+    const search = '?cycleId=c-1&status=RETURNED&overdue=1&articleNumber=12';
+    expect(taskFiltersToSearch(parseTaskFilters(new URLSearchParams(search)))).toBe(search);
+    expect(taskFiltersToSearch({ statuses: [], overdue: false })).toBe('');
+  });
+
+  it('maps to TaskFilterInput with the default cycle; a unit wins over its prefecture', () => {
+    expect(
+      toTaskFilterInput(
+        {
+          statuses: ['VERIFIED'],
+          overdue: false,
+          unitCode: '422801',
+          prefectureCode: '422800',
+          chapterNumber: 2,
+        },
+        'c-open',
+      ),
+    ).toEqual({ cycleId: 'c-open', unitCode: '422801', statuses: ['VERIFIED'], chapterNumber: 2 });
+    expect(
+      toTaskFilterInput(
+        { statuses: [], overdue: true, cycleId: 'c-old', prefectureCode: '422800' },
+        'c-open',
+      ),
+    ).toEqual({ cycleId: 'c-old', prefectureCode: '422800', overdue: true });
+  });
+
+  it('defaults to the newest open cycle, else the newest', () => {
+    expect(
+      defaultCycleId([
+        { id: 'c-2026', state: 'closed' },
+        { id: 'c-2025', state: 'open' },
+      ]),
+    ).toBe('c-2025');
+    expect(defaultCycleId([{ id: 'c-2024', state: 'closed' }])).toBe('c-2024');
+    expect(defaultCycleId([])).toBeUndefined();
+  });
+});

@@ -1,0 +1,98 @@
+import type { TaskFilterInput, TaskSort, TaskStatus } from '../graphql/types';
+import { isTaskStatus } from './taskStatus';
+
+/** The list's filters, as kept in the URL query string (so a link can open a filtered list). */
+export interface TaskListFilters {
+  cycleId?: string;
+  unitCode?: string;
+  prefectureCode?: string;
+  statuses: TaskStatus[];
+  overdue: boolean;
+  chapterNumber?: number;
+  articleNumber?: number;
+  departmentKindCode?: string;
+  search?: string;
+  /** Absent: by due date (the API's default). */
+  sort?: TaskSort;
+}
+
+const SORTS: readonly string[] = ['DUE_DATE', 'UNIT', 'UPDATED_AT'];
+const isSort = (value: string | null): value is TaskSort => !!value && SORTS.includes(value);
+
+export const EMPTY_FILTERS: TaskListFilters = { statuses: [], overdue: false };
+
+const text = (value: string | null) => value?.trim() || undefined;
+
+function positiveInt(value: string | null): number | undefined {
+  if (!value || !/^\d+$/.test(value.trim())) return undefined;
+  const n = Number(value.trim());
+  return n > 0 ? n : undefined;
+}
+
+/** Reads the filters from `?cycleId=…&status=SUBMITTED,RETURNED&overdue=1…`; ignores junk. */
+export function parseTaskFilters(params: URLSearchParams): TaskListFilters {
+  const statuses = (params.get('status') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(isTaskStatus);
+  const overdue = params.get('overdue');
+  const sort = params.get('sort');
+  return {
+    cycleId: text(params.get('cycleId')),
+    unitCode: text(params.get('unitCode')),
+    prefectureCode: text(params.get('prefectureCode')),
+    statuses: [...new Set(statuses)],
+    overdue: overdue === '1' || overdue === 'true',
+    chapterNumber: positiveInt(params.get('chapterNumber')),
+    articleNumber: positiveInt(params.get('articleNumber')),
+    departmentKindCode: text(params.get('departmentKindCode')),
+    search: text(params.get('search')),
+    sort: isSort(sort) ? sort : undefined,
+  };
+}
+
+/** The query string for `filters` (empty values left out), e.g. `?status=RETURNED`. */
+export function taskFiltersToSearch(filters: TaskListFilters): string {
+  const params = new URLSearchParams();
+  const put = (key: string, value: string | number | undefined) => {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  };
+  put('cycleId', filters.cycleId);
+  put('prefectureCode', filters.prefectureCode);
+  put('unitCode', filters.unitCode);
+  if (filters.statuses.length) params.set('status', filters.statuses.join(','));
+  if (filters.overdue) params.set('overdue', '1');
+  put('chapterNumber', filters.chapterNumber);
+  put('articleNumber', filters.articleNumber);
+  put('departmentKindCode', filters.departmentKindCode);
+  put('search', filters.search?.trim());
+  if (filters.sort && filters.sort !== 'DUE_DATE') params.set('sort', filters.sort);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+/** The API's TaskFilterInput; the cycle falls back to `defaultCycleId` (newest open cycle). */
+export function toTaskFilterInput(
+  filters: TaskListFilters,
+  defaultCycleId: string | undefined,
+): TaskFilterInput {
+  const input: TaskFilterInput = {};
+  const cycleId = filters.cycleId ?? defaultCycleId;
+  if (cycleId) input.cycleId = cycleId;
+  if (filters.unitCode) input.unitCode = filters.unitCode;
+  else if (filters.prefectureCode) input.prefectureCode = filters.prefectureCode;
+  if (filters.statuses.length) input.statuses = filters.statuses;
+  if (filters.overdue) input.overdue = true;
+  if (filters.chapterNumber) input.chapterNumber = filters.chapterNumber;
+  if (filters.articleNumber) input.articleNumber = filters.articleNumber;
+  if (filters.departmentKindCode) input.departmentKindCode = filters.departmentKindCode;
+  if (filters.search) input.search = filters.search;
+  return input;
+}
+
+/** The cycle shown by default: the newest open one, else the newest (cycles come newest first). */
+export function defaultCycleId(
+  cycles: ReadonlyArray<{ id: string; state: string }>,
+): string | undefined {
+  return (cycles.find((c) => c.state === 'open') ?? cycles[0])?.id;
+}

@@ -1,0 +1,45 @@
+import type { IndicatorScore } from '../graphql/types';
+
+export interface ChapterScore {
+  chapter: number;
+  /** The chapter's title when known (from the unit's tasks). */
+  title: string | undefined;
+  indicators: number;
+  /** Marks available to the unit. */
+  marks: number;
+  earned: number;
+  /** earned ÷ marks, 0 without marks. */
+  rate: number;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** The indicator breakdown summed per chapter, by chapter number. */
+export function chapterBreakdown(
+  indicators: readonly IndicatorScore[],
+  chapterTitles: ReadonlyMap<number, string> = new Map(),
+): ChapterScore[] {
+  const byChapter = new Map<number, ChapterScore>();
+  for (const indicator of indicators) {
+    const row = byChapter.get(indicator.chapter) ?? {
+      chapter: indicator.chapter,
+      title: chapterTitles.get(indicator.chapter),
+      indicators: 0,
+      marks: 0,
+      earned: 0,
+      rate: 0,
+    };
+    row.indicators += 1;
+    row.marks += indicator.marks;
+    row.earned += indicator.earned;
+    byChapter.set(indicator.chapter, row);
+  }
+  return [...byChapter.values()]
+    .sort((a, b) => a.chapter - b.chapter)
+    .map((row) => ({
+      ...row,
+      marks: round2(row.marks),
+      earned: round2(row.earned),
+      rate: row.marks > 0 ? Math.round((row.earned / row.marks) * 10_000) / 10_000 : 0,
+    }));
+}

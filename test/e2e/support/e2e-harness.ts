@@ -1,0 +1,154 @@
+import AxeBuilder from '@axe-core/playwright';
+import { buildApps, createTestDatabase, root, TestDatabase } from '@duty/test-support';
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+
+const main = path.join(root, 'dist/api/apps/api/src/main.js');
+/** Screenshots of each main page, kept as test artifacts. */
+export const SCREENSHOT_DIR = path.join(root, 'test-results/e2e');
+export const DEMO_PASSWORD = 'Hubei@Demo2026';
+
+/** Debian's Chromium (apt-get install -y chromium); CHROMIUM_PATH overrides. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((c): c is string => !!c && existsSync(c));
+  if (!found) {
+    throw new Error(
+      'Chromium not found: install it with `apt-get install -y chromium` (or set CHROMIUM_PATH). .ci/run installs it when missing.',
+    );
+  }
+  return found;
+}
+
+export interface E2E {
+  url: string;
+  database: TestDatabase;
+  browser: Browser;
+  /** A fresh browser context (own cookies) per user. */
+  newContext(): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/**
+ * The built server (API + web app, as `npm start` serves them) on a database of its own with
+ * the demo data and the 2026 demo cycle, and headless Chromium driven by playwright-core.
+ */
+export async function startE2E(): Promise<E2E> {
+  buildApps();
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'duty-e2e-'));
+  const database = await createTestDatabase();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATABASE_URL: database.url,
+    DATA_DIR: dir,
+    EVIDENCE_DIR: path.join(dir, 'evidence'),
+    SEED_DEMO_DATA: 'true',
+    SEED_DEMO_CYCLE: 'true',
+    PASSWORD_HASH_COST_LOG2: '12',
+    EVIDENCE_FSCK_INTERVAL_HOURS: '0',
+    LOG_LEVEL: 'info',
+  };
+  const server = spawn(process.execPath, [main], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await readyUrl(server);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  return {
+    url,
+    database,
+    browser,
+    newContext: () =>
+      browser.newContext({
+        baseURL: url,
+        viewport: { width: 1366, height: 768 },
+        locale: 'zh-CN',
+        acceptDownloads: true,
+      }),
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      server.kill('SIGTERM');
+      await new Promise((resolve) =>
+        server.exitCode !== null ? resolve(null) : server.once('exit', resolve),
+      );
+      await database.drop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function readyUrl(server: ChildProcess): Promise<string> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`server not ready in 120 s:\n${output}`)),
+      120_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /"url":"(http:\/\/[^"]+)","msg":"Ready/.exec(output);
+      if (ready) {
+        clearTimeout(timer);
+        resolve(ready[1]);
+      }
+    };
+    server.stdout!.on('data', onData);
+    server.stderr!.on('data', onData);
+    server.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+/** Signs in through the sign-in page, as a person does. */
+export async function signIn(
+  page: Page,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Accessibility check (axe-core): the serious and critical violations of the page. */
+export async function seriousA11yViolations(
+  page: Page,
+): Promise<Array<{ id: string; impact: string; targets: string[] }>> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact!,
+      targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
+    }));
+}
