@@ -1,6 +1,6 @@
 import { Card, Table, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { chapterNumeral } from '../utils/chineseNumber';
+import { regulationNumber } from '../../../utils/chineseNumerals';
 import type { PlanDraft } from '../utils/planDraft';
 import { NumberField } from './NumberField';
 
@@ -21,7 +21,7 @@ export function PlanIndicatorsTable({ indicators, editing, onChange }: PlanIndic
       key: 'chapter',
       title: t('assessment.plan.indicatorColumns.chapter'),
       width: 110,
-      render: (_, ind) => t('assessment.chapter', { n: chapterNumeral(ind.chapter, language) }),
+      render: (_, ind) => t('assessment.chapter', { n: regulationNumber(ind.chapter, language) }),
     },
     {
       key: 'weight',

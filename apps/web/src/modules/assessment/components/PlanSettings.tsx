@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Input, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { chapterNumeral } from '../utils/chineseNumber';
+import { regulationNumber } from '../../../utils/chineseNumerals';
 import {
   DEDUCTION_KEYS,
   RULE_KEYS,
@@ -22,7 +22,7 @@ export interface PlanSettingsProps {
 export function PlanSettings({ draft, editing, onChange }: PlanSettingsProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
-  const chapterLabel = (n: number) => t('assessment.chapter', { n: chapterNumeral(n, language) });
+  const chapterLabel = (n: number) => t('assessment.chapter', { n: regulationNumber(n, language) });
   const sumOk = chapterSumIsValid(draft);
   const set = <K extends keyof PlanDraft>(key: K, value: PlanDraft[K]) =>
     onChange({ ...draft, [key]: value });

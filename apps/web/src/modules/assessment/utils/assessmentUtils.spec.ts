@@ -1,5 +1,4 @@
 import { chooseCycleId, rankingXlsxUrl } from './cycles';
-import { chineseNumber } from './chineseNumber';
 import { gradeColor } from './grade';
 import { mayAdjust } from './permissions';
 
@@ -34,16 +33,6 @@ describe('chooseCycleId', () => {
       '/api/assessment/ranking.xlsx?cycleId=c+1&level=county',
     );
   });
-});
-
-describe('chineseNumber', () => {
-  it.each([
-    [1, '一'],
-    [10, '十'],
-    [12, '十二'],
-    [40, '四十'],
-    [42, '四十二'],
-  ])('%i → %s', (n, text) => expect(chineseNumber(n)).toBe(text));
 });
 
 describe('mayAdjust', () => {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import { formatDate, formatNumber, formatPercent } from '../utils/format';
-import { regulationNumber } from '../utils/numerals';
+import { regulationNumber } from '../../../utils/chineseNumerals';
 
 /** Number, percentage, date and chapter/article formatting in the current UI language. */
 export function useFormatters() {

@@ -1,7 +1,7 @@
 import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Article, Duty } from '../graphql/types';
-import { chapterNumeral } from '../utils/chineseNumber';
+import { regulationNumber } from '../../../utils/chineseNumerals';
 import { DutyCard } from './DutyCard';
 import { HighlightedText } from './HighlightedText';
 
@@ -28,7 +28,7 @@ export function ArticleBlock({ article, isActive, onReview }: ArticleBlockProps)
   return (
     <article id={`article-${article.number}`} style={{ scrollMarginTop: 16 }}>
       <Typography.Title level={5} style={{ marginTop: 0 }}>
-        {t('register.article', { n: chapterNumeral(article.number, language) })}
+        {t('register.article', { n: regulationNumber(article.number, language) })}
         {article.title ? `【${article.title}】` : ''}
       </Typography.Title>
       <Flex vertical gap="small">

@@ -1,7 +1,7 @@
 import { Badge, Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Chapter } from '../graphql/types';
-import { chapterNumeral } from '../utils/chineseNumber';
+import { regulationNumber } from '../../../utils/chineseNumerals';
 
 export interface ChapterNavProps {
   chapters: Chapter[];
@@ -32,7 +32,7 @@ export function ChapterNav({ chapters, current, counts, onSelect, onArticle }: C
           label: (
             <span title={c.title}>
               {t('register.chapterTitle', {
-                n: chapterNumeral(c.number, language),
+                n: regulationNumber(c.number, language),
                 title: c.title,
               })}{' '}
               <Badge
@@ -53,7 +53,7 @@ export function ChapterNav({ chapters, current, counts, onSelect, onArticle }: C
           onClick={({ key }) => onArticle(Number(key.split('-')[1]))}
           items={chapter.articles.map((a) => ({
             key: `article-${a.number}`,
-            label: `${t('register.article', { n: chapterNumeral(a.number, language) })}${a.title ? ` ${a.title}` : ''}`,
+            label: `${t('register.article', { n: regulationNumber(a.number, language) })}${a.title ? ` ${a.title}` : ''}`,
           }))}
         />
       )}

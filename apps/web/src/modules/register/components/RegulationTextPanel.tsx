@@ -2,7 +2,7 @@ import { Col, Empty, Flex, Row, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentKind, Duty, RegulationText } from '../graphql/types';
-import { chapterNumeral } from '../utils/chineseNumber';
+import { regulationNumber } from '../../../utils/chineseNumerals';
 import {
   EMPTY_FILTER,
   dutyMatches,
@@ -74,7 +74,7 @@ export function RegulationTextPanel({
             <Flex vertical gap="large">
               <Typography.Title level={4} style={{ marginTop: 0, textAlign: 'center' }}>
                 {t('register.chapterTitle', {
-                  n: chapterNumeral(current.number, language),
+                  n: regulationNumber(current.number, language),
                   title: current.title,
                 })}
               </Typography.Title>

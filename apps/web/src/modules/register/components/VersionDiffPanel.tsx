@@ -5,7 +5,7 @@ import { PageLoading } from '../../../components/PageLoading';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import type { ArticleChange, RegulationVersionSummary } from '../graphql/types';
 import { useVersionDiff } from '../hooks/useRegisterData';
-import { chapterNumeral } from '../utils/chineseNumber';
+import { regulationNumber } from '../../../utils/chineseNumerals';
 
 const KIND_COLORS: Record<string, string> = {
   ADDED: 'green',
@@ -30,7 +30,7 @@ export function VersionDiffPanel({ versions, defaultVersionId }: VersionDiffPane
   const isFirst = !!chosen && versions.every((v) => v.versionNumber >= chosen.versionNumber);
   const { diff, loading, error, retry } = useVersionDiff(isFirst ? undefined : versionId);
   const articleLabel = (n: number | null) =>
-    n === null ? '—' : t('register.article', { n: chapterNumeral(n, language) });
+    n === null ? '—' : t('register.article', { n: regulationNumber(n, language) });
 
   const counts = useMemo(() => {
     const c = { ADDED: 0, REMOVED: 0, CHANGED: 0, RENUMBERED: 0 } as Record<string, number>;

@@ -1,4 +1,4 @@
-import { chineseNumeral, regulationNumber } from './numerals';
+import { chineseNumeral, regulationNumber } from './chineseNumerals';
 
 describe('chineseNumeral', () => {
   it.each([
