@@ -47,10 +47,14 @@ export class LocalEvidenceStore implements EvidenceStore {
         callback(null, chunk);
       },
     });
+    const out = createWriteStream(tempPath, { flags: 'wx', mode: 0o600 });
     try {
-      await pipeline(source, meter, createWriteStream(tempPath, { flags: 'wx', mode: 0o600 }));
+      await pipeline(source, meter, out);
       await fsyncPath(tempPath);
     } catch (error) {
+      // The file is opened asynchronously: wait until the stream is closed, or the file could
+      // appear after it was removed (an error before the open completed).
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       await rm(tempPath, { force: true });
       throw error;
     }

@@ -1,0 +1,23 @@
+import { canAccessRoute, matchRoute } from './routes';
+
+describe('routes', () => {
+  it('matches exact paths and `:name` segments, decoding the values', () => {
+    expect(matchRoute('/tasks')?.route.key).toBe('tasks');
+    expect(matchRoute('/tasks/')?.route.key).toBe('tasks');
+    expect(matchRoute('/tasks/3f0c9a2e-1111-4222-8333-944455556666')).toMatchObject({
+      route: { key: 'task' },
+      params: { id: '3f0c9a2e-1111-4222-8333-944455556666' },
+    });
+    expect(matchRoute('/units/422801')?.params).toEqual({ code: '422801' });
+    expect(matchRoute('/units/%E6%B5%8B')?.params).toEqual({ code: '测' });
+    expect(matchRoute('/tasks/a/b')).toBeUndefined();
+    expect(matchRoute('/nowhere')).toBeUndefined();
+  });
+
+  it('keeps pages reached by id out of the menu but open to their roles', () => {
+    const task = matchRoute('/tasks/x')!.route;
+    expect(task.menu).toBe(false);
+    expect(canAccessRoute(task, 'COUNTY_OPERATOR')).toBe(true);
+    expect(canAccessRoute(task, 'SYSTEM_ADMIN')).toBe(false);
+  });
+});
