@@ -1,4 +1,9 @@
-import { Jurisdiction } from '../access/jurisdiction';
+import {
+  BindParam,
+  Jurisdiction,
+  taskJurisdictionSql,
+  unitJurisdictionSql,
+} from '../access/jurisdiction';
 
 /**
  * SQL for the analytics queries (统计分析). Every figure is computed by PostgreSQL in one
@@ -7,8 +12,9 @@ import { Jurisdiction } from '../access/jurisdiction';
  * Each statement starts with the same building blocks:
  * - `cyc`: the cycle (start and due dates);
  * - `st`: the tasks counted — non-retired tasks of the cycle, inside the caller's jurisdiction
- *   (same semantics as `scopeTasks`) and inside the requested scope — with their derived
- *   `overdue` flag and their number of current evidence files;
+ *   (the condition `scopeTasks` applies: `taskJurisdictionSql` in access/jurisdiction.ts) and
+ *   inside the requested scope — with their derived `overdue` flag and their number of current
+ *   evidence files;
  * - a one-row `meta` that says whether the cycle (and a requested unit) exists inside the
  *   jurisdiction, so that the service can answer NOT_FOUND without a second round trip. Queries
  *   returning rows are written `FROM meta LEFT JOIN (rows) ON TRUE`: at least one row, whose
@@ -35,46 +41,13 @@ export class SqlParams {
     this.values.push(value);
     return `$${this.values.length}`;
   }
+  /** `add` as the jurisdiction conditions take it (positional: the name is not used). */
+  readonly bind: BindParam = (_name, value) => this.add(value);
 }
 
 export interface Statement {
   sql: string;
   params: unknown[];
-}
-
-/** Tasks (alias t, unit u) inside the jurisdiction: the semantics of `scopeTasks`. */
-export function taskJurisdictionSql(j: Jurisdiction, p: SqlParams): string {
-  switch (j.kind) {
-    case 'all':
-      return 'TRUE';
-    case 'none':
-      return 'FALSE';
-    case 'prefecture': {
-      const pref = p.add(j.prefectureCode);
-      return `(u.code = ${pref} OR u.parent_code = ${pref})`;
-    }
-    case 'unit': {
-      const dept = p.add(j.departmentId);
-      return `(t.unit_code = ${p.add(j.unitCode)} AND (t.lead_department_id = ${dept}
-        OR EXISTS (SELECT 1 FROM task_assist sa WHERE sa.task_id = t.id AND sa.department_id = ${dept})))`;
-    }
-  }
-}
-
-/** Units (alias `a`) inside the jurisdiction. */
-export function unitJurisdictionSql(j: Jurisdiction, p: SqlParams, a = 'a'): string {
-  switch (j.kind) {
-    case 'all':
-      return 'TRUE';
-    case 'none':
-      return 'FALSE';
-    case 'prefecture': {
-      const pref = p.add(j.prefectureCode);
-      return `(${a}.code = ${pref} OR ${a}.parent_code = ${pref})`;
-    }
-    case 'unit':
-      return `${a}.code = ${p.add(j.unitCode)}`;
-  }
 }
 
 const rate = (num: string, den: string) =>
@@ -135,7 +108,7 @@ export function tasksCte(opts: {
     ${opts.joins ?? ''}
     ${evidenceJoin}
    WHERE t.cycle_id = ${opts.cycle} AND t.retired_at IS NULL
-     AND ${taskJurisdictionSql(opts.jurisdiction, opts.p)}
+     AND ${taskJurisdictionSql(opts.jurisdiction, opts.p.bind)}
      AND (${opts.scope ?? 'TRUE'})
 )`;
 }
@@ -143,7 +116,7 @@ export function tasksCte(opts: {
 /** A requested unit, if inside the jurisdiction (else the CTE is empty). */
 export function targetCte(name: string, code: string, j: Jurisdiction, p: SqlParams): string {
   return `${name} AS (SELECT a.code, a.level FROM admin_unit a
-    WHERE a.code = ${code} AND ${unitJurisdictionSql(j, p)})`;
+    WHERE a.code = ${code} AND ${unitJurisdictionSql(j, 'a', p.bind)})`;
 }
 
 /** A prefecture with its units, or one unit alone (tasks whose unit u is inside `target`). */
@@ -240,7 +213,7 @@ export function unitRowsSql(input: {
   const cycle = p.add(input.cycleId);
   const today = p.add(input.today);
   const ctes = [cycleCte(cycle)];
-  const unitConds = [unitJurisdictionSql(input.jurisdiction, p)];
+  const unitConds = [unitJurisdictionSql(input.jurisdiction, 'a', p.bind)];
   if (input.parentCode) {
     const parent = p.add(input.parentCode);
     ctes.push(targetCte('parent', parent, input.jurisdiction, p));
@@ -398,7 +371,7 @@ export function matrixSql(input: {
   }
   ctes.push(
     `cols AS (SELECT a.code, a.name, a.level FROM admin_unit a
-      WHERE ${columns} AND ${unitJurisdictionSql(j, p)})`,
+      WHERE ${columns} AND ${unitJurisdictionSql(j, 'a', p.bind)})`,
     tasksCte({
       p,
       cycle,
@@ -510,7 +483,7 @@ export function behindScheduleSql(input: {
   const today = p.add(input.today);
   const asOf = p.add(input.asOf);
   const threshold = p.add(String(input.threshold));
-  const conds = [unitJurisdictionSql(input.jurisdiction, p)];
+  const conds = [unitJurisdictionSql(input.jurisdiction, 'a', p.bind)];
   if (input.level) conds.push(`a.level = ${p.add(input.level)}`);
   const behind = behindSql('own', 'c', threshold, asOf);
   const ctes = [

@@ -7,6 +7,7 @@ import { jurisdictionOf, notFound } from '../access/jurisdiction';
 import { Clock, CLOCK } from '../auth/clock';
 import { Principal } from '../auth/principal';
 import { isIsoDate } from '../common/iso-date';
+import { isUuid } from '../common/uuid';
 import { AppError } from '../graphql/app-error';
 import { AdminLevelEnum } from '../duty/dto/duty-enums';
 import { AdminUnitModel } from '../user/dto/user.models';
@@ -35,7 +36,6 @@ import {
 
 type Row = Record<string, unknown>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LEVELS: readonly UnitLevel[] = ['province', 'prefecture', 'county'];
 export const MAX_RANKING = 50;
 
@@ -207,7 +207,7 @@ export class AnalyticsService {
   }
 
   private base(principal: Principal, cycleId: string) {
-    if (!UUID.test(cycleId)) throw notFound('考核年度');
+    if (!isUuid(cycleId)) throw notFound('考核年度');
     return { cycleId, today: this.today(), jurisdiction: jurisdictionOf(principal) };
   }
 

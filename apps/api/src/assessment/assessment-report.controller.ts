@@ -8,9 +8,10 @@ import { contentDisposition, HttpAccess, sendAppError, sendError } from '../acce
 import { actorOf, Principal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { requestMeta } from '../auth/session-token';
+import { isUuid } from '../common/uuid';
 import { AuditAction, SecurityAuditService } from '../security-audit/security-audit.service';
 import { TASK_READERS } from '../task/task-scope';
-import { RankLevel } from './assessment-scores';
+import { PlanInForce, RankLevel } from './assessment-scores';
 import { AssessmentService, ShownScore } from './assessment.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -19,7 +20,6 @@ const RANKING_READERS = [
   Role.PREFECTURE_SUPERVISOR,
   Role.AUDITOR,
 ] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LEVEL_ZH: Record<string, string> = { province: '省级', prefecture: '市州', county: '县级' };
 const RULE_ZH: Record<string, string> = {
   verified: '已核验',
@@ -28,6 +28,52 @@ const RULE_ZH: Record<string, string> = {
   notStarted: '未开始',
   overdue: '逾期',
 };
+
+type ReportKind = 'ranking' | 'unit' | 'printable';
+
+interface ReportQuery {
+  cycleId?: string;
+  unitCode?: string;
+  level?: string;
+}
+
+/** Who may download each report, and what its query must hold besides a cycle id. */
+const REPORTS: Record<
+  ReportKind,
+  {
+    route: string;
+    readers: readonly Role[];
+    complete: (query: ReportQuery) => boolean;
+    missing: string;
+  }
+> = {
+  ranking: {
+    route: 'GET /api/assessment/ranking.xlsx',
+    readers: RANKING_READERS,
+    complete: (q) => ['province', 'prefecture', 'county'].includes(q.level ?? ''),
+    missing: '请指定考核年度（cycleId）和层级（level）。',
+  },
+  unit: {
+    route: 'GET /api/assessment/unit.xlsx',
+    readers: TASK_READERS,
+    complete: (q) => Boolean(q.unitCode),
+    missing: '请指定考核年度（cycleId）和单位（unitCode）。',
+  },
+  printable: {
+    route: 'GET /api/assessment/report',
+    readers: TASK_READERS,
+    complete: (q) => Boolean(q.unitCode),
+    missing: '请指定考核年度（cycleId）和单位（unitCode）。',
+  },
+};
+
+/** A report ready to send, with what the security audit log records of its download. */
+interface Download {
+  body: Buffer | string;
+  headers: Array<[name: string, value: string]>;
+  target: string;
+  detail: Record<string, unknown>;
+}
 
 /**
  * Assessment downloads: the ranking and one unit's breakdown as XLSX, and the printable unit
@@ -44,237 +90,246 @@ export class AssessmentReportController {
 
   /** GET /api/assessment/ranking.xlsx?cycleId=…&level=county|prefecture|province */
   @Get('ranking.xlsx')
-  async ranking(
+  ranking(
     @Req() req: Request,
     @Res() res: Response,
     @Query('cycleId') cycleId?: string,
     @Query('level') level = 'county',
   ): Promise<void> {
-    const principal = await this.access.principal(
-      req,
-      res,
-      RANKING_READERS,
-      'GET /api/assessment/ranking.xlsx',
-    );
-    if (!principal) return;
-    if (!cycleId || !UUID.test(cycleId) || !['province', 'prefecture', 'county'].includes(level)) {
-      return sendError(
-        res,
-        ErrorCode.VALIDATION_FAILED,
-        '请指定考核年度（cycleId）和层级（level）。',
-      );
-    }
-    try {
-      const scores = await this.assessment.scores(principal, cycleId, level as RankLevel);
-      const book = new ExcelJS.Workbook();
-      const sheet = book.addWorksheet('排名');
-      sheet.columns = [
-        { header: '排名', key: 'rank', width: 8 },
-        { header: '单位代码', key: 'code', width: 12 },
-        { header: '单位', key: 'name', width: 28 },
-        { header: '层级', key: 'level', width: 8 },
-        { header: '得分', key: 'score', width: 10 },
-        { header: '等次', key: 'grade', width: 10 },
-        { header: '加分（计入/申报）', key: 'bonus', width: 18 },
-        { header: '扣分', key: 'deduction', width: 10 },
-        { header: '状态', key: 'state', width: 16 },
-      ];
-      for (const s of scores) {
-        sheet.addRow({
-          rank: s.rank,
-          code: s.code,
-          name: s.unitName,
-          level: LEVEL_ZH[s.level],
-          score: s.score,
-          grade: s.grade,
-          bonus: `${s.bonus.applied}/${s.bonus.requested}`,
-          deduction: round2(s.deductions.reduce((sum, d) => sum + d.points, 0)),
-          state: s.frozen ? `已固化（第 ${s.resultSetVersion} 版）` : '实时',
-        });
-      }
-      styleSheet(sheet);
-      await this.send(req, res, principal, book, `考核排名-${LEVEL_ZH[level]}.xlsx`, {
-        report: 'ranking',
-        cycleId,
-        level,
-        rows: scores.length,
-      });
-    } catch (error) {
-      sendAppError(res, error);
-    }
+    return this.download(req, res, 'ranking', { cycleId, level });
   }
 
   /** GET /api/assessment/unit.xlsx?cycleId=…&unitCode=… — one unit's breakdown. */
   @Get('unit.xlsx')
-  async unit(
+  unit(
     @Req() req: Request,
     @Res() res: Response,
     @Query('cycleId') cycleId?: string,
     @Query('unitCode') unitCode?: string,
   ): Promise<void> {
-    const principal = await this.access.principal(
-      req,
-      res,
-      TASK_READERS,
-      'GET /api/assessment/unit.xlsx',
-    );
-    if (!principal) return;
-    if (!cycleId || !UUID.test(cycleId) || !unitCode) {
-      return sendError(
-        res,
-        ErrorCode.VALIDATION_FAILED,
-        '请指定考核年度（cycleId）和单位（unitCode）。',
-      );
-    }
-    try {
-      const score = await this.assessment.unitScore(principal, cycleId, unitCode);
-      const names = await this.indicatorNames(cycleId);
-      const book = new ExcelJS.Workbook();
-      const summary = book.addWorksheet('得分');
-      summary.columns = [
-        { header: '项目', key: 'k', width: 20 },
-        { header: '内容', key: 'v', width: 40 },
-      ];
-      summary.addRows([
-        { k: '单位', v: `${score.unitName}（${score.code}）` },
-        { k: '得分', v: score.score },
-        { k: '等次', v: score.grade },
-        { k: '排名', v: `${LEVEL_ZH[score.level]}第 ${score.rank} 名` },
-        { k: '加分（计入/申报）', v: `${score.bonus.applied}/${score.bonus.requested}` },
-        { k: '状态', v: score.frozen ? `已固化（第 ${score.resultSetVersion} 版）` : '实时' },
-      ]);
-      styleSheet(summary);
-      const detail = book.addWorksheet('指标明细');
-      detail.columns = [
-        { header: '指标', key: 'indicator', width: 40 },
-        { header: '分值', key: 'marks', width: 10 },
-        { header: '得分', key: 'earned', width: 10 },
-        { header: '任务', key: 'task', width: 38 },
-        { header: '状态', key: 'status', width: 12 },
-        { header: '计分规则', key: 'rule', width: 14 },
-        { header: '得分比例', key: 'fraction', width: 10 },
-      ];
-      for (const b of score.breakdown) {
-        for (const t of b.tasks) {
-          detail.addRow({
-            indicator: names.get(b.indicatorId) ?? b.indicatorId,
-            marks: round2(b.marks),
-            earned: round2(b.earned),
-            task: t.taskId,
-            status: t.status,
-            rule: RULE_ZH[t.rule] ?? t.rule,
-            fraction: t.fraction,
-          });
-        }
-      }
-      styleSheet(detail);
-      const deductions = book.addWorksheet('扣分');
-      deductions.columns = [
-        { header: '分值', key: 'points', width: 10 },
-        { header: '原因', key: 'reason', width: 60 },
-        { header: '任务', key: 'taskId', width: 38 },
-      ];
-      deductions.addRows(score.deductions.map((d) => ({ ...d, taskId: d.taskId ?? '' })));
-      styleSheet(deductions);
-      await this.send(req, res, principal, book, `考核明细-${score.unitName}.xlsx`, {
-        report: 'unit',
-        cycleId,
-        unitCode,
-      });
-    } catch (error) {
-      sendAppError(res, error);
-    }
+    return this.download(req, res, 'unit', { cycleId, unitCode });
   }
 
   /** GET /api/assessment/report?cycleId=…&unitCode=… — the printable report (A4). */
   @Get('report')
-  async report(
+  report(
     @Req() req: Request,
     @Res() res: Response,
     @Query('cycleId') cycleId?: string,
     @Query('unitCode') unitCode?: string,
   ): Promise<void> {
-    const principal = await this.access.principal(
-      req,
-      res,
-      TASK_READERS,
-      'GET /api/assessment/report',
-    );
+    return this.download(req, res, 'printable', { cycleId, unitCode });
+  }
+
+  /** Checks the caller and the query, builds the report, records the download and sends it. */
+  private async download(
+    req: Request,
+    res: Response,
+    kind: ReportKind,
+    query: ReportQuery,
+  ): Promise<void> {
+    const report = REPORTS[kind];
+    const principal = await this.access.principal(req, res, report.readers, report.route);
     if (!principal) return;
-    if (!cycleId || !UUID.test(cycleId) || !unitCode) {
-      return sendError(
-        res,
-        ErrorCode.VALIDATION_FAILED,
-        '请指定考核年度（cycleId）和单位（unitCode）。',
-      );
+    const { cycleId } = query;
+    if (!isUuid(cycleId) || !report.complete(query)) {
+      return sendError(res, ErrorCode.VALIDATION_FAILED, report.missing);
     }
     try {
-      const score = await this.assessment.unitScore(principal, cycleId, unitCode);
-      const names = await this.indicatorNames(cycleId);
-      const adjustments = await this.assessment.adjustments(principal, cycleId, unitCode);
-      const [cycle] = await this.dataSource.query(
-        `SELECT year, title FROM assessment_cycle WHERE id = $1`,
-        [cycleId],
-      );
-      const overdue: Array<{ article: number; subject: string; due_date: string; status: string }> =
-        await this.dataSource.query(
-          `SELECT a.number AS article, d.subject, t.due_date::text AS due_date, t.status
-             FROM task t JOIN duty d ON d.id = t.duty_id JOIN regulation_article a ON a.id = d.article_id
-            WHERE t.cycle_id = $1 AND t.unit_code = $2 AND t.retired_at IS NULL
-              AND t.due_date < (now() AT TIME ZONE 'Asia/Shanghai')::date AND t.status NOT IN ('SUBMITTED', 'VERIFIED')
-            ORDER BY a.number, t.due_date`,
-          [cycleId, unitCode],
-        );
-      const [{ evidence }] = await this.dataSource.query(
-        `SELECT count(*)::int AS evidence FROM evidence
-          WHERE cycle_id = $1 AND unit_code = $2 AND withdrawn_at IS NULL AND superseded_by_id IS NULL`,
-        [cycleId, unitCode],
-      );
-      const html = renderReport({ cycle, score, names, adjustments, overdue, evidence });
+      const file = await this.build(kind, principal, cycleId, query);
       await this.audit.record({
         action: AuditAction.ReportDownloaded,
         result: 'success',
         actor: actorOf(principal),
-        target: `cycle:${cycleId} unit:${unitCode}`,
+        target: file.target,
         ip: requestMeta(req).ip,
-        detail: { report: 'printable', cycleId, unitCode },
+        detail: file.detail,
       });
-      res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.setHeader('Cache-Control', 'no-store');
-      res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-      res.send(html);
+      for (const [name, value] of file.headers) res.setHeader(name, value);
+      res.send(file.body);
     } catch (error) {
       sendAppError(res, error);
     }
   }
 
-  private async indicatorNames(cycleId: string): Promise<Map<string, string>> {
-    const plan = await this.assessment.plan(cycleId);
-    return new Map(plan.plan.indicators.map((i) => [i.id, i.name]));
+  /** The report of `kind`; the query has passed REPORTS[kind].complete. */
+  private build(
+    kind: ReportKind,
+    principal: Principal,
+    cycleId: string,
+    query: ReportQuery,
+  ): Promise<Download> {
+    switch (kind) {
+      case 'ranking':
+        return this.rankingBook(principal, cycleId, query.level as RankLevel);
+      case 'unit':
+        return this.unitBook(principal, cycleId, query.unitCode as string);
+      case 'printable':
+        return this.printableReport(principal, cycleId, query.unitCode as string);
+    }
   }
 
-  private async send(
-    req: Request,
-    res: Response,
+  private async rankingBook(
     principal: Principal,
-    book: ExcelJS.Workbook,
-    fileName: string,
-    detail: Record<string, unknown>,
-  ): Promise<void> {
-    const body = Buffer.from(await book.xlsx.writeBuffer());
-    await this.audit.record({
-      action: AuditAction.ReportDownloaded,
-      result: 'success',
-      actor: actorOf(principal),
-      target: `cycle:${detail.cycleId as string}`,
-      ip: requestMeta(req).ip,
-      detail,
+    cycleId: string,
+    level: RankLevel,
+  ): Promise<Download> {
+    const scores = await this.assessment.scores(principal, cycleId, level);
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('排名');
+    sheet.columns = [
+      { header: '排名', key: 'rank', width: 8 },
+      { header: '单位代码', key: 'code', width: 12 },
+      { header: '单位', key: 'name', width: 28 },
+      { header: '层级', key: 'level', width: 8 },
+      { header: '得分', key: 'score', width: 10 },
+      { header: '等次', key: 'grade', width: 10 },
+      { header: '加分（计入/申报）', key: 'bonus', width: 18 },
+      { header: '扣分', key: 'deduction', width: 10 },
+      { header: '状态', key: 'state', width: 16 },
+    ];
+    for (const s of scores) {
+      sheet.addRow({
+        rank: s.rank,
+        code: s.code,
+        name: s.unitName,
+        level: LEVEL_ZH[s.level],
+        score: s.score,
+        grade: s.grade,
+        bonus: `${s.bonus.applied}/${s.bonus.requested}`,
+        deduction: round2(s.deductions.reduce((sum, d) => sum + d.points, 0)),
+        state: s.frozen ? `已固化（第 ${s.resultSetVersion} 版）` : '实时',
+      });
+    }
+    styleSheet(sheet);
+    return xlsxDownload(book, `考核排名-${LEVEL_ZH[level]}.xlsx`, {
+      report: 'ranking',
+      cycleId,
+      level,
+      rows: scores.length,
     });
-    res.setHeader('Content-Type', XLSX);
-    res.setHeader('Content-Disposition', contentDisposition(fileName));
-    res.setHeader('Cache-Control', 'no-store');
-    res.send(body);
   }
+
+  private async unitBook(
+    principal: Principal,
+    cycleId: string,
+    unitCode: string,
+  ): Promise<Download> {
+    const { score, plan } = await this.assessment.unitScore(principal, cycleId, unitCode);
+    const names = indicatorNames(plan);
+    const book = new ExcelJS.Workbook();
+    const summary = book.addWorksheet('得分');
+    summary.columns = [
+      { header: '项目', key: 'k', width: 20 },
+      { header: '内容', key: 'v', width: 40 },
+    ];
+    summary.addRows([
+      { k: '单位', v: `${score.unitName}（${score.code}）` },
+      { k: '得分', v: score.score },
+      { k: '等次', v: score.grade },
+      { k: '排名', v: `${LEVEL_ZH[score.level]}第 ${score.rank} 名` },
+      { k: '加分（计入/申报）', v: `${score.bonus.applied}/${score.bonus.requested}` },
+      { k: '状态', v: score.frozen ? `已固化（第 ${score.resultSetVersion} 版）` : '实时' },
+    ]);
+    styleSheet(summary);
+    const detail = book.addWorksheet('指标明细');
+    detail.columns = [
+      { header: '指标', key: 'indicator', width: 40 },
+      { header: '分值', key: 'marks', width: 10 },
+      { header: '得分', key: 'earned', width: 10 },
+      { header: '任务', key: 'task', width: 38 },
+      { header: '状态', key: 'status', width: 12 },
+      { header: '计分规则', key: 'rule', width: 14 },
+      { header: '得分比例', key: 'fraction', width: 10 },
+    ];
+    for (const b of score.breakdown) {
+      for (const t of b.tasks) {
+        detail.addRow({
+          indicator: names.get(b.indicatorId) ?? b.indicatorId,
+          marks: round2(b.marks),
+          earned: round2(b.earned),
+          task: t.taskId,
+          status: t.status,
+          rule: RULE_ZH[t.rule] ?? t.rule,
+          fraction: t.fraction,
+        });
+      }
+    }
+    styleSheet(detail);
+    const deductions = book.addWorksheet('扣分');
+    deductions.columns = [
+      { header: '分值', key: 'points', width: 10 },
+      { header: '原因', key: 'reason', width: 60 },
+      { header: '任务', key: 'taskId', width: 38 },
+    ];
+    deductions.addRows(score.deductions.map((d) => ({ ...d, taskId: d.taskId ?? '' })));
+    styleSheet(deductions);
+    return xlsxDownload(book, `考核明细-${score.unitName}.xlsx`, {
+      report: 'unit',
+      cycleId,
+      unitCode,
+    });
+  }
+
+  private async printableReport(
+    principal: Principal,
+    cycleId: string,
+    unitCode: string,
+  ): Promise<Download> {
+    const { score, plan } = await this.assessment.unitScore(principal, cycleId, unitCode);
+    const names = indicatorNames(plan);
+    const adjustments = await this.assessment.adjustments(principal, cycleId, unitCode);
+    const [cycle] = await this.dataSource.query(
+      `SELECT year, title FROM assessment_cycle WHERE id = $1`,
+      [cycleId],
+    );
+    const overdue: Array<{ article: number; subject: string; due_date: string; status: string }> =
+      await this.dataSource.query(
+        `SELECT a.number AS article, d.subject, t.due_date::text AS due_date, t.status
+           FROM task t JOIN duty d ON d.id = t.duty_id JOIN regulation_article a ON a.id = d.article_id
+          WHERE t.cycle_id = $1 AND t.unit_code = $2 AND t.retired_at IS NULL
+            AND t.due_date < (now() AT TIME ZONE 'Asia/Shanghai')::date AND t.status NOT IN ('SUBMITTED', 'VERIFIED')
+          ORDER BY a.number, t.due_date`,
+        [cycleId, unitCode],
+      );
+    const [{ evidence }] = await this.dataSource.query(
+      `SELECT count(*)::int AS evidence FROM evidence
+        WHERE cycle_id = $1 AND unit_code = $2 AND withdrawn_at IS NULL AND superseded_by_id IS NULL`,
+      [cycleId, unitCode],
+    );
+    return {
+      body: renderReport({ cycle, score, names, adjustments, overdue, evidence }),
+      headers: [
+        ['Content-Type', 'text/html; charset=utf-8'],
+        ['Cache-Control', 'no-store'],
+        ['Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'"],
+      ],
+      target: `cycle:${cycleId} unit:${unitCode}`,
+      detail: { report: 'printable', cycleId, unitCode },
+    };
+  }
+}
+
+/** An XLSX attachment, recorded against its cycle. */
+async function xlsxDownload(
+  book: ExcelJS.Workbook,
+  fileName: string,
+  detail: { cycleId: string } & Record<string, unknown>,
+): Promise<Download> {
+  return {
+    body: Buffer.from(await book.xlsx.writeBuffer()),
+    headers: [
+      ['Content-Type', XLSX],
+      ['Content-Disposition', contentDisposition(fileName)],
+      ['Cache-Control', 'no-store'],
+    ],
+    target: `cycle:${detail.cycleId}`,
+    detail,
+  };
+}
+
+function indicatorNames(plan: PlanInForce): Map<string, string> {
+  return new Map(plan.plan.indicators.map((i) => [i.id, i.name]));
 }
 
 function styleSheet(sheet: ExcelJS.Worksheet): void {

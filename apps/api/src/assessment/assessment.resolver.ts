@@ -107,8 +107,7 @@ export class AssessmentResolver {
     @Context() ctx: GraphQLContext,
   ) {
     const principal = ctx.principal as Principal;
-    const score = await this.service.unitScore(principal, cycleId, unitCode);
-    const plan = await this.service.plan(cycleId);
+    const { score, plan } = await this.service.unitScore(principal, cycleId, unitCode);
     const indicators = new Map(plan.plan.indicators.map((i) => [i.id, i]));
     return {
       ...toScoreModel(score),

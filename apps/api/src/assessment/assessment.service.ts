@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AssessmentPlan, UnitScore, validatePlan } from '@duty/assessment/scoring';
 import { ErrorCode } from '@duty/shared/errors';
 import { DataSource, EntityManager } from 'typeorm';
-import { jurisdictionOf, notFound } from '../access/jurisdiction';
+import { jurisdictionOf, notFound, unitScopeSql } from '../access/jurisdiction';
 import { Clock, CLOCK } from '../auth/clock';
 import { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
@@ -229,20 +229,13 @@ export class AssessmentService {
       .orderBy('a.created_at', 'ASC')
       .addOrderBy('a.id', 'ASC');
     if (unitCode) q.andWhere('a.unit_code = :unitCode', { unitCode });
-    const j = jurisdictionOf(principal);
-    if (j.kind === 'prefecture') {
-      q.andWhere('(u.code = :p OR u.parent_code = :p)', { p: j.prefectureCode });
-    } else if (j.kind === 'unit') {
-      q.andWhere('u.code = :own', { own: j.unitCode });
-    } else if (j.kind === 'none') {
-      q.andWhere('FALSE');
-    }
-    return q.getMany();
+    const scope = unitScopeSql(jurisdictionOf(principal), 'u');
+    return q.andWhere(scope.sql, scope.params).getMany();
   }
 
   /** Scores of the units in the jurisdiction, optionally of one level, by level then rank. */
   async scores(principal: Principal, cycleId: string, level?: RankLevel): Promise<ShownScore[]> {
-    const all = await this.allScores(cycleId);
+    const { scores: all } = await this.allScores(cycleId);
     return all
       .filter((s) => (!level || s.level === level) && inJurisdiction(principal, s))
       .sort(
@@ -253,11 +246,19 @@ export class AssessmentService {
       );
   }
 
-  /** One unit's score with its breakdown; NOT_FOUND outside the jurisdiction. */
-  async unitScore(principal: Principal, cycleId: string, unitCode: string): Promise<ShownScore> {
-    const score = (await this.allScores(cycleId)).find((s) => s.code === unitCode);
+  /**
+   * One unit's score with its breakdown, and the plan in force (for the indicators' names and
+   * chapters); NOT_FOUND outside the jurisdiction.
+   */
+  async unitScore(
+    principal: Principal,
+    cycleId: string,
+    unitCode: string,
+  ): Promise<{ score: ShownScore; plan: PlanInForce }> {
+    const { scores, plan } = await this.allScores(cycleId);
+    const score = scores.find((s) => s.code === unitCode);
     if (!score || !inJurisdiction(principal, score)) throw notFound('单位考核结果');
-    return score;
+    return { score, plan: plan ?? (await planInForce(this.dataSource.manager, cycleId)) };
   }
 
   async resultSets(cycleId: string) {
@@ -287,8 +288,13 @@ export class AssessmentService {
     return out;
   }
 
-  /** Every unit's score: frozen (latest result set) when the cycle is closed, else live. */
-  private async allScores(cycleId: string): Promise<ShownScore[]> {
+  /**
+   * Every unit's score: frozen (latest result set) when the cycle is closed, else live, with
+   * the plan the live scores were computed with (null for frozen scores: not loaded).
+   */
+  private async allScores(
+    cycleId: string,
+  ): Promise<{ scores: ShownScore[]; plan: PlanInForce | null }> {
     const cycle = await this.cycle(cycleId);
     if (cycle.state === 'closed') {
       const set = await this.dataSource
@@ -298,7 +304,7 @@ export class AssessmentService {
         const rows = await this.dataSource
           .getRepository(AssessmentResult)
           .find({ where: { resultSetId: set.id } });
-        return rows.map((r) => ({
+        const scores = rows.map((r) => ({
           ...(r.detail as unknown as RankedUnitScore),
           score: Number(r.score),
           grade: r.grade,
@@ -306,14 +312,15 @@ export class AssessmentService {
           frozen: true,
           resultSetVersion: set.version,
         }));
+        return { scores, plan: null };
       }
     }
-    const { scores } = await computeScores(
+    const { scores, plan } = await computeScores(
       this.dataSource.manager,
       cycleId,
       shanghaiDate(this.clock.now()),
     );
-    return scores.map((s) => ({ ...s, frozen: false, resultSetVersion: null }));
+    return { scores: scores.map((s) => ({ ...s, frozen: false, resultSetVersion: null })), plan };
   }
 
   private async cycle(

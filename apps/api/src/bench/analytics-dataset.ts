@@ -204,7 +204,8 @@ async function buildCycle(
      RETURNING id, regulation_version_id AS "regulationVersionId", due_date::text AS "dueDate"`,
     [year, versionId, `${year}年度湖北省质量促进条例实施考核（基准数据）`, at(year, 1, 2)],
   );
-  const { total } = await generateTasks(manager, cycle, 'province');
+  // Generated on 2 January, like the cycle: its 'created' events carry that date.
+  const { total } = await generateTasks(manager, cycle, 'province', at(year, 1, 2));
 
   // 1. One story per task, with the dates of each step (NULL: the step did not happen).
   await manager.query(`DROP TABLE IF EXISTS bench_story, bench_evidence, bench_event`);
@@ -396,17 +397,7 @@ async function buildCycle(
        FROM bench_event ORDER BY occurred_at, task_id`,
   );
 
-  // 5. generateTasks dated the 'created' events now(); the cycle was generated on 2 January.
-  //    task_event is append-only, so its guard is lifted for this one statement (inside this
-  //    transaction, on this throw-away database) and put back.
-  await manager.query(`ALTER TABLE task_event DISABLE TRIGGER task_event_no_update_delete`);
-  await manager.query(
-    `UPDATE task_event SET occurred_at = $2 WHERE cycle_id = $1 AND kind = 'created'`,
-    [cycle.id, at(year, 1, 2)],
-  );
-  await manager.query(`ALTER TABLE task_event ENABLE TRIGGER task_event_no_update_delete`);
-
-  // 6. Each task row as its history left it.
+  // 5. Each task row as its history left it.
   await manager.query(
     `UPDATE task t SET status = s.final_status, progress_note = CASE WHEN s.redrafted_at IS NOT NULL
                            THEN s.note || '下一步将加快推进。' ELSE s.note END,

@@ -15,11 +15,16 @@ export interface GenerationResult {
  * × every unit at a level the duty applies to. Idempotent and incremental: existing tasks keep
  * their progress and departments; new tracked duties add tasks; tasks whose duty is no longer
  * tracked are retired (never deleted) and restored if it is tracked again.
+ *
+ * `at` dates the new tasks' 'created' events (default now()): a data set built after the fact
+ * (the analytics benchmark) records when its cycle was generated, as the append-only history
+ * cannot be corrected later.
  */
 export async function generateTasks(
   manager: EntityManager,
   cycle: { id: string; regulationVersionId: string; dueDate: string },
   actor: string,
+  at?: Date,
 ): Promise<GenerationResult> {
   const created: Array<{ id: string; unit_code: string; duty_id: string; due_date: string }> =
     await manager.query(
@@ -55,6 +60,7 @@ export async function generateTasks(
         actorUsername: actor,
         kind: 'created',
         after: { status: 'NOT_STARTED', dueDate: t.due_date, dutyId: t.duty_id },
+        occurredAt: at,
       })),
     );
   }

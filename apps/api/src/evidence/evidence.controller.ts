@@ -8,6 +8,7 @@ import { contentDisposition, HttpAccess, sendAppError, sendError } from '../acce
 import { Role } from '../auth/role';
 import { actorOf } from '../auth/principal';
 import { requestMeta } from '../auth/session-token';
+import { isUuid } from '../common/uuid';
 import { AuditAction, SecurityAuditService } from '../security-audit/security-audit.service';
 import { TaskStatus } from '../task/task-workflow';
 import { EvidencePackService, PackSelection } from './evidence-pack.service';
@@ -28,7 +29,6 @@ const PACK_READERS = [
   Role.PROVINCIAL_SUPERVISOR,
   Role.PREFECTURE_SUPERVISOR,
 ] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Multipart overhead allowed per file on top of its bytes (headers, boundaries, fields). */
 const PART_OVERHEAD = 64 * 1024;
 
@@ -274,7 +274,7 @@ function crossOrigin(req: Request): boolean {
 
 /** Query parameters of a pack request, or a Chinese message saying what is wrong. */
 function parsePackSelection(query: Record<string, string | undefined>): PackSelection | string {
-  if (!query.cycleId || !UUID.test(query.cycleId)) return '请指定考核年度（cycleId）。';
+  if (!isUuid(query.cycleId)) return '请指定考核年度（cycleId）。';
   if (query.unitCode && !/^\d{6}$/.test(query.unitCode))
     return '单位代码（unitCode）须为 6 位数字。';
   const numbers = (value: string | undefined, what: string): number[] | string => {

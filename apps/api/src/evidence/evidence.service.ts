@@ -10,6 +10,7 @@ import { Clock, CLOCK } from '../auth/clock';
 import { Principal, RequestMeta } from '../auth/principal';
 import { isIsoDate } from '../common/iso-date';
 import { containsPattern, offsetPage } from '../common/query-helpers';
+import { isUuid } from '../common/uuid';
 import { AppError } from '../graphql/app-error';
 import { recordTaskEvents } from '../task/task-events';
 import { capacitiesOn, scopeTasks } from '../task/task-scope';
@@ -46,8 +47,6 @@ const FIELD_LIMITS = {
   issuingAuthority: 200,
 } as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Evidence (佐证材料) on tasks: attaching uploaded files, replacing them by new versions,
  * withdrawing them, and finding them within the caller's jurisdiction. Rows are immutable (a
@@ -64,7 +63,7 @@ export class EvidenceService {
 
   /** Checked before an upload's body is read: refuses early, without receiving the files. */
   async assertMayAttach(principal: Principal, taskId: string, meta: RequestMeta): Promise<void> {
-    if (!UUID.test(taskId)) throw notFound('任务');
+    if (!isUuid(taskId)) throw notFound('任务');
     const task = await this.tasks.visible(principal, taskId);
     await this.assertChangeable(principal, task, 'evidence:attach', meta);
   }
@@ -86,7 +85,7 @@ export class EvidenceService {
     }
     const supersedes = fields.supersedes?.trim();
     if (supersedes) {
-      if (!UUID.test(supersedes)) problems.supersedes = '要替换的佐证材料编号无效。';
+      if (!isUuid(supersedes)) problems.supersedes = '要替换的佐证材料编号无效。';
       else if (fileCount !== 1) problems.supersedes = '替换佐证材料时只能上传一个文件。';
       out.supersedes = supersedes;
     }
@@ -227,7 +226,7 @@ export class EvidenceService {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Evidence> {
-    if (!UUID.test(id)) throw notFound('佐证材料');
+    if (!isUuid(id)) throw notFound('佐证材料');
     const q = this.scoped(manager, principal).andWhere('e.id = :id', { id });
     const found = await q.getOne();
     if (!found) throw notFound('佐证材料');

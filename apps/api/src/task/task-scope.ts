@@ -1,5 +1,5 @@
 import { SelectQueryBuilder } from 'typeorm';
-import { jurisdictionOf } from '../access/jurisdiction';
+import { jurisdictionOf, namedParams, taskJurisdictionSql } from '../access/jurisdiction';
 import { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { TaskCapacities } from './task-workflow';
@@ -14,22 +14,12 @@ export function scopeTasks<T extends object>(
   principal: Principal,
 ): SelectQueryBuilder<T> {
   const j = jurisdictionOf(principal);
-  switch (j.kind) {
-    case 'all':
-      return principal.role && TASK_READERS.includes(principal.role) ? q : q.andWhere('FALSE');
-    case 'none':
-      return q.andWhere('FALSE');
-    case 'prefecture':
-      return q.andWhere('(u.code = :scopePrefecture OR u.parent_code = :scopePrefecture)', {
-        scopePrefecture: j.prefectureCode,
-      });
-    case 'unit':
-      return q.andWhere(
-        `t.unit_code = :scopeUnit AND (t.lead_department_id = :scopeDept
-          OR EXISTS (SELECT 1 FROM task_assist sa WHERE sa.task_id = t.id AND sa.department_id = :scopeDept))`,
-        { scopeUnit: j.unitCode, scopeDept: j.departmentId },
-      );
+  if (j.kind === 'all') {
+    // The administrators are province-wide too, but see no business data.
+    return principal.role && TASK_READERS.includes(principal.role) ? q : q.andWhere('FALSE');
   }
+  const { bind, params } = namedParams();
+  return q.andWhere(taskJurisdictionSql(j, bind), params);
 }
 
 /** Roles that see tasks at all (the administrators do not: no business data). */

@@ -56,6 +56,15 @@ describe('analytics benchmark data set (real database, two cycles)', () => {
     expect(history).toEqual({ fewest: 5, disorder: 0, future: 0 });
   });
 
+  it('dates the created events on the day each cycle was generated, 2 January 09:00 in Beijing', async () => {
+    const created = await one<{ events: number; off: number }>(
+      `SELECT count(*)::int AS events,
+              count(*) FILTER (WHERE e.occurred_at <> make_timestamptz(c.year, 1, 2, 9, 0, 0, 'Asia/Shanghai'))::int AS off
+         FROM task_event e JOIN assessment_cycle c ON c.id = e.cycle_id WHERE e.kind = 'created'`,
+    );
+    expect(created).toEqual({ events: dataset.tasks, off: 0 });
+  });
+
   it('keeps each task row as its history left it', async () => {
     const bad = await one<Record<string, number>>(
       `WITH last AS (SELECT DISTINCT ON (task_id) task_id, after->>'status' AS status
