@@ -5,6 +5,7 @@ import { AdminUnit } from '../admin-unit/admin-unit.entity';
 import { Department } from '../admin-unit/department.entity';
 import { DepartmentKindEntity } from '../department/department-kind.entity';
 import { Evidence } from '../evidence/evidence.entity';
+import { Task } from '../task/task.entity';
 import { TaskAssist } from '../task/task-assist.entity';
 import { TaskEvent } from '../task/task-event.entity';
 import { TaskExtensionRequest } from '../task/task-extension.entity';
@@ -90,6 +91,7 @@ export function createLoaders(dataSource: DataSource) {
     unitByCode: byIdLoader(dataSource, AdminUnit, 'code'),
     dutyById: byIdLoader(dataSource, Duty, 'id'),
     assistsByTask: groupLoader(dataSource, TaskAssist, 'taskId', { departmentId: 'ASC' }),
+    taskById: byIdLoader(dataSource, Task, 'id'),
     eventsByTask: groupLoader(dataSource, TaskEvent, 'taskId', { id: 'ASC' }),
     extensionsByTask: groupLoader(dataSource, TaskExtensionRequest, 'taskId', {
       requestedAt: 'ASC',

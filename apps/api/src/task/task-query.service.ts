@@ -144,6 +144,7 @@ export class TaskQueryService {
       cycleId?: string;
       kind?: string;
       actorUsername?: string;
+      unitCode?: string;
       from?: Date;
       to?: Date;
     },
@@ -161,6 +162,9 @@ export class TaskQueryService {
     if (filter.cycleId) q.andWhere('e.cycle_id = :cycleId', { cycleId: filter.cycleId });
     if (filter.kind) q.andWhere('e.kind = :kind', { kind: filter.kind });
     if (filter.actorUsername) q.andWhere('e.actor_username = :who', { who: filter.actorUsername });
+    if (filter.unitCode) {
+      q.andWhere('(u.code = :unit OR u.parent_code = :unit)', { unit: filter.unitCode });
+    }
     if (filter.from) q.andWhere('e.occurred_at >= :from', { from: filter.from });
     if (filter.to) q.andWhere('e.occurred_at < :to', { to: filter.to });
     const totalCount = await q.clone().orderBy().getCount();

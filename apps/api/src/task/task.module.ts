@@ -3,7 +3,7 @@ import { CycleResolver } from '../cycle/cycle.resolver';
 import { CycleService } from '../cycle/cycle.service';
 import { TaskQueryService } from './task-query.service';
 import { TaskSpreadsheetController } from './task-spreadsheet.controller';
-import { TaskAssistResolver, TaskResolver } from './task.resolver';
+import { TaskAssistResolver, TaskEventResolver, TaskResolver } from './task.resolver';
 import { TaskService } from './task.service';
 
 @Module({
@@ -15,6 +15,7 @@ import { TaskService } from './task.service';
     TaskQueryService,
     TaskResolver,
     TaskAssistResolver,
+    TaskEventResolver,
   ],
   exports: [CycleService, TaskService],
 })

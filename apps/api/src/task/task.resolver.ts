@@ -202,6 +202,17 @@ export class TaskResolver {
   }
 }
 
+@Resolver(() => TaskEventModel)
+export class TaskEventResolver {
+  @ResolveField(() => TaskModel, {
+    description:
+      'The task the entry belongs to (events are only reachable inside your jurisdiction, and so is their task).',
+  })
+  async task(@Parent() event: TaskEventModel, @Context() ctx: GraphQLContext) {
+    return required(await ctx.loaders.taskById.load(event.taskId));
+  }
+}
+
 @Resolver(() => TaskAssistModel)
 export class TaskAssistResolver {
   @ResolveField(() => DepartmentModel)

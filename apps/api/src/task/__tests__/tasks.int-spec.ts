@@ -330,6 +330,37 @@ describe('assessment cycles, tasks, workflow and history (GraphQL over HTTP, rea
     expect((await read(jiangan, mine)).data!.task.progressNote).toBe(own.progressNote); // all or nothing
   });
 
+  it('serves the task log (taskEvents) by unit with each event’s task, inside the jurisdiction only', async () => {
+    type Log = {
+      taskEvents: {
+        totalCount: number;
+        nodes: Array<{
+          kind: string;
+          task: { id: string; unit: { code: string; parentCode: string | null } };
+        }>;
+      };
+    };
+    const LOG = `query($filter: TaskEventFilterInput) { taskEvents(filter: $filter, first: 100) {
+      totalCount nodes { kind actorUsername task { id unit { code parentCode } article { number } } } } }`;
+    // A prefecture: its own tasks and its counties'.
+    const prefecture = await auditor.graphql<Log>(LOG, { filter: { cycleId, unitCode: '422800' } });
+    expect(prefecture.errors).toBeUndefined();
+    expect(prefecture.data!.taskEvents.totalCount).toBeGreaterThan(0);
+    for (const event of prefecture.data!.taskEvents.nodes) {
+      expect([event.task.unit.code, event.task.unit.parentCode]).toContain('422800');
+    }
+    // One county.
+    const county = await auditor.graphql<Log>(LOG, { filter: { cycleId, unitCode: '422801' } });
+    expect(county.data!.taskEvents.nodes.every((e) => e.task.unit.code === '422801')).toBe(true);
+    // An operator asking for another unit's log gets nothing, not an error that confirms it.
+    const foreign = await jiangan.graphql<Log>(LOG, { filter: { cycleId, unitCode: '422801' } });
+    expect(foreign.errors).toBeUndefined();
+    expect(foreign.data!.taskEvents.totalCount).toBe(0);
+    const own = await jiangan.graphql<Log>(LOG, { filter: { cycleId } });
+    expect(own.data!.taskEvents.totalCount).toBeGreaterThan(0);
+    expect(own.data!.taskEvents.nodes.every((e) => e.task.unit.code === '420102')).toBe(true);
+  });
+
   it('lets exactly one of 20 concurrent updates win per version; the others get CONFLICT and lose nothing', async () => {
     const id = await taskOf('420102', `AND t.status IN ('NOT_STARTED', 'IN_PROGRESS')`);
     const start = (await read(jiangan, id)).data!.task;

@@ -258,6 +258,14 @@ export class TaskEventFilterInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() cycleId?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(40) kind?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(64) actorUsername?: string;
+  @Field({
+    nullable: true,
+    description: 'A unit: its own tasks and, for a prefecture, those of its counties.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(12)
+  unitCode?: string;
   @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() from?: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() to?: Date;
 }
