@@ -11,7 +11,7 @@ export function buildApps(): void {
     {
       cwd: root,
       stdio: 'pipe',
-      env: { ...process.env, NX_DAEMON: 'false' },
+      env: { ...process.env, NX_DAEMON: 'false', NODE_ENV: 'production' },
       timeout: 300_000,
     },
   );

@@ -56,6 +56,24 @@ function byIdLoader<T extends ObjectLiteral>(
   });
 }
 
+/** Each task's latest return (a `status` event to RETURNED), one statement for a whole page. */
+function latestReturnLoader(dataSource: DataSource): DataLoader<string, TaskEvent | undefined> {
+  return new DataLoader(async (taskIds) => {
+    const rows = await dataSource
+      .getRepository(TaskEvent)
+      .createQueryBuilder('e')
+      .distinctOn(['e.task_id'])
+      .where('e.task_id IN (:...taskIds)', { taskIds: [...taskIds] })
+      .andWhere(`e.kind = 'status'`)
+      .andWhere(`e.after ->> 'status' = 'RETURNED'`)
+      .orderBy('e.task_id')
+      .addOrderBy('e.id', 'DESC')
+      .getMany();
+    const byTask = new Map(rows.map((row) => [row.taskId, row]));
+    return taskIds.map((id) => byTask.get(id));
+  });
+}
+
 /**
  * DataLoaders for one GraphQL request (created in the context factory, never shared between
  * requests, so one user's cache never serves another). Every list field resolver goes
@@ -93,6 +111,7 @@ export function createLoaders(dataSource: DataSource) {
     assistsByTask: groupLoader(dataSource, TaskAssist, 'taskId', { departmentId: 'ASC' }),
     taskById: byIdLoader(dataSource, Task, 'id'),
     eventsByTask: groupLoader(dataSource, TaskEvent, 'taskId', { id: 'ASC' }),
+    latestReturnByTask: latestReturnLoader(dataSource),
     extensionsByTask: groupLoader(dataSource, TaskExtensionRequest, 'taskId', {
       requestedAt: 'ASC',
     }),

@@ -169,6 +169,15 @@ export class TaskResolver {
     return ctx.loaders.eventsByTask.load(task.id);
   }
 
+  @ResolveField(() => TaskEventModel, {
+    nullable: true,
+    description:
+      'The latest return (退回) with the supervisor’s reason, if the task was ever returned; cheaper than the whole history for lists.',
+  })
+  async latestReturn(@Parent() task: TaskModel, @Context() ctx: GraphQLContext) {
+    return (await ctx.loaders.latestReturnByTask.load(task.id)) ?? null;
+  }
+
   @ResolveField(() => [ExtensionRequestModel])
   extensionRequests(@Parent() task: TaskModel, @Context() ctx: GraphQLContext) {
     return ctx.loaders.extensionsByTask.load(task.id);

@@ -273,6 +273,25 @@ describe('assessment cycles, tasks, workflow and history (GraphQL over HTTP, rea
       before: { status: 'SUBMITTED' },
       after: { status: 'RETURNED' },
     });
+    // Lists read the latest return (reason, who, when) without the whole history; a task
+    // never returned has none.
+    const lists = await province.graphql<{
+      tasks: {
+        nodes: Array<{
+          id: string;
+          latestReturn: { reason: string; actorUsername: string } | null;
+        }>;
+      };
+    }>(
+      `query($filter: TaskFilterInput) { tasks(filter: $filter, first: 100) { nodes { id latestReturn { reason actorUsername } } } }`,
+      { filter: { cycleId, unitCode: '420102' } },
+    );
+    const nodes = lists.data!.tasks.nodes;
+    expect(nodes.find((t) => t.id === id)?.latestReturn).toEqual({
+      reason: '缺少建设验收材料',
+      actorUsername: 'province',
+    });
+    expect(nodes.filter((t) => t.id !== id).every((t) => t.latestReturn === null)).toBe(true);
   });
 
   it('lets the prefecture supervisor verify the counties of the prefecture', async () => {
