@@ -20,4 +20,17 @@ describe('routes', () => {
     expect(canAccessRoute(task, 'COUNTY_OPERATOR')).toBe(true);
     expect(canAccessRoute(task, 'SYSTEM_ADMIN')).toBe(false);
   });
+
+  it.each([
+    ['AUDITOR', true],
+    ['PROVINCIAL_SUPERVISOR', true],
+    ['PREFECTURE_SUPERVISOR', true],
+    ['COUNTY_OPERATOR', false],
+    ['AUDIT_ADMIN', false],
+    ['SYSTEM_ADMIN', false],
+  ] as const)('opens the task log to %s: %s', (role, allowed) => {
+    const log = matchRoute('/task-log')!.route;
+    expect(log.key).toBe('taskLog');
+    expect(canAccessRoute(log, role)).toBe(allowed);
+  });
 });

@@ -4,6 +4,7 @@ import {
   BookOutlined,
   CheckSquareOutlined,
   FileSearchOutlined,
+  HistoryOutlined,
   HomeOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -116,6 +117,18 @@ export const appRoutes: readonly AppRoute[] = [
     page: lazy(() =>
       import('../modules/evidence/pages/EvidenceExplorerPage').then((m) => ({
         default: m.EvidenceExplorerPage,
+      })),
+    ),
+  },
+  {
+    key: 'taskLog',
+    path: '/task-log',
+    labelKey: 'nav.taskLog',
+    icon: <HistoryOutlined />,
+    roles: ['AUDITOR', 'PROVINCIAL_SUPERVISOR', 'PREFECTURE_SUPERVISOR'],
+    page: lazy(() =>
+      import('../modules/task-log/pages/TaskLogPage').then((m) => ({
+        default: m.TaskLogPage,
       })),
     ),
   },

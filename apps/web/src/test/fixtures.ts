@@ -1,3 +1,4 @@
+import type { Cycle } from '../hooks/useCycles';
 import type { AdminUnit, CurrentUser, Department } from '../modules/auth/graphql/types';
 import type { UserAccount } from '../modules/user-admin/graphql/types';
 
@@ -24,6 +25,21 @@ export function adminUnit(overrides: Partial<AdminUnit> & Pick<AdminUnit, 'code'
 
 export function department(overrides: Partial<Department> & Pick<Department, 'id' | 'name'>) {
   return { __typename: 'Department', unitCode: '420102', ...overrides } satisfies Department;
+}
+
+/** An assessment cycle as the Cycles query returns it: the year's cycle, open, of version rv-1. */
+export function cycle(overrides: Partial<Cycle> & Pick<Cycle, 'id' | 'year'>) {
+  const { year } = overrides;
+  return {
+    __typename: 'AssessmentCycle',
+    title: `${year}年度`,
+    state: 'open',
+    startDate: `${year}-01-01`,
+    dueDate: `${year}-12-31`,
+    closedAt: null,
+    regulationVersionId: 'rv-1',
+    ...overrides,
+  } satisfies Cycle;
 }
 
 export function currentUser(overrides: Partial<CurrentUser> = {}) {

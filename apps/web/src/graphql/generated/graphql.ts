@@ -334,6 +334,8 @@ export type TaskEventFilterInput = {
   kind?: InputMaybe<Scalars['String']['input']>;
   taskId?: InputMaybe<Scalars['ID']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+  /** A unit: its own tasks and, for a prefecture, those of its counties. */
+  unitCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type TaskFilterInput = {
@@ -381,13 +383,9 @@ export type WithdrawEvidenceInput = {
   reason: Scalars['String']['input'];
 };
 
-export type SignedInProbeQueryVariables = Exact<{ [key: string]: never }>;
+export type CyclesQueryVariables = Exact<{ [key: string]: never }>;
 
-export type SignedInProbeQuery = { me: { __typename: 'CurrentUser'; id: string } | null };
-
-export type AssessmentCyclesQueryVariables = Exact<{ [key: string]: never }>;
-
-export type AssessmentCyclesQuery = {
+export type CyclesQuery = {
   cycles: Array<{
     __typename: 'AssessmentCycle';
     id: string;
@@ -397,8 +395,13 @@ export type AssessmentCyclesQuery = {
     startDate: string;
     dueDate: string;
     closedAt: string | null;
+    regulationVersionId: string;
   }>;
 };
+
+export type SignedInProbeQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SignedInProbeQuery = { me: { __typename: 'CurrentUser'; id: string } | null };
 
 export type AssessmentScoresQueryVariables = Exact<{
   cycleId: Scalars['ID']['input'];
@@ -534,6 +537,32 @@ export type AssessmentSavePlanMutation = {
       chapter: number;
       weight: number;
       dutyIds: Array<string>;
+    }>;
+  };
+};
+
+export type AssessmentPlanDutiesQueryVariables = Exact<{
+  versionId: Scalars['ID']['input'];
+  first: Scalars['Int']['input'];
+  offset: Scalars['Int']['input'];
+}>;
+
+export type AssessmentPlanDutiesQuery = {
+  duties: {
+    __typename: 'DutyPage';
+    totalCount: number;
+    nodes: Array<{
+      __typename: 'Duty';
+      id: string;
+      lineageId: string;
+      subject: string;
+      article: {
+        __typename: 'Article';
+        id: string;
+        number: number;
+        title: string | null;
+        chapter: { __typename: 'Chapter'; id: string; number: number; title: string };
+      };
     }>;
   };
 };
@@ -831,18 +860,6 @@ export type EvidenceFileFieldsFragment = {
   contentUrl: string;
 };
 
-export type EvidenceCyclesQueryVariables = Exact<{ [key: string]: never }>;
-
-export type EvidenceCyclesQuery = {
-  cycles: Array<{
-    __typename: 'AssessmentCycle';
-    id: string;
-    title: string;
-    year: number;
-    state: string;
-  }>;
-};
-
 export type EvidenceUnitsQueryVariables = Exact<{ [key: string]: never }>;
 
 export type EvidenceUnitsQuery = {
@@ -905,20 +922,6 @@ export type SystemInfoQuery = {
     appliedMigrations: number;
     demoDataLoadedAt: string | null;
   };
-};
-
-export type OverviewCyclesQueryVariables = Exact<{ [key: string]: never }>;
-
-export type OverviewCyclesQuery = {
-  cycles: Array<{
-    __typename: 'AssessmentCycle';
-    id: string;
-    title: string;
-    year: number;
-    state: string;
-    startDate: string;
-    dueDate: string;
-  }>;
 };
 
 export type OverviewSummaryQueryVariables = Exact<{
@@ -1282,18 +1285,6 @@ export type RegisterReviewDutyMutation = {
   };
 };
 
-export type ReviewCyclesQueryVariables = Exact<{ [key: string]: never }>;
-
-export type ReviewCyclesQuery = {
-  cycles: Array<{
-    __typename: 'AssessmentCycle';
-    id: string;
-    title: string;
-    year: number;
-    state: string;
-  }>;
-};
-
 export type ReviewQueueQueryVariables = Exact<{
   filter: TaskFilterInput;
   first: Scalars['Int']['input'];
@@ -1421,6 +1412,73 @@ export type SecurityAuditLogQuery = {
       detail: unknown | null;
     }>;
   };
+};
+
+export type TaskLogEventFragment = {
+  __typename: 'TaskEvent';
+  id: string;
+  occurredAt: string;
+  actorUsername: string;
+  kind: string;
+  reason: string | null;
+  before: unknown | null;
+  after: unknown | null;
+  ip: string | null;
+  taskId: string;
+  task: {
+    __typename: 'Task';
+    id: string;
+    status: TaskStatus;
+    unit: { __typename: 'AdminUnit'; code: string; name: string };
+    article: { __typename: 'Article'; id: string; number: number };
+    duty: { __typename: 'Duty'; id: string; subject: string };
+  };
+};
+
+export type TaskLogEventsQueryVariables = Exact<{
+  filter?: InputMaybe<TaskEventFilterInput>;
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type TaskLogEventsQuery = {
+  taskEvents: {
+    __typename: 'TaskEventConnection';
+    totalCount: number;
+    pageInfo: { __typename: 'PageInfo'; endCursor: string | null; hasNextPage: boolean };
+    nodes: Array<{
+      __typename: 'TaskEvent';
+      id: string;
+      occurredAt: string;
+      actorUsername: string;
+      kind: string;
+      reason: string | null;
+      before: unknown | null;
+      after: unknown | null;
+      ip: string | null;
+      taskId: string;
+      task: {
+        __typename: 'Task';
+        id: string;
+        status: TaskStatus;
+        unit: { __typename: 'AdminUnit'; code: string; name: string };
+        article: { __typename: 'Article'; id: string; number: number };
+        duty: { __typename: 'Duty'; id: string; subject: string };
+      };
+    }>;
+  };
+};
+
+export type TaskLogUnitsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type TaskLogUnitsQuery = {
+  adminUnits: Array<{
+    __typename: 'AdminUnit';
+    code: string;
+    name: string;
+    level: AdminLevel;
+    parentCode: string | null;
+  }>;
 };
 
 export type TasksEvidenceFieldsFragment = {
@@ -2190,19 +2248,6 @@ export type TasksSetContributionMutation = {
   };
 };
 
-export type TasksCyclesQueryVariables = Exact<{ [key: string]: never }>;
-
-export type TasksCyclesQuery = {
-  cycles: Array<{
-    __typename: 'AssessmentCycle';
-    id: string;
-    title: string;
-    year: number;
-    state: string;
-    dueDate: string;
-  }>;
-};
-
 export type TasksFilterOptionsQueryVariables = Exact<{
   withUnits: Scalars['Boolean']['input'];
 }>;
@@ -2285,15 +2330,13 @@ export type TasksReturnedQuery = {
       updatedBy: string;
       returnCount: number;
       retiredAt: string | null;
-      history: Array<{
+      latestReturn: {
         __typename: 'TaskEvent';
         id: string;
-        kind: string;
         occurredAt: string;
         actorUsername: string;
         reason: string | null;
-        after: unknown | null;
-      }>;
+      } | null;
       article: { __typename: 'Article'; id: string; number: number; title: string | null };
       duty: { __typename: 'Duty'; id: string; subject: string };
       unit: { __typename: 'AdminUnit'; code: string; name: string };
@@ -2758,6 +2801,35 @@ export const RegisterDutyFieldsFragmentDoc = gql`
     }
   }
 ` as unknown as DocumentNode<RegisterDutyFieldsFragment, unknown>;
+export const TaskLogEventFragmentDoc = gql`
+  fragment TaskLogEvent on TaskEvent {
+    id
+    occurredAt
+    actorUsername
+    kind
+    reason
+    before
+    after
+    ip
+    taskId
+    task {
+      id
+      status
+      unit {
+        code
+        name
+      }
+      article {
+        id
+        number
+      }
+      duty {
+        id
+        subject
+      }
+    }
+  }
+` as unknown as DocumentNode<TaskLogEventFragment, unknown>;
 export const TasksEvidenceFieldsFragmentDoc = gql`
   fragment TasksEvidenceFields on Evidence {
     id
@@ -2931,15 +3003,8 @@ export const UserAccountFieldsFragmentDoc = gql`
   ${AdminUnitFieldsFragmentDoc}
   ${DepartmentFieldsFragmentDoc}
 ` as unknown as DocumentNode<UserAccountFieldsFragment, unknown>;
-export const SignedInProbeDocument = gql`
-  query SignedInProbe {
-    me {
-      id
-    }
-  }
-` as unknown as DocumentNode<SignedInProbeQuery, SignedInProbeQueryVariables>;
-export const AssessmentCyclesDocument = gql`
-  query AssessmentCycles {
+export const CyclesDocument = gql`
+  query Cycles {
     cycles {
       id
       title
@@ -2948,9 +3013,17 @@ export const AssessmentCyclesDocument = gql`
       startDate
       dueDate
       closedAt
+      regulationVersionId
     }
   }
-` as unknown as DocumentNode<AssessmentCyclesQuery, AssessmentCyclesQueryVariables>;
+` as unknown as DocumentNode<CyclesQuery, CyclesQueryVariables>;
+export const SignedInProbeDocument = gql`
+  query SignedInProbe {
+    me {
+      id
+    }
+  }
+` as unknown as DocumentNode<SignedInProbeQuery, SignedInProbeQueryVariables>;
 export const AssessmentScoresDocument = gql`
   query AssessmentScores($cycleId: ID!, $level: String) {
     assessmentScores(cycleId: $cycleId, level: $level) {
@@ -2989,6 +3062,31 @@ export const AssessmentSavePlanDocument = gql`
   }
   ${AssessmentPlanFieldsFragmentDoc}
 ` as unknown as DocumentNode<AssessmentSavePlanMutation, AssessmentSavePlanMutationVariables>;
+export const AssessmentPlanDutiesDocument = gql`
+  query AssessmentPlanDuties($versionId: ID!, $first: Int!, $offset: Int!) {
+    duties(
+      filter: { versionId: $versionId, tracked: true, governmentOnly: true }
+      page: { first: $first, offset: $offset }
+    ) {
+      totalCount
+      nodes {
+        id
+        lineageId
+        subject
+        article {
+          id
+          number
+          title
+          chapter {
+            id
+            number
+            title
+          }
+        }
+      }
+    }
+  }
+` as unknown as DocumentNode<AssessmentPlanDutiesQuery, AssessmentPlanDutiesQueryVariables>;
 export const AssessmentResultSetsDocument = gql`
   query AssessmentResultSets($cycleId: ID!) {
     assessmentResultSets(cycleId: $cycleId) {
@@ -3116,16 +3214,6 @@ export const ChangePasswordDocument = gql`
   }
   ${CurrentUserFieldsFragmentDoc}
 ` as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
-export const EvidenceCyclesDocument = gql`
-  query EvidenceCycles {
-    cycles {
-      id
-      title
-      year
-      state
-    }
-  }
-` as unknown as DocumentNode<EvidenceCyclesQuery, EvidenceCyclesQueryVariables>;
 export const EvidenceUnitsDocument = gql`
   query EvidenceUnits {
     adminUnits {
@@ -3160,18 +3248,6 @@ export const SystemInfoDocument = gql`
     }
   }
 ` as unknown as DocumentNode<SystemInfoQuery, SystemInfoQueryVariables>;
-export const OverviewCyclesDocument = gql`
-  query OverviewCycles {
-    cycles {
-      id
-      title
-      year
-      state
-      startDate
-      dueDate
-    }
-  }
-` as unknown as DocumentNode<OverviewCyclesQuery, OverviewCyclesQueryVariables>;
 export const OverviewSummaryDocument = gql`
   query OverviewSummary($cycleId: ID!, $unitCode: String) {
     analyticsSummary(cycleId: $cycleId, unitCode: $unitCode) {
@@ -3404,16 +3480,6 @@ export const RegisterReviewDutyDocument = gql`
   }
   ${RegisterDutyFieldsFragmentDoc}
 ` as unknown as DocumentNode<RegisterReviewDutyMutation, RegisterReviewDutyMutationVariables>;
-export const ReviewCyclesDocument = gql`
-  query ReviewCycles {
-    cycles {
-      id
-      title
-      year
-      state
-    }
-  }
-` as unknown as DocumentNode<ReviewCyclesQuery, ReviewCyclesQueryVariables>;
 export const ReviewQueueDocument = gql`
   query ReviewQueue($filter: TaskFilterInput!, $first: Int!, $after: String) {
     tasks(filter: $filter, first: $first, after: $after, sort: UPDATED_AT) {
@@ -3529,6 +3595,31 @@ export const SecurityAuditLogDocument = gql`
     }
   }
 ` as unknown as DocumentNode<SecurityAuditLogQuery, SecurityAuditLogQueryVariables>;
+export const TaskLogEventsDocument = gql`
+  query TaskLogEvents($filter: TaskEventFilterInput, $first: Int!, $after: String) {
+    taskEvents(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        ...TaskLogEvent
+      }
+    }
+  }
+  ${TaskLogEventFragmentDoc}
+` as unknown as DocumentNode<TaskLogEventsQuery, TaskLogEventsQueryVariables>;
+export const TaskLogUnitsDocument = gql`
+  query TaskLogUnits {
+    adminUnits {
+      code
+      name
+      level
+      parentCode
+    }
+  }
+` as unknown as DocumentNode<TaskLogUnitsQuery, TaskLogUnitsQueryVariables>;
 export const TasksDetailDocument = gql`
   query TasksDetail($id: ID!) {
     task(id: $id) {
@@ -3582,17 +3673,6 @@ export const TasksSetContributionDocument = gql`
   }
   ${TasksDetailFieldsFragmentDoc}
 ` as unknown as DocumentNode<TasksSetContributionMutation, TasksSetContributionMutationVariables>;
-export const TasksCyclesDocument = gql`
-  query TasksCycles {
-    cycles {
-      id
-      title
-      year
-      state
-      dueDate
-    }
-  }
-` as unknown as DocumentNode<TasksCyclesQuery, TasksCyclesQueryVariables>;
 export const TasksFilterOptionsDocument = gql`
   query TasksFilterOptions($withUnits: Boolean!) {
     departmentKinds {
@@ -3624,17 +3704,15 @@ export const TasksListDocument = gql`
 ` as unknown as DocumentNode<TasksListQuery, TasksListQueryVariables>;
 export const TasksReturnedDocument = gql`
   query TasksReturned($filter: TaskFilterInput) {
-    tasks(filter: $filter, first: 100, sort: UPDATED_AT) {
+    tasks(filter: $filter, first: 20, sort: UPDATED_AT) {
       totalCount
       nodes {
         ...TasksListRow
-        history {
+        latestReturn {
           id
-          kind
           occurredAt
           actorUsername
           reason
-          after
         }
       }
     }

@@ -6,6 +6,7 @@ import { reviewEn } from '../../modules/review/i18n/en-US';
 import { evidenceEn } from '../../modules/evidence/i18n/en-US';
 import { assessmentEn } from '../../modules/assessment/i18n/en-US';
 import { registerEn } from '../../modules/register/i18n/en-US';
+import { taskLogEn } from '../../modules/task-log/i18n/en-US';
 
 export const enUS: LocaleMessages = {
   app: {
@@ -28,6 +29,7 @@ export const enUS: LocaleMessages = {
     task: 'Task',
     review: 'Review queue',
     evidence: 'Evidence',
+    taskLog: 'Task log',
     assessment: 'Assessment',
     register: 'Duty register',
   },
@@ -40,6 +42,12 @@ export const enUS: LocaleMessages = {
     search: 'Search',
     reset: 'Reset',
     unknown: 'Unknown',
+    cycle: {
+      label: 'Assessment year',
+      option: '{{title}} ({{state}})',
+      open: 'open',
+      closed: 'closed',
+    },
   },
   errors: {
     BAD_REQUEST: 'The request was malformed.',
@@ -291,4 +299,5 @@ export const enUS: LocaleMessages = {
   evidence: evidenceEn,
   assessment: assessmentEn,
   register: registerEn,
+  taskLog: taskLogEn,
 };

@@ -6,6 +6,7 @@ import { reviewZh } from '../../modules/review/i18n/zh-CN';
 import { evidenceZh } from '../../modules/evidence/i18n/zh-CN';
 import { assessmentZh } from '../../modules/assessment/i18n/zh-CN';
 import { registerZh } from '../../modules/register/i18n/zh-CN';
+import { taskLogZh } from '../../modules/task-log/i18n/zh-CN';
 
 /**
  * Chinese (default) texts. This file defines the key structure: every other locale must
@@ -32,6 +33,7 @@ export const zhCN = {
     task: '任务详情',
     review: '审核队列',
     evidence: '佐证材料',
+    taskLog: '任务日志',
     assessment: '考核评分',
     register: '职责清单',
   },
@@ -44,6 +46,12 @@ export const zhCN = {
     search: '查询',
     reset: '重置',
     unknown: '未知',
+    cycle: {
+      label: '考核年度',
+      option: '{{title}}（{{state}}）',
+      open: '进行中',
+      closed: '已关闭',
+    },
   },
   errors: { ...defaultErrorMessagesZh },
   forms: {
@@ -271,6 +279,7 @@ export const zhCN = {
   evidence: evidenceZh,
   assessment: assessmentZh,
   register: registerZh,
+  taskLog: taskLogZh,
 };
 
 /** The key structure of the texts with a string at every leaf. */

@@ -1,6 +1,10 @@
 import { InputNumber, Typography } from 'antd';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPoints } from '../utils/format';
+import { FieldProblems } from './FieldProblems';
+
+const NO_PROBLEMS: readonly string[] = [];
 
 export interface NumberFieldProps {
   label: string;
@@ -11,6 +15,8 @@ export interface NumberFieldProps {
   max?: number;
   step?: number;
   invalid?: boolean;
+  /** Problems of this number, shown under the input. */
+  problems?: readonly string[];
   width?: number;
 }
 
@@ -24,9 +30,11 @@ export function NumberField({
   max,
   step = 1,
   invalid = false,
+  problems = NO_PROBLEMS,
   width = 110,
 }: NumberFieldProps) {
   const { i18n } = useTranslation();
+  const problemsId = useId();
   if (!editing) {
     return (
       <Typography.Text strong aria-label={label}>
@@ -34,16 +42,22 @@ export function NumberField({
       </Typography.Text>
     );
   }
+  const hasProblems = problems.length > 0;
   return (
-    <InputNumber
-      aria-label={label}
-      value={value}
-      min={min}
-      max={max}
-      step={step}
-      status={invalid ? 'error' : undefined}
-      style={{ width }}
-      onChange={(v) => onChange(typeof v === 'number' ? v : null)}
-    />
+    <div style={{ display: 'inline-block', verticalAlign: 'top' }}>
+      <InputNumber
+        aria-label={label}
+        aria-invalid={invalid || hasProblems || undefined}
+        aria-describedby={hasProblems ? problemsId : undefined}
+        value={value}
+        min={min}
+        max={max}
+        step={step}
+        status={invalid || hasProblems ? 'error' : undefined}
+        style={{ width }}
+        onChange={(v) => onChange(typeof v === 'number' ? v : null)}
+      />
+      <FieldProblems id={problemsId} messages={problems} />
+    </div>
   );
 }

@@ -1,27 +1,88 @@
-import { Card, Table, type TableProps } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Table, type TableProps } from 'antd';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regulationNumber } from '../../../utils/chineseNumerals';
-import type { PlanDraft } from '../utils/planDraft';
+import { indicatorPath, type PlanIndicatorDraft } from '../utils/planDraft';
+import { insertIndicator } from '../utils/planIndicators';
+import { AddIndicatorDialog } from './AddIndicatorDialog';
+import { FieldProblems } from './FieldProblems';
 import { NumberField } from './NumberField';
 
-type Indicator = PlanDraft['indicators'][number];
+const DEFAULT_PAGE_SIZE = 20;
 
 export interface PlanIndicatorsTableProps {
-  indicators: Indicator[];
+  indicators: PlanIndicatorDraft[];
   editing: boolean;
-  onChange: (indicators: Indicator[]) => void;
+  onChange: (indicators: PlanIndicatorDraft[]) => void;
+  /** The cycle's regulation version: the duties a new indicator may cover. */
+  regulationVersionId: string;
+  /** The problems of a field (see PlanFieldPath), shown next to it. */
+  problemsAt: (path: string) => readonly string[];
 }
 
-export function PlanIndicatorsTable({ indicators, editing, onChange }: PlanIndicatorsTableProps) {
+/** The indicators (指标) of a plan; while editing, their names and weights, added and removed. */
+export function PlanIndicatorsTable({
+  indicators,
+  editing,
+  onChange,
+  regulationVersionId,
+  problemsAt,
+}: PlanIndicatorsTableProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
-  const columns: TableProps<Indicator>['columns'] = [
-    { key: 'name', title: t('assessment.plan.indicatorColumns.name'), dataIndex: 'name' },
+  const problemsId = useId();
+  const [adding, setAdding] = useState(false);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
+  const update = (id: string, patch: Partial<PlanIndicatorDraft>) =>
+    onChange(indicators.map((x) => (x.id === id ? { ...x, ...patch } : x)));
+
+  const add = (indicator: PlanIndicatorDraft) => {
+    const next = insertIndicator(indicators, indicator);
+    onChange(next.indicators);
+    // Show the page the new indicator is on.
+    setPage(Math.floor(next.index / pageSize) + 1);
+    setAdding(false);
+  };
+
+  const columns: TableProps<PlanIndicatorDraft>['columns'] = [
+    {
+      key: 'name',
+      title: t('assessment.plan.indicatorColumns.name'),
+      render: (_, ind, index) => {
+        const problems = problemsAt(indicatorPath(ind.id, 'name'));
+        if (!editing) return ind.name;
+        const n = (page - 1) * pageSize + index + 1;
+        return (
+          <div>
+            <Input
+              aria-label={t('assessment.plan.indicatorName', { n })}
+              aria-describedby={problems.length > 0 ? `${problemsId}-${ind.id}-name` : undefined}
+              status={problems.length > 0 ? 'error' : undefined}
+              value={ind.name}
+              maxLength={200}
+              style={{ minWidth: 240 }}
+              onChange={(e) => update(ind.id, { name: e.target.value })}
+            />
+            <FieldProblems id={`${problemsId}-${ind.id}-name`} messages={problems} />
+          </div>
+        );
+      },
+    },
     {
       key: 'chapter',
       title: t('assessment.plan.indicatorColumns.chapter'),
       width: 110,
-      render: (_, ind) => t('assessment.chapter', { n: regulationNumber(ind.chapter, language) }),
+      render: (_, ind) => (
+        <>
+          {t('assessment.chapter', { n: regulationNumber(ind.chapter, language) })}
+          <FieldProblems
+            id={`${problemsId}-${ind.id}-chapter`}
+            messages={problemsAt(indicatorPath(ind.id, 'chapter'))}
+          />
+        </>
+      ),
     },
     {
       key: 'weight',
@@ -34,34 +95,89 @@ export function PlanIndicatorsTable({ indicators, editing, onChange }: PlanIndic
           editing={editing}
           min={0}
           width={100}
-          onChange={(weight) =>
-            onChange(indicators.map((x) => (x.id === ind.id ? { ...x, weight } : x)))
-          }
+          problems={problemsAt(indicatorPath(ind.id, 'weight'))}
+          onChange={(weight) => update(ind.id, { weight })}
         />
       ),
     },
     {
       key: 'duties',
       title: t('assessment.plan.indicatorColumns.duties'),
-      width: 120,
-      align: 'right',
-      render: (_, ind) => ind.dutyIds.length,
+      width: 160,
+      render: (_, ind) => (
+        <>
+          {ind.articles.length > 0
+            ? ind.articles
+                .map((n) =>
+                  t('assessment.plan.wholeArticle', {
+                    article: t('assessment.article', { n: regulationNumber(n, language) }),
+                  }),
+                )
+                .join(t('assessment.plan.listSeparator'))
+            : ind.dutyIds.length}
+          <FieldProblems
+            id={`${problemsId}-${ind.id}-duties`}
+            messages={problemsAt(indicatorPath(ind.id, 'duties'))}
+          />
+        </>
+      ),
     },
   ];
+  if (editing) {
+    columns.push({
+      key: 'actions',
+      title: t('assessment.plan.indicatorColumns.actions'),
+      width: 80,
+      render: (_, ind) => (
+        <Button
+          type="text"
+          danger
+          icon={<DeleteOutlined />}
+          aria-label={t('assessment.plan.removeIndicator', { name: ind.name })}
+          onClick={() => onChange(indicators.filter((x) => x.id !== ind.id))}
+        />
+      ),
+    });
+  }
+
   return (
-    <Card size="small" title={t('assessment.plan.indicators')}>
-      <Table<Indicator>
+    <Card
+      size="small"
+      title={t('assessment.plan.indicators')}
+      extra={
+        editing && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('assessment.plan.addIndicator')}
+          </Button>
+        )
+      }
+    >
+      <Table<PlanIndicatorDraft>
         rowKey="id"
         size="small"
         columns={columns}
         dataSource={indicators}
         scroll={{ x: 'max-content' }}
         pagination={{
-          defaultPageSize: 20,
+          current: page,
+          pageSize,
           hideOnSinglePage: true,
           showTotal: (count) => t('assessment.plan.indicatorTotal', { count }),
+          onChange: (nextPage, nextSize) => {
+            setPage(nextSize === pageSize ? nextPage : 1);
+            setPageSize(nextSize);
+          },
         }}
       />
+      {editing && (
+        <AddIndicatorDialog
+          open={adding}
+          indicators={indicators}
+          regulationVersionId={regulationVersionId}
+          onAdd={add}
+          onClose={() => setAdding(false)}
+        />
+      )}
     </Card>
   );
 }

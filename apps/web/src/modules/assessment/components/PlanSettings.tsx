@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Input, Tag, Typography } from 'antd';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regulationNumber } from '../../../utils/chineseNumerals';
 import {
@@ -9,6 +10,7 @@ import {
   chapterWeightSum,
   type PlanDraft,
 } from '../utils/planDraft';
+import { FieldProblems } from './FieldProblems';
 import { GradeTag } from './GradeTag';
 import { NumberField } from './NumberField';
 
@@ -16,11 +18,14 @@ export interface PlanSettingsProps {
   draft: PlanDraft;
   editing: boolean;
   onChange: (draft: PlanDraft) => void;
+  /** The problems of a field (see PlanFieldPath), shown next to it. */
+  problemsAt: (path: string) => readonly string[];
 }
 
 /** Chapter weights, scoring rules, deductions, bonus cap, grade bands and note of a plan. */
-export function PlanSettings({ draft, editing, onChange }: PlanSettingsProps) {
+export function PlanSettings({ draft, editing, onChange, problemsAt }: PlanSettingsProps) {
   const { t, i18n } = useTranslation();
+  const problemsId = useId();
   const language = i18n.resolvedLanguage ?? i18n.language;
   const chapterLabel = (n: number) => t('assessment.chapter', { n: regulationNumber(n, language) });
   const sumOk = chapterSumIsValid(draft);
@@ -52,6 +57,7 @@ export function PlanSettings({ draft, editing, onChange }: PlanSettingsProps) {
                 max={100}
                 width={90}
                 invalid={!sumOk}
+                problems={problemsAt(`chapterWeights.${c.chapter}`)}
                 onChange={(weight) =>
                   set(
                     'chapterWeights',
@@ -62,6 +68,7 @@ export function PlanSettings({ draft, editing, onChange }: PlanSettingsProps) {
             </Flex>
           ))}
         </Flex>
+        <FieldProblems id={`${problemsId}-chapters`} messages={problemsAt('chapterWeights')} />
       </Card>
 
       <Card size="small" title={t('assessment.plan.rules')}>
@@ -75,6 +82,7 @@ export function PlanSettings({ draft, editing, onChange }: PlanSettingsProps) {
                 min={0}
                 max={1}
                 step={0.05}
+                problems={problemsAt(`rules.${key}`)}
                 onChange={(v) => set('rules', { ...draft.rules, [key]: v })}
               />
             </Descriptions.Item>
@@ -92,6 +100,7 @@ export function PlanSettings({ draft, editing, onChange }: PlanSettingsProps) {
                 editing={editing}
                 min={0}
                 step={0.5}
+                problems={problemsAt(`deductions.${key}`)}
                 onChange={(v) => set('deductions', { ...draft.deductions, [key]: v })}
               />
             </Descriptions.Item>
@@ -103,6 +112,7 @@ export function PlanSettings({ draft, editing, onChange }: PlanSettingsProps) {
               editing={editing}
               min={0}
               max={100}
+              problems={problemsAt('bonusCap')}
               onChange={(v) => set('bonusCap', v)}
             />
           </Descriptions.Item>
@@ -114,18 +124,30 @@ export function PlanSettings({ draft, editing, onChange }: PlanSettingsProps) {
           {draft.bands.map((band, i) => (
             <Flex key={i} align="center" gap="small" wrap>
               {editing ? (
-                <Input
-                  aria-label={`${t('assessment.plan.bandGrade')} ${i + 1}`}
-                  style={{ width: 140 }}
-                  value={band.grade}
-                  maxLength={20}
-                  onChange={(e) =>
-                    set(
-                      'bands',
-                      draft.bands.map((b, j) => (j === i ? { ...b, grade: e.target.value } : b)),
-                    )
-                  }
-                />
+                <div>
+                  <Input
+                    aria-label={`${t('assessment.plan.bandGrade')} ${i + 1}`}
+                    aria-describedby={
+                      problemsAt(`bands.${i}.grade`).length > 0
+                        ? `${problemsId}-band-${i}`
+                        : undefined
+                    }
+                    status={problemsAt(`bands.${i}.grade`).length > 0 ? 'error' : undefined}
+                    style={{ width: 140 }}
+                    value={band.grade}
+                    maxLength={20}
+                    onChange={(e) =>
+                      set(
+                        'bands',
+                        draft.bands.map((b, j) => (j === i ? { ...b, grade: e.target.value } : b)),
+                      )
+                    }
+                  />
+                  <FieldProblems
+                    id={`${problemsId}-band-${i}`}
+                    messages={problemsAt(`bands.${i}.grade`)}
+                  />
+                </div>
               ) : (
                 <GradeTag grade={band.grade} bands={draft.bands} />
               )}
@@ -136,6 +158,7 @@ export function PlanSettings({ draft, editing, onChange }: PlanSettingsProps) {
                 editing={editing}
                 min={0}
                 max={100}
+                problems={problemsAt(`bands.${i}.min`)}
                 onChange={(min) =>
                   set(
                     'bands',
@@ -159,6 +182,7 @@ export function PlanSettings({ draft, editing, onChange }: PlanSettingsProps) {
               )}
             </Flex>
           ))}
+          <FieldProblems id={`${problemsId}-bands`} messages={problemsAt('bands')} />
           {editing && (
             <div>
               <Button

@@ -1,7 +1,7 @@
 import { EditOutlined } from '@ant-design/icons';
 import { ErrorCode } from '@duty/shared/errors';
 import { Alert, App, Button, Flex, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoading } from '../../../components/PageLoading';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
@@ -10,6 +10,7 @@ import { useErrorText } from '../../../hooks/useErrorText';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import type { AssessmentPlan } from '../graphql/types';
 import { useAssessmentPlan, useSaveAssessmentPlan } from '../hooks/useAssessmentPlan';
+import { usePlanProblemText } from '../hooks/usePlanProblemText';
 import {
   draftFromPlan,
   toSaveInput,
@@ -17,19 +18,26 @@ import {
   type DraftProblem,
   type PlanDraft,
 } from '../utils/planDraft';
-import { serverPlanProblems } from '../utils/serverProblems';
+import {
+  serverPlanProblems,
+  serverProblemField,
+  type SentIndicator,
+  type ServerPlanProblem,
+} from '../utils/serverProblems';
 import { PlanIndicatorsTable } from './PlanIndicatorsTable';
 import { PlanProblemsAlert } from './PlanProblemsAlert';
 import { PlanSettings } from './PlanSettings';
 
 export interface PlanTabProps {
   cycleId: string;
+  /** The cycle's regulation version, whose tracked duties indicators cover. */
+  regulationVersionId: string;
   /** Provincial supervisor and the cycle is open. */
   editable: boolean;
   cycleOpen: boolean;
 }
 
-export function PlanTab({ cycleId, editable, cycleOpen }: PlanTabProps) {
+export function PlanTab({ cycleId, regulationVersionId, editable, cycleOpen }: PlanTabProps) {
   const { plan, loading, error, retry, reload } = useAssessmentPlan(cycleId);
   if (error && !loading) return <QueryErrorAlert error={error} onRetry={retry} />;
   if (!plan) return <PageLoading rows={8} />;
@@ -38,6 +46,7 @@ export function PlanTab({ cycleId, editable, cycleOpen }: PlanTabProps) {
     <PlanEditor
       key={`${plan.cycleId}:${plan.version}`}
       plan={plan}
+      regulationVersionId={regulationVersionId}
       editable={editable}
       cycleOpen={cycleOpen}
       reload={reload}
@@ -47,12 +56,21 @@ export function PlanTab({ cycleId, editable, cycleOpen }: PlanTabProps) {
 
 interface PlanEditorProps {
   plan: AssessmentPlan;
+  regulationVersionId: string;
   editable: boolean;
   cycleOpen: boolean;
   reload: () => Promise<unknown>;
 }
 
-function PlanEditor({ plan, editable, cycleOpen, reload }: PlanEditorProps) {
+/** A save the API refused: its problems, and the indicators sent (it names them by position). */
+interface RejectedSave {
+  problems: ServerPlanProblem[];
+  sent: SentIndicator[];
+}
+
+const NO_PROBLEMS: readonly string[] = [];
+
+function PlanEditor({ plan, regulationVersionId, editable, cycleOpen, reload }: PlanEditorProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   const { message } = App.useApp();
@@ -61,21 +79,33 @@ function PlanEditor({ plan, editable, cycleOpen, reload }: PlanEditorProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<PlanDraft>(() => draftFromPlan(plan));
   const [problems, setProblems] = useState<DraftProblem[]>([]);
-  const [serverProblems, setServerProblems] = useState<string[]>([]);
+  const [rejected, setRejected] = useState<RejectedSave>();
   const [conflict, setConflict] = useState(false);
   const [saveError, setSaveError] = useState<string>();
+  const { draftProblemText, serverProblemMessage } = usePlanProblemText();
 
-  const problemText = (p: DraftProblem) => {
-    const values = { ...p.values };
-    if (p.key === 'rule')
-      values.rule = t(`assessment.plan.ruleNames.${String(values.rule) as 'verified'}`);
-    if (p.key === 'deduction') {
-      values.deduction = t(
-        `assessment.plan.deductionNames.${String(values.deduction) as 'perReturn'}`,
-      );
-    }
-    return t(`assessment.plan.problems.${p.key}`, values);
-  };
+  // Problems of a field, next to it: the server's of the last save (those of indicators removed
+  // since are gone), then those found in the draft.
+  const shownServerProblems = useMemo(() => {
+    if (!rejected) return [];
+    const ids = new Set(draft.indicators.map((i) => i.id));
+    return rejected.problems
+      .map((p) => ({
+        message: serverProblemMessage(p, rejected.sent),
+        path: serverProblemField(p.path, rejected.sent),
+      }))
+      .filter((p) => !p.path?.startsWith('indicators.') || ids.has(p.path.split('.')[1]));
+  }, [rejected, draft.indicators, serverProblemMessage]);
+  const problemsByField = useMemo(() => {
+    const byField = new Map<string, string[]>();
+    const add = (path: string | undefined, message: string) => {
+      if (path) byField.set(path, [...(byField.get(path) ?? []), message]);
+    };
+    for (const p of shownServerProblems) add(p.path, p.message);
+    for (const p of problems) add(p.path, draftProblemText(p));
+    return byField;
+  }, [shownServerProblems, problems, draftProblemText]);
+  const problemsAt = (path: string) => problemsByField.get(path) ?? NO_PROBLEMS;
 
   const change = (next: PlanDraft) => {
     setDraft(next);
@@ -87,16 +117,21 @@ function PlanEditor({ plan, editable, cycleOpen, reload }: PlanEditorProps) {
     setDraft(draftFromPlan(plan));
     setEditing(false);
     setProblems([]);
-    setServerProblems([]);
+    setRejected(undefined);
     setSaveError(undefined);
   };
 
   const submit = async () => {
     const found = validatePlanDraft(draft);
     setProblems(found);
-    setServerProblems([]);
+    setRejected(undefined);
     setSaveError(undefined);
     if (found.length > 0) return;
+    const sent = draft.indicators.map(({ id, name, chapter }) => ({
+      id,
+      name: name.trim(),
+      chapter,
+    }));
     try {
       const saved = await save(toSaveInput(draft, plan.cycleId, plan.version));
       if (saved) void message.success(t('assessment.plan.saved', { version: saved.version }));
@@ -106,9 +141,9 @@ function PlanEditor({ plan, editable, cycleOpen, reload }: PlanEditorProps) {
         setConflict(true);
         return;
       }
-      const listed = serverPlanProblems(thrown).map((p) => p.message);
+      const listed = serverPlanProblems(thrown);
       if (appError.code === ErrorCode.VALIDATION_FAILED && listed.length > 0) {
-        setServerProblems(listed);
+        setRejected({ problems: listed, sent });
       } else {
         setSaveError(errorText(appError));
       }
@@ -163,18 +198,20 @@ function PlanEditor({ plan, editable, cycleOpen, reload }: PlanEditorProps) {
       )}
       <PlanProblemsAlert
         title={t('assessment.plan.problemsTitle')}
-        messages={problems.map(problemText)}
+        messages={problems.map(draftProblemText)}
       />
       <PlanProblemsAlert
         title={t('assessment.plan.serverProblemsTitle')}
-        messages={serverProblems}
+        messages={shownServerProblems.map((p) => p.message)}
       />
       {saveError && <Alert type="error" showIcon title={saveError} />}
-      <PlanSettings draft={draft} editing={editing} onChange={change} />
+      <PlanSettings draft={draft} editing={editing} onChange={change} problemsAt={problemsAt} />
       <PlanIndicatorsTable
         indicators={draft.indicators}
         editing={editing}
         onChange={(indicators) => change({ ...draft, indicators })}
+        regulationVersionId={regulationVersionId}
+        problemsAt={problemsAt}
       />
     </Flex>
   );

@@ -5,16 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { PageLoading } from '../../../components/PageLoading';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { toAppError } from '../../../graphql/errors';
+import type { Cycle } from '../../../hooks/useCycles';
 import { useErrorText } from '../../../hooks/useErrorText';
 import { formatDateTime } from '../../../utils/formatDateTime';
-import type { AssessmentCycle, ResultSet } from '../graphql/types';
+import type { ResultSet } from '../graphql/types';
 import { useAssessmentPlan } from '../hooks/useAssessmentPlan';
 import { useCycleActions, useResultSets } from '../hooks/useResultSets';
 import { CloseCycleDialog } from './CloseCycleDialog';
 import { ReopenCycleDialog } from './ReopenCycleDialog';
 
 export interface ResultsTabProps {
-  cycle: AssessmentCycle;
+  cycle: Cycle;
   /** Provincial supervisors close and reopen cycles. */
   canManage: boolean;
 }

@@ -1,7 +1,6 @@
 // The module's names for the generated GraphQL types (`npx graphql-codegen --config codegen.ts`
 // from the .graphql files here and the API's schema).
 import type {
-  AssessmentCyclesQuery,
   AssessmentPlanFieldsFragment,
   AssessmentResultSetsQuery,
   AssessmentScoresQuery,
@@ -11,7 +10,6 @@ import type {
 
 export type { SaveAssessmentPlanInput } from '../../../graphql/generated/graphql';
 
-export type AssessmentCycle = AssessmentCyclesQuery['cycles'][number];
 export type UnitScore = AssessmentScoresQuery['assessmentScores'][number];
 export type AssessmentPlan = AssessmentPlanFieldsFragment;
 export type ResultSet = AssessmentResultSetsQuery['assessmentResultSets'][number];

@@ -19,12 +19,7 @@ export function useResultSets(cycleId: string) {
 }
 
 /** Everything a close or reopen changes. */
-const AFTER_CYCLE_CHANGE = [
-  'AssessmentCycles',
-  'AssessmentResultSets',
-  'AssessmentScores',
-  'AssessmentPlan',
-];
+const AFTER_CYCLE_CHANGE = ['Cycles', 'AssessmentResultSets', 'AssessmentScores', 'AssessmentPlan'];
 
 /** closeCycle / reopenCycle (provincial supervisors). */
 export function useCycleActions(cycleId: string) {

@@ -1,21 +1,12 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { i18n } from '../../../i18n';
-import { findDialog } from '../../../test/antd';
-import { adminUnit, currentUser } from '../../../test/fixtures';
+import { chooseOption, findDialog, openOptions } from '../../../test/antd';
+import { adminUnit, currentUser, cycle } from '../../../test/fixtures';
 import { graphQLError, stubGraphQLOperations } from '../../../test/graphqlFetch';
 import { renderWithUser } from '../../../test/renderWithUser';
 import { AssessmentPage } from './AssessmentPage';
 
-const cycle = {
-  __typename: 'AssessmentCycle',
-  id: 'c2025',
-  title: '2025年度质量工作考核',
-  year: 2025,
-  state: 'open',
-  startDate: '2025-01-01',
-  dueDate: '2025-12-31',
-  closedAt: null,
-};
+const cycle2025 = cycle({ id: 'c2025', year: 2025, title: '2025年度质量工作考核' });
 
 const score = (overrides: Record<string, unknown>) => ({
   __typename: 'UnitScore',
@@ -100,11 +91,46 @@ const plan = {
   ],
 };
 
+/** The tracked duties of the cycle's regulation version, as AssessmentPlanDuties lists them. */
+const planDuty = (
+  lineageId: string,
+  subject: string,
+  article: { number: number; title: string | null },
+  chapter: number,
+) => ({
+  __typename: 'Duty',
+  id: `v1-${lineageId}`,
+  lineageId,
+  subject,
+  article: {
+    __typename: 'Article',
+    id: `a${article.number}`,
+    number: article.number,
+    title: article.title,
+    chapter: {
+      __typename: 'Chapter',
+      id: `ch${chapter}`,
+      number: chapter,
+      title: `第${chapter}章`,
+    },
+  },
+});
+const planDuties = [
+  planDuty('d1', '建立质量工作协调机制', { number: 3, title: '工作机制' }, 1),
+  planDuty('d2', '将质量工作纳入考核', { number: 3, title: '工作机制' }, 1),
+  planDuty('d3', '建设质量基础设施', { number: 12, title: '基础设施' }, 2),
+  planDuty('d4', '推进计量体系建设', { number: 12, title: '基础设施' }, 2),
+  planDuty('d6', '组织质量奖评审', { number: 14, title: '质量奖励' }, 2),
+];
+
 const answers = (extra: Record<string, unknown> = {}) => ({
-  AssessmentCycles: { data: { cycles: [cycle] } },
+  Cycles: { data: { cycles: [cycle2025] } },
   AssessmentScores: { data: { assessmentScores: scores } },
   AssessmentPlan: { data: { assessmentPlan: plan } },
   AssessmentResultSets: { data: { assessmentResultSets: [] } },
+  AssessmentPlanDuties: {
+    data: { duties: { __typename: 'DutyPage', totalCount: 5, nodes: planDuties } },
+  },
   ...extra,
 });
 
@@ -134,6 +160,32 @@ function buttonIn(scope: Pick<typeof screen, 'getByText'>, name: RegExp): HTMLEl
 }
 
 const rowOf = (text: string) => screen.getByText(text).closest('tr') as HTMLElement;
+/** The row of an indicator while the plan is edited (its name is in an input). */
+function indicatorRow(name: string): HTMLElement {
+  const row = screen
+    .getAllByDisplayValue(name)
+    .map((input) => input.closest('tr'))
+    .find((tr) => tr !== null);
+  if (!row) throw new Error(`no indicator row named "${name}"`);
+  return row;
+}
+
+/** The plan tab, in edit mode. */
+async function editPlan(extra: Record<string, unknown> = {}) {
+  const stub = renderPage('/assessment?tab=plan', extra);
+  await screen.findByText('第 3 版');
+  fireEvent.click(buttonIn(screen, /编辑方案/));
+  return stub;
+}
+
+async function savePlan() {
+  await act(async () => {
+    fireEvent.click(buttonIn(screen, /保存为新版本/));
+  });
+}
+
+/** AssessmentSavePlan's answer: the plan as saved, version 4. */
+const savedPlan = { data: { saveAssessmentPlan: { ...plan, version: 4 } } };
 
 describe('AssessmentPage', () => {
   it('ranks the units of the newest open cycle with grades, bonuses, deductions and the live badge', async () => {
@@ -172,9 +224,9 @@ describe('AssessmentPage', () => {
 
   it('shows the error of a failed cycle list and retries', async () => {
     renderPage('/assessment', {
-      AssessmentCycles: [
+      Cycles: [
         graphQLError('FORBIDDEN', '您无权查看考核年度。'),
-        { data: { cycles: [cycle] } },
+        { data: { cycles: [cycle2025] } },
       ],
     });
     const alert = await screen.findByRole('alert');
@@ -215,7 +267,21 @@ describe('AssessmentPage', () => {
     await act(async () => {
       fireEvent.click(buttonIn(screen, /保存为新版本/));
     });
-    expect(await screen.findByText('指标“质量基础设施建设”未关联任何职责')).toBeTruthy();
+    // In the list above the plan, and next to the indicator's duties.
+    const problem = '指标“质量基础设施建设”未关联任何职责。';
+    const alert = (await screen.findByText('服务器拒绝保存该方案：')).closest('[role="alert"]');
+    expect(within(alert as HTMLElement).getByText(problem)).toBeTruthy();
+    expect(within(indicatorRow('质量基础设施建设')).getByText(problem)).toBeTruthy();
+    expect(within(indicatorRow('建立质量工作机制')).queryByText(problem)).toBeNull();
+    // Texts by the problem's code, in the language of the UI.
+    await act(async () => {
+      await i18n.changeLanguage('en-US');
+    });
+    expect(
+      within(indicatorRow('质量基础设施建设')).getByText(
+        'The indicator “质量基础设施建设” covers no duty.',
+      ),
+    ).toBeTruthy();
     const [request] = requestsOf('AssessmentSavePlan');
     expect(request.variables.input).toMatchObject({
       cycleId: 'c2025',
@@ -246,6 +312,110 @@ describe('AssessmentPage', () => {
       await screen.findByText('考核方案已被他人修改并保存为新版本，您的修改未保存。'),
     ).toBeTruthy();
     expect(buttonIn(screen, /重新加载最新方案/)).toBeTruthy();
+  });
+
+  it('adds an indicator of chosen duties and saves it with the others', async () => {
+    const { requestsOf } = await editPlan({ AssessmentSavePlan: savedPlan });
+    fireEvent.click(buttonIn(screen, /添加指标/));
+    const dialog = await findDialog('添加考核指标');
+
+    // Duties of other indicators cannot be chosen again.
+    const duties = within(dialog).getByLabelText('职责');
+    expect(await openOptions(duties)).toEqual([
+      '建立质量工作协调机制（已属于指标“建立质量工作机制”）',
+      '将质量工作纳入考核（已属于指标“建立质量工作机制”）',
+      '建设质量基础设施（已属于指标“质量基础设施建设”）',
+      '推进计量体系建设',
+      '组织质量奖评审',
+    ]);
+    await chooseOption(duties, '推进计量体系建设');
+    expect(await within(dialog).findByText('第二章')).toBeTruthy();
+    // A name is offered, as the default plan names indicators; the supervisor may change it.
+    const name = within(dialog).getByLabelText('指标名称') as HTMLInputElement;
+    await waitFor(() => expect(name.value).toBe('第12条 推进计量体系建设'));
+    fireEvent.change(name, { target: { value: '计量体系建设' } });
+    fireEvent.change(within(dialog).getByLabelText('章内权重'), { target: { value: '3' } });
+    fireEvent.click(buttonIn(within(dialog), /^添\s*加$/));
+
+    const row = within(await waitFor(() => indicatorRow('计量体系建设')));
+    expect(row.getByText('第二章')).toBeTruthy();
+    expect((row.getByLabelText('计量体系建设 章内权重') as HTMLInputElement).value).toBe('3');
+    await savePlan();
+    await waitFor(() => expect(requestsOf('AssessmentSavePlan')).toHaveLength(1));
+    expect(requestsOf('AssessmentSavePlan')[0].variables.input).toMatchObject({
+      indicators: [
+        { id: 'i1', name: '建立质量工作机制', chapter: 1, weight: 1, dutyIds: ['d1', 'd2'] },
+        { id: 'i2', name: '质量基础设施建设', chapter: 2, weight: 2, dutyIds: ['d3'] },
+        { id: 'indicator-1', name: '计量体系建设', chapter: 2, weight: 3, dutyIds: ['d4'] },
+      ],
+    });
+    expect(await screen.findByText('考核方案已保存为第 4 版。')).toBeTruthy();
+  });
+
+  it('adds an indicator of a whole article whose duties no other indicator has', async () => {
+    const { requestsOf } = await editPlan({ AssessmentSavePlan: savedPlan });
+    fireEvent.click(buttonIn(screen, /添加指标/));
+    const dialog = await findDialog('添加考核指标');
+    fireEvent.click(within(dialog).getByText('整条条款'));
+    const article = await within(dialog).findByLabelText('条款');
+
+    await chooseOption(article, '第十二条 基础设施（2 项职责）');
+    fireEvent.click(buttonIn(within(dialog), /^添\s*加$/));
+    expect(
+      await within(dialog).findByText(
+        '该条有 1 项职责已属于其他指标（如“质量基础设施建设”）。请先删除这些指标，或改为选择职责。',
+      ),
+    ).toBeTruthy();
+
+    await chooseOption(article, '第十四条 质量奖励（1 项职责）');
+    await waitFor(() =>
+      expect((within(dialog).getByLabelText('指标名称') as HTMLInputElement).value).toBe(
+        '第14条 质量奖励',
+      ),
+    );
+    fireEvent.click(buttonIn(within(dialog), /^添\s*加$/));
+    const row = within(await waitFor(() => indicatorRow('第14条 质量奖励')));
+    expect(row.getByText('第十四条全部职责')).toBeTruthy();
+
+    await savePlan();
+    await waitFor(() => expect(requestsOf('AssessmentSavePlan')).toHaveLength(1));
+    expect(requestsOf('AssessmentSavePlan')[0].variables.input).toMatchObject({
+      indicators: [
+        { id: 'i1' },
+        { id: 'i2' },
+        {
+          id: 'indicator-1',
+          name: '第14条 质量奖励',
+          chapter: 2,
+          weight: 1,
+          dutyIds: [],
+          articles: [14],
+        },
+      ],
+    });
+  });
+
+  it('removes an indicator and saves the plan without it', async () => {
+    const { requestsOf } = await editPlan({ AssessmentSavePlan: savedPlan });
+    expect(indicatorRow('建立质量工作机制')).toBeTruthy();
+
+    fireEvent.click(screen.getByLabelText('删除指标“建立质量工作机制”'));
+    await waitFor(() => expect(screen.queryByDisplayValue('建立质量工作机制')).toBeNull());
+    await savePlan();
+    await waitFor(() => expect(requestsOf('AssessmentSavePlan')).toHaveLength(1));
+    const { indicators } = requestsOf('AssessmentSavePlan')[0].variables.input as {
+      indicators: { id: string }[];
+    };
+    expect(indicators.map((i) => i.id)).toEqual(['i2']);
+  });
+
+  it('does not save an indicator without a name, and says so next to it', async () => {
+    const { requestsOf } = await editPlan();
+    fireEvent.change(screen.getByDisplayValue('质量基础设施建设'), { target: { value: ' ' } });
+    await savePlan();
+    const row = within(screen.getByLabelText('第 2 项指标的名称').closest('tr') as HTMLElement);
+    expect(row.getByText('第 2 项指标的名称不能为空。')).toBeTruthy();
+    expect(requestsOf('AssessmentSavePlan')).toHaveLength(0);
   });
 
   it('does not let an auditor edit the plan', async () => {

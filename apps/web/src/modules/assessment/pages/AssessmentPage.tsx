@@ -1,16 +1,16 @@
 import { Alert, Card, Empty, Flex, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { navigate, useLocationSearch } from '../../../app/navigation';
+import { CycleSelect } from '../../../components/CycleSelect';
 import { PageLoading } from '../../../components/PageLoading';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
+import { useCycles } from '../../../hooks/useCycles';
 import { useSignedInUser } from '../../auth/hooks/signedInUser';
 import { AdjustmentsTab } from '../components/AdjustmentsTab';
-import { CycleSelect } from '../components/CycleSelect';
 import { PlanTab } from '../components/PlanTab';
 import { ResultsTab } from '../components/ResultsTab';
 import { ScoresTab } from '../components/ScoresTab';
-import { useAssessmentCycles } from '../hooks/useAssessmentCycles';
-import { chooseCycleId, isOpen } from '../utils/cycles';
+import { isOpen } from '../utils/cycles';
 import { isProvincialSupervisor } from '../utils/permissions';
 
 const TABS = ['scores', 'plan', 'adjustments', 'results'] as const;
@@ -23,9 +23,8 @@ export function AssessmentPage() {
   const { t } = useTranslation();
   const user = useSignedInUser();
   const search = useLocationSearch();
-  const { cycles, loaded, loading, error, retry } = useAssessmentCycles();
-  const cycleId = chooseCycleId(cycles, search.get('cycleId'));
-  const cycle = cycles.find((c) => c.id === cycleId);
+  const { cycles, cycle, loaded, loading, error, retry } = useCycles(search.get('cycleId'));
+  const cycleId = cycle?.id;
   const tab = asTab(search.get('tab'));
   const provincial = isProvincialSupervisor(user);
 
@@ -62,6 +61,7 @@ export function AssessmentPage() {
               <PlanTab
                 key={cycle.id}
                 cycleId={cycle.id}
+                regulationVersionId={cycle.regulationVersionId}
                 editable={provincial && open}
                 cycleOpen={open}
               />
@@ -93,8 +93,13 @@ export function AssessmentPage() {
         </div>
         {cycles.length > 0 && (
           <Flex align="center" gap="small">
-            <Typography.Text>{t('assessment.cycle.label')}</Typography.Text>
-            <CycleSelect cycles={cycles} value={cycleId} onChange={(id) => go({ cycleId: id })} />
+            <Typography.Text>{t('common.cycle.label')}</Typography.Text>
+            <CycleSelect
+              cycles={cycles}
+              value={cycleId}
+              onChange={(id) => go({ cycleId: id })}
+              style={{ minWidth: 260 }}
+            />
           </Flex>
         )}
       </Flex>

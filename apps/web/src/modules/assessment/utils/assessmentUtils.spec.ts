@@ -1,4 +1,4 @@
-import { chooseCycleId, rankingXlsxUrl } from './cycles';
+import { isOpen, rankingXlsxUrl } from './cycles';
 import { gradeColor } from './grade';
 import { mayAdjust } from './permissions';
 
@@ -14,19 +14,11 @@ describe('gradeColor', () => {
   });
 });
 
-describe('chooseCycleId', () => {
-  const cycles = [
-    { id: 'c2026', state: 'closed' },
-    { id: 'c2025', state: 'open' },
-    { id: 'c2024', state: 'closed' },
-  ];
-  it('takes the cycle in the URL when it exists', () => {
-    expect(chooseCycleId(cycles, 'c2024')).toBe('c2024');
-  });
-  it('else the newest open cycle, else the newest', () => {
-    expect(chooseCycleId(cycles, 'nope')).toBe('c2025');
-    expect(chooseCycleId([cycles[0], cycles[2]], null)).toBe('c2026');
-    expect(chooseCycleId([], null)).toBeUndefined();
+describe('cycles', () => {
+  it('tells an open cycle from a closed one or none', () => {
+    expect(isOpen({ state: 'open' })).toBe(true);
+    expect(isOpen({ state: 'closed' })).toBe(false);
+    expect(isOpen(undefined)).toBe(false);
   });
   it('builds the ranking export URL', () => {
     expect(rankingXlsxUrl('c 1', 'county')).toBe(

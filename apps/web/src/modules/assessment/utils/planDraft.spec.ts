@@ -91,8 +91,33 @@ describe('validatePlanDraft', () => {
       (x: PlanDraft) => (x.indicators[0].weight = 0),
       'chapterIndicatorsZero',
     ],
+    ['an unnamed indicator', (x: PlanDraft) => (x.indicators[0].name = '  '), 'indicatorName'],
+    [
+      'an indicator without duties',
+      (x: PlanDraft) => (x.indicators[0].dutyIds = []),
+      'indicatorEmpty',
+    ],
   ])('reports %s', (_, change, key) => {
     expect(validatePlanDraft(draft(change)).map((p) => p.key)).toContain(key);
+  });
+
+  it('places each problem at its field, indicators by id', () => {
+    const d = draft((x) => {
+      x.chapterWeights[0].weight = null;
+      x.rules.notStarted = 2;
+      x.bands[1].min = 5;
+      x.indicators[0].weight = -1;
+      x.indicators.push({ id: 'new', name: '', chapter: 2, weight: 1, dutyIds: [], articles: [3] });
+    });
+    expect(validatePlanDraft(d).map((p) => [p.key, p.path])).toEqual([
+      ['chapterWeight', 'chapterWeights.1'],
+      ['chapterSum', undefined],
+      ['rule', 'rules.notStarted'],
+      ['bandsLast', 'bands.1.min'],
+      ['indicatorWeight', 'indicators.i1.weight'],
+      ['indicatorName', 'indicators.new.name'],
+      ['chapterIndicatorsZero', 'chapterWeights.1'],
+    ]);
   });
 });
 
@@ -111,5 +136,31 @@ describe('toSaveInput', () => {
       indicators: [{ id: 'i1', name: '指标一', chapter: 1, weight: 1, dutyIds: ['d1'] }],
     });
     expect(JSON.stringify(input)).not.toContain('__typename');
+    expect(input.indicators?.[0]).not.toHaveProperty('articles');
+  });
+
+  it('sends an indicator of whole articles with its articles, for the server to expand', () => {
+    const input = toSaveInput(
+      draft((x) =>
+        x.indicators.push({
+          id: 'indicator-1',
+          name: ' 第12条 质量基础设施 ',
+          chapter: 2,
+          weight: 2,
+          dutyIds: [],
+          articles: [12],
+        }),
+      ),
+      'c1',
+      2,
+    );
+    expect(input.indicators?.[1]).toEqual({
+      id: 'indicator-1',
+      name: '第12条 质量基础设施',
+      chapter: 2,
+      weight: 2,
+      dutyIds: [],
+      articles: [12],
+    });
   });
 });

@@ -7,14 +7,21 @@ export interface PlanDraft {
   deductions: Record<DeductionKey, number | null>;
   bonusCap: number | null;
   bands: { grade: string; min: number | null }[];
-  indicators: {
-    id: string;
-    name: string;
-    chapter: number;
-    weight: number | null;
-    dutyIds: string[];
-  }[];
+  indicators: PlanIndicatorDraft[];
   note: string;
+}
+
+/**
+ * An indicator (指标): duties (lineage ids) and/or whole articles of one chapter, with its
+ * weight within the chapter. The server expands `articles` into their duties on save.
+ */
+export interface PlanIndicatorDraft {
+  id: string;
+  name: string;
+  chapter: number;
+  weight: number | null;
+  dutyIds: string[];
+  articles: number[];
 }
 
 export const RULE_KEYS = [
@@ -29,7 +36,10 @@ export type RuleKey = (typeof RULE_KEYS)[number];
 export const DEDUCTION_KEYS = ['perReturn', 'perExtensionBeyondFirst'] as const;
 export type DeductionKey = (typeof DEDUCTION_KEYS)[number];
 
-/** A problem found before saving: an i18n key under `assessment.plan.problems` and its values. */
+/**
+ * A problem found before saving: an i18n key under `assessment.plan.problems`, its values, and
+ * the field it concerns (a {@link PlanFieldPath}) when it concerns one.
+ */
 export interface DraftProblem {
   key:
     | 'chapterSum'
@@ -43,10 +53,24 @@ export interface DraftProblem {
     | 'bandMin'
     | 'bandsOrder'
     | 'bandsLast'
+    | 'indicatorName'
     | 'indicatorWeight'
+    | 'indicatorEmpty'
     | 'chapterIndicatorsZero';
   values?: Record<string, string | number>;
+  path?: PlanFieldPath;
 }
+
+/**
+ * Where a problem shows in the editor: `chapterWeights.<chapter>`, `rules.<key>`,
+ * `deductions.<key>`, `bonusCap`, `bands`, `bands.<index>.grade|min`, or
+ * `indicators.<id>.name|chapter|weight|duties` (by id, so it follows the row when others are
+ * removed).
+ */
+export type PlanFieldPath = string;
+
+export const indicatorPath = (id: string, field: 'name' | 'chapter' | 'weight' | 'duties') =>
+  `indicators.${id}.${field}`;
 
 const SUM_TOLERANCE = 0.001;
 
@@ -68,6 +92,7 @@ export function draftFromPlan(plan: AssessmentPlan): PlanDraft {
       chapter: i.chapter,
       weight: i.weight,
       dutyIds: [...i.dutyIds],
+      articles: [],
     })),
     note: plan.note,
   };
@@ -87,7 +112,11 @@ export function validatePlanDraft(draft: PlanDraft): DraftProblem[] {
   const problems: DraftProblem[] = [];
   for (const c of draft.chapterWeights) {
     if (!isNumber(c.weight) || c.weight < 0) {
-      problems.push({ key: 'chapterWeight', values: { chapter: c.chapter } });
+      problems.push({
+        key: 'chapterWeight',
+        values: { chapter: c.chapter },
+        path: `chapterWeights.${c.chapter}`,
+      });
     }
   }
   if (!chapterSumIsValid(draft)) {
@@ -95,53 +124,93 @@ export function validatePlanDraft(draft: PlanDraft): DraftProblem[] {
   }
   for (const key of RULE_KEYS) {
     const v = draft.rules[key];
-    if (!isNumber(v) || v < 0 || v > 1) problems.push({ key: 'rule', values: { rule: key } });
+    if (!isNumber(v) || v < 0 || v > 1) {
+      problems.push({ key: 'rule', values: { rule: key }, path: `rules.${key}` });
+    }
   }
   for (const key of DEDUCTION_KEYS) {
     const v = draft.deductions[key];
-    if (!isNumber(v) || v < 0) problems.push({ key: 'deduction', values: { deduction: key } });
+    if (!isNumber(v) || v < 0) {
+      problems.push({ key: 'deduction', values: { deduction: key }, path: `deductions.${key}` });
+    }
   }
   if (!isNumber(draft.bonusCap) || draft.bonusCap < 0 || draft.bonusCap > 100) {
-    problems.push({ key: 'bonusCap' });
+    problems.push({ key: 'bonusCap', path: 'bonusCap' });
   }
   problems.push(...bandProblems(draft.bands));
   const chapterTotals = new Map<number, number>();
-  for (const ind of draft.indicators) {
+  draft.indicators.forEach((ind, i) => {
+    if (!ind.name.trim()) {
+      problems.push({
+        key: 'indicatorName',
+        values: { n: i + 1 },
+        path: indicatorPath(ind.id, 'name'),
+      });
+    }
     if (!isNumber(ind.weight) || ind.weight < 0) {
-      problems.push({ key: 'indicatorWeight', values: { name: ind.name } });
+      problems.push({
+        key: 'indicatorWeight',
+        values: { name: ind.name },
+        path: indicatorPath(ind.id, 'weight'),
+      });
+    }
+    if (ind.dutyIds.length === 0 && ind.articles.length === 0) {
+      problems.push({
+        key: 'indicatorEmpty',
+        values: { name: ind.name },
+        path: indicatorPath(ind.id, 'duties'),
+      });
     }
     chapterTotals.set(
       ind.chapter,
       (chapterTotals.get(ind.chapter) ?? 0) + (isNumber(ind.weight) ? ind.weight : 0),
     );
-  }
+  });
   for (const [chapter, total] of chapterTotals) {
-    if (!(total > 0)) problems.push({ key: 'chapterIndicatorsZero', values: { chapter } });
+    if (!(total > 0)) {
+      problems.push({
+        key: 'chapterIndicatorsZero',
+        values: { chapter },
+        path: `chapterWeights.${chapter}`,
+      });
+    }
   }
   return problems;
 }
 
 function bandProblems(bands: PlanDraft['bands']): DraftProblem[] {
-  if (bands.length === 0) return [{ key: 'bandsEmpty' }];
+  if (bands.length === 0) return [{ key: 'bandsEmpty', path: 'bands' }];
   const problems: DraftProblem[] = [];
   const seen = new Set<string>();
   bands.forEach((band, i) => {
     const grade = band.grade.trim();
-    if (!grade) problems.push({ key: 'bandGrade', values: { n: i + 1 } });
-    else if (seen.has(grade)) problems.push({ key: 'bandDuplicate', values: { grade } });
+    const gradePath = `bands.${i}.grade`;
+    const minPath = `bands.${i}.min`;
+    if (!grade) problems.push({ key: 'bandGrade', values: { n: i + 1 }, path: gradePath });
+    else if (seen.has(grade)) {
+      problems.push({ key: 'bandDuplicate', values: { grade }, path: gradePath });
+    }
     seen.add(grade);
     if (!isNumber(band.min) || band.min < 0 || band.min > 100) {
-      problems.push({ key: 'bandMin', values: { n: i + 1 } });
+      problems.push({ key: 'bandMin', values: { n: i + 1 }, path: minPath });
     } else if (i > 0) {
       const previous = bands[i - 1].min;
       if (isNumber(previous) && !(band.min < previous)) {
-        problems.push({ key: 'bandsOrder', values: { grade, min: band.min, previous } });
+        problems.push({
+          key: 'bandsOrder',
+          values: { grade, min: band.min, previous },
+          path: minPath,
+        });
       }
     }
   });
   const last = bands[bands.length - 1];
   if (isNumber(last.min) && last.min !== 0) {
-    problems.push({ key: 'bandsLast', values: { grade: last.grade.trim() } });
+    problems.push({
+      key: 'bandsLast',
+      values: { grade: last.grade.trim() },
+      path: `bands.${bands.length - 1}.min`,
+    });
   }
   return problems;
 }
@@ -176,6 +245,7 @@ export function toSaveInput(
       chapter: i.chapter,
       weight: n(i.weight),
       dutyIds: i.dutyIds,
+      ...(i.articles.length > 0 ? { articles: i.articles } : {}),
     })),
     note: draft.note.trim(),
   };

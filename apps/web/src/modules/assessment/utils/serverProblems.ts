@@ -1,4 +1,10 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { DEDUCTION_KEYS, RULE_KEYS, type DeductionKey, type RuleKey } from './planDraft';
+
+const isRuleKey = (key: string | undefined): key is RuleKey =>
+  (RULE_KEYS as readonly (string | undefined)[]).includes(key);
+const isDeductionKey = (key: string | undefined): key is DeductionKey =>
+  (DEDUCTION_KEYS as readonly (string | undefined)[]).includes(key);
 
 /** One entry of `extensions.details.problems` of a VALIDATION_FAILED answer to saveAssessmentPlan. */
 export interface ServerPlanProblem {
@@ -27,4 +33,127 @@ export function serverPlanProblems(error: unknown): ServerPlanProblem[] {
     }
   }
   return [];
+}
+
+/** An indicator as it was sent: the server names indicators by their position in the list. */
+export interface SentIndicator {
+  id: string;
+  name: string;
+  chapter: number;
+}
+
+/** The codes the editor has texts for (`assessment.plan.problemCodes`). */
+export const SERVER_PROBLEM_CODES = [
+  'CHAPTER_WEIGHTS_SUM',
+  'CHAPTER_WEIGHT_NEGATIVE',
+  'CHAPTER_DUPLICATE',
+  'CHAPTER_INDICATOR_WEIGHTS_ZERO',
+  'INDICATOR_CHAPTER_UNWEIGHTED',
+  'INDICATOR_WEIGHT_NEGATIVE',
+  'INDICATOR_ID_DUPLICATE',
+  'INDICATOR_EMPTY',
+  'UNKNOWN_DUTY',
+  'DUTY_IN_TWO_INDICATORS',
+  'RULE_FRACTION_RANGE',
+  'DEDUCTION_NEGATIVE',
+  'BONUS_CAP_RANGE',
+  'BANDS_EMPTY',
+  'BANDS_ORDER',
+  'BANDS_LAST_MIN',
+  'BAND_GRADE_EMPTY',
+  'BAND_GRADE_DUPLICATE',
+] as const;
+export type ServerProblemCode = (typeof SERVER_PROBLEM_CODES)[number];
+
+const isKnownCode = (code: string): code is ServerProblemCode =>
+  (SERVER_PROBLEM_CODES as readonly string[]).includes(code);
+
+const INDICATOR_PATH = /^indicators\.(\d+)(?:\.(\w+))?/;
+
+/** The indicator a server path (`indicators.<position>…`) points at, if any. */
+function sentIndicatorOf(path: string, sent: readonly SentIndicator[]) {
+  const match = INDICATOR_PATH.exec(path);
+  return match ? { indicator: sent[Number(match[1])], field: match[2] } : undefined;
+}
+
+/**
+ * The editor field a server problem belongs to (see PlanFieldPath): the server's path, with an
+ * indicator's position turned into its id; undefined when it names no field the editor shows.
+ */
+export function serverProblemField(
+  path: string,
+  sent: readonly SentIndicator[],
+): string | undefined {
+  const ofIndicator = sentIndicatorOf(path, sent);
+  if (ofIndicator) {
+    const { indicator, field } = ofIndicator;
+    if (!indicator) return undefined;
+    const shown =
+      field === 'weight'
+        ? 'weight'
+        : field === 'chapter'
+          ? 'chapter'
+          : field === 'name' || field === 'id'
+            ? 'name'
+            : 'duties';
+    return `indicators.${indicator.id}.${shown}`;
+  }
+  return /^(chapterWeights(\.\d+)?|rules\.\w+|deductions\.\w+|bonusCap|bands(\.\d+\.(grade|min))?)$/.test(
+    path,
+  )
+    ? path
+    : undefined;
+}
+
+/**
+ * The text of a server problem: the i18n key under `assessment.plan.problemCodes` and its values
+ * (indicator names as sent, chapter and grade numbers from the path). Undefined for a code
+ * without a text, or when the path lacks what the text needs; show the server's message then.
+ */
+export function serverProblemText(
+  problem: ServerPlanProblem,
+  sent: readonly SentIndicator[],
+): { key: ServerProblemCode; values: Record<string, string | number> } | undefined {
+  const { code, path } = problem;
+  if (!isKnownCode(code)) return undefined;
+  const segments = path.split('.');
+  switch (code) {
+    case 'CHAPTER_WEIGHT_NEGATIVE':
+    case 'CHAPTER_INDICATOR_WEIGHTS_ZERO': {
+      const chapter = Number(segments[1]);
+      return Number.isInteger(chapter) && segments[0] === 'chapterWeights'
+        ? { key: code, values: { chapter } }
+        : undefined;
+    }
+    case 'INDICATOR_CHAPTER_UNWEIGHTED':
+    case 'INDICATOR_WEIGHT_NEGATIVE':
+    case 'INDICATOR_ID_DUPLICATE':
+    case 'INDICATOR_EMPTY':
+    case 'UNKNOWN_DUTY':
+    case 'DUTY_IN_TWO_INDICATORS': {
+      const indicator = sentIndicatorOf(path, sent)?.indicator;
+      return indicator
+        ? { key: code, values: { name: indicator.name, chapter: indicator.chapter } }
+        : undefined;
+    }
+    case 'RULE_FRACTION_RANGE':
+      return segments[0] === 'rules' && isRuleKey(segments[1])
+        ? { key: code, values: { rule: segments[1] } }
+        : undefined;
+    case 'DEDUCTION_NEGATIVE':
+      return segments[0] === 'deductions' && isDeductionKey(segments[1])
+        ? { key: code, values: { deduction: segments[1] } }
+        : undefined;
+    case 'BANDS_ORDER':
+    case 'BANDS_LAST_MIN':
+    case 'BAND_GRADE_EMPTY':
+    case 'BAND_GRADE_DUPLICATE': {
+      const index = Number(segments[1]);
+      return segments[0] === 'bands' && Number.isInteger(index)
+        ? { key: code, values: { n: index + 1 } }
+        : undefined;
+    }
+    default:
+      return { key: code, values: {} };
+  }
 }

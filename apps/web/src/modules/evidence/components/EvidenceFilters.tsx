@@ -1,9 +1,10 @@
 import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CycleSelect } from '../../../components/CycleSelect';
+import type { Cycle } from '../../../hooks/useCycles';
 import type { EvidenceFilterValues } from '../utils/evidenceFilter';
 import { TASK_STATUSES } from '../utils/taskStatuses';
 import type { UnitOptionGroup } from '../utils/unitOptions';
-import { CycleSelect, type CycleOptionSource } from './CycleSelect';
 
 /** Cycle, unit, article, task status, 文号, upload dates, history; applied with 查询. */
 export function EvidenceFilters({
@@ -13,7 +14,7 @@ export function EvidenceFilters({
   initialValues,
   onChange,
 }: {
-  cycles: readonly CycleOptionSource[];
+  cycles: readonly Cycle[];
   unitGroups: UnitOptionGroup[];
   unitsLoading: boolean;
   initialValues: EvidenceFilterValues;

@@ -1,14 +1,15 @@
 import { DownloadOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Progress, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CycleSelect } from '../../../components/CycleSelect';
 import type { TaskStatus } from '../../../graphql/generated/graphql';
+import type { Cycle } from '../../../hooks/useCycles';
 import { useErrorText } from '../../../hooks/useErrorText';
 import { usePackDownload } from '../hooks/usePackDownload';
 import { formatBytes } from '../utils/formatBytes';
 import { parseNumberTags } from '../utils/packUrl';
 import { TASK_STATUSES } from '../utils/taskStatuses';
 import type { UnitOptionGroup } from '../utils/unitOptions';
-import { CycleSelect, type CycleOptionSource } from './CycleSelect';
 
 interface PackFormValues {
   cycleId?: string;
@@ -31,7 +32,7 @@ export function PackDownloadCard({
   unitGroups,
   unitsLoading,
 }: {
-  cycles: readonly CycleOptionSource[];
+  cycles: readonly Cycle[];
   defaultCycleId: string | undefined;
   unitGroups: UnitOptionGroup[];
   unitsLoading: boolean;

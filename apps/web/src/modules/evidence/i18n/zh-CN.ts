@@ -9,11 +9,6 @@ export const evidenceZh = {
     explorer: '材料查询',
     pack: '导出材料包',
   },
-  cycleOption: '{{title}}（{{state}}）',
-  cycleState: {
-    open: '进行中',
-    closed: '已结束',
-  },
   noCycles: '尚未设立考核年度，暂无佐证材料。',
   taskStatus: {
     NOT_STARTED: '未开始',

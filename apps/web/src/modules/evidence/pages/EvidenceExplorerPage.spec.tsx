@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { i18n } from '../../../i18n';
 import { chooseOption } from '../../../test/antd';
-import { currentUser } from '../../../test/fixtures';
+import { currentUser, cycle } from '../../../test/fixtures';
 import {
   graphQLError,
   jsonResponse,
@@ -14,14 +14,8 @@ import { EvidenceExplorerPage } from './EvidenceExplorerPage';
 const cycles = {
   data: {
     cycles: [
-      {
-        __typename: 'AssessmentCycle',
-        id: 'c-2027',
-        title: '2027年度',
-        year: 2027,
-        state: 'closed',
-      },
-      { __typename: 'AssessmentCycle', id: 'c-2026', title: '2026年度', year: 2026, state: 'open' },
+      cycle({ id: 'c-2027', year: 2027, state: 'closed', closedAt: '2028-01-05T02:00:00.000Z' }),
+      cycle({ id: 'c-2026', year: 2026 }),
     ],
   },
 };
@@ -160,7 +154,7 @@ function renderPage(
 ) {
   window.history.replaceState(null, '', '/evidence');
   const stub = stubGraphQLOperations({
-    EvidenceCycles: cycles,
+    Cycles: cycles,
     EvidenceUnits: units,
     EvidenceFiles: page1,
     ...answers,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocationSearch } from '../../../app/navigation';
 import { PageLoading } from '../../../components/PageLoading';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
+import { useCycles, type Cycle } from '../../../hooks/useCycles';
 import { useSignedInUser } from '../../auth/hooks/signedInUser';
 import type { EvidenceFileFieldsFragment } from '../../../graphql/generated/graphql';
 import { EvidenceFilters } from '../components/EvidenceFilters';
@@ -11,11 +12,9 @@ import { EvidencePreviewModal } from '../components/EvidencePreviewModal';
 import { EvidenceTable } from '../components/EvidenceTable';
 import { IntegrityCard } from '../components/IntegrityCard';
 import { PackDownloadCard } from '../components/PackDownloadCard';
-import { useEvidenceCycles } from '../hooks/useEvidenceCycles';
 import { useEvidenceFiles } from '../hooks/useEvidenceFiles';
 import { useEvidenceIntegrity } from '../hooks/useEvidenceIntegrity';
 import { useUnitOptions } from '../hooks/useUnitOptions';
-import { defaultCycleId } from '../utils/cycles';
 import { toEvidenceFilter, type EvidenceFilterValues } from '../utils/evidenceFilter';
 import { isTaskStatus } from '../utils/taskStatuses';
 
@@ -40,10 +39,10 @@ export function EvidenceExplorerPage() {
   const search = useLocationSearch();
   const linkedCycle = search.get('cycleId');
   const searchText = search.toString();
-  const cyclesQuery = useEvidenceCycles();
+  const cyclesQuery = useCycles(linkedCycle);
   const units = useUnitOptions();
   const integrity = useEvidenceIntegrity();
-  const cycleId = defaultCycleId(cyclesQuery.cycles, linkedCycle);
+  const cycleId = cyclesQuery.cycle?.id;
   const initialValues = useMemo<EvidenceFilterValues>(
     () => ({ cycleId, ...linkedValues(new URLSearchParams(searchText)) }),
     [cycleId, searchText],
@@ -113,7 +112,7 @@ function EvidenceExplorer({
   initialValues,
   units,
 }: {
-  cycles: ReturnType<typeof useEvidenceCycles>['cycles'];
+  cycles: Cycle[];
   initialValues: EvidenceFilterValues;
   units: ReturnType<typeof useUnitOptions>;
 }) {

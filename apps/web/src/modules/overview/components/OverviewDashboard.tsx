@@ -3,6 +3,7 @@ import { Button, Card, Col, Flex, Row, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../app/navigation';
+import { lazyChart } from '../../../components/charts/lazyChart';
 import type { Cycle } from '../graphql/types';
 import { useFormatters } from '../hooks/useFormatters';
 import { OVERDUE_LIST_SIZE, useOverviewData, type RankingLevel } from '../hooks/useOverviewData';
@@ -11,14 +12,22 @@ import type { OverviewScope } from '../utils/scope';
 import { AppLink } from './AppLink';
 import { BehindScheduleTable } from './BehindScheduleTable';
 import { ChapterHeatmap } from './ChapterHeatmap';
-import { CompletionTrendChart } from './CompletionTrendChart';
 import { KpiCards } from './KpiCards';
 import { OverdueTasksTable } from './OverdueTasksTable';
 import { QueryBlock } from './QueryBlock';
 import { RankingTable } from './RankingTable';
-import { UnitCompletionPanel } from './UnitCompletionPanel';
 
 const BEHIND_ANCHOR = 'overview-behind-schedule';
+
+// The charts load after the figures and tables (recharts is the page's largest library).
+const UnitCompletionPanel = lazyChart(
+  () => import('./UnitCompletionPanel').then((m) => m.UnitCompletionPanel),
+  420,
+);
+const CompletionTrendChart = lazyChart(
+  () => import('./CompletionTrendChart').then((m) => m.CompletionTrendChart),
+  280,
+);
 
 export interface OverviewDashboardProps {
   cycle: Cycle;

@@ -2,7 +2,6 @@
 // the API's schema).
 import type {
   OverviewBehindScheduleQuery,
-  OverviewCyclesQuery,
   OverviewMatrixQuery,
   OverviewOverdueTasksQuery,
   OverviewScoresQuery,
@@ -12,8 +11,8 @@ import type {
 } from '../../../graphql/generated/graphql';
 
 export type { TaskStatus } from '../../../graphql/generated/graphql';
+export type { Cycle } from '../../../hooks/useCycles';
 
-export type Cycle = OverviewCyclesQuery['cycles'][number];
 export type Summary = OverviewSummaryQuery['analyticsSummary'];
 export type UnitAnalyticsRow = OverviewUnitAnalyticsQuery['unitAnalytics'][number];
 export type MatrixCell = OverviewMatrixQuery['chapterUnitMatrix'][number];

@@ -9,9 +9,6 @@ export const overviewEn: typeof overviewZh = {
   chapterLabel: 'Chapter {{number}}',
   articleLabel: 'Article {{number}}',
   cycle: {
-    label: 'Assessment cycle',
-    open: 'Open',
-    closed: 'Closed',
     none: 'No assessment cycle yet. Progress appears here once a provincial supervisor creates a cycle and its tasks.',
     period: 'Period {{start}} to {{due}}',
   },

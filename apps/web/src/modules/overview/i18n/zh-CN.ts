@@ -7,9 +7,6 @@ export const overviewZh = {
   chapterLabel: '第{{number}}章',
   articleLabel: '第{{number}}条',
   cycle: {
-    label: '考核年度',
-    open: '进行中',
-    closed: '已关闭',
     none: '尚未设立考核年度。省级督导设立考核年度并生成任务后，这里将显示履职进度。',
     period: '考核期 {{start}} 至 {{due}}',
   },

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { i18n } from '../../../i18n';
 import { chooseOption } from '../../../test/antd';
-import { adminUnit, currentUser, HUBEI } from '../../../test/fixtures';
+import { adminUnit, currentUser, cycle, HUBEI } from '../../../test/fixtures';
 import {
   graphQLError,
   stubGraphQLOperations,
@@ -12,24 +12,8 @@ import { renderWithUser } from '../../../test/renderWithUser';
 import { OverviewPage } from './OverviewPage';
 
 const cycles = [
-  {
-    __typename: 'AssessmentCycle',
-    id: 'c-2027',
-    title: '2027年度',
-    year: 2027,
-    state: 'closed',
-    startDate: '2027-01-01',
-    dueDate: '2027-12-31',
-  },
-  {
-    __typename: 'AssessmentCycle',
-    id: 'c-2026',
-    title: '2026年度',
-    year: 2026,
-    state: 'open',
-    startDate: '2026-01-01',
-    dueDate: '2026-12-31',
-  },
+  cycle({ id: 'c-2027', year: 2027, state: 'closed', closedAt: '2028-01-05T02:00:00.000Z' }),
+  cycle({ id: 'c-2026', year: 2026 }),
 ];
 
 const summary = {
@@ -117,7 +101,7 @@ const score = (unit: ReturnType<typeof adminUnit>, rank: number, value: number, 
 });
 
 const answers: Record<string, OperationAnswer> = {
-  OverviewCycles: { data: { cycles } },
+  Cycles: { data: { cycles } },
   OverviewSummary: { data: { analyticsSummary: summary } },
   OverviewUnitAnalytics: unitAnalytics,
   OverviewMatrix: {
@@ -392,7 +376,7 @@ describe('OverviewPage', () => {
     const stub = renderPage();
     await screen.findByText('85.3%');
 
-    await chooseOption(screen.getByLabelText('考核年度'), '2027年度 已关闭');
+    await chooseOption(screen.getByLabelText('考核年度'), '2027年度（已关闭）');
     expect(here()).toBe('/overview?cycleId=c-2027');
     await waitFor(() =>
       expect(lastVariables(stub, 'OverviewSummary')).toEqual({ cycleId: 'c-2027' }),
@@ -430,7 +414,7 @@ describe('OverviewPage', () => {
   });
 
   it('says so when no cycle exists yet', async () => {
-    renderPage({ OverviewCycles: { data: { cycles: [] } } });
+    renderPage({ Cycles: { data: { cycles: [] } } });
     expect(await screen.findByText(/尚未设立考核年度/)).toBeTruthy();
   });
 

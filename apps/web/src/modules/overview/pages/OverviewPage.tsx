@@ -2,18 +2,15 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { navigate, useLocationSearch } from '../../../app/navigation';
+import { CycleSelect } from '../../../components/CycleSelect';
 import { PageLoading } from '../../../components/PageLoading';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import {
-  OverviewCyclesDocument,
-  OverviewPrefecturesDocument,
-} from '../../../graphql/generated/graphql';
+import { OverviewPrefecturesDocument } from '../../../graphql/generated/graphql';
+import { useCycles } from '../../../hooks/useCycles';
 import { useSignedInUser } from '../../auth/hooks/signedInUser';
-import { CycleSelect } from '../components/CycleSelect';
 import { OverviewDashboard } from '../components/OverviewDashboard';
 import { useAppQuery } from '../hooks/useAppQuery';
 import { useFormatters } from '../hooks/useFormatters';
-import { chooseCycle } from '../utils/cycles';
 import { overviewPath } from '../utils/links';
 import { overviewScope } from '../utils/scope';
 
@@ -23,9 +20,8 @@ export function OverviewPage() {
   const f = useFormatters();
   const user = useSignedInUser();
   const search = useLocationSearch();
-  const cyclesQuery = useAppQuery(OverviewCyclesDocument, {});
-  const cycles = cyclesQuery.data?.cycles ?? [];
-  const cycle = chooseCycle(cycles, search.get('cycleId'));
+  const cyclesQuery = useCycles(search.get('cycleId'));
+  const { cycles, cycle } = cyclesQuery;
   const scope = overviewScope(user.role, user.unit?.code ?? null, search.get('prefectureCode'));
   const drilledInto = scope.drilled ? (scope.prefectureCode ?? undefined) : undefined;
   // The URL carries only the code of the prefecture drilled into.
@@ -39,7 +35,7 @@ export function OverviewPage() {
   let body;
   if (cyclesQuery.error && !cyclesQuery.loading) {
     body = <QueryErrorAlert error={cyclesQuery.error} onRetry={cyclesQuery.retry} />;
-  } else if (!cyclesQuery.data) {
+  } else if (!cyclesQuery.loaded) {
     body = <PageLoading rows={8} />;
   } else if (!cycle) {
     body = (
@@ -78,6 +74,7 @@ export function OverviewPage() {
               cycles={cycles}
               value={cycle?.id}
               onChange={(id) => navigate(overviewPath(id, drilledInto))}
+              style={{ minWidth: 240 }}
             />
           )}
         </Flex>

@@ -3,22 +3,23 @@ import type { reviewZh } from './zh-CN';
 export const reviewEn: typeof reviewZh = {
   title: 'Review queue',
   subtitle:
-    'Check the tasks the units have submitted: read the progress, measures and evidence, then verify or return each one.',
-  cycle: 'Cycle',
+    'Check the tasks the units have submitted one by one: read the progress, measures and evidence, then verify each task or return it for changes.',
+  cycle: 'Assessment year',
   scope: 'Jurisdiction: {{unit}}',
   wholeProvince: 'the whole province',
-  noCycles: 'No assessment cycle has been set up yet, so nothing is waiting for review.',
+  noCycles: 'No assessment year has been set up yet, so no tasks are awaiting verification.',
   queue: {
     title: 'Awaiting verification',
-    count: '{{count}} waiting',
+    count: '{{count}} awaiting verification',
     truncated:
-      'Many tasks are waiting: only {{count}} of them are listed; refresh the queue when done.',
+      'Many tasks are awaiting verification and only {{count}} of them are listed; refresh the queue once you have dealt with them.',
     label: 'Tasks awaiting verification',
     article: 'Art. {{number}}',
     submitted: 'Submitted by {{by}} on {{at}}',
-    returnedBefore: 'Returned {{count}} time(s) before',
-    empty: 'Nothing is waiting for review',
-    emptyHint: 'Every task submitted in your jurisdiction for this cycle has been dealt with.',
+    returnedBefore: 'Returned {{count}}× before',
+    empty: 'No tasks are awaiting verification',
+    emptyHint:
+      'Every task submitted by the units in your jurisdiction in this assessment year has been dealt with.',
     refresh: 'Refresh',
   },
   task: {
@@ -27,10 +28,10 @@ export const reviewEn: typeof reviewZh = {
     articleValue: 'Art. {{number}} {{title}}',
     articleNoTitle: 'Art. {{number}}',
     duty: 'Duty',
-    dutyText: 'Text',
+    dutyText: 'Regulation text',
     leadDepartment: 'Lead department',
     assists: 'Assisting departments',
-    dueDate: 'Due',
+    dueDate: 'Due date',
     submitted: 'Submitted',
     submittedValue: '{{by}}, {{at}}',
     returnCount: 'Times returned',
@@ -43,7 +44,7 @@ export const reviewEn: typeof reviewZh = {
   },
   evidence: {
     title: 'Evidence ({{count}})',
-    noneWarning: 'This submitted task has no evidence at all: verify with care.',
+    noneWarning: 'This task was submitted without any evidence; verify it with care.',
     select: 'Choose the file to preview',
   },
   actions: {
@@ -51,16 +52,16 @@ export const reviewEn: typeof reviewZh = {
     return: 'Return',
     returnTitle: 'Return for changes',
     reason: 'Reason',
-    reasonPlaceholder: 'Say what must be added or changed; the operator will read this',
+    reasonPlaceholder: 'Explain what must be added or changed; the operator will see this note',
     reasonRequired: 'Enter the reason for returning the task',
     confirmReturn: 'Return task',
     cancel: 'Cancel',
-    verified: 'Verified: {{unit}} Art. {{number}}',
-    returned: 'Returned: {{unit}} Art. {{number}}',
+    verified: 'Verified: {{unit}}, Art. {{number}}',
+    returned: 'Returned: {{unit}}, Art. {{number}}',
     conflict:
-      'Someone else has just dealt with or changed this task. The queue has been reloaded: check it before acting.',
-    failed: 'The action failed',
+      'Someone else has just dealt with or changed this task. The queue has been reloaded; check the task again before acting.',
+    failed: 'The action did not succeed',
   },
   shortcuts:
-    'Shortcuts: J / K next / previous, V verify, R return, Ctrl+Enter confirm return, Esc cancel return',
+    'Shortcuts: J / K next / previous task, V verify, R return, Ctrl+Enter confirm the return, Esc cancel the return',
 };

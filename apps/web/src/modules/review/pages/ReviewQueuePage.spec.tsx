@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { i18n } from '../../../i18n';
-import { adminUnit, currentUser } from '../../../test/fixtures';
+import { adminUnit, currentUser, cycle } from '../../../test/fixtures';
 import {
   graphQLError,
   stubGraphQLOperations,
@@ -13,14 +13,8 @@ import { ReviewQueuePage } from './ReviewQueuePage';
 const cycles = {
   data: {
     cycles: [
-      {
-        __typename: 'AssessmentCycle',
-        id: 'c-2027',
-        title: '2027年度',
-        year: 2027,
-        state: 'closed',
-      },
-      { __typename: 'AssessmentCycle', id: 'c-2026', title: '2026年度', year: 2026, state: 'open' },
+      cycle({ id: 'c-2027', year: 2027, state: 'closed', closedAt: '2028-01-05T02:00:00.000Z' }),
+      cycle({ id: 'c-2026', year: 2026 }),
     ],
   },
 };
@@ -166,7 +160,7 @@ afterEach(() => restoreFetch());
 function renderPage(answers: Record<string, OperationAnswer | OperationAnswer[]> = {}) {
   window.history.replaceState(null, '', '/review');
   const stub = stubGraphQLOperations({
-    ReviewCycles: cycles,
+    Cycles: cycles,
     ReviewQueue: queue([newer, older]),
     ReviewTask: taskById,
     ReviewDecide: decided,

@@ -3,17 +3,16 @@ import { Alert, App, Button, Card, Col, Empty, Flex, Form, Row, Typography } fro
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, useLocationSearch } from '../../../app/navigation';
+import { CycleSelect } from '../../../components/CycleSelect';
 import { PageLoading } from '../../../components/PageLoading';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import type { AppError } from '../../../graphql/errors';
+import { useCycles } from '../../../hooks/useCycles';
 import { useErrorText } from '../../../hooks/useErrorText';
 import { useSignedInUser } from '../../auth/hooks/signedInUser';
-import { CycleSelect } from '../../evidence/components/CycleSelect';
-import { defaultCycleId } from '../../evidence/utils/cycles';
 import { ReviewEvidencePanel } from '../components/ReviewEvidencePanel';
 import { ReviewQueueList } from '../components/ReviewQueueList';
 import { ReviewTaskPanel } from '../components/ReviewTaskPanel';
-import { useReviewCycles } from '../hooks/useReviewCycles';
 import { useReviewDecision, type Decision } from '../hooks/useReviewDecision';
 import { useReviewQueue, type QueueTask } from '../hooks/useReviewQueue';
 import { useReviewTask } from '../hooks/useReviewTask';
@@ -27,8 +26,8 @@ export function ReviewQueuePage() {
   const { t } = useTranslation();
   const user = useSignedInUser();
   const search = useLocationSearch();
-  const cycles = useReviewCycles();
-  const cycleId = defaultCycleId(cycles.cycles, search.get('cycleId'));
+  const cycles = useCycles(search.get('cycleId'));
+  const cycleId = cycles.cycle?.id;
 
   let content: React.ReactNode;
   if (cycles.loading && cycles.cycles.length === 0) content = <PageLoading rows={8} />;

@@ -1,7 +1,9 @@
 import { Button, Checkbox, Flex, Form, Input, InputNumber, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DepartmentKindOption, FilterUnit, TaskCycle, TaskSort } from '../graphql/types';
+import { CycleSelect } from '../../../components/CycleSelect';
+import type { Cycle } from '../../../hooks/useCycles';
+import type { DepartmentKindOption, FilterUnit, TaskSort } from '../graphql/types';
 import { EMPTY_FILTERS, type TaskListFilters } from '../utils/taskFilters';
 import { TASK_STATUSES } from '../utils/taskStatus';
 
@@ -11,7 +13,7 @@ export interface TaskFilterBarProps {
   filters: TaskListFilters;
   /** The cycle shown (from the URL or the default). */
   cycleId: string | undefined;
-  cycles: TaskCycle[];
+  cycles: Cycle[];
   departmentKinds: DepartmentKindOption[];
   units: FilterUnit[];
   /** Offer the prefecture filter (province-wide roles). */
@@ -52,16 +54,11 @@ export function TaskFilterBar({
   return (
     <Form layout="inline" style={{ rowGap: 12 }}>
       <Form.Item label={t('tasks.filters.cycle')} htmlFor="tasks-filter-cycle">
-        <Select
+        <CycleSelect
           id="tasks-filter-cycle"
-          style={{ width: 200 }}
+          cycles={cycles}
           value={cycleId}
-          options={cycles.map((c) => ({
-            value: c.id,
-            label:
-              c.state === 'open' ? c.title : t('tasks.filters.cycleClosed', { title: c.title }),
-          }))}
-          onChange={(value: string) => set({ cycleId: value })}
+          onChange={(value) => set({ cycleId: value })}
         />
       </Form.Item>
       {showPrefecture && (

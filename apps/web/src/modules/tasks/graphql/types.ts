@@ -1,6 +1,5 @@
 // The module's names for the generated GraphQL types (from the .graphql files here).
 import type {
-  TasksCyclesQuery,
   TasksDetailFieldsFragment,
   TasksEvidenceFieldsFragment,
   TasksFilterOptionsQuery,
@@ -10,7 +9,6 @@ import type {
 
 export type { TaskFilterInput, TaskSort, TaskStatus } from '../../../graphql/generated/graphql';
 
-export type TaskCycle = TasksCyclesQuery['cycles'][number];
 export type TaskListRow = TasksListRowFragment;
 export type ReturnedTask = TasksReturnedQuery['tasks']['nodes'][number];
 export type TaskDetail = TasksDetailFieldsFragment;

@@ -20,7 +20,6 @@ export const tasksZh = {
   },
   filters: {
     cycle: '考核年度',
-    cycleClosed: '{{title}}（已关闭）',
     prefecture: '市州',
     allPrefectures: '全部市州',
     unit: '单位',
@@ -64,6 +63,7 @@ export const tasksZh = {
     reason: '退回意见：{{reason}}',
     noReason: '未填写退回意见',
     by: '{{user}} 于 {{time}} 退回',
+    showAll: '仅列出最近的 {{shown}} 项，查看全部 {{count}} 项',
   },
   spreadsheet: {
     title: '离线填报',

@@ -4,7 +4,7 @@ import { chooseOption } from '../../../test/antd';
 import { adminUnit, currentUser, department } from '../../../test/fixtures';
 import { graphQLError, stubGraphQLOperations } from '../../../test/graphqlFetch';
 import { renderWithUser } from '../../../test/renderWithUser';
-import { cycles, filterOptions, historyEvent, listRow, tasksPage } from '../testing/taskFixtures';
+import { cycles, filterOptions, listRow, tasksPage } from '../testing/taskFixtures';
 import { TaskListPage } from './TaskListPage';
 
 const supervisor = currentUser({
@@ -46,7 +46,7 @@ afterEach(() => {
 function renderAt(url: string, user = supervisor, answers: Record<string, unknown> = {}) {
   window.history.pushState(null, '', url);
   const stub = stubGraphQLOperations({
-    TasksCycles: { data: { cycles } },
+    Cycles: { data: { cycles } },
     TasksFilterOptions: { data: filterOptions },
     TasksList: tasksPage(rows, 2),
     ...answers,
@@ -132,31 +132,26 @@ describe('TaskListPage', () => {
         status: 'RETURNED',
         duty: { __typename: 'Duty', id: 'd-9', subject: '开展质量提升行动' },
       }),
-      history: [
-        historyEvent({
-          id: 'h-1',
-          kind: 'status',
-          after: { status: 'RETURNED' },
-          reason: '旧意见',
-        }),
-        historyEvent({ id: 'h-2', kind: 'status', after: { status: 'SUBMITTED' } }),
-        historyEvent({
-          id: 'h-3',
-          kind: 'status',
-          actorUsername: 'province',
-          after: { status: 'RETURNED' },
-          reason: '佐证材料缺少文号',
-        }),
-      ],
+      latestReturn: {
+        __typename: 'TaskEvent',
+        id: 'h-3',
+        occurredAt: '2026-05-02T02:00:00.000Z',
+        actorUsername: 'province',
+        reason: '佐证材料缺少文号',
+      },
     };
     const { requestsOf } = renderAt('/tasks', operator, {
-      TasksReturned: tasksPage([returned], 1),
-      TasksList: tasksPage([rows[0], listRow({ ...returned, history: undefined })], 2),
+      TasksReturned: tasksPage([returned], 21),
+      TasksList: tasksPage([rows[0], listRow({ ...returned, latestReturn: undefined })], 2),
     });
 
-    expect(await screen.findByText('被退回的任务（1 项）')).toBeTruthy();
+    expect(await screen.findByText('被退回的任务（21 项）')).toBeTruthy();
     expect(screen.getAllByText('退回意见：佐证材料缺少文号').length).toBeGreaterThanOrEqual(1);
-    expect(screen.queryByText('退回意见：旧意见')).toBeNull();
+    expect(screen.getByText(/province 于 .* 退回/)).toBeTruthy();
+    // More than the panel lists: a link to all of them.
+    expect(
+      screen.getByRole('link', { name: '仅列出最近的 1 项，查看全部 21 项' }).getAttribute('href'),
+    ).toBe('/tasks?status=RETURNED');
     expect(requestsOf('TasksReturned')[0].variables).toEqual({
       filter: { cycleId: 'c-2025', statuses: ['RETURNED'] },
     });
@@ -166,6 +161,15 @@ describe('TaskListPage', () => {
     expect(screen.getByRole('link', { name: /下载任务表/ }).getAttribute('href')).toBe(
       '/api/tasks/spreadsheet?cycleId=c-2025',
     );
+  });
+
+  it('says so when the returned tasks cannot be loaded, instead of hiding them', async () => {
+    renderAt('/tasks', operator, {
+      TasksReturned: graphQLError('QUERY_TOO_COMPLEX', 'too complex'),
+      TasksList: tasksPage(rows, 2),
+    });
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('button', { name: /重\s*试/ })).toBeTruthy();
   });
 
   it('shows the error with a retry', async () => {

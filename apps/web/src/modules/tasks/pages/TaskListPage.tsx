@@ -4,17 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { navigate, useLocationSearch } from '../../../app/navigation';
 import { PageLoading } from '../../../components/PageLoading';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
+import { useCycles } from '../../../hooks/useCycles';
 import { useSignedInUser } from '../../auth/hooks/signedInUser';
 import { ReturnedTasksPanel } from '../components/ReturnedTasksPanel';
 import { SpreadsheetPanel } from '../components/SpreadsheetPanel';
 import { TaskFilterBar } from '../components/TaskFilterBar';
 import { TaskTable } from '../components/TaskTable';
 import { useReturnedTasks } from '../hooks/useReturnedTasks';
-import { useTaskCycles } from '../hooks/useTaskCycles';
 import { useTaskFilterOptions } from '../hooks/useTaskFilterOptions';
 import { useTaskList } from '../hooks/useTaskList';
 import {
-  defaultCycleId,
   parseTaskFilters,
   taskFiltersToSearch,
   toTaskFilterInput,
@@ -31,8 +30,8 @@ export function TaskListPage() {
   const search = useLocationSearch();
   const searchText = search.toString();
   const filters = useMemo(() => parseTaskFilters(new URLSearchParams(searchText)), [searchText]);
-  const cycles = useTaskCycles();
-  const cycleId = filters.cycleId ?? defaultCycleId(cycles.cycles);
+  const cycles = useCycles(filters.cycleId);
+  const cycleId = cycles.cycle?.id;
   const filterInput = useMemo(() => toTaskFilterInput(filters, cycleId), [filters, cycleId]);
   const options = useTaskFilterOptions(!isOperator);
   const list = useTaskList(filterInput, filters.sort ?? 'DUE_DATE', !cycleId);
@@ -40,11 +39,11 @@ export function TaskListPage() {
   const returnReasons = useMemo(
     () =>
       new Map(
-        returned.flatMap(({ task, returnEvent }) =>
-          returnEvent?.reason ? [[task.id, returnEvent.reason] as const] : [],
+        returned.tasks.flatMap((task) =>
+          task.latestReturn?.reason ? [[task.id, task.latestReturn.reason] as const] : [],
         ),
       ),
-    [returned],
+    [returned.tasks],
   );
   const { retry } = list;
 
@@ -63,7 +62,7 @@ export function TaskListPage() {
     </div>
   );
 
-  if (cycles.loading) {
+  if (cycles.loading && !cycles.loaded) {
     return (
       <Flex vertical gap="large">
         {header}
@@ -93,7 +92,14 @@ export function TaskListPage() {
   return (
     <Flex vertical gap="large">
       {header}
-      {isOperator && <ReturnedTasksPanel items={returned} />}
+      {isOperator && (
+        <ReturnedTasksPanel
+          tasks={returned.tasks}
+          totalCount={returned.totalCount}
+          error={returned.error}
+          onRetry={returned.retry}
+        />
+      )}
       {isOperator && <SpreadsheetPanel cycleId={cycleId} onApplied={retry} />}
       <Card>
         <Flex vertical gap="middle">

@@ -1,22 +1,16 @@
+import { cycle } from '../../../test/fixtures';
+
 // GraphQL answers for the tasks module's tests, as the API sends them (with __typename).
 
 export const cycles = [
-  {
-    __typename: 'AssessmentCycle',
+  cycle({
     id: 'c-2026',
-    title: '2026年度考核',
     year: 2026,
+    title: '2026年度考核',
     state: 'closed',
-    dueDate: '2026-12-31',
-  },
-  {
-    __typename: 'AssessmentCycle',
-    id: 'c-2025',
-    title: '2025年度考核',
-    year: 2025,
-    state: 'open',
-    dueDate: '2025-12-31',
-  },
+    closedAt: '2027-01-05T02:00:00.000Z',
+  }),
+  cycle({ id: 'c-2025', year: 2025, title: '2025年度考核' }),
 ];
 
 export const unit = (code: string, name: string, level = 'COUNTY', parentCode = '420100') => ({

@@ -1,9 +1,4 @@
-import {
-  defaultCycleId,
-  parseTaskFilters,
-  taskFiltersToSearch,
-  toTaskFilterInput,
-} from './taskFilters';
+import { parseTaskFilters, taskFiltersToSearch, toTaskFilterInput } from './taskFilters';
 
 describe('task list filters', () => {
   it('reads every filter from the query string and ignores junk', () => {
@@ -33,7 +28,7 @@ describe('task list filters', () => {
     expect(taskFiltersToSearch({ statuses: [], overdue: false })).toBe('');
   });
 
-  it('maps to TaskFilterInput with the default cycle; a unit wins over its prefecture', () => {
+  it('maps to TaskFilterInput in the cycle shown; a unit wins over its prefecture', () => {
     expect(
       toTaskFilterInput(
         {
@@ -49,19 +44,8 @@ describe('task list filters', () => {
     expect(
       toTaskFilterInput(
         { statuses: [], overdue: true, cycleId: 'c-old', prefectureCode: '422800' },
-        'c-open',
+        'c-old',
       ),
     ).toEqual({ cycleId: 'c-old', prefectureCode: '422800', overdue: true });
-  });
-
-  it('defaults to the newest open cycle, else the newest', () => {
-    expect(
-      defaultCycleId([
-        { id: 'c-2026', state: 'closed' },
-        { id: 'c-2025', state: 'open' },
-      ]),
-    ).toBe('c-2025');
-    expect(defaultCycleId([{ id: 'c-2024', state: 'closed' }])).toBe('c-2024');
-    expect(defaultCycleId([])).toBeUndefined();
   });
 });

@@ -71,13 +71,15 @@ export function taskFiltersToSearch(filters: TaskListFilters): string {
   return query ? `?${query}` : '';
 }
 
-/** The API's TaskFilterInput; the cycle falls back to `defaultCycleId` (newest open cycle). */
+/**
+ * The API's TaskFilterInput for the cycle shown (`cycleId`: the one in the filters when it
+ * exists, else the default, see useCycles).
+ */
 export function toTaskFilterInput(
   filters: TaskListFilters,
-  defaultCycleId: string | undefined,
+  cycleId: string | undefined,
 ): TaskFilterInput {
   const input: TaskFilterInput = {};
-  const cycleId = filters.cycleId ?? defaultCycleId;
   if (cycleId) input.cycleId = cycleId;
   if (filters.unitCode) input.unitCode = filters.unitCode;
   else if (filters.prefectureCode) input.prefectureCode = filters.prefectureCode;
@@ -88,11 +90,4 @@ export function toTaskFilterInput(
   if (filters.departmentKindCode) input.departmentKindCode = filters.departmentKindCode;
   if (filters.search) input.search = filters.search;
   return input;
-}
-
-/** The cycle shown by default: the newest open one, else the newest (cycles come newest first). */
-export function defaultCycleId(
-  cycles: ReadonlyArray<{ id: string; state: string }>,
-): string | undefined {
-  return (cycles.find((c) => c.state === 'open') ?? cycles[0])?.id;
 }

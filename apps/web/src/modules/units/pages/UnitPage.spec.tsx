@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { i18n } from '../../../i18n';
-import { currentUser, HUBEI } from '../../../test/fixtures';
+import { currentUser, cycle, HUBEI } from '../../../test/fixtures';
 import {
   graphQLError,
   stubGraphQLOperations,
@@ -10,24 +10,8 @@ import { renderWithUser } from '../../../test/renderWithUser';
 import { UnitPage } from './UnitPage';
 
 const cycles = [
-  {
-    __typename: 'AssessmentCycle',
-    id: 'c-2027',
-    title: '2027年度',
-    year: 2027,
-    state: 'closed',
-    startDate: '2027-01-01',
-    dueDate: '2027-12-31',
-  },
-  {
-    __typename: 'AssessmentCycle',
-    id: 'c-2026',
-    title: '2026年度',
-    year: 2026,
-    state: 'open',
-    startDate: '2026-01-01',
-    dueDate: '2026-12-31',
-  },
+  cycle({ id: 'c-2027', year: 2027, state: 'closed', closedAt: '2028-01-05T02:00:00.000Z' }),
+  cycle({ id: 'c-2026', year: 2026 }),
 ];
 
 const indicator = (id: string, chapter: number, marks: number, earned: number) => ({
@@ -123,7 +107,7 @@ const tasksPage = (
 });
 
 const answers: Record<string, OperationAnswer> = {
-  OverviewCycles: { data: { cycles } },
+  Cycles: { data: { cycles } },
   UnitsAssessment: { data: { unitAssessment: assessment } },
   UnitsTasks: tasksPage([
     task('t-1', 12, '编制质量发展规划', 'VERIFIED'),

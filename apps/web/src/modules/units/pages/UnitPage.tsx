@@ -4,13 +4,11 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, useLocationSearch } from '../../../app/navigation';
 import { useRouteParams } from '../../../app/routes';
+import { CycleSelect } from '../../../components/CycleSelect';
 import { PageLoading } from '../../../components/PageLoading';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { OverviewCyclesDocument } from '../../../graphql/generated/graphql';
+import { useCycles } from '../../../hooks/useCycles';
 import { useSignedInUser } from '../../auth/hooks/signedInUser';
-import { CycleSelect } from '../../overview/components/CycleSelect';
-import { useAppQuery } from '../../overview/hooks/useAppQuery';
-import { chooseCycle } from '../../overview/utils/cycles';
 import { overviewPath, unitPath } from '../../overview/utils/links';
 import { AdjustmentsTable, DeductionsList } from '../components/AdjustmentsTable';
 import { ChapterBreakdownPanel } from '../components/ChapterBreakdownPanel';
@@ -31,9 +29,8 @@ export function UnitPage() {
   const user = useSignedInUser();
   const code = useRouteParams().code ?? '';
   const search = useLocationSearch();
-  const cyclesQuery = useAppQuery(OverviewCyclesDocument, {});
-  const cycles = cyclesQuery.data?.cycles ?? [];
-  const cycle = chooseCycle(cycles, search.get('cycleId'));
+  const cyclesQuery = useCycles(search.get('cycleId'));
+  const { cycles, cycle } = cyclesQuery;
   const assessment = useUnitAssessment(cycle?.id, code);
   const tasks = useUnitTasks(cycle?.id, code);
   const breakdown = useMemo(
@@ -51,7 +48,7 @@ export function UnitPage() {
   let body;
   if (cyclesQuery.error && !cyclesQuery.loading) {
     body = <QueryErrorAlert error={cyclesQuery.error} onRetry={cyclesQuery.retry} />;
-  } else if (!cyclesQuery.data) {
+  } else if (!cyclesQuery.loaded) {
     body = <PageLoading rows={8} />;
   } else if (!cycle) {
     body = (
@@ -139,6 +136,7 @@ export function UnitPage() {
               cycles={cycles}
               value={cycle.id}
               onChange={(id) => navigate(unitPath(code, id))}
+              style={{ minWidth: 240 }}
             />
             {!notFound && (
               <>

@@ -1,0 +1,61 @@
+import type { TaskLogEvent, TaskLogUnit } from '../graphql/types';
+
+// GraphQL answers as the API sends them (with __typename, which the Apollo cache needs).
+
+/** A task event of 恩施市's task t-1 (第12条), overridable field by field. */
+export function taskEvent(
+  overrides: Partial<Omit<TaskLogEvent, 'task'>> & {
+    id: string;
+    task?: Partial<TaskLogEvent['task']>;
+  },
+): TaskLogEvent {
+  const { task, ...rest } = overrides;
+  return {
+    __typename: 'TaskEvent',
+    occurredAt: '2026-03-01T02:00:05.000Z',
+    actorUsername: 'enshi-scjg',
+    kind: 'status',
+    reason: null,
+    before: { status: 'IN_PROGRESS' },
+    after: { status: 'SUBMITTED' },
+    ip: '10.1.2.3',
+    taskId: task?.id ?? 't-1',
+    ...rest,
+    task: {
+      __typename: 'Task',
+      id: 't-1',
+      status: 'SUBMITTED',
+      unit: { __typename: 'AdminUnit', code: '422801', name: '恩施市' },
+      article: { __typename: 'Article', id: 'a-12', number: 12 },
+      duty: { __typename: 'Duty', id: 'd-1', subject: '建立质量工作协调机制' },
+      ...task,
+    },
+  };
+}
+
+/** A `taskEvents` answer. */
+export function eventsPage(
+  nodes: TaskLogEvent[],
+  totalCount = nodes.length,
+  endCursor: string | null = null,
+) {
+  return {
+    data: {
+      taskEvents: {
+        __typename: 'TaskEventConnection',
+        totalCount,
+        pageInfo: { __typename: 'PageInfo', endCursor, hasNextPage: endCursor !== null },
+        nodes,
+      },
+    },
+  };
+}
+
+export function unit(
+  code: string,
+  name: string,
+  level: TaskLogUnit['level'],
+  parentCode: string | null,
+): TaskLogUnit {
+  return { __typename: 'AdminUnit', code, name, level, parentCode };
+}
