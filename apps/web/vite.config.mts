@@ -68,6 +68,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@duty/shared/errors': fromHere('../../libs/shared/errors/src/index.ts'),
+      '@duty/assessment/scoring': fromHere('../../libs/assessment/scoring/src/index.ts'),
     },
   },
   server: { port: 5173, strictPort: true, proxy: apiProxy },

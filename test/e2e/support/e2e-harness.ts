@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, chromium, Page } from 'playwright-core';
 
 const main = path.join(root, 'dist/api/apps/api/src/main.js');
 /** Screenshots of each main page, kept as test artifacts. */
@@ -30,6 +30,8 @@ export interface E2E {
   browser: Browser;
   /** A fresh browser context (own cookies) per user. */
   newContext(): Promise<BrowserContext>;
+  /** The options newContext uses (base URL, 1366×768, zh-CN). */
+  contextOptions: BrowserContextOptions;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export interface E2E {
  * the demo data and the 2026 demo cycle, and headless Chromium driven by playwright-core.
  */
 export async function startE2E(): Promise<E2E> {
+  const executablePath = chromiumPath(); // before anything is started that would need stopping
   buildApps();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'duty-e2e-'));
   const database = await createTestDatabase();
@@ -60,30 +63,37 @@ export async function startE2E(): Promise<E2E> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await readyUrl(server);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium
+    .launch({
+      executablePath,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    })
+    .catch(async (error: unknown) => {
+      server.kill('SIGTERM');
+      await database.drop().catch(() => undefined);
+      throw error;
+    });
   await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const contextOptions: BrowserContextOptions = {
+    baseURL: url,
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  };
   return {
     url,
     database,
     browser,
-    newContext: () =>
-      browser.newContext({
-        baseURL: url,
-        viewport: { width: 1366, height: 768 },
-        locale: 'zh-CN',
-        acceptDownloads: true,
-      }),
+    newContext: () => browser.newContext(contextOptions),
+    contextOptions,
     close: async () => {
       await browser.close().catch(() => undefined);
       server.kill('SIGTERM');

@@ -1,3 +1,4 @@
+import { PLAN_PROBLEM_CODES } from '@duty/assessment/scoring';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { DEDUCTION_KEYS, RULE_KEYS, type DeductionKey, type RuleKey } from './planDraft';
 
@@ -42,26 +43,15 @@ export interface SentIndicator {
   chapter: number;
 }
 
-/** The codes the editor has texts for (`assessment.plan.problemCodes`). */
+/**
+ * The codes the editor has texts for (`assessment.plan.problemCodes`): the scoring library's
+ * plan checks and the API's own (input checks made before the library runs).
+ */
 export const SERVER_PROBLEM_CODES = [
-  'CHAPTER_WEIGHTS_SUM',
-  'CHAPTER_WEIGHT_NEGATIVE',
+  ...PLAN_PROBLEM_CODES,
   'CHAPTER_DUPLICATE',
-  'CHAPTER_INDICATOR_WEIGHTS_ZERO',
-  'INDICATOR_CHAPTER_UNWEIGHTED',
-  'INDICATOR_WEIGHT_NEGATIVE',
-  'INDICATOR_ID_DUPLICATE',
   'INDICATOR_EMPTY',
   'UNKNOWN_DUTY',
-  'DUTY_IN_TWO_INDICATORS',
-  'RULE_FRACTION_RANGE',
-  'DEDUCTION_NEGATIVE',
-  'BONUS_CAP_RANGE',
-  'BANDS_EMPTY',
-  'BANDS_ORDER',
-  'BANDS_LAST_MIN',
-  'BAND_GRADE_EMPTY',
-  'BAND_GRADE_DUPLICATE',
 ] as const;
 export type ServerProblemCode = (typeof SERVER_PROBLEM_CODES)[number];
 

@@ -152,7 +152,7 @@ export function UnitCompletionPanel({
           <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
             <CartesianGrid horizontal={false} strokeDasharray="3 3" />
             <XAxis type="number" domain={[0, 1]} tickFormatter={(v: number) => f.percent(v)} />
-            <YAxis type="category" dataKey="name" width={110} interval={0} />
+            <YAxis type="category" dataKey="name" width={labelWidth(data)} interval={0} />
             <Tooltip content={<ChartTooltipContent />} cursor={{ fillOpacity: 0.3 }} />
             <Bar
               dataKey="completionRate"
@@ -182,4 +182,10 @@ export function UnitCompletionPanel({
       )}
     </Flex>
   );
+}
+
+/** Room for the longest unit name on the axis (e.g. 恩施土家族苗族自治州), within bounds. */
+function labelWidth(rows: ReadonlyArray<{ name: string }>): number {
+  const longest = rows.reduce((max, row) => Math.max(max, [...row.name].length), 0);
+  return Math.min(200, Math.max(64, longest * 14 + 12));
 }
