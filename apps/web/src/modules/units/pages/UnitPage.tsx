@@ -6,12 +6,12 @@ import { navigate, useLocationSearch } from '../../../app/navigation';
 import { useRouteParams } from '../../../app/routes';
 import { CycleSelect } from '../../../components/CycleSelect';
 import { PageLoading } from '../../../components/PageLoading';
+import { lazyChart } from '../../../components/charts/lazyChart';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { useCycles } from '../../../hooks/useCycles';
 import { useSignedInUser } from '../../auth/hooks/signedInUser';
 import { overviewPath, unitPath } from '../../overview/utils/links';
 import { AdjustmentsTable, DeductionsList } from '../components/AdjustmentsTable';
-import { ChapterBreakdownPanel } from '../components/ChapterBreakdownPanel';
 import { UnitNotFound } from '../components/UnitNotFound';
 import { UnitScoreCard } from '../components/UnitScoreCard';
 import { UnitTasksTable } from '../components/UnitTasksTable';
@@ -19,6 +19,12 @@ import { useUnitAssessment } from '../hooks/useUnitAssessment';
 import { useUnitTasks } from '../hooks/useUnitTasks';
 import { chapterBreakdown } from '../utils/chapterBreakdown';
 import { chapterTitles } from '../utils/tasksByArticle';
+
+// The chart loads after the score and the task table (recharts is the page's largest library).
+const ChapterBreakdownPanel = lazyChart(
+  () => import('../components/ChapterBreakdownPanel').then((m) => m.ChapterBreakdownPanel),
+  320,
+);
 
 const reportQuery = (cycleId: string, unitCode: string) =>
   new URLSearchParams({ cycleId, unitCode }).toString();
