@@ -44,40 +44,60 @@ export async function seedDemoCycle(dataSource: DataSource, store: EvidenceStore
     const bucket = `(abs(hashtext(t.id::text)) % 100)`;
     const pick = (list: string[]) =>
       `(ARRAY[${list.map((s) => `'${s}'`).join(', ')}])[1 + abs(hashtext(t.id::text || 'n')) % ${list.length}]`;
-    const at = (month: number) =>
-      `(timestamptz '2026-${String(month).padStart(2, '0')}-01 09:00+08' + (abs(hashtext(t.id::text)) % 20) * interval '1 day')`;
+    // A day (1st–20th) of a month given as an SQL expression (1 = January), so the steps of
+    // different tasks spread over the year like real work and the trend climbs gradually.
+    const inMonth = (month: string) =>
+      `(timestamptz '2026-01-01 09:00+08' + ((${month}) - 1) * interval '1 month' + (abs(hashtext(t.id::text)) % 20) * interval '1 day')`;
+    const at = (month: number) => inMonth(String(month));
+    // Submitted between March and August; returned a month later; verified one or two months
+    // after submission (April to October).
+    const submittedMonth = `(3 + ${bucket} % 6)`;
+    const verifiedMonth = `(${submittedMonth} + 1 + abs(hashtext(t.id::text || 'v')) % 2)`;
     const event = (kind: string, from: string, to: string, when: string, extra = `NULL`) =>
       `INSERT INTO task_event (task_id, unit_code, cycle_id, occurred_at, actor_username, kind, before, after, reason)
        SELECT t.id, t.unit_code, t.cycle_id, ${when}, 'demo-seed', '${kind}', jsonb_build_object('status', '${from}'),
               jsonb_build_object('status', '${to}'), ${extra}
          FROM task t WHERE t.cycle_id = $1 AND`;
     const steps: Array<[string, string]> = [
-      // Everything beyond bucket 30 has started (March), with a note and measures.
-      [event('status', 'NOT_STARTED', 'IN_PROGRESS', at(3)) + ` ${bucket} >= 30`, ''],
+      // Everything beyond bucket 30 has started (February), with a note and measures.
+      [event('status', 'NOT_STARTED', 'IN_PROGRESS', at(2)) + ` ${bucket} >= 30`, ''],
       [
         `UPDATE task t SET status = 'IN_PROGRESS', progress_note = ${pick(NOTES)}, measures = ${pick(MEASURES)}, row_version = row_version + 1 WHERE t.cycle_id = $1 AND ${bucket} >= 30`,
         '',
       ],
-      // 55–94 submitted (June).
-      [event('status', 'IN_PROGRESS', 'SUBMITTED', at(6)) + ` ${bucket} BETWEEN 55 AND 94`, ''],
+      // 55–94 submitted (March to August).
+      [
+        event('status', 'IN_PROGRESS', 'SUBMITTED', inMonth(submittedMonth)) +
+          ` ${bucket} BETWEEN 55 AND 94`,
+        '',
+      ],
       [
         `UPDATE task t SET status = 'SUBMITTED', row_version = row_version + 1 WHERE t.cycle_id = $1 AND ${bucket} BETWEEN 55 AND 94`,
         '',
       ],
-      // 88–94 returned (July) with a reason.
+      // 88–94 returned a month after submission, with a reason.
       [
-        event('status', 'SUBMITTED', 'RETURNED', at(7), `'佐证材料不完整，请补充后重新提交。'`) +
-          ` ${bucket} BETWEEN 88 AND 94`,
+        event(
+          'status',
+          'SUBMITTED',
+          'RETURNED',
+          inMonth(`${submittedMonth} + 1`),
+          `'佐证材料不完整，请补充后重新提交。'`,
+        ) + ` ${bucket} BETWEEN 88 AND 94`,
         '',
       ],
       [
         `UPDATE task t SET status = 'RETURNED', return_count = return_count + 1, row_version = row_version + 1 WHERE t.cycle_id = $1 AND ${bucket} BETWEEN 88 AND 94`,
         '',
       ],
-      // 70–87 verified (September).
-      [event('status', 'SUBMITTED', 'VERIFIED', at(9)) + ` ${bucket} BETWEEN 70 AND 87`, ''],
+      // 70–87 verified (April to October).
       [
-        `UPDATE task t SET status = 'VERIFIED', completed_at = ${at(9)}, row_version = row_version + 1 WHERE t.cycle_id = $1 AND ${bucket} BETWEEN 70 AND 87`,
+        event('status', 'SUBMITTED', 'VERIFIED', inMonth(verifiedMonth)) +
+          ` ${bucket} BETWEEN 70 AND 87`,
+        '',
+      ],
+      [
+        `UPDATE task t SET status = 'VERIFIED', completed_at = ${inMonth(verifiedMonth)}, row_version = row_version + 1 WHERE t.cycle_id = $1 AND ${bucket} BETWEEN 70 AND 87`,
         '',
       ],
       // 95–99 in progress with an approved extension (October).
