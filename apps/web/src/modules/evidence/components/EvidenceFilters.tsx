@@ -4,7 +4,7 @@ import { CycleSelect } from '../../../components/CycleSelect';
 import type { Cycle } from '../../../hooks/useCycles';
 import type { EvidenceFilterValues } from '../utils/evidenceFilter';
 import { TASK_STATUSES } from '../utils/taskStatuses';
-import type { UnitOptionGroup } from '../utils/unitOptions';
+import type { UnitOptionGroup } from '../../../utils/unitOptions';
 
 /** Cycle, unit, article, task status, 文号, upload dates, history; applied with 查询. */
 export function EvidenceFilters({

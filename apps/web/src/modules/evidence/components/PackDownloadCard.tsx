@@ -9,7 +9,7 @@ import { usePackDownload } from '../hooks/usePackDownload';
 import { formatBytes } from '../utils/formatBytes';
 import { parseNumberTags } from '../utils/packUrl';
 import { TASK_STATUSES } from '../utils/taskStatuses';
-import type { UnitOptionGroup } from '../utils/unitOptions';
+import type { UnitOptionGroup } from '../../../utils/unitOptions';
 
 interface PackFormValues {
   cycleId?: string;

@@ -2,7 +2,8 @@ import { ErrorCode } from '@duty/shared/errors';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../graphql/errors';
 import { packUrl, type PackSelection } from '../utils/packUrl';
-import { DownloadError, downloadWithProgress, saveBlob } from '../utils/streamDownload';
+import { saveBlob } from '../../../utils/saveBlob';
+import { DownloadError, downloadWithProgress } from '../utils/streamDownload';
 
 export type PackDownloadState =
   | { kind: 'idle' }

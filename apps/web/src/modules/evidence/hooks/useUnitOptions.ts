@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EvidenceUnitsDocument } from '../../../graphql/generated/graphql';
-import { unitOptionGroups, type UnitOptionGroup } from '../utils/unitOptions';
+import { unitOptionGroups, type UnitOptionGroup } from '../../../utils/unitOptions';
 
 /**
  * The units of the user's jurisdiction as grouped select options. A failure leaves the list
@@ -15,9 +15,11 @@ export function useUnitOptions(): { groups: UnitOptionGroup[]; loading: boolean 
     () =>
       unitOptionGroups(data?.adminUnits ?? [], {
         wholeLabel: (name) => t('evidence.units.whole', { name }),
-        ownLabel: (name) => t('evidence.units.own', { name }),
-        provinceGroup: t('evidence.units.provinceGroup'),
         directGroup: t('evidence.units.directGroup'),
+        province: {
+          group: t('evidence.units.provinceGroup'),
+          ownLabel: (name) => t('evidence.units.own', { name }),
+        },
       }),
     [data, t],
   );

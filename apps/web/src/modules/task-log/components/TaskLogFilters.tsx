@@ -7,14 +7,14 @@ import type { Cycle } from '../../../hooks/useCycles';
 import { HISTORY_KINDS } from '../../tasks/utils/history';
 import { useKindLabel } from '../hooks/useKindLabel';
 import type { TaskLogFilters as Filters } from '../utils/taskLogFilters';
-import type { UnitChoiceGroup } from '../utils/unitChoices';
+import type { UnitOptionGroup } from '../../../utils/unitOptions';
 
 export interface TaskLogFiltersProps {
   filters: Filters;
   /** The cycle shown (from the URL or the default). */
   cycleId: string;
   cycles: Cycle[];
-  unitGroups: UnitChoiceGroup[];
+  unitGroups: UnitOptionGroup[];
   unitsLoading: boolean;
   onChange: (filters: Filters) => void;
 }

@@ -25,7 +25,6 @@ export const taskLogEn: typeof taskLogZh = {
   units: {
     directGroup: 'County-level units directly under the province',
     whole: '{{name}} (with its counties)',
-    option: '{{name}} ({{code}})',
   },
   kinds: {
     created: 'Task created',

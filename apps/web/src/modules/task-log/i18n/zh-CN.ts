@@ -23,7 +23,6 @@ export const taskLogZh = {
   units: {
     directGroup: '省直管县级单位',
     whole: '{{name}}（含所辖县市区）',
-    option: '{{name}}（{{code}}）',
   },
   kinds: {
     created: '生成任务',

@@ -1,3 +1,4 @@
+import { saveBlob } from '../../../utils/saveBlob';
 import type { TaskLogEvent } from '../graphql/types';
 import { buildCsv } from './csv';
 
@@ -152,14 +153,5 @@ export function taskLogCsv(events: readonly TaskLogEvent[], text: TaskLogCsvText
 
 /** Hands text to the browser as a UTF-8 file download named `fileName`. */
 export function saveTextFile(content: string, fileName: string, type = 'text/csv;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoke later: some browsers start reading the URL only after the click has returned.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveBlob(new Blob([content], { type }), fileName);
 }

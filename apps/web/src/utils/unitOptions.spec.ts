@@ -11,9 +11,8 @@ const unit = (code: string, name: string, level: UnitRow['level'], parentCode: s
 
 const labels = {
   wholeLabel: (name: string) => `${name}（全域）`,
-  ownLabel: (name: string) => `${name}（本级）`,
-  provinceGroup: '省本级',
   directGroup: '省直管',
+  province: { group: '省本级', ownLabel: (name: string) => `${name}（本级）` },
 };
 
 describe('unitOptionGroups', () => {
@@ -51,5 +50,24 @@ describe('unitOptionGroups', () => {
       labels,
     );
     expect(groups.map((g) => g.label)).toEqual(['恩施州']);
+  });
+
+  it('leaves the province out when no province labels are given (task log filter)', () => {
+    const groups = unitOptionGroups(
+      [
+        unit('420000', '湖北省', 'PROVINCE', null),
+        unit('420100', '武汉市', 'PREFECTURE', '420000'),
+        unit('429004', '仙桃市', 'COUNTY', '420000'),
+      ],
+      { wholeLabel: labels.wholeLabel, directGroup: labels.directGroup },
+    );
+    expect(groups).toEqual([
+      { label: '武汉市', options: [{ value: '420100', label: '武汉市（全域）' }] },
+      { label: '省直管', options: [{ value: '429004', label: '仙桃市（429004）' }] },
+    ]);
+  });
+
+  it('is empty without units', () => {
+    expect(unitOptionGroups([], labels)).toEqual([]);
   });
 });

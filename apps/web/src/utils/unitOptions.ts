@@ -1,6 +1,11 @@
-import type { EvidenceUnitsQuery } from '../../../graphql/generated/graphql';
+import type { AdminLevel } from '../graphql/generated/graphql';
 
-export type UnitRow = EvidenceUnitsQuery['adminUnits'][number];
+export interface UnitRow {
+  code: string;
+  name: string;
+  level: AdminLevel;
+  parentCode?: string | null;
+}
 
 export interface UnitOption {
   value: string;
@@ -13,28 +18,30 @@ export interface UnitOptionGroup {
 }
 
 /**
- * The units of a jurisdiction for a select: the province (if visible) first, then one group
- * per prefecture (the prefecture as a whole, then its counties), then the units directly
- * administered by the province; by code within each. `wholeLabel` names a prefecture's
- * whole area (e.g. `武汉市（含所辖县市区）`), `ownLabel` the province's own tasks.
+ * The units of a jurisdiction for a select: the province (if visible and `labels.province`
+ * is given) first, then one group per prefecture (the prefecture as a whole, then its
+ * counties), then the units directly administered by the province; by code within each.
+ * `wholeLabel` names a prefecture's whole area (e.g. `武汉市（含所辖县市区）`),
+ * `province.ownLabel` the province's own tasks. Leave `province` out where a province code
+ * would not mean “its own tasks” (the task log's unit filter).
  */
 export function unitOptionGroups(
   units: readonly UnitRow[],
   labels: {
     wholeLabel: (name: string) => string;
-    ownLabel: (name: string) => string;
-    provinceGroup: string;
     directGroup: string;
+    province?: { group: string; ownLabel: (name: string) => string };
   },
 ): UnitOptionGroup[] {
   const byCode = [...units].sort((a, b) => a.code.localeCompare(b.code));
   const option = (u: UnitRow): UnitOption => ({ value: u.code, label: `${u.name}（${u.code}）` });
   const groups: UnitOptionGroup[] = [];
   const province = byCode.filter((u) => u.level === 'PROVINCE');
-  if (province.length) {
+  const provinceLabels = labels.province;
+  if (province.length && provinceLabels) {
     groups.push({
-      label: labels.provinceGroup,
-      options: province.map((u) => ({ value: u.code, label: labels.ownLabel(u.name) })),
+      label: provinceLabels.group,
+      options: province.map((u) => ({ value: u.code, label: provinceLabels.ownLabel(u.name) })),
     });
   }
   const prefectures = byCode.filter((u) => u.level === 'PREFECTURE');
