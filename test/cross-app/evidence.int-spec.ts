@@ -10,7 +10,14 @@ import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { dataOffset, flipByte, readZip } from '@duty/api/evidence-pack/testing';
-import { buildApps, builtCli, createTestDatabase, root, TestDatabase } from '@duty/test-support';
+import {
+  buildApps,
+  builtCli,
+  createTestDatabase,
+  root,
+  serverReady,
+  TestDatabase,
+} from '@duty/test-support';
 
 const run = promisify(execFile);
 const main = path.join(root, 'dist/api/apps/api/src/main.js');
@@ -134,21 +141,7 @@ describe('evidence with the built server and commands (memory, throughput, packs
       LOG_LEVEL: 'info',
     };
     server = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`not ready in 120 s:\n${output}`)), 120_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const ready = /"url":"(http:\/\/[^"]+)","msg":"Ready/.exec(output);
-        if (ready) {
-          clearTimeout(timer);
-          resolve(ready[1]);
-        }
-      };
-      server.stdout!.on('data', onData);
-      server.stderr!.on('data', onData);
-      server.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-    });
+    ({ url } = await serverReady(server));
     const db = new Client({ connectionString: database.url });
     await db.connect();
     const [row] = (

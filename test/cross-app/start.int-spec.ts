@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildApps, root } from '@duty/test-support';
+import { buildApps, root, serverReady } from '@duty/test-support';
 
 /**
  * The newcomer path end to end: the built API (dist/) started as `npm start` starts it, with no
@@ -29,24 +29,7 @@ function startServer(
     stdio: ['ignore', 'pipe', 'pipe'],
     ...user,
   });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready in 90 s:\n${output}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /"url":"(http:\/\/[^"]+)","msg":"Ready/.exec(output);
-      if (ready) {
-        clearTimeout(timer);
-        resolve({ child, url: ready[1], output: () => output });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(Object.assign(new Error(`exited with ${code}:\n${output}`), { code, output }));
-    });
-  });
+  return serverReady(child, 90_000).then((ready) => ({ child, ...ready }));
 }
 
 function exitOf(child: ChildProcess, timeoutMs: number): Promise<number | null> {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { ChildProcess, execFileSync } from 'node:child_process';
 import path from 'node:path';
 
 export const root = path.resolve(__dirname, '../..');
@@ -19,3 +19,35 @@ export function buildApps(): void {
 
 export const builtCli = (name: string) =>
   path.join(root, 'dist/api/apps/api/src/cli', `${name}.cli.js`);
+
+/**
+ * Waits for a started server (`dist/api/…/main.js`) to log that it is ready and returns its
+ * URL and everything it printed so far. Rejects, with the exit code and the output, when it
+ * exits first, and after `timeoutMs` without the ready line.
+ */
+export function serverReady(
+  child: ChildProcess,
+  timeoutMs = 120_000,
+): Promise<{ url: string; output: () => string }> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`not ready in ${timeoutMs / 1000} s:\n${output}`)),
+      timeoutMs,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /"url":"(http:\/\/[^"]+)","msg":"Ready/.exec(output);
+      if (ready) {
+        clearTimeout(timer);
+        resolve({ url: ready[1], output: () => output });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(Object.assign(new Error(`exited with ${code}:\n${output}`), { code, output }));
+    });
+  });
+}

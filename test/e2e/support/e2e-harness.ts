@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { buildApps, createTestDatabase, root, TestDatabase } from '@duty/test-support';
-import { ChildProcess, spawn } from 'node:child_process';
+import { buildApps, createTestDatabase, root, serverReady, TestDatabase } from '@duty/test-support';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -62,7 +62,7 @@ export async function startE2E(): Promise<E2E> {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = await readyUrl(server);
+  const { url } = await serverReady(server);
   const browser = await chromium
     .launch({
       executablePath,
@@ -104,30 +104,6 @@ export async function startE2E(): Promise<E2E> {
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-function readyUrl(server: ChildProcess): Promise<string> {
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`server not ready in 120 s:\n${output}`)),
-      120_000,
-    );
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /"url":"(http:\/\/[^"]+)","msg":"Ready/.exec(output);
-      if (ready) {
-        clearTimeout(timer);
-        resolve(ready[1]);
-      }
-    };
-    server.stdout!.on('data', onData);
-    server.stderr!.on('data', onData);
-    server.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
-    });
-  });
 }
 
 /** Signs in through the sign-in page, as a person does. */
