@@ -21,7 +21,9 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
-RUN mkdir -p /app/.data /var/lib/duty/evidence && chown node:node /app/.data /var/lib/duty/evidence
+RUN mkdir -p /app/.data /var/lib/duty/evidence /var/lib/duty/keys \
+  && chown node:node /app/.data /var/lib/duty/evidence /var/lib/duty/keys \
+  && chmod 700 /var/lib/duty/keys
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=6 \

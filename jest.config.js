@@ -6,6 +6,7 @@ module.exports = {
   projects: [
     '<rootDir>/libs/shared/errors',
     '<rootDir>/libs/shared/admin-units',
+    '<rootDir>/libs/shared/spreadsheet-text',
     '<rootDir>/libs/regulation/parser',
     '<rootDir>/libs/regulation/duties',
     '<rootDir>/libs/assessment/scoring',

@@ -6,6 +6,13 @@ import { CreateUnitsUsersSessionsAndAuditLog1795762325788 } from './179576232578
 import { CreateCyclesTasksAndHistory1795763519338 } from './1795763519338-CreateCyclesTasksAndHistory';
 import { CreateEvidence1795771517355 } from './1795771517355-CreateEvidence';
 import { CreateAssessmentPlansAndResults1795773347995 } from './1795773347995-CreateAssessmentPlansAndResults';
+import { AddDutyKindsAndTextContext1796535087863 } from './1796535087863-AddDutyKindsAndTextContext';
+import { AddDutyMappingSuggestions1796538290529 } from './1796538290529-AddDutyMappingSuggestions';
+import { CreatePasswordResetRequests1796549767700 } from './1796549767700-CreatePasswordResetRequests';
+import { AddEvidenceIntegrityMark1796549869589 } from './1796549869589-AddEvidenceIntegrityMark';
+import { CreatePasswordHistory1796550080322 } from './1796550080322-CreatePasswordHistory';
+import { AddIntegrityHashChains1796556803831 } from './1796556803831-AddIntegrityHashChains';
+import { AddSecondFactor1796556811650 } from './1796556811650-AddSecondFactor';
 
 export const migrations = [
   CreateSystemSetting1764223200000,
@@ -14,6 +21,13 @@ export const migrations = [
   CreateCyclesTasksAndHistory1795763519338,
   CreateEvidence1795771517355,
   CreateAssessmentPlansAndResults1795773347995,
+  AddDutyKindsAndTextContext1796535087863,
+  AddDutyMappingSuggestions1796538290529,
+  CreatePasswordResetRequests1796549767700,
+  AddEvidenceIntegrityMark1796549869589,
+  CreatePasswordHistory1796550080322,
+  AddIntegrityHashChains1796556803831,
+  AddSecondFactor1796556811650,
 ];
 
 /** Table where TypeORM records applied migrations. */

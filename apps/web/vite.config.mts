@@ -68,7 +68,10 @@ export default defineConfig({
   resolve: {
     alias: {
       '@duty/shared/errors': fromHere('../../libs/shared/errors/src/index.ts'),
+      '@duty/shared/spreadsheet-text': fromHere('../../libs/shared/spreadsheet-text/src/index.ts'),
       '@duty/assessment/scoring': fromHere('../../libs/assessment/scoring/src/index.ts'),
+      // The word-level redline of two duty texts is computed in the browser (pure, no Node API).
+      '@duty/regulation/parser': fromHere('../../libs/regulation/parser/src/index.ts'),
     },
   },
   server: { port: 5173, strictPort: true, proxy: apiProxy },

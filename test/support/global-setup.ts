@@ -51,6 +51,21 @@ export default async function globalSetup(): Promise<void> {
     await dataSource.destroy();
   }
 
+  // The least-privilege application role tests may run the app as (startTestApi's
+  // leastPrivilege); cluster-wide, so created once and shared by every run on this server.
+  await withAdminClient(adminUrl, async (client) => {
+    const found = await client.query(`SELECT 1 FROM pg_roles WHERE rolname = 'duty_test_app'`);
+    if (found.rowCount) return;
+    await client
+      .query(
+        `CREATE ROLE duty_test_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD 'duty_test_app'`,
+      )
+      .catch((error: { code?: string }) => {
+        // Created meanwhile by a concurrent run.
+        if (error.code !== '42710' && error.code !== '23505') throw error;
+      });
+  });
+
   process.env.DUTY_TEST_ADMIN_URL = adminUrl;
   process.env.DUTY_TEST_TEMPLATE_DB = template;
   process.env.DUTY_TEST_RUN_ID = runId;

@@ -1,2 +1,3 @@
 export * from './test-database';
 export * from './built-app';
+export * from './db-fingerprint';

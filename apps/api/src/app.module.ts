@@ -1,6 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
@@ -21,28 +21,48 @@ import { AnalyticsModule } from './analytics/analytics.module';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { createDataSource } from './database/data-source';
 import { runMigrations } from './database/migrate';
+import { reportRoles } from './database/app-role';
+import { migrateAsOwner } from './database/owner-setup';
 import { graphqlOptions } from './graphql/graphql-options';
 import { validationPipe } from './graphql/validation';
 import { HealthModule } from './health/health.module';
+import { SigningModule } from './signing/signing.module';
 import { SystemModule } from './system/system.module';
 import { ROOT_LOGGER } from './logging/logging.constants';
 import { DATABASE_MODE } from './app.module.constants';
+import {
+  DATABASE_AVAILABILITY,
+  DatabaseAvailability,
+  databaseUnavailableError,
+  isDatabaseUnavailableError,
+} from './database/database-availability';
+import { DatabaseUnavailableFilter } from './health/database-unavailable.filter';
 
 export interface AppModuleOptions {
   config: AppConfig;
   /** Connection URL of the database to use (external, or the embedded server's). */
   databaseUrl: string;
+  /**
+   * Connection URL of the schema owner, when the application runs as a separate least-privilege
+   * role: migrations and grants run as the owner, everything else as `databaseUrl`.
+   */
+  databaseOwnerUrl?: string;
   /** Whether the database is the embedded server started by this process. */
   embeddedDatabase: boolean;
   logger: Logger;
   /** Time source (tests pass a controllable clock). */
   clock?: Clock;
+  /** The process's view of its database (created here when not given). */
+  databaseAvailability?: DatabaseAvailability;
 }
 
 @Module({})
 export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     const { config, logger } = options;
+    const availability =
+      options.databaseAvailability ??
+      new DatabaseAvailability({ outageLimitMs: config.databaseOutageLimitMs });
     return {
       module: AppModule,
       global: true,
@@ -50,6 +70,21 @@ export class AppModule {
         TypeOrmModule.forRootAsync({
           useFactory: () => ({}),
           dataSourceFactory: async () => {
+            const ssl = config.database.kind === 'external' && config.database.ssl;
+            const ownerUrl = options.databaseOwnerUrl;
+            const separateOwner = Boolean(ownerUrl) && ownerUrl !== options.databaseUrl;
+            if (separateOwner) {
+              const outcome = await migrateAsOwner({
+                ownerUrl: ownerUrl!,
+                appUrl: options.databaseUrl,
+                ssl,
+                runMigrations: config.runMigrations,
+                logger,
+              });
+              reportRoles(outcome, config.isProduction, logger);
+            } else {
+              reportRoles({ granted: false, reason: 'one URL' }, config.isProduction, logger);
+            }
             const dataSource = createDataSource({
               url: options.databaseUrl,
               poolMax: config.database.poolMax,
@@ -57,7 +92,7 @@ export class AppModule {
               logger,
             });
             await dataSource.initialize();
-            if (config.runMigrations) {
+            if (config.runMigrations && !separateOwner) {
               const applied = await runMigrations(dataSource);
               logger.info(
                 { migrations: applied.map((m) => m.name) },
@@ -73,7 +108,7 @@ export class AppModule {
           imports: [AccessModule],
           inject: [DataSource, SessionService],
           useFactory: (dataSource: DataSource, sessions: SessionService) => ({
-            ...graphqlOptions(config, logger),
+            ...graphqlOptions(config, logger, availability),
             // Per request: the principal from the session, and DataLoaders (batching within
             // the request, no cache shared across users).
             context: async ({
@@ -82,17 +117,26 @@ export class AppModule {
             }: {
               req: Request;
               res: unknown;
-            }): Promise<GraphQLContext> => ({
-              req,
-              res,
-              loaders: createLoaders(dataSource),
-              principal: await sessions.authenticate(req),
-              meta: requestMeta(req),
-            }),
+            }): Promise<GraphQLContext> => {
+              const principal = await sessions.authenticate(req).catch((error: unknown) => {
+                if (!isDatabaseUnavailableError(error)) throw error;
+                availability.markUnavailable((error as Error).message ?? 'connection lost');
+                throw databaseUnavailableError();
+              });
+              return {
+                req,
+                res,
+                // Some loaders count within the principal's jurisdiction.
+                loaders: createLoaders(dataSource, principal),
+                principal,
+                meta: requestMeta(req),
+              };
+            },
           }),
         }),
         AccessModule,
         HealthModule,
+        SigningModule,
         SystemModule,
         RegulationModule,
         DutyModule,
@@ -103,12 +147,14 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_PIPE, useValue: validationPipe() },
+        { provide: APP_FILTER, useClass: DatabaseUnavailableFilter },
+        { provide: DATABASE_AVAILABILITY, useValue: availability },
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: ROOT_LOGGER, useValue: logger },
         { provide: DATABASE_MODE, useValue: options.embeddedDatabase ? 'EMBEDDED' : 'EXTERNAL' },
       ],
-      exports: [APP_CONFIG, ROOT_LOGGER, DATABASE_MODE, CLOCK],
+      exports: [APP_CONFIG, ROOT_LOGGER, DATABASE_MODE, CLOCK, DATABASE_AVAILABILITY],
     };
   }
 }

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   let starting: Promise<RunningServer> | undefined;
   let stopping = false;
 
-  const shutdown = async (signal: NodeJS.Signals) => {
+  const shutdown = async (signal: NodeJS.Signals | 'DATABASE_LOST', exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'Shutting down');
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
       await server?.close();
       logger.info('Stopped cleanly');
       logger.flush();
-      process.exit(0);
+      process.exit(exitCode);
     } catch (error) {
       logger.error({ err: error }, 'Error during shutdown');
       logger.flush();
@@ -47,6 +47,10 @@ async function main(): Promise<void> {
     logger.flush();
     process.exit(1);
   }
+  // A database gone for longer than DATABASE_OUTAGE_LIMIT_SECONDS: exit non-zero (after the
+  // usual drain) so that systemd, Docker or Kubernetes restarts the server, instead of
+  // answering 503 forever.
+  void server.unrecoverable.then(() => shutdown('DATABASE_LOST', 1));
   const publicUrl = server.url.replace('//127.0.0.1:', '//localhost:');
   if (!stopping) logger.info({ url: publicUrl }, `Ready: open ${publicUrl}`);
 }

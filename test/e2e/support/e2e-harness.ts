@@ -92,7 +92,12 @@ export async function startE2E(): Promise<E2E> {
     url,
     database,
     browser,
-    newContext: () => browser.newContext(contextOptions),
+    // Waits get a minute: CI runs these journeys next to the other test projects on two cores.
+    newContext: async () => {
+      const context = await browser.newContext(contextOptions);
+      context.setDefaultTimeout(60_000);
+      return context;
+    },
     contextOptions,
     close: async () => {
       await browser.close().catch(() => undefined);

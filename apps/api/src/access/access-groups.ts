@@ -24,3 +24,15 @@ export const UNIT_READERS = [
   Role.COUNTY_OPERATOR,
   Role.AUDITOR,
 ] as const;
+
+/**
+ * Who sees the source addresses (IP) recorded with task history: auditors and the
+ * administrators. Others see null: an address says where a colleague or a supervisor works
+ * from, which a county operator has no need to know (issue 15, finding 11).
+ */
+export const SOURCE_ADDRESS_READERS: readonly Role[] = [
+  Role.AUDITOR,
+  Role.SYSTEM_ADMIN,
+  Role.SECURITY_ADMIN,
+  Role.AUDIT_ADMIN,
+];

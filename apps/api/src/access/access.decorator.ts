@@ -20,3 +20,10 @@ export const Access = (rule: AccessRule) => SetMetadata(ACCESS_KEY, rule);
 /** Operations that stay open while the user must change their password first. */
 export const ALLOWED_BEFORE_PASSWORD_CHANGE = 'duty:allowed-before-password-change';
 export const AllowBeforePasswordChange = () => SetMetadata(ALLOWED_BEFORE_PASSWORD_CHANGE, true);
+
+/**
+ * Operations that stay open while the session still owes its second factor (signed in with the
+ * password, code or enrolment pending). The second factor comes before a password change.
+ */
+export const ALLOWED_BEFORE_SECOND_FACTOR = 'duty:allowed-before-second-factor';
+export const AllowBeforeSecondFactor = () => SetMetadata(ALLOWED_BEFORE_SECOND_FACTOR, true);

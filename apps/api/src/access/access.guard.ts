@@ -11,6 +11,7 @@ import {
   ACCESS_KEY,
   AccessRule,
   ALLOWED_BEFORE_PASSWORD_CHANGE,
+  ALLOWED_BEFORE_SECOND_FACTOR,
   AUTHENTICATED,
   PUBLIC,
 } from './access.decorator';
@@ -40,6 +41,12 @@ export class AccessGuard implements CanActivate {
     if (rule === PUBLIC) return true;
     const principal = ctx.principal;
     if (!principal) throw new AppError(ErrorCode.UNAUTHENTICATED);
+    if (
+      principal.secondFactorStep &&
+      !this.reflector.get<boolean>(ALLOWED_BEFORE_SECOND_FACTOR, context.getHandler())
+    ) {
+      throw new AppError(ErrorCode.SECOND_FACTOR_REQUIRED);
+    }
     if (
       principal.mustChangePassword &&
       !this.reflector.get<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, context.getHandler())

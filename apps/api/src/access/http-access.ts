@@ -15,6 +15,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   PASSWORD_CHANGE_REQUIRED: 403,
+  SECOND_FACTOR_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   QUERY_TOO_COMPLEX: 400,
@@ -24,6 +25,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   EVIDENCE_INTEGRITY: 500,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
+  RATE_LIMITED: 429,
 };
 
 /** Sends `{ code, message, ...extra }` with the status that belongs to the code. */
@@ -89,6 +91,10 @@ export class HttpAccess {
     const principal = await this.sessions.authenticate(req);
     if (!principal) {
       sendError(res, ErrorCode.UNAUTHENTICATED);
+      return null;
+    }
+    if (principal.secondFactorStep) {
+      sendError(res, ErrorCode.SECOND_FACTOR_REQUIRED);
       return null;
     }
     if (principal.mustChangePassword) {

@@ -20,6 +20,8 @@ export class AdminUnitResolver {
     @Args('parentCode', { nullable: true }) parentCode?: string,
     @Args('level', { type: () => AdminLevelEnum, nullable: true }) level?: AdminLevelEnum,
   ) {
+    // No unit works at the national level (it marks duties of national bodies only).
+    if (level === AdminLevelEnum.NATIONAL) return [];
     return this.units.list(ctx.principal as Principal, { parentCode, level });
   }
 

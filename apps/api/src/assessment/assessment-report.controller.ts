@@ -1,6 +1,7 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@duty/shared/errors';
+import { neutraliseFormula } from '@duty/shared/spreadsheet-text';
 import ExcelJS from 'exceljs';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -332,7 +333,17 @@ function indicatorNames(plan: PlanInForce): Map<string, string> {
   return new Map(plan.plan.indicators.map((i) => [i.id, i.name]));
 }
 
+/**
+ * Bold frozen header, and every text cell below it through the export-wide formula rule: unit
+ * names and deduction reasons are typed by people, and a cell re-entered in Excel would run.
+ */
 function styleSheet(sheet: ExcelJS.Worksheet): void {
+  sheet.eachRow((row, number) => {
+    if (number === 1) return;
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'string') cell.value = neutraliseFormula(cell.value);
+    });
+  });
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
 }

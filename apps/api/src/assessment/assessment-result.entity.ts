@@ -7,6 +7,7 @@ import {
   PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { ChainLinked } from '../integrity/chain-linked';
 import { AssessmentCycle } from '../cycle/assessment-cycle.entity';
 
 /**
@@ -17,7 +18,7 @@ import { AssessmentCycle } from '../cycle/assessment-cycle.entity';
  */
 @Entity({ name: 'assessment_result_set' })
 @Index('UQ_assessment_result_set_version', ['cycleId', 'version'], { unique: true })
-export class AssessmentResultSet {
+export class AssessmentResultSet extends ChainLinked {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -60,7 +61,7 @@ export class AssessmentResultSet {
 
 /** One unit's frozen score in a result set (append-only). */
 @Entity({ name: 'assessment_result' })
-export class AssessmentResult {
+export class AssessmentResult extends ChainLinked {
   @PrimaryColumn({ name: 'result_set_id', type: 'uuid' })
   resultSetId!: string;
 

@@ -5,6 +5,7 @@ import { Inject } from '@nestjs/common';
 import {
   Access,
   AllowBeforePasswordChange,
+  AllowBeforeSecondFactor,
   AUTHENTICATED,
   PUBLIC,
 } from '../access/access.decorator';
@@ -14,19 +15,43 @@ import { ChangePasswordInput, SignInInput } from '../user/dto/user.inputs';
 import { CurrentUserModel, SignInResultModel } from '../user/dto/user.models';
 import { AppUser } from '../user/user.entity';
 import { AuthService } from './auth.service';
+import { SecondFactorStepEnum } from './dto/second-factor.models';
 import { Principal } from './principal';
+import type { SecondFactorStep } from './user-session.entity';
 import { SESSION_COOKIE } from './session-token';
 
-function currentUser(user: AppUser, sessionExpiresAt: Date): CurrentUserModel {
+function currentUser(
+  user: AppUser,
+  sessionExpiresAt: Date,
+  state: { passwordExpired: boolean; secondFactorStep: SecondFactorStep | null },
+): CurrentUserModel {
   return {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
     role: user.role,
-    mustChangePassword: user.mustChangePassword,
+    mustChangePassword: user.mustChangePassword || state.passwordExpired,
+    passwordExpired: state.passwordExpired,
+    secondFactorStep: state.secondFactorStep as SecondFactorStepEnum | null,
     sessionExpiresAt,
     unitCode: user.unitCode,
     departmentId: user.departmentId,
+  };
+}
+
+/** The signed-in user as `me` shows it. */
+export function currentUserOf(p: Principal): CurrentUserModel {
+  return {
+    id: p.userId,
+    username: p.username,
+    displayName: p.displayName,
+    role: p.role,
+    mustChangePassword: p.mustChangePassword,
+    passwordExpired: p.passwordExpired,
+    secondFactorStep: p.secondFactorStep as SecondFactorStepEnum | null,
+    sessionExpiresAt: p.sessionExpiresAt,
+    unitCode: p.unitCode,
+    departmentId: p.departmentId,
   };
 }
 
@@ -43,18 +68,7 @@ export class AuthResolver {
     description: 'The signed-in user; null when not signed in.',
   })
   me(@Context() ctx: GraphQLContext): CurrentUserModel | null {
-    const p = ctx.principal;
-    if (!p) return null;
-    return {
-      id: p.userId,
-      username: p.username,
-      displayName: p.displayName,
-      role: p.role,
-      mustChangePassword: p.mustChangePassword,
-      sessionExpiresAt: p.sessionExpiresAt,
-      unitCode: p.unitCode,
-      departmentId: p.departmentId,
-    };
+    return ctx.principal ? currentUserOf(ctx.principal) : null;
   }
 
   @Access(PUBLIC)
@@ -71,7 +85,7 @@ export class AuthResolver {
     @Args('input') input: SignInInput,
     @Context() ctx: GraphQLContext,
   ): Promise<SignInResultModel> {
-    const { token, session, user } = await this.auth.signIn(
+    const { token, session, user, secondFactor, passwordExpired } = await this.auth.signIn(
       input.username,
       input.password,
       ctx.meta,
@@ -93,12 +107,14 @@ export class AuthResolver {
             session.lastSeenAt.getTime() + this.config.auth.sessionIdleMs,
           ),
         ),
+        { passwordExpired, secondFactorStep: secondFactor },
       ),
     };
   }
 
   @Access(AUTHENTICATED)
   @AllowBeforePasswordChange()
+  @AllowBeforeSecondFactor()
   @Mutation(() => Boolean)
   async signOut(@Context() ctx: GraphQLContext): Promise<boolean> {
     await this.auth.signOut(ctx.principal as Principal, ctx.meta);
@@ -125,6 +141,9 @@ export class AuthResolver {
       input.newPassword,
       ctx.meta,
     );
-    return currentUser(user, principal.sessionExpiresAt);
+    return currentUser(user, principal.sessionExpiresAt, {
+      passwordExpired: false,
+      secondFactorStep: principal.secondFactorStep,
+    });
   }
 }

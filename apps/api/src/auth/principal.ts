@@ -1,4 +1,5 @@
 import { Role } from './role';
+import type { SecondFactorStep } from './user-session.entity';
 
 /** The signed-in user as every service sees it, resolved once per request from the session. */
 export interface Principal {
@@ -9,7 +10,12 @@ export interface Principal {
   /** The bound unit: a prefecture for PREFECTURE_SUPERVISOR (and a prefecture AUDITOR), the unit of a COUNTY_OPERATOR. */
   unitCode: string | null;
   departmentId: string | null;
+  /** Set by an administrator, or because the password is older than PASSWORD_MAX_AGE_DAYS. */
   mustChangePassword: boolean;
+  /** The password is older than PASSWORD_MAX_AGE_DAYS (the reason for mustChangePassword). */
+  passwordExpired: boolean;
+  /** What the session still owes after the password; null for a full session. */
+  secondFactorStep: SecondFactorStep | null;
   sessionId: string;
   sessionExpiresAt: Date;
 }

@@ -8,7 +8,19 @@ import { AppUser } from '../user/user.entity';
 import { Clock, CLOCK } from './clock';
 import { Principal } from './principal';
 import { hashSessionToken, newSessionToken, requestMeta, tokenFromRequest } from './session-token';
-import { UserSession } from './user-session.entity';
+import { SecondFactorStep, UserSession } from './user-session.entity';
+
+/** How long a session that still owes its second factor lives: enough to open an app and type. */
+export const SECOND_FACTOR_PENDING_MS = 10 * 60_000;
+
+/** Whether a password is older than the configured maximum age (null: no maximum). */
+export function passwordExpired(
+  user: Pick<AppUser, 'passwordChangedAt'>,
+  maxAgeMs: number | null,
+  now: Date,
+): boolean {
+  return maxAgeMs !== null && now.getTime() - user.passwordChangedAt.getTime() >= maxAgeMs;
+}
 
 // last_seen_at is written at most this often: enough precision for a 30-minute idle timeout.
 const TOUCH_INTERVAL_MS = 30_000;
@@ -20,7 +32,10 @@ export type RevokeReason =
   | 'user_disabled'
   | 'role_changed'
   | 'password_changed'
-  | 'password_reset';
+  | 'password_reset'
+  | 'second_factor_enrolled'
+  | 'second_factor_reset'
+  | 'second_factor_locked';
 
 /** Server-side sessions: creation, per-request validation with idle and absolute timeouts, revocation. */
 @Injectable()
@@ -32,15 +47,25 @@ export class SessionService {
     private readonly audit: SecurityAuditService,
   ) {}
 
-  async create(user: AppUser, meta: { ip: string | null; userAgent: string | null }) {
+  /**
+   * Opens a session. One that still owes a second factor step lives SECOND_FACTOR_PENDING_MS
+   * until completeSecondFactor gives it the full lifetime.
+   */
+  async create(
+    user: AppUser,
+    meta: { ip: string | null; userAgent: string | null },
+    secondFactor: SecondFactorStep | null = null,
+  ) {
     const token = newSessionToken();
     const now = this.clock.now();
+    const lifetime = secondFactor ? SECOND_FACTOR_PENDING_MS : this.config.auth.sessionAbsoluteMs;
     const session = await this.dataSource.getRepository(UserSession).save({
       tokenHash: hashSessionToken(token),
       userId: user.id,
       createdAt: now,
       lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + this.config.auth.sessionAbsoluteMs),
+      expiresAt: new Date(now.getTime() + lifetime),
+      secondFactor,
       revokedAt: null,
       revokeReason: null,
       ip: meta.ip,
@@ -85,6 +110,7 @@ export class SessionService {
         .update({ id: session.id }, { lastSeenAt: now });
     }
     const user = session.user;
+    const passwordTooOld = passwordExpired(user, this.config.auth.passwordMaxAgeMs, now);
     return {
       userId: user.id,
       username: user.username,
@@ -92,12 +118,34 @@ export class SessionService {
       role: user.role,
       unitCode: user.unitCode,
       departmentId: user.departmentId,
-      mustChangePassword: user.mustChangePassword,
+      mustChangePassword: user.mustChangePassword || passwordTooOld,
+      passwordExpired: passwordTooOld,
+      secondFactorStep: session.secondFactor,
       sessionId: session.id,
       sessionExpiresAt: new Date(
         Math.min(session.expiresAt.getTime(), now.getTime() + this.config.auth.sessionIdleMs),
       ),
     };
+  }
+
+  /**
+   * The second factor step is done: the session becomes a full one with the full lifetime from
+   * now. Returns false when it was not pending (already completed, or revoked meanwhile).
+   */
+  async completeSecondFactor(sessionId: string): Promise<boolean> {
+    const now = this.clock.now();
+    const result = await this.dataSource
+      .getRepository(UserSession)
+      .createQueryBuilder()
+      .update()
+      .set({
+        secondFactor: null,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + this.config.auth.sessionAbsoluteMs),
+      })
+      .where('id = :sessionId AND second_factor IS NOT NULL AND revoked_at IS NULL', { sessionId })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 
   /** Ends one session; returns whether it was still open. */

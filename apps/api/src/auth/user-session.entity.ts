@@ -1,5 +1,15 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { AppUser } from '../user/user.entity';
+
+export type SecondFactorStep = 'verify' | 'enrol';
 
 /**
  * A server-side session. Only the SHA-256 of the token is stored: a copy of the table does not
@@ -9,6 +19,10 @@ import { AppUser } from '../user/user.entity';
 @Entity({ name: 'user_session' })
 @Index('UQ_user_session_token', ['tokenHash'], { unique: true })
 @Index('IDX_user_session_user', ['userId'])
+@Check(
+  'CHK_user_session_second_factor',
+  `"second_factor" IS NULL OR "second_factor" IN ('verify', 'enrol')`,
+)
 export class UserSession {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -39,6 +53,14 @@ export class UserSession {
   /** sign_out, idle_timeout, absolute_timeout, user_disabled, role_changed, password_changed, password_reset */
   @Column({ name: 'revoke_reason', type: 'varchar', length: 40, nullable: true })
   revokeReason!: string | null;
+
+  /**
+   * A step the session still owes after the password: `verify` a code, or `enrol` a second
+   * factor the role requires. Until it is null the session can do nothing else, and it lives
+   * only SECOND_FACTOR_PENDING_MS.
+   */
+  @Column({ name: 'second_factor', type: 'varchar', length: 10, nullable: true })
+  secondFactor!: SecondFactorStep | null;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip!: string | null;

@@ -1,16 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
-import pino from 'pino';
 import { syncReferenceData } from '../admin-unit/reference-data.sync';
 import { print, withScratchDatabase } from '../cli/cli-support';
-import { loadConfig } from '../config/config';
 import { createDataSource } from '../database/data-source';
 import { runMigrations } from '../database/migrate';
 import { seedRegulations } from '../regulation/seed-regulations';
-import { createServer, RunningServer } from '../server/create-server';
+import { BenchServer, startBenchServer } from './bench-server';
 import { DEMO_PASSWORD } from '../user/demo-accounts';
 import { seedDemoAccounts } from '../user/demo-accounts.seed';
 import { AnalyticsDataset, buildAnalyticsDataset } from './analytics-dataset';
@@ -96,23 +92,14 @@ export async function runAnalyticsBench(
       countyCode: BENCH_COUNTY,
     };
 
-    const evidenceDir = await mkdtemp(path.join(os.tmpdir(), 'duty-bench-evidence-'));
-    let server: RunningServer | undefined;
+    let bench: BenchServer | undefined;
     const sql = new Client({ connectionString: url, application_name: 'bench-analytics' });
     try {
-      const config = loadConfig({
-        NODE_ENV: 'test',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: url,
-        SEED_DEMO_DATA: 'false',
-        MIGRATIONS_RUN: 'true',
-        WEB_DIST_DIR: path.join(evidenceDir, 'no-web-build'),
-        EVIDENCE_DIR: evidenceDir,
-        EVIDENCE_FSCK_INTERVAL_HOURS: '0',
-      });
-      server = await createServer(config, pino({ level: 'silent' }), { databaseUrl: url });
+      bench = await startBenchServer(
+        { DATABASE_URL: url, SEED_DEMO_DATA: 'false', MIGRATIONS_RUN: 'true' },
+        { databaseUrl: url },
+      );
+      const server = bench.server;
       const token = await signIn(server.url, 'province');
       await sql.connect();
       const [{ version: pgVersion, jit }] = (
@@ -149,8 +136,7 @@ export async function runAnalyticsBench(
       return results;
     } finally {
       await sql.end().catch(() => undefined);
-      await server?.close();
-      await rm(evidenceDir, { recursive: true, force: true });
+      await bench?.close();
     }
   });
 }

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, ConfigError, loadConfig } from '../config/config';
 import { createDataSource } from '../database/data-source';
 import { resolveDatabase } from '../database/database-url';
+import { migrateAsOwner } from '../database/owner-setup';
 import { EmbeddedPostgres } from '@duty/api/embedded-postgres';
 import { createRootLogger } from '../logging/logger';
 
@@ -42,19 +43,38 @@ export function runCli(main: (config: AppConfig, logger: Logger) => Promise<numb
 export async function withConfiguredDatabase<T>(
   config: AppConfig,
   logger: Logger,
-  work: (dataSource: DataSource) => Promise<T>,
+  work: (dataSource: DataSource, urls: { url: string; ownerUrl?: string }) => Promise<T>,
+  options: {
+    /** Connect as the schema owner (migrations) when there is a separate one. */
+    as?: 'app' | 'owner';
+    /**
+     * Bring the schema up to date first, as its owner (and grant the app role its rights), so
+     * a command that writes works on a fresh data directory too.
+     */
+    migrate?: boolean;
+  } = {},
 ): Promise<T> {
   const database = await resolveDatabase(config.database, logger);
   try {
+    const ssl = config.database.kind === 'external' && config.database.ssl;
+    if (options.migrate) {
+      await migrateAsOwner({
+        ownerUrl: database.ownerUrl ?? database.url,
+        appUrl: database.url,
+        ssl,
+        runMigrations: true,
+        logger,
+      });
+    }
     const dataSource = createDataSource({
-      url: database.url,
+      url: options.as === 'owner' ? (database.ownerUrl ?? database.url) : database.url,
       poolMax: 2,
-      ssl: config.database.kind === 'external' && config.database.ssl,
+      ssl,
       logger,
     });
     await dataSource.initialize();
     try {
-      return await work(dataSource);
+      return await work(dataSource, { url: database.url, ownerUrl: database.ownerUrl });
     } finally {
       await dataSource.destroy();
     }

@@ -2,15 +2,25 @@ import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runMigrations } from '../database/migrate';
+import { AppError } from '../graphql/app-error';
+import { type ArticleChangeKind, sourceEncodingName } from '@duty/regulation/parser';
 import { RegulationImportService } from '../regulation/regulation-import.service';
+import { readRegulationSource } from '../regulation/source-file';
 import { print, runCli, withConfiguredDatabase } from './cli-support';
 
-const USAGE = `Usage: npm run regulation:import -- <file> --code <code> [--status draft|enacted] [--effective YYYY-MM-DD]
-  <file>          UTF-8 text of the regulation
+const USAGE = `Usage: npm run regulation:import -- <file> --code <code> [--status draft|enacted] [--effective YYYY-MM-DD] [--coordinating-department <kind>] [--confirm-title-change]
+  <file>          the regulation: .docx, or plain text in UTF-8, UTF-16 or GB18030/GBK
   --code          stable regulation code, e.g. hubei-quality-promotion
   --status        draft (default) or enacted
-  --effective     effective date (施行日期), when known`;
+  --effective     effective date (施行日期), when known
+  --coordinating-department
+                  牵头协调部门 (a department kind code, e.g. market_regulation): suggested as lead
+                  where the text names no department; kept for later versions
+  --confirm-title-change
+                  accept a title that differs from the one stored for this code`;
+
+/** Options that take no value. */
+const FLAGS = new Set(['confirm-title-change']);
 
 const MODALITY_ZH = {
   mandatory: '义务性',
@@ -18,10 +28,12 @@ const MODALITY_ZH = {
   discretionary: '授权性',
   declarative: '宣示性',
 };
-const CHANGE_ZH = {
+const CHANGE_ZH: Record<ArticleChangeKind, string> = {
   unchanged: '未变',
   renumbered: '仅条号变化',
   changed: '修改',
+  merged: '合并',
+  split: '拆分',
   added: '新增',
   removed: '删除',
 };
@@ -32,6 +44,7 @@ function parseArgs(argv: string[]) {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') options.help = 'true';
+    else if (arg.startsWith('--') && FLAGS.has(arg.slice(2))) options[arg.slice(2)] = 'true';
     else if (arg.startsWith('--')) {
       const value = argv[i + 1];
       if (value === undefined || value.startsWith('--'))
@@ -49,7 +62,9 @@ runCli(async (config, logger) => {
     print(USAGE);
     return 0;
   }
-  const unknown = Object.keys(options).filter((k) => !['code', 'status', 'effective'].includes(k));
+  const unknown = Object.keys(options).filter(
+    (k) => !['code', 'status', 'effective', 'coordinating-department', ...FLAGS].includes(k),
+  );
   if (positional.length !== 1 || !options.code || unknown.length) {
     throw new Error(`${unknown.length ? `Unknown option --${unknown[0]}. ` : ''}${USAGE}`);
   }
@@ -58,47 +73,71 @@ runCli(async (config, logger) => {
     throw new Error(`--status must be draft or enacted.\n${USAGE}`);
   // npm runs scripts from the package root; paths are relative to where the user typed the command.
   const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), positional[0]);
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new Error(
       `无法读取文件 ${file}：${error.code === 'ENOENT' ? '文件不存在' : error.message}`,
     );
   });
+  const source = await readRegulationSource(bytes, path.basename(file));
+  const { text } = source;
+  print(
+    source.format === 'docx'
+      ? '源文件：Word 文档（.docx）'
+      : `源文件：纯文本，编码 ${sourceEncodingName(source.encoding)}${source.bom ? '（带 BOM）' : ''}`,
+  );
 
-  return withConfiguredDatabase(config, logger, async (dataSource) => {
-    await runMigrations(dataSource);
-    const result = await new RegulationImportService(dataSource).import({
-      code: options.code,
-      text,
-      status,
-      effectiveDate: options.effective ?? null,
-      importedBy: `cli:${os.userInfo().username}`,
-    });
-    if (result.alreadyImported) {
-      print(`${result.title}：与第 ${result.versionNumber} 版文本完全相同，未导入新版本。`);
-      return 0;
-    }
-    print(`已导入 ${result.title}（${options.code}）第 ${result.versionNumber} 版`);
-    print(
-      `  章 ${result.chapters}，节 ${result.sections}，条 ${result.articles}，款 ${result.paragraphs}，项 ${result.items}`,
-    );
-    print(
-      `  职责 ${result.duties}（政府职责 ${result.governmentDuties}，纳入跟踪 ${result.trackedDuties}）`,
-    );
-    print(
-      `  按规范性质：${Object.entries(result.dutiesByModality)
-        .map(([m, n]) => `${MODALITY_ZH[m as keyof typeof MODALITY_ZH]} ${n}`)
-        .join('，')}`,
-    );
-    if (result.versionNumber > 1) {
-      const counts = new Map<string, number>();
-      for (const change of result.changes)
-        counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1);
+  return withConfiguredDatabase(
+    config,
+    logger,
+    async (dataSource) => {
+      const result = await new RegulationImportService(dataSource)
+        .import({
+          code: options.code,
+          text,
+          status,
+          effectiveDate: options.effective ?? null,
+          importedBy: `cli:${os.userInfo().username}`,
+          confirmTitleChange: options['confirm-title-change'] === 'true',
+          coordinatingDepartment: options['coordinating-department'],
+        })
+        .catch((error: unknown) => {
+          const details = error instanceof AppError ? error.extensions.details : undefined;
+          if ((details as { field?: string } | undefined)?.field === 'title') {
+            throw new Error(`${(error as Error).message}（确认请加 --confirm-title-change）`);
+          }
+          throw error;
+        });
+      if (result.alreadyImported) {
+        print(`${result.title}：与第 ${result.versionNumber} 版文本完全相同，未导入新版本。`);
+        return 0;
+      }
+      print(`已导入 ${result.title}（${options.code}）第 ${result.versionNumber} 版`);
       print(
-        `  与上一版相比：${[...counts].map(([k, n]) => `${CHANGE_ZH[k as keyof typeof CHANGE_ZH]} ${n}`).join('，')}`,
+        `  章 ${result.chapters}，节 ${result.sections}，条 ${result.articles}，款 ${result.paragraphs}，项 ${result.items}`,
       );
-      print(`  沿用审核结果的职责：${result.carriedOver}`);
-    }
-    for (const warning of result.warnings) print(`  提示：${warning.message}`);
-    return 0;
-  });
+      print(
+        `  职责 ${result.duties}（政府职责 ${result.governmentDuties}，纳入跟踪 ${result.trackedDuties}）`,
+      );
+      print(
+        `  按规范性质：${Object.entries(result.dutiesByModality)
+          .map(([m, n]) => `${MODALITY_ZH[m as keyof typeof MODALITY_ZH]} ${n}`)
+          .join('，')}`,
+      );
+      if (result.versionNumber > 1) {
+        const counts = new Map<string, number>();
+        for (const change of result.changes)
+          counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1);
+        print(
+          `  与上一版相比：${[...counts].map(([k, n]) => `${CHANGE_ZH[k as keyof typeof CHANGE_ZH]} ${n}`).join('，')}`,
+        );
+        print(`  沿用审核结果的职责：${result.carriedOver}`);
+        print(
+          `  待审核的职责映射建议：${result.mappingSuggestions}（在职责清单“版本变化”页确认或驳回）`,
+        );
+      }
+      for (const warning of result.warnings) print(`  提示：${warning.message}`);
+      return 0;
+    },
+    { migrate: true }, // as the schema owner first: a fresh data directory works
+  );
 });

@@ -26,6 +26,21 @@ describe('loadConfig', () => {
     ).toBe(true);
   });
 
+  it('sweeps staging leftovers every 15 minutes, older than an hour, unless configured', () => {
+    expect(loadConfig({}, cwd).evidence).toMatchObject({
+      stagingSweepIntervalMs: 900_000,
+      stagingMaxAgeMs: 3_600_000,
+    });
+    const configured = loadConfig(
+      { EVIDENCE_STAGING_SWEEP_SECONDS: '0', EVIDENCE_STAGING_MAX_AGE_MINUTES: '5' },
+      cwd,
+    );
+    expect(configured.evidence).toMatchObject({
+      stagingSweepIntervalMs: 0,
+      stagingMaxAgeMs: 300_000,
+    });
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }, cwd).database.kind).toBe('embedded');
   });
@@ -38,6 +53,8 @@ describe('loadConfig', () => {
     ['DATABASE_POOL_MAX', '0'],
     ['MIGRATIONS_RUN', 'maybe'],
     ['LOG_LEVEL', 'loud'],
+    ['EVIDENCE_STAGING_SWEEP_SECONDS', '-1'],
+    ['EVIDENCE_STAGING_MAX_AGE_MINUTES', '0'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     let error: unknown;
     try {

@@ -1,14 +1,26 @@
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { Access } from '../access/access.decorator';
 import { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
 import type { GraphQLContext } from '../graphql/loaders';
+import { required } from '../graphql/required';
 import { TASK_READERS } from '../task/task-scope';
 import {
   CreateCycleInput,
   CreatedCycleModel,
   CycleModel,
   GenerationModel,
+  LevelTaskCountModel,
 } from '../task/dto/task.models';
 import { CycleService } from './cycle.service';
 
@@ -86,5 +98,38 @@ export class CycleResolver {
     @Context() ctx: GraphQLContext,
   ) {
     return this.cycleService.reopen(ctx.principal as Principal, cycleId, reason);
+  }
+
+  @ResolveField(() => String, {
+    description: 'Title of the regulation the cycle assesses (with several regulations, name it).',
+  })
+  async regulationTitle(@Parent() cycle: CycleModel, @Context() ctx: GraphQLContext) {
+    return (await this.regulationOf(cycle, ctx)).title;
+  }
+
+  @ResolveField(() => String, { description: 'Code of the regulation the cycle assesses.' })
+  async regulationCode(@Parent() cycle: CycleModel, @Context() ctx: GraphQLContext) {
+    return (await this.regulationOf(cycle, ctx)).code;
+  }
+
+  @ResolveField(() => Int, {
+    description: 'Active (not retired) tasks of the cycle within your jurisdiction.',
+  })
+  async taskCount(@Parent() cycle: CycleModel, @Context() ctx: GraphQLContext) {
+    const counts = await ctx.loaders.taskCountsByCycle.load(cycle.id);
+    return counts.reduce((sum, c) => sum + c.count, 0);
+  }
+
+  @ResolveField(() => [LevelTaskCountModel], {
+    description:
+      'Active tasks of the cycle within your jurisdiction by unit level (province, prefecture, county); levels without tasks are left out.',
+  })
+  tasksByLevel(@Parent() cycle: CycleModel, @Context() ctx: GraphQLContext) {
+    return ctx.loaders.taskCountsByCycle.load(cycle.id);
+  }
+
+  private async regulationOf(cycle: CycleModel, ctx: GraphQLContext) {
+    const version = required(await ctx.loaders.versionById.load(cycle.regulationVersionId));
+    return required(await ctx.loaders.regulationById.load(version.regulationId));
   }
 }

@@ -12,6 +12,7 @@ import { AssessmentCycle } from './assessment-cycle.entity';
 import { CycleDutyDueDate } from './cycle-duty-due-date.entity';
 import { updateReturning } from '../common/query-helpers';
 import { recordTaskEvents } from '../task/task-events';
+import { refuseWhileMappingsPending } from './mappings-pending';
 import { generateTasks, GenerationResult } from './task-generation';
 
 export interface CreateCycleInput {
@@ -46,33 +47,46 @@ export class CycleService {
     principal: Principal,
     input: CreateCycleInput,
   ): Promise<{ cycle: AssessmentCycle; generation: GenerationResult }> {
-    if (
-      !isIsoDate(input.startDate) ||
-      !isIsoDate(input.dueDate) ||
-      input.startDate > input.dueDate
-    ) {
+    // Each problem names its field in words a supervisor can act on (the form shows them there).
+    const fields: Record<string, string> = {};
+    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) {
+      fields.year = '年度须为 2000 至 2100 之间的整数。';
+    }
+    if (!isIsoDate(input.startDate)) fields.startDate = '开始日期无效。';
+    if (!isIsoDate(input.dueDate)) fields.dueDate = '截止日期无效。';
+    else if (!fields.startDate && input.startDate > input.dueDate) {
+      fields.dueDate = '截止日期不得早于开始日期。';
+    }
+    if (Object.keys(fields).length > 0) {
       throw new AppError(
         ErrorCode.VALIDATION_FAILED,
-        '开始日期和截止日期须为有效日期，且开始不晚于截止。',
-        {
-          fields: { startDate: 'invalid', dueDate: 'invalid' },
-        },
+        fields.year && Object.keys(fields).length === 1
+          ? '年度无效。'
+          : '开始日期和截止日期须为有效日期，且开始不晚于截止。',
+        { fields },
       );
-    }
-    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) {
-      throw new AppError(ErrorCode.VALIDATION_FAILED, '年度无效。', {
-        fields: { year: 'invalid' },
-      });
     }
     return this.dataSource.transaction(async (manager) => {
       const version = await manager.findOne(RegulationVersion, {
         where: { id: input.regulationVersionId },
       });
-      if (!version) throw new AppError(ErrorCode.NOT_FOUND, '未找到该法规版本。');
+      if (!version) {
+        throw new AppError(ErrorCode.NOT_FOUND, '未找到该法规版本。', {
+          fields: { regulationVersionId: '未找到该法规版本。' },
+        });
+      }
+      await refuseWhileMappingsPending(manager, [version.id], {
+        subject: '该法规版本',
+        action: '生成任务',
+        field: 'regulationVersionId',
+      });
       const exists = await manager.exists(AssessmentCycle, {
         where: { year: input.year, regulationVersionId: version.id },
       });
-      if (exists) throw new AppError(ErrorCode.CONFLICT, `${input.year} 年度的考核已存在。`);
+      if (exists) {
+        const message = `该法规版本 ${input.year} 年度的考核已存在。`;
+        throw new AppError(ErrorCode.CONFLICT, message, { fields: { year: message } });
+      }
       const cycle = await manager.save(AssessmentCycle, {
         year: input.year,
         regulationVersionId: version.id,
@@ -99,6 +113,10 @@ export class CycleService {
       if (!cycle) throw new AppError(ErrorCode.NOT_FOUND, '未找到该考核年度。');
       if (cycle.state !== 'open')
         throw new AppError(ErrorCode.CONFLICT, '该考核年度已关闭，任务只读。');
+      await refuseWhileMappingsPending(manager, [cycle.regulationVersionId], {
+        subject: '该法规版本',
+        action: '生成任务',
+      });
       return generateTasks(manager, cycle, principal.username);
     });
   }

@@ -4,6 +4,8 @@ import { updateReturning } from '../common/query-helpers';
 import { recordTaskEvents } from '../task/task-events';
 
 export interface GenerationResult {
+  /** Tasks that now point at their duty's successor in the cycle's version (same lineage). */
+  followed: number;
   created: number;
   retired: number;
   restored: number;
@@ -14,7 +16,12 @@ export interface GenerationResult {
  * Generates the cycle's tasks: every tracked government duty of the cycle's regulation version
  * × every unit at a level the duty applies to. Idempotent and incremental: existing tasks keep
  * their progress and departments; new tracked duties add tasks; tasks whose duty is no longer
- * tracked are retired (never deleted) and restored if it is tracked again.
+ * tracked, or has no successor in the cycle's version, are retired (never deleted) and restored
+ * if it is tracked again.
+ *
+ * Tasks follow their duty's lineage: after the cycle moved to a newer version (or a mapping
+ * gave a duty an older lineage), a task whose lineage continues in the cycle's version points at
+ * that version's duty, keeping its status, history and evidence.
  *
  * `at` dates the new tasks' 'created' events (default now()): a data set built after the fact
  * (the analytics benchmark) records when its cycle was generated, as the append-only history
@@ -26,6 +33,7 @@ export async function generateTasks(
   actor: string,
   at?: Date,
 ): Promise<GenerationResult> {
+  const followed = await followLineages(manager, cycle, actor);
   const created: Array<{ id: string; unit_code: string; duty_id: string; due_date: string }> =
     await manager.query(
       `INSERT INTO task (id, cycle_id, duty_lineage_id, duty_id, unit_code, lead_department_id, status, due_date, created_by, updated_by)
@@ -65,11 +73,12 @@ export async function generateTasks(
     );
   }
   const tracked = `SELECT d.lineage_id FROM duty d WHERE d.version_id = $2 AND d.tracked AND d.government_duty`;
-  const retired = await updateReturning<{ id: string; unit_code: string }>(
+  const retired = await updateReturning<{ id: string; unit_code: string; continued: boolean }>(
     manager,
     `UPDATE task SET retired_at = now(), row_version = row_version + 1, updated_by = $3, updated_at = now()
       WHERE cycle_id = $1 AND retired_at IS NULL AND duty_lineage_id NOT IN (${tracked})
-     RETURNING id, unit_code`,
+     RETURNING id, unit_code,
+               EXISTS (SELECT 1 FROM duty d WHERE d.version_id = $2 AND d.lineage_id = task.duty_lineage_id) AS continued`,
     [cycle.id, cycle.regulationVersionId, actor],
   );
   const restored = await updateReturning<{ id: string; unit_code: string }>(
@@ -80,7 +89,13 @@ export async function generateTasks(
     [cycle.id, cycle.regulationVersionId, actor],
   );
   const events = [
-    ...retired.map((t) => ({ ...t, kind: 'retired', reason: '职责已不再纳入跟踪' })),
+    ...retired.map((t) => ({
+      ...t,
+      kind: 'retired',
+      reason: t.continued
+        ? '职责已不再纳入跟踪'
+        : '法规新版本中没有延续该职责（条文删除，或修改后的职责映射未确认）',
+    })),
     ...restored.map((t) => ({ ...t, kind: 'restored', reason: '职责重新纳入跟踪' })),
   ];
   await recordTaskEvents(
@@ -98,5 +113,55 @@ export async function generateTasks(
     `SELECT count(*)::int AS total FROM task WHERE cycle_id = $1 AND retired_at IS NULL`,
     [cycle.id],
   );
-  return { created: created.length, retired: retired.length, restored: restored.length, total };
+  return {
+    followed,
+    created: created.length,
+    retired: retired.length,
+    restored: restored.length,
+    total,
+  };
+}
+
+/**
+ * Points every task of the cycle (retired ones too, so a restored task shows the current text)
+ * at the duty of the cycle's version with the task's lineage, where that is another duty; one
+ * `duty_followed` event per task. Returns how many tasks moved.
+ */
+async function followLineages(
+  manager: EntityManager,
+  cycle: { id: string; regulationVersionId: string },
+  actor: string,
+): Promise<number> {
+  const moved = await updateReturning<{
+    id: string;
+    unit_code: string;
+    before_duty: string;
+    after_duty: string;
+    before_version: number;
+    after_version: number;
+  }>(
+    manager,
+    `UPDATE task t SET duty_id = d.id, row_version = t.row_version + 1, updated_by = $3, updated_at = now()
+       FROM task old, duty d, duty od, regulation_version nv, regulation_version ov
+      WHERE old.id = t.id AND t.cycle_id = $1
+        AND d.version_id = $2 AND d.lineage_id = t.duty_lineage_id AND d.id <> t.duty_id
+        AND od.id = old.duty_id AND nv.id = d.version_id AND ov.id = od.version_id
+     RETURNING t.id, t.unit_code, old.duty_id AS before_duty, d.id AS after_duty,
+               ov.version_number AS before_version, nv.version_number AS after_version`,
+    [cycle.id, cycle.regulationVersionId, actor],
+  );
+  await recordTaskEvents(
+    manager,
+    moved.map((t) => ({
+      taskId: t.id,
+      unitCode: t.unit_code,
+      cycleId: cycle.id,
+      actorUsername: actor,
+      kind: 'duty_followed',
+      before: { dutyId: t.before_duty, versionNumber: t.before_version },
+      after: { dutyId: t.after_duty, versionNumber: t.after_version },
+      reason: '职责在法规新版本中延续，任务改为对应新版本的职责，进展和佐证材料保留',
+    })),
+  );
+  return moved.length;
 }

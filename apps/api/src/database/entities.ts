@@ -1,6 +1,8 @@
 import { AdminUnit } from '../admin-unit/admin-unit.entity';
 import { Department } from '../admin-unit/department.entity';
 import { UserSession } from '../auth/user-session.entity';
+import { MfaRecoveryCode } from '../auth/mfa-recovery-code.entity';
+import { PasswordHistoryEntry } from '../auth/password-history.entity';
 import { AssessmentCycle } from '../cycle/assessment-cycle.entity';
 import { CycleDutyDueDate } from '../cycle/cycle-duty-due-date.entity';
 import { TaskAssist } from '../task/task-assist.entity';
@@ -16,6 +18,7 @@ import { DepartmentKindEntity } from '../department/department-kind.entity';
 import { Duty } from '../duty/duty.entity';
 import { DutyDepartment } from '../duty/duty-department.entity';
 import { DutyReviewEvent } from '../duty/duty-review-event.entity';
+import { DutyMappingSuggestion } from '../duty-mapping/duty-mapping-suggestion.entity';
 import { RegulationArticle } from '../regulation/entities/regulation-article.entity';
 import { RegulationChapter } from '../regulation/entities/regulation-chapter.entity';
 import { RegulationItem } from '../regulation/entities/regulation-item.entity';
@@ -26,6 +29,7 @@ import { Regulation } from '../regulation/entities/regulation.entity';
 import { SecurityAuditEntry } from '../security-audit/security-audit-entry.entity';
 import { SystemSetting } from '../system/system-setting.entity';
 import { AppUser } from '../user/user.entity';
+import { PasswordResetRequest } from '../user/password-reset-request.entity';
 
 /** Every TypeORM entity of the API. */
 export const entities = [
@@ -41,10 +45,14 @@ export const entities = [
   Duty,
   DutyDepartment,
   DutyReviewEvent,
+  DutyMappingSuggestion,
   AdminUnit,
   Department,
   AppUser,
+  PasswordResetRequest,
   UserSession,
+  PasswordHistoryEntry,
+  MfaRecoveryCode,
   SecurityAuditEntry,
   AssessmentCycle,
   CycleDutyDueDate,

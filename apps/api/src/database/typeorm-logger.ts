@@ -1,5 +1,6 @@
 import type { Logger as PinoLogger } from 'pino';
 import { Logger as TypeOrmLoggerInterface, QueryRunner } from 'typeorm';
+import { isDatabaseUnavailableError } from './database-availability';
 
 /**
  * Sends TypeORM's messages into the JSON log instead of console.log. Failed queries are
@@ -18,7 +19,12 @@ export class TypeOrmPinoLogger implements TypeOrmLoggerInterface {
   }
 
   logQueryError(error: string | Error, query: string, parameters?: unknown[]) {
-    this.pino.error({ err: error, query, parameterCount: parameters?.length ?? 0 }, 'query failed');
+    // A lost connection fails every query in flight: the outage is logged once, by the probe.
+    const level = isDatabaseUnavailableError(error) ? 'debug' : 'error';
+    this.pino[level](
+      { err: error, query, parameterCount: parameters?.length ?? 0 },
+      'query failed',
+    );
   }
 
   logQuerySlow(time: number, query: string) {

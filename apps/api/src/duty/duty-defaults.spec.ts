@@ -2,14 +2,17 @@ import { initialDepartments, initialTracked } from './duty-defaults';
 
 describe('duty defaults', () => {
   it.each([
-    [true, 'mandatory', true],
-    [true, 'declarative', true],
-    [true, 'encouraged', false],
-    [true, 'discretionary', false],
-    [false, 'mandatory', false],
-  ] as const)('government=%s %s → tracked %s', (governmentDuty, modality, tracked) => {
-    expect(initialTracked({ governmentDuty, modality })).toBe(tracked);
-  });
+    [true, true, true],
+    [true, false, false],
+    // A non-government statement is never tracked, whatever the suggestion says.
+    [false, true, false],
+    [false, false, false],
+  ] as const)(
+    'government=%s suggested=%s → tracked %s',
+    (governmentDuty, trackedByDefault, tracked) => {
+      expect(initialTracked({ governmentDuty, trackedByDefault })).toBe(tracked);
+    },
+  );
 
   it('leads with the suggested department, others named (and 会同 ones) assist', () => {
     expect(

@@ -2,12 +2,15 @@ import { ExtractedDuty } from '@duty/regulation/duties';
 import { DutyDepartment } from './duty-department.entity';
 
 /**
- * Tracked by default: government duties that bind (mandatory) or that state a government
- * commitment (declarative). Encouraged and discretionary clauses are recorded, not tracked,
- * until a reviewer decides otherwise.
+ * Tracked by default: what the extractor suggests (implementation duties of local governments
+ * and their departments, mandatory or declarative, at a level the province's units work at:
+ * never sanctions, definitions or national bodies' duties). A reviewer can still track any
+ * government duty. Only government duties can be tracked (a database constraint).
  */
-export function initialTracked(duty: Pick<ExtractedDuty, 'governmentDuty' | 'modality'>): boolean {
-  return duty.governmentDuty && (duty.modality === 'mandatory' || duty.modality === 'declarative');
+export function initialTracked(
+  duty: Pick<ExtractedDuty, 'governmentDuty' | 'trackedByDefault'>,
+): boolean {
+  return duty.governmentDuty && duty.trackedByDefault;
 }
 
 /**

@@ -73,7 +73,7 @@ export class DutyExportService {
               max(k.name) FILTER (WHERE dd.role = 'lead') AS lead_department,
               coalesce(array_agg(k.name ORDER BY k.sort_order) FILTER (WHERE dd.role = 'assist'), '{}') AS assisting_departments,
               d.tracked, d.review_state, a.title AS article_title, c.title AS chapter_title,
-              d.id AS duty_id, d.lineage_id
+              d.id AS duty_id, d.lineage_id, d.kind, d.needs_review
          FROM duty d
          JOIN regulation_article a ON a.id = d.article_id
          JOIN regulation_chapter c ON c.id = a.chapter_id

@@ -1,6 +1,11 @@
+import { formatCsvField } from '@duty/api/evidence-pack';
+import { neutraliseFormula } from '@duty/shared/spreadsheet-text';
 import ExcelJS from 'exceljs';
 
-/** One row of the duty register export. The first ten columns are a fixed contract. */
+/**
+ * One row of the duty register export. The first ten columns are a fixed contract; new columns
+ * are only ever appended.
+ */
 export interface DutyExportRow {
   article: number;
   paragraph: number;
@@ -21,6 +26,10 @@ export interface DutyExportRow {
   chapter_title: string;
   duty_id: string;
   lineage_id: string;
+  /** implementation, enforcement, prohibition, definition, purpose, scope, effective_date, liability, other. */
+  kind: string;
+  /** The actor was inferred from another article and awaits a reviewer's confirmation. */
+  needs_review: boolean;
 }
 
 export const EXPORT_COLUMNS = [
@@ -43,26 +52,30 @@ export const EXPORT_COLUMNS = [
   'chapter_title',
   'duty_id',
   'lineage_id',
+  'kind',
+  'needs_review',
 ] as const satisfies ReadonlyArray<keyof DutyExportRow>;
 
 export type ExportFormat = 'csv' | 'json' | 'xlsx';
 
+/**
+ * One CSV cell. Text comes from the regulation and from reviewers, and a spreadsheet runs a
+ * cell starting with `= + - @`, TAB or CR as a formula: every text cell is neutralised with the
+ * rule all exports share (a leading apostrophe); numbers and booleans are written as they are.
+ */
 function cell(row: DutyExportRow, column: (typeof EXPORT_COLUMNS)[number]): string {
   const value = row[column];
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.join(';');
-  return String(value);
-}
-
-/** RFC 4180: quote fields holding a comma, quote or line break; double the quotes inside. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return neutraliseFormula(Array.isArray(value) ? value.join(';') : value);
 }
 
 /** UTF-8 with BOM (so Excel opens Chinese correctly), CRLF line ends. */
 export function toCsv(rows: DutyExportRow[]): Buffer {
   const lines = [EXPORT_COLUMNS.join(',')];
-  for (const row of rows) lines.push(EXPORT_COLUMNS.map((c) => csvField(cell(row, c))).join(','));
+  for (const row of rows) {
+    lines.push(EXPORT_COLUMNS.map((c) => formatCsvField(cell(row, c))).join(','));
+  }
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
@@ -90,6 +103,8 @@ const HEADERS_ZH: Record<(typeof EXPORT_COLUMNS)[number], string> = {
   chapter_title: '章名',
   duty_id: '职责ID',
   lineage_id: '职责谱系ID',
+  kind: '条文性质',
+  needs_review: '待确认主体',
 };
 
 const WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
@@ -126,9 +141,10 @@ export async function toXlsx(rows: DutyExportRow[], title: string): Promise<Buff
     const added = sheet.addRow(
       EXPORT_COLUMNS.map((c) => {
         const value = row[c];
-        if (Array.isArray(value)) return value.join(';');
+        // Text cells get the same formula rule as the CSV: a person re-entering one would run it.
+        if (Array.isArray(value)) return neutraliseFormula(value.join(';'));
         if (typeof value === 'boolean') return value ? '是' : '否';
-        return value ?? '';
+        return typeof value === 'string' ? neutraliseFormula(value) : (value ?? '');
       }),
     );
     added.alignment = { vertical: 'top', wrapText: true };

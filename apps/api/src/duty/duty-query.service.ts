@@ -53,6 +53,9 @@ export class DutyQueryService {
       q.andWhere('d.modality IN (:...modalities)', { modalities: filter.modalities });
     if (filter.actorTypes?.length)
       q.andWhere('d.actor_type IN (:...actorTypes)', { actorTypes: filter.actorTypes });
+    if (filter.kinds?.length) q.andWhere('d.kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter.needsReview !== undefined && filter.needsReview !== null)
+      q.andWhere('d.needs_review = :needsReview', { needsReview: filter.needsReview });
     if (filter.reviewStates?.length) {
       q.andWhere('d.review_state IN (:...reviewStates)', { reviewStates: filter.reviewStates });
     }

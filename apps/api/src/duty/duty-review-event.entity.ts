@@ -10,12 +10,19 @@ import {
 } from 'typeorm';
 import { Duty } from './duty.entity';
 
-export type DutyEventKind = 'extracted' | 'carried_over' | 'reviewed';
+export type DutyEventKind =
+  'extracted' | 'carried_over' | 'reviewed' | 'mapping_confirmed' | 'mapping_rejected';
 
-/** Who changed what on a duty and when: the before/after of every review and carry-over. */
+/**
+ * Who changed what on a duty and when: the before/after of every review and carry-over, and every
+ * decision on a suggested mapping to a duty of the previous version.
+ */
 @Entity({ name: 'duty_review_event' })
 @Index('IDX_duty_review_event_duty', ['dutyId', 'createdAt'])
-@Check('CHK_duty_review_event_kind', `"kind" IN ('extracted', 'carried_over', 'reviewed')`)
+@Check(
+  'CHK_duty_review_event_kind',
+  `"kind" IN ('extracted', 'carried_over', 'reviewed', 'mapping_confirmed', 'mapping_rejected')`,
+)
 export class DutyReviewEvent {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

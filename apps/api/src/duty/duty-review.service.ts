@@ -61,6 +61,8 @@ export class DutyReviewService {
           levels,
           modality,
           tracked,
+          // A review confirms (or corrects) the actor, inferred or not.
+          needsReview: false,
           reviewState: 'reviewed',
           reviewedBy: reviewer.id,
           reviewedAt: () => 'now()',

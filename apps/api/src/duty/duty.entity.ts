@@ -1,4 +1,4 @@
-import type { ActorType, AdminLevel, Cue, Modality } from '@duty/regulation/duties';
+import type { ActorType, AdminLevel, Cue, DutyKind, Modality } from '@duty/regulation/duties';
 import {
   Check,
   Column,
@@ -18,6 +18,7 @@ import { RegulationVersion } from '../regulation/entities/regulation-version.ent
 import {
   ACTOR_TYPES,
   ADMIN_LEVELS,
+  DUTY_KINDS,
   MODALITIES,
   REVIEW_STATES,
   ReviewState,
@@ -26,6 +27,8 @@ import {
 
 /** What the extractor produced, kept unchanged so a reviewer can always see the original. */
 export interface ExtractedSnapshot {
+  /** What the statement does (rows imported before kinds existed were given `implementation`). */
+  kind: DutyKind;
   actorText: string;
   actorType: ActorType;
   levels: AdminLevel[];
@@ -35,8 +38,10 @@ export interface ExtractedSnapshot {
   assistingDepartments: string[];
   subject: string;
   inheritedActor: boolean;
-  /** How the actor was found: stated, carried from an earlier sentence, a lead-in, a default… */
+  /** How the actor was found: stated, carried from an earlier sentence, a lead-in, inferred… */
   actorSource: string;
+  /** The actor was inferred from another article (absent on rows imported before). */
+  needsReview?: boolean;
 }
 
 /**
@@ -49,6 +54,7 @@ export interface ExtractedSnapshot {
 @Index('IDX_duty_version', ['versionId'])
 @Index('IDX_duty_lineage', ['lineageId'])
 @Check('CHK_duty_actor_type', `"actor_type" IN (${sqlList(ACTOR_TYPES)})`)
+@Check('CHK_duty_kind', `"kind" IN (${sqlList(DUTY_KINDS)})`)
 @Check('CHK_duty_modality', `"modality" IN (${sqlList(MODALITIES)})`)
 @Check('CHK_duty_review_state', `"review_state" IN (${sqlList(REVIEW_STATES)})`)
 @Check('CHK_duty_levels', `"levels" <@ ARRAY[${sqlList(ADMIN_LEVELS)}]::text[]`)
@@ -114,6 +120,17 @@ export class Duty {
 
   @Column({ type: 'varchar', length: 20 })
   modality!: Modality;
+
+  /** What the statement does; only implementation duties are tracked by default. */
+  @Column({ type: 'varchar', length: 20 })
+  kind!: DutyKind;
+
+  /**
+   * The actor was not written in the statement but inferred from another article of the text:
+   * a reviewer must confirm it (cleared by a review).
+   */
+  @Column({ name: 'needs_review', type: 'boolean', default: false })
+  needsReview!: boolean;
 
   /** Government or department actor: only these can become tasks. */
   @Column({ name: 'government_duty', type: 'boolean' })

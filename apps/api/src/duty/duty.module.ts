@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DutyMappingModule } from '../duty-mapping/duty-mapping.module';
 import { DutyExportController } from './duty-export.controller';
 import { DutyExportService } from './duty-export.service';
 import { DutyQueryService } from './duty-query.service';
@@ -6,6 +7,8 @@ import { DutyResolver } from './duty.resolver';
 import { DutyReviewService } from './duty-review.service';
 
 @Module({
+  // The mapping review queue between versions belongs with the register.
+  imports: [DutyMappingModule],
   controllers: [DutyExportController],
   providers: [DutyQueryService, DutyReviewService, DutyExportService, DutyResolver],
   exports: [DutyQueryService, DutyExportService],

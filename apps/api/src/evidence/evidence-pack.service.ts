@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PackEntry, packSegment, uniquePackPaths } from '@duty/api/evidence-pack';
-import { EvidenceStore } from '@duty/api/evidence-store';
+import { EvidenceStore, openVerified } from '@duty/api/evidence-store';
 import { ErrorCode } from '@duty/shared/errors';
 import { DataSource } from 'typeorm';
 import { jurisdictionOf } from '../access/jurisdiction';
@@ -10,6 +10,7 @@ import { AppError } from '../graphql/app-error';
 import { scopeTasks } from '../task/task-scope';
 import { TaskStatus } from '../task/task-workflow';
 import { EVIDENCE_STORE } from './evidence.constants';
+import { Detector, EvidenceCorruptionService, findingOf } from './evidence-corruption';
 
 /** What an auditor selects for a pack (审计材料包). */
 export interface PackSelection {
@@ -29,6 +30,8 @@ interface PackRow {
   original_name: string;
   version: number;
   document_number: string | null;
+  integrity_status: string;
+  corrupt_at: Date | null;
   task_id: string;
   task_status: string;
   unit_code: string;
@@ -45,16 +48,23 @@ interface PackRow {
  * Builds the entries of a sealed evidence pack: the current evidence of the selected tasks in
  * the caller's jurisdiction, laid out `<prefecture>/<county>/第N条/<task>/<file>`, with the
  * metadata the manifest records. Reads metadata only; the bytes are opened one file at a time
- * while the ZIP streams.
+ * while the ZIP streams, each through a hash check (a mismatch marks the content corrupt before
+ * the pack fails). Files already marked corrupt, missing from storage or of the wrong size are
+ * listed in the pack's problems.csv instead of failing the whole pack.
  */
 @Injectable()
 export class EvidencePackService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
+    private readonly corruption: EvidenceCorruptionService,
   ) {}
 
-  async entries(principal: Principal, selection: PackSelection): Promise<PackEntry[]> {
+  async entries(
+    principal: Principal,
+    selection: PackSelection,
+    detector: Detector,
+  ): Promise<PackEntry[]> {
     const q = this.dataSource
       .createQueryBuilder()
       .from('evidence', 'e')
@@ -73,6 +83,8 @@ export class EvidencePackService {
         'e.original_name AS original_name',
         'e.version AS version',
         'e.document_number AS document_number',
+        'e.integrity_status AS integrity_status',
+        'e.corrupt_at AS corrupt_at',
         't.id AS task_id',
         't.status AS task_status',
         'u.code AS unit_code',
@@ -118,6 +130,7 @@ export class EvidencePackService {
     const rows: PackRow[] = await q.getRawMany();
 
     const paths = uniquePackPaths(rows.map(packPath));
+    const context = { ...detector, via: 'pack' as const };
     return rows.map((row, i) => ({
       path: paths[i],
       sha256: row.sha256,
@@ -129,18 +142,52 @@ export class EvidencePackService {
       paragraph: row.paragraph,
       taskStatus: row.task_status,
       documentNumber: row.document_number,
-      open: () => this.store.open(row.sha256),
+      unavailable: row.corrupt_at ? corrupt(row.corrupt_at) : undefined,
+      open: () =>
+        openVerified(this.store, row.sha256, Number(row.size), {
+          onMismatch: (error) =>
+            this.corruption.markCorrupt(findingOf(error), context).then(() => undefined),
+        }),
     }));
   }
 
-  /** Entries whose stored content is missing or has the wrong size (checked before streaming). */
-  async unavailable(entries: PackEntry[]): Promise<string[]> {
-    const missing: string[] = [];
+  /**
+   * Checks, before streaming, that each entry's stored content exists with the recorded size;
+   * an entry that fails is marked unavailable (and content of the wrong size is marked corrupt
+   * in the database). Returns the entries, changed in place.
+   */
+  async checkStored(entries: PackEntry[], detector: Detector): Promise<PackEntry[]> {
     for (const entry of entries) {
-      if ((await this.store.size(entry.sha256)) !== entry.size) missing.push(entry.path);
+      if (entry.unavailable) continue;
+      const size = await this.store.size(entry.sha256);
+      if (size === null) {
+        entry.unavailable = { kind: 'missing', detail: '存储中缺少该文件，未收录。' };
+      } else if (size !== entry.size) {
+        await this.corruption.markCorrupt(
+          {
+            sha256: entry.sha256,
+            kind: 'size',
+            expectedSize: entry.size,
+            actualSize: size,
+            actualSha256: null,
+          },
+          { ...detector, via: 'pack' },
+        );
+        entry.unavailable = {
+          kind: 'corrupt',
+          detail: `存储文件大小不符（登记 ${entry.size} 字节，实际 ${size} 字节），已标记为损坏，未收录。`,
+        };
+      }
     }
-    return missing;
+    return entries;
   }
+}
+
+function corrupt(at: Date): PackEntry['unavailable'] {
+  return {
+    kind: 'corrupt',
+    detail: `存储文件已于 ${at.toISOString()} 被发现损坏（内容与登记的哈希或大小不符），未收录。`,
+  };
 }
 
 /** `<prefecture>/<county>/第N条/<task>/<file>`; prefecture- and province-level work under 本级. */

@@ -1,12 +1,12 @@
 import { Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { PackEntry, writePack } from '@duty/api/evidence-pack';
-import { EvidenceStore } from '@duty/api/evidence-store';
+import { EvidenceStore, openVerified } from '@duty/api/evidence-store';
 import { ErrorCode } from '@duty/shared/errors';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { contentDisposition, HttpAccess, sendAppError, sendError } from '../access/http-access';
 import { Role } from '../auth/role';
-import { actorOf } from '../auth/principal';
+import { actorOf, Principal } from '../auth/principal';
 import { requestMeta } from '../auth/session-token';
 import { isUuid } from '../common/uuid';
 import { AuditAction, SecurityAuditService } from '../security-audit/security-audit.service';
@@ -14,7 +14,9 @@ import { TaskStatus } from '../task/task-workflow';
 import { EvidencePackService, PackSelection } from './evidence-pack.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { TASK_READERS } from '../task/task-scope';
+import { SIGNING_KEYS, SigningKeys } from '../signing/signing-keys';
 import { EVIDENCE_STORE } from './evidence.constants';
+import { Detector, EvidenceCorruptionService, findingOf } from './evidence-corruption';
 import { Evidence } from './evidence.entity';
 import { EvidenceService } from './evidence.service';
 import { formatBytes, receiveEvidenceUpload } from './evidence-upload';
@@ -45,6 +47,8 @@ export class EvidenceController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly packs: EvidencePackService,
     private readonly audit: SecurityAuditService,
+    private readonly corruption: EvidenceCorruptionService,
+    @Inject(SIGNING_KEYS) private readonly signing: SigningKeys,
   ) {}
 
   /**
@@ -133,8 +137,12 @@ export class EvidenceController {
   /**
    * GET /api/evidence/pack?cycleId=…[&unitCode=…][&chapters=1,2][&articles=12,13][&statuses=VERIFIED]
    * — the sealed pack for auditors and supervisors: one ZIP streamed as it is built (memory
-   * stays flat), with manifest.csv and manifest.sha256; `npm run evidence:verify -- pack.zip`
-   * checks it. Every download is recorded in the security audit log.
+   * stays flat), with manifest.csv, manifest.sha256, manifest.json (what was selected, by whom)
+   * and manifest.sig.json (the server's signature over manifest.sha256);
+   * `npm run evidence:verify -- --public-key keys.json pack.zip` checks it. Files marked corrupt, missing from storage or of the wrong size are named in
+   * problems.csv rather than failing the pack; a file whose hash turns out wrong while it
+   * streams is marked corrupt and the download is cut (the next pack lists it). Every download
+   * is recorded in the security audit log.
    */
   @Get('evidence/pack')
   async pack(
@@ -147,30 +155,37 @@ export class EvidenceController {
     const selection = parsePackSelection(query);
     if (typeof selection === 'string')
       return sendError(res, ErrorCode.VALIDATION_FAILED, selection);
+    const detector = detectorOf(req, principal);
     let entries: PackEntry[];
     try {
-      entries = await this.packs.entries(principal, selection);
+      entries = await this.packs.entries(principal, selection, detector);
+      await this.packs.checkStored(entries, detector);
     } catch (error) {
       return sendAppError(res, error);
-    }
-    const unavailable = await this.packs.unavailable(entries);
-    if (unavailable.length) {
-      return sendError(
-        res,
-        ErrorCode.EVIDENCE_INTEGRITY,
-        `${unavailable.length} 个佐证材料的存储文件缺失或已损坏（如 ${unavailable.slice(0, 3).join('、')}），未生成材料包；请联系管理员执行完整性检查（evidence:fsck）。`,
-        { paths: unavailable.slice(0, 100) },
-      );
     }
     const name = `佐证材料包-${selection.unitCode ?? '全部'}-${new Date().toISOString().slice(0, 10)}.zip`;
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader('Content-Disposition', contentDisposition(name));
     res.setHeader('Cache-Control', 'no-store');
+    const unavailable = entries.filter((e) => e.unavailable).map((e) => e.path);
     const detail: Record<string, unknown> = { ...selection, files: entries.length };
+    if (unavailable.length) {
+      Object.assign(detail, {
+        unavailable: unavailable.length,
+        unavailablePaths: unavailable.slice(0, 20),
+      });
+    }
     let result: 'success' | 'failure' = 'success';
     try {
-      const written = await writePack(entries, res);
-      Object.assign(detail, { bytes: written.bytes, manifestSha256: written.manifestSha256 });
+      const written = await writePack(entries, res, {
+        signer: this.signing.signer,
+        info: { ...selection, exportedBy: principal.username },
+      });
+      Object.assign(detail, {
+        bytes: written.bytes,
+        manifestSha256: written.manifestSha256,
+        signedBy: written.signature?.kid,
+      });
     } catch (error) {
       result = 'failure';
       detail.error = (error as Error).message;
@@ -196,7 +211,8 @@ export class EvidenceController {
     const principal = await this.access.principal(req, res, TASK_READERS, 'GET /api/evidence/:id');
     if (!principal) return;
     try {
-      await this.send(req, res, await this.evidence.visibleOne(principal, id), inline === '1');
+      const evidence = await this.evidence.visibleOne(principal, id);
+      await this.send(req, res, evidence, inline === '1', detectorOf(req, principal));
     } catch (error) {
       sendAppError(res, error);
     }
@@ -219,20 +235,43 @@ export class EvidenceController {
     if (!principal) return;
     try {
       const evidence = await this.evidence.visibleByHash(principal, sha256.toLowerCase());
-      await this.send(req, res, evidence, inline === '1');
+      await this.send(req, res, evidence, inline === '1', detectorOf(req, principal));
     } catch (error) {
       sendAppError(res, error);
     }
   }
 
-  private async send(req: Request, res: Response, evidence: Evidence, inline: boolean) {
+  /**
+   * Streams one file, checking its SHA-256 on the way: the last chunk is held back until the
+   * whole content has been hashed, so a corrupt file is never delivered complete. On a mismatch
+   * the content is marked corrupt (and audited) first, then the response is cut, which the
+   * client sees as a failed transfer; later requests are refused without reading the file.
+   */
+  private async send(
+    req: Request,
+    res: Response,
+    evidence: Evidence,
+    inline: boolean,
+    detector: Detector,
+  ) {
+    if (evidence.integrityStatus === 'corrupt') return refuseCorrupt(res, evidence);
+    const expected = Number(evidence.size);
     const size = await this.store.size(evidence.sha256);
-    if (size === null || size !== Number(evidence.size)) {
+    if (size === null) {
       return sendError(
         res,
         ErrorCode.EVIDENCE_INTEGRITY,
-        `佐证材料“${evidence.originalName}”的存储文件缺失或已损坏，请联系管理员执行完整性检查（evidence:fsck）。`,
+        `佐证材料“${evidence.originalName}”的存储文件缺失，请联系管理员执行完整性检查（evidence:fsck）。`,
       );
+    }
+    const context = { ...detector, via: 'download' as const };
+    if (size !== expected) {
+      const finding = { sha256: evidence.sha256, kind: 'size' as const, expectedSize: expected };
+      await this.corruption.markCorrupt(
+        { ...finding, actualSize: size, actualSha256: null },
+        context,
+      );
+      return refuseCorrupt(res, evidence);
     }
     const preview = inline && PREVIEWABLE.has(evidence.fileType);
     const etag = `"${evidence.sha256}"`;
@@ -257,8 +296,29 @@ export class EvidenceController {
       return;
     }
     res.setHeader('Content-Length', String(size));
-    await pipeline(await this.store.open(evidence.sha256), res).catch(() => res.destroy());
+    const body = await openVerified(this.store, evidence.sha256, expected, {
+      onMismatch: (error) =>
+        this.corruption.markCorrupt(findingOf(error), context).then(() => undefined),
+    });
+    // Any failure (corrupt content, a read error, the client going away) cuts the response:
+    // with Content-Length sent and bytes missing, the client cannot take it for complete.
+    await pipeline(body, res).catch(() => res.destroy());
   }
+}
+
+/** The caller, as the security audit log records whoever ran into a corrupt file. */
+function detectorOf(req: Request, principal: Principal): Detector {
+  return { actor: actorOf(principal), ip: requestMeta(req).ip };
+}
+
+/** EVIDENCE_INTEGRITY for content marked corrupt: refused without reading it. */
+function refuseCorrupt(res: Response, evidence: Evidence): void {
+  sendError(
+    res,
+    ErrorCode.EVIDENCE_INTEGRITY,
+    `佐证材料“${evidence.originalName}”的存储文件已损坏（与登记的 SHA-256 或大小不符），已停止提供下载；请联系系统管理员从备份恢复，恢复后执行完整性检查（evidence:fsck）即可解除。`,
+    { details: { reason: 'CORRUPT' } },
+  );
 }
 
 /** A browser's Origin (when sent) must be this server's own. */

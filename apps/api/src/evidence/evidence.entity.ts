@@ -7,14 +7,20 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { ChainLinked } from '../integrity/chain-linked';
 import { Task } from '../task/task.entity';
+
+/** Whether the stored content was last found intact (`ok`) or not (`corrupt`). */
+export type EvidenceIntegrityStatus = 'ok' | 'corrupt';
 
 /**
  * One version of one evidence file (佐证材料) attached to a task. Immutable: the content
  * (addressed by `sha256` in the evidence store) and its metadata never change; a replacement is
  * a new row of the same lineage with the next version, and the only columns that may ever be
  * set — once — are `superseded_by_id` and the withdrawal fields. A trigger enforces this and
- * refuses DELETE and TRUNCATE.
+ * refuses DELETE and TRUNCATE. The integrity mark (`integrity_status`, `corrupt_at`) is the
+ * exception: it records what a read found in storage, not what was uploaded, and is cleared when
+ * the integrity check finds the content intact again (restored from a backup).
  */
 @Entity({ name: 'evidence' })
 @Index('IDX_evidence_task', ['taskId', 'uploadedAt'])
@@ -29,10 +35,14 @@ import { Task } from '../task/task.entity';
 @Check('CHK_evidence_size', `"size" >= 0`)
 @Check('CHK_evidence_version', `"version" >= 1`)
 @Check(
+  'CHK_evidence_integrity',
+  `("integrity_status" = 'ok' AND "corrupt_at" IS NULL) OR ("integrity_status" = 'corrupt' AND "corrupt_at" IS NOT NULL)`,
+)
+@Check(
   'CHK_evidence_withdrawal',
   `("withdrawn_at" IS NULL) = ("withdrawn_by" IS NULL) AND ("withdrawn_at" IS NULL) = ("withdraw_reason" IS NULL)`,
 )
-export class Evidence {
+export class Evidence extends ChainLinked {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -119,4 +129,16 @@ export class Evidence {
 
   @Column({ name: 'withdraw_reason', type: 'text', nullable: true })
   withdrawReason!: string | null;
+
+  /**
+   * `corrupt` once a download, a pack or the integrity check found the stored content not to
+   * match its hash or size: downloads are then refused without reading it, packs list it in
+   * problems.csv. Shared by every row with the same content.
+   */
+  @Column({ name: 'integrity_status', type: 'varchar', length: 8, default: 'ok' })
+  integrityStatus!: EvidenceIntegrityStatus;
+
+  /** When the corruption was first found (null while `ok`). */
+  @Column({ name: 'corrupt_at', type: 'timestamptz', nullable: true })
+  corruptAt!: Date | null;
 }

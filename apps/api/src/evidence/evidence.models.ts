@@ -1,4 +1,13 @@
-import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import {
+  Field,
+  Float,
+  GraphQLISODateTime,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
 import {
   IsBoolean,
   IsIn,
@@ -12,6 +21,22 @@ import {
 } from 'class-validator';
 import { TaskStatus } from '../task/task-workflow';
 import { Evidence } from './evidence.entity';
+
+export enum EvidenceIntegrityStatusEnum {
+  OK = 'ok',
+  CORRUPT = 'corrupt',
+}
+registerEnumType(EvidenceIntegrityStatusEnum, {
+  name: 'EvidenceIntegrityStatus',
+  description: 'What the last read of the stored content found.',
+  valuesMap: {
+    OK: { description: '完好（或尚未发现问题）' },
+    CORRUPT: {
+      description:
+        '已损坏: the stored content did not match its SHA-256 or size; downloads are refused',
+    },
+  },
+});
 
 @ObjectType('Evidence', {
   description:
@@ -43,6 +68,16 @@ export class EvidenceModel {
   @Field(() => GraphQLISODateTime, { nullable: true }) withdrawnAt!: Date | null;
   @Field(() => String, { nullable: true }) withdrawnBy!: string | null;
   @Field(() => String, { nullable: true }) withdrawReason!: string | null;
+  @Field(() => EvidenceIntegrityStatusEnum, {
+    description:
+      'CORRUPT once a download, a pack or the integrity check found the stored content damaged: downloads answer EVIDENCE_INTEGRITY, packs list the file in problems.csv.',
+  })
+  integrityStatus!: EvidenceIntegrityStatusEnum;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the damage was found (null while OK).',
+  })
+  corruptAt!: Date | null;
   @Field({ description: 'Download URL (same session).' }) contentUrl!: string;
   @Field({ description: 'PDF and images can be shown inline (contentUrl + ?inline=1).' })
   previewable!: boolean;
@@ -71,6 +106,11 @@ export function toEvidenceModel(e: Evidence): EvidenceModel {
     withdrawnAt: e.withdrawnAt,
     withdrawnBy: e.withdrawnBy,
     withdrawReason: e.withdrawReason,
+    integrityStatus:
+      e.integrityStatus === 'corrupt'
+        ? EvidenceIntegrityStatusEnum.CORRUPT
+        : EvidenceIntegrityStatusEnum.OK,
+    corruptAt: e.corruptAt,
     contentUrl: `/api/evidence/${e.id}/content`,
     previewable: ['pdf', 'jpeg', 'png'].includes(e.fileType),
   };

@@ -9,9 +9,8 @@ import { EvidenceController } from './evidence.controller';
 import { EvidenceResolver, TaskEvidenceResolver } from './evidence.resolver';
 import { EvidenceService } from './evidence.service';
 import { EvidencePackService } from './evidence-pack.service';
-
-/** Staged uploads older than this are leftovers of a crash (an upload in progress is younger). */
-const STALE_STAGING_MS = 6 * 3_600_000;
+import { EvidenceCorruptionService } from './evidence-corruption';
+import { EvidenceStagingSweeper } from './evidence-staging-sweeper';
 
 @Module({
   imports: [TaskModule],
@@ -23,13 +22,17 @@ const STALE_STAGING_MS = 6 * 3_600_000;
       useFactory: async (config: AppConfig, logger: Logger) => {
         const store = new LocalEvidenceStore(config.evidence.dir);
         await store.init();
-        const swept = await store.sweep(STALE_STAGING_MS);
+        // Leftovers of uploads a crash interrupted; EvidenceStagingSweeper repeats this while
+        // the server runs.
+        const swept = await store.sweep(config.evidence.stagingMaxAgeMs);
         if (swept) logger.warn({ swept }, 'Evidence store: stale temporary files removed');
         return store;
       },
     },
     EvidenceService,
     EvidencePackService,
+    EvidenceCorruptionService,
+    EvidenceStagingSweeper,
     EvidenceResolver,
     TaskEvidenceResolver,
   ],

@@ -12,6 +12,7 @@ import {
 import { Access } from '../access/access.decorator';
 import { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
+import { clampFirst } from '../common/page-size';
 import type { GraphQLContext } from '../graphql/loaders';
 import { TaskModel } from '../task/dto/task.models';
 import { TASK_READERS } from '../task/task-scope';
@@ -55,7 +56,7 @@ export class EvidenceResolver {
     @Args('offset', { type: () => Int, defaultValue: 0 }) offset = 0,
   ) {
     const page = await this.service.search(ctx.principal as Principal, filter ?? {}, {
-      first: Math.min(Math.max(first, 1), 100),
+      first: clampFirst(first),
       offset: Math.max(offset, 0),
     });
     return { totalCount: page.totalCount, nodes: page.nodes.map(toEvidenceModel) };

@@ -10,6 +10,7 @@ import { Clock, CLOCK } from '../auth/clock';
 import { Principal, RequestMeta } from '../auth/principal';
 import { isIsoDate } from '../common/iso-date';
 import { containsPattern, offsetPage } from '../common/query-helpers';
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPaths } from '../common/storable-text';
 import { isUuid } from '../common/uuid';
 import { AppError } from '../graphql/app-error';
 import { recordTaskEvents } from '../task/task-events';
@@ -89,6 +90,8 @@ export class EvidenceService {
       else if (fileCount !== 1) problems.supersedes = '替换佐证材料时只能上传一个文件。';
       out.supersedes = supersedes;
     }
+    // The rule every text input follows (GraphQL: graphql/text-input.ts).
+    for (const key of unstorableTextPaths(fields, '')) problems[key] = UNSTORABLE_TEXT_MESSAGE;
     if (Object.keys(problems).length) {
       throw new AppError(
         ErrorCode.VALIDATION_FAILED,

@@ -14,3 +14,21 @@ export class AppError extends GraphQLError {
     this.name = 'AppError';
   }
 }
+
+/**
+ * RATE_LIMITED as HTTP 429 with Retry-After (Apollo Server takes `extensions.http` for the
+ * response's status and headers and drops it from the body); the body keeps the code and
+ * `retryAfterSeconds` for clients that only read JSON.
+ */
+export function rateLimitedError(
+  retryAfterSeconds: number,
+  message: string,
+  details: Record<string, unknown> = {},
+): AppError {
+  const error = new AppError(ErrorCode.RATE_LIMITED, message, { ...details, retryAfterSeconds });
+  Object.assign(error.extensions, {
+    retryAfterSeconds,
+    http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+  });
+  return error;
+}

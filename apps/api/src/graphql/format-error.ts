@@ -2,10 +2,11 @@ import { HttpException } from '@nestjs/common';
 import { defaultErrorMessagesZh, ErrorCode, isErrorCode } from '@duty/shared/errors';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailableError, RETRY_AFTER_SECONDS } from '../database/database-availability';
 
 // graphql-armor reports its limits as validation errors with these messages.
 const LIMIT_EXCEEDED =
-  /^Syntax Error: (Query depth|Query Cost|Aliases|Directives|Token) limit of \d+ exceeded/i;
+  /^Syntax Error: (Query depth|Aliases|Directives|Token) limit of \d+ exceeded/i;
 
 const APOLLO_CODES: Record<string, ErrorCode> = {
   GRAPHQL_PARSE_FAILED: ErrorCode.BAD_REQUEST,
@@ -30,6 +31,8 @@ export interface FormatErrorOptions {
   /** Include internal messages and stack traces (never in production). */
   exposeInternals: boolean;
   onInternalError: (error: unknown) => void;
+  /** A lost or refused database connection (answered as SERVICE_UNAVAILABLE, HTTP 503). */
+  onDatabaseUnavailable?: (error: unknown) => void;
 }
 
 /**
@@ -61,6 +64,20 @@ export function createFormatError(options: FormatErrorOptions) {
     if (original instanceof HttpException && HTTP_STATUS_CODES[original.getStatus()]) {
       const code = HTTP_STATUS_CODES[original.getStatus()];
       return { ...base, message: defaultErrorMessagesZh[code], extensions: { code } };
+    }
+
+    if (isDatabaseUnavailableError(original)) {
+      // Not a bug of this request: the database is down or restarting. No message of the
+      // driver, no stack; the HTTP status (503, Retry-After) is set by the response plugin.
+      options.onDatabaseUnavailable?.(original);
+      return {
+        ...base,
+        message: defaultErrorMessagesZh.SERVICE_UNAVAILABLE,
+        extensions: {
+          code: ErrorCode.SERVICE_UNAVAILABLE,
+          retryAfterSeconds: RETRY_AFTER_SECONDS,
+        },
+      };
     }
 
     options.onInternalError(original);

@@ -18,6 +18,9 @@ import { RegulationItem } from '../regulation/entities/regulation-item.entity';
 import { RegulationParagraph } from '../regulation/entities/regulation-paragraph.entity';
 import { RegulationSection } from '../regulation/entities/regulation-section.entity';
 import { RegulationVersion } from '../regulation/entities/regulation-version.entity';
+import { Regulation } from '../regulation/entities/regulation.entity';
+import { regulationSummaries, RegulationSummary } from '../regulation/regulation-summary.query';
+import { scopeTasks } from '../task/task-scope';
 
 /** Rows of `entity` whose `key` column is one of the requested values, grouped by that value. */
 function groupLoader<T extends ObjectLiteral, K extends keyof T & string>(
@@ -74,17 +77,67 @@ function latestReturnLoader(dataSource: DataSource): DataLoader<string, TaskEven
   });
 }
 
+export interface LevelTaskCount {
+  level: 'province' | 'prefecture' | 'county';
+  count: number;
+}
+
+const LEVEL_ORDER = ['province', 'prefecture', 'county'];
+
+/**
+ * Active (not retired) tasks of each cycle by unit level, counted within the principal's
+ * jurisdiction (a prefecture's supervisor counts the prefecture and its counties, an operator
+ * their own work): one grouped statement for every cycle of the request.
+ */
+function taskCountsLoader(
+  dataSource: DataSource,
+  principal: Principal | null,
+): DataLoader<string, LevelTaskCount[]> {
+  return new DataLoader(async (cycleIds) => {
+    if (!principal) return cycleIds.map(() => []);
+    const query = dataSource
+      .getRepository(Task)
+      .createQueryBuilder('t')
+      .innerJoin(AdminUnit, 'u', 'u.code = t.unit_code')
+      .select('t.cycle_id', 'cycleId')
+      .addSelect('u.level', 'level')
+      .addSelect('count(*)::int', 'count')
+      .where('t.cycle_id IN (:...cycleIds)', { cycleIds: [...cycleIds] })
+      .andWhere('t.retired_at IS NULL')
+      .groupBy('t.cycle_id')
+      .addGroupBy('u.level');
+    const rows = await scopeTasks(query, principal).getRawMany<
+      LevelTaskCount & { cycleId: string }
+    >();
+    const byCycle = new Map<string, LevelTaskCount[]>();
+    for (const { cycleId, level, count } of rows) {
+      byCycle.set(cycleId, [...(byCycle.get(cycleId) ?? []), { level, count }]);
+    }
+    return cycleIds.map((id) =>
+      (byCycle.get(id) ?? []).sort(
+        (a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level),
+      ),
+    );
+  });
+}
+
 /**
  * DataLoaders for one GraphQL request (created in the context factory, never shared between
  * requests, so one user's cache never serves another). Every list field resolver goes
  * through one: a page of 500 duties costs a handful of queries, not thousands.
  */
-export function createLoaders(dataSource: DataSource) {
+export function createLoaders(dataSource: DataSource, principal: Principal | null = null) {
   return {
     versionsByRegulation: groupLoader(dataSource, RegulationVersion, 'regulationId', {
       versionNumber: 'ASC',
     }),
     versionById: byIdLoader(dataSource, RegulationVersion, 'id'),
+    regulationById: byIdLoader(dataSource, Regulation, 'id'),
+    summaryByRegulation: new DataLoader<string, RegulationSummary | undefined>(async (ids) => {
+      const rows = await regulationSummaries(dataSource, ids);
+      const byId = new Map(rows.map((row) => [row.regulationId, row]));
+      return ids.map((id) => byId.get(id));
+    }),
     chaptersByVersion: groupLoader(dataSource, RegulationChapter, 'versionId', { number: 'ASC' }),
     chapterById: byIdLoader(dataSource, RegulationChapter, 'id'),
     sectionsByChapter: groupLoader(dataSource, RegulationSection, 'chapterId', { number: 'ASC' }),
@@ -117,6 +170,7 @@ export function createLoaders(dataSource: DataSource) {
     }),
     departmentById: byIdLoader(dataSource, Department, 'id'),
     evidenceByTask: groupLoader(dataSource, Evidence, 'taskId', { uploadedAt: 'ASC', id: 'ASC' }),
+    taskCountsByCycle: taskCountsLoader(dataSource, principal),
   };
 }
 

@@ -1,27 +1,43 @@
-import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { DATABASE_AVAILABILITY, DatabaseAvailability } from '../database/database-availability';
 import { migrationStatus } from '../database/migrate';
 import { latestIntegrityRun } from '../evidence/evidence-integrity';
+import { latestChainRun } from '../integrity';
 
 /**
- * Probes for load balancers and orchestrators: /health says the process is alive (liveness),
- * /ready says it can serve: the database answers and every migration is applied (readiness);
- * its details carry the last evidence integrity check.
+ * Probes for load balancers and orchestrators: /health says the process is alive and able to
+ * recover (liveness: it fails once the database has been unavailable for longer than
+ * DATABASE_OUTAGE_LIMIT_SECONDS, so that an orchestrator restarts the process); /ready says it
+ * can serve: the database answers and every migration is applied (readiness); its details
+ * carry the last evidence integrity check and the last audit chain check.
  */
 @Controller()
 export class HealthController {
   private readonly startedAt = new Date();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional()
+    @Inject(DATABASE_AVAILABILITY)
+    private readonly availability?: DatabaseAvailability,
+  ) {}
 
   @Get('health')
-  @HttpCode(200)
-  health() {
+  health(@Res({ passthrough: true }) res: Response) {
+    const uptimeSeconds = Math.round((Date.now() - this.startedAt.getTime()) / 1000);
+    const outageSeconds = Math.round((this.availability?.unavailableForMs ?? 0) / 1000);
+    if (this.availability?.beyondLimit) {
+      res.status(503);
+      return { status: 'failing', uptimeSeconds, databaseUnavailableSeconds: outageSeconds };
+    }
+    res.status(200);
     return {
       status: 'ok',
-      uptimeSeconds: Math.round((Date.now() - this.startedAt.getTime()) / 1000),
+      uptimeSeconds,
+      ...(outageSeconds > 0 ? { databaseUnavailableSeconds: outageSeconds } : {}),
     };
   }
 
@@ -39,6 +55,7 @@ export class HealthController {
           : { status: 'error', detail: 'pending migrations', pending };
     } catch (error) {
       checks.database = { status: 'error', detail: (error as Error).message };
+      res.setHeader('Retry-After', '5');
     }
     const ready = Object.values(checks).every((c) => c.status === 'ok') && 'migrations' in checks;
     res.status(ready ? 200 : 503);
@@ -55,7 +72,21 @@ export class HealthController {
           unreferenced: run.unreferenced,
         }
       : { status: 'not_run' };
-    return { status: ready ? 'ready' : 'not_ready', checks, details: { evidenceIntegrity } };
+    const chains = ready ? await latestChainRun(this.dataSource).catch(() => null) : null;
+    const auditChains = chains
+      ? {
+          status: chains.ok ? 'ok' : 'broken',
+          finishedAt: chains.finishedAt,
+          source: chains.source,
+          rowsChecked: chains.rowsChecked,
+          breaks: chains.breaks,
+        }
+      : { status: 'not_run' };
+    return {
+      status: ready ? 'ready' : 'not_ready',
+      checks,
+      details: { evidenceIntegrity, auditChains },
+    };
   }
 }
 

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Duty } from '../duty/duty.entity';
 import { DutyDepartment } from '../duty/duty-department.entity';
 import { recordDutyEvents } from '../duty/duty-events';
+import type { DutyEventKind } from '../duty/duty-review-event.entity';
 
 interface CarryOverInput {
   previousVersionId: string;
@@ -17,39 +18,53 @@ interface ParagraphDuties {
   duties: Duty[];
 }
 
+/** The old article(s) a change of the alignment draws on: all sources of a merge, not only the main one. */
+export function sourcesOfChange(change: ArticleChange): number[] {
+  if (change.sources?.length) return [...change.sources];
+  return change.from !== undefined ? [change.from] : [];
+}
+
 /**
- * Carries duties across versions where the paragraph is unchanged: in every pair of matched
- * articles (unchanged, renumbered or changed), a paragraph of the new version with the same
- * wording (items included) as a paragraph of the old article takes over each old duty at the
- * same position (item, sequence) with the same wording — its lineage, tracked flag, review
- * state and reviewed fields and departments. Returns how many duties were carried.
+ * Carries duties across versions where the paragraph is unchanged: for every article of the new
+ * version aligned with old article(s) (unchanged, renumbered, changed, merged — every source —
+ * or split), a paragraph with the same wording (items included) as a paragraph of its source
+ * article(s) takes over each old duty at the same position (item, sequence) with the same wording
+ * — its lineage, kind, tracked flag, review state and reviewed fields (a confirmed actor stays
+ * confirmed) and departments. An old paragraph is carried into one new paragraph at most (a
+ * lineage continues in one duty), so the parts of a split that repeat a sentence do not share it.
+ * Returns how many duties were carried.
  */
 export async function carryOverReviews(
   manager: EntityManager,
   input: CarryOverInput,
 ): Promise<number> {
-  const pairs = input.changes.filter(
-    (c): c is ArticleChange & { from: number; to: number } =>
-      c.from !== undefined && c.to !== undefined,
-  );
+  const pairs = input.changes
+    .filter((c): c is ArticleChange & { to: number } => c.to !== undefined)
+    .map((c) => ({ to: c.to, sources: sourcesOfChange(c) }))
+    .filter((c) => c.sources.length > 0);
   if (pairs.length === 0) return 0;
   const [previous, next] = await Promise.all([
     dutiesByParagraph(manager, input.previousVersionId),
     dutiesByParagraph(manager, input.nextVersionId),
   ]);
   const oldDepartments = await departmentsOf(manager, input.previousVersionId);
+  const usedParagraphs = new Set<ParagraphDuties>();
   let carried = 0;
-  for (const { from, to } of pairs) {
-    const oldParagraphs = previous.get(from) ?? new Map<number, ParagraphDuties>();
+  for (const { to, sources } of pairs) {
     const newParagraphs = next.get(to) ?? new Map<number, ParagraphDuties>();
-    // Paragraphs may have moved inside the article: match by wording, not by number.
+    // Paragraphs may have moved inside the article (or come from another source of a merge):
+    // match by wording, not by number.
     const oldByFingerprint = new Map<string, ParagraphDuties[]>();
-    for (const p of oldParagraphs.values()) {
-      oldByFingerprint.set(p.fingerprint, [...(oldByFingerprint.get(p.fingerprint) ?? []), p]);
+    for (const source of sources) {
+      for (const p of (previous.get(source) ?? new Map<number, ParagraphDuties>()).values()) {
+        if (usedParagraphs.has(p)) continue;
+        oldByFingerprint.set(p.fingerprint, [...(oldByFingerprint.get(p.fingerprint) ?? []), p]);
+      }
     }
     for (const paragraph of newParagraphs.values()) {
       const source = oldByFingerprint.get(paragraph.fingerprint)?.shift();
       if (!source) continue;
+      usedParagraphs.add(source);
       for (const duty of paragraph.duties) {
         const old = source.duties.find(
           (d) =>
@@ -58,7 +73,14 @@ export async function carryOverReviews(
             normalizeForComparison(d.text) === normalizeForComparison(duty.text),
         );
         if (!old) continue;
-        await carryOne(manager, old, duty, oldDepartments.get(old.id) ?? [], input.actor);
+        await takeOverDuty(manager, {
+          old,
+          duty,
+          departments: oldDepartments.get(old.id) ?? [],
+          actor: input.actor,
+          kind: 'carried_over',
+          note: `沿用上一版本的职责（${old.id}）：所在款文字未变。`,
+        });
         carried++;
       }
     }
@@ -66,18 +88,31 @@ export async function carryOverReviews(
   return carried;
 }
 
-async function carryOne(
+/**
+ * A duty of the new version takes over an old one: its lineage (so tasks and evidence follow),
+ * kind, actor, levels, modality, tracked flag, review state and departments; recorded in the new
+ * duty's history with the before and after. Used for automatic carry-over and for a confirmed
+ * mapping.
+ */
+export async function takeOverDuty(
   manager: EntityManager,
-  old: Duty,
-  duty: Duty,
-  departments: DutyDepartment[],
-  actor: string,
+  input: {
+    old: Duty;
+    duty: Duty;
+    departments: DutyDepartment[];
+    actor: string;
+    kind: Extract<DutyEventKind, 'carried_over' | 'mapping_confirmed'>;
+    note: string;
+  },
 ): Promise<void> {
+  const { old, duty, departments } = input;
   const carriedFields = {
     lineageId: old.lineageId,
     actorType: old.actorType,
     levels: old.levels,
     modality: old.modality,
+    kind: old.kind,
+    needsReview: old.needsReview,
     governmentDuty: old.governmentDuty,
     tracked: old.tracked,
     reviewState: old.reviewState,
@@ -96,12 +131,15 @@ async function carryOne(
   await recordDutyEvents(manager, [
     {
       dutyId: duty.id,
-      kind: 'carried_over',
-      actor,
+      kind: input.kind,
+      actor: input.actor,
       before: {
+        lineageId: duty.lineageId,
         actorType: duty.actorType,
         levels: duty.levels,
         modality: duty.modality,
+        kind: duty.kind,
+        needsReview: duty.needsReview,
         tracked: duty.tracked,
         reviewState: duty.reviewState,
       },
@@ -109,7 +147,7 @@ async function carryOne(
         ...carriedFields,
         departments: departments.map((d) => ({ code: d.departmentCode, role: d.role })),
       },
-      note: `沿用上一版本的职责（${old.id}）：所在款文字未变。`,
+      note: input.note,
     },
   ]);
 }

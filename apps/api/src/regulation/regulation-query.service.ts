@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@duty/shared/errors';
-import { diffArticles } from '@duty/regulation/parser';
-import { DataSource } from 'typeorm';
+import { diffArticles, redline } from '@duty/regulation/parser';
+import { DataSource, In } from 'typeorm';
 import { AppError } from '../graphql/app-error';
 import { RegulationArticle } from './entities/regulation-article.entity';
 import { RegulationVersion } from './entities/regulation-version.entity';
@@ -25,6 +25,13 @@ export class RegulationQueryService {
   }
 
   async diff(versionId: string, againstVersionId?: string) {
+    const { from, to } = await this.comparedVersions(versionId, againstVersionId);
+    const [before, after] = await Promise.all([this.articles(from.id), this.articles(to.id)]);
+    return { from, to, changes: diffArticles(before, after) };
+  }
+
+  /** The version and the one it is compared with (default: the previous one), of one regulation. */
+  private async comparedVersions(versionId: string, againstVersionId?: string) {
     const to = await this.versionById(versionId);
     if (!to) throw new AppError(ErrorCode.NOT_FOUND, '未找到该法规版本。');
     const from = againstVersionId
@@ -43,8 +50,44 @@ export class RegulationQueryService {
     if (from.regulationId !== to.regulationId) {
       throw new AppError(ErrorCode.VALIDATION_FAILED, '只能比较同一部法规的两个版本。');
     }
-    const [before, after] = await Promise.all([this.articles(from.id), this.articles(to.id)]);
-    return { from, to, changes: diffArticles(before, after) };
+    return { from, to };
+  }
+
+  /**
+   * Word-level redline of article `to` of a version against article(s) `from` of the version
+   * compared with (default: the previous one). Several `from` articles (a merge) are read as one
+   * text, in article order.
+   */
+  async articleRedline(versionId: string, from: number[], to: number, againstVersionId?: string) {
+    const sources = [...new Set(from)].sort((a, b) => a - b);
+    if (sources.length < 1 || sources.length > 20) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, '请指定 1 至 20 条用于比较的旧条文。', {
+        field: 'from',
+      });
+    }
+    const { from: older, to: newer } = await this.comparedVersions(versionId, againstVersionId);
+    const repo = this.dataSource.getRepository(RegulationArticle);
+    const [oldArticles, newArticle] = await Promise.all([
+      repo.find({ where: { versionId: older.id, number: In(sources) }, order: { number: 'ASC' } }),
+      repo.findOne({ where: { versionId: newer.id, number: to } }),
+    ]);
+    const missing = sources.filter((n) => !oldArticles.some((a) => a.number === n));
+    if (!newArticle || missing.length) {
+      throw new AppError(
+        ErrorCode.NOT_FOUND,
+        !newArticle
+          ? `第 ${newer.versionNumber} 版没有第 ${to} 条。`
+          : `第 ${older.versionNumber} 版没有第 ${missing.join('、')} 条。`,
+      );
+    }
+    const oldText = oldArticles.map((a) => a.text).join('\n');
+    return {
+      from: sources,
+      to,
+      oldText,
+      newText: newArticle.text,
+      segments: redline(oldText, newArticle.text),
+    };
   }
 
   async diffFromPrevious(versionId: string) {

@@ -16,9 +16,16 @@ import { DutyModel } from '../duty/dto/duty.models';
 import { required } from '../graphql/required';
 import { GraphQLContext } from '../graphql/loaders';
 import { ImportRegulationInput } from './dto/import-regulation.input';
+import { RegulationVersion } from './entities/regulation-version.entity';
+import {
+  JurisdictionTierEnum,
+  RegulationVersionStatusEnum,
+  TextKindEnum,
+} from './dto/regulation-enums';
 import {
   ArticleChangeModel,
   ArticleModel,
+  ArticleRedlineModel,
   ChapterModel,
   ImportRegulationResultModel,
   ItemModel,
@@ -68,6 +75,20 @@ export class RegulationResolver {
     return this.regulationQuery.diff(versionId, againstVersionId);
   }
 
+  @Access(REGISTER_READERS)
+  @Query(() => ArticleRedlineModel, {
+    description:
+      'Word-level redline (insertions and deletions) of article `to` of a version against article(s) `from` (the sources of the diff line; several for a merge) of the version it is compared with (default: the previous one).',
+  })
+  articleRedline(
+    @Args('versionId', { type: () => ID }) versionId: string,
+    @Args('from', { type: () => [Int] }) from: number[],
+    @Args('to', { type: () => Int }) to: number,
+    @Args('againstVersionId', { type: () => ID, nullable: true }) againstVersionId?: string,
+  ) {
+    return this.regulationQuery.articleRedline(versionId, from, to, againstVersionId);
+  }
+
   @Access(REGISTER_EDITORS)
   @Mutation(() => ImportRegulationResultModel, {
     description: 'Imports a regulation text as a new version (provincial administrators).',
@@ -83,6 +104,8 @@ export class RegulationResolver {
       status: input.status,
       effectiveDate: input.effectiveDate ?? null,
       importedBy: actor.username,
+      confirmTitleChange: input.confirmTitleChange ?? false,
+      coordinatingDepartment: input.coordinatingDepartment ?? undefined,
     });
     return { ...result, version: await this.regulationQuery.versionById(result.versionId) };
   }
@@ -97,6 +120,64 @@ export class RegulationResolver {
     const versions = await ctx.loaders.versionsByRegulation.load(regulation.id);
     return versions[versions.length - 1] ?? null;
   }
+
+  // The library's columns: one aggregate statement for every regulation of the request.
+
+  @ResolveField(() => TextKindEnum, {
+    nullable: true,
+    description: 'Kind of text of the latest version; null without a version.',
+  })
+  async textKind(@Parent() regulation: RegulationModel, @Context() ctx: GraphQLContext) {
+    return (await ctx.loaders.summaryByRegulation.load(regulation.id))?.textKind ?? null;
+  }
+
+  @ResolveField(() => JurisdictionTierEnum, { nullable: true })
+  async tier(@Parent() regulation: RegulationModel, @Context() ctx: GraphQLContext) {
+    return (await ctx.loaders.summaryByRegulation.load(regulation.id))?.tier ?? null;
+  }
+
+  @ResolveField(() => RegulationVersionStatusEnum, {
+    nullable: true,
+    description: 'Status of the latest version (草案/已通过).',
+  })
+  async latestStatus(@Parent() regulation: RegulationModel, @Context() ctx: GraphQLContext) {
+    return (await ctx.loaders.summaryByRegulation.load(regulation.id))?.latestStatus ?? null;
+  }
+
+  @ResolveField(() => Int)
+  async versionCount(@Parent() regulation: RegulationModel, @Context() ctx: GraphQLContext) {
+    return (await ctx.loaders.summaryByRegulation.load(regulation.id))?.versionCount ?? 0;
+  }
+
+  @ResolveField(() => Int, { description: 'Duties of the latest version.' })
+  async dutyCount(@Parent() regulation: RegulationModel, @Context() ctx: GraphQLContext) {
+    return (await ctx.loaders.summaryByRegulation.load(regulation.id))?.dutyCount ?? 0;
+  }
+
+  @ResolveField(() => Int, { description: 'Tracked duties of the latest version.' })
+  async trackedDutyCount(@Parent() regulation: RegulationModel, @Context() ctx: GraphQLContext) {
+    return (await ctx.loaders.summaryByRegulation.load(regulation.id))?.trackedDutyCount ?? 0;
+  }
+
+  @ResolveField(() => Int, {
+    description: 'Duties of the latest version whose inferred actor awaits confirmation.',
+  })
+  async needsReviewCount(@Parent() regulation: RegulationModel, @Context() ctx: GraphQLContext) {
+    return (await ctx.loaders.summaryByRegulation.load(regulation.id))?.needsReviewCount ?? 0;
+  }
+
+  @ResolveField(() => Int, { description: 'Open assessment cycles over any of its versions.' })
+  async openCycleCount(@Parent() regulation: RegulationModel, @Context() ctx: GraphQLContext) {
+    return (await ctx.loaders.summaryByRegulation.load(regulation.id))?.openCycleCount ?? 0;
+  }
+
+  @ResolveField(() => Int, {
+    description:
+      'Suggested duty mappings awaiting a decision (映射审核); they block moving a cycle to the new version.',
+  })
+  async pendingMappings(@Parent() regulation: RegulationModel, @Context() ctx: GraphQLContext) {
+    return (await ctx.loaders.summaryByRegulation.load(regulation.id))?.pendingMappings ?? 0;
+  }
 }
 
 @Resolver(() => RegulationVersionModel)
@@ -106,6 +187,21 @@ export class RegulationVersionResolver {
   @ResolveField(() => [ChapterModel])
   chapters(@Parent() version: RegulationVersionModel, @Context() ctx: GraphQLContext) {
     return ctx.loaders.chaptersByVersion.load(version.id);
+  }
+
+  @ResolveField(() => String, {
+    description:
+      'Why the text got its kind and tier, in Chinese (e.g. 标题“中华人民共和国…法”：法律，层级按全国文本理解).',
+  })
+  textContextExplanation(@Parent() version: RegulationVersion) {
+    return version.textContext.explanation;
+  }
+
+  @ResolveField(() => String, {
+    description: 'The words of the title or front matter that decided.',
+  })
+  textContextEvidence(@Parent() version: RegulationVersion) {
+    return version.textContext.evidence;
   }
 
   @ResolveField(() => [ArticleChangeModel], {

@@ -10,6 +10,8 @@ export const SHIPPED_REGULATIONS = [
     file: 'hubei-quality-promotion-draft.txt',
     status: 'draft' as const,
     effectiveDate: null,
+    // The draft names no competent department; quality promotion is coordinated by 市场监督管理.
+    coordinatingDepartment: 'market_regulation',
   },
 ];
 
@@ -35,6 +37,7 @@ export async function seedRegulations(dataSource: DataSource): Promise<number> {
       text: await readFile(shippedRegulationPath(regulation.file), 'utf8'),
       status: regulation.status,
       effectiveDate: regulation.effectiveDate,
+      coordinatingDepartment: regulation.coordinatingDepartment,
       importedBy: 'seed',
     });
     imported++;

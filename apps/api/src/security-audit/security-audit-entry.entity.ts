@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ChainLinked } from '../integrity/chain-linked';
 
 export type AuditResult = 'success' | 'failure' | 'denied';
 
@@ -11,7 +12,7 @@ export type AuditResult = 'success' | 'failure' | 'denied';
 @Index('IDX_security_audit_log_time', ['occurredAt'])
 @Index('IDX_security_audit_log_action', ['action', 'occurredAt'])
 @Check('CHK_security_audit_log_result', `"result" IN ('success', 'failure', 'denied')`)
-export class SecurityAuditEntry {
+export class SecurityAuditEntry extends ChainLinked {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
 

@@ -14,12 +14,29 @@ export const AuditAction = {
   PermissionDenied: 'PERMISSION_DENIED',
   PasswordChanged: 'PASSWORD_CHANGED',
   PasswordReset: 'PASSWORD_RESET',
+  /** Dual control of privileged accounts' resets: asked, approved (the reset), rejected, lapsed. */
+  PasswordResetRequested: 'PASSWORD_RESET_REQUESTED',
+  PasswordResetApproved: 'PASSWORD_RESET_APPROVED',
+  PasswordResetRejected: 'PASSWORD_RESET_REJECTED',
+  PasswordResetExpired: 'PASSWORD_RESET_EXPIRED',
+  /** Second factor (TOTP): a code checked at sign-in, enrolment begun and confirmed, turned off,
+   * recovery codes replaced, and the security administrator's reset of another account's. */
+  SecondFactorVerified: 'SECOND_FACTOR_VERIFIED',
+  SecondFactorEnrolmentStarted: 'SECOND_FACTOR_ENROL_STARTED',
+  SecondFactorEnrolled: 'SECOND_FACTOR_ENROLLED',
+  SecondFactorDisabled: 'SECOND_FACTOR_DISABLED',
+  RecoveryCodesRegenerated: 'RECOVERY_CODES_REGENERATED',
+  SecondFactorReset: 'SECOND_FACTOR_RESET',
   UserCreated: 'USER_CREATED',
   UserDisabled: 'USER_DISABLED',
   UserEnabled: 'USER_ENABLED',
   RoleBound: 'ROLE_BOUND',
   UserUnlocked: 'USER_UNLOCKED',
   EvidencePackDownloaded: 'EVIDENCE_PACK_DOWNLOADED',
+  /** Stored evidence content found not to match its hash or size (by a read or the check). */
+  EvidenceCorruptionDetected: 'EVIDENCE_CORRUPTION_DETECTED',
+  /** Content marked corrupt found intact again by the integrity check (restored). */
+  EvidenceIntegrityRestored: 'EVIDENCE_INTEGRITY_RESTORED',
   ReportDownloaded: 'REPORT_DOWNLOADED',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
@@ -64,19 +81,15 @@ export class SecurityAuditService {
   }
 
   /**
-   * Deletes entries older than the retention period. The table's trigger allows exactly
-   * this, and only when the period is at least 184 days, in the same transaction.
+   * Deletes entries older than the retention period (at least 184 days) through the database
+   * function security_audit_log_purge: the application role may not DELETE from the log, and
+   * the function removes a prefix of the hash chain and records where the chain now starts.
    */
-  purge(retentionDays: number): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('duty.audit_retention_days', $1, true)`, [
-        String(retentionDays),
-      ]);
-      const [, affected] = await manager.query(
-        `DELETE FROM security_audit_log WHERE occurred_at < now() - make_interval(days => $1)`,
-        [retentionDays],
-      );
-      return Number(affected ?? 0);
-    });
+  async purge(retentionDays: number): Promise<number> {
+    const [row] = await this.dataSource.query<Array<{ deleted: string }>>(
+      'SELECT security_audit_log_purge($1)::text AS deleted',
+      [retentionDays],
+    );
+    return Number(row?.deleted ?? 0);
   }
 }

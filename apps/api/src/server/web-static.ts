@@ -3,7 +3,7 @@ import path from 'node:path';
 import express, { NextFunction, Request, Response } from 'express';
 
 // Paths the API owns; everything else under GET may be a client-side route of the web app.
-const API_PATHS = /^\/(graphql|health|ready|api)(\/|$)/;
+export const API_PATHS = /^\/(graphql|health|ready|api|\.well-known)(\/|$)/;
 
 /**
  * Serves the built web app (Vite output) from the API's port, so one URL opens the product.
@@ -103,12 +103,4 @@ export function acceptedEncodings(header: string | string[] | undefined): Set<st
     accepted.add(name);
   }
   return accepted;
-}
-
-/** Baseline security headers for every response. */
-export function securityHeaders(_req: Request, res: Response, next: NextFunction) {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'same-origin');
-  next();
 }

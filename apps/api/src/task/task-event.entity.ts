@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ChainLinked } from '../integrity/chain-linked';
 
 /**
  * A task's history (履职记录): every change as one row — who, when, what changed (before and
@@ -7,7 +8,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity({ name: 'task_event' })
 @Index('IDX_task_event_task', ['taskId', 'id'])
 @Index('IDX_task_event_unit_time', ['unitCode', 'occurredAt'])
-export class TaskEvent {
+export class TaskEvent extends ChainLinked {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
 

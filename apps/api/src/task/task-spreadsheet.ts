@@ -1,3 +1,4 @@
+import { neutraliseFormula, restoreFormula } from '@duty/shared/spreadsheet-text';
 import ExcelJS from 'exceljs';
 import { TaskStatus, TASK_STATUS_ZH } from './task-workflow';
 
@@ -71,7 +72,16 @@ export async function writeTaskWorkbook(rows: TaskSheetRow[], title: string): Pr
   }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) {
-    const added = sheet.addRow({ ...row, status: TASK_STATUS_ZH[row.status] });
+    // Text typed by people goes through the export-wide formula rule (undone on upload, below).
+    const added = sheet.addRow({
+      ...row,
+      subject: neutraliseFormula(row.subject),
+      unitName: neutraliseFormula(row.unitName),
+      leadDepartment: neutraliseFormula(row.leadDepartment),
+      progressNote: neutraliseFormula(row.progressNote),
+      measures: neutraliseFormula(row.measures),
+      status: TASK_STATUS_ZH[row.status],
+    });
     added.alignment = { vertical: 'top', wrapText: true };
   }
   const statusColumn = COLUMNS.findIndex((c) => c.key === 'status') + 1;
@@ -148,8 +158,8 @@ export async function readTaskWorkbook(
       taskId: id,
       expectedRowVersion: version,
       status,
-      progressNote: cell('progressNote'),
-      measures: cell('measures'),
+      progressNote: restoreFormula(cell('progressNote')),
+      measures: restoreFormula(cell('measures')),
     });
   });
   if (rows.length === 0 && problems.length === 0)

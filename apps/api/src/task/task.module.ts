@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CycleResolver } from '../cycle/cycle.resolver';
 import { CycleService } from '../cycle/cycle.service';
+import { CycleVersionResolver } from '../cycle/cycle-version.resolver';
+import { CycleVersionService } from '../cycle/cycle-version.service';
 import { TaskQueryService } from './task-query.service';
 import { TaskSpreadsheetController } from './task-spreadsheet.controller';
 import { TaskAssistResolver, TaskEventResolver, TaskResolver } from './task.resolver';
@@ -11,6 +13,8 @@ import { TaskService } from './task.service';
   providers: [
     CycleService,
     CycleResolver,
+    CycleVersionService,
+    CycleVersionResolver,
     TaskService,
     TaskQueryService,
     TaskResolver,

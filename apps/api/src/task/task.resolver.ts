@@ -10,8 +10,10 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { Access } from '../access/access.decorator';
+import { SOURCE_ADDRESS_READERS } from '../access/access-groups';
 import { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
+import { clampFirst } from '../common/page-size';
 import { DutyModel } from '../duty/dto/duty.models';
 import type { GraphQLContext } from '../graphql/loaders';
 import { required } from '../graphql/required';
@@ -64,7 +66,13 @@ export class TaskResolver {
     @Args('sort', { type: () => TaskSortEnum, defaultValue: TaskSortEnum.DUE_DATE })
     sort = TaskSortEnum.DUE_DATE,
   ) {
-    return this.query.page(ctx.principal as Principal, filter ?? {}, clampPage(first), after, sort);
+    return this.query.page(
+      ctx.principal as Principal,
+      filter ?? {},
+      clampFirst(first),
+      after,
+      sort,
+    );
   }
 
   @Access(TASK_READERS)
@@ -84,7 +92,7 @@ export class TaskResolver {
     @Args('first', { type: () => Int, defaultValue: 50 }) first = 50,
     @Args('after', { nullable: true }) after?: string,
   ) {
-    return this.query.events(ctx.principal as Principal, filter ?? {}, clampPage(first), after);
+    return this.query.events(ctx.principal as Principal, filter ?? {}, clampFirst(first), after);
   }
 
   @Access(TASK_WRITERS)
@@ -213,6 +221,17 @@ export class TaskResolver {
 
 @Resolver(() => TaskEventModel)
 export class TaskEventResolver {
+  @ResolveField(() => String, {
+    name: 'ip',
+    nullable: true,
+    description:
+      'Source address of the change; only auditors and administrators see it (null for everyone else).',
+  })
+  ip(@Parent() event: TaskEventModel, @Context() ctx: GraphQLContext): string | null {
+    const role = ctx.principal?.role;
+    return role && SOURCE_ADDRESS_READERS.includes(role) ? event.ip : null;
+  }
+
   @ResolveField(() => TaskModel, {
     description:
       'The task the entry belongs to (events are only reachable inside your jurisdiction, and so is their task).',
@@ -228,8 +247,4 @@ export class TaskAssistResolver {
   async department(@Parent() assist: TaskAssistModel, @Context() ctx: GraphQLContext) {
     return required(await ctx.loaders.departmentById.load(assist.departmentId));
   }
-}
-
-function clampPage(first: number): number {
-  return Math.max(1, Math.min(100, Math.trunc(first)));
 }

@@ -162,7 +162,12 @@ export class TaskService {
       if (change.status === TaskStatus.RETURNED) next.returnCount = task.returnCount + 1;
       kind = 'status';
     }
-    if (Object.keys(after).length === 0) return task;
+    if (Object.keys(after).length === 0) {
+      // Nothing would change, but a caller who read an older version must still hear so: a
+      // repeated 退回 with its own reason is not done, and the reason would be lost.
+      if (task.rowVersion !== change.expectedRowVersion) throw staleVersion(task);
+      return task;
+    }
     const saved = await this.update(manager, task, change.expectedRowVersion, {
       ...next,
       updatedBy: principal.username,
@@ -327,18 +332,7 @@ export class TaskService {
       .returning('*')
       .execute();
     if (result.affected !== 1) {
-      const current = await manager.findOneOrFail(Task, { where: { id: task.id } });
-      throw new AppError(ErrorCode.CONFLICT, '任务已被他人修改，请刷新后重试；您的修改未保存。', {
-        current: {
-          rowVersion: current.rowVersion,
-          status: current.status,
-          progressNote: current.progressNote,
-          measures: current.measures,
-          dueDate: current.dueDate,
-          updatedBy: current.updatedBy,
-          updatedAt: current.updatedAt,
-        },
-      });
+      throw staleVersion(await manager.findOneOrFail(Task, { where: { id: task.id } }));
     }
     return manager.findOneOrFail(Task, { where: { id: task.id } });
   }
@@ -382,6 +376,21 @@ export class TaskService {
     });
     throw new AppError(ErrorCode.FORBIDDEN, '您不能对该任务执行此操作。');
   }
+}
+
+/** CONFLICT for a caller who read an older row version, with the current state. */
+function staleVersion(current: Task): AppError {
+  return new AppError(ErrorCode.CONFLICT, '任务已被他人修改，请刷新后重试；您的修改未保存。', {
+    current: {
+      rowVersion: current.rowVersion,
+      status: current.status,
+      progressNote: current.progressNote,
+      measures: current.measures,
+      dueDate: current.dueDate,
+      updatedBy: current.updatedBy,
+      updatedAt: current.updatedAt,
+    },
+  });
 }
 
 /** Open cycle, task not retired: otherwise nothing about the task may change. */

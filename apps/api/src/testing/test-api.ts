@@ -38,6 +38,21 @@ export interface TestApi {
  */
 export interface TestApiOptions {
   clock?: Clock;
+  /**
+   * Run the app as the least-privilege role TEST_APP_ROLE (the global setup creates it), the
+   * database's owner migrating and granting, as in production; default: as the owner.
+   */
+  leastPrivilege?: boolean;
+}
+
+/** The test run's application role (cluster-wide; created by the global setup). */
+export const TEST_APP_ROLE = { user: 'duty_test_app', password: 'duty_test_app' };
+
+function asTestAppRole(url: string): string {
+  const u = new URL(url);
+  u.username = TEST_APP_ROLE.user;
+  u.password = TEST_APP_ROLE.password;
+  return u.toString();
 }
 
 export async function startTestApi(
@@ -46,6 +61,8 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const database = await createTestDatabase();
   const evidenceDir = await mkdtemp(path.join(os.tmpdir(), 'duty-evidence-'));
+  // The signing key of this server alone (never the developer's .data/keys).
+  const keysDir = await mkdtemp(path.join(os.tmpdir(), 'duty-keys-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -60,18 +77,24 @@ export async function startTestApi(
     EVIDENCE_DIR: evidenceDir,
     // The scheduled integrity check stays off; tests run it explicitly.
     EVIDENCE_FSCK_INTERVAL_HOURS: '0',
+    SIGNING_KEY_FILE: path.join(keysDir, 'signing-key.pem'),
+    SIGNING_PUBLIC_KEYS_DIR: path.join(keysDir, 'public'),
+    MFA_KEY_FILE: path.join(keysDir, 'mfa.key'),
     ...env,
   });
   const logger = pino({ level: config.logLevel });
   let server: RunningServer;
   try {
     server = await createServer(config, logger, {
-      databaseUrl: database.url,
+      ...(options.leastPrivilege
+        ? { databaseUrl: asTestAppRole(database.url), databaseOwnerUrl: database.url }
+        : { databaseUrl: database.url }),
       clock: options.clock,
     });
   } catch (error) {
     await database.drop();
     await rm(evidenceDir, { recursive: true, force: true });
+    await rm(keysDir, { recursive: true, force: true });
     throw error;
   }
   const url = server.url;
@@ -105,9 +128,11 @@ export async function startTestApi(
       };
     },
     close: async () => {
-      await server.close();
+      // No request is in flight when a test file ends: idle connections need not run out.
+      await server.close({ cutIdleConnections: true });
       await database.drop();
       await rm(config.evidence.dir, { recursive: true, force: true });
+      await rm(keysDir, { recursive: true, force: true });
     },
   };
 }

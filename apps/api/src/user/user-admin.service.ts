@@ -2,12 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { generateTemporaryPassword, hashPassword } from '@duty/api/passwords';
 import { ErrorCode } from '@duty/shared/errors';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AdminUnit } from '../admin-unit/admin-unit.entity';
 import { Department } from '../admin-unit/department.entity';
 import { Clock, CLOCK } from '../auth/clock';
 import { actorOf, Principal, RequestMeta } from '../auth/principal';
 import { Role } from '../auth/role';
+import { MfaRecoveryCode } from '../auth/mfa-recovery-code.entity';
+import { clearedSecondFactor } from '../auth/second-factor.service';
 import { SessionService } from '../auth/session.service';
 import { normalizeUsername } from '../auth/auth.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -16,13 +19,23 @@ import { AuditAction, SecurityAuditService } from '../security-audit/security-au
 import { BindRoleInput, CreateUserInput, UserFilterInput } from './dto/user.inputs';
 import { AppUser } from './user.entity';
 import { containsPattern, offsetPage } from '../common/query-helpers';
+import { isPrivilegedRole, roleChangeRefusal, RoleChangeRefusal } from './role-separation';
 
 const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+
+const ROLE_SEPARATION_MESSAGES: Record<RoleChangeRefusal, string> = {
+  ADMIN_ACCOUNT_ROLE_FIXED:
+    '管理员账户不能改绑为其他角色（三权分立）。如需调整，请停用该账户，另建账户并分配角色。',
+  BUSINESS_ACCOUNT_TO_ADMIN:
+    '业务账户不能改为管理员角色（三权分立）。管理员须使用单独新建、未分配过角色的账户。',
+};
 
 /**
  * User administration, split along the separated administrator roles: the system administrator
  * creates, disables and resets accounts; the security administrator binds roles and lifts
- * lockouts. Nobody administers their own account here (a self-granted role is impossible).
+ * lockouts. Nobody administers their own account here (a self-granted role is impossible);
+ * privileged accounts are reset only under dual control (PasswordResetRequestService), and
+ * administrator and business roles do not cross in a role change (role-separation.ts).
  */
 @Injectable()
 export class UserAdminService {
@@ -99,25 +112,31 @@ export class UserAdminService {
     return { user: await users.findOneOrFail({ where: { id } }), temporaryPassword };
   }
 
+  /**
+   * Resets the password of an ordinary account (a county operator, or an account without a
+   * role) and returns the temporary password. A privileged account is refused: its reset needs
+   * a second person (PasswordResetRequestService), so that no administrator alone can obtain
+   * another administrator's or a supervisor's credentials.
+   */
   async resetPassword(actor: Principal, userId: string, meta: RequestMeta) {
     const user = await this.target(actor, userId);
-    const temporaryPassword = generateTemporaryPassword({
-      username: user.username,
-      displayName: user.displayName,
-    });
-    await this.dataSource.getRepository(AppUser).update(
-      { id: user.id },
-      {
-        passwordHash: await hashPassword(temporaryPassword, {
-          costLog2: this.config.auth.passwordCostLog2,
-        }),
-        passwordChangedAt: this.clock.now(),
-        mustChangePassword: true,
-        demoAccount: false,
-        failedSignIns: 0,
-        lockedUntil: null,
-      },
-    );
+    if (isPrivilegedRole(user.role)) {
+      await this.audit.record({
+        action: AuditAction.PasswordReset,
+        result: 'denied',
+        actor: actorOf(actor),
+        target: `user:${user.username}`,
+        ip: meta.ip,
+        detail: { reason: 'dual_control_required', targetRole: user.role },
+      });
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        '管理员、督导和审计评估人员账户的密码不能直接重置：请提交重置申请，经安全管理员审批后重置。',
+        { reason: 'DUAL_CONTROL_REQUIRED' },
+      );
+    }
+    const { temporaryPassword, columns } = await this.prepareTemporaryPassword(user);
+    await this.dataSource.getRepository(AppUser).update({ id: user.id }, columns);
     await this.sessions.revokeAllForUser(user.id, 'password_reset');
     await this.audit.record({
       action: AuditAction.PasswordReset,
@@ -127,6 +146,42 @@ export class UserAdminService {
       ip: meta.ip,
     });
     return { user: await this.reload(user.id), temporaryPassword };
+  }
+
+  /** A password nobody knows (random, never shown) and no second factor. */
+  private async withdrawnCredentials(): Promise<Partial<AppUser>> {
+    return {
+      passwordHash: await hashPassword(randomBytes(32).toString('base64url'), {
+        costLog2: this.config.auth.passwordCostLog2,
+      }),
+      passwordChangedAt: this.clock.now(),
+      mustChangePassword: true,
+      demoAccount: false,
+      ...clearedSecondFactor(),
+    };
+  }
+
+  /**
+   * A new temporary password for `user` and the columns that install it: it must be changed
+   * at the next sign-in, and a lockout is lifted. The caller writes the columns (possibly in
+   * its own transaction) and then ends the user's sessions.
+   */
+  async prepareTemporaryPassword(user: Pick<AppUser, 'username' | 'displayName'>) {
+    const temporaryPassword = generateTemporaryPassword({
+      username: user.username,
+      displayName: user.displayName,
+    });
+    const columns = {
+      passwordHash: await hashPassword(temporaryPassword, {
+        costLog2: this.config.auth.passwordCostLog2,
+      }),
+      passwordChangedAt: this.clock.now(),
+      mustChangePassword: true,
+      demoAccount: false,
+      failedSignIns: 0,
+      lockedUntil: null,
+    } satisfies Partial<AppUser>;
+    return { temporaryPassword, columns };
   }
 
   async setDisabled(
@@ -152,14 +207,41 @@ export class UserAdminService {
 
   async bindRole(actor: Principal, input: BindRoleInput, meta: RequestMeta) {
     const user = await this.target(actor, input.userId);
+    const refusal = roleChangeRefusal(user.role, input.role);
+    if (refusal) {
+      await this.audit.record({
+        action: AuditAction.RoleBound,
+        result: 'denied',
+        actor: actorOf(actor),
+        target: `user:${user.username}`,
+        ip: meta.ip,
+        detail: { reason: 'role_separation', rule: refusal, from: user.role, to: input.role },
+      });
+      throw new AppError(ErrorCode.FORBIDDEN, ROLE_SEPARATION_MESSAGES[refusal], {
+        reason: 'ROLE_SEPARATION',
+        rule: refusal,
+      });
+    }
     const binding = await this.validBinding(input);
     const before = { role: user.role, unitCode: user.unitCode, departmentId: user.departmentId };
     const changed =
       before.role !== binding.role ||
       before.unitCode !== binding.unitCode ||
       before.departmentId !== binding.departmentId;
+    // An account that becomes privileged keeps no credential anyone else may know: the system
+    // administrator who created it saw its temporary password (and could have changed it and
+    // enrolled a second factor by signing in as it). Its password and second factor are
+    // withdrawn; it signs in after a dual-control reset (requested, then approved by the
+    // security administrator, who alone sees the new temporary password).
+    const withdrawn = changed && isPrivilegedRole(binding.role) && !isPrivilegedRole(before.role);
     if (changed) {
-      await this.dataSource.getRepository(AppUser).update({ id: user.id }, binding);
+      await this.dataSource.transaction(async (manager) => {
+        await manager.update(AppUser, { id: user.id }, binding);
+        if (withdrawn) {
+          await manager.update(AppUser, { id: user.id }, await this.withdrawnCredentials());
+          await manager.delete(MfaRecoveryCode, { userId: user.id });
+        }
+      });
       await this.sessions.revokeAllForUser(user.id, 'role_changed');
     }
     await this.audit.record({
@@ -168,7 +250,7 @@ export class UserAdminService {
       actor: actorOf(actor),
       target: `user:${user.username}`,
       ip: meta.ip,
-      detail: { before, after: binding, changed },
+      detail: { before, after: binding, changed, credentialsWithdrawn: withdrawn },
     });
     return this.reload(user.id);
   }
@@ -188,7 +270,8 @@ export class UserAdminService {
     return this.reload(user.id);
   }
 
-  private async target(actor: Principal, userId: string): Promise<AppUser> {
+  /** The account `actor` administers here: it exists and is not the actor's own (audited). */
+  async target(actor: Principal, userId: string): Promise<AppUser> {
     const user = await this.dataSource.getRepository(AppUser).findOne({ where: { id: userId } });
     if (!user) throw new AppError(ErrorCode.NOT_FOUND, '未找到该用户。');
     if (user.id === actor.userId) {
@@ -207,7 +290,7 @@ export class UserAdminService {
     return user;
   }
 
-  private reload(id: string) {
+  reload(id: string) {
     return this.dataSource.getRepository(AppUser).findOneOrFail({ where: { id } });
   }
 

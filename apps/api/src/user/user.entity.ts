@@ -87,8 +87,19 @@ export class AppUser {
   @Column({ name: 'totp_enabled', type: 'boolean', default: false })
   totpEnabled!: boolean;
 
+  /**
+   * AES-256-GCM sealed base32 secret (key in MFA_KEY_FILE, outside the database). While
+   * totp_enabled is false it is the secret of an enrolment not yet confirmed.
+   */
   @Column({ name: 'totp_secret_encrypted', type: 'text', nullable: true })
   totpSecretEncrypted!: string | null;
+
+  /** The last 30-second step a code was accepted for: that step and earlier ones are refused. */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
+  totpLastStep!: string | null;
+
+  @Column({ name: 'totp_enabled_at', type: 'timestamptz', nullable: true })
+  totpEnabledAt!: Date | null;
 
   /** Created by the demo seed: checked at start-up in production (no documented password may remain). */
   @Column({ name: 'demo_account', type: 'boolean', default: false })

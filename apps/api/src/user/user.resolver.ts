@@ -50,7 +50,8 @@ export class UserResolver {
 
   @Access([Role.SYSTEM_ADMIN])
   @Mutation(() => PasswordResetModel, {
-    description: 'Resets the password; ends the user’s sessions; shown once.',
+    description:
+      'Resets an ordinary account’s password (county operator, or no role yet); ends the user’s sessions; shown once. A privileged account is refused (FORBIDDEN, details.reason DUAL_CONTROL_REQUIRED): use requestPasswordReset.',
   })
   resetUserPassword(
     @Args('userId', { type: () => ID }) userId: string,
@@ -72,7 +73,8 @@ export class UserResolver {
 
   @Access([Role.SECURITY_ADMIN])
   @Mutation(() => UserAccountModel, {
-    description: 'Binds role and jurisdiction; a change ends the user’s sessions at once.',
+    description:
+      'Binds role and jurisdiction; a change ends the user’s sessions at once. An administrator account keeps its role, and a business account cannot become an administrator (FORBIDDEN, details.reason ROLE_SEPARATION). An account that becomes privileged loses its password and second factor: it signs in after a dual-control reset.',
   })
   bindUserRole(@Args('input') input: BindRoleInput, @Context() ctx: GraphQLContext) {
     return this.admin.bindRole(ctx.principal as Principal, input, ctx.meta);

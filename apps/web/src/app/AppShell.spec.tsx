@@ -33,19 +33,19 @@ async function menuLabels(): Promise<string[]> {
 
 describe('menu by role', () => {
   it.each<[Role | null, string[]]>([
-    ['SYSTEM_ADMIN', ['首页', '职责清单', '用户管理']],
+    ['SYSTEM_ADMIN', ['首页', '法规库', '用户管理']],
     ['SECURITY_ADMIN', ['首页', '用户管理']],
     ['AUDIT_ADMIN', ['首页', '安全审计日志']],
     [
       'PROVINCIAL_SUPERVISOR',
-      ['首页', '总览', '任务', '审核队列', '佐证材料', '任务日志', '考核评分', '职责清单'],
+      ['首页', '总览', '任务', '审核队列', '佐证材料', '任务日志', '考核评分', '法规库'],
     ],
     [
       'PREFECTURE_SUPERVISOR',
-      ['首页', '总览', '任务', '审核队列', '佐证材料', '任务日志', '考核评分', '职责清单'],
+      ['首页', '总览', '任务', '审核队列', '佐证材料', '任务日志', '考核评分', '法规库'],
     ],
-    ['COUNTY_OPERATOR', ['首页', '任务', '职责清单']],
-    ['AUDITOR', ['首页', '总览', '任务', '佐证材料', '任务日志', '考核评分', '职责清单']],
+    ['COUNTY_OPERATOR', ['首页', '任务', '法规库']],
+    ['AUDITOR', ['首页', '总览', '任务', '佐证材料', '任务日志', '考核评分', '法规库']],
     [null, ['首页']],
   ])('%s sees %j', async (role, expected) => {
     renderAs(currentUser({ role }));

@@ -61,7 +61,7 @@ export function AppShell() {
           <nav aria-label={t('nav.mainMenu')}>
             <Menu
               mode="inline"
-              selectedKeys={route ? [route.path] : []}
+              selectedKeys={route ? [route.menuPath ?? route.path] : []}
               items={menuItems}
               onClick={({ key }) => navigate(key)}
               style={{ borderInlineEnd: 'none' }}

@@ -14,6 +14,16 @@ describe('routes', () => {
     expect(matchRoute('/nowhere')).toBeUndefined();
   });
 
+  it('opens the register of any regulation by its code, under the library in the menu', () => {
+    expect(matchRoute('/regulations')?.route.key).toBe('regulations');
+    expect(matchRoute('/regulations/shanghai-quality-demo')).toMatchObject({
+      route: { key: 'register', menu: false, menuPath: '/regulations' },
+      params: { code: 'shanghai-quality-demo' },
+    });
+    // The old single-regulation address shows the library.
+    expect(matchRoute('/register')?.route.menuPath).toBe('/regulations');
+  });
+
   it('keeps pages reached by id out of the menu but open to their roles', () => {
     const task = matchRoute('/tasks/x')!.route;
     expect(task.menu).toBe(false);

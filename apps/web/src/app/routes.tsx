@@ -24,6 +24,8 @@ export interface AppRoute {
   path: string;
   /** Shown in the left menu (default true; pages reached by id are not). */
   menu?: boolean;
+  /** The menu entry highlighted on this page when it is not in the menu itself (its list). */
+  menuPath?: string;
   /** i18n key of the menu label. */
   labelKey: NavLabelKey;
   icon: ReactNode;
@@ -38,6 +40,15 @@ export interface AppRoute {
 
 /** Roles that work with tasks (the administrators do not see business data). */
 const TASK_ROLES: readonly Role[] = [
+  'PROVINCIAL_SUPERVISOR',
+  'PREFECTURE_SUPERVISOR',
+  'COUNTY_OPERATOR',
+  'AUDITOR',
+];
+
+/** Roles that read the regulations and their duty registers. */
+const REGISTER_ROLES: readonly Role[] = [
+  'SYSTEM_ADMIN',
   'PROVINCIAL_SUPERVISOR',
   'PREFECTURE_SUPERVISOR',
   'COUNTY_OPERATOR',
@@ -145,20 +156,43 @@ export const appRoutes: readonly AppRoute[] = [
     ),
   },
   {
+    key: 'regulations',
+    path: '/regulations',
+    labelKey: 'nav.regulations',
+    icon: <BookOutlined />,
+    roles: REGISTER_ROLES,
+    page: lazy(() =>
+      import('../modules/register/pages/RegulationLibraryPage').then((m) => ({
+        default: m.RegulationLibraryPage,
+      })),
+    ),
+  },
+  {
     key: 'register',
-    path: '/register',
+    path: '/regulations/:code',
     labelKey: 'nav.register',
     icon: <BookOutlined />,
-    roles: [
-      'SYSTEM_ADMIN',
-      'PROVINCIAL_SUPERVISOR',
-      'PREFECTURE_SUPERVISOR',
-      'COUNTY_OPERATOR',
-      'AUDITOR',
-    ],
+    roles: REGISTER_ROLES,
+    menu: false,
+    menuPath: '/regulations',
     page: lazy(() =>
       import('../modules/register/pages/DutyRegisterPage').then((m) => ({
         default: m.DutyRegisterPage,
+      })),
+    ),
+  },
+  {
+    // The register's address before there were several regulations (bookmarks): the library.
+    key: 'registerLegacy',
+    path: '/register',
+    labelKey: 'nav.regulations',
+    icon: <BookOutlined />,
+    roles: REGISTER_ROLES,
+    menu: false,
+    menuPath: '/regulations',
+    page: lazy(() =>
+      import('../modules/register/pages/RegulationLibraryPage').then((m) => ({
+        default: m.RegulationLibraryPage,
       })),
     ),
   },

@@ -33,8 +33,11 @@ describe('CycleSelect', () => {
   it('names each cycle with its state and reports the one chosen', async () => {
     const onChange = renderSelect();
     const select = screen.getByLabelText('考核年度');
-    expect(await openOptions(select)).toEqual(['2026年度（进行中）', '2025年度（已关闭）']);
-    await chooseOption(select, '2025年度（已关闭）');
+    expect(await openOptions(select)).toEqual([
+      '2026年度 · 湖北省质量促进条例（进行中）',
+      '2025年度 · 湖北省质量促进条例（已关闭）',
+    ]);
+    await chooseOption(select, '2025年度 · 湖北省质量促进条例（已关闭）');
     expect(onChange).toHaveBeenCalledWith('c2025');
   });
 
@@ -42,8 +45,8 @@ describe('CycleSelect', () => {
     await i18n.changeLanguage('en-US');
     renderSelect({ cycles: [cycles[0], { ...cycles[1], title: '2025' }] });
     expect(await openOptions(screen.getByLabelText('Assessment year'))).toEqual([
-      '2026年度 (open)',
-      '2025 (closed)',
+      '2026年度 · 湖北省质量促进条例 (open)',
+      '2025 · 湖北省质量促进条例 (closed)',
     ]);
   });
 
@@ -55,7 +58,9 @@ describe('CycleSelect', () => {
 
   it('shows a state it does not know as the API sends it', async () => {
     renderSelect({ cycles: [{ ...cycles[0], state: 'archived' }] });
-    expect(await openOptions(screen.getByLabelText('考核年度'))).toEqual(['2026年度（archived）']);
+    expect(await openOptions(screen.getByLabelText('考核年度'))).toEqual([
+      '2026年度 · 湖北省质量促进条例（archived）',
+    ]);
   });
 
   it('can be cleared, reporting no cycle', () => {

@@ -5,7 +5,8 @@ import type { Cycle } from '../hooks/useCycles';
 
 export interface CycleSelectProps {
   /** Newest first, as useCycles lists them. */
-  cycles: readonly Pick<Cycle, 'id' | 'title' | 'state'>[];
+  cycles: readonly (Pick<Cycle, 'id' | 'title' | 'state'> &
+    Partial<Pick<Cycle, 'regulationTitle'>>)[];
   value?: string;
   /** undefined only when cleared (`allowClear`). */
   onChange?: (cycleId: string | undefined) => void;
@@ -16,7 +17,10 @@ export interface CycleSelectProps {
   style?: CSSProperties;
 }
 
-/** Chooses an assessment cycle (考核年度); each option names the cycle and its state. */
+/**
+ * Chooses an assessment cycle (考核年度); each option names the cycle, the regulation it
+ * assesses (several regulations can have cycles of the same year) and its state.
+ */
 export function CycleSelect({
   cycles,
   value,
@@ -40,7 +44,13 @@ export function CycleSelect({
       style={{ minWidth: 220, ...style }}
       options={cycles.map((c) => ({
         value: c.id,
-        label: t('common.cycle.option', { title: c.title, state: stateLabel(c.state) }),
+        label: c.regulationTitle
+          ? t('common.cycle.optionWithRegulation', {
+              title: c.title,
+              regulation: c.regulationTitle,
+              state: stateLabel(c.state),
+            })
+          : t('common.cycle.option', { title: c.title, state: stateLabel(c.state) }),
       }))}
     />
   );

@@ -33,8 +33,8 @@ const later = (task: () => Promise<unknown>) =>
  *   re-asks `me` (now null, so the auth gate shows the sign-in page). Once the store is reset
  *   no user is cached, so the queries it refetches, or those refetched after signing out,
  *   do not count as another expiry;
- * - PASSWORD_CHANGE_REQUIRED: re-ask `me`, whose `mustChangePassword` sends the auth gate to
- *   the change-password page.
+ * - PASSWORD_CHANGE_REQUIRED, SECOND_FACTOR_REQUIRED: re-ask `me`, whose `mustChangePassword`
+ *   or `secondFactorStep` sends the auth gate to the change-password or second factor page.
  */
 function sessionErrorLink(getClient: () => ApolloClient | undefined): ApolloLink {
   return new ErrorLink(({ error, operation }) => {
@@ -46,7 +46,10 @@ function sessionErrorLink(getClient: () => ApolloClient | undefined): ApolloLink
       if (!cacheHasSignedInUser(client)) return;
       // Only the first failure resets; other requests of the same moment fail the same way.
       if (sessionOf(client).markExpired()) later(() => client.resetStore());
-    } else if (code === ErrorCode.PASSWORD_CHANGE_REQUIRED) {
+    } else if (
+      code === ErrorCode.PASSWORD_CHANGE_REQUIRED ||
+      code === ErrorCode.SECOND_FACTOR_REQUIRED
+    ) {
       if (operation.operationName === CURRENT_USER_OPERATION) return;
       later(() => client.refetchQueries({ include: [CURRENT_USER_OPERATION] }));
     }

@@ -12,6 +12,8 @@ export interface AppError {
    * the server's field path (e.g. `username` or `input.username`).
    */
   fieldErrors?: Readonly<Record<string, readonly string[]>>;
+  /** `extensions.details` as the server sent it (e.g. a CONFLICT's `reason` and counts). */
+  details?: Readonly<Record<string, unknown>>;
 }
 
 const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
@@ -20,6 +22,7 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   403: ErrorCode.FORBIDDEN,
   404: ErrorCode.NOT_FOUND,
   409: ErrorCode.CONFLICT,
+  429: ErrorCode.RATE_LIMITED,
   502: ErrorCode.SERVICE_UNAVAILABLE,
   503: ErrorCode.SERVICE_UNAVAILABLE,
   504: ErrorCode.SERVICE_UNAVAILABLE,
@@ -44,10 +47,14 @@ function fromGraphQLErrors(errors: ReadonlyArray<GraphQLFormattedError>): AppErr
   const known = errors.find((e) => isErrorCode(e.extensions?.code));
   const chosen = known ?? errors[0];
   const fieldErrors = fieldErrorsOf(chosen);
+  const details = chosen?.extensions?.details;
   return {
     code: known ? (known.extensions?.code as ErrorCode) : ErrorCode.INTERNAL_ERROR,
     serverMessage: chosen?.message,
     ...(fieldErrors ? { fieldErrors } : {}),
+    ...(details && typeof details === 'object' && !Array.isArray(details)
+      ? { details: details as Record<string, unknown> }
+      : {}),
   };
 }
 

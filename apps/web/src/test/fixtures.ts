@@ -38,6 +38,8 @@ export function cycle(overrides: Partial<Cycle> & Pick<Cycle, 'id' | 'year'>) {
     dueDate: `${year}-12-31`,
     closedAt: null,
     regulationVersionId: 'rv-1',
+    regulationTitle: '湖北省质量促进条例',
+    regulationCode: 'hubei-quality-promotion',
     ...overrides,
   } satisfies Cycle;
 }
@@ -52,6 +54,8 @@ export function currentUser(overrides: Partial<CurrentUser> = {}) {
     unit: null,
     department: null,
     mustChangePassword: false,
+    passwordExpired: false,
+    secondFactorStep: null,
     sessionExpiresAt: '2030-01-01T00:00:00.000Z',
     ...overrides,
   } satisfies CurrentUser;
@@ -69,6 +73,7 @@ export function userAccount(
     disabled: false,
     lockedUntil: null,
     mustChangePassword: false,
+    totpEnabled: false,
     lastSignInAt: null,
     createdAt: '2025-01-01T00:00:00.000Z',
     ...overrides,

@@ -3,7 +3,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { EmbeddedPostgres } from './embedded-postgres';
+import { EmbeddedPostgres, SupervisorEvent } from './embedded-postgres';
 
 function isAlive(pid: number): boolean {
   try {
@@ -80,7 +80,8 @@ describe('embedded PostgreSQL', () => {
 
   it('takes over a data directory whose owner died, stopping the orphaned server', async () => {
     const dataDir = path.join(dir, 'orphan');
-    const crashed = new EmbeddedPostgres({ dataDir });
+    // Its owner is gone, so nothing supervises it (in this process, the instance would).
+    const crashed = new EmbeddedPostgres({ dataDir, supervise: false });
     const conn = await crashed.start();
     await query(conn.url, 'CREATE TABLE kept (id int)');
     const postmasterPid = Number(
@@ -102,5 +103,36 @@ describe('embedded PostgreSQL', () => {
       await successor.stop();
       await crashed.stop();
     }
+  });
+
+  it('restarts a postmaster killed with SIGKILL, with crash recovery, on the same port', async () => {
+    const dataDir = path.join(dir, 'supervised');
+    const events: SupervisorEvent[] = [];
+    const server = new EmbeddedPostgres({
+      dataDir,
+      restartDelayMs: 200,
+      onSupervisorEvent: (event) => events.push(event),
+    });
+    const conn = await server.start();
+    try {
+      await query(conn.url, 'CREATE TABLE kept (id int)');
+      // Committed just before the kill: only in the WAL, not yet checkpointed.
+      await query(conn.url, 'INSERT INTO kept SELECT generate_series(1, 500)');
+      expect(await EmbeddedPostgres.runningOn(dataDir)).toMatchObject({ port: conn.port });
+      const killed = server.pid!;
+      process.kill(killed, 'SIGKILL');
+      const deadline = Date.now() + 30_000;
+      while (!events.some((e) => e.type === 'restarted')) {
+        if (Date.now() > deadline) throw new Error(`not restarted: ${JSON.stringify(events)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(events[0]).toMatchObject({ type: 'exited', signal: 'SIGKILL' });
+      expect(server.pid).not.toBe(killed);
+      expect(server.unavailableSince).toBeUndefined();
+      expect(await query(conn.url, 'SELECT count(*)::int AS n FROM kept')).toEqual([{ n: 500 }]);
+    } finally {
+      await server.stop();
+    }
+    expect(await EmbeddedPostgres.runningOn(dataDir)).toBeUndefined();
   });
 });

@@ -27,7 +27,23 @@ export interface EmbeddedPostgresOptions {
   onLog?: (line: string) => void;
   /** How long to wait for the server to accept connections. */
   startTimeoutMs?: number;
+  /**
+   * Supervision: when the postmaster dies without `stop()` (kill -9, OOM killer, a crash), it
+   * is started again on the same port and data directory (PostgreSQL runs crash recovery from
+   * its WAL) after a backoff that doubles from `restartDelayMs` up to `restartMaxDelayMs`, for
+   * as long as the instance is not stopped. Default on.
+   */
+  supervise?: boolean;
+  restartDelayMs?: number;
+  restartMaxDelayMs?: number;
+  /** Supervision events, for logs and for the owner's availability tracking. */
+  onSupervisorEvent?: (event: SupervisorEvent) => void;
 }
+
+export type SupervisorEvent =
+  | { type: 'exited'; code: number | null; signal: NodeJS.Signals | null }
+  | { type: 'restart-failed'; attempt: number; error: string; nextDelayMs: number }
+  | { type: 'restarted'; attempt: number; downMs: number; pid: number | undefined };
 
 export interface EmbeddedPostgresConnection {
   host: string;
@@ -60,12 +76,30 @@ export class EmbeddedPostgres {
   private readonly lockFile: string;
   private readonly credentialsFile: string;
   private readonly logTail: string[] = [];
+  private stopping = false;
+  private downSince?: number;
+  private restartTimer?: NodeJS.Timeout;
+  private restartAttempt = 0;
+  private args: string[] = [];
+  private runAs: RunAs = {};
+  private binaries?: { postgres: string; initdb: string };
+  private readonly supervisorListeners: Array<(event: SupervisorEvent) => void> = [];
 
   constructor(private readonly options: EmbeddedPostgresOptions) {
     const dataDir = path.resolve(options.dataDir);
     this.options = { ...options, dataDir };
     this.lockFile = dataDir + LOCK_SUFFIX;
     this.credentialsFile = dataDir + CREDENTIALS_SUFFIX;
+    if (options.onSupervisorEvent) this.supervisorListeners.push(options.onSupervisorEvent);
+  }
+
+  /** Also tells `listener` about supervision events (a process death, restart attempts). */
+  onSupervisorEvent(listener: (event: SupervisorEvent) => void): void {
+    this.supervisorListeners.push(listener);
+  }
+
+  private emit(event: SupervisorEvent): void {
+    for (const listener of this.supervisorListeners) listener(event);
   }
 
   get dataDir(): string {
@@ -76,10 +110,18 @@ export class EmbeddedPostgres {
     return this.process?.pid;
   }
 
+  /** When the supervised server died and has not come back yet; undefined while it runs. */
+  get unavailableSince(): Date | undefined {
+    return this.downSince === undefined ? undefined : new Date(this.downSince);
+  }
+
   async start(): Promise<EmbeddedPostgresConnection> {
     if (this.process) throw new EmbeddedPostgresError('Embedded PostgreSQL is already started.');
+    this.stopping = false;
     const binaries = resolveBinaries();
     const runAs = await postgresUserIfRoot();
+    this.binaries = binaries;
+    this.runAs = runAs;
     await fs.mkdir(path.dirname(this.dataDir), { recursive: true });
     if (runAs.uid !== undefined) await assertReachableByOthers(path.dirname(this.dataDir));
     await this.acquireOwnerLock();
@@ -87,24 +129,20 @@ export class EmbeddedPostgres {
       await this.stopOrphanedServer();
       const credentials = await this.ensureInitialised(binaries.initdb, runAs);
       const port = this.options.port || (await findFreePort());
-      this.process = spawn(
-        binaries.postgres,
-        [
-          '-D',
-          this.dataDir,
-          '-p',
-          String(port),
-          '-c',
-          'listen_addresses=127.0.0.1',
-          // No Unix socket: the system directory may be owned by another server.
-          '-c',
-          'unix_socket_directories=',
-          '-c',
-          'logging_collector=off',
-        ],
-        { ...runAs, stdio: ['ignore', 'pipe', 'pipe'], env: postgresEnv() },
-      );
-      this.captureLogs(this.process);
+      this.args = [
+        '-D',
+        this.dataDir,
+        '-p',
+        String(port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        // No Unix socket: the system directory may be owned by another server.
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'logging_collector=off',
+      ];
+      this.spawnServer();
       const connection: EmbeddedPostgresConnection = {
         host: '127.0.0.1',
         port,
@@ -123,6 +161,35 @@ export class EmbeddedPostgres {
     }
   }
 
+  /**
+   * The connection of a server already running on `dataDir` (started by another process, e.g.
+   * `npm start`), for online work such as a backup; undefined when none runs there.
+   */
+  static async runningOn(
+    dataDir: string,
+    database = 'postgres',
+  ): Promise<EmbeddedPostgresConnection | undefined> {
+    const dir = path.resolve(dataDir);
+    const lines = (await fs.readFile(path.join(dir, 'postmaster.pid'), 'utf8').catch(() => ''))
+      .split('\n')
+      .map((line) => line.trim());
+    const pid = Number.parseInt(lines[0] ?? '', 10);
+    const port = Number.parseInt(lines[3] ?? '', 10);
+    if (!Number.isInteger(pid) || !Number.isInteger(port) || !isAlive(pid)) return undefined;
+    const stored = await fs.readFile(dir + CREDENTIALS_SUFFIX, 'utf8').catch(() => undefined);
+    if (!stored) return undefined;
+    const { user, password } = JSON.parse(stored) as Credentials;
+    const host = '127.0.0.1';
+    return {
+      host,
+      port,
+      user,
+      password,
+      database,
+      url: `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${host}:${port}/${encodeURIComponent(database)}`,
+    };
+  }
+
   /** Connection settings for another database on this server. */
   urlFor(database: string): string {
     if (!this.connection) throw new EmbeddedPostgresError('Embedded PostgreSQL is not running.');
@@ -132,6 +199,10 @@ export class EmbeddedPostgres {
 
   /** Fast shutdown (SIGINT): aborts open transactions, then writes a checkpoint. */
   async stop(timeoutMs = 30_000): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
+    this.downSince = undefined;
     const child = this.process;
     this.process = undefined;
     this.connection = undefined;
@@ -143,6 +214,70 @@ export class EmbeddedPostgres {
       clearTimeout(timer);
     }
     await fs.rm(this.lockFile, { force: true });
+  }
+
+  private spawnServer(): ChildProcess {
+    const child = spawn(this.binaries!.postgres, this.args, {
+      ...this.runAs,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: postgresEnv(),
+    });
+    this.process = child;
+    this.captureLogs(child);
+    child.once('exit', (code, signal) => {
+      if (this.stopping || this.process !== child || !this.connection) return;
+      if (this.options.supervise === false) return;
+      // Died under us: the owner keeps its connection settings, we bring the server back.
+      this.downSince ??= Date.now();
+      this.emit({ type: 'exited', code, signal });
+      this.scheduleRestart(0);
+    });
+    return child;
+  }
+
+  private scheduleRestart(delayMs: number): void {
+    clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(() => void this.restart(), delayMs);
+    this.restartTimer.unref();
+  }
+
+  /**
+   * One restart attempt. Right after a kill -9 the old backends may still hold the shared
+   * memory for a moment (PostgreSQL then refuses to start); the backoff covers that.
+   */
+  private async restart(): Promise<void> {
+    if (this.stopping || !this.connection) return;
+    const attempt = ++this.restartAttempt;
+    const connection = this.connection;
+    try {
+      this.spawnServer();
+      await this.waitUntilReady(connection, 30_000);
+      if (this.stopping) return;
+      const downMs = Date.now() - (this.downSince ?? Date.now());
+      this.downSince = undefined;
+      this.restartAttempt = 0;
+      this.emit({ type: 'restarted', attempt, downMs, pid: this.pid });
+    } catch (error) {
+      if (this.stopping) return;
+      const child = this.process;
+      if (child && child.exitCode === null && child.signalCode === null) {
+        const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        child.kill('SIGQUIT');
+        await gone;
+      }
+      const base = this.options.restartDelayMs ?? 500;
+      const nextDelayMs = Math.min(
+        base * 2 ** (attempt - 1),
+        this.options.restartMaxDelayMs ?? 10_000,
+      );
+      this.emit({
+        type: 'restart-failed',
+        attempt,
+        error: (error as Error).message.split('\n')[0],
+        nextDelayMs,
+      });
+      this.scheduleRestart(nextDelayMs);
+    }
   }
 
   /** The last lines PostgreSQL printed; included in start-up errors. */
@@ -256,8 +391,11 @@ export class EmbeddedPostgres {
     child.stderr?.on('data', onChunk);
   }
 
-  private async waitUntilReady(connection: EmbeddedPostgresConnection): Promise<void> {
-    const deadline = Date.now() + (this.options.startTimeoutMs ?? 60_000);
+  private async waitUntilReady(
+    connection: EmbeddedPostgresConnection,
+    timeoutMs = this.options.startTimeoutMs ?? 60_000,
+  ): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
     const child = this.process!;
     for (;;) {
       if (child.exitCode !== null || child.signalCode !== null) {

@@ -238,6 +238,14 @@ describe('manifest.sha256', () => {
     expect(parseManifestChecksumFile(file)).toBe(hash);
   });
 
+  it('lists problems.csv on a second line when there is one', () => {
+    const [manifest, problems] = [sha256Hex('m'), sha256Hex('p')];
+    const file = manifestChecksumFile(manifest, [{ name: 'problems.csv', sha256: problems }]);
+    expect(file.toString('utf8')).toBe(`${manifest}  manifest.csv\n${problems}  problems.csv\n`);
+    expect(parseManifestChecksumFile(file)).toBe(manifest);
+    expect(parseManifestChecksumFile(file, 'problems.csv')).toBe(problems);
+  });
+
   it('accepts binary mode, upper case and CRLF; ignores other files', () => {
     const hash = sha256Hex('y');
     const text = `${sha256Hex('z')}  other.csv\r\n${hash.toUpperCase()} *manifest.csv\r\n`;

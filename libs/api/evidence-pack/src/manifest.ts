@@ -1,5 +1,6 @@
 import { CsvSyntaxError, formatCsvRecord, parseCsv } from './csv';
 import type { PackEntryMetadata } from './types';
+import { neutraliseFormula, restoreFormula } from '@duty/shared/spreadsheet-text';
 
 /** The manifest's header, in order. */
 export const MANIFEST_COLUMNS = Object.freeze([
@@ -17,28 +18,19 @@ export const MANIFEST_COLUMNS = Object.freeze([
 
 export const MANIFEST_FILE_NAME = 'manifest.csv';
 export const MANIFEST_CHECKSUM_FILE_NAME = 'manifest.sha256';
+/** The pack's metadata (JSON), covered by manifest.sha256. */
+export const PACK_INFO_FILE_NAME = 'manifest.json';
+/** The signature over manifest.sha256 (JSON: alg, kid, signature). */
+export const SIGNATURE_FILE_NAME = 'manifest.sig.json';
+export const PACK_FORMAT = 'duty-evidence-pack/1';
 
-const UTF8_BOM = '\uFEFF';
+export const UTF8_BOM = '\uFEFF';
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
 const DECIMAL = /^(?:0|[1-9][0-9]*)$/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-/**
- * Spreadsheet formula injection: Excel and WPS evaluate a cell starting with `= + - @`, TAB or CR.
- * Such text fields get a leading apostrophe. A field that already starts with apostrophes
- * followed by one of those characters gets one more, so that removing exactly one apostrophe
- * from any field matching `^'+[=+\-@\t\r]` restores the original: the rule is a bijection.
- */
-const NEEDS_NEUTRALISING = /^'*[=+\-@\t\r]/;
-const NEUTRALISED = /^'+[=+\-@\t\r]/;
-
-export function neutraliseFormula(value: string): string {
-  return NEEDS_NEUTRALISING.test(value) ? `'${value}` : value;
-}
-
-export function restoreFormula(value: string): string {
-  return NEUTRALISED.test(value) ? value.slice(1) : value;
-}
+// Spreadsheet formula injection: one rule for every export (see @duty/shared/spreadsheet-text).
+export { neutraliseFormula, restoreFormula };
 
 /**
  * The manifest: UTF-8 with a BOM (so Excel/WPS detect the encoding), the header, one CRLF
@@ -85,20 +77,25 @@ function isCount(value: number): boolean {
 
 /**
  * `manifest.sha256`: the manifest's hash in `sha256sum` format, so that after unzipping,
- * `sha256sum -c manifest.sha256` checks manifest.csv.
+ * `sha256sum -c manifest.sha256` checks manifest.csv — and problems.csv, when the pack has one
+ * (its hash is the second line).
  */
-export function manifestChecksumFile(manifestSha256: string): Buffer {
-  return Buffer.from(`${manifestSha256}  ${MANIFEST_FILE_NAME}\n`, 'utf8');
+export function manifestChecksumFile(
+  manifestSha256: string,
+  others: ReadonlyArray<{ name: string; sha256: string }> = [],
+): Buffer {
+  const lines = [{ name: MANIFEST_FILE_NAME, sha256: manifestSha256 }, ...others];
+  return Buffer.from(lines.map((l) => `${l.sha256}  ${l.name}\n`).join(''), 'utf8');
 }
 
 /**
- * The hash that a `manifest.sha256` file records for manifest.csv, or null when it holds no
- * such line. Accepts `sha256sum` text and binary mode (`*manifest.csv`) and CRLF line ends.
+ * The hash that a `manifest.sha256` file records for `name` (manifest.csv unless said), or null
+ * when it holds no such line. Accepts `sha256sum` text and binary mode (`*manifest.csv`) and CRLF line ends.
  */
-export function parseManifestChecksumFile(data: Buffer): string | null {
+export function parseManifestChecksumFile(data: Buffer, name = MANIFEST_FILE_NAME): string | null {
   for (const line of data.toString('utf8').split(/\r?\n/)) {
     const match = /^([0-9a-fA-F]{64}) [ *](.+)$/.exec(line.trimEnd());
-    if (match?.[2] === MANIFEST_FILE_NAME) return match[1].toLowerCase();
+    if (match?.[2] === name) return match[1].toLowerCase();
   }
   return null;
 }
@@ -116,6 +113,16 @@ export class ManifestFormatError extends Error {
  * reads back as null). Accepts the text with or without the BOM, CRLF or LF line ends.
  */
 export function parseManifestCsv(data: Buffer | string): PackEntryMetadata[] {
+  const rows = readCsvTable(data, MANIFEST_COLUMNS);
+  // Record 1 is the header, so data row i is record i + 2.
+  return rows.map((fields, index) => parseManifestRow(fields, index + 2));
+}
+
+/**
+ * The data rows of a CSV file of a pack (manifest.csv, problems.csv): strict UTF-8, with or
+ * without the BOM, whose header is exactly `columns`. Throws a ManifestFormatError otherwise.
+ */
+export function readCsvTable(data: Buffer | string, columns: readonly string[]): string[][] {
   const text = typeof data === 'string' ? data : decodeUtf8(data);
   let records: string[][];
   try {
@@ -125,21 +132,16 @@ export function parseManifestCsv(data: Buffer | string): PackEntryMetadata[] {
     throw error;
   }
   const [header, ...rows] = records;
-  if (!isManifestHeader(header)) {
+  const headerMatches =
+    header !== undefined &&
+    header.length === columns.length &&
+    header.every((field, index) => field === columns[index]);
+  if (!headerMatches) {
     throw new ManifestFormatError(
-      `unexpected header: ${header?.join(',') ?? '(empty file)'}; expected ${MANIFEST_COLUMNS.join(',')}`,
+      `unexpected header: ${header?.join(',') ?? '(empty file)'}; expected ${columns.join(',')}`,
     );
   }
-  // Record 1 is the header, so data row i is record i + 2.
-  return rows.map((fields, index) => parseManifestRow(fields, index + 2));
-}
-
-function isManifestHeader(fields: string[] | undefined): boolean {
-  return (
-    fields !== undefined &&
-    fields.length === MANIFEST_COLUMNS.length &&
-    fields.every((field, index) => field === MANIFEST_COLUMNS[index])
-  );
+  return rows;
 }
 
 function decodeUtf8(data: Buffer): string {

@@ -131,6 +131,9 @@ describe('packPathProblem and PackPathRegistry', () => {
     ['a\nb.pdf', /control/],
     ['manifest.csv', /reserved/],
     ['MANIFEST.SHA256', /reserved/],
+    ['Problems.csv', /reserved/],
+    ['manifest.json', /reserved/],
+    ['Manifest.Sig.json', /reserved/],
   ])('refuses %j', (path, problem) => {
     expect(packPathProblem(path)).toMatch(problem);
   });

@@ -1,4 +1,10 @@
-import { MANIFEST_CHECKSUM_FILE_NAME, MANIFEST_FILE_NAME } from './manifest';
+import {
+  MANIFEST_CHECKSUM_FILE_NAME,
+  MANIFEST_FILE_NAME,
+  PACK_INFO_FILE_NAME,
+  SIGNATURE_FILE_NAME,
+} from './manifest';
+import { PROBLEMS_FILE_NAME } from './problems';
 
 export const DEFAULT_SEGMENT_MAX_LENGTH = 60;
 
@@ -100,7 +106,13 @@ function withCounter(path: string, counter: number): string {
 }
 
 const MAX_ZIP_NAME_BYTES = 0xffff;
-const RESERVED_NAMES = new Set([MANIFEST_FILE_NAME, MANIFEST_CHECKSUM_FILE_NAME]);
+const RESERVED_NAMES = new Set([
+  MANIFEST_FILE_NAME,
+  MANIFEST_CHECKSUM_FILE_NAME,
+  PROBLEMS_FILE_NAME,
+  PACK_INFO_FILE_NAME,
+  SIGNATURE_FILE_NAME,
+]);
 
 /**
  * Why `path` cannot name a file in a pack, or null when it can: it must be relative,
@@ -116,7 +128,7 @@ export function packPathProblem(path: string): string | null {
   if (path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
     return "has an empty, '.' or '..' segment";
   }
-  if (RESERVED_NAMES.has(pathKey(path))) return 'is reserved for the manifest';
+  if (RESERVED_NAMES.has(pathKey(path))) return 'is reserved for the manifest files';
   return null;
 }
 

@@ -1,5 +1,14 @@
 import type { Readable } from 'node:stream';
 
+/** Why a file the manifest lists is not in the pack. */
+export type PackEntryProblemKind = 'missing' | 'corrupt';
+
+export interface PackEntryProblem {
+  kind: PackEntryProblemKind;
+  /** Said to the auditor in problems.csv (e.g. when the corruption was found). */
+  detail: string;
+}
+
 /** One stored file to put into an evidence pack. */
 export interface PackEntry {
   /**
@@ -19,6 +28,11 @@ export interface PackEntry {
   paragraph: number | null;
   taskStatus: string;
   documentNumber: string | null;
+  /**
+   * Set when the stored content cannot be packed (it is missing or known to be corrupt): the
+   * manifest still lists the file, problems.csv says why, and `open` is never called.
+   */
+  unavailable?: PackEntryProblem;
   /** Opens the stored content (called lazily, one entry at a time). */
   open(): Promise<NodeJS.ReadableStream | Readable>;
 }

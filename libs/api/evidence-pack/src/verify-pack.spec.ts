@@ -1,8 +1,17 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { manifestChecksumFile, manifestCsv } from './manifest';
+import { problemsCsv } from './problems';
 import { makeTempDir, metadataFor, readZip, sha256Hex, writeRawZip } from './testing/pack-fixtures';
 import { verifyPack } from './verify-pack';
+
+/** What verifyPack says about a pack written without a signer. */
+const UNSIGNED = {
+  status: 'missing',
+  kid: null,
+  alg: null,
+  detail: 'the pack has no manifest.sig.json',
+};
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -56,7 +65,10 @@ describe('verifyPack', () => {
       ok: true,
       checked: 2,
       problems: [],
+      unavailable: [],
       manifestSha256: sha256Hex(manifest),
+      info: null,
+      signature: UNSIGNED,
     });
     expect(await verifyPack(await rawPack({ compress: true }))).toMatchObject({
       ok: true,
@@ -86,7 +98,10 @@ describe('verifyPack', () => {
       ok: false,
       checked: 0,
       problems: [{ path: 'manifest.csv', kind: 'manifest', detail: 'missing from the pack' }],
+      unavailable: [],
       manifestSha256: null,
+      info: null,
+      signature: UNSIGNED,
     });
   });
 
@@ -170,5 +185,110 @@ describe('verifyPack', () => {
     const { entries } = await readZip(file);
     expect(entries.map(({ entry }) => entry.fileName)).toContain('恩施州/');
     expect(await verifyPack(file)).toMatchObject({ ok: true, checked: 2 });
+  });
+});
+
+describe('verifyPack with problems.csv', () => {
+  const missingRow = metadataFor('恩施州/鹤峰县/第5条/c-00000003/v1-丙.pdf', Buffer.from('丙'), {
+    unavailable: { kind: 'missing', detail: '存储中缺少该文件' },
+  });
+  const allRows = [...rows, missingRow];
+  const fullManifest = manifestCsv(allRows);
+  const problems = problemsCsv([
+    {
+      path: missingRow.path,
+      sha256: missingRow.sha256,
+      size: missingRow.size,
+      problem: 'missing',
+      detail: '存储中缺少该文件',
+    },
+  ]);
+  const bothChecksums = (listed: Buffer = problems) =>
+    manifestChecksumFile(sha256Hex(fullManifest), [
+      { name: 'problems.csv', sha256: sha256Hex(listed) },
+    ]);
+
+  /** The two files of `files`, a manifest also listing a third, and problems.csv as given. */
+  async function packWithProblems(
+    parts: { problems?: Buffer | null; checksum?: Buffer },
+    extra: { path: string; data: Buffer }[] = [],
+  ): Promise<string> {
+    const file = nextZip();
+    const entries = [
+      { path: 'manifest.csv', data: fullManifest },
+      { path: 'manifest.sha256', data: parts.checksum ?? bothChecksums() },
+    ];
+    if (parts.problems !== null) {
+      entries.push({ path: 'problems.csv', data: parts.problems ?? problems });
+    }
+    await writeRawZip(file, [...entries, ...files, ...extra]);
+    return file;
+  }
+
+  it('passes, reporting the listed file as unavailable rather than missing', async () => {
+    const report = await verifyPack(await packWithProblems({}));
+    expect(report).toEqual({
+      ok: true,
+      checked: 2,
+      problems: [],
+      unavailable: [
+        {
+          path: missingRow.path,
+          sha256: missingRow.sha256,
+          size: missingRow.size,
+          problem: 'missing',
+          detail: '存储中缺少该文件',
+        },
+      ],
+      manifestSha256: sha256Hex(fullManifest),
+      info: null,
+      signature: UNSIGNED,
+    });
+  });
+
+  it('fails when problems.csv is dropped, or added without manifest.sha256 covering it', async () => {
+    const dropped = await verifyPack(await packWithProblems({ problems: null }));
+    expect(dropped.ok).toBe(false);
+    expect(dropped.problems).toEqual([
+      {
+        path: 'problems.csv',
+        kind: 'manifest',
+        detail: 'listed in manifest.sha256, missing from the pack',
+      },
+      { path: missingRow.path, kind: 'missing', detail: 'listed in manifest.csv, not in the zip' },
+    ]);
+    const uncovered = await verifyPack(
+      await packWithProblems({ checksum: manifestChecksumFile(sha256Hex(fullManifest)) }),
+    );
+    expect(uncovered.problems.map((p) => [p.path, p.kind])).toEqual([
+      ['problems.csv', 'manifest'],
+      [missingRow.path, 'missing'],
+    ]);
+    expect(uncovered.unavailable).toEqual([]);
+  });
+
+  it('fails when problems.csv is edited, or names a file the pack holds or the manifest lacks', async () => {
+    const edited = Buffer.concat([problems, Buffer.from('x')]);
+    const changed = await verifyPack(await packWithProblems({ problems: edited }));
+    expect(changed.problems[0]).toMatchObject({
+      path: 'problems.csv',
+      kind: 'manifest',
+      detail: expect.stringContaining('manifest.sha256 records'),
+    });
+
+    // Rebuilt consistently by someone hiding a file that is in the pack, or inventing one.
+    const [held] = rows;
+    const hiding = problemsCsv([
+      { path: held.path, sha256: held.sha256, size: held.size, problem: 'corrupt', detail: '' },
+      { path: 'x/y.pdf', sha256: held.sha256, size: 1, problem: 'missing', detail: '' },
+    ]);
+    const report = await verifyPack(
+      await packWithProblems({ problems: hiding, checksum: bothChecksums(hiding) }),
+    );
+    expect(report.problems).toEqual([
+      { path: held.path, kind: 'manifest', detail: 'listed in problems.csv, yet in the pack' },
+      { path: 'x/y.pdf', kind: 'manifest', detail: 'listed in problems.csv, not in manifest.csv' },
+      { path: missingRow.path, kind: 'missing', detail: 'listed in manifest.csv, not in the zip' },
+    ]);
   });
 });

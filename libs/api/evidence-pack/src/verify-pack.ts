@@ -4,9 +4,19 @@ import {
   MANIFEST_CHECKSUM_FILE_NAME,
   MANIFEST_FILE_NAME,
   ManifestFormatError,
+  PACK_INFO_FILE_NAME,
+  SIGNATURE_FILE_NAME,
   parseManifestChecksumFile,
   parseManifestCsv,
 } from './manifest';
+import {
+  checkSignature,
+  parseSignatureRecord,
+  SignatureFormatError,
+  type PublicKeyRecord,
+  type SignatureRecord,
+} from './signature';
+import { parseProblemsCsv, PROBLEMS_FILE_NAME, type PackProblemRow } from './problems';
 import type { PackEntryMetadata } from './types';
 
 export interface VerifyProblem {
@@ -17,20 +27,69 @@ export interface VerifyProblem {
    * - `mismatch`: the entry's SHA-256 differs from the manifest (or its data cannot be read);
    * - `size`: the entry's byte count differs from the manifest or from the zip's own records;
    * - `extra`: a zip entry the manifest does not list (or a second entry with the same name);
-   * - `manifest`: manifest.csv or manifest.sha256 is missing, unreadable, or they disagree.
+   * - `manifest`: manifest.csv or manifest.sha256 is missing, unreadable, or they disagree;
+   *   or problems.csv is unreadable, not covered by manifest.sha256, or lists a file that the
+   *   manifest does not (or with another hash) or that the pack holds after all; or
+   *   manifest.json is unreadable or not covered by manifest.sha256;
+   * - `signature`: public keys were given and the pack's signature is missing, unreadable,
+   *   made by a key not among them, or does not match manifest.sha256 (something was changed
+   *   and the manifests rebuilt to match).
    */
-  kind: 'missing' | 'mismatch' | 'size' | 'extra' | 'manifest';
+  kind: 'missing' | 'mismatch' | 'size' | 'extra' | 'manifest' | 'signature';
   detail: string;
 }
 
 export interface VerifyReport {
-  /** True when there is no problem at all. */
+  /**
+   * True when there is no problem at all: every file the pack holds is intact, and every file
+   * the manifest lists is either in the pack or named in problems.csv.
+   */
   ok: boolean;
   /** Manifest-listed file entries whose content was read and hashed to the end. */
   checked: number;
   problems: VerifyProblem[];
+  /**
+   * Files the manifest lists that the pack says it does not hold (problems.csv: their stored
+   * content was missing or corrupt when the pack was built). Reported, not a failure.
+   */
+  unavailable: PackProblemRow[];
   /** SHA-256 of manifest.csv as found in the zip (compare with the hash logged at export), or null when absent. */
   manifestSha256: string | null;
+  /** The pack's metadata (manifest.json) when present, covered by manifest.sha256 and readable. */
+  info: Record<string, unknown> | null;
+  signature: SignatureReport;
+}
+
+/** What the verifier found about the pack's signature (manifest.sig.json). */
+export interface SignatureReport {
+  /**
+   * - `valid`: signed over manifest.sha256 by one of the public keys given;
+   * - `unchecked`: signed, but no public key was given (nothing is known about who signed);
+   * - `missing`: the pack carries no signature;
+   * - `malformed`: manifest.sig.json cannot be read, or signs something else;
+   * - `unknown-key`, `algorithm-mismatch`, `invalid`: see SignatureCheck.
+   * With public keys given, anything but `valid` is also a `signature` problem.
+   */
+  status:
+    | 'valid'
+    | 'unchecked'
+    | 'missing'
+    | 'malformed'
+    | 'unknown-key'
+    | 'algorithm-mismatch'
+    | 'invalid';
+  kid: string | null;
+  alg: string | null;
+  detail: string;
+}
+
+export interface VerifyOptions {
+  /**
+   * The signer's public keys (from the server's well-known document or PEM files, see
+   * `parsePublicKeys`). Given, the signature must be present and valid for `ok`; not given,
+   * the signature is reported as `unchecked` (or `missing`) and does not decide `ok`.
+   */
+  publicKeys?: readonly PublicKeyRecord[];
 }
 
 /** Manifests are read into memory (metadata only; 64 MiB is some 300 000 rows). */
@@ -43,17 +102,35 @@ const MAX_CHECKSUM_FILE_BYTES = 64 * 1024;
  * Problems with the content are reported, not thrown; rejects only when the archive itself
  * cannot be read (not a zip, truncated, an unreadable central directory).
  */
-export async function verifyPack(zipPath: string): Promise<VerifyReport> {
+export async function verifyPack(
+  zipPath: string,
+  options: VerifyOptions = {},
+): Promise<VerifyReport> {
   const zip = await openPack(zipPath);
   try {
     const problems: VerifyProblem[] = [];
     const layout = classifyEntries(zip.entries, problems);
     const manifest = await readManifest(zip.file, layout, problems);
-    let checked = 0;
-    if (manifest.rows !== null) {
-      checked = await checkFiles(zip.file, layout.files, manifest.rows, problems);
+    const signature = await readSignature(zip.file, layout, manifest.checksumFile, options);
+    if (options.publicKeys !== undefined && signature.status !== 'valid') {
+      problems.push({ path: SIGNATURE_FILE_NAME, kind: 'signature', detail: signature.detail });
     }
-    return { ok: problems.length === 0, checked, problems, manifestSha256: manifest.sha256 };
+    let checked = 0;
+    let unavailable: PackProblemRow[] = [];
+    if (manifest.rows !== null) {
+      unavailable = listedUnavailable(manifest.unavailable, manifest.rows, layout.files, problems);
+      const skipped = new Set(unavailable.map((row) => row.path));
+      checked = await checkFiles(zip.file, layout.files, manifest.rows, skipped, problems);
+    }
+    return {
+      ok: problems.length === 0,
+      checked,
+      problems,
+      unavailable,
+      manifestSha256: manifest.sha256,
+      info: manifest.info,
+      signature,
+    };
   } finally {
     zip.file.close();
   }
@@ -110,12 +187,22 @@ function unreadable(zipPath: string, error: unknown): Error {
 interface PackLayout {
   manifest: Entry | undefined;
   checksum: Entry | undefined;
+  problems: Entry | undefined;
+  info: Entry | undefined;
+  signature: Entry | undefined;
   /** File entries other than the manifest files, first occurrence of each name, in zip order. */
   files: Entry[];
 }
 
 function classifyEntries(entries: Entry[], problems: VerifyProblem[]): PackLayout {
-  const layout: PackLayout = { manifest: undefined, checksum: undefined, files: [] };
+  const layout: PackLayout = {
+    manifest: undefined,
+    checksum: undefined,
+    problems: undefined,
+    info: undefined,
+    signature: undefined,
+    files: [],
+  };
   const seen = new Set<string>();
   for (const entry of entries) {
     const path = entry.fileName;
@@ -128,19 +215,34 @@ function classifyEntries(entries: Entry[], problems: VerifyProblem[]): PackLayou
     seen.add(path);
     if (path === MANIFEST_FILE_NAME) layout.manifest = entry;
     else if (path === MANIFEST_CHECKSUM_FILE_NAME) layout.checksum = entry;
+    else if (path === PROBLEMS_FILE_NAME) layout.problems = entry;
+    else if (path === PACK_INFO_FILE_NAME) layout.info = entry;
+    else if (path === SIGNATURE_FILE_NAME) layout.signature = entry;
     else layout.files.push(entry);
   }
   return layout;
 }
 
 function isManifestFile(path: string): boolean {
-  return path === MANIFEST_FILE_NAME || path === MANIFEST_CHECKSUM_FILE_NAME;
+  return (
+    path === MANIFEST_FILE_NAME ||
+    path === MANIFEST_CHECKSUM_FILE_NAME ||
+    path === PROBLEMS_FILE_NAME ||
+    path === PACK_INFO_FILE_NAME ||
+    path === SIGNATURE_FILE_NAME
+  );
 }
 
 interface ManifestReading {
   /** The manifest's rows, or null when manifest.csv is missing or unreadable. */
   rows: PackEntryMetadata[] | null;
   sha256: string | null;
+  /** The rows of problems.csv, when it is present, covered by manifest.sha256 and readable. */
+  unavailable: PackProblemRow[];
+  /** manifest.json, when it is present, covered by manifest.sha256 and readable. */
+  info: Record<string, unknown> | null;
+  /** The bytes of manifest.sha256 (what the signature is over), or null when unreadable. */
+  checksumFile: Buffer | null;
 }
 
 async function readManifest(
@@ -155,7 +257,11 @@ async function readManifest(
   const checksum = await readSmallEntry(zip, layout.checksum, MAX_CHECKSUM_FILE_BYTES);
   if (typeof manifest === 'string') report(MANIFEST_FILE_NAME, manifest);
   if (typeof checksum === 'string') report(MANIFEST_CHECKSUM_FILE_NAME, checksum);
-  if (typeof manifest === 'string') return { rows: null, sha256: null };
+  const unavailable = await readProblemsFile(zip, layout.problems, checksum, report);
+  const info = await readInfoFile(zip, layout.info, checksum, report);
+  const checksumFile = typeof checksum === 'string' ? null : checksum;
+  const read = { unavailable, info, checksumFile };
+  if (typeof manifest === 'string') return { rows: null, sha256: null, ...read };
 
   const sha256 = createHash('sha256').update(manifest).digest('hex');
   if (typeof checksum !== 'string') {
@@ -167,12 +273,170 @@ async function readManifest(
     }
   }
   try {
-    return { rows: uniqueRows(parseManifestCsv(manifest), problems), sha256 };
+    return { rows: uniqueRows(parseManifestCsv(manifest), problems), sha256, ...read };
   } catch (error) {
     if (!(error instanceof ManifestFormatError)) throw error;
     report(MANIFEST_FILE_NAME, `cannot be parsed: ${error.message}`);
-    return { rows: null, sha256 };
+    return { rows: null, sha256, ...read };
   }
+}
+
+/** A small file that manifest.sha256 must cover: its bytes, or null when reported. */
+async function readCovered(
+  zip: ZipFile,
+  name: string,
+  entry: Entry | undefined,
+  checksum: Buffer | string,
+  report: (path: string, detail: string) => void,
+): Promise<Buffer | null> {
+  const recorded = typeof checksum === 'string' ? null : parseManifestChecksumFile(checksum, name);
+  if (entry === undefined) {
+    if (recorded !== null) report(name, 'listed in manifest.sha256, missing from the pack');
+    return null;
+  }
+  const data = await readSmallEntry(zip, entry, MAX_MANIFEST_BYTES);
+  if (typeof data === 'string') {
+    report(name, data);
+    return null;
+  }
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  if (recorded === null) {
+    report(name, `not listed in manifest.sha256 (SHA-256 ${sha256})`);
+    return null;
+  }
+  if (recorded !== sha256) {
+    report(name, `SHA-256 is ${sha256}, manifest.sha256 records ${recorded}`);
+    return null;
+  }
+  return data;
+}
+
+/** manifest.json: covered by manifest.sha256 and a JSON object. */
+async function readInfoFile(
+  zip: ZipFile,
+  entry: Entry | undefined,
+  checksum: Buffer | string,
+  report: (path: string, detail: string) => void,
+): Promise<Record<string, unknown> | null> {
+  const data = await readCovered(zip, PACK_INFO_FILE_NAME, entry, checksum, report);
+  if (data === null) return null;
+  try {
+    const info: unknown = JSON.parse(data.toString('utf8'));
+    if (typeof info === 'object' && info !== null && !Array.isArray(info)) {
+      return info as Record<string, unknown>;
+    }
+    report(PACK_INFO_FILE_NAME, 'not a JSON object');
+  } catch (error) {
+    report(PACK_INFO_FILE_NAME, `cannot be parsed: ${errorMessage(error)}`);
+  }
+  return null;
+}
+
+/** manifest.sig.json, checked over manifest.sha256 against the public keys when given. */
+async function readSignature(
+  zip: ZipFile,
+  layout: PackLayout,
+  checksumFile: Buffer | null,
+  options: VerifyOptions,
+): Promise<SignatureReport> {
+  const none = { kid: null, alg: null };
+  if (layout.signature === undefined) {
+    return { status: 'missing', ...none, detail: `the pack has no ${SIGNATURE_FILE_NAME}` };
+  }
+  const data = await readSmallEntry(zip, layout.signature, MAX_CHECKSUM_FILE_BYTES);
+  if (typeof data === 'string') {
+    return { status: 'malformed', ...none, detail: `${SIGNATURE_FILE_NAME} ${data}` };
+  }
+  let record: SignatureRecord;
+  try {
+    record = parseSignatureRecord(JSON.parse(data.toString('utf8')));
+  } catch (error) {
+    if (!(error instanceof SignatureFormatError) && !(error instanceof SyntaxError)) throw error;
+    return { status: 'malformed', ...none, detail: `${SIGNATURE_FILE_NAME}: ${error.message}` };
+  }
+  const signer = { kid: record.kid, alg: record.alg };
+  if (record.signed !== MANIFEST_CHECKSUM_FILE_NAME) {
+    const detail = `${SIGNATURE_FILE_NAME} signs "${record.signed}", not ${MANIFEST_CHECKSUM_FILE_NAME}`;
+    return { status: 'malformed', ...signer, detail };
+  }
+  if (options.publicKeys === undefined) {
+    const detail = `signed by key ${record.kid} (${record.alg}); not checked: no public key given`;
+    return { status: 'unchecked', ...signer, detail };
+  }
+  if (checksumFile === null) {
+    const detail = `${MANIFEST_CHECKSUM_FILE_NAME} cannot be read, so the signature cannot be checked`;
+    return { status: 'invalid', ...signer, detail };
+  }
+  const check = checkSignature(record, checksumFile, options.publicKeys);
+  return { status: check.status, ...signer, detail: check.detail };
+}
+
+/**
+ * problems.csv, when the pack has one or manifest.sha256 says it should: it must be covered by
+ * manifest.sha256 (so it cannot be added, dropped or edited unnoticed) and readable.
+ */
+async function readProblemsFile(
+  zip: ZipFile,
+  entry: Entry | undefined,
+  checksum: Buffer | string,
+  report: (path: string, detail: string) => void,
+): Promise<PackProblemRow[]> {
+  const recorded =
+    typeof checksum === 'string' ? null : parseManifestChecksumFile(checksum, PROBLEMS_FILE_NAME);
+  if (entry === undefined) {
+    if (recorded !== null)
+      report(PROBLEMS_FILE_NAME, 'listed in manifest.sha256, missing from the pack');
+    return [];
+  }
+  const data = await readSmallEntry(zip, entry, MAX_MANIFEST_BYTES);
+  if (typeof data === 'string') {
+    report(PROBLEMS_FILE_NAME, data);
+    return [];
+  }
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  if (recorded === null) {
+    report(PROBLEMS_FILE_NAME, `not listed in manifest.sha256 (SHA-256 ${sha256})`);
+    return [];
+  }
+  if (recorded !== sha256) {
+    report(PROBLEMS_FILE_NAME, `SHA-256 is ${sha256}, manifest.sha256 records ${recorded}`);
+    return [];
+  }
+  try {
+    return parseProblemsCsv(data);
+  } catch (error) {
+    if (!(error instanceof ManifestFormatError)) throw error;
+    report(PROBLEMS_FILE_NAME, `cannot be parsed: ${error.message}`);
+    return [];
+  }
+}
+
+/**
+ * The rows of problems.csv that agree with the manifest and the zip; the others are reported.
+ * A listed file must be a manifest row with the same hash and size, and absent from the zip.
+ */
+function listedUnavailable(
+  listed: PackProblemRow[],
+  rows: PackEntryMetadata[],
+  files: Entry[],
+  problems: VerifyProblem[],
+): PackProblemRow[] {
+  const rowsByPath = new Map(rows.map((row) => [row.path, row]));
+  const inZip = new Set(files.map((entry) => entry.fileName));
+  const seen = new Set<string>();
+  return listed.filter((item) => {
+    const row = rowsByPath.get(item.path);
+    let detail: string | null = null;
+    if (seen.has(item.path)) detail = 'listed more than once in problems.csv';
+    else if (row === undefined) detail = 'listed in problems.csv, not in manifest.csv';
+    else if (row.sha256 !== item.sha256 || row.size !== item.size) {
+      detail = `problems.csv records ${item.sha256} (${item.size} bytes), manifest.csv ${row.sha256} (${row.size} bytes)`;
+    } else if (inZip.has(item.path)) detail = 'listed in problems.csv, yet in the pack';
+    seen.add(item.path);
+    if (detail === null) return true;
+    problems.push({ path: item.path, kind: 'manifest', detail });
+    return false;
+  });
 }
 
 /** Keeps the first row of each path, reporting the others. */
@@ -234,6 +498,8 @@ async function checkFiles(
   zip: ZipFile,
   files: Entry[],
   rows: PackEntryMetadata[],
+  /** Paths problems.csv names: not expected in the zip. */
+  unavailable: Set<string>,
   problems: VerifyProblem[],
 ): Promise<number> {
   const rowsByPath = new Map(rows.map((row) => [row.path, row]));
@@ -256,7 +522,7 @@ async function checkFiles(
     if (check.problem !== null) problems.push(check.problem);
   }
   for (const row of rows) {
-    if (!found.has(row.path)) {
+    if (!found.has(row.path) && !unavailable.has(row.path)) {
       problems.push({
         path: row.path,
         kind: 'missing',

@@ -6,6 +6,7 @@ import { PassThrough, Readable, Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { PackEntryError } from './errors';
 import { parseManifestCsv } from './manifest';
+import { parseProblemsCsv } from './problems';
 import {
   dataOffset,
   entryFor,
@@ -20,6 +21,14 @@ import {
 import type { PackEntry } from './types';
 import { verifyPack } from './verify-pack';
 import { writePack } from './write-pack';
+
+/** What verifyPack says about a pack written without a signer. */
+const UNSIGNED = {
+  status: 'missing',
+  kid: null,
+  alg: null,
+  detail: 'the pack has no manifest.sig.json',
+};
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -60,6 +69,7 @@ describe('writePack → verifyPack', () => {
     expect(checksum?.data.toString('utf8')).toBe(`${result.manifestSha256}  manifest.csv\n`);
     expect(result).toEqual({
       files: 5,
+      unavailable: 0,
       bytes: (await readFile(file)).length,
       manifestSha256: sha256Hex(manifest?.data ?? ''),
     });
@@ -69,7 +79,10 @@ describe('writePack → verifyPack', () => {
       ok: true,
       checked: 5,
       problems: [],
+      unavailable: [],
       manifestSha256: result.manifestSha256,
+      info: null,
+      signature: UNSIGNED,
     });
   });
 
@@ -310,5 +323,70 @@ describe('verifyPack on broken archives', () => {
     await expect(verifyPack(join(dir, 'absent.zip'))).rejects.toThrow(
       /Cannot read evidence pack.*ENOENT/,
     );
+  });
+});
+
+describe('writePack with unavailable entries', () => {
+  it('lists them in the manifest and problems.csv, never opens them, and the pack verifies', async () => {
+    const [first, second, ...rest] = sampleEntries();
+    const never = () => Promise.reject(new Error('an unavailable entry was opened'));
+    const entries: PackEntry[] = [
+      first,
+      {
+        ...second,
+        unavailable: { kind: 'corrupt', detail: '内容哈希不符，2024-03-06 发现' },
+        open: never,
+      },
+      ...rest.slice(0, 1),
+      { ...rest[1], unavailable: { kind: 'missing', detail: '存储中缺少该文件' }, open: never },
+    ];
+    const file = nextZip();
+    const result = await writePackToFile(entries, file);
+    expect(result).toMatchObject({ files: 2, unavailable: 2 });
+
+    const { entries: zipped } = await readZip(file);
+    expect(zipped.map(({ entry }) => entry.fileName)).toEqual([
+      'manifest.csv',
+      'manifest.sha256',
+      'problems.csv',
+      first.path,
+      rest[0].path,
+    ]);
+    expect(parseManifestCsv(zipped[0].data).map((row) => row.path)).toEqual(
+      entries.map((entry) => entry.path),
+    );
+    expect(zipped[1].data.toString('utf8')).toBe(
+      `${result.manifestSha256}  manifest.csv\n${sha256Hex(zipped[2].data)}  problems.csv\n`,
+    );
+    expect(parseProblemsCsv(zipped[2].data)).toEqual([
+      {
+        path: second.path,
+        sha256: second.sha256,
+        size: second.size,
+        problem: 'corrupt',
+        detail: '内容哈希不符，2024-03-06 发现',
+      },
+      {
+        path: rest[1].path,
+        sha256: rest[1].sha256,
+        size: rest[1].size,
+        problem: 'missing',
+        detail: '存储中缺少该文件',
+      },
+    ]);
+
+    if (existsSync('/usr/bin/unzip') && existsSync('/usr/bin/sha256sum')) {
+      const target = join(dir, `unzipped-${counter}`);
+      const run = promisify(execFile);
+      await run('unzip', ['-q', file, '-d', target]);
+      const { stdout } = await run('sha256sum', ['-c', 'manifest.sha256'], { cwd: target });
+      expect(stdout.trim().split('\n')).toEqual(['manifest.csv: OK', 'problems.csv: OK']);
+    }
+    const report = await verifyPack(file);
+    expect(report).toMatchObject({ ok: true, checked: 2, problems: [] });
+    expect(report.unavailable.map((row) => [row.path, row.problem])).toEqual([
+      [second.path, 'corrupt'],
+      [rest[1].path, 'missing'],
+    ]);
   });
 });

@@ -5,10 +5,15 @@ import { ZipFile } from 'yazl';
 import {
   MANIFEST_CHECKSUM_FILE_NAME,
   MANIFEST_FILE_NAME,
+  PACK_INFO_FILE_NAME,
+  PACK_FORMAT,
+  SIGNATURE_FILE_NAME,
   manifestCsv,
   manifestChecksumFile,
 } from './manifest';
 import { PackPathRegistry } from './pack-paths';
+import { PROBLEMS_FILE_NAME, problemRows, problemsCsv } from './problems';
+import { signatureRecord, type Signer } from './signature';
 import { PackEntryError } from './errors';
 import { ByteCounter, ExactSizeStream, Tripwire } from './streams';
 import type { PackEntry, PackEntryMetadata } from './types';
@@ -25,23 +30,41 @@ export interface WritePackOptions {
    * `entries` is streamed. Without it, `entries` is first collected (metadata and `open`
    * functions only, never content). The manifest is what the database says; a streamed entry
    * it does not list, or a row with no streamed entry, is not an error here: the verifier
-   * reports it ('extra', 'missing').
+   * reports it ('extra', 'missing'). problems.csv is written from the rows marked
+   * `unavailable` here, and streamed entries so marked are skipped.
    */
   manifestEntries?: PackEntryMetadata[];
+  /**
+   * Signs the pack: manifest.sig.json holds a signature over manifest.sha256, which covers
+   * manifest.csv (every file's SHA-256 and size), problems.csv and manifest.json (the pack's
+   * metadata). Computed before any file streams: the manifest is what the database recorded.
+   */
+  signer?: Signer;
+  /**
+   * The pack's metadata (what was selected, by whom), written to manifest.json with the format,
+   * the time and the counts. manifest.json is written when this or `signer` is given.
+   */
+  info?: Record<string, unknown>;
 }
 
 export interface WritePackResult {
-  /** File entries written (the two manifest files not counted). */
+  /** File entries written (the manifest files and problems.csv not counted). */
   files: number;
+  /** Files the manifest lists that are not in the pack (rows of problems.csv). */
+  unavailable: number;
   /** Size in bytes of the whole zip written to `output`. */
   bytes: number;
   /** Hex SHA-256 of manifest.csv, as recorded in manifest.sha256 (worth logging). */
   manifestSha256: string;
+  /** The signing key's id and algorithm, when the pack is signed. */
+  signature?: { kid: string; alg: string };
 }
 
 /**
- * Streams an evidence pack into `output`: `manifest.csv`, `manifest.sha256`, then every entry,
- * stored (not compressed: evidence files are PDF, images, OOXML — compressed already), with
+ * Streams an evidence pack into `output`: `manifest.csv`, `manifest.sha256`, `problems.csv` when
+ * some entries are marked `unavailable` (those are listed in the manifest, named with the
+ * reason in problems.csv, and not opened: one missing or corrupt file does not cost the auditor
+ * the whole pack), then every other entry, stored (not compressed: evidence files are PDF, images, OOXML — compressed already), with
  * UTF-8 names, mtime = uploadedAt, ZIP64 where needed. One entry at a time: the next entry is
  * opened only once the previous one's content has been consumed, and the zip is piped into
  * `output` with backpressure, so memory stays flat whatever the total size.
@@ -64,6 +87,24 @@ export async function writePack(
   for (const row of manifestRows) manifestPaths.add(row.path);
   const manifest = manifestCsv(manifestRows);
   const manifestSha256 = createHash('sha256').update(manifest).digest('hex');
+  const problems = problemRows(manifestRows);
+  const problemsFile = problems.length > 0 ? problemsCsv(problems) : null;
+  const packedAt = new Date();
+  const infoFile =
+    options.info !== undefined || options.signer !== undefined
+      ? packInfoFile(packedAt, manifestRows.length, problems.length, options.info)
+      : null;
+  const checksummed = [
+    ...(problemsFile ? [{ name: PROBLEMS_FILE_NAME, data: problemsFile }] : []),
+    ...(infoFile ? [{ name: PACK_INFO_FILE_NAME, data: infoFile }] : []),
+  ].map(({ name, data }) => ({ name, sha256: createHash('sha256').update(data).digest('hex') }));
+  const checksumFile = manifestChecksumFile(manifestSha256, checksummed);
+  const signatureFile = options.signer
+    ? Buffer.from(
+        `${JSON.stringify(signatureRecord(options.signer, MANIFEST_CHECKSUM_FILE_NAME, checksumFile), null, 2)}\n`,
+        'utf8',
+      )
+    : null;
 
   const zip = new ZipFile();
   const tripwire = new Tripwire();
@@ -72,24 +113,58 @@ export async function writePack(
   const delivered = pipeline(zip.outputStream, zipBytes, output);
   delivered.catch((error: unknown) => tripwire.trip(error));
   try {
-    const packedAt = new Date();
     zip.addBuffer(manifest, MANIFEST_FILE_NAME, { compress: false, mtime: packedAt });
-    const checksumFile = manifestChecksumFile(manifestSha256);
     zip.addBuffer(checksumFile, MANIFEST_CHECKSUM_FILE_NAME, { compress: false, mtime: packedAt });
+    if (infoFile) {
+      zip.addBuffer(infoFile, PACK_INFO_FILE_NAME, { compress: false, mtime: packedAt });
+    }
+    if (signatureFile) {
+      zip.addBuffer(signatureFile, SIGNATURE_FILE_NAME, { compress: false, mtime: packedAt });
+    }
+    if (problemsFile) {
+      zip.addBuffer(problemsFile, PROBLEMS_FILE_NAME, { compress: false, mtime: packedAt });
+    }
     const streamedPaths = new PackPathRegistry();
     let files = 0;
     for await (const entry of stream) {
       streamedPaths.add(entry.path);
+      if (entry.unavailable !== undefined) continue;
       await addEntry(zip, entry, tripwire);
       files += 1;
     }
     zip.end(endOptions(options.comment));
     await tripwire.guard(delivered);
-    return { files, bytes: zipBytes.bytes, manifestSha256 };
+    const signature = options.signer
+      ? { kid: options.signer.kid, alg: options.signer.alg }
+      : undefined;
+    return {
+      files,
+      unavailable: problems.length,
+      bytes: zipBytes.bytes,
+      manifestSha256,
+      signature,
+    };
   } catch (error) {
     abort(zip, output, error);
     throw error;
   }
+}
+
+/** manifest.json: the format, when, how many files, and the caller's metadata. */
+function packInfoFile(
+  packedAt: Date,
+  listed: number,
+  unavailable: number,
+  info: Record<string, unknown> = {},
+): Buffer {
+  // The caller's metadata cannot replace the format, the time or the counts.
+  const document = {
+    ...info,
+    format: PACK_FORMAT,
+    createdAt: packedAt.toISOString(),
+    files: { listed, included: listed - unavailable, unavailable },
+  };
+  return Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8');
 }
 
 async function planPack(

@@ -1,2 +1,3 @@
 export * from './evidence-store';
 export * from './local-evidence-store';
+export * from './verified-read';

@@ -1,5 +1,6 @@
 import { BinaryLike, randomBytes, scrypt, ScryptOptions, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import { HashJobOptions, HashScheduler, PasswordHashQueueFullError } from './hash-scheduler';
 
 // promisify() types the overload without options; the callback API with options is the same.
 const scryptAsync = promisify(scrypt) as (
@@ -17,7 +18,8 @@ const scryptAsync = promisify(scrypt) as (
  *
  * e.g. `scrypt$15$8$1$…$…`, so the cost can be raised later without losing old hashes
  * (see {@link needsRehash}). The work runs on libuv's thread pool (async scrypt), never on
- * the event loop.
+ * the event loop, and every call waits its turn in one scheduler per process (see
+ * {@link configurePasswordHashing} and ./hash-scheduler.ts).
  */
 
 /** Identifies the algorithm in a stored hash. */
@@ -51,7 +53,35 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const SMALL_POSITIVE_INTEGER = /^[1-9][0-9]{0,2}$/;
 const LONE_SURROGATE = /\p{Cs}/u;
 
-export interface HashPasswordOptions {
+/** Hashes running at once unless {@link configurePasswordHashing} says otherwise. */
+export const DEFAULT_HASH_CONCURRENCY = 2;
+/** Hashes allowed to wait unless {@link configurePasswordHashing} says otherwise. */
+export const DEFAULT_HASH_MAX_QUEUED = 1000;
+
+/** The process's one scheduler: all scrypt work of this module goes through it. */
+export const passwordHashScheduler = new HashScheduler({
+  concurrency: DEFAULT_HASH_CONCURRENCY,
+  maxQueued: DEFAULT_HASH_MAX_QUEUED,
+});
+
+/**
+ * Sets the global bound on password hashing: how many scrypt calls run at once (each holds
+ * 32 MiB and one thread of libuv's pool, whose default size is 4) and how many may wait.
+ * Call it once at start-up from the configuration.
+ */
+export function configurePasswordHashing(options: {
+  concurrency?: number;
+  maxQueued?: number;
+}): void {
+  passwordHashScheduler.configure(options);
+}
+
+/** Where a hash waits for its turn (see ./hash-scheduler.ts); default: one shared key. */
+export interface ScheduleOptions {
+  schedule?: HashJobOptions;
+}
+
+export interface HashPasswordOptions extends ScheduleOptions {
   /** log2 of scrypt's N; defaults to {@link DEFAULT_COST_LOG2}. */
   costLog2?: number;
 }
@@ -74,6 +104,7 @@ interface ParsedPasswordHash extends ScryptParameters {
  * @throws RangeError when `costLog2` is outside {@link MIN_COST_LOG2}..{@link MAX_COST_LOG2}.
  * @throws TypeError when the password is not a well-formed string of at most
  *   {@link MAX_PASSWORD_BYTES} UTF-8 bytes.
+ * @throws PasswordHashQueueFullError when too many hashes wait.
  */
 export async function hashPassword(
   password: string,
@@ -92,7 +123,7 @@ export async function hashPassword(
     parallelization: SCRYPT_PARALLELIZATION,
   };
   const salt = randomBytes(SALT_BYTES);
-  const key = await deriveKey(input, salt, KEY_BYTES, parameters);
+  const key = await deriveKey(input, salt, KEY_BYTES, parameters, options.schedule);
   return [
     PASSWORD_HASH_ALGORITHM,
     costLog2,
@@ -104,18 +135,26 @@ export async function hashPassword(
 }
 
 /**
- * Checks a password against a stored hash in constant time (timingSafeEqual). Returns false,
- * and never throws, for a wrong password, a malformed or unsupported stored string, or a
- * password that {@link hashPassword} would refuse.
+ * Checks a password against a stored hash in constant time (timingSafeEqual). Returns false
+ * for a wrong password, a malformed or unsupported stored string, or a password that
+ * {@link hashPassword} would refuse.
+ *
+ * @throws PasswordHashQueueFullError when too many hashes wait (nothing was checked: not a
+ *   wrong password); nothing else.
  */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+export async function verifyPassword(
+  password: string,
+  stored: string,
+  options: ScheduleOptions = {},
+): Promise<boolean> {
   try {
     const parsed = parsePasswordHash(stored);
     const input = passwordBytes(password);
     if (!parsed || !input) return false;
-    const key = await deriveKey(input, parsed.salt, parsed.key.length, parsed);
+    const key = await deriveKey(input, parsed.salt, parsed.key.length, parsed, options.schedule);
     return key.length === parsed.key.length && timingSafeEqual(key, parsed.key);
-  } catch {
+  } catch (error) {
+    if (error instanceof PasswordHashQueueFullError) throw error;
     return false;
   }
 }
@@ -169,11 +208,13 @@ export async function verifyAgainstDummy(
     let made = dummyHashes.get(costLog2);
     if (!made) {
       made = hashPassword(randomBytes(32).toString('base64'), { costLog2 });
+      // A refused attempt to make it (queue full) must not stay cached.
+      made.catch(() => dummyHashes.delete(costLog2));
       dummyHashes.set(costLog2, made);
     }
     dummy = await made;
   }
-  await verifyPassword(password, dummy);
+  await verifyPassword(password, dummy, options);
   return false;
 }
 
@@ -238,6 +279,7 @@ function deriveKey(
   salt: Buffer,
   keyLength: number,
   parameters: ScryptParameters,
+  schedule?: HashJobOptions,
 ): Promise<Buffer> {
   const options: ScryptOptions = {
     N: 2 ** parameters.costLog2,
@@ -246,5 +288,5 @@ function deriveKey(
     // Node's default maxmem (32 MiB) is just below what N = 2^15, r = 8 needs.
     maxmem: scryptMemory(parameters),
   };
-  return scryptAsync(password, salt, keyLength, options);
+  return passwordHashScheduler.run(() => scryptAsync(password, salt, keyLength, options), schedule);
 }

@@ -10,6 +10,9 @@ import {
 } from './password-policy';
 
 const USER: PasswordPolicyContext = { username: 'zhangsan', displayName: '张三' };
+/** What the API passes: the parts of its documented demo password Hubei@Demo2026. */
+const DEMO_CONTEXT: PasswordPolicyContext = { ...USER, contextWords: ['hubei', 'demo'] };
+const WANG_WEI: PasswordPolicyContext = { username: 'wang.wei', displayName: '王伟' };
 
 function codes(password: string, context: PasswordPolicyContext = USER) {
   return checkPasswordPolicy(password, context).map((violation) => violation.code);
@@ -69,13 +72,32 @@ describe('checkPasswordPolicy', () => {
       { username: 'u1', displayName: 'John Smith' },
       ['CONTAINS_USERNAME'],
     ],
+    // Predictable patterns: too little left once walks, sequences, repeats, years and names go.
+    ['one of each class, then a repeat (issue 15)', 'Aa1aaaaa', USER, ['PREDICTABLE_PATTERN']],
+    ['a repeated chunk', 'Aa1!Aa1!', USER, ['PREDICTABLE_PATTERN']],
+    ['keyboard rows and a year', 'Qwer!2026Asdf', USER, ['PREDICTABLE_PATTERN']],
+    ['shifted keyboard columns', 'Qaz!Wsx#Edc9', USER, ['PREDICTABLE_PATTERN']],
+    ['columns from the bottom up', 'Zaq1@Wsx', USER, ['PREDICTABLE_PATTERN']],
+    ['the bottom row backwards and a year', 'Mnbvcxz#2026', USER, ['PREDICTABLE_PATTERN']],
+    ['alphabet and digit sequences', 'Abcdefg#123', USER, ['PREDICTABLE_PATTERN']],
+    ['a sequence with a short word', 'P@ss1234', USER, ['PREDICTABLE_PATTERN']],
+    [
+      'the demo password with another year',
+      'Hubei@Demo2027',
+      DEMO_CONTEXT,
+      ['PREDICTABLE_PATTERN'],
+    ],
+    ['the demo password in leetspeak', 'Hub3i#D3mo2026', DEMO_CONTEXT, ['PREDICTABLE_PATTERN']],
+    ['the demo password reordered', 'Demo#Hubei2026', DEMO_CONTEXT, ['PREDICTABLE_PATTERN']],
+    ['name parts and a year', 'Wei#Wang2026', WANG_WEI, ['PREDICTABLE_PATTERN']],
+    ['the username without its dot', 'Qm#Wangwei#7x', WANG_WEI, ['CONTAINS_USERNAME']],
     // Control and invisible characters.
-    ['NUL', 'Abc\u0000def123!', USER, ['CONTROL_CHARACTERS']],
-    ['tab', 'Abc\tdef123!x', USER, ['CONTROL_CHARACTERS']],
+    ['NUL', 'Gxq\u0000kzm739!', USER, ['CONTROL_CHARACTERS']],
+    ['tab', 'Gxq\tkzm739!x', USER, ['CONTROL_CHARACTERS']],
     ['newline', 'Gx7#pQ2m\n', USER, ['CONTROL_CHARACTERS']],
-    ['right-to-left override', 'Abcd\u202Eefg123', USER, ['CONTROL_CHARACTERS']],
-    ['zero-width space', 'Abcd\u200Befg123', USER, ['CONTROL_CHARACTERS']],
-    ['lone surrogate', 'Abcd\ud800efg123', USER, ['CONTROL_CHARACTERS']],
+    ['right-to-left override', 'Gxqk\u202Ezmw739', USER, ['CONTROL_CHARACTERS']],
+    ['zero-width space', 'Gxqk\u200Bzmw739', USER, ['CONTROL_CHARACTERS']],
+    ['lone surrogate', 'Gxqk\ud800zmw739', USER, ['CONTROL_CHARACTERS']],
     // Several at once.
     ['123456', '123456', USER, ['TOO_SHORT', 'TOO_FEW_CHARACTER_CLASSES', 'COMMON_PASSWORD']],
     ['password', 'password', USER, ['TOO_FEW_CHARACTER_CLASSES', 'COMMON_PASSWORD']],
@@ -99,10 +121,12 @@ describe('checkPasswordPolicy', () => {
     ['accented letters', 'Ünïcødé-Pässwörd-42', USER],
     ['exactly 8 characters', 'Gx7#pQ2m', USER],
     ['exactly 128 characters', `Aa1!${'Zq8m'.repeat(31)}`, USER],
-    ['short username may appear', 'Abc!2024xyzw', { username: 'abc' }],
+    ['short username may appear', 'Abc!7Kq9xmzw', { username: 'abc' }],
     ['short name parts may appear', 'Lina-Secure#7', { username: 'u1', displayName: 'Li Na' }],
     ['a single Chinese character of the name may appear', '三Secure#2024', USER],
     ['a common word inside a longer password', 'MyDragonFlies#42', USER],
+    ['a keyboard walk among enough other characters', 'Qwer#Tk7mZp', USER],
+    ['a demo password word among enough other characters', 'Quality#Hubei2026', DEMO_CONTEXT],
   ])('accepts %s: %j', (_label, password, context) => {
     expect(checkPasswordPolicy(password, context)).toEqual([]);
   });

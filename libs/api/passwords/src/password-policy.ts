@@ -1,4 +1,5 @@
 import { foldForComparison, loadCommonPasswords } from './common-passwords';
+import { unpredictableLength } from './predictable-parts';
 
 /**
  * The password policy (GB/T 22239-2019, level 3: 身份鉴别信息具有复杂度要求并定期更换).
@@ -17,9 +18,15 @@ import { foldForComparison, loadCommonPasswords } from './common-passwords';
  *   `Aa123456!` and `Woaini1314` are rejected like `password`, `aa123456` and `woaini`.
  *   Leetspeak is not undone; its most common forms (p@ssw0rd…) are on the lists themselves.
  * - Username and name: the password must not equal the username or the display name
- *   (case-insensitively, after the same folding), nor contain the username when it has at
- *   least 4 characters, nor contain the display name or a space-separated part of it when
- *   that has at least 4 characters, or at least 2 when it contains Chinese characters (张伟).
+ *   (case-insensitively, after the same folding), nor contain the username, or the username
+ *   without its separators (wang.wei → wangwei), when it has at least 4 characters, nor
+ *   contain the display name or a space-separated part of it when that has at least 4
+ *   characters, or at least 2 when it contains Chinese characters (张伟).
+ * - Predictable patterns: at least 4 characters must remain once keyboard walks (qwer, 1qaz),
+ *   sequences (abcd, 4321), repetitions (Aa1aaaaa, Aa1!Aa1!), years, the user's names and the
+ *   caller's context words (e.g. the parts of the documented demo password, so that
+ *   Hubei@Demo2027 is refused) are set aside; see ./predictable-parts.ts. Reported only when
+ *   the password is not already refused as common or as the username.
  * - Control characters: C0/C1 controls, lone surrogates, line/paragraph separators and the
  *   invisible format characters U+200B–U+200F, U+202A–U+202E, U+2060–U+206F and U+FEFF are
  *   refused: they cannot be typed reliably and make a password look other than it is.
@@ -34,6 +41,7 @@ export type PasswordPolicyViolationCode =
   | 'COMMON_PASSWORD'
   | 'CONTAINS_USERNAME'
   | 'EQUALS_USERNAME'
+  | 'PREDICTABLE_PATTERN'
   | 'CONTROL_CHARACTERS';
 
 export interface PasswordPolicyViolation {
@@ -45,6 +53,11 @@ export interface PasswordPolicyViolation {
 export interface PasswordPolicyContext {
   username: string;
   displayName?: string;
+  /**
+   * Words an attacker would try first on this system besides the user's names (the parts of
+   * a documented demo password, the product's name): counted as predictable parts.
+   */
+  contextWords?: readonly string[];
 }
 
 export const MIN_PASSWORD_LENGTH = 8;
@@ -56,6 +69,10 @@ export const MIN_CONTAINED_NAME_LENGTH = 4;
 export const MIN_CONTAINED_HAN_NAME_LENGTH = 2;
 /** A remainder shorter than this, after stripping digits and symbols, is not looked up. */
 const MIN_STRIPPED_LENGTH = 4;
+/** Characters that must remain once predictable parts are set aside. */
+export const MIN_UNPREDICTABLE_CHARACTERS = 4;
+/** Name parts at least this long count as predictable parts. */
+const MIN_PREDICTABLE_NAME_LENGTH = 3;
 
 export const PASSWORD_POLICY_MESSAGES_ZH: Readonly<Record<PasswordPolicyViolationCode, string>> = {
   TOO_SHORT: `密码长度至少为 ${MIN_PASSWORD_LENGTH} 位。`,
@@ -64,6 +81,8 @@ export const PASSWORD_POLICY_MESSAGES_ZH: Readonly<Record<PasswordPolicyViolatio
   COMMON_PASSWORD: '该密码是常见弱口令或其简单变形，容易被猜中，请换一个。',
   CONTAINS_USERNAME: '密码不能包含用户名或姓名。',
   EQUALS_USERNAME: '密码不能与用户名或姓名相同。',
+  PREDICTABLE_PATTERN:
+    '密码主要由键盘连续键（如 qwer、1qaz）、连续或重复字符（如 abcd、1234、aaaa）、年份、姓名或演示密码的组成部分构成，容易被猜中，请加入更多无规律的字符。',
   CONTROL_CHARACTERS: '密码不能包含控制字符或不可见字符。',
 };
 
@@ -73,7 +92,9 @@ export const PASSWORD_POLICY_DESCRIPTION_ZH =
   `须包含大写字母、小写字母、数字、特殊字符四类中的至少 ${MIN_CHARACTER_CLASSES} 类` +
   '（汉字等不分大小写的文字计为特殊字符）；不能与用户名或姓名相同，不能包含用户名或姓名；' +
   '不能使用常见弱口令，也不能只在常见弱口令前后加数字或符号（如 123456、5201314、' +
-  'P@ssw0rd、Password123!、Woaini1314）；不能包含控制字符或不可见字符。';
+  'P@ssw0rd、Password123!、Woaini1314）；除去键盘连续键（如 qwer、1qaz）、连续或重复字符' +
+  `（如 abcd、1234、aaaa）、年份、姓名和演示密码的组成部分后，至少还要有 ${MIN_UNPREDICTABLE_CHARACTERS} 个字符；` +
+  '不能包含控制字符或不可见字符。';
 
 const LOWER = /\p{Ll}/u;
 const UPPER = /[\p{Lu}\p{Lt}]/u;
@@ -103,12 +124,23 @@ export function checkPasswordPolicy(
   if (length <= MAX_PASSWORD_LENGTH) {
     const folded = foldForComparison(normalized);
     const names = nameChecks(context);
-    if (names.some((name) => folded === name.value)) {
+    const equalsName = names.some((name) => folded === name.value);
+    if (equalsName) {
       codes.push('EQUALS_USERNAME');
     } else if (names.some((name) => name.mayNotContain && folded.includes(name.value))) {
       codes.push('CONTAINS_USERNAME');
     }
-    if (isCommonOrVariant(folded)) codes.push('COMMON_PASSWORD');
+    const common = isCommonOrVariant(folded);
+    if (common) codes.push('COMMON_PASSWORD');
+    if (!common && !equalsName && length >= MIN_UNPREDICTABLE_CHARACTERS) {
+      const words = [
+        ...names.map((name) => name.value),
+        ...(context.contextWords ?? []).map(foldForComparison),
+      ].filter((word) => codePoints(word).length >= MIN_PREDICTABLE_NAME_LENGTH || HAN.test(word));
+      if (unpredictableLength(codePoints(folded), { words }) < MIN_UNPREDICTABLE_CHARACTERS) {
+        codes.push('PREDICTABLE_PATTERN');
+      }
+    }
   }
   return codes.map((code) => ({ code, message: PASSWORD_POLICY_MESSAGES_ZH[code] }));
 }
@@ -136,10 +168,18 @@ function nameChecks(context: PasswordPolicyContext): NameCheck[] {
   const checks: NameCheck[] = [];
   const username = foldForComparison(context.username ?? '').trim();
   if (username !== '') {
-    checks.push({
-      value: username,
-      mayNotContain: codePoints(username).length >= MIN_CONTAINED_NAME_LENGTH,
-    });
+    // wang.wei is also typed wangwei, and its parts are names too.
+    const compact = username.replace(/[._-]+/gu, '');
+    for (const value of new Set([username, compact])) {
+      if (value === '') continue;
+      checks.push({
+        value,
+        mayNotContain: codePoints(value).length >= MIN_CONTAINED_NAME_LENGTH,
+      });
+    }
+    for (const part of new Set(username.split(/[._-]+/u))) {
+      if (part !== '' && part !== username) checks.push({ value: part, mayNotContain: false });
+    }
   }
   const displayName = foldForComparison(context.displayName ?? '').trim();
   if (displayName !== '') {

@@ -1,7 +1,8 @@
 /**
  * @duty/regulation/duties — rules-based, explainable extraction of government duties (职责)
- * from Chinese regulation text. Pure TypeScript: no Node APIs, no dependencies, runs in the
- * browser too. See README.md for the rules and the judgement calls behind them.
+ * and the other statements of Chinese legislation (sanctions, prohibitions, definitions …).
+ * Pure TypeScript: no Node APIs, no dependencies, runs in the browser too. See README.md for the
+ * rules and the drafting conventions behind them.
  */
 export {
   DEPARTMENT_KINDS,
@@ -12,4 +13,24 @@ export {
 export type { DepartmentMention } from './lib/departments';
 export { extractArticleDuties, analyzeArticle } from './lib/extract-duties';
 export type { ArticleAnalysis, SkippedText } from './lib/extract-duties';
+export { extractRegulationDuties } from './lib/extract-regulation';
+export type { RegulationExtraction, RegulationInput } from './lib/extract-regulation';
+export { detectTextContext, textKindLabel, tierLabel, DEFAULT_TEXT_CONTEXT } from './lib/context';
+export { findAllocations } from './lib/allocations';
 export type * from './lib/types';
+export {
+  EVAL_FIELDS,
+  LabelFormatError,
+  parseLabels,
+  predictParagraphs,
+  scoreText,
+  totalScore,
+} from './eval/extraction-eval';
+export type {
+  EvalField,
+  FieldScore,
+  Mismatch,
+  ParagraphLabel,
+  ParagraphPrediction,
+  TextScore,
+} from './eval/extraction-eval';

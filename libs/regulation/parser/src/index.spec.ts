@@ -4,21 +4,33 @@ import type { ParsedRegulation } from './index';
 import { loadSeedText } from './test-support/regulation-fixtures';
 
 describe('@duty/regulation/parser public API', () => {
-  it('exports the parser, numeral helpers, normaliser, version diff and error types', () => {
+  it('exports the parser, numeral helpers, normaliser, version diff and alignment, redline and error types', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
+        'AlignmentLabelError',
         'MAX_CHINESE_NUMERAL',
         'RegulationParseError',
         'RegulationParseErrorCode',
         'RegulationParseWarningCode',
+        'RegulationSourceError',
+        'RegulationSourceErrorCode',
+        'alignArticles',
         'chineseNumeralToInt',
+        'comparableRegulationTitle',
+        'decodeRegulationSource',
         'diffArticles',
         'intToChineseNumeral',
         'isRegulationParseError',
+        'isRegulationSourceError',
         'listArticles',
         'normalizeForComparison',
+        'parseAlignmentLabels',
         'parseRegulation',
+        'redline',
         'regulationParseErrorMessagesZh',
+        'scoreAlignment',
+        'sourceEncodingName',
+        'sourcesOf',
         'tryChineseNumeralToInt',
       ].sort(),
     );

@@ -1,6 +1,7 @@
 /**
  * @duty/regulation/parser — pure TypeScript parser for Chinese regulation text (法规文本解析).
- * Runs in Node and in the browser: no Node APIs, no dependencies.
+ * Runs in Node and in the browser: no Node APIs, no dependencies (source decoding uses the
+ * standard TextDecoder).
  */
 export { parseRegulation, listArticles } from './lib/parse-regulation';
 export {
@@ -19,4 +20,28 @@ export {
 } from './lib/errors';
 export type * from './lib/types';
 export { diffArticles } from './lib/diff-articles';
-export type { ArticleChange, ArticleChangeKind, ComparableArticle } from './lib/diff-articles';
+export { alignArticles } from './lib/align-articles';
+export type {
+  AlignArticlesOptions,
+  ArticleChange,
+  ArticleChangeKind,
+  ComparableArticle,
+} from './lib/align-articles';
+export { redline } from './lib/redline';
+export type { RedlineOp, RedlineSegment } from './lib/redline';
+export {
+  parseAlignmentLabels,
+  scoreAlignment,
+  sourcesOf,
+  AlignmentLabelError,
+} from './lib/alignment-eval';
+export type { AlignmentLabel, AlignmentMismatch, AlignmentScore } from './lib/alignment-eval';
+export {
+  decodeRegulationSource,
+  isRegulationSourceError,
+  RegulationSourceError,
+  RegulationSourceErrorCode,
+  sourceEncodingName,
+} from './lib/decode-source';
+export type { DecodedSource, SourceEncoding } from './lib/decode-source';
+export { comparableRegulationTitle } from './lib/regulation-title';

@@ -9,6 +9,11 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED',
+  /**
+   * The password was right but the session still owes its second factor: a code (TOTP or
+   * recovery code), or the enrolment the role requires; `me.secondFactorStep` says which.
+   */
+  SECOND_FACTOR_REQUIRED: 'SECOND_FACTOR_REQUIRED',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
@@ -20,6 +25,8 @@ export const ErrorCode = {
   EVIDENCE_INTEGRITY: 'EVIDENCE_INTEGRITY',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
+  /** Too many attempts (HTTP 429); `extensions.retryAfterSeconds` says when to try again. */
+  RATE_LIMITED: 'RATE_LIMITED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -37,6 +44,7 @@ export const defaultErrorMessagesZh: Readonly<Record<ErrorCode, string>> = {
   UNAUTHENTICATED: '请先登录。',
   FORBIDDEN: '您没有执行此操作的权限。',
   PASSWORD_CHANGE_REQUIRED: '首次登录或密码被重置后，请先修改密码。',
+  SECOND_FACTOR_REQUIRED: '请先完成双因素认证（输入动态验证码或绑定身份验证器）。',
   NOT_FOUND: '未找到相应的数据。',
   CONFLICT: '数据已被他人修改，请刷新后重试。',
   QUERY_TOO_COMPLEX: '查询过于复杂，请缩小查询范围。',
@@ -46,4 +54,5 @@ export const defaultErrorMessagesZh: Readonly<Record<ErrorCode, string>> = {
   EVIDENCE_INTEGRITY: '佐证材料完整性校验失败，请联系管理员执行完整性检查。',
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后重试。',
   INTERNAL_ERROR: '系统内部错误，请稍后重试或联系管理员。',
+  RATE_LIMITED: '操作过于频繁，请稍后再试。',
 };

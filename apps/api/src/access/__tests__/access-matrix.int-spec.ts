@@ -112,6 +112,12 @@ const OPERATIONS: Operation[] = [
     expect: roles(READERS), // NOT_FOUND (a first version has no previous one) is the business answer
   },
   {
+    name: 'Query.articleRedline',
+    query: `query($id: ID!) { articleRedline(versionId: $id, from: [4], to: 4) { segments { op } } }`,
+    variables: (f) => ({ id: f.versionId }),
+    expect: roles(READERS), // NOT_FOUND (a first version has no previous one) is the business answer
+  },
+  {
     name: 'Query.duties',
     query: `{ duties(page: { first: 5 }) { totalCount } }`,
     expect: roles(READERS),
@@ -136,6 +142,17 @@ const OPERATIONS: Operation[] = [
     expect: roles([Role.PROVINCIAL_SUPERVISOR]), // CONFLICT on the stale version: nothing changes
   },
   {
+    name: 'Query.dutyMappingSuggestions',
+    query: `query($id: ID!) { dutyMappingSuggestions(versionId: $id) { id } }`,
+    variables: (f) => ({ id: f.versionId }),
+    expect: roles(READERS),
+  },
+  {
+    name: 'Mutation.decideDutyMapping',
+    query: `mutation { decideDutyMapping(input: { decision: CONFIRM, suggestions: [{ suggestionId: "${NIL}", expectedRowVersion: 1 }] }) { id } }`,
+    expect: roles([Role.PROVINCIAL_SUPERVISOR]), // NOT_FOUND for the unknown suggestion
+  },
+  {
     name: 'Query.users',
     query: `{ users { totalCount } }`,
     expect: roles([Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN]),
@@ -151,6 +168,28 @@ const OPERATIONS: Operation[] = [
     query: `mutation($id: ID!) { resetUserPassword(userId: $id) { user { id } } }`,
     variables: (f) => ({ id: f.targetUserId }),
     expect: roles([Role.SYSTEM_ADMIN]),
+  },
+  {
+    name: 'Query.passwordResetRequests',
+    query: `{ passwordResetRequests { totalCount } }`,
+    expect: roles([Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN]),
+  },
+  {
+    name: 'Mutation.requestPasswordReset',
+    query: `mutation($id: ID!) { requestPasswordReset(input: { userId: $id, reason: "矩阵" }) { id } }`,
+    variables: (f) => ({ id: f.targetUserId }),
+    // VALIDATION_FAILED (an ordinary account needs no approval) or a request, by the target's role
+    expect: roles([Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN]),
+  },
+  {
+    name: 'Mutation.approvePasswordReset',
+    query: `mutation { approvePasswordReset(requestId: "${NIL}") { temporaryPassword } }`,
+    expect: roles([Role.SECURITY_ADMIN]), // NOT_FOUND (no such request) is the business answer
+  },
+  {
+    name: 'Mutation.rejectPasswordReset',
+    query: `mutation { rejectPasswordReset(input: { requestId: "${NIL}", reason: "矩阵" }) { id } }`,
+    expect: roles([Role.SECURITY_ADMIN]), // NOT_FOUND (no such request) is the business answer
   },
   {
     name: 'Mutation.setUserDisabled',
@@ -224,6 +263,12 @@ const OPERATIONS: Operation[] = [
     query: `mutation($id: ID!) { setCycleDutyDueDate(cycleId: $id, dutyLineageId: "${NIL}", dueDate: "2026-12-31") }`,
     variables: (f) => ({ id: f.cycleId }),
     expect: roles([Role.PROVINCIAL_SUPERVISOR]),
+  },
+  {
+    name: 'Mutation.moveCycleToVersion',
+    query: `mutation($c: ID!, $v: ID!) { moveCycleToVersion(cycleId: $c, versionId: $v) { followed } }`,
+    variables: (f) => ({ c: f.cycleId, v: f.versionId }),
+    expect: roles([Role.PROVINCIAL_SUPERVISOR]), // VALIDATION_FAILED: the cycle is on that version
   },
   {
     name: 'Mutation.closeCycle',
@@ -437,6 +482,44 @@ const OPERATIONS: Operation[] = [
     query: WITHDRAW,
     variables: (f, who) => ({ id: ownEvidence(f, who) }),
     expect: { COUNTY_OPERATOR: 'allowed' }, // the uploader, while the task is editable
+  },
+  // Second factor: every signed-in user manages their own; the business answers here are
+  // CONFLICT (no code pending, TOTP not on) and VALIDATION_FAILED (a wrong code).
+  {
+    name: 'Query.mySecondFactor',
+    query: `{ mySecondFactor { enabled } }`,
+    expect: roles(ALL_ROLES),
+  },
+  {
+    name: 'Mutation.verifySecondFactor',
+    query: `mutation { verifySecondFactor(input: { code: "000000" }) { id } }`,
+    expect: roles(ALL_ROLES),
+  },
+  {
+    name: 'Mutation.beginTotpEnrolment',
+    query: `mutation { beginTotpEnrolment { account } }`,
+    expect: roles(ALL_ROLES),
+  },
+  {
+    name: 'Mutation.confirmTotpEnrolment',
+    query: `mutation { confirmTotpEnrolment(input: { code: "not-a-code" }) { codes } }`,
+    expect: roles(ALL_ROLES),
+  },
+  {
+    name: 'Mutation.disableTotp',
+    query: `mutation { disableTotp(input: { code: "000000" }) { enabled } }`,
+    expect: roles(ALL_ROLES),
+  },
+  {
+    name: 'Mutation.regenerateRecoveryCodes',
+    query: `mutation { regenerateRecoveryCodes(input: { code: "000000" }) { codes } }`,
+    expect: roles(ALL_ROLES),
+  },
+  {
+    name: 'Mutation.resetUserSecondFactor',
+    query: `mutation($id: ID!) { resetUserSecondFactor(input: { userId: $id, reason: "矩阵" }) { id } }`,
+    variables: (f) => ({ id: f.targetUserId }),
+    expect: roles([Role.SECURITY_ADMIN]), // CONFLICT (no second factor to reset) is the business answer
   },
   {
     name: 'Mutation.changePassword',

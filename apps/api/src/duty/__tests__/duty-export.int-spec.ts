@@ -33,7 +33,9 @@ describe('duty register exports (real database, seeded regulation)', () => {
     // 第四条第三款: sixteen named departments, all levels, integers for positions.
     const row = lines.find((l) => l.startsWith('4,3,,1,department,'))!;
     expect(row).toContain(',province;prefecture;county,declarative,');
-    expect(row).toMatch(/市场监督管理;发展改革;经济和信息化;科学技术;/);
+    const departments = row.split(',')[7].split(';');
+    expect(departments).toHaveLength(16);
+    expect(departments).toEqual(expect.arrayContaining(['市场监督管理', '发展改革', '财政']));
     // 第五条 items: the item column holds the 项 number.
     expect(lines.filter((l) => /^5,1,[1-5],1,enterprise,/.test(l))).toHaveLength(5);
     const articles = lines.slice(1).map((l) => Number(l.split(',')[0]));
@@ -48,12 +50,67 @@ describe('duty register exports (real database, seeded regulation)', () => {
     expect(csv).toContain('"含""引号"",与逗号"');
   });
 
+  it('neutralises spreadsheet formulas in every text cell, and only there', async () => {
+    const dataSource = api.server.app.get(DataSource);
+    const [{ id, article }] = await dataSource.query(
+      `SELECT d.id, a.number AS article FROM duty d JOIN regulation_article a ON a.id = d.article_id
+        ORDER BY a.number DESC, d.sequence DESC LIMIT 1`,
+    );
+    await dataSource.query(
+      `UPDATE duty SET subject = $1, actor_text = $2, text = $3 WHERE id = $4`,
+      ['=HYPERLINK("http://x","点击")', '@SUM(A1)', '\t+1-2', id],
+    );
+    await dataSource.query(
+      `UPDATE regulation_article SET title = $1 WHERE number = $2 AND version_id = (SELECT version_id FROM duty WHERE id = $3)`,
+      ["'-已加撇号", article, id],
+    );
+    const csv = (await exporter.export('csv', 'hubei-quality-promotion')).body.toString('utf8');
+    const row = csv.split('\r\n').find((l) => l.includes(id))!;
+    expect(row).toContain(`,"'=HYPERLINK(""http://x"",""点击"")",`);
+    expect(row).toContain(`,'@SUM(A1),`);
+    expect(row).toContain(`,'\t+1-2,`);
+    // Already an apostrophe before a formula character: one more, so the rule can be undone.
+    expect(row).toContain(`,''-已加撇号,`);
+    // Numbers and booleans are not text: the leading columns stay plain integers.
+    expect(row.startsWith(`${article},`)).toBe(true);
+    expect(row).toMatch(/,(true|false),/);
+  });
+
+  it('neutralises the same formulas in the XLSX text cells, leaving numbers numeric', async () => {
+    const dataSource = api.server.app.get(DataSource);
+    const [{ id }] = await dataSource.query(
+      `SELECT d.id FROM duty d JOIN regulation_version v ON v.id = d.version_id
+        JOIN regulation r ON r.id = v.regulation_id
+        WHERE r.code = 'hubei-quality-promotion' ORDER BY d.created_at DESC LIMIT 1`,
+    );
+    await dataSource.query(`UPDATE duty SET subject = $1, actor_text = $2 WHERE id = $3`, [
+      '=HYPERLINK("http://x","y")',
+      '@SUM(1)',
+      id,
+    ]);
+    const out = await exporter.export('xlsx', 'hubei-quality-promotion');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(out.body as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('职责清单')!;
+    const idColumn = EXPORT_COLUMNS.indexOf('duty_id') + 1;
+    let found: ExcelJS.Row | undefined;
+    sheet.eachRow((row) => {
+      if (row.getCell(idColumn).value === id) found = row;
+    });
+    const column = (name: (typeof EXPORT_COLUMNS)[number]) => EXPORT_COLUMNS.indexOf(name) + 1;
+    expect(found!.getCell(column('subject')).value).toBe(`'=HYPERLINK("http://x","y")`);
+    expect(found!.getCell(column('actor_text')).value).toBe(`'@SUM(1)`);
+    expect(typeof found!.getCell(column('article')).value).toBe('number');
+  });
+
   it('writes JSON with the same fields per duty', async () => {
     const out = await exporter.export('json');
     const rows = JSON.parse(out.body.toString('utf8')) as Array<Record<string, unknown>>;
     expect(rows).toHaveLength(dutyCount);
     expect(Object.keys(rows[0])).toEqual([...EXPORT_COLUMNS]);
-    expect(rows[0]).toMatchObject({ article: 4, paragraph: 1, item: null, chapter: 1 });
+    expect(rows[0]).toMatchObject({ article: 1, paragraph: 1, item: null, chapter: 1 });
+    // Trailing columns: the statement's kind (第一条 states the purpose) and the review flag.
+    expect(rows[0]).toMatchObject({ kind: 'purpose', needs_review: false, tracked: false });
     expect(Array.isArray(rows[0].levels)).toBe(true);
   });
 

@@ -11,7 +11,14 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { ActorTypeEnum, AdminLevelEnum, ModalityEnum, ReviewStateEnum } from './duty-enums';
+import { MAX_PAGE_INPUT_FIRST } from '../../common/page-size';
+import {
+  ActorTypeEnum,
+  AdminLevelEnum,
+  DutyKindEnum,
+  ModalityEnum,
+  ReviewStateEnum,
+} from './duty-enums';
 
 @InputType({ description: 'Filters for the duty register; all given filters must hold.' })
 export class DutyFilterInput {
@@ -31,7 +38,8 @@ export class DutyFilterInput {
 
   @Field(() => [AdminLevelEnum], { nullable: true, description: 'Applies at any of these levels.' })
   @IsOptional()
-  @ArrayMaxSize(3)
+  @ArrayMaxSize(4)
+  @IsIn(Object.values(AdminLevelEnum), { each: true })
   levels?: AdminLevelEnum[];
 
   @Field(() => [ModalityEnum], { nullable: true })
@@ -41,8 +49,22 @@ export class DutyFilterInput {
 
   @Field(() => [ActorTypeEnum], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(8)
+  @ArrayMaxSize(10)
   actorTypes?: ActorTypeEnum[];
+
+  @Field(() => [DutyKindEnum], { nullable: true, description: 'Any of these kinds.' })
+  @IsOptional()
+  @ArrayMaxSize(9)
+  @IsIn(Object.values(DutyKindEnum), { each: true })
+  kinds?: DutyKindEnum[];
+
+  @Field({
+    nullable: true,
+    description: 'true: only duties whose inferred actor awaits confirmation; false: the others.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  needsReview?: boolean;
 
   @Field(() => [String], {
     nullable: true,
@@ -89,7 +111,7 @@ export class PageInput {
   @Field(() => Int, { defaultValue: 100, description: '1–500.' })
   @IsInt()
   @Min(1)
-  @Max(500)
+  @Max(MAX_PAGE_INPUT_FIRST)
   first: number = 100;
 
   @Field(() => Int, { defaultValue: 0 })
@@ -116,7 +138,7 @@ export class ReviewDutyInput {
 
   @Field(() => [AdminLevelEnum], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(3)
+  @ArrayMaxSize(4)
   levels?: AdminLevelEnum[];
 
   @Field(() => ModalityEnum, { nullable: true })

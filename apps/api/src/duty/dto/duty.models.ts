@@ -5,6 +5,7 @@ import {
   CueFieldEnum,
   DepartmentRoleEnum,
   DutyEventKindEnum,
+  DutyKindEnum,
   ModalityEnum,
   ReviewStateEnum,
 } from './duty-enums';
@@ -43,6 +44,9 @@ export class CueModel {
   description: 'The values as first extracted, before any review.',
 })
 export class ExtractedFieldsModel {
+  @Field(() => DutyKindEnum)
+  kind!: DutyKindEnum;
+
   @Field()
   actorText!: string;
 
@@ -68,7 +72,7 @@ export class ExtractedFieldsModel {
 
   @Field({
     description:
-      'How the actor was found: explicit, encouraged-party, previous, lead-in or default (a reviewer should confirm defaults).',
+      'How the actor was found: explicit, encouraged-party (鼓励…), previous (an earlier sentence of the article), lead-in (the paragraph introducing the items), inferred (another article’s allocation clause: a reviewer must confirm it) or none (a statement without an actor). Rows imported before may say default.',
   })
   actorSource!: string;
 }
@@ -144,6 +148,17 @@ export class DutyModel {
 
   @Field(() => ModalityEnum)
   modality!: ModalityEnum;
+
+  @Field(() => DutyKindEnum, {
+    description: 'What the statement does; only IMPLEMENTATION duties are tracked by default.',
+  })
+  kind!: DutyKindEnum;
+
+  @Field({
+    description:
+      'The actor was not written in the statement but inferred from another article (see the actor cue): a reviewer must confirm it. Cleared by a review.',
+  })
+  needsReview!: boolean;
 
   @Field()
   governmentDuty!: boolean;

@@ -629,14 +629,13 @@ describe('evidence upload, storage, history, download (real HTTP, real PostgreSQ
       `SELECT count(*)::int AS n FROM evidence WHERE unit_code = '420102' AND withdrawn_at IS NULL AND superseded_by_id IS NULL`,
     );
     const names = await zipEntryNames(zip);
-    expect(names.slice(0, 2)).toEqual(['manifest.csv', 'manifest.sha256']);
-    expect(names).toHaveLength(n + 2);
-    expect(names.slice(2).every((name) => name.startsWith('武汉市/江岸区/第'))).toBe(true);
+    // The manifests and the pack's signature, then the files.
+    const manifests = ['manifest.csv', 'manifest.sha256', 'manifest.json', 'manifest.sig.json'];
+    expect(names.slice(0, 4)).toEqual(manifests);
+    expect(names).toHaveLength(n + 4);
+    expect(names.slice(4).every((name) => name.startsWith('武汉市/江岸区/第'))).toBe(true);
     const empty = await pack(enshi.token, `cycleId=${cycleId}`);
     expect(empty.status).toBe(200);
-    expect(await zipEntryNames(Buffer.from(await empty.arrayBuffer()))).toEqual([
-      'manifest.csv',
-      'manifest.sha256',
-    ]);
+    expect(await zipEntryNames(Buffer.from(await empty.arrayBuffer()))).toEqual(manifests);
   });
 });

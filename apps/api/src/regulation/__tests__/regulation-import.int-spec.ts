@@ -19,7 +19,7 @@ const DUTIES = `query Duties($filter: DutyFilterInput, $page: PageInput) {
     totalCount
     nodes {
       id lineageId rowVersion itemNumber sequence text subject actorText actorType levels modality
-      governmentDuty tracked reviewState carriedFromId paragraphNumber
+      governmentDuty tracked reviewState carriedFromId paragraphNumber kind needsReview
       article { number title }
       leadDepartment { code name }
       departments { role fromText department { code name } }
@@ -50,6 +50,8 @@ type DutyNode = {
   tracked: boolean;
   reviewState: string;
   carriedFromId: string | null;
+  kind: string;
+  needsReview: boolean;
   paragraphNumber: number;
   article: { number: number; title: string | null };
   leadDepartment: { code: string } | null;
@@ -200,7 +202,10 @@ describe('regulation import, duty register, review and versions (GraphQL over HT
     expect(chapter1.nodes.every((d) => d.article.number <= 9)).toBe(true);
 
     const tracked = await duties({ tracked: true });
-    expect(tracked.nodes.every((d) => d.tracked && d.leadDepartment)).toBe(true);
+    // Tracked by default: implementation duties only. A lead is suggested where the text names
+    // a department (or its competent department); else the reviewer chooses one.
+    expect(tracked.nodes.every((d) => d.tracked && d.kind === 'IMPLEMENTATION')).toBe(true);
+    expect(tracked.nodes.every((d) => d.leadDepartment || d.departments.length === 0)).toBe(true);
     expect(tracked.nodes.every((d) => ['MANDATORY', 'DECLARATIVE'].includes(d.modality))).toBe(
       true,
     );
@@ -256,7 +261,7 @@ describe('regulation import, duty register, review and versions (GraphQL over HT
         actor: 'province',
         note: '经费保障由财政牵头',
         before: {
-          leadDepartment: 'market_regulation',
+          leadDepartment: target.leadDepartment?.code ?? null,
           levels: ['province', 'prefecture', 'county'],
         },
         after: {

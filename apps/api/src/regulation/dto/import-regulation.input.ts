@@ -1,5 +1,13 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { RegulationVersionStatusEnum } from './regulation-enums';
 
 @InputType()
@@ -25,4 +33,23 @@ export class ImportRegulationInput {
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '施行日期应为 YYYY-MM-DD 格式。' })
   effectiveDate?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Confirms importing a text whose title differs from the stored title of this regulation code (e.g. renamed on amendment). Without it such an import fails with VALIDATION_FAILED on field "title".',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmTitleChange?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '牵头协调部门: the department kind code (see departmentKinds) suggested as lead where the text names no department and has no competent-department clause; kept for later versions. Omit to keep the stored one.',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z][a-z_]{1,48}$/, { message: '牵头协调部门代码无效。' })
+  coordinatingDepartment?: string | null;
 }

@@ -1,5 +1,11 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ArticleChangeKindEnum, RegulationVersionStatusEnum } from './regulation-enums';
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import {
+  ArticleChangeKindEnum,
+  JurisdictionTierEnum,
+  RedlineOpEnum,
+  RegulationVersionStatusEnum,
+  TextKindEnum,
+} from './regulation-enums';
 
 @ObjectType('Regulation', { description: '法规：一部法规的各个版本。' })
 export class RegulationModel {
@@ -50,6 +56,17 @@ export class RegulationVersionModel {
 
   @Field(() => [ParseWarningModel])
   parseWarnings!: ParseWarningModel[];
+
+  @Field(() => TextKindEnum, {
+    description: 'The kind of text (法律, 行政法规, 地方性法规, 规章…) detected at import.',
+  })
+  textKind!: TextKindEnum;
+
+  @Field(() => JurisdictionTierEnum, {
+    description: 'Whose governments the text addresses (how its level words were read).',
+    name: 'tier',
+  })
+  jurisdictionTier!: JurisdictionTierEnum;
 
   @Field()
   importedBy!: string;
@@ -156,6 +173,50 @@ export class ArticleChangeModel {
 
   @Field(() => String, { nullable: true })
   title?: string | null;
+
+  @Field(() => [Int], {
+    nullable: true,
+    description:
+      'Every older article the new one carries, ascending (several for MERGED); [] for ADDED, [from] for REMOVED.',
+  })
+  sources?: number[] | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Similarity in [0, 1] between the new article and its sources taken together (1 = same wording); 0 for ADDED and REMOVED.',
+  })
+  similarity?: number | null;
+}
+
+@ObjectType('RedlineSegment', {
+  description:
+    'A run of a word-level redline: the EQUAL and DELETE runs give the old text, EQUAL and INSERT the new one.',
+})
+export class RedlineSegmentModel {
+  @Field(() => RedlineOpEnum)
+  op!: RedlineOpEnum;
+
+  @Field()
+  text!: string;
+}
+
+@ObjectType('ArticleRedline', { description: 'Word-level redline of one article across versions.' })
+export class ArticleRedlineModel {
+  @Field(() => [Int], { description: 'The older article(s) compared, ascending.' })
+  from!: number[];
+
+  @Field(() => Int, { description: 'The article of the newer version.' })
+  to!: number;
+
+  @Field({ description: 'The older text (the sources joined by a line break when merged).' })
+  oldText!: string;
+
+  @Field()
+  newText!: string;
+
+  @Field(() => [RedlineSegmentModel])
+  segments!: RedlineSegmentModel[];
 }
 
 @ObjectType('VersionDiff')
@@ -183,6 +244,19 @@ export class DutyCountByModalityModel {
 
   @Field(() => Int)
   declarative!: number;
+}
+
+@ObjectType('DutyCountByKind', { description: 'Duties of a version by kind (条文性质).' })
+export class DutyCountByKindModel {
+  @Field(() => Int) implementation!: number;
+  @Field(() => Int) enforcement!: number;
+  @Field(() => Int) prohibition!: number;
+  @Field(() => Int) definition!: number;
+  @Field(() => Int) purpose!: number;
+  @Field(() => Int) scope!: number;
+  @Field(() => Int, { name: 'effectiveDate' }) effective_date!: number;
+  @Field(() => Int) liability!: number;
+  @Field(() => Int) other!: number;
 }
 
 @ObjectType('ImportRegulationResult', { description: 'What an import stored.' })
@@ -214,10 +288,30 @@ export class ImportRegulationResultModel {
   @Field(() => DutyCountByModalityModel)
   dutiesByModality!: DutyCountByModalityModel;
 
+  @Field(() => DutyCountByKindModel)
+  dutiesByKind!: DutyCountByKindModel;
+
+  @Field(() => Int, {
+    description: 'Duties whose actor was inferred from another article: to be confirmed.',
+  })
+  needsReview!: number;
+
+  @Field(() => TextKindEnum, { description: 'The kind of text detected.' })
+  textKind!: TextKindEnum;
+
+  @Field(() => JurisdictionTierEnum)
+  tier!: JurisdictionTierEnum;
+
   @Field(() => Int, {
     description: 'Duties whose review was carried over from the previous version.',
   })
   carriedOver!: number;
+
+  @Field(() => Int, {
+    description:
+      'Suggested mappings (pending) for duties of changed, merged and split articles: see dutyMappingSuggestions.',
+  })
+  mappingSuggestions!: number;
 
   @Field(() => [ArticleChangeModel])
   changes!: ArticleChangeModel[];

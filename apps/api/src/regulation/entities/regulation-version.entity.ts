@@ -8,9 +8,34 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import type { Allocations, JurisdictionTier, TextKind } from '@duty/regulation/duties';
 import { Regulation } from './regulation.entity';
 
 export type RegulationVersionStatus = 'draft' | 'enacted';
+
+/** Kinds of legislative text (立法法 hierarchy), as @duty/regulation/duties detects them. */
+export const TEXT_KINDS = [
+  'law',
+  'administrative_regulation',
+  'provincial_regulation',
+  'municipal_regulation',
+  'city_regulation',
+  'departmental_rules',
+  'local_government_rules',
+  'unknown',
+] as const satisfies readonly TextKind[];
+export const JURISDICTION_TIERS = [
+  'national',
+  'province',
+  'municipality',
+  'city',
+] as const satisfies readonly JurisdictionTier[];
+
+/** Why the text got its kind and tier: the words that decided, and a Chinese explanation. */
+export interface TextContextEvidence {
+  evidence: string;
+  explanation: string;
+}
 
 /**
  * One imported text of a regulation (草案 draft or 施行 enacted). Versions are immutable: a
@@ -19,6 +44,14 @@ export type RegulationVersionStatus = 'draft' | 'enacted';
 @Entity({ name: 'regulation_version' })
 @Index('UQ_regulation_version_number', ['regulationId', 'versionNumber'], { unique: true })
 @Check('CHK_regulation_version_status', `"status" IN ('draft', 'enacted')`)
+@Check(
+  'CHK_regulation_version_text_kind',
+  `"text_kind" IN (${TEXT_KINDS.map((k) => `'${k}'`).join(', ')})`,
+)
+@Check(
+  'CHK_regulation_version_tier',
+  `"jurisdiction_tier" IN (${JURISDICTION_TIERS.map((k) => `'${k}'`).join(', ')})`,
+)
 export class RegulationVersion {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -54,6 +87,24 @@ export class RegulationVersion {
   /** Parser warnings at import (non-fatal observations for reviewers). */
   @Column({ name: 'parse_warnings', type: 'jsonb', default: () => `'[]'` })
   parseWarnings!: Array<{ code: string; line: number; message: string }>;
+
+  /** The kind of text (法律, 行政法规, 地方性法规, 规章…) detected from its title and front matter. */
+  @Column({ name: 'text_kind', type: 'varchar', length: 30 })
+  textKind!: TextKind;
+
+  /** Whose governments the text addresses: decides how its level words (市, 区, 县…) read. */
+  @Column({ name: 'jurisdiction_tier', type: 'varchar', length: 20 })
+  jurisdictionTier!: JurisdictionTier;
+
+  @Column({ name: 'text_context', type: 'jsonb' })
+  textContext!: TextContextEvidence;
+
+  /**
+   * The text's own allocation clauses (general responsibility, competent and enforcing
+   * department) that statements without a written actor were inferred from.
+   */
+  @Column({ type: 'jsonb' })
+  allocations!: Allocations;
 
   @Column({ name: 'imported_by', type: 'varchar', length: 100 })
   importedBy!: string;

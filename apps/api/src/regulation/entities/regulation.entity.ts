@@ -13,6 +13,13 @@ export class Regulation {
   @Column({ type: 'varchar', length: 200 })
   title!: string;
 
+  /**
+   * 牵头协调部门: the DepartmentKind code suggested as lead where a text names no department and
+   * has no competent-department clause of its own; set at import (null: the reviewer chooses).
+   */
+  @Column({ name: 'coordinating_department', type: 'varchar', length: 50, nullable: true })
+  coordinatingDepartment!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -90,7 +90,7 @@ describe('API over HTTP against a real database', () => {
     expect(await ready.json()).toEqual({
       status: 'ready',
       checks: { database: { status: 'ok' }, migrations: { status: 'ok' } },
-      details: { evidenceIntegrity: { status: 'not_run' } },
+      details: { evidenceIntegrity: { status: 'not_run' }, auditChains: { status: 'not_run' } },
     });
   });
 

@@ -129,6 +129,38 @@ describe('task spreadsheet round trip (download, fill in offline, upload all or 
     expect(await notes()).toEqual(before);
   });
 
+  it('neutralises formulas in the text cells and restores them exactly on upload', async () => {
+    // A task of the operator's own workbook (the unit's other tasks are other departments').
+    const listed = String(
+      (await download(operator)).getWorksheet('任务清单')!.getRow(2).getCell(1).value,
+    );
+    const [{ id, duty_id: dutyId }] = await db.query(`SELECT id, duty_id FROM task WHERE id = $1`, [
+      listed,
+    ]);
+    await db.query(`UPDATE duty SET subject = $1 WHERE id = $2`, ['@SUM(1)', dutyId]);
+    await db.query(`UPDATE task SET progress_note = $1 WHERE id = $2`, [
+      '=HYPERLINK("http://x","y")',
+      id,
+    ]);
+    const workbook = await download(operator);
+    const sheet = workbook.getWorksheet('任务清单')!;
+    let row: ExcelJS.Row | undefined;
+    sheet.eachRow((r) => {
+      if (r.getCell(1).value === id) row = r;
+    });
+    expect(row!.getCell(4).value).toBe(`'@SUM(1)`);
+    expect(row!.getCell(9).value).toBe(`'=HYPERLINK("http://x","y")`);
+    expect(typeof row!.getCell(3).value).toBe('number');
+    // Uploaded unchanged: the apostrophe is undone, so the note is not rewritten.
+    const res = await upload(operator, workbook);
+    expect(res).toMatchObject({ status: 200, body: { applied: 0 } });
+    const [{ progress_note: note }] = await db.query(
+      `SELECT progress_note FROM task WHERE id = $1`,
+      [id],
+    );
+    expect(note).toBe('=HYPERLINK("http://x","y")');
+  });
+
   it('refuses other roles and other content types', async () => {
     const province = await api.signIn('province');
     expect(

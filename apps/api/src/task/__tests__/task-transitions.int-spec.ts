@@ -123,7 +123,10 @@ describe('task transitions: every move × every actor', () => {
     );
     const [{ id: assisted }] = await db.query(
       `SELECT t.id FROM task t JOIN department d ON d.id = t.lead_department_id
-        WHERE t.unit_code = '422801' AND d.kind_code <> 'market_regulation' ORDER BY t.id LIMIT 1`,
+        WHERE t.unit_code = '422801' AND d.kind_code <> 'market_regulation'
+          AND NOT EXISTS (SELECT 1 FROM task_assist a WHERE a.task_id = t.id AND a.department_id = $1)
+        ORDER BY t.id LIMIT 1`,
+      [deptId],
     );
     const contribute = `mutation($id: ID!, $note: String!) { setTaskContribution(taskId: $id, note: $note) { assists { department { name } contributionNote } } }`;
     expect(

@@ -113,6 +113,65 @@ describe('assessment cycles, tasks, workflow and history (GraphQL over HTTP, rea
     ).toBe(true);
   });
 
+  it('counts a cycle’s tasks by level within each reader’s jurisdiction', async () => {
+    const COUNTS = `query { cycles { id taskCount tasksByLevel { level count } } }`;
+    type Counts = { cycles: Array<{ id: string; taskCount: number; tasksByLevel: unknown[] }> };
+    const [expected]: Array<{ province: number; prefecture: number; county: number }> =
+      await db.query(
+        `SELECT count(*) FILTER (WHERE u.level = 'province')::int AS province,
+                count(*) FILTER (WHERE u.level = 'prefecture')::int AS prefecture,
+                count(*) FILTER (WHERE u.level = 'county')::int AS county
+           FROM task t JOIN admin_unit u ON u.code = t.unit_code
+          WHERE t.cycle_id = $1 AND t.retired_at IS NULL`,
+        [cycleId],
+      );
+    const all = (await province.graphql<Counts>(COUNTS)).data!.cycles.find(
+      (c) => c.id === cycleId,
+    )!;
+    expect(all.tasksByLevel).toEqual([
+      { level: 'PROVINCE', count: expected.province },
+      { level: 'PREFECTURE', count: expected.prefecture },
+      { level: 'COUNTY', count: expected.county },
+    ]);
+    expect(all.taskCount).toBe(expected.province + expected.prefecture + expected.county);
+
+    // An operator counts only their own department's work in their unit.
+    const [{ own }] = await db.query(
+      `SELECT count(*)::int AS own FROM task t JOIN department d ON d.id = t.lead_department_id
+        WHERE t.cycle_id = $1 AND t.unit_code = '420102' AND d.kind_code = 'market_regulation'
+          AND t.retired_at IS NULL`,
+      [cycleId],
+    );
+    const mine = (await jiangan.graphql<Counts>(COUNTS)).data!.cycles.find(
+      (c) => c.id === cycleId,
+    )!;
+    expect(mine.taskCount).toBeGreaterThanOrEqual(own);
+    expect(mine.taskCount).toBeLessThan(all.taskCount / 50);
+    expect(mine.tasksByLevel).toEqual([{ level: 'COUNTY', count: mine.taskCount }]);
+  });
+
+  it('refuses a second cycle of the same year and version, and bad dates, naming the field', async () => {
+    const CREATE = `mutation($input: CreateCycleInput!) { createCycle(input: $input) { cycle { id } } }`;
+    const input = {
+      year: 2026,
+      regulationVersionId: versionId,
+      startDate: '2026-01-01',
+      dueDate: '2026-12-31',
+    };
+    const again = await province.graphql(CREATE, { input });
+    expect(again.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      details: { fields: { year: '该法规版本 2026 年度的考核已存在。' } },
+    });
+    const backwards = await province.graphql(CREATE, {
+      input: { ...input, year: 2027, startDate: '2027-06-01', dueDate: '2027-05-31' },
+    });
+    expect(backwards.errors?.[0].extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: { dueDate: '截止日期不得早于开始日期。' } },
+    });
+  });
+
   it('regenerates idempotently, retires untracked duties, restores them, and keeps progress', async () => {
     const mine = await taskOf('420102');
     const before = (await read(jiangan, mine)).data!.task;
@@ -135,7 +194,9 @@ describe('assessment cycles, tasks, workflow and history (GraphQL over HTTP, rea
 
     // Untrack one duty (not the one holding our progress note).
     const [duty] = await db.query(
-      `SELECT d.id, d.row_version, count(t.id)::int AS tasks FROM duty d JOIN task t ON t.duty_id = d.id
+      `SELECT d.id, d.row_version, count(t.id)::int AS tasks,
+              (SELECT department_code FROM duty_department WHERE duty_id = d.id AND role = 'lead') AS lead
+         FROM duty d JOIN task t ON t.duty_id = d.id
         WHERE t.cycle_id = $1 AND t.id <> $2 AND d.id <> (SELECT duty_id FROM task WHERE id = $2)
         GROUP BY d.id ORDER BY d.id LIMIT 1`,
       [cycleId, mine],
@@ -165,13 +226,17 @@ describe('assessment cycles, tasks, workflow and history (GraphQL over HTTP, rea
       ),
     ).toBe(duty.tasks);
 
-    await province.graphql(review, {
+    // Tracking again needs a lead department: the one the text names, or (where it names none)
+    // the one the tasks were generated with.
+    const retracked = await province.graphql(review, {
       input: {
         dutyId: duty.id,
         expectedRowVersion: untracked.data!.reviewDuty.rowVersion,
         tracked: true,
+        leadDepartmentCode: duty.lead ?? 'market_regulation',
       },
     });
+    expect(retracked.errors).toBeUndefined();
     const restored = await province.graphql<{ regenerateCycleTasks: Record<string, number> }>(
       regenerate,
       { id: cycleId },
@@ -294,6 +359,40 @@ describe('assessment cycles, tasks, workflow and history (GraphQL over HTTP, rea
     expect(nodes.filter((t) => t.id !== id).every((t) => t.latestReturn === null)).toBe(true);
   });
 
+  it('shows source addresses in task history to auditors only: the operator does not see the supervisor’s', async () => {
+    // Issue 15, finding 11: county operators saw supervisors' source IPs in task history.
+    const [{ task_id: id }] = await db.query(
+      `SELECT e.task_id FROM task_event e JOIN task t ON t.id = e.task_id
+        WHERE t.unit_code = '420102' AND e.actor_username = 'province' AND e.ip IS NOT NULL
+        LIMIT 1`,
+    );
+    type Event = { actorUsername: string; ip: string | null };
+    const addresses = async (client: SignedInClient) => {
+      const res = await client.graphql<{
+        task: { history: Event[]; latestReturn: Event | null };
+        taskEvents: { nodes: Event[] };
+      }>(
+        `query($id: ID!, $cycleId: ID!) {
+          task(id: $id) { history { actorUsername ip } latestReturn { actorUsername ip } }
+          taskEvents(filter: { cycleId: $cycleId, unitCode: "420102" }, first: 100) { nodes { actorUsername ip } }
+        }`,
+        { id, cycleId },
+      );
+      expect(res.errors).toBeUndefined();
+      const { history, latestReturn } = res.data!.task;
+      return [...history, ...(latestReturn ? [latestReturn] : []), ...res.data!.taskEvents.nodes];
+    };
+    const byOperator = await addresses(jiangan);
+    expect(byOperator.some((e) => e.actorUsername === 'province')).toBe(true);
+    expect(byOperator.filter((e) => e.ip !== null)).toEqual([]);
+    expect((await addresses(province)).filter((e) => e.ip !== null)).toEqual([]);
+    // The same events, read by an auditor, carry the supervisor's address.
+    const byAuditor = await addresses(auditor);
+    expect(
+      byAuditor.filter((e) => e.actorUsername === 'province' && e.ip !== null).map((e) => e.ip),
+    ).toContainEqual(expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$/));
+  });
+
   it('lets the prefecture supervisor verify the counties of the prefecture', async () => {
     const id = await taskOf('422801', `AND t.status = 'NOT_STARTED'`);
     await uploadEvidence(api, enshiOperator, id, [
@@ -407,6 +506,49 @@ describe('assessment cycles, tasks, workflow and history (GraphQL over HTTP, rea
     const after = (await read(jiangan, id)).data!.task;
     expect(after.progressNote).toBe(winner.progressNote);
     expect(after.history.length).toBe(eventsBefore + 1);
+  });
+
+  it('refuses a repeated status change with a stale row version as CONFLICT, though nothing would change', async () => {
+    // Issue 15, finding 9: the second supervisor's 退回 answered success and its reason was lost.
+    const id = await taskOf('422801', `AND t.status = 'NOT_STARTED'`);
+    // Test setup puts the task in SUBMITTED directly (submission is tested above).
+    await db.query(
+      `UPDATE task SET status = 'SUBMITTED', row_version = row_version + 1 WHERE id = $1`,
+      [id],
+    );
+    const seen = (await read(province, id)).data!.task;
+    const first = await update(enshiZhou, {
+      taskId: id,
+      expectedRowVersion: seen.rowVersion,
+      status: 'RETURNED',
+      reason: '材料不全',
+    });
+    expect(first.errors).toBeUndefined();
+    const second = await update(province, {
+      taskId: id,
+      expectedRowVersion: seen.rowVersion,
+      status: 'RETURNED',
+      reason: '缺少文号',
+    });
+    expect(second.data).toBeNull();
+    expect(second.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      details: { current: { rowVersion: seen.rowVersion + 1, status: 'RETURNED' } },
+    });
+    const after = (await read(province, id)).data!.task;
+    expect(after.history.filter((e) => e.kind === 'status').map((e) => e.reason)).toEqual([
+      '材料不全',
+    ]);
+    // With the current version the same request is a harmless no-op: no event, no new version.
+    const repeat = await update(province, {
+      taskId: id,
+      expectedRowVersion: after.rowVersion,
+      status: 'RETURNED',
+      reason: '缺少文号',
+    });
+    expect(repeat.errors).toBeUndefined();
+    expect(repeat.data!.updateTask.rowVersion).toBe(after.rowVersion);
+    expect((await read(province, id)).data!.task.history).toHaveLength(after.history.length);
   });
 
   it('keeps the task history append-only', async () => {

@@ -22,6 +22,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
+import { AdminLevelEnum } from '../../duty/dto/duty-enums';
 import GraphQLJSON from '../../duty/dto/json.scalar';
 import { TaskStatus } from '../task-workflow';
 
@@ -56,6 +57,14 @@ export class CycleModel {
   @Field() createdBy!: string;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
+}
+
+@ObjectType('LevelTaskCount', {
+  description: 'Active tasks of a cycle at one administrative level.',
+})
+export class LevelTaskCountModel {
+  @Field(() => AdminLevelEnum) level!: AdminLevelEnum;
+  @Field(() => Int) count!: number;
 }
 
 @ObjectType('TaskGeneration', { description: 'What a (re)generation did.' })
@@ -140,7 +149,8 @@ export class TaskEventModel {
   @Field(() => GraphQLJSON, { nullable: true }) before!: Record<string, unknown> | null;
   @Field(() => GraphQLJSON, { nullable: true }) after!: Record<string, unknown> | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
-  @Field(() => String, { nullable: true }) ip!: string | null;
+  /** Resolved by TaskEventResolver.ip: only auditors and administrators see it. */
+  ip!: string | null;
 }
 
 @ObjectType('PageInfo')

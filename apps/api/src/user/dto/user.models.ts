@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql'
 import { AdminLevelEnum } from '../../duty/dto/duty-enums';
 import GraphQLJSON from '../../duty/dto/json.scalar';
 import { Role } from '../../auth/role';
+import { SecondFactorStepEnum } from '../../auth/dto/second-factor.models';
 
 @ObjectType('AdminUnit', { description: '行政区划（GB/T 2260）。' })
 export class AdminUnitModel {
@@ -52,8 +53,21 @@ export class CurrentUserModel {
   @Field(() => Role, { nullable: true })
   role!: Role | null;
 
-  @Field()
+  @Field({
+    description:
+      'The password must be changed before anything else (a temporary password, or passwordExpired).',
+  })
   mustChangePassword!: boolean;
+
+  @Field({ description: 'The password is older than the maximum age (PASSWORD_MAX_AGE_DAYS).' })
+  passwordExpired!: boolean;
+
+  @Field(() => SecondFactorStepEnum, {
+    nullable: true,
+    description:
+      'What this session still owes after the password (a code, or enrolment); null for a full session. Until then every other operation answers SECOND_FACTOR_REQUIRED.',
+  })
+  secondFactorStep!: SecondFactorStepEnum | null;
 
   @Field(() => GraphQLISODateTime, {
     description: 'When the session ends if idle (or at its absolute end).',
@@ -86,6 +100,9 @@ export class UserAccountModel {
 
   @Field()
   mustChangePassword!: boolean;
+
+  @Field({ description: 'The account has a second factor (TOTP).' })
+  totpEnabled!: boolean;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   lastSignInAt!: Date | null;

@@ -35,8 +35,12 @@ export type ActorType =
   | 'ENTERPRISE'
   /** 人民政府 */
   | 'GOVERNMENT'
+  /** 人民法院、人民检察院、监察机关 */
+  | 'JUDICIAL'
   /** 新闻媒体 */
   | 'MEDIA'
+  /** 无履职主体的条文（定义、立法目的、适用范围、施行日期、法律责任） */
+  | 'NONE'
   /** 公民、法人和其他组织 */
   | 'PUBLIC'
   /** 第三方机构（计量、标准、认证、检验检测等） */
@@ -52,10 +56,12 @@ export type AddAdjustmentInput = {
   unitCode: Scalars['String']['input'];
 };
 
-/** Administrative level (行政层级). */
+/** Administrative level (行政层级). NATIONAL marks duties of national bodies (国务院及其部门): never tasks of local units. */
 export type AdminLevel =
   /** 县（市、区）、林区 */
   | 'COUNTY'
+  /** 国家（国务院及其部门等中央国家机关） */
+  | 'NATIONAL'
   /** 设区的市、自治州 */
   | 'PREFECTURE'
   /** 省级 */
@@ -75,10 +81,14 @@ export type ArticleChangeKind =
   | 'ADDED'
   /** 条文修改 */
   | 'CHANGED'
+  /** 合并：新条文吸收了两条或多条旧条文（见 sources） */
+  | 'MERGED'
   /** 删除 */
   | 'REMOVED'
   /** 条文未变，条号变化 */
   | 'RENUMBERED'
+  /** 拆分：新条文是由同一条旧条文拆出的几条之一 */
+  | 'SPLIT'
   /** 未变 */
   | 'UNCHANGED';
 
@@ -131,10 +141,20 @@ export type CreateUserInput = {
   username: Scalars['String']['input'];
 };
 
-export type CueField = 'ACTOR' | 'ACTOR_TYPE' | 'DEPARTMENTS' | 'LEVELS' | 'MODALITY' | 'SUBJECT';
+export type CueField =
+  'ACTOR' | 'ACTOR_TYPE' | 'DEPARTMENTS' | 'KIND' | 'LEVELS' | 'MODALITY' | 'SUBJECT' | 'TRACKED';
 
 /** Where the database runs: the embedded server started by the API, or an external one (DATABASE_URL). */
 export type DatabaseMode = 'EMBEDDED' | 'EXTERNAL';
+
+/** Confirms or rejects one or several suggestions, all or nothing (a rejection needs a reason). */
+export type DecideDutyMappingInput = {
+  decision: DutyMappingDecision;
+  /** Required to reject. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** 1–500 suggestions. */
+  suggestions: Array<DutyMappingDecisionItemInput>;
+};
 
 export type DecideExtensionInput = {
   approve: Scalars['Boolean']['input'];
@@ -155,7 +175,14 @@ export type DepartmentRole =
   /** 牵头 */
   | 'LEAD';
 
-export type DutyEventKind = 'CARRIED_OVER' | 'EXTRACTED' | 'REVIEWED';
+export type DutyEventKind =
+  | 'CARRIED_OVER'
+  | 'EXTRACTED'
+  /** A supervisor confirmed that the duty continues one of the previous version. */
+  | 'MAPPING_CONFIRMED'
+  /** A supervisor rejected a suggested continuation: the duty is a new lineage. */
+  | 'MAPPING_REJECTED'
+  | 'REVIEWED';
 
 /** Filters for the duty register; all given filters must hold. */
 export type DutyFilterInput = {
@@ -166,9 +193,13 @@ export type DutyFilterInput = {
   departmentCodes?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Only government and department duties. */
   governmentOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Any of these kinds. */
+  kinds?: InputMaybe<Array<DutyKind>>;
   /** Applies at any of these levels. */
   levels?: InputMaybe<Array<AdminLevel>>;
   modalities?: InputMaybe<Array<Modality>>;
+  /** true: only duties whose inferred actor awaits confirmation; false: the others. */
+  needsReview?: InputMaybe<Scalars['Boolean']['input']>;
   /** Latest version of this regulation. */
   regulationCode?: InputMaybe<Scalars['String']['input']>;
   reviewStates?: InputMaybe<Array<ReviewState>>;
@@ -178,6 +209,43 @@ export type DutyFilterInput = {
   /** Default: the latest version of each regulation. */
   versionId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+/** What a statement does (条文性质). Only IMPLEMENTATION duties of local governments and departments are tracked by default. */
+export type DutyKind =
+  /** 用语定义（本法所称……是指） */
+  | 'DEFINITION'
+  /** 施行日期 */
+  | 'EFFECTIVE_DATE'
+  /** 执法处罚：责令改正、罚款等行政处罚和强制措施 */
+  | 'ENFORCEMENT'
+  /** 履职事项：政府及部门应当落实的工作 */
+  | 'IMPLEMENTATION'
+  /** 法律责任（依法追究责任等） */
+  | 'LIABILITY'
+  /** 其他 */
+  | 'OTHER'
+  /** 禁止性规定 */
+  | 'PROHIBITION'
+  /** 立法目的 */
+  | 'PURPOSE'
+  /** 适用范围 */
+  | 'SCOPE';
+
+export type DutyMappingDecision = 'CONFIRM' | 'REJECT';
+
+export type DutyMappingDecisionItemInput = {
+  /** The rowVersion you read. */
+  expectedRowVersion: Scalars['Int']['input'];
+  suggestionId: Scalars['ID']['input'];
+};
+
+export type DutyMappingStatus =
+  /** 已确认：新职责延续旧职责（沿革、跟踪、审核结果和部门） */
+  | 'CONFIRMED'
+  /** 待审核 */
+  | 'PENDING'
+  /** 已驳回：新职责作为新的职责沿革 */
+  | 'REJECTED';
 
 /** Evidence explorer filters (auditors and supervisors). */
 export type EvidenceFilterInput = {
@@ -196,6 +264,13 @@ export type EvidenceFilterInput = {
   uploadedTo?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What the last read of the stored content found. */
+export type EvidenceIntegrityStatus =
+  /** 已损坏: the stored content did not match its SHA-256 or size; downloads are refused */
+  | 'CORRUPT'
+  /** 完好（或尚未发现问题） */
+  | 'OK';
+
 export type GradeBandInput = {
   grade: Scalars['String']['input'];
   min: Scalars['Float']['input'];
@@ -204,12 +279,27 @@ export type GradeBandInput = {
 export type ImportRegulationInput = {
   /** Stable regulation code, e.g. hubei-quality-promotion. */
   code: Scalars['String']['input'];
+  /** Confirms importing a text whose title differs from the stored title of this regulation code (e.g. renamed on amendment). Without it such an import fails with VALIDATION_FAILED on field "title". */
+  confirmTitleChange?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 牵头协调部门: the department kind code (see departmentKinds) suggested as lead where the text names no department and has no competent-department clause; kept for later versions. Omit to keep the stored one. */
+  coordinatingDepartment?: InputMaybe<Scalars['String']['input']>;
   /** 施行日期 YYYY-MM-DD. */
   effectiveDate?: InputMaybe<Scalars['String']['input']>;
   status?: RegulationVersionStatus;
   /** The full regulation text. */
   text: Scalars['String']['input'];
 };
+
+/** Whose governments a text addresses; decides how its level words (市, 区, 县) read. */
+export type JurisdictionTier =
+  /** 设区的市：市为市级，县（市、区）为县级 */
+  | 'CITY'
+  /** 直辖市：市为省级，区、县为县级 */
+  | 'MUNICIPALITY'
+  /** 全国：国务院、国家为国家级 */
+  | 'NATIONAL'
+  /** 省级：省为省级，设区的市、自治州为市级，县（市、区）为县级 */
+  | 'PROVINCE';
 
 /** How binding the duty is (规范性质). */
 export type Modality =
@@ -228,17 +318,61 @@ export type PageInput = {
   offset?: Scalars['Int']['input'];
 };
 
+export type PasswordResetRequestFilterInput = {
+  /** Only requests in this state; all states when omitted. */
+  status?: InputMaybe<PasswordResetRequestStatus>;
+};
+
+export type PasswordResetRequestStatus =
+  /** 已批准：密码已重置 */
+  | 'APPROVED'
+  /** 已过期：未在时限内审批 */
+  | 'EXPIRED'
+  /** 待审批 */
+  | 'PENDING'
+  /** 已驳回 */
+  | 'REJECTED';
+
+export type RedlineOp =
+  /** 删除的文字 */
+  | 'DELETE'
+  /** 未变 */
+  | 'EQUAL'
+  /** 新增的文字 */
+  | 'INSERT';
+
 export type RegulationVersionStatus =
   /** 草案 */
   | 'DRAFT'
   /** 已通过/施行 */
   | 'ENACTED';
 
+/** A rejection of a pending password reset request. */
+export type RejectPasswordResetInput = {
+  /** Why it is rejected (shown to the requester and audited). */
+  reason: Scalars['String']['input'];
+  requestId: Scalars['ID']['input'];
+};
+
 export type RequestExtensionInput = {
   expectedRowVersion: Scalars['Int']['input'];
   newDueDate: Scalars['String']['input'];
   reason: Scalars['String']['input'];
   taskId: Scalars['ID']['input'];
+};
+
+/** A request to reset a privileged account’s password. */
+export type RequestPasswordResetInput = {
+  /** Why the reset is needed (shown to the approver and audited). */
+  reason: Scalars['String']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+/** The security administrator’s reset of another account’s second factor. */
+export type ResetSecondFactorInput = {
+  /** Why (audited). */
+  reason: Scalars['String']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 /** A review of one duty. Omitted fields keep their value. */
@@ -302,6 +436,17 @@ export type ScoringRulesInput = {
   submitted: Scalars['Float']['input'];
   verified: Scalars['Float']['input'];
 };
+
+/** A 6-digit code from the authenticator app, or a recovery code. */
+export type SecondFactorCodeInput = {
+  code: Scalars['String']['input'];
+};
+
+export type SecondFactorStep =
+  /** 本角色必须使用双因素认证：先绑定身份验证器 */
+  | 'ENROL'
+  /** 输入身份验证器的动态验证码或一个恢复码 */
+  | 'VERIFY';
 
 export type SecurityAuditFilterInput = {
   action?: InputMaybe<Scalars['String']['input']>;
@@ -371,6 +516,25 @@ export type TaskStatus =
   /** 已核验 */
   | 'VERIFIED';
 
+/** The kind of legislative text (立法法 hierarchy), from its title and front matter. */
+export type TextKind =
+  /** 行政法规 */
+  | 'ADMINISTRATIVE_REGULATION'
+  /** 设区的市地方性法规 */
+  | 'CITY_REGULATION'
+  /** 部门规章 */
+  | 'DEPARTMENTAL_RULES'
+  /** 法律 */
+  | 'LAW'
+  /** 地方政府规章 */
+  | 'LOCAL_GOVERNMENT_RULES'
+  /** 直辖市地方性法规 */
+  | 'MUNICIPAL_REGULATION'
+  /** 省级地方性法规 */
+  | 'PROVINCIAL_REGULATION'
+  /** 未识别（按省级地方性法规理解层级） */
+  | 'UNKNOWN';
+
 export type UserFilterInput = {
   disabled?: InputMaybe<Scalars['Boolean']['input']>;
   role?: InputMaybe<Role>;
@@ -396,6 +560,8 @@ export type CyclesQuery = {
     dueDate: string;
     closedAt: string | null;
     regulationVersionId: string;
+    regulationTitle: string;
+    regulationCode: string;
   }>;
 };
 
@@ -723,6 +889,8 @@ export type CurrentUserFieldsFragment = {
   displayName: string;
   role: Role | null;
   mustChangePassword: boolean;
+  passwordExpired: boolean;
+  secondFactorStep: SecondFactorStep | null;
   sessionExpiresAt: string;
   unit: {
     __typename: 'AdminUnit';
@@ -745,6 +913,8 @@ export type MeQuery = {
     displayName: string;
     role: Role | null;
     mustChangePassword: boolean;
+    passwordExpired: boolean;
+    secondFactorStep: SecondFactorStep | null;
     sessionExpiresAt: string;
     unit: {
       __typename: 'AdminUnit';
@@ -778,6 +948,87 @@ export type DepartmentFieldsFragment = {
   unitCode: string;
 };
 
+export type MySecondFactorQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MySecondFactorQuery = {
+  mySecondFactor: {
+    __typename: 'SecondFactorStatus';
+    enabled: boolean;
+    required: boolean;
+    enabledAt: string | null;
+    recoveryCodesRemaining: number;
+  };
+};
+
+export type VerifySecondFactorMutationVariables = Exact<{
+  input: SecondFactorCodeInput;
+}>;
+
+export type VerifySecondFactorMutation = {
+  verifySecondFactor: {
+    __typename: 'CurrentUser';
+    id: string;
+    username: string;
+    displayName: string;
+    role: Role | null;
+    mustChangePassword: boolean;
+    passwordExpired: boolean;
+    secondFactorStep: SecondFactorStep | null;
+    sessionExpiresAt: string;
+    unit: {
+      __typename: 'AdminUnit';
+      code: string;
+      name: string;
+      level: AdminLevel;
+      parentCode: string | null;
+      directlyAdministered: boolean;
+    } | null;
+    department: { __typename: 'Department'; id: string; name: string; unitCode: string } | null;
+  };
+};
+
+export type BeginTotpEnrolmentMutationVariables = Exact<{ [key: string]: never }>;
+
+export type BeginTotpEnrolmentMutation = {
+  beginTotpEnrolment: {
+    __typename: 'TotpEnrolment';
+    secret: string;
+    otpauthUri: string;
+    issuer: string;
+    account: string;
+  };
+};
+
+export type ConfirmTotpEnrolmentMutationVariables = Exact<{
+  input: SecondFactorCodeInput;
+}>;
+
+export type ConfirmTotpEnrolmentMutation = {
+  confirmTotpEnrolment: { __typename: 'RecoveryCodes'; codes: Array<string> };
+};
+
+export type DisableTotpMutationVariables = Exact<{
+  input: SecondFactorCodeInput;
+}>;
+
+export type DisableTotpMutation = {
+  disableTotp: {
+    __typename: 'SecondFactorStatus';
+    enabled: boolean;
+    required: boolean;
+    enabledAt: string | null;
+    recoveryCodesRemaining: number;
+  };
+};
+
+export type RegenerateRecoveryCodesMutationVariables = Exact<{
+  input: SecondFactorCodeInput;
+}>;
+
+export type RegenerateRecoveryCodesMutation = {
+  regenerateRecoveryCodes: { __typename: 'RecoveryCodes'; codes: Array<string> };
+};
+
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
 }>;
@@ -792,6 +1043,8 @@ export type SignInMutation = {
       displayName: string;
       role: Role | null;
       mustChangePassword: boolean;
+      passwordExpired: boolean;
+      secondFactorStep: SecondFactorStep | null;
       sessionExpiresAt: string;
       unit: {
         __typename: 'AdminUnit';
@@ -822,6 +1075,8 @@ export type ChangePasswordMutation = {
     displayName: string;
     role: Role | null;
     mustChangePassword: boolean;
+    passwordExpired: boolean;
+    secondFactorStep: SecondFactorStep | null;
     sessionExpiresAt: string;
     unit: {
       __typename: 'AdminUnit';
@@ -856,6 +1111,8 @@ export type EvidenceFileFieldsFragment = {
   withdrawnAt: string | null;
   withdrawnBy: string | null;
   withdrawReason: string | null;
+  integrityStatus: EvidenceIntegrityStatus;
+  corruptAt: string | null;
   previewable: boolean;
   contentUrl: string;
 };
@@ -904,6 +1161,8 @@ export type EvidenceFilesQuery = {
       withdrawnAt: string | null;
       withdrawnBy: string | null;
       withdrawReason: string | null;
+      integrityStatus: EvidenceIntegrityStatus;
+      corruptAt: string | null;
       previewable: boolean;
       contentUrl: string;
     }>;
@@ -1091,6 +1350,224 @@ export type OverviewPrefecturesQuery = {
   }>;
 };
 
+export type RegisterCyclesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type RegisterCyclesQuery = {
+  cycles: Array<{
+    __typename: 'AssessmentCycle';
+    id: string;
+    title: string;
+    year: number;
+    state: string;
+    startDate: string;
+    dueDate: string;
+    closedAt: string | null;
+    regulationVersionId: string;
+    regulationTitle: string;
+    regulationCode: string;
+    taskCount: number;
+  }>;
+};
+
+export type RegisterCreateCycleMutationVariables = Exact<{
+  input: CreateCycleInput;
+}>;
+
+export type RegisterCreateCycleMutation = {
+  createCycle: {
+    __typename: 'CreatedCycle';
+    cycle: {
+      __typename: 'AssessmentCycle';
+      id: string;
+      title: string;
+      year: number;
+      state: string;
+      startDate: string;
+      dueDate: string;
+      closedAt: string | null;
+      regulationVersionId: string;
+      regulationTitle: string;
+      regulationCode: string;
+      taskCount: number;
+      tasksByLevel: Array<{ __typename: 'LevelTaskCount'; level: AdminLevel; count: number }>;
+    };
+    generation: { __typename: 'TaskGeneration'; created: number; total: number };
+  };
+};
+
+export type RegisterRegenerateCycleTasksMutationVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+}>;
+
+export type RegisterRegenerateCycleTasksMutation = {
+  regenerateCycleTasks: {
+    __typename: 'TaskGeneration';
+    created: number;
+    retired: number;
+    restored: number;
+    total: number;
+  };
+};
+
+export type RegisterMoveCycleToVersionMutationVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  versionId: Scalars['ID']['input'];
+}>;
+
+export type RegisterMoveCycleToVersionMutation = {
+  moveCycleToVersion: {
+    __typename: 'CycleVersionMove';
+    followed: number;
+    cycle: {
+      __typename: 'AssessmentCycle';
+      id: string;
+      regulationVersionId: string;
+      taskCount: number;
+    };
+    generation: {
+      __typename: 'TaskGeneration';
+      created: number;
+      retired: number;
+      restored: number;
+      total: number;
+    };
+  };
+};
+
+export type RegisterMappingDutyFragment = {
+  __typename: 'Duty';
+  id: string;
+  text: string;
+  tracked: boolean;
+  paragraphNumber: number;
+  itemNumber: number;
+  article: { __typename: 'Article'; id: string; number: number };
+};
+
+export type RegisterMappingFieldsFragment = {
+  __typename: 'DutyMappingSuggestion';
+  id: string;
+  status: DutyMappingStatus;
+  similarity: number;
+  primary: boolean;
+  articleChange: ArticleChangeKind;
+  rowVersion: number;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  reason: string | null;
+  duty: {
+    __typename: 'Duty';
+    id: string;
+    text: string;
+    tracked: boolean;
+    paragraphNumber: number;
+    itemNumber: number;
+    article: { __typename: 'Article'; id: string; number: number };
+  };
+  previousDuty: {
+    __typename: 'Duty';
+    id: string;
+    text: string;
+    tracked: boolean;
+    paragraphNumber: number;
+    itemNumber: number;
+    article: { __typename: 'Article'; id: string; number: number };
+  };
+};
+
+export type RegisterDutyMappingsQueryVariables = Exact<{
+  versionId: Scalars['ID']['input'];
+}>;
+
+export type RegisterDutyMappingsQuery = {
+  dutyMappingSuggestions: Array<{
+    __typename: 'DutyMappingSuggestion';
+    id: string;
+    status: DutyMappingStatus;
+    similarity: number;
+    primary: boolean;
+    articleChange: ArticleChangeKind;
+    rowVersion: number;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    reason: string | null;
+    duty: {
+      __typename: 'Duty';
+      id: string;
+      text: string;
+      tracked: boolean;
+      paragraphNumber: number;
+      itemNumber: number;
+      article: { __typename: 'Article'; id: string; number: number };
+    };
+    previousDuty: {
+      __typename: 'Duty';
+      id: string;
+      text: string;
+      tracked: boolean;
+      paragraphNumber: number;
+      itemNumber: number;
+      article: { __typename: 'Article'; id: string; number: number };
+    };
+  }>;
+};
+
+export type RegisterDecideDutyMappingMutationVariables = Exact<{
+  input: DecideDutyMappingInput;
+}>;
+
+export type RegisterDecideDutyMappingMutation = {
+  decideDutyMapping: Array<{
+    __typename: 'DutyMappingSuggestion';
+    id: string;
+    status: DutyMappingStatus;
+    similarity: number;
+    primary: boolean;
+    articleChange: ArticleChangeKind;
+    rowVersion: number;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    reason: string | null;
+    duty: {
+      __typename: 'Duty';
+      id: string;
+      text: string;
+      tracked: boolean;
+      paragraphNumber: number;
+      itemNumber: number;
+      article: { __typename: 'Article'; id: string; number: number };
+    };
+    previousDuty: {
+      __typename: 'Duty';
+      id: string;
+      text: string;
+      tracked: boolean;
+      paragraphNumber: number;
+      itemNumber: number;
+      article: { __typename: 'Article'; id: string; number: number };
+    };
+  }>;
+};
+
+export type RegulationLibraryQueryVariables = Exact<{ [key: string]: never }>;
+
+export type RegulationLibraryQuery = {
+  regulations: Array<{
+    __typename: 'Regulation';
+    id: string;
+    code: string;
+    title: string;
+    textKind: TextKind | null;
+    latestStatus: RegulationVersionStatus | null;
+    versionCount: number;
+    dutyCount: number;
+    trackedDutyCount: number;
+    needsReviewCount: number;
+    openCycleCount: number;
+    pendingMappings: number;
+  }>;
+};
+
 export type RegisterRegulationQueryVariables = Exact<{
   code: Scalars['String']['input'];
 }>;
@@ -1101,7 +1578,12 @@ export type RegisterRegulationQuery = {
     id: string;
     code: string;
     title: string;
-    latestVersion: { __typename: 'RegulationVersion'; id: string } | null;
+    latestVersion: {
+      __typename: 'RegulationVersion';
+      id: string;
+      textKind: TextKind;
+      textContextExplanation: string;
+    } | null;
     versions: Array<{
       __typename: 'RegulationVersion';
       id: string;
@@ -1124,6 +1606,8 @@ export type RegisterDutyFieldsFragment = {
   actorType: ActorType;
   levels: Array<AdminLevel>;
   modality: Modality;
+  kind: DutyKind;
+  needsReview: boolean;
   governmentDuty: boolean;
   tracked: boolean;
   reviewState: ReviewState;
@@ -1191,6 +1675,8 @@ export type RegisterVersionQuery = {
             actorType: ActorType;
             levels: Array<AdminLevel>;
             modality: Modality;
+            kind: DutyKind;
+            needsReview: boolean;
             governmentDuty: boolean;
             tracked: boolean;
             reviewState: ReviewState;
@@ -1241,7 +1727,24 @@ export type RegisterVersionDiffQuery = {
       from: number | null;
       to: number | null;
       title: string | null;
+      sources: Array<number> | null;
+      similarity: number | null;
     }>;
+  };
+};
+
+export type RegisterArticleRedlineQueryVariables = Exact<{
+  versionId: Scalars['ID']['input'];
+  from: Array<Scalars['Int']['input']> | Scalars['Int']['input'];
+  to: Scalars['Int']['input'];
+}>;
+
+export type RegisterArticleRedlineQuery = {
+  articleRedline: {
+    __typename: 'ArticleRedline';
+    from: Array<number>;
+    to: number;
+    segments: Array<{ __typename: 'RedlineSegment'; op: RedlineOp; text: string }>;
   };
 };
 
@@ -1260,6 +1763,8 @@ export type RegisterReviewDutyMutation = {
     actorType: ActorType;
     levels: Array<AdminLevel>;
     modality: Modality;
+    kind: DutyKind;
+    needsReview: boolean;
     governmentDuty: boolean;
     tracked: boolean;
     reviewState: ReviewState;
@@ -1370,6 +1875,8 @@ export type ReviewTaskQuery = {
       withdrawnAt: string | null;
       withdrawnBy: string | null;
       withdrawReason: string | null;
+      integrityStatus: EvidenceIntegrityStatus;
+      corruptAt: string | null;
       previewable: boolean;
       contentUrl: string;
     }>;
@@ -2448,6 +2955,141 @@ export type DepartmentsQuery = {
   departments: Array<{ __typename: 'Department'; id: string; name: string; unitCode: string }>;
 };
 
+export type PasswordResetRequestFieldsFragment = {
+  __typename: 'PasswordResetRequest';
+  id: string;
+  status: PasswordResetRequestStatus;
+  reason: string;
+  requestedBy: string;
+  requestedAt: string;
+  expiresAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  canDecide: boolean;
+  targetRole: Role | null;
+  target: { __typename: 'UserAccount'; id: string; username: string; displayName: string };
+};
+
+export type PasswordResetRequestsQueryVariables = Exact<{
+  filter?: InputMaybe<PasswordResetRequestFilterInput>;
+  page?: InputMaybe<PageInput>;
+}>;
+
+export type PasswordResetRequestsQuery = {
+  passwordResetRequests: {
+    __typename: 'PasswordResetRequestPage';
+    totalCount: number;
+    nodes: Array<{
+      __typename: 'PasswordResetRequest';
+      id: string;
+      status: PasswordResetRequestStatus;
+      reason: string;
+      requestedBy: string;
+      requestedAt: string;
+      expiresAt: string;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionReason: string | null;
+      canDecide: boolean;
+      targetRole: Role | null;
+      target: { __typename: 'UserAccount'; id: string; username: string; displayName: string };
+    }>;
+  };
+};
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  input: RequestPasswordResetInput;
+}>;
+
+export type RequestPasswordResetMutation = {
+  requestPasswordReset: {
+    __typename: 'PasswordResetRequest';
+    id: string;
+    status: PasswordResetRequestStatus;
+    reason: string;
+    requestedBy: string;
+    requestedAt: string;
+    expiresAt: string;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionReason: string | null;
+    canDecide: boolean;
+    targetRole: Role | null;
+    target: { __typename: 'UserAccount'; id: string; username: string; displayName: string };
+  };
+};
+
+export type ApprovePasswordResetMutationVariables = Exact<{
+  requestId: Scalars['ID']['input'];
+}>;
+
+export type ApprovePasswordResetMutation = {
+  approvePasswordReset: {
+    __typename: 'ApprovedPasswordReset';
+    temporaryPassword: string;
+    request: {
+      __typename: 'PasswordResetRequest';
+      id: string;
+      status: PasswordResetRequestStatus;
+      reason: string;
+      requestedBy: string;
+      requestedAt: string;
+      expiresAt: string;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionReason: string | null;
+      canDecide: boolean;
+      targetRole: Role | null;
+      target: { __typename: 'UserAccount'; id: string; username: string; displayName: string };
+    };
+    user: {
+      __typename: 'UserAccount';
+      id: string;
+      username: string;
+      displayName: string;
+      role: Role | null;
+      disabled: boolean;
+      lockedUntil: string | null;
+      mustChangePassword: boolean;
+      totpEnabled: boolean;
+      lastSignInAt: string | null;
+      createdAt: string;
+      unit: {
+        __typename: 'AdminUnit';
+        code: string;
+        name: string;
+        level: AdminLevel;
+        parentCode: string | null;
+        directlyAdministered: boolean;
+      } | null;
+      department: { __typename: 'Department'; id: string; name: string; unitCode: string } | null;
+    };
+  };
+};
+
+export type RejectPasswordResetMutationVariables = Exact<{
+  input: RejectPasswordResetInput;
+}>;
+
+export type RejectPasswordResetMutation = {
+  rejectPasswordReset: {
+    __typename: 'PasswordResetRequest';
+    id: string;
+    status: PasswordResetRequestStatus;
+    reason: string;
+    requestedBy: string;
+    requestedAt: string;
+    expiresAt: string;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionReason: string | null;
+    canDecide: boolean;
+    targetRole: Role | null;
+    target: { __typename: 'UserAccount'; id: string; username: string; displayName: string };
+  };
+};
+
 export type UserAccountFieldsFragment = {
   __typename: 'UserAccount';
   id: string;
@@ -2457,6 +3099,7 @@ export type UserAccountFieldsFragment = {
   disabled: boolean;
   lockedUntil: string | null;
   mustChangePassword: boolean;
+  totpEnabled: boolean;
   lastSignInAt: string | null;
   createdAt: string;
   unit: {
@@ -2488,6 +3131,7 @@ export type UsersQuery = {
       disabled: boolean;
       lockedUntil: string | null;
       mustChangePassword: boolean;
+      totpEnabled: boolean;
       lastSignInAt: string | null;
       createdAt: string;
       unit: {
@@ -2520,6 +3164,7 @@ export type CreateUserMutation = {
       disabled: boolean;
       lockedUntil: string | null;
       mustChangePassword: boolean;
+      totpEnabled: boolean;
       lastSignInAt: string | null;
       createdAt: string;
       unit: {
@@ -2552,6 +3197,7 @@ export type ResetUserPasswordMutation = {
       disabled: boolean;
       lockedUntil: string | null;
       mustChangePassword: boolean;
+      totpEnabled: boolean;
       lastSignInAt: string | null;
       createdAt: string;
       unit: {
@@ -2583,6 +3229,7 @@ export type SetUserDisabledMutation = {
     disabled: boolean;
     lockedUntil: string | null;
     mustChangePassword: boolean;
+    totpEnabled: boolean;
     lastSignInAt: string | null;
     createdAt: string;
     unit: {
@@ -2611,6 +3258,7 @@ export type BindUserRoleMutation = {
     disabled: boolean;
     lockedUntil: string | null;
     mustChangePassword: boolean;
+    totpEnabled: boolean;
     lastSignInAt: string | null;
     createdAt: string;
     unit: {
@@ -2639,6 +3287,36 @@ export type UnlockUserMutation = {
     disabled: boolean;
     lockedUntil: string | null;
     mustChangePassword: boolean;
+    totpEnabled: boolean;
+    lastSignInAt: string | null;
+    createdAt: string;
+    unit: {
+      __typename: 'AdminUnit';
+      code: string;
+      name: string;
+      level: AdminLevel;
+      parentCode: string | null;
+      directlyAdministered: boolean;
+    } | null;
+    department: { __typename: 'Department'; id: string; name: string; unitCode: string } | null;
+  };
+};
+
+export type ResetUserSecondFactorMutationVariables = Exact<{
+  input: ResetSecondFactorInput;
+}>;
+
+export type ResetUserSecondFactorMutation = {
+  resetUserSecondFactor: {
+    __typename: 'UserAccount';
+    id: string;
+    username: string;
+    displayName: string;
+    role: Role | null;
+    disabled: boolean;
+    lockedUntil: string | null;
+    mustChangePassword: boolean;
+    totpEnabled: boolean;
     lastSignInAt: string | null;
     createdAt: string;
     unit: {
@@ -2734,6 +3412,8 @@ export const CurrentUserFieldsFragmentDoc = gql`
       ...DepartmentFields
     }
     mustChangePassword
+    passwordExpired
+    secondFactorStep
     sessionExpiresAt
   }
   ${AdminUnitFieldsFragmentDoc}
@@ -2760,10 +3440,45 @@ export const EvidenceFileFieldsFragmentDoc = gql`
     withdrawnAt
     withdrawnBy
     withdrawReason
+    integrityStatus
+    corruptAt
     previewable
     contentUrl
   }
 ` as unknown as DocumentNode<EvidenceFileFieldsFragment, unknown>;
+export const RegisterMappingDutyFragmentDoc = gql`
+  fragment RegisterMappingDuty on Duty {
+    id
+    text
+    tracked
+    paragraphNumber
+    itemNumber
+    article {
+      id
+      number
+    }
+  }
+` as unknown as DocumentNode<RegisterMappingDutyFragment, unknown>;
+export const RegisterMappingFieldsFragmentDoc = gql`
+  fragment RegisterMappingFields on DutyMappingSuggestion {
+    id
+    status
+    similarity
+    primary
+    articleChange
+    rowVersion
+    decidedBy
+    decidedAt
+    reason
+    duty {
+      ...RegisterMappingDuty
+    }
+    previousDuty {
+      ...RegisterMappingDuty
+    }
+  }
+  ${RegisterMappingDutyFragmentDoc}
+` as unknown as DocumentNode<RegisterMappingFieldsFragment, unknown>;
 export const RegisterDutyFieldsFragmentDoc = gql`
   fragment RegisterDutyFields on Duty {
     id
@@ -2774,6 +3489,8 @@ export const RegisterDutyFieldsFragmentDoc = gql`
     actorType
     levels
     modality
+    kind
+    needsReview
     governmentDuty
     tracked
     reviewState
@@ -2982,6 +3699,26 @@ export const TasksListRowFragmentDoc = gql`
     }
   }
 ` as unknown as DocumentNode<TasksListRowFragment, unknown>;
+export const PasswordResetRequestFieldsFragmentDoc = gql`
+  fragment PasswordResetRequestFields on PasswordResetRequest {
+    id
+    status
+    reason
+    requestedBy
+    requestedAt
+    expiresAt
+    decidedBy
+    decidedAt
+    decisionReason
+    canDecide
+    targetRole
+    target {
+      id
+      username
+      displayName
+    }
+  }
+` as unknown as DocumentNode<PasswordResetRequestFieldsFragment, unknown>;
 export const UserAccountFieldsFragmentDoc = gql`
   fragment UserAccountFields on UserAccount {
     id
@@ -2997,6 +3734,7 @@ export const UserAccountFieldsFragmentDoc = gql`
     disabled
     lockedUntil
     mustChangePassword
+    totpEnabled
     lastSignInAt
     createdAt
   }
@@ -3014,6 +3752,8 @@ export const CyclesDocument = gql`
       dueDate
       closedAt
       regulationVersionId
+      regulationTitle
+      regulationCode
     }
   }
 ` as unknown as DocumentNode<CyclesQuery, CyclesQueryVariables>;
@@ -3191,6 +3931,61 @@ export const PasswordPolicyDocument = gql`
     passwordPolicy
   }
 ` as unknown as DocumentNode<PasswordPolicyQuery, PasswordPolicyQueryVariables>;
+export const MySecondFactorDocument = gql`
+  query MySecondFactor {
+    mySecondFactor {
+      enabled
+      required
+      enabledAt
+      recoveryCodesRemaining
+    }
+  }
+` as unknown as DocumentNode<MySecondFactorQuery, MySecondFactorQueryVariables>;
+export const VerifySecondFactorDocument = gql`
+  mutation VerifySecondFactor($input: SecondFactorCodeInput!) {
+    verifySecondFactor(input: $input) {
+      ...CurrentUserFields
+    }
+  }
+  ${CurrentUserFieldsFragmentDoc}
+` as unknown as DocumentNode<VerifySecondFactorMutation, VerifySecondFactorMutationVariables>;
+export const BeginTotpEnrolmentDocument = gql`
+  mutation BeginTotpEnrolment {
+    beginTotpEnrolment {
+      secret
+      otpauthUri
+      issuer
+      account
+    }
+  }
+` as unknown as DocumentNode<BeginTotpEnrolmentMutation, BeginTotpEnrolmentMutationVariables>;
+export const ConfirmTotpEnrolmentDocument = gql`
+  mutation ConfirmTotpEnrolment($input: SecondFactorCodeInput!) {
+    confirmTotpEnrolment(input: $input) {
+      codes
+    }
+  }
+` as unknown as DocumentNode<ConfirmTotpEnrolmentMutation, ConfirmTotpEnrolmentMutationVariables>;
+export const DisableTotpDocument = gql`
+  mutation DisableTotp($input: SecondFactorCodeInput!) {
+    disableTotp(input: $input) {
+      enabled
+      required
+      enabledAt
+      recoveryCodesRemaining
+    }
+  }
+` as unknown as DocumentNode<DisableTotpMutation, DisableTotpMutationVariables>;
+export const RegenerateRecoveryCodesDocument = gql`
+  mutation RegenerateRecoveryCodes($input: SecondFactorCodeInput!) {
+    regenerateRecoveryCodes(input: $input) {
+      codes
+    }
+  }
+` as unknown as DocumentNode<
+  RegenerateRecoveryCodesMutation,
+  RegenerateRecoveryCodesMutationVariables
+>;
 export const SignInDocument = gql`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
@@ -3387,6 +4182,120 @@ export const OverviewPrefecturesDocument = gql`
     }
   }
 ` as unknown as DocumentNode<OverviewPrefecturesQuery, OverviewPrefecturesQueryVariables>;
+export const RegisterCyclesDocument = gql`
+  query RegisterCycles {
+    cycles {
+      id
+      title
+      year
+      state
+      startDate
+      dueDate
+      closedAt
+      regulationVersionId
+      regulationTitle
+      regulationCode
+      taskCount
+    }
+  }
+` as unknown as DocumentNode<RegisterCyclesQuery, RegisterCyclesQueryVariables>;
+export const RegisterCreateCycleDocument = gql`
+  mutation RegisterCreateCycle($input: CreateCycleInput!) {
+    createCycle(input: $input) {
+      cycle {
+        id
+        title
+        year
+        state
+        startDate
+        dueDate
+        closedAt
+        regulationVersionId
+        regulationTitle
+        regulationCode
+        taskCount
+        tasksByLevel {
+          level
+          count
+        }
+      }
+      generation {
+        created
+        total
+      }
+    }
+  }
+` as unknown as DocumentNode<RegisterCreateCycleMutation, RegisterCreateCycleMutationVariables>;
+export const RegisterRegenerateCycleTasksDocument = gql`
+  mutation RegisterRegenerateCycleTasks($cycleId: ID!) {
+    regenerateCycleTasks(cycleId: $cycleId) {
+      created
+      retired
+      restored
+      total
+    }
+  }
+` as unknown as DocumentNode<
+  RegisterRegenerateCycleTasksMutation,
+  RegisterRegenerateCycleTasksMutationVariables
+>;
+export const RegisterMoveCycleToVersionDocument = gql`
+  mutation RegisterMoveCycleToVersion($cycleId: ID!, $versionId: ID!) {
+    moveCycleToVersion(cycleId: $cycleId, versionId: $versionId) {
+      cycle {
+        id
+        regulationVersionId
+        taskCount
+      }
+      followed
+      generation {
+        created
+        retired
+        restored
+        total
+      }
+    }
+  }
+` as unknown as DocumentNode<
+  RegisterMoveCycleToVersionMutation,
+  RegisterMoveCycleToVersionMutationVariables
+>;
+export const RegisterDutyMappingsDocument = gql`
+  query RegisterDutyMappings($versionId: ID!) {
+    dutyMappingSuggestions(versionId: $versionId) {
+      ...RegisterMappingFields
+    }
+  }
+  ${RegisterMappingFieldsFragmentDoc}
+` as unknown as DocumentNode<RegisterDutyMappingsQuery, RegisterDutyMappingsQueryVariables>;
+export const RegisterDecideDutyMappingDocument = gql`
+  mutation RegisterDecideDutyMapping($input: DecideDutyMappingInput!) {
+    decideDutyMapping(input: $input) {
+      ...RegisterMappingFields
+    }
+  }
+  ${RegisterMappingFieldsFragmentDoc}
+` as unknown as DocumentNode<
+  RegisterDecideDutyMappingMutation,
+  RegisterDecideDutyMappingMutationVariables
+>;
+export const RegulationLibraryDocument = gql`
+  query RegulationLibrary {
+    regulations {
+      id
+      code
+      title
+      textKind
+      latestStatus
+      versionCount
+      dutyCount
+      trackedDutyCount
+      needsReviewCount
+      openCycleCount
+      pendingMappings
+    }
+  }
+` as unknown as DocumentNode<RegulationLibraryQuery, RegulationLibraryQueryVariables>;
 export const RegisterRegulationDocument = gql`
   query RegisterRegulation($code: String!) {
     regulation(code: $code) {
@@ -3395,6 +4304,8 @@ export const RegisterRegulationDocument = gql`
       title
       latestVersion {
         id
+        textKind
+        textContextExplanation
       }
       versions {
         id
@@ -3468,10 +4379,24 @@ export const RegisterVersionDiffDocument = gql`
         from
         to
         title
+        sources
+        similarity
       }
     }
   }
 ` as unknown as DocumentNode<RegisterVersionDiffQuery, RegisterVersionDiffQueryVariables>;
+export const RegisterArticleRedlineDocument = gql`
+  query RegisterArticleRedline($versionId: ID!, $from: [Int!]!, $to: Int!) {
+    articleRedline(versionId: $versionId, from: $from, to: $to) {
+      from
+      to
+      segments {
+        op
+        text
+      }
+    }
+  }
+` as unknown as DocumentNode<RegisterArticleRedlineQuery, RegisterArticleRedlineQueryVariables>;
 export const RegisterReviewDutyDocument = gql`
   mutation RegisterReviewDuty($input: ReviewDutyInput!) {
     reviewDuty(input: $input) {
@@ -3811,6 +4736,48 @@ export const DepartmentsDocument = gql`
   }
   ${DepartmentFieldsFragmentDoc}
 ` as unknown as DocumentNode<DepartmentsQuery, DepartmentsQueryVariables>;
+export const PasswordResetRequestsDocument = gql`
+  query PasswordResetRequests($filter: PasswordResetRequestFilterInput, $page: PageInput) {
+    passwordResetRequests(filter: $filter, page: $page) {
+      totalCount
+      nodes {
+        ...PasswordResetRequestFields
+      }
+    }
+  }
+  ${PasswordResetRequestFieldsFragmentDoc}
+` as unknown as DocumentNode<PasswordResetRequestsQuery, PasswordResetRequestsQueryVariables>;
+export const RequestPasswordResetDocument = gql`
+  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
+    requestPasswordReset(input: $input) {
+      ...PasswordResetRequestFields
+    }
+  }
+  ${PasswordResetRequestFieldsFragmentDoc}
+` as unknown as DocumentNode<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ApprovePasswordResetDocument = gql`
+  mutation ApprovePasswordReset($requestId: ID!) {
+    approvePasswordReset(requestId: $requestId) {
+      request {
+        ...PasswordResetRequestFields
+      }
+      user {
+        ...UserAccountFields
+      }
+      temporaryPassword
+    }
+  }
+  ${PasswordResetRequestFieldsFragmentDoc}
+  ${UserAccountFieldsFragmentDoc}
+` as unknown as DocumentNode<ApprovePasswordResetMutation, ApprovePasswordResetMutationVariables>;
+export const RejectPasswordResetDocument = gql`
+  mutation RejectPasswordReset($input: RejectPasswordResetInput!) {
+    rejectPasswordReset(input: $input) {
+      ...PasswordResetRequestFields
+    }
+  }
+  ${PasswordResetRequestFieldsFragmentDoc}
+` as unknown as DocumentNode<RejectPasswordResetMutation, RejectPasswordResetMutationVariables>;
 export const UsersDocument = gql`
   query Users($filter: UserFilterInput, $page: PageInput) {
     users(filter: $filter, page: $page) {
@@ -3868,3 +4835,11 @@ export const UnlockUserDocument = gql`
   }
   ${UserAccountFieldsFragmentDoc}
 ` as unknown as DocumentNode<UnlockUserMutation, UnlockUserMutationVariables>;
+export const ResetUserSecondFactorDocument = gql`
+  mutation ResetUserSecondFactor($input: ResetSecondFactorInput!) {
+    resetUserSecondFactor(input: $input) {
+      ...UserAccountFields
+    }
+  }
+  ${UserAccountFieldsFragmentDoc}
+` as unknown as DocumentNode<ResetUserSecondFactorMutation, ResetUserSecondFactorMutationVariables>;

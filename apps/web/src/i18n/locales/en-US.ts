@@ -7,6 +7,9 @@ import { evidenceEn } from '../../modules/evidence/i18n/en-US';
 import { assessmentEn } from '../../modules/assessment/i18n/en-US';
 import { registerEn } from '../../modules/register/i18n/en-US';
 import { taskLogEn } from '../../modules/task-log/i18n/en-US';
+import { userAdminResetRequestsEn } from '../../modules/user-admin/i18n/resetRequests.en-US';
+import { userAdminSecondFactorEn } from '../../modules/user-admin/i18n/secondFactorReset.en-US';
+import { secondFactorEn } from '../../modules/auth/i18n/secondFactor.en-US';
 
 export const enUS: LocaleMessages = {
   app: {
@@ -32,6 +35,7 @@ export const enUS: LocaleMessages = {
     taskLog: 'Task log',
     assessment: 'Assessment',
     register: 'Duty register',
+    regulations: 'Regulations',
   },
   common: {
     loading: 'Loading…',
@@ -45,6 +49,7 @@ export const enUS: LocaleMessages = {
     cycle: {
       label: 'Assessment year',
       option: '{{title}} ({{state}})',
+      optionWithRegulation: '{{title}} · {{regulation}} ({{state}})',
       open: 'open',
       closed: 'closed',
     },
@@ -56,6 +61,8 @@ export const enUS: LocaleMessages = {
     FORBIDDEN: 'You do not have permission to do this.',
     PASSWORD_CHANGE_REQUIRED:
       'You must change your password after your first sign-in or a password reset.',
+    SECOND_FACTOR_REQUIRED:
+      'Please complete two-factor authentication first (enter a code or set up an authenticator app).',
     NOT_FOUND: 'The requested data was not found.',
     CONFLICT: 'Someone else has changed this data. Please refresh and try again.',
     QUERY_TOO_COMPLEX: 'The query is too complex. Please narrow it down.',
@@ -67,6 +74,7 @@ export const enUS: LocaleMessages = {
     SERVICE_UNAVAILABLE: 'The service is temporarily unavailable. Please try again later.',
     INTERNAL_ERROR:
       'An internal error occurred. Please try again later or contact the administrator.',
+    RATE_LIMITED: 'Too many attempts. Please wait a while and try again.',
   },
   forms: {
     fieldInvalid: 'This field is not valid',
@@ -113,10 +121,13 @@ export const enUS: LocaleMessages = {
       sessionNotKept:
         'The sign-in could not be kept. Please make sure your browser allows cookies for this site and try again.',
     },
+    secondFactor: secondFactorEn,
     changePassword: {
       title: 'Change password',
       forcedNotice:
         'After your first sign-in or a password reset, you must change your password before using the system.',
+      expiredNotice:
+        'Your password is older than the maximum age allowed. Please change it to continue using the system.',
       currentPassword: 'Current password',
       newPassword: 'New password',
       confirmPassword: 'Confirm new password',
@@ -226,7 +237,11 @@ export const enUS: LocaleMessages = {
       noScope: 'This role is not limited to a unit or department.',
       submit: 'Save',
       done: 'Role assigned to {{username}}',
+      credentialsWithdrawn:
+        'This account becomes privileged: once saved, its current password and second factor are withdrawn and its sessions end. The system administrator then requests a password reset; after the security administrator approves it, give the temporary password to the account holder.',
     },
+    resetRequests: userAdminResetRequestsEn,
+    secondFactor: userAdminSecondFactorEn,
   },
   securityAudit: {
     title: 'Security audit log',
@@ -249,12 +264,24 @@ export const enUS: LocaleMessages = {
       PERMISSION_DENIED: 'Permission denied',
       PASSWORD_CHANGED: 'Password changed',
       PASSWORD_RESET: 'Password reset',
+      PASSWORD_RESET_REQUESTED: 'Password reset requested',
+      PASSWORD_RESET_APPROVED: 'Password reset approved',
+      PASSWORD_RESET_REJECTED: 'Password reset rejected',
+      PASSWORD_RESET_EXPIRED: 'Password reset request lapsed',
+      SECOND_FACTOR_VERIFIED: 'Second factor checked',
+      SECOND_FACTOR_ENROL_STARTED: 'Authenticator setup started',
+      SECOND_FACTOR_ENROLLED: 'Two-factor authentication turned on',
+      SECOND_FACTOR_DISABLED: 'Two-factor authentication turned off',
+      RECOVERY_CODES_REGENERATED: 'Recovery codes regenerated',
+      SECOND_FACTOR_RESET: 'Two-factor authentication reset',
       USER_CREATED: 'User created',
       USER_DISABLED: 'User disabled',
       USER_ENABLED: 'User enabled',
       ROLE_BOUND: 'Role assigned',
       USER_UNLOCKED: 'User unlocked',
       EVIDENCE_PACK_DOWNLOADED: 'Evidence pack downloaded',
+      EVIDENCE_CORRUPTION_DETECTED: 'Corrupt evidence file found',
+      EVIDENCE_INTEGRITY_RESTORED: 'Evidence file intact again',
       REPORT_DOWNLOADED: 'Assessment report downloaded',
     },
     results: {

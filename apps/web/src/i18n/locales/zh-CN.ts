@@ -7,6 +7,9 @@ import { evidenceZh } from '../../modules/evidence/i18n/zh-CN';
 import { assessmentZh } from '../../modules/assessment/i18n/zh-CN';
 import { registerZh } from '../../modules/register/i18n/zh-CN';
 import { taskLogZh } from '../../modules/task-log/i18n/zh-CN';
+import { userAdminResetRequestsZh } from '../../modules/user-admin/i18n/resetRequests.zh-CN';
+import { userAdminSecondFactorZh } from '../../modules/user-admin/i18n/secondFactorReset.zh-CN';
+import { secondFactorZh } from '../../modules/auth/i18n/secondFactor.zh-CN';
 
 /**
  * Chinese (default) texts. This file defines the key structure: every other locale must
@@ -36,6 +39,7 @@ export const zhCN = {
     taskLog: '任务日志',
     assessment: '考核评分',
     register: '职责清单',
+    regulations: '法规库',
   },
   common: {
     loading: '正在加载…',
@@ -49,6 +53,7 @@ export const zhCN = {
     cycle: {
       label: '考核年度',
       option: '{{title}}（{{state}}）',
+      optionWithRegulation: '{{title}} · {{regulation}}（{{state}}）',
       open: '进行中',
       closed: '已关闭',
     },
@@ -97,9 +102,11 @@ export const zhCN = {
       sessionExpired: '会话已过期，请重新登录',
       sessionNotKept: '登录状态未能保持，请确认浏览器允许本站使用 Cookie 后重试。',
     },
+    secondFactor: secondFactorZh,
     changePassword: {
       title: '修改密码',
       forcedNotice: '首次登录或密码被重置后，请先修改密码，然后才能使用系统。',
+      expiredNotice: '您的密码已超过规定的使用期限，请修改密码后继续使用系统。',
       currentPassword: '当前密码',
       newPassword: '新密码',
       confirmPassword: '确认新密码',
@@ -208,7 +215,11 @@ export const zhCN = {
       noScope: '该角色不限定单位和部门。',
       submit: '保存',
       done: '已为用户 {{username}} 分配角色',
+      credentialsWithdrawn:
+        '该账户将成为特权账户：保存后其现有密码和双因素认证作废，登录会话随即结束。请由系统管理员提交密码重置申请，经安全管理员审批后，将临时密码交给本人。',
     },
+    resetRequests: userAdminResetRequestsZh,
+    secondFactor: userAdminSecondFactorZh,
   },
   securityAudit: {
     title: '安全审计日志',
@@ -230,12 +241,24 @@ export const zhCN = {
       PERMISSION_DENIED: '越权访问被拒绝',
       PASSWORD_CHANGED: '修改密码',
       PASSWORD_RESET: '重置密码',
+      PASSWORD_RESET_REQUESTED: '申请重置密码',
+      PASSWORD_RESET_APPROVED: '批准重置密码',
+      PASSWORD_RESET_REJECTED: '驳回重置密码',
+      PASSWORD_RESET_EXPIRED: '重置申请失效',
+      SECOND_FACTOR_VERIFIED: '双因素验证',
+      SECOND_FACTOR_ENROL_STARTED: '开始绑定身份验证器',
+      SECOND_FACTOR_ENROLLED: '启用双因素认证',
+      SECOND_FACTOR_DISABLED: '停用双因素认证',
+      RECOVERY_CODES_REGENERATED: '重新生成恢复码',
+      SECOND_FACTOR_RESET: '重置双因素认证',
       USER_CREATED: '新建用户',
       USER_DISABLED: '停用用户',
       USER_ENABLED: '启用用户',
       ROLE_BOUND: '分配角色',
       USER_UNLOCKED: '解除锁定',
       EVIDENCE_PACK_DOWNLOADED: '下载佐证材料包',
+      EVIDENCE_CORRUPTION_DETECTED: '发现佐证材料损坏',
+      EVIDENCE_INTEGRITY_RESTORED: '佐证材料恢复完好',
       REPORT_DOWNLOADED: '下载考核报表',
     },
     results: {

@@ -8,6 +8,16 @@ import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { openPromise, type Entry } from 'yauzl';
 import { ZipFile } from 'yazl';
+import {
+  MANIFEST_CHECKSUM_FILE_NAME,
+  MANIFEST_FILE_NAME,
+  manifestChecksumFile,
+  manifestCsv,
+  PACK_INFO_FILE_NAME,
+  parseManifestCsv,
+  SIGNATURE_FILE_NAME,
+} from '../manifest';
+import { PROBLEMS_FILE_NAME } from '../problems';
 import type { PackEntry, PackEntryMetadata } from '../types';
 import { writePack, type WritePackOptions, type WritePackResult } from '../write-pack';
 
@@ -148,4 +158,42 @@ export async function writeRawZip(
   zip.outputStream.pipe(output);
   zip.end();
   await finished(output);
+}
+
+/**
+ * What a forger who can change a pack but has no signing key does: replaces files' content,
+ * updates their rows in manifest.csv, rebuilds manifest.sha256 so that every hash matches again,
+ * and keeps (or drops, with `signature: 'drop'`) the original manifest.sig.json. Writes `out`.
+ */
+export async function tamperAndReseal(
+  file: string,
+  out: string,
+  changes: ReadonlyMap<string, Buffer>,
+  options: { signature?: 'keep' | 'drop' | Buffer } = {},
+): Promise<void> {
+  const { entries } = await readZip(file);
+  const byName = new Map(entries.map(({ entry, data }) => [entry.fileName, data]));
+  const manifest = byName.get(MANIFEST_FILE_NAME);
+  if (manifest === undefined) throw new Error(`${file} has no ${MANIFEST_FILE_NAME}`);
+  const rows = parseManifestCsv(manifest).map((row) => {
+    const changed = changes.get(row.path);
+    return changed ? { ...row, sha256: sha256Hex(changed), size: changed.length } : row;
+  });
+  const newManifest = manifestCsv(rows);
+  const covered = [PROBLEMS_FILE_NAME, PACK_INFO_FILE_NAME]
+    .filter((name) => byName.has(name))
+    .map((name) => ({ name, sha256: sha256Hex(byName.get(name) as Buffer) }));
+  const newChecksum = manifestChecksumFile(sha256Hex(newManifest), covered);
+  const signature = options.signature ?? 'keep';
+  const rewritten: { path: string; data: Buffer }[] = [];
+  for (const { entry, data } of entries) {
+    const path = entry.fileName;
+    if (path === MANIFEST_FILE_NAME) rewritten.push({ path, data: newManifest });
+    else if (path === MANIFEST_CHECKSUM_FILE_NAME) rewritten.push({ path, data: newChecksum });
+    else if (path === SIGNATURE_FILE_NAME) {
+      if (signature === 'keep') rewritten.push({ path, data });
+      else if (signature !== 'drop') rewritten.push({ path, data: signature });
+    } else rewritten.push({ path, data: changes.get(path) ?? data });
+  }
+  await writeRawZip(out, rewritten);
 }

@@ -37,10 +37,40 @@ export function chineseNumber(s: string): number {
 
 const ARTICLE = /^第([零〇一二两三四五六七八九十]+)条(?:【([^】]*)】)?\s*(.*)$/;
 const ITEM = /^（([一二三四五六七八九十]+)）(.*)$/;
-const CHAPTER = /^第[零〇一二两三四五六七八九十]+章/;
+const CHAPTER = /^第([零〇一二两三四五六七八九十]+)章\s*(.*)$/;
 
 export interface SeedArticle extends ArticleInput {
   title?: string;
+}
+
+export interface SeedRegulation {
+  title: string;
+  chapters: Array<{ number: number; title: string; articles: SeedArticle[] }>;
+}
+
+/** The seed as the extractor's whole-text input: title, chapters and their articles. */
+export function splitChapters(text: string): SeedRegulation {
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l) => l.trim());
+  const regulation: SeedRegulation = { title: lines.find((l) => l.length > 0) ?? '', chapters: [] };
+  const articles = splitRegulation(text);
+  let chapter: SeedRegulation['chapters'][number] | undefined;
+  for (const line of lines) {
+    const c = CHAPTER.exec(line);
+    if (c) {
+      chapter = { number: chineseNumber(c[1]), title: c[2].replace(/\s/g, ''), articles: [] };
+      regulation.chapters.push(chapter);
+      continue;
+    }
+    const a = ARTICLE.exec(line);
+    if (a && chapter) {
+      const article = articles.find((x) => x.number === chineseNumber(a[1]));
+      if (article) chapter.articles.push(article);
+    }
+  }
+  return regulation;
 }
 
 export function splitRegulation(text: string): SeedArticle[] {
@@ -70,6 +100,12 @@ export function splitRegulation(text: string): SeedArticle[] {
 }
 
 let cache: SeedArticle[] | undefined;
+let regulationCache: SeedRegulation | undefined;
+
+export function seedRegulation(): SeedRegulation {
+  regulationCache ??= splitChapters(readFileSync(SEED_PATH, 'utf8'));
+  return regulationCache;
+}
 
 export function seedArticles(): SeedArticle[] {
   cache ??= splitRegulation(readFileSync(SEED_PATH, 'utf8'));

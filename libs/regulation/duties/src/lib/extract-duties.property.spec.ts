@@ -44,14 +44,30 @@ function sourceOf(article: ArticleInput, d: ExtractedDuty): string | undefined {
   return d.item === null ? p?.text : p?.items.find((i) => i.number === d.item)?.text;
 }
 
-const FIELDS: CueField[] = ['actor', 'actorType', 'levels', 'modality', 'departments', 'subject'];
+const FIELDS: CueField[] = [
+  'actor',
+  'actorType',
+  'levels',
+  'modality',
+  'departments',
+  'subject',
+  'kind',
+  'tracked',
+];
 
 function checkInvariants(article: ArticleInput, duties: ExtractedDuty[]): void {
   for (const d of duties) {
     expect(sourceOf(article, d)?.slice(d.offset, d.offset + d.text.length)).toBe(d.text);
-    const government = d.actorType === 'government' || d.actorType === 'department';
+    // A government or department anywhere in the (possibly joined) subject makes it a government duty.
+    const government = [d.actorType, ...d.actorTypes].some(
+      (t) => t === 'government' || t === 'department',
+    );
     expect(d.governmentDuty).toBe(government);
     expect(d.levels.length === 0).toBe(!government);
+    if (d.trackedByDefault) {
+      expect(d.governmentDuty && d.kind === 'implementation').toBe(true);
+      expect(d.levels.some((l) => l !== 'national')).toBe(true);
+    }
     for (const field of FIELDS) expect(d.cues.some((c) => c.field === field)).toBe(true);
   }
 }

@@ -72,7 +72,7 @@ describe('actor phrases and levels', () => {
     ],
     [
       '有关部门应当做好甲工作。',
-      { actorType: 'department', departments: [], suggestedLeadDepartment: 'market_regulation' },
+      { actorType: 'department', departments: [], suggestedLeadDepartment: null },
     ],
     [
       '县级以上人民政府国防动员部门应当做好甲工作。',
@@ -124,15 +124,22 @@ describe('modality', () => {
     expect(only(text).modality).toBe(modality);
   });
 
-  it('鼓励和支持 X … makes X the actor; 支持 … keeps the inherited government actor', () => {
+  it('鼓励和支持 X … and 支持 X … make X the actor (the party encouraged or supported acts)', () => {
     const duties = extractArticleDuties(
       article('县级以上人民政府应当做好甲工作。鼓励和支持行业协会开展乙活动。支持企业开展丙活动。'),
     );
     expect(duties.map((d) => [d.actorType, d.modality, d.actorSource, d.subject])).toEqual([
       ['government', 'mandatory', 'explicit', '做好甲工作'],
       ['association', 'encouraged', 'encouraged-party', '开展乙活动'],
-      ['government', 'encouraged', 'previous', '支持企业开展丙活动'],
+      ['enterprise', 'encouraged', 'encouraged-party', '开展丙活动'],
     ]);
+  });
+
+  it('应当鼓励 … stays the government’s mandatory duty (应当 governs)', () => {
+    expect(only('县级以上人民政府应当鼓励企业开展甲活动。')).toMatchObject({
+      actorType: 'government',
+      modality: 'mandatory',
+    });
   });
 
   it('a subjectless sentence after 。 does not inherit 应当; a clause after ；does', () => {
@@ -196,15 +203,14 @@ describe('paragraphs, items and lead-ins', () => {
     });
   });
 
-  it('items of a definition lead-in state no duty', () => {
+  it('a definition lead-in and its items are definition statements, with no actor and untracked', () => {
     const analysis = analyzeArticle(
       article({ text: '本条例所称质量包括：', items: ['（一）产品质量；', '（二）服务质量。'] }),
     );
-    expect(analysis.duties).toEqual([]);
-    expect(analysis.skipped.map((s) => [s.item, s.rule])).toEqual([
-      [null, 'none.scope'],
-      [1, 'none.scope'],
-      [2, 'none.scope'],
+    expect(analysis.duties.map((d) => [d.item, d.kind, d.actorType, d.trackedByDefault])).toEqual([
+      [null, 'definition', 'none', false],
+      [1, 'definition', 'none', false],
+      [2, 'definition', 'none', false],
     ]);
   });
 
@@ -212,7 +218,11 @@ describe('paragraphs, items and lead-ins', () => {
     const a = extractArticleDuties(article('省人民政府应当做好甲工作。', '做好乙工作。'));
     expect(a[1]).toMatchObject({ actorText: '省人民政府', actorSource: 'previous' });
     const b = extractArticleDuties(article('做好乙工作。'));
-    expect(b[0]).toMatchObject({ actorText: '县级以上人民政府', actorSource: 'default' });
+    expect(b[0]).toMatchObject({
+      actorSource: 'inferred',
+      needsReview: true,
+      trackedByDefault: true,
+    });
   });
 
   it('tolerates a heading, item markers in several styles, half-width punctuation and odd spacing', () => {

@@ -1,9 +1,17 @@
-import { analyzeArticle, extractArticleDuties } from '../index';
+import { extractRegulationDuties } from '../index';
 import type { CueField, ExtractedDuty } from '../index';
-import { seedArticle, seedArticles } from '../__fixtures__/seed-articles';
+import { seedArticle, seedArticles, seedRegulation } from '../__fixtures__/seed-articles';
+
+/**
+ * The seed is extracted as the import does it: the whole text, with the coordinating department
+ * the demo import sets (the draft names no competent department of its own).
+ */
+const extraction = extractRegulationDuties(seedRegulation(), {
+  coordinatingDepartment: 'market_regulation',
+});
 
 function dutiesOf(article: number): ExtractedDuty[] {
-  return extractArticleDuties(seedArticle(article));
+  return extraction.articles.find((a) => a.number === article)?.duties ?? [];
 }
 
 function duty(
@@ -101,16 +109,18 @@ describe('extractArticleDuties on the Hubei quality-promotion draft', () => {
       },
     },
     {
-      name: '第十九条第二款: 支持… inherits the province-and-prefecture actor, encouraged',
+      // Correction (issue 14): 支持 X … names X as the party that acts, as 鼓励 X … always did;
+      // the province-and-prefecture government was carried over before. Not tracked either way.
+      name: '第十九条第二款: 支持市场主体… → the supported party acts, encouraged',
       at: [19, 2, null],
       expected: {
-        actorText: '省和设区的市、自治州人民政府',
-        actorType: 'government',
-        levels: ['province', 'prefecture'],
+        actorText: '市场主体',
+        actorType: 'enterprise',
+        levels: [],
         modality: 'encouraged',
-        inheritedActor: true,
-        actorSource: 'previous',
-        governmentDuty: true,
+        actorSource: 'encouraged-party',
+        governmentDuty: false,
+        trackedByDefault: false,
       },
     },
     {
@@ -305,9 +315,14 @@ describe('extractArticleDuties on the Hubei quality-promotion draft', () => {
       },
     },
     {
-      name: '第十四条第三款 duty 2: 支持… inherits the government actor, not the 鼓励 party before it',
+      // Correction (issue 14): as 第十九条第二款.
+      name: '第十四条第三款 duty 2: 支持企业、高等院校… → the supported parties act, encouraged',
       at: [14, 3, null, 2],
-      expected: { actorText: '县级以上人民政府', modality: 'encouraged', inheritedActor: true },
+      expected: {
+        actorType: 'enterprise',
+        modality: 'encouraged',
+        actorSource: 'encouraged-party',
+      },
     },
     {
       name: '第三十五条 clause after ；: inherits actor and 应当',
@@ -325,19 +340,22 @@ describe('extractArticleDuties on the Hubei quality-promotion draft', () => {
       },
     },
     {
-      name: '第二十六条: no actor anywhere in the article → default 县级以上人民政府, flagged inherited',
+      name: '第二十六条: no actor in the article → inferred from 第四条, flagged for review, tracked',
       at: [26, 1, null],
       expected: {
+        actorText: '县级以上人民政府',
         actorType: 'government',
-        actorSource: 'default',
+        actorSource: 'inferred',
         inheritedActor: true,
+        needsReview: true,
         modality: 'declarative',
+        trackedByDefault: true,
       },
     },
     {
-      name: '第四十条: assessment duty, default actor, declarative',
+      name: '第四十条: assessment duty, actor inferred from 第四条, declarative',
       at: [40, 1, null],
-      expected: { actorType: 'government', actorSource: 'default', modality: 'declarative' },
+      expected: { actorType: 'government', actorSource: 'inferred', modality: 'declarative' },
     },
   ])('$name', ({ at: [article, paragraph, item, sequence], expected }) => {
     expect(duty(article, paragraph, item, sequence)).toMatchObject(expected);
@@ -358,14 +376,18 @@ describe('extractArticleDuties on the Hubei quality-promotion draft', () => {
     expect(p1.filter((d) => d.inheritedActor).map((d) => d.item)).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('第三十条第二款 splits at ；into three duties; 引导… is encouraged, the others declarative', () => {
+  it('第三十条第二款 splits at ；into three duties; 引导社会力量… names the guided party', () => {
+    // Correction (issue 14): 引导 X … names X as the party that acts (like 鼓励 X …).
     const p2 = dutiesOf(30).filter((d) => d.paragraph === 2);
-    expect(p2.map((d) => [d.text, d.modality])).toEqual([
-      ['加强质量法治宣传教育，普及质量法律知识', 'declarative'],
-      ['引导社会力量参与质量文化建设，促进质量文化传承发展', 'encouraged'],
-      ['弘扬企业家精神和工匠精神，营造重视质量、崇尚质量的良好氛围', 'declarative'],
+    expect(p2.map((d) => [d.text, d.modality, d.actorText])).toEqual([
+      ['加强质量法治宣传教育，普及质量法律知识', 'declarative', '县级以上人民政府'],
+      ['引导社会力量参与质量文化建设，促进质量文化传承发展', 'encouraged', '社会力量'],
+      [
+        '弘扬企业家精神和工匠精神，营造重视质量、崇尚质量的良好氛围',
+        'declarative',
+        '县级以上人民政府',
+      ],
     ]);
-    expect(p2.every((d) => d.actorText === '县级以上人民政府' && d.inheritedActor)).toBe(true);
   });
 
   it('第二十二条 stays one mandatory duty: 鼓励、支持 inside the 应当 clause series is governed by 应当', () => {
@@ -375,27 +397,32 @@ describe('extractArticleDuties on the Hubei quality-promotion draft', () => {
   });
 
   it.each([
-    [1, 'none.purpose'],
-    [2, 'none.scope'],
-    [3, 'none.principle'],
-    [42, 'none.effective-date'],
-  ])('第%i条 states no duty (%s)', (article, rule) => {
-    const analysis = analyzeArticle(seedArticle(article));
-    expect(analysis.duties).toEqual([]);
-    expect(analysis.skipped.map((s) => s.rule)).toEqual([rule]);
+    [1, 'purpose'],
+    [2, 'scope'],
+    [3, 'other'],
+    [42, 'effective_date'],
+  ])('第%i条 is one statement of kind %s: no actor, not tracked', (article, kind) => {
+    // Correction (issue 14): these were skipped; they are now in the register with their kind.
+    const duties = dutiesOf(article);
+    expect(duties.map((d) => [d.kind, d.actorType, d.trackedByDefault])).toEqual([
+      [kind, 'none', false],
+    ]);
   });
 
   describe('invariants over every duty of the regulation', () => {
     const rows = seedArticles().flatMap((article) =>
-      extractArticleDuties(article).map((d) => ({ article, d })),
+      dutiesOf(article.number).map((d) => ({ article, d })),
     );
 
-    it('extracts duties from every article except 第一、二、三、四十二条', () => {
-      const withDuties = new Set(rows.map((r) => r.article.number));
+    it('every article yields statements; implementation duties in all but 第一、二、三、四十二条', () => {
+      const withDuties = new Set(
+        rows.filter((r) => r.d.kind === 'implementation').map((r) => r.article.number),
+      );
       const without = seedArticles()
         .map((a) => a.number)
         .filter((n) => !withDuties.has(n));
       expect(without).toEqual([1, 2, 3, 42]);
+      expect(new Set(rows.map((r) => r.article.number)).size).toBe(42);
     });
 
     it('text is an exact substring of its paragraph/item text, at offset', () => {
@@ -418,6 +445,8 @@ describe('extractArticleDuties on the Hubei quality-promotion draft', () => {
         'modality',
         'departments',
         'subject',
+        'kind',
+        'tracked',
       ];
       for (const { d } of rows) {
         for (const field of fields) {
@@ -425,6 +454,7 @@ describe('extractArticleDuties on the Hubei quality-promotion draft', () => {
           expect({ at: d.text, field, n: cues.length > 0 }).toEqual({ at: d.text, field, n: true });
           for (const c of cues) {
             expect(c.rule).toMatch(new RegExp(`^${field}\\.[a-z-]+$`));
+            expect(c.explanation).not.toContain('第四条规定质量促进工作由县级以上人民政府负责');
             expect(c.explanation.length).toBeGreaterThan(0);
           }
         }
@@ -457,6 +487,7 @@ describe('extractArticleDuties on the Hubei quality-promotion draft', () => {
         groups.set(key, [...(groups.get(key) ?? []), d.sequence]);
         expect(d.subject).not.toMatch(/[，。；：,;:]$/);
         expect(d.subject.length).toBeGreaterThan(0);
+        expect(d.text.length).toBeGreaterThan(0);
       }
       for (const seqs of groups.values()) {
         expect(seqs).toEqual(seqs.map((_, i) => i + 1));
@@ -465,7 +496,7 @@ describe('extractArticleDuties on the Hubei quality-promotion draft', () => {
 
     it('inheritedActor is true exactly when the actor is not stated in the sentence', () => {
       for (const { d } of rows) {
-        expect(d.inheritedActor).toBe(['previous', 'lead-in', 'default'].includes(d.actorSource));
+        expect(d.inheritedActor).toBe(['previous', 'lead-in', 'inferred'].includes(d.actorSource));
         if (d.actorSource === 'explicit') expect(d.text.replace(/\s/g, '')).toContain(d.actorText);
       }
     });

@@ -1,18 +1,36 @@
 /**
- * Rules-based, explainable extraction of duties (职责) from one article (条). The rules and the
- * judgement calls behind them are documented in README.md; every field of every duty carries at
- * least one {@link Cue} naming the rule that chose it.
+ * Rules-based, explainable extraction of statements (职责与其他条款) from one article (条). The
+ * rules and the judgement calls behind them are documented in README.md; every field of every
+ * statement carries at least one {@link Cue} naming the rule that chose it.
  */
 import {
   type ActorMatch,
-  defaultGovernmentActor,
+  ALL_LEVELS,
+  classifySubjectPhrase,
+  defaultLevels,
   describeLevels,
+  leadingParty,
+  organActor,
   matchDepartmentTail,
+  matchGovernmentActor,
   matchPartyList,
+  isOrganType,
+  joinActors,
   matchSubjectActor,
 } from './actors';
-import { DEFAULT_LEAD_DEPARTMENT_CODE, DEPARTMENT_KINDS } from './departments';
-import { type ModalMatch, matchModal, modalCue, withoutModal } from './modality';
+import { DEFAULT_TEXT_CONTEXT } from './context';
+import { DEPARTMENT_KINDS } from './departments';
+import { type ModalMatch, findModal, matchModal, modalCue, withoutModal } from './modality';
+import {
+  type KindMatch,
+  afterConditions,
+  consequenceKind,
+  formulaKind,
+  implementationCue,
+  isPenaltyChapter,
+  principleKind,
+  prohibitionCue,
+} from './statement-kind';
 import {
   type CompactText,
   type Unit,
@@ -27,15 +45,21 @@ import {
 } from './text';
 import type {
   ActorSource,
+  AdminLevel,
+  AllocatedActor,
+  Allocations,
   ArticleInput,
   Cue,
   DepartmentKind,
+  DutyKind,
   ExtractOptions,
   ExtractedDuty,
+  JurisdictionTier,
+  LocalLevel,
   Modality,
 } from './types';
 
-/** A sentence or clause that states no duty, and why (for reviewers and tests). */
+/** A sentence or clause that states nothing at all (an actor with no predicate), and why. */
 export interface SkippedText {
   paragraph: number;
   item: number | null;
@@ -49,68 +73,63 @@ export interface ArticleAnalysis {
   skipped: SkippedText[];
 }
 
-interface NonObligationRule {
-  re: RegExp;
-  rule: string;
-  explanation: string;
-}
-
-/** Statements that are not obligations: purpose, basis, scope, definitions, principles, dates. */
-const NON_OBLIGATIONS: NonObligationRule[] = [
-  {
-    re: /^为了.*制定本(?:条例|办法|规定)$/,
-    rule: 'none.purpose',
-    explanation: '立法目的和依据条款（为了……制定本条例），不设定职责',
-  },
-  {
-    re: /^根据.*制定本(?:条例|办法|规定)$/,
-    rule: 'none.purpose',
-    explanation: '立法依据条款（根据……制定本条例），不设定职责',
-  },
-  {
-    re: /^本(?:条例|办法|规定)(?:适用于|所称|中)|适用本(?:条例|办法|规定)/,
-    rule: 'none.scope',
-    explanation: '适用范围或用语定义条款，不设定职责',
-  },
-  {
-    re: /^本(?:条例|办法|规定)自.*(?:施行|生效)$/,
-    rule: 'none.effective-date',
-    explanation: '施行日期条款，不设定职责',
-  },
-  {
-    re: /同时废止$/,
-    rule: 'none.repeal',
-    explanation: '废止条款，不设定职责',
-  },
-  {
-    re: /^[\u4e00-\u9fff]{0,12}(?:工作|活动)(?:应当)?(?:坚持|遵循)/,
-    rule: 'none.principle',
-    explanation: '基本原则条款（……工作坚持……），主语不是履职主体，不设定具体职责',
-  },
-];
-
 /** The last clause of a lead-in that only introduces the items (推动开展以下质量促进活动：). */
 const INTRODUCER = /以下|下列|如下/;
-const ASSISTING = /^(?:会同|配合|协同|联合)/;
-const ENCOURAGE_RULE = 'modality.encourage';
+const ASSISTING = /^(?:会同|配合|协同|联合|组织(?:、协调|和协调|协调)?)/;
+const ENCOURAGING_RULES = new Set(['modality.encourage', 'modality.support', 'modality.guide']);
+/** Modal verbs that bind (or empower) the subject; 鼓励/支持/引导 do not. */
+const STRONG_MODAL = /应当|必须|不得|禁止|严禁|可以|有权|负责(?!人)/;
+/** Leading adverbials and conditions before a subject (在……中，对……，……的，). */
+const LEADING =
+  /^(?:[^，；。]{1,80}?的|[^，；。]{1,40}?(?:时|后|前|期间|以后|以前)|(?:根据|按照|依照|依据|为了|围绕|结合|针对|对于|对(?!外)|在|除|经(?!营|济)|自(?!然|愿|主|律|行)|从(?!事)|凡)[^，；。]{0,80}?)[，,]/;
+const PROHIBITION_RULE = 'modality.shall-not';
+const DEFAULT_DEPLOYMENT: readonly LocalLevel[] = ['province', 'prefecture', 'county'];
 
-interface CarriedActor {
+const NO_ACTOR: ActorMatch = {
+  length: 0,
+  text: '',
+  actorType: 'none',
+  actorTypes: [],
+  levels: [],
+  departments: [],
+  unrecognisedDepartments: [],
+  cues: [],
+};
+
+interface LeadIn {
   actor: ActorMatch;
+  source: ActorSource;
+  modality: Modality;
+  modalText: string;
+  kind?: KindMatch;
+  inferredFrom?: AllocatedActor;
 }
 
 interface Context {
   kinds: readonly DepartmentKind[];
-  /** Last explicit subject in the article (鼓励 parties are objects, not subjects). */
-  carried?: CarriedActor;
+  /** The regulation's coordinating department, set at import when the text names none. */
+  coordinating?: string;
+  tier: JurisdictionTier;
+  penalty: boolean;
+  general: boolean;
+  allocations: Allocations;
+  /** Last stated subject in the article (鼓励 parties are objects, not subjects). */
+  carried?: ActorMatch;
   /** Governing modal of the current sentence, inherited by its ；-clauses. */
   sentenceModal?: { sentence: number; modal: ModalMatch };
-  /** For items: the lead-in's actor and modality. */
-  leadIn?: { actor: ActorMatch; modality: Modality; modalText: string };
+  /** The organ an application is addressed to (向省级……部门提出申请), for 受理申请的部门 after it. */
+  recipient?: { sentence: number; actor: ActorMatch };
+  /** For items: the lead-in's actor, modality and (when not implementation) kind. */
+  leadIn?: LeadIn;
 }
 
 interface UnitResult {
+  /** A subjectless statement that starts with its verb (对……给予奖励): the government's own act. */
+  passive?: boolean;
+  kind: KindMatch;
   actor: ActorMatch;
   source: ActorSource;
+  inferredFrom?: AllocatedActor;
   modality: Modality;
   modalityCue: Cue;
   subject: string;
@@ -121,7 +140,7 @@ interface UnitResult {
 type Analysed =
   { kind: 'duty'; result: UnitResult } | { kind: 'skip'; rule: string; explanation: string };
 
-function actorCue(source: ActorSource, actor: ActorMatch): Cue {
+function actorCue(source: ActorSource, actor: ActorMatch, from?: AllocatedActor): Cue {
   const text = actor.text;
   switch (source) {
     case 'explicit':
@@ -129,14 +148,14 @@ function actorCue(source: ActorSource, actor: ActorMatch): Cue {
         field: 'actor',
         rule: 'actor.explicit',
         text,
-        explanation: `句首主语“${text}”为履职主体`,
+        explanation: `主语“${text}”为行为主体`,
       };
     case 'encouraged-party':
       return {
         field: 'actor',
         rule: 'actor.encouraged-party',
         text,
-        explanation: `“鼓励${text}……”：被鼓励从事该行为的“${text}”为主体`,
+        explanation: `“鼓励（支持、引导）${text}……”：被鼓励从事该行为的“${text}”为主体`,
       };
     case 'previous':
       return {
@@ -152,12 +171,26 @@ function actorCue(source: ActorSource, actor: ActorMatch): Cue {
         text,
         explanation: `本项沿用所在款引导语的主语“${text}”`,
       };
-    case 'default':
+    case 'inferred':
+      return from
+        ? {
+            field: 'actor',
+            rule: 'actor.inferred-allocation',
+            text: from.clause,
+            explanation: `本条未写明主体；依本文本第${from.article}条第${from.paragraph}款“${from.clause}”推定为“${text}”，需人工确认`,
+          }
+        : {
+            field: 'actor',
+            rule: 'actor.inferred-addressed',
+            text,
+            explanation: `本条未写明主体，本文本也没有总则性的职责分工条款；按文本所指的各级人民政府推定为“${text}”，需人工确认`,
+          };
+    case 'none':
       return {
         field: 'actor',
-        rule: 'actor.default-general',
-        text,
-        explanation: `本条未写明主体；第四条规定质量促进工作由县级以上人民政府负责，推定为“${text}”，需人工确认`,
+        rule: 'actor.none',
+        text: '',
+        explanation: '本句不设定行为主体（定义、目的、适用范围、施行日期或法律责任等）',
       };
   }
 }
@@ -168,8 +201,707 @@ function declarativeCue(text: string): Cue {
     rule: 'modality.no-modal-verb',
     text,
     explanation:
-      '无“应当/必须/可以/鼓励/支持/引导”等情态或支配动词，为宣示性规定（一般按强制性职责跟踪）',
+      '无“应当/必须/负责/可以/有权/鼓励/支持/引导”等情态或支配动词，为宣示性规定（一般按强制性职责跟踪）',
   };
+}
+
+function subjectCue(rule: string, text: string, explanation: string): Cue {
+  return { field: 'subject', rule, text, explanation };
+}
+
+/** A government actor standing for the text's addressed governments, when nothing else is known. */
+function addressedGovernment(ctx: Context): ActorMatch {
+  const levels = defaultLevels(ctx.tier);
+  const text = ctx.tier === 'national' ? '县级以上地方人民政府' : '各级人民政府';
+  return organActor(
+    'government',
+    text,
+    levels,
+    [
+      {
+        field: 'actorType',
+        rule: 'actorType.government',
+        text,
+        explanation: `推定主体“${text}”为人民政府（政府职责）`,
+      },
+      {
+        field: 'levels',
+        rule: 'levels.addressed',
+        text,
+        explanation: `本文本所指的各级：${describeLevels(levels)}`,
+      },
+    ],
+    0,
+  );
+}
+
+function allocatedActor(
+  ctx: Context,
+  from: AllocatedActor | undefined,
+): { actor: ActorMatch; from?: AllocatedActor } {
+  if (from) {
+    const actor = matchGovernmentActor(from.actorText, ctx.kinds, ctx.tier);
+    if (actor) return { actor: from.levels ? { ...actor, levels: [...from.levels] } : actor, from };
+  }
+  return { actor: addressedGovernment(ctx) };
+}
+
+/** 地方标准、团体标准和企业标准（的技术要求）: standards as the subject, each kind by its maker. */
+const STANDARD_SUBJECT =
+  /^(?:(?:地方|团体|企业)标准(?:化指导性技术文件)?(?:、|和|及|以及|与)?)+(?:的[^，；。]{0,12})?$/;
+
+/**
+ * Who a duty about standards binds: the makers the kinds name (标准化法: 地方标准 by the
+ * government's standardisation department, 团体标准 by 学会、协会、商会等社会团体, 企业标准 by
+ * the enterprise). Only for a list that names a non-government kind; 地方标准 alone is the
+ * department's as before.
+ */
+function standardMakers(phrase: string, ctx: Context): ActorMatch | undefined {
+  if (!STANDARD_SUBJECT.test(phrase) || !/(?:团体|企业)标准/.test(phrase)) return undefined;
+  const parts: ActorMatch[] = [];
+  if (/地方标准/.test(phrase)) {
+    const organ =
+      ctx.carried && isOrganType(ctx.carried.actorType)
+        ? ctx.carried
+        : allocatedActor(ctx, ctx.allocations.competent ?? ctx.allocations.general).actor;
+    parts.push(organ);
+  }
+  if (/团体标准/.test(phrase)) parts.push(matchPartyList('社会团体')!);
+  if (/企业标准/.test(phrase)) parts.push(matchPartyList('企业')!);
+  const joined = parts.slice(1).reduce((acc, next) => joinActors(acc, next, phrase), parts[0]);
+  return {
+    ...joined,
+    cues: [
+      ...joined.cues,
+      {
+        field: 'actorType',
+        rule: 'actorType.standard-makers',
+        text: phrase,
+        explanation: `“${phrase}”：标准由其制定者负责（地方标准——标准化行政主管部门，团体标准——社会团体，企业标准——企业）`,
+      },
+    ],
+  };
+}
+
+/** 市国民经济和社会发展规划应当……: a government's plan or budget as the subject. */
+const PLAN_SUBJECT =
+  /^([^，；。]{0,12}?)(?:人民政府)?(?:的)?(?:国民经济和社会发展(?:规划|计划)(?:纲要)?|国民经济和社会发展|财政预算|本级预算)$/;
+
+/**
+ * The government whose plan or budget the subject is (its level as written; the text's area
+ * when none is): a plan is made and carried out by the people's government (宪法第八十九条、第一百
+ * 零七条), so the duty is that government's, not an inferred one.
+ */
+function planMaker(phrase: string, ctx: Context): ActorMatch | undefined {
+  const m = PLAN_SUBJECT.exec(phrase);
+  if (!m) return undefined;
+  const level = m[1].replace(/^本(?=[省市])/, '');
+  const government = level
+    ? matchGovernmentActor(`${level}人民政府`, ctx.kinds, ctx.tier)
+    : addressedGovernment(ctx);
+  if (!government || government.actorType !== 'government') return undefined;
+  return {
+    ...government,
+    cues: [
+      ...government.cues,
+      {
+        field: 'actorType',
+        rule: 'actorType.plan-maker',
+        text: phrase,
+        explanation: `“${phrase}”由${government.text}编制和实施：为其职责`,
+      },
+    ],
+  };
+}
+
+/** The party after 鼓励/支持/引导 (鼓励企业… → 企业), when it is not a government. */
+function encouragedParty(s: string, modal: ModalMatch): ActorMatch | undefined {
+  if (
+    !ENCOURAGING_RULES.has(modal.rule) &&
+    modal.rule !== 'modality.advocate' &&
+    modal.rule !== 'modality.permit'
+  ) {
+    return undefined;
+  }
+  const partyAt = modal.offset + modal.length;
+  return (
+    matchPartyList(s.slice(partyAt)) ??
+    leadingParty(s.slice(partyAt).replace(/^(?:符合条件的|有条件的)/, ''))
+  );
+}
+
+/** 由 + a noun phrase + its verb (费用由申请者承担; 检验由具备资质的检验机构进行). */
+const AGENT_PHRASE =
+  /^([^，；。]{1,24}?)(?:统一|依法|(?:按照|依照|根据)[^，；。]{1,30}?(?:规定|要求|标准|约定|办法)|按照|负责)?(?:承担|负担|支付|预付|提供|负责|进行|实施|组织|办理|出具|审定|鉴定|核准|批准|决定)/;
+
+/**
+ * Making, numbering, reviewing or interpreting 地方标准, or what their text must contain (not
+ * 地方标准化技术委员会, and not applying them or turning other standards into them).
+ */
+const LOCAL_STANDARD =
+  /(?:制定|起草|立项|编号|审查|审定|批准|发布|备案|复审|修订|修改|废止|解释)[^，；。]{0,12}?地方标准(?!化)|地方标准(?!化)[^，；。]{0,12}?(?:的)?(?:制定|起草|立项|编号|审查|审定|批准|发布|备案|复审|修订|废止|解释|技术要求|技术审查)|^地方标准(?!化)[^，；。]{0,20}(?:应当|不得)/;
+
+/** What an agent does with a rule or a matter (制定, 规定, 负责……): the verb after 由 + agent. */
+const AGENT_VERB =
+  /^(?:会同[^，；。]{1,30}?)?(?:根据[^，；。]{1,30}?)?(?:统一|依法|另行)?(?:制定|规定|确定|组织|负责|审核|发放|核发|批准|决定|实施|办理)/;
+
+/** 由 + a government actor (由省产品质量监督部门统一协调): the agent of a passive statement. */
+function agentOf(
+  s: string,
+  ctx: Context,
+): { actor: ActorMatch; at: number; end: number } | undefined {
+  for (let i = s.indexOf('由'); i >= 0; i = s.indexOf('由', i + 1)) {
+    if (i > 0 && /[理于自经缘事]/.test(s[i - 1])) continue;
+    if (/^由于/.test(s.slice(i))) continue;
+    const actor =
+      matchSubjectActor(s.slice(i + 1), ctx.kinds, ctx.tier) ??
+      (() => {
+        // 费用由申请者承担: a party named only by its head noun.
+        const m = AGENT_PHRASE.exec(s.slice(i + 1));
+        const party = m ? (classifySubjectPhrase(m[1]) ?? organPhrase(m[1], ctx)) : undefined;
+        return party ? { ...party, length: m![1].length } : undefined;
+      })();
+    if (actor) return { actor, at: i, end: i + 1 + actor.length };
+  }
+  return undefined;
+}
+
+/** Verbs a subjectless government statement starts with (对……给予奖励, 实行……制度). */
+const ACTION_START =
+  /^(?:给予|予以|实行|实施|建立|健全|完善|组织|开展|加强|推进|推动|促进|支持|鼓励|引导|扶持|制定|设立|采取|保障|落实|发布|公布|编制|依法|按照|依照|会同|负责|统筹|协调|培育|保护|推广|发展|提高|提升|强化|优化|加大|加快|构建|打造|深化|规范|指导|督促|监督|检查|纳入|将|把|对|由|向|每|定期|及时|逐步|积极|大力|进一步)/;
+/** 「……实行……制度」: a system statement, the government's own act, not a fact. */
+const SYSTEM_VERB = /实行|建立|实施|开展|组织|推行|设立|制定|采取|给予|提供|编制|发布/;
+/**
+ * A system set up by nobody named (口岸收费实行目录清单公示制度; 样品，依法无偿抽取): the
+ * government's own act in passive form.
+ */
+function passiveInside(s: string): boolean {
+  if (/(?:实行|建立|实施|推行|健全)[^，；。]{0,40}(?:制度|机制|体系)/.test(s)) return true;
+  return s
+    .split(/[，,]/)
+    .slice(1)
+    .some((part) => /^(?:依法|由|予以|给予|实行|实施)/.test(part));
+}
+
+/** Predicates of a statement about a state of affairs (视为无异议, 不影响……, ……的除外). */
+const STATE_OF_AFFAIRS =
+  /视为|不影响|丧失|计算|除外|不受|有效|无效|为准|^[^，；。]{2,80}?的[，,]|^[^，；。]{2,40}(?:为|是|属于)/;
+
+/** A rule of computation or precedence (按照……价格计算; ……为准), not anyone's duty. */
+const RULE_OF_COMPUTATION = /(?:计算|为准|视为[^，；。]{0,12}|的除外)$/;
+
+/** Words of a product requirement: it binds whoever produces or sells the product. */
+const PRODUCT = /(?:产品|商品|标识|包装|标签|说明书|质量|种畜禽|饲料|兽药|食品)$/;
+/** 「……应当符合……标准」: a conformity requirement binds whoever produces or provides the thing. */
+const CONFORMITY = /^(?:符合|达到|具备|满足|经[^，；。]{0,20}(?:检验|检疫|检测)合格)/;
+const OFFICIAL_ACT =
+  /抽查|检验|检查|监督|样品|许可|证书|证明|登记|审批|批准|公告|名录|规划|计划|经费|资金/;
+/**
+ * Acts only a public authority performs (监督抽查, 行政执法检查, 行政强制措施, 设定证明事项) or
+ * the party on their receiving end (被检查人, 被检验方). A clause about them that names no
+ * subject (监督抽查工作应当……; 不得向被检验人收取检验费用) binds the authority that acts, not
+ * everyone: the drafting leaves the organ implicit because only it can do the act.
+ */
+const OFFICIAL_ACT_CONTEXT =
+  /监督抽查|监督检查|抽查检验|执法检查|行政执法|行政检查|行政强制|行政许可|行政审批|证明事项|被(?:检查|检验|抽查|抽检|抽样|抽取样品)(?:人|者|方|单位|企业)|制定地方标准|地方标准的(?:制定|起草|立项|编号|技术审查)|(?:许可证|证书|执照)应当(?:注明|载明)/;
+
+/**
+ * 所需费用列入省级人民政府财政预算; 所需检验费用由省财政统一列支: funding charged to a budget is
+ * the finance department's duty at the level named (the text's own levels when none is).
+ */
+const BUDGET =
+  /(?:费用|经费|资金)[^，；。]{0,12}?(?:由([^，；。]{0,16}?)财政[^，；。]{0,16}?(?:列支|安排|保障)|列入([^，；。]{0,16}?)(?:财政)?预算)/;
+
+/**
+ * A thing standing as the grammatical subject: a phrase before the modal verb that names no
+ * actor (产品质量应当检验合格). A product requirement binds producers and sellers; a subject
+ * with no modal verb and no action (诉讼时效期间为二年) is a statement of fact.
+ */
+function thingSubject(
+  s: string,
+): { kind: 'product' | 'fact' | 'other'; phrase: string } | undefined {
+  const start = subjectStart(s);
+  const rest = s.slice(start);
+  const modal = findModal(rest);
+  if (modal && modal.offset > 0) {
+    const phrase = rest.slice(0, modal.offset).replace(/[，,]$/, '');
+    if (phrase.length === 0 || /^(?:并|也|还|均|都|亦|一律)$/.test(phrase)) return undefined;
+    const predicate = rest.slice(modal.offset + (modal.strip ? modal.length : 0));
+    if (!OFFICIAL_ACT.test(phrase) && (PRODUCT.test(phrase) || CONFORMITY.test(predicate))) {
+      return { kind: 'product', phrase };
+    }
+    return { kind: 'other', phrase };
+  }
+  if (
+    !modal &&
+    !ACTION_START.test(rest) &&
+    /^[^，；。]{2,30}?(?:为|是|以|按|属于|不超过|不少于|自(?!治))/.test(rest)
+  ) {
+    const phrase =
+      /^[^，；。]{2,30}?(?=为|是|以|按|属于|不超过|不少于|自(?!治))/.exec(rest)?.[0] ??
+      rest.slice(0, 10);
+    if (SYSTEM_VERB.test(phrase)) return undefined;
+    return { kind: 'fact', phrase };
+  }
+  return undefined;
+}
+
+/** Activities whose doer a condition names (从境外引进……的，应当……: whoever imports). */
+const ACTIVITY =
+  /^(?:从事|从境外|向境外|引进|进口|出口|生产|销售|经营|养殖|屠宰|运输|收购|使用|申请|设立|开办|举办|开发|研制|培育|输出|转让|承揽|承接|取得|持有|携带|邮寄|饲养|销售、|利用)/;
+const BUSINESS = /生产|销售|经营|养殖|屠宰|运输|收购|饲养|进口|出口|开办|承揽/;
+/** 遵守……法律法规 / 执行 (a standard, a rule): compliance, owed by whoever acts. */
+const COMPLIANCE =
+  /^(?:严格)?(?:遵守|执行)(?:$|[^，；。]{0,40}(?:法律|法规|规定|规范|标准|制度|章程|准则)|[，；。])/;
+const APPLICATION = /^申请(?:取得|领取|办理)?[^，；。]{0,60}(?:许可证|证书|资质|资格|登记|执照)$/;
+const PRIVATE_ACTIVITY = /^(?:从事|从境外|向境外|申请|生产|销售|经营|养殖|屠宰|进口|出口)/;
+
+/**
+ * 生产者获知……的，应当……; 被检查人对……有异议的，可以……: a party that opens the condition of a
+ * main clause with no subject of its own is who acts, whatever subject came before.
+ */
+function namedConditionParty(
+  s: string,
+  modal: ModalMatch | undefined,
+  ctx: Context,
+): ActorMatch | undefined {
+  if (!modal) return undefined;
+  const m = /^((?:[^，；。]{1,40}?(?:后|时|前|期间)[，,])?)([^，；。]{2,80}?)的[，,]/.exec(s);
+  if (!m || modal.offset !== m[0].length) return undefined;
+  const clause = m[2];
+  const party = matchSubjectActor(clause, ctx.kinds, ctx.tier) ?? leadingParty(clause);
+  if (!party || party.actorType === 'none' || party.length >= clause.length) return undefined;
+  // 生产者的产品……的: the party only modifies the thing the condition is about.
+  if (/^(?:的|[、和及与])/.test(clause.slice(party.length))) return undefined;
+  return {
+    ...party,
+    cues: [
+      ...party.cues,
+      {
+        field: 'actorType',
+        rule: 'actorType.condition-opener',
+        text: party.text,
+        explanation: `条件“${clause}的”由“${party.text}”开头，其后的分句未写主语：由其承担`,
+      },
+    ],
+  };
+}
+
+/**
+ * 「从事……的，应当……」 with no subject: the nominalised condition names who must act (whoever
+ * does that). Not when the article has already named a subject this clause continues.
+ */
+function conditionParty(
+  s: string,
+  modal: ModalMatch | undefined,
+  ctx: Context,
+): ActorMatch | undefined {
+  if (!modal) return undefined;
+  const m = /^([^，；。]{2,80}?)的?[，,](?:还|也|并|均|同时)?/.exec(s);
+  if (!m || !ACTIVITY.test(m[1])) return undefined;
+  // 申请取得……许可证，除应当……外，还应当……: an application names the applicant whatever stands
+  // between it and the modal verb.
+  if (modal.offset !== m[0].length && !APPLICATION.test(m[1])) return undefined;
+  // A subject the article already named continues, unless the condition names an activity of
+  // private parties (申请取得……的, 向境外输出……的, 从事……经营的): then its doer is the subject.
+  if (ctx.carried && !PRIVATE_ACTIVITY.test(m[1])) return undefined;
+  const type = BUSINESS.test(m[1]) ? 'enterprise' : 'public';
+  const text = `${m[1]}的`;
+  return {
+    length: 0,
+    text,
+    actorType: type,
+    actorTypes: [type],
+    levels: [],
+    departments: [],
+    unrecognisedDepartments: [],
+    cues: [
+      {
+        field: 'actorType',
+        rule: 'actorType.condition-party',
+        text,
+        explanation: `“${text}”指从事该活动的${type === 'enterprise' ? '生产经营者（市场主体）' : '单位和个人'}，为本句的行为主体（非政府主体）`,
+      },
+    ],
+  };
+}
+
+function productParties(phrase: string): ActorMatch {
+  const text = '生产者、销售者';
+  return {
+    length: 0,
+    text,
+    actorType: 'enterprise',
+    actorTypes: ['enterprise'],
+    levels: [],
+    departments: [],
+    unrecognisedDepartments: [],
+    cues: [
+      {
+        field: 'actorType',
+        rule: 'actorType.product-requirement',
+        text: phrase,
+        explanation: `“${phrase}”是对产品的要求，约束其生产者、销售者（非政府主体）`,
+      },
+    ],
+  };
+}
+
+/** 采取查封、扣押措施的机关: an organ described by what it did, a government department. */
+function organPhrase(phrase: string, ctx: Context): ActorMatch | undefined {
+  if (!/(?:部门|机关)$/.test(phrase) || phrase.length > 40 || /[，。；]/.test(phrase))
+    return undefined;
+  const levels = defaultLevels(ctx.tier);
+  const organ = organActor('department', phrase, levels, [
+    {
+      field: 'actorType',
+      rule: 'actorType.described-organ',
+      text: phrase,
+      explanation: `主语“${phrase}”指作出该行为的行政机关（政府部门职责）`,
+    },
+    {
+      field: 'levels',
+      rule: 'levels.unstated',
+      text: phrase,
+      explanation: `未写明层级，按本文本所指的各级（${describeLevels(levels)}）处理，需人工确认`,
+    },
+  ]);
+  // 项目审批部门, 查封、扣押部门: a function's name without a relative clause names no kind.
+  return /的|机关$/.test(phrase) ? withCompetentDepartment(organ, phrase, ctx) : organ;
+}
+
+/**
+ * 采取查封、扣押措施的机关, 受理复检的机关, 送检机关: an organ named by what it does, with no
+ * department of its own, is the text's competent department (the reviewer confirms).
+ */
+function withCompetentDepartment(organ: ActorMatch, phrase: string, ctx: Context): ActorMatch {
+  const competent = ctx.allocations.competent
+    ? matchGovernmentActor(ctx.allocations.competent.actorText, ctx.kinds, ctx.tier)
+    : undefined;
+  if (
+    organ.departments.length > 0 ||
+    organ.unrecognisedDepartments.length > 0 ||
+    !competent ||
+    competent.departments.length === 0 ||
+    /有关|相关|其他|各/.test(phrase)
+  ) {
+    return organ;
+  }
+  return {
+    ...organ,
+    departments: [...competent.departments],
+    cues: [
+      ...organ.cues.filter((c) => c.field !== 'departments'),
+      {
+        field: 'departments',
+        rule: 'departments.described-organ',
+        text: phrase,
+        explanation: `“${phrase}”未点名部门，指本文本的主管部门（${ctx.allocations.competent!.actorText}），需人工确认`,
+      },
+    ],
+  };
+}
+
+/**
+ * 受理申请的畜牧兽医行政主管部门经审核……, 接受申诉的部门应当……: an organ described by a relative
+ * clause; the actor's length covers the relative clause.
+ */
+function describedOrgan(s: string, ctx: Context): ActorMatch | undefined {
+  const described = /^[^，；。]{1,20}?的(?=[^，；。的]{0,40}?(?:部门|机关))/.exec(s);
+  if (!described) return undefined;
+  const rest = s.slice(described[0].length);
+  const organ =
+    matchGovernmentActor(rest, ctx.kinds, ctx.tier) ??
+    (/^(?:部门|机关)/.test(rest)
+      ? organPhrase(`${described[0]}${rest.slice(0, 2)}`, ctx)
+      : undefined);
+  if (!organ || organ.actorType !== 'department') return undefined;
+  const length = organ.text.startsWith(described[0])
+    ? organ.length
+    : described[0].length + organ.length;
+  return withCompetentDepartment(
+    { ...organ, length, text: s.slice(0, length) },
+    s.slice(0, length),
+    ctx,
+  );
+}
+
+/** Skip leading adverbials and conditions; the position where a subject may start. */
+function subjectStart(s: string): number {
+  let pos = 0;
+  for (let n = 0; n < 3; n += 1) {
+    const m = LEADING.exec(s.slice(pos));
+    if (!m) break;
+    pos += m[0].length;
+  }
+  return pos;
+}
+
+function statementKind(
+  ctx: Context,
+  rest: string,
+  modal: ModalMatch | undefined,
+  whole: string,
+): KindMatch {
+  const { predicate } = afterConditions(rest);
+  const consequence =
+    consequenceKind(predicate, ctx.penalty, whole) ??
+    (modal
+      ? consequenceKind(rest.slice(modal.offset + (modal.strip ? modal.length : 0)), false)
+      : undefined);
+  if (consequence) return consequence;
+  if (modal?.rule === PROHIBITION_RULE)
+    return { kind: 'prohibition', cue: prohibitionCue(modal.text) };
+  const principle = principleKind(modal?.strip ? withoutModal(rest, modal) : rest);
+  if (principle) return principle;
+  return { kind: 'implementation', cue: implementationCue(trimPunctuation(rest).slice(0, 40)) };
+}
+
+function noActorResult(kind: KindMatch, s: string): UnitResult {
+  const subject = trimPunctuation(s);
+  return {
+    kind,
+    actor: NO_ACTOR,
+    source: 'none',
+    modality: 'declarative',
+    modalityCue: {
+      field: 'modality',
+      rule: 'modality.not-applicable',
+      text: '',
+      explanation: '本句不设定行为义务，情态不适用（记为宣示性）',
+    },
+    subject,
+    subjectCue: subjectCue('subject.whole-clause', subject, '整句为条款内容'),
+  };
+}
+
+interface Found {
+  actor: ActorMatch;
+  source: ActorSource;
+  /** Where the predicate starts in `s`. */
+  rest: number;
+  from?: AllocatedActor;
+}
+
+/** The subject written in the clause: at its start, after leading adverbials, or as 由's agent. */
+/** An organ's act that only qualifies a noun: 规定的……, 规定应当……的畜禽, 认定的…… (up to a comma). */
+const ATTRIBUTIVE_ORGAN =
+  /^(?:所)?(?:规定|确定|认定|公布|发布|指定|审定|批准)(?:[^，；。]{0,30}?)的[^，；。的]{1,20}(?:[，,；;。]|$)/;
+
+/**
+ * 国务院……部门根据……，省级人民政府……部门根据……，分别建立……: organs listed clause by clause
+ * before a shared 分别 (respectively) predicate all bear it.
+ */
+function respectiveActors(s: string, first: ActorMatch, ctx: Context): ActorMatch {
+  const shared = s.search(/[，,]分别/);
+  if (shared < 0) return first;
+  let acc = first;
+  for (let i = s.indexOf('，', first.length); i > 0 && i < shared; i = s.indexOf('，', i + 1)) {
+    const next = matchSubjectActor(s.slice(i + 1), ctx.kinds, ctx.tier);
+    if (!next || (next.actorType !== 'government' && next.actorType !== 'department')) continue;
+    acc = joinActors(acc, next, s.slice(0, i + 1 + next.length));
+  }
+  return acc === first ? first : { ...acc, length: first.length };
+}
+
+function writtenSubject(ctx: Context, s: string): Found | undefined {
+  // 享受……支持的保种场、保护区和基因库，未经……批准，不得……: the noun phrase before the
+  // 未经-clause is the subject; the organ inside it only approves.
+  const topic = /^([^，；。]{2,60}?)[，,](?:未经|非经)[^，；。]{2,60}?[，,]/.exec(s);
+  if (topic && matchModal(s.slice(topic[0].length))) {
+    const head = topic[1].slice(topic[1].lastIndexOf('的') + 1);
+    const party = matchSubjectActor(head, ctx.kinds, ctx.tier) ?? classifySubjectPhrase(head);
+    if (party && party.actorType !== 'none') {
+      return { actor: party, source: 'explicit', rest: topic[0].length };
+    }
+  }
+  const start = subjectStart(s);
+  // ……部门抽取样品时，其行政执法人员应当出示执法证件: the staff (其……人员) act for the party
+  // named before; the duty is that party's.
+  if (start > 0 && /^其[^，；。]{0,8}人员/.test(s.slice(start))) {
+    const head = /^[^，；。]{2,20}?(?:机构|单位|企业|组织|协会|中心)/.exec(s)?.[0];
+    const owner =
+      matchSubjectActor(s, ctx.kinds, ctx.tier) ??
+      leadingParty(s) ??
+      (head ? classifySubjectPhrase(head) : undefined);
+    const staff = /^其[^，；。]{0,8}人员/.exec(s.slice(start))![0];
+    if (owner) return { actor: owner, source: 'explicit', rest: start + staff.length };
+  }
+  // After a condition (市场主体作出的承诺符合条件的，有关部门应当……) the subject is the one after it.
+  const after = start > 0 ? matchSubjectActor(s.slice(start), ctx.kinds, ctx.tier) : undefined;
+  if (after && /(?:的|时|后|前|期间)[，,]$/.test(s.slice(0, start))) {
+    return { actor: after, source: 'explicit', rest: start + after.length };
+  }
+  // 有关部门……进行监督检查时，被检查者不得拒绝: an organ inside a time clause is not the subject of
+  // the clause after it; a party named there by its head noun is.
+  if (
+    start > 0 &&
+    /(?:时|后|前|期间)[，,]$/.test(s.slice(0, start)) &&
+    !findModal(s.slice(0, start))
+  ) {
+    const modal = findModal(s.slice(start));
+    if (modal && modal.offset > 0) {
+      const phrase = s.slice(start, start + modal.offset).replace(/[，,]$/, '');
+      const party = classifySubjectPhrase(phrase);
+      if (party) return { actor: party, source: 'explicit', rest: start + modal.offset };
+    }
+  }
+  // 畜禽养殖户的防疫条件……: a party followed by 的 only modifies the subject.
+  const named = matchSubjectActor(s, ctx.kinds, ctx.tier);
+  // 畜禽遗传资源保种场、保护区和基因库的管理办法: nouns joined to the party still end in 的.
+  const atStart =
+    named && !/^(?:[、和及与][^，；。的、]{1,12})*的/u.test(s.slice(named.length))
+      ? named
+      : undefined;
+  if (atStart) {
+    // 市人民政府设立的服务中心应当……: the government only modifies the real subject.
+    const rest = s.slice(atStart.length);
+    const modal = findModal(rest);
+    const relative = modal
+      ? /^[^，；。]{0,16}的([^，；。的]{2,30})$/.exec(rest.slice(0, modal.offset))
+      : null;
+    const head = relative ? classifySubjectPhrase(relative[1]) : undefined;
+    if (head && modal)
+      return { actor: head, source: 'explicit', rest: atStart.length + modal.offset };
+    // 国务院……部门规定的其他内容; ……部门规定应当加施标识而没有标识的畜禽，不得……: the organ
+    // only says whose rule defines a thing; the thing is what the clause is about.
+    if (ATTRIBUTIVE_ORGAN.test(rest)) return undefined;
+    // 生产者、销售者违反……规定，产品有严重质量问题的，产品质量监督部门可以公布……: a party named
+    // in the condition is not the subject of the main clause that follows the condition.
+    // So after a further adverbial (……的，除依法承担相应责任外，有关部门应当……).
+    const afterCondition = afterConditions(s).offset;
+    if (afterCondition > atStart.length && !findModal(s.slice(0, afterCondition))) {
+      const condition = afterCondition + subjectStart(s.slice(afterCondition));
+      const main =
+        matchSubjectActor(s.slice(condition), ctx.kinds, ctx.tier) ??
+        describedOrgan(s.slice(condition), ctx);
+      if (main && matchModal(s.slice(condition + main.length))) {
+        return { actor: main, source: 'explicit', rest: condition + main.length };
+      }
+    }
+    return { actor: respectiveActors(s, atStart, ctx), source: 'explicit', rest: atStart.length };
+  }
+  if (after) return { actor: after, source: 'explicit', rest: start + after.length };
+  const described = describedOrgan(s.slice(start), ctx);
+  if (described) return { actor: described, source: 'explicit', rest: start + described.length };
+  const agent = agentOf(s, ctx);
+  if (agent) return { actor: agent.actor, source: 'explicit', rest: agent.end };
+  const party = leadingParty(s.slice(start));
+  if (party) return { actor: party, source: 'explicit', rest: start + party.length };
+  // A subject after an opening phrase (发生突发事件，相关县级以上人民政府应当……).
+  for (let i = s.indexOf('，'); i > 0; i = s.indexOf('，', i + 1)) {
+    const later = matchSubjectActor(s.slice(i + 1), ctx.kinds, ctx.tier);
+    if (!later) continue;
+    // ……的，生产者、销售者提供产品时应当明示: a time clause may stand between subject and modal.
+    const tail = s.slice(i + 1 + later.length);
+    const when = /^[^，；。]{1,30}?时[，,]?/.exec(tail);
+    const modal = matchModal(tail) ?? (when ? matchModal(tail.slice(when[0].length)) : undefined);
+    if (modal && !findModal(s.slice(0, i))) {
+      return { actor: later, source: 'explicit', rest: i + 1 + later.length };
+    }
+  }
+  // A noun phrase before the modal verb whose head names a party (建设单位应当…).
+  const modal = findModal(s.slice(start));
+  if (modal && modal.offset > 0) {
+    const phrase = s.slice(start, start + modal.offset).replace(/[，,]$/, '');
+    const party = classifySubjectPhrase(phrase) ?? organPhrase(phrase, ctx);
+    if (party) return { actor: party, source: 'explicit', rest: start + modal.offset };
+  }
+  return undefined;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function encouraging(modal: ModalMatch | undefined): boolean {
+  return modal !== undefined && modal.modality === 'encouraged';
+}
+
+const EVERYONE = '任何单位和个人';
+
+/**
+ * An actor a drafting convention names (任何单位和个人 for an unaddressed prohibition, the finance
+ * department for a budget clause): its own actor-type cue is replaced by the convention's.
+ */
+function byConvention(actor: ActorMatch, text: string, cue: Cue): Found {
+  return {
+    actor: { ...actor, text, cues: [cue, ...actor.cues.filter((c) => c.field !== 'actorType')] },
+    source: 'explicit',
+    rest: 0,
+  };
+}
+
+function fallbackActor(
+  ctx: Context,
+  kind: DutyKind,
+  modal: ModalMatch | undefined,
+  s: string,
+  policy = false,
+  continuing = false,
+): Found {
+  // 禁止…… with no subject addresses everyone, unless it continues a sentence's subject.
+  if (
+    kind === 'prohibition' &&
+    modal &&
+    modal.offset === 0 &&
+    !ctx.leadIn &&
+    !(continuing && ctx.carried) &&
+    !OFFICIAL_ACT_CONTEXT.test(s)
+  ) {
+    // 禁止服务业经营者将……: the party named right after 禁止, before its predicate, is the one
+    // addressed (its object follows 将/把/在/以/向/为… or its own verb).
+    const afterModal = s.slice(modal.offset + modal.text.length);
+    const addressed = matchSubjectActor(afterModal, ctx.kinds, ctx.tier);
+    if (
+      addressed &&
+      addressed.actorType !== 'none' &&
+      addressed.text.length < afterModal.length &&
+      /^(?:[将把在以向为对从]|擅自|利用|通过|使用|生产|销售|经营|收购|出售|提供|出具|伪造|冒用|参与|从事|进行|采用|违反)/.test(
+        afterModal.slice(addressed.text.length),
+      )
+    ) {
+      return byConvention(addressed, addressed.text, {
+        field: 'actorType',
+        rule: 'actorType.prohibition-addressee',
+        text: addressed.text,
+        explanation: `“${modal.text}”之后点名的“${addressed.text}”是被禁止的主体`,
+      });
+    }
+    const party = matchPartyList(EVERYONE);
+    if (party) {
+      return byConvention(party, EVERYONE, {
+        field: 'actorType',
+        rule: 'actorType.prohibition-everyone',
+        text: modal.text,
+        explanation: `“${modal.text}……”未写主语，禁止任何单位和个人（非政府主体）`,
+      });
+    }
+  }
+  if (ctx.leadIn && ctx.leadIn.actor.actorType !== 'none') {
+    return { actor: ctx.leadIn.actor, source: 'lead-in', rest: 0, from: ctx.leadIn.inferredFrom };
+  }
+  if (kind === 'enforcement') {
+    if (ctx.carried && isOrganType(ctx.carried.actorType)) {
+      return { actor: ctx.carried, source: 'previous', rest: 0 };
+    }
+    const { actor, from } = allocatedActor(
+      ctx,
+      ctx.allocations.enforcement ?? ctx.allocations.general,
+    );
+    return { actor, source: 'inferred', rest: 0, from };
+  }
+  if (ctx.carried) return { actor: ctx.carried, source: 'previous', rest: 0 };
+  void s;
+  // Outside the general chapter, the text's work is its competent department's; encouragement
+  // of no one in particular (鼓励标准与知识产权融合) is the government's policy.
+  const { actor, from } = allocatedActor(
+    ctx,
+    ctx.general || policy
+      ? ctx.allocations.general
+      : (ctx.allocations.competent ?? ctx.allocations.general),
+  );
+  return { actor, source: 'inferred', rest: 0, from };
 }
 
 /** Sentence-level or lead-in modality for a clause that states no modal verb of its own. */
@@ -186,7 +918,17 @@ function inheritedModality(ctx: Context, unit: Unit, s: string): { modality: Mod
     };
   }
   const sm = ctx.sentenceModal;
-  if (unit.clause > 0 && sm && sm.sentence === unit.sentence) {
+  // ……可以申请复检，由受理复检的部门作出复检结论: the organ that takes over is not bound by
+  // the other party's 可以; a 由-clause states its act.
+  if (sm && sm.sentence === unit.sentence && unit.clause > 0 && s.startsWith('由')) {
+    return { modality: 'declarative', cue: declarativeCue(s) };
+  }
+  if (
+    unit.clause > 0 &&
+    sm &&
+    sm.sentence === unit.sentence &&
+    sm.modal.rule !== PROHIBITION_RULE
+  ) {
     return {
       modality: sm.modal.modality,
       cue: {
@@ -200,112 +942,274 @@ function inheritedModality(ctx: Context, unit: Unit, s: string): { modality: Mod
   return { modality: 'declarative', cue: declarativeCue(s) };
 }
 
-function fallbackActor(ctx: Context): { actor: ActorMatch; source: ActorSource } {
-  if (ctx.leadIn) return { actor: ctx.leadIn.actor, source: 'lead-in' };
-  if (ctx.carried) return { actor: ctx.carried.actor, source: 'previous' };
-  return { actor: defaultGovernmentActor(ctx.kinds), source: 'default' };
-}
-
-function subjectCue(rule: string, text: string, explanation: string): Cue {
-  return { field: 'subject', rule, text, explanation };
+/**
+ * 向省级人民政府……部门提出申请；受理申请的……部门经审核，报国务院……部门批准: the organ that
+ * 受理 (receives) the application is the one it was addressed to in the same sentence, and one it
+ * is 报 (passed on) to for approval shares the act.
+ */
+function applicationOrgans(ctx: Context, s: string, unit: Unit, found: Found): Found {
+  let actor = found.actor;
+  const r = ctx.recipient;
+  if (r && r.sentence === unit.sentence && /^受理[^，；。]{0,10}的/.test(actor.text)) {
+    actor = { ...actor, levels: [...r.actor.levels] };
+    if (actor.departments.length === 0) actor = { ...actor, departments: [...r.actor.departments] };
+  }
+  const passedOn = /[，,]?报([^，；。]{2,40}?(?:部门|机关|人民政府))[^，；。]{0,12}?批准/.exec(
+    s.slice(found.rest),
+  );
+  const approver = passedOn ? matchGovernmentActor(passedOn[1], ctx.kinds, ctx.tier) : undefined;
+  if (approver && actor !== found.actor) {
+    actor = joinActors(actor, approver, actor.text);
+  }
+  return actor === found.actor ? found : { ...found, actor };
 }
 
 function analyseUnit(ctx: Context, s: string, unit: Unit, isItem: boolean): Analysed {
-  for (const n of NON_OBLIGATIONS) {
-    if (n.re.test(s)) return { kind: 'skip', rule: n.rule, explanation: n.explanation };
+  const addressed =
+    /向([^，；。]{2,40}?(?:部门|机关|人民政府))(?:提出|提交|报送)[^，；。]{0,6}申请/.exec(s);
+  const recipient = addressed ? matchGovernmentActor(addressed[1], ctx.kinds, ctx.tier) : undefined;
+  if (recipient) ctx.recipient = { sentence: unit.sentence, actor: recipient };
+  // 1. Formulas that set no duty: purpose, effective date, definition, scope.
+  const formula = formulaKind(s);
+  if (formula) return { kind: 'duty', result: noActorResult(formula, s) };
+  const leadKind = ctx.leadIn?.kind;
+  if (isItem && leadKind && leadKind.kind !== 'implementation' && leadKind.kind !== 'prohibition') {
+    if (leadKind.kind !== 'enforcement')
+      return { kind: 'duty', result: noActorResult(leadKind, s) };
   }
-  // 1. An explicit subject at the start of the clause.
-  const explicit = matchSubjectActor(s, ctx.kinds);
-  if (explicit) {
-    const rest = s.slice(explicit.length);
-    if (trimPunctuation(rest).length === 0) {
-      return { kind: 'skip', rule: 'none.actor-only', explanation: '只有主体，没有职责事项' };
-    }
-    ctx.carried = { actor: explicit };
-    const modal = matchModal(rest);
-    const subject = trimPunctuation(withoutModal(rest, modal));
-    if (modal && modal.strip) ctx.sentenceModal = { sentence: unit.sentence, modal };
-    return {
-      kind: 'duty',
-      result: {
-        actor: explicit,
-        source: 'explicit',
-        modality: modal ? modal.modality : 'declarative',
-        modalityCue: modal ? modalCue(modal) : declarativeCue(s),
-        subject,
-        subjectCue: subjectCue(
-          modal?.strip ? 'subject.after-modal' : 'subject.after-actor',
-          subject,
-          modal?.strip
-            ? `主语“${explicit.text}”和“${modal.text}”之后的内容为职责事项`
-            : `主语“${explicit.text}”之后的内容为职责事项`,
-        ),
-        modal,
+
+  // 2. The subject written in the clause.
+  let found = writtenSubject(ctx, s);
+  if (found) found = applicationOrgans(ctx, s, unit, found);
+  if (found && trimPunctuation(s.slice(found.rest)).length === 0 && found.source === 'explicit') {
+    return { kind: 'skip', rule: 'none.actor-only', explanation: '只有主体，没有职责事项' };
+  }
+  const restText = s.slice(found?.rest ?? 0);
+  const modal = findModal(restText);
+  let kind =
+    isItem && leadKind && leadKind.kind !== 'implementation'
+      ? leadKind
+      : statementKind(ctx, restText, modal, s);
+  if (
+    kind.kind === 'implementation' &&
+    !found &&
+    !modal &&
+    /是指|包括|分为/.test(s) &&
+    !ctx.leadIn
+  ) {
+    kind = {
+      kind: 'definition',
+      cue: {
+        field: 'kind',
+        rule: 'kind.definition-description',
+        text: s.slice(0, 40),
+        explanation: '无主体、无情态动词的“包括/分为/是指”句为说明性定义',
       },
     };
   }
-  const modal = matchModal(s);
-  // 2. 鼓励 X …: X is the party encouraged to act.
-  if (modal && modal.rule === ENCOURAGE_RULE) {
-    const partyAt = modal.offset + modal.length;
-    const party = matchPartyList(s.slice(partyAt));
-    if (party) {
-      const subject = trimPunctuation(s.slice(partyAt + party.length));
-      return {
-        kind: 'duty',
-        result: {
-          actor: party,
-          source: 'encouraged-party',
-          modality: modal.modality,
-          modalityCue: modalCue(modal),
-          subject,
-          subjectCue: subjectCue(
-            'subject.after-encouraged-party',
-            subject,
-            `“${modal.text}${party.text}”之后的内容为被鼓励的行为`,
-          ),
-          modal,
-        },
-      };
+  if (kind.kind === 'liability' || kind.kind === 'definition') {
+    return { kind: 'duty', result: noActorResult(kind, s) };
+  }
+
+  // A violator named before the condition (生产者……的，责令……) is not who enforces.
+  if (
+    found &&
+    kind.kind === 'enforcement' &&
+    found.actor.actorType !== 'government' &&
+    found.actor.actorType !== 'department'
+  ) {
+    found = undefined;
+  }
+  // ……部门违反本条例规定……的，由市标准化行政主管部门责令……: an organ may be the violator too;
+  // who enforces is the 由-agent after the condition. So for any act when the party named in
+  // the condition is not an organ (……的生产者在外省市的，由质量技术监督部门移交……处理).
+  if (found && (kind.kind === 'enforcement' || !isOrganType(found.actor.actorType))) {
+    const agent = agentOf(s, ctx);
+    const condition = afterConditions(s).offset;
+    if (agent && condition > 0 && agent.at >= condition && isOrganType(agent.actor.actorType)) {
+      found = { actor: agent.actor, source: 'explicit', rest: agent.end };
     }
   }
-  // 3. No subject: the actor is inherited (lead-in, previous subject, or the general default).
-  const { actor, source } = fallbackActor(ctx);
-  if (modal) {
-    if (modal.strip) ctx.sentenceModal = { sentence: unit.sentence, modal };
-    const subject = trimPunctuation(withoutModal(s, modal));
+  if (found) ctx.carried = found.actor;
+
+  // 3. 鼓励/支持/引导 X …: X is the party encouraged to act (also after a government subject).
+  const encouraged = modal && modal.offset <= 4 ? encouragedParty(restText, modal) : undefined;
+  if (encouraged && modal && kind.kind === 'implementation') {
+    const subject = trimPunctuation(
+      restText.slice(modal.offset + modal.length + encouraged.length),
+    );
     return {
       kind: 'duty',
       result: {
-        actor,
-        source,
+        kind,
+        actor: encouraged,
+        source: 'encouraged-party',
         modality: modal.modality,
         modalityCue: modalCue(modal),
         subject,
         subjectCue: subjectCue(
-          modal.strip ? 'subject.after-modal' : 'subject.whole-clause',
+          'subject.after-encouraged-party',
           subject,
-          modal.strip
-            ? `“${modal.text}”之后的内容为职责事项`
-            : `本句无主语，整句（含“${modal.text}”）为职责事项`,
+          `“${modal.text}${encouraged.text}”之后的内容为被${modal.rule === 'modality.permit' ? '准许' : '鼓励'}的行为`,
         ),
         modal,
       },
     };
   }
-  const inherited = inheritedModality(ctx, unit, s);
-  const subject = trimPunctuation(s);
+
+  // A thing as the grammatical subject (产品质量应当……, 诉讼时效期间为二年).
+  if (!found && !(isItem && ctx.leadIn) && kind.kind !== 'enforcement') {
+    const thing = thingSubject(s);
+    const doer = conditionParty(s, modal, ctx);
+    const makers =
+      thing?.kind === 'other'
+        ? (standardMakers(thing.phrase, ctx) ?? planMaker(thing.phrase, ctx))
+        : undefined;
+    const opener = namedConditionParty(s, modal, ctx);
+    if (makers) {
+      found = { actor: makers, source: 'explicit', rest: 0 };
+    } else if (opener) {
+      found = { actor: opener, source: 'explicit', rest: 0 };
+    } else if (thing?.kind === 'product') {
+      found = { actor: productParties(thing.phrase), source: 'explicit', rest: 0 };
+    } else if (doer) {
+      found = { actor: doer, source: 'explicit', rest: 0 };
+    } else if (thing?.kind === 'fact' && kind.kind === 'implementation') {
+      const other: KindMatch = {
+        kind: 'other',
+        cue: {
+          field: 'kind',
+          rule: 'kind.statement-of-fact',
+          text: thing.phrase,
+          explanation: `主语“${thing.phrase}”是事物而非行为主体，且无情态动词：为说明性规定，不设定职责`,
+        },
+      };
+      return { kind: 'duty', result: noActorResult(other, s) };
+    }
+  }
+
+  if (!found && !(isItem && ctx.leadIn) && kind.kind === 'implementation') {
+    const budget = /^(?:将|把)/.test(s) ? null : BUDGET.exec(s);
+    if (budget) {
+      const level = (budget[1] ?? budget[2] ?? '').replace(/(?:人民政府|政府)$/, '');
+      const finance = matchGovernmentActor(
+        level ? `${level}人民政府财政部门` : '财政部门',
+        ctx.kinds,
+        ctx.tier,
+      );
+      if (finance && finance.actorType === 'department') {
+        found = byConvention(finance, budget[0], {
+          field: 'actorType',
+          rule: 'actorType.budget',
+          text: budget[0],
+          explanation: `“${budget[0]}”：经费纳入财政预算或由财政列支，为该级财政部门的职责`,
+        });
+      }
+    }
+  }
+  if (found && found.actor !== ctx.carried) ctx.carried = found.actor;
+  // No subject, no modal verb, no action verb: a statement about a state of affairs
+  // (逾期未提出复检申请的，视为无异议), not a duty of anyone.
+  if (
+    !found &&
+    !modal &&
+    kind.kind === 'implementation' &&
+    !(isItem && ctx.leadIn) &&
+    ((!ACTION_START.test(s.slice(subjectStart(s))) &&
+      !passiveInside(s) &&
+      STATE_OF_AFFAIRS.test(s) &&
+      !ctx.carried) ||
+      RULE_OF_COMPUTATION.test(s))
+  ) {
+    const other: KindMatch = {
+      kind: 'other',
+      cue: {
+        field: 'kind',
+        rule: 'kind.state-of-affairs',
+        text: s.slice(0, 30),
+        explanation: '无主语、无情态动词、无行为动词：为说明性规定，不设定职责',
+      },
+    };
+    return { kind: 'duty', result: noActorResult(other, s) };
+  }
+
+  if (!found && kind.kind === 'other') return { kind: 'duty', result: noActorResult(kind, s) };
+  // 开展科技活动应当遵守法律法规; 强制性标准必须执行: compliance with the law binds whoever acts,
+  // not the organ that administers it.
+  if (!found && modal && !(isItem && ctx.leadIn) && kind.kind === 'implementation') {
+    const predicate = restText.slice(modal.offset + (modal.strip ? modal.length : 0));
+    const everyone = COMPLIANCE.test(predicate) ? matchPartyList(EVERYONE) : undefined;
+    if (everyone) {
+      found = byConvention(everyone, EVERYONE, {
+        field: 'actorType',
+        rule: 'actorType.compliance-everyone',
+        text: predicate.slice(0, 12),
+        explanation: `“${modal.text}${predicate.slice(0, 8)}……”未写主语：遵守、执行法律规定约束从事该活动的单位和个人（非政府主体）`,
+      });
+    }
+  }
+  const who = found ?? fallbackActor(ctx, kind.kind, modal, s, encouraging(modal), unit.clause > 0);
+  if (who.actor.actorType === 'none' && kind.kind !== 'other') {
+    return { kind: 'duty', result: noActorResult(kind, s) };
+  }
+
+  // 4. Modality.
+  let modality: Modality;
+  let modalityCue: Cue;
+  if (modal) {
+    modality =
+      kind.kind === 'enforcement' && modal.modality !== 'discretionary'
+        ? 'mandatory'
+        : modal.modality;
+    modalityCue = modalCue(modal);
+    if (modal.strip) ctx.sentenceModal = { sentence: unit.sentence, modal };
+  } else if (kind.kind === 'enforcement') {
+    modality = 'mandatory';
+    modalityCue = {
+      field: 'modality',
+      rule: 'modality.sanction',
+      text: kind.cue.text,
+      explanation: `处罚措施“${kind.cue.text}”依法应当作出，按强制性处理`,
+    };
+  } else {
+    const inherited = inheritedModality(ctx, unit, s);
+    modality = inherited.modality;
+    modalityCue = inherited.cue;
+  }
+
+  const subject = trimPunctuation(modal?.strip ? withoutModal(restText, modal) : restText);
+  const afterLead = s.slice(subjectStart(s));
+  // Subjectless and verb-first (对……给予奖励, 立足……，打造……): the addressed government's own act.
+  // Not when a thing or a condition stands first (样品应当……, ……的，应当……).
+  const thing = thingSubject(s);
+  const passive =
+    who.source === 'inferred' &&
+    (thing === undefined || (thing.kind === 'other' && OFFICIAL_ACT_CONTEXT.test(s))) &&
+    (ACTION_START.test(afterLead) || passiveInside(s) || !/^[^，；。]{2,80}?的[，,]/.test(s));
+  void afterLead;
   return {
     kind: 'duty',
     result: {
-      actor,
-      source,
-      modality: inherited.modality,
-      modalityCue: inherited.cue,
+      passive,
+      kind,
+      actor: who.actor,
+      source: who.source,
+      inferredFrom: who.from,
+      modality,
+      modalityCue,
       subject,
       subjectCue: isItem
         ? subjectCue('subject.item', subject, '项的内容为职责事项')
-        : subjectCue('subject.whole-clause', subject, '本句无主语，整句为职责事项'),
+        : found
+          ? subjectCue(
+              modal?.strip ? 'subject.after-modal' : 'subject.after-actor',
+              subject,
+              modal?.strip
+                ? `主语“${who.actor.text}”和“${modal.text}”之后的内容为职责事项`
+                : `主语“${who.actor.text}”之后的内容为职责事项`,
+            )
+          : subjectCue('subject.whole-clause', subject, '本句无主语，整句为职责事项'),
+      modal,
     },
   };
 }
@@ -313,13 +1217,24 @@ function analyseUnit(ctx: Context, s: string, unit: Unit, isItem: boolean): Anal
 function assistingDepartments(
   subject: string,
   kinds: readonly DepartmentKind[],
-): { codes: string[]; cues: Cue[] } {
+  tier: JurisdictionTier,
+): { codes: string[]; cues: Cue[]; organised?: boolean } {
   const m = ASSISTING.exec(subject);
   if (!m) return { codes: [], cues: [] };
-  const tail = matchDepartmentTail(subject.slice(m[0].length), kinds);
+  const rest = subject.slice(m[0].length);
+  const tail =
+    matchDepartmentTail(rest, kinds) ??
+    (() => {
+      const actor = matchGovernmentActor(rest, kinds, tier);
+      return actor && actor.actorType === 'department'
+        ? { length: actor.length, codes: actor.departments }
+        : undefined;
+    })();
   if (!tail) return { codes: [], cues: [] };
   const text = subject.slice(0, m[0].length + tail.length);
   return {
+    // 人民政府应当组织有关部门……: the organised departments carry the work out with it.
+    organised: m[0].startsWith('组织'),
     codes: tail.codes,
     cues: [
       {
@@ -332,60 +1247,208 @@ function assistingDepartments(
   };
 }
 
-function suggestedLead(governmentDuty: boolean, departments: string[]): string | null {
+function suggestedLead(
+  governmentDuty: boolean,
+  departments: string[],
+  competent: string | undefined,
+): string | null {
   if (!governmentDuty) return null;
   if (departments.length === 1) return departments[0];
-  if (departments.length === 0 || departments.includes(DEFAULT_LEAD_DEPARTMENT_CODE)) {
-    return DEFAULT_LEAD_DEPARTMENT_CODE;
-  }
+  if (departments.length === 0) return competent ?? null;
+  if (competent && departments.includes(competent)) return competent;
   return departments[0];
 }
 
+function local(levels: readonly AdminLevel[], deployment: readonly LocalLevel[]): boolean {
+  return levels.some((l) => (deployment as readonly string[]).includes(l));
+}
+
+function trackedCue(
+  tracked: boolean,
+  governmentDuty: boolean,
+  inferred: boolean,
+  kind: DutyKind,
+  modality: Modality,
+  levels: readonly AdminLevel[],
+  deployment: readonly LocalLevel[],
+): Cue {
+  const why = tracked
+    ? '地方人民政府或其部门的实施性职责（强制性或宣示性），默认跟踪'
+    : !governmentDuty
+      ? '主体不是人民政府或其部门，不跟踪'
+      : inferred
+        ? '主体系推定，待审核人确认主体后再决定是否跟踪'
+        : kind !== 'implementation'
+          ? '不是实施性职责（处罚、禁止、定义、法律责任等），默认不跟踪'
+          : modality === 'encouraged' || modality === 'discretionary'
+            ? '鼓励性或授权性规定，默认不跟踪'
+            : !local(levels, deployment)
+              ? '国家层面的职责，不由本省各级单位承担，不跟踪'
+              : '默认不跟踪';
+  return {
+    field: 'tracked',
+    rule: tracked ? 'tracked.default' : 'tracked.excluded',
+    text: '',
+    explanation: why,
+  };
+}
+
+interface Where {
+  paragraph: number;
+  item: number | null;
+  sequence: number;
+}
+
 function toDuty(
+  ctx: Context,
+  deployment: readonly LocalLevel[],
   r: UnitResult,
-  where: { paragraph: number; item: number | null; sequence: number },
+  where: Where,
   source: { text: string; offset: number },
-  kinds: readonly DepartmentKind[],
 ): ExtractedDuty {
-  const governmentDuty = r.actor.actorType === 'government' || r.actor.actorType === 'department';
+  // Joined subjects (人民法院、人民检察院和公安机关): a government part makes it a government duty.
+  const governmentDuty = r.actor.actorTypes.some(isOrganType) || isOrganType(r.actor.actorType);
   const assisting = governmentDuty
-    ? assistingDepartments(r.subject, kinds)
+    ? assistingDepartments(r.subject, ctx.kinds, ctx.tier)
     : { codes: [], cues: [] };
   const departments = [...r.actor.departments];
+  let levels = governmentDuty ? [...r.actor.levels] : [];
+  // 地方标准 are made by the province and 设区的市 (标准化法第十三条), never by a county: a duty
+  // about them whose actor does not name the county level is not a county's.
+  const levelCues: Cue[] = [];
+  if (
+    governmentDuty &&
+    LOCAL_STANDARD.test(source.text) &&
+    levels.includes('county') &&
+    levels.some((l) => l !== 'county') &&
+    !/县(?!级以上)|(?<!设)区/.test(r.actor.text)
+  ) {
+    levels = levels.filter((l) => l !== 'county');
+    levelCues.push({
+      field: 'levels',
+      rule: 'levels.local-standard',
+      text: '地方标准',
+      explanation: '地方标准由省级和设区的市级制定（《标准化法》第十三条），县级不制定，故不含县级',
+    });
+  }
+  const inferred =
+    (r.source === 'inferred' && !r.passive) ||
+    (r.source === 'lead-in' && r.inferredFrom !== undefined);
+  const tracked =
+    governmentDuty &&
+    !inferred &&
+    r.kind.kind === 'implementation' &&
+    (r.modality === 'mandatory' || r.modality === 'declarative') &&
+    local(levels, deployment);
+  const competent =
+    (ctx.allocations.competent
+      ? matchGovernmentActor(ctx.allocations.competent.actorText, ctx.kinds, ctx.tier)
+          ?.departments[0]
+      : undefined) ?? ctx.coordinating;
+  const lead = suggestedLead(governmentDuty, departments, competent);
   const cues: Cue[] = [
-    actorCue(r.source, r.actor),
-    ...r.actor.cues,
+    actorCue(r.source, r.actor, r.inferredFrom),
+    ...(levelCues.length > 0 ? r.actor.cues.filter((c) => c.field !== 'levels') : r.actor.cues),
+    ...levelCues,
+    r.kind.cue,
     r.modalityCue,
     ...assisting.cues,
     r.subjectCue,
+    trackedCue(tracked, governmentDuty, inferred, r.kind.kind, r.modality, levels, deployment),
   ];
-  if (governmentDuty && r.actor.levels.length > 0 && !cues.some((c) => c.field === 'levels')) {
+  if (
+    (governmentDuty && lead && !departments.includes(lead)) ||
+    (governmentDuty && departments.length > 1 && lead)
+  ) {
+    const c = ctx.allocations.competent;
+    cues.push(
+      c
+        ? {
+            field: 'departments',
+            rule: 'departments.lead-from-allocation',
+            text: c.clause,
+            explanation:
+              departments.length > 1 && departments.includes(lead as string)
+                ? `列举了多个部门；依第${c.article}条第${c.paragraph}款“${c.clause}”，建议由其中的主管部门牵头，需人工确认`
+                : `未点名部门；依第${c.article}条第${c.paragraph}款“${c.clause}”建议由主管部门牵头，需人工确认`,
+          }
+        : lead === ctx.coordinating
+          ? {
+              field: 'departments',
+              rule: 'departments.lead-coordinating',
+              text: '',
+              explanation:
+                '本文本未指定主管部门；按导入时设定的本法规牵头协调部门建议牵头，需人工确认',
+            }
+          : {
+              field: 'departments',
+              rule: 'departments.lead-first-named',
+              text: r.actor.text,
+              explanation: '列举了多个部门，建议由首个列举的部门牵头，需人工确认',
+            },
+    );
+  }
+  if (governmentDuty && levels.length > 0 && !cues.some((c) => c.field === 'levels')) {
     cues.push({
       field: 'levels',
       rule: 'levels.inherited',
       text: r.actor.text,
-      explanation: `层级随主体确定：${describeLevels(r.actor.levels)}`,
+      explanation: `层级随主体确定：${describeLevels(levels)}`,
+    });
+  }
+  if (!governmentDuty && !cues.some((c) => c.field === 'levels')) {
+    cues.push({
+      field: 'levels',
+      rule: 'levels.non-government',
+      text: r.actor.text,
+      explanation:
+        r.actor.actorType === 'none'
+          ? '无行为主体，不分配行政层级'
+          : `“${r.actor.text}”不是政府主体，不分配行政层级`,
+    });
+  }
+  if (!cues.some((c) => c.field === 'actorType')) {
+    cues.push({
+      field: 'actorType',
+      rule: 'actorType.none',
+      text: '',
+      explanation: '本句不设定行为主体',
+    });
+  }
+  if (!cues.some((c) => c.field === 'departments')) {
+    cues.push({
+      field: 'departments',
+      rule: governmentDuty ? 'departments.unnamed' : 'departments.non-government',
+      text: '',
+      explanation: governmentDuty ? '未点名部门，牵头部门由人工指定' : '不涉及政府部门',
     });
   }
   return {
     paragraph: where.paragraph,
     item: where.item,
     sequence: where.sequence,
+    kind: r.kind.kind,
     text: source.text,
     offset: source.offset,
     actorText: tidy(r.actor.text),
     actorType: r.actor.actorType,
-    actorTypes: [...r.actor.actorTypes],
+    actorTypes:
+      assisting.organised && !r.actor.actorTypes.includes('department')
+        ? [...r.actor.actorTypes, 'department']
+        : [...r.actor.actorTypes],
     actorSource: r.source,
-    levels: governmentDuty ? [...r.actor.levels] : [],
+    levels,
     modality: r.modality,
     departments,
     assistingDepartments: assisting.codes.filter((c) => !departments.includes(c)),
     unrecognisedDepartments: [...r.actor.unrecognisedDepartments],
-    suggestedLeadDepartment: suggestedLead(governmentDuty, departments),
+    suggestedLeadDepartment: lead,
     subject: tidy(r.subject),
     governmentDuty,
-    inheritedActor: r.source === 'previous' || r.source === 'lead-in' || r.source === 'default',
+    trackedByDefault: tracked,
+    inheritedActor: r.source === 'previous' || r.source === 'lead-in' || r.source === 'inferred',
+    needsReview:
+      r.source === 'inferred' || (r.source === 'lead-in' && r.inferredFrom !== undefined),
     cues,
   };
 }
@@ -395,16 +1458,125 @@ function toDuty(
  * (……，企业应当……): one sentence, two duties. Commas under one subject stay together, so
  * `应当推行…，鼓励、支持构建…` remains a single mandatory duty governed by 应当.
  */
-function splitAtNewSubjects(compact: string, unit: Unit, kinds: readonly DepartmentKind[]): Unit[] {
+function splitAtNewSubjects(compact: string, unit: Unit, ctx: Context): Unit[] {
   const parts: Unit[] = [];
   let start = unit.start;
+  /** The part being read is the encouraging government's own act (split off below). */
+  let ownAct = false;
   for (let i = unit.start + 1; i < unit.end; i += 1) {
     if (compact[i] !== '，' && compact[i] !== ',') continue;
+    if (compact[i - 1] === '的') continue;
     const rest = compact.slice(i + 1, unit.end);
-    const actor = matchSubjectActor(rest, kinds);
+    // 应当……，不得……: a prohibition after a duty of the same subject is a norm of its own.
+    const left = compact.slice(start, i);
+    // So after a budget clause (……所需检验费用由财政列支，不得向被检查人收取).
+    if (
+      /^(?:并|也|且)?(?:不得|禁止|严禁)/.test(rest) &&
+      (findModal(left) || BUDGET.test(left) || ownAct) &&
+      !/的$/.test(left)
+    ) {
+      parts.push({ ...unit, start, end: i });
+      start = i + 1;
+      continue;
+    }
+    // 本市建立……机制，鼓励和支持金融机构开发……: after a statement that binds no one by a strong
+    // modal verb, 鼓励/支持/引导 + a party addresses that party (an encouragement of its own).
+    // Under 应当 (应当推行……，支持企业……) the support stays part of the organ's duty.
+    const encouragement = matchModal(rest);
+    if (
+      encouragement &&
+      encouragement.offset === 0 &&
+      ENCOURAGING_RULES.has(encouragement.rule) &&
+      !STRONG_MODAL.test(left) &&
+      !/的$/.test(left) &&
+      encouragedParty(rest, encouragement)
+    ) {
+      parts.push({ ...unit, start, end: i });
+      start = i + 1;
+      continue;
+    }
+    // 国家引导畜禽养殖户……，加强对畜禽养殖户的指导帮扶，保护其合法权益: a clause whose object is
+    // the encouraged party (对/面向/为 + it, 其) is the encouraging government's own act.
+    const verbAt = left.search(/鼓励|支持|引导/);
+    const encourager = verbAt > 0 ? matchSubjectActor(left, ctx.kinds, ctx.tier) : undefined;
+    const leftModal =
+      verbAt === 0 || (encourager?.length === verbAt && isOrganType(encourager.actorType))
+        ? matchModal(left.slice(verbAt))
+        : undefined;
+    const party =
+      leftModal && ENCOURAGING_RULES.has(leftModal.rule)
+        ? encouragedParty(left.slice(verbAt), leftModal)
+        : undefined;
+    if (party && party.text.length >= 2) {
+      const head = party.text.split(/、|和|及|与/)[0];
+      const object = new RegExp(
+        `^(?:并|同时)?[^，；。]{0,6}?(?:对|面向|为|向)${escapeRegExp(head)}|^(?:并|同时)?(?:保护|保障|维护)其|^(?:并)?不得`,
+      );
+      if (object.test(rest)) {
+        parts.push({ ...unit, start, end: i });
+        start = i + 1;
+        ownAct = true;
+        continue;
+      }
+    }
+    // ……不得收费，所需费用列入省级人民政府财政预算: the funding is another organ's act.
+    const nextClause = rest.split(/[，,；;。]/)[0];
+    if (/^所需[^，；。]{0,8}(?:费用|经费|资金)/.test(rest) && BUDGET.test(nextClause)) {
+      parts.push({ ...unit, start, end: i });
+      start = i + 1;
+      continue;
+    }
+    // ……责令限期改正，可以处一万元以下罚款: the order is due, the fine is at the organ's discretion;
+    // two measures, each with its own modality.
+    if (/责令/.test(left) && !/可以/.test(left) && /^(?:并且?)?可以(?:并)?处/.test(rest)) {
+      parts.push({ ...unit, start, end: i });
+      start = i + 1;
+      continue;
+    }
+    // ……由……部门审核发放，具体审核发放办法由省级人民政府规定: making the detailed rules is
+    // the named organ's own norm.
+    if (/^具体[^，；。]{0,12}(?:办法|规定|细则|标准|措施)[^，；。]{0,6}由/.test(rest)) {
+      parts.push({ ...unit, start, end: i });
+      start = i + 1;
+      continue;
+    }
+    // ……可以申请复检，由受理复检的部门作出复检结论: a 由-agent after a clause with its own modal
+    // verb takes over the act; the organ's part is a duty of its own.
+    // So does a topic with its own 由-agent (……应当给予奖励，奖励的具体办法由市人民政府制定).
+    const by = /^(?:[^，；。由]{2,20}?)?由/.exec(rest);
+    if (by && findModal(left) && !/的$/.test(left)) {
+      const after = rest.slice(by[0].length);
+      const agent = matchSubjectActor(after, ctx.kinds, ctx.tier) ?? describedOrgan(after, ctx);
+      if (
+        agent &&
+        isOrganType(agent.actorType) &&
+        (by[0].length === 1 || AGENT_VERB.test(after.slice(agent.length)))
+      ) {
+        parts.push({ ...unit, start, end: i });
+        start = i + 1;
+        continue;
+      }
+    }
+    const actor = matchSubjectActor(rest, ctx.kinds, ctx.tier) ?? describedOrgan(rest, ctx);
     if (!actor) continue;
     const modal = matchModal(rest.slice(actor.length));
     if (!modal) continue;
+    // An adverbial or a time clause before the subject is not a clause of its own
+    // (对依法进行的监督检查，生产者不得拒绝; 检验结束后，……部门应当……).
+    if (
+      !findModal(left) &&
+      (LEADING.test(`${left}，`) || /(?:时|后|前|中|内|外|期间)$/.test(left))
+    ) {
+      continue;
+    }
+    // An opening phrase with no subject, modal or action (发生突发事件，……) belongs to the clause.
+    if (
+      !findModal(left) &&
+      !matchSubjectActor(left, ctx.kinds, ctx.tier) &&
+      !ACTION_START.test(left)
+    ) {
+      continue;
+    }
     parts.push({ ...unit, start, end: i });
     start = i + 1;
   }
@@ -424,29 +1596,44 @@ function renumberClauses(units: Unit[]): Unit[] {
   });
 }
 
-function unitsOf(ct: CompactText, from: number, kinds: readonly DepartmentKind[]): Unit[] {
+function unitsOf(ct: CompactText, from: number, ctx: Context): Unit[] {
   return renumberClauses(
-    splitUnits(ct.compact, from).flatMap((u) => splitAtNewSubjects(ct.compact, u, kinds)),
+    splitUnits(ct.compact, from).flatMap((u) => splitAtNewSubjects(ct.compact, u, ctx)),
   );
 }
 
+function contextOf(options: ExtractOptions): Context {
+  return {
+    kinds: options.departments ?? DEPARTMENT_KINDS,
+    tier: (options.context ?? DEFAULT_TEXT_CONTEXT).tier,
+    penalty: isPenaltyChapter(options.chapterTitle),
+    general: options.generalChapter ?? true,
+    coordinating: options.coordinatingDepartment,
+    allocations: options.allocations ?? {},
+  };
+}
+
 /**
- * Extract duties and report the sentences that state none (with the rule that excluded them).
+ * Extract the statements of one article (duties, and the definitions, sanctions and other
+ * provisions around them, each with its kind) and report clauses that state nothing.
  */
 export function analyzeArticle(
   article: ArticleInput,
   options: ExtractOptions = {},
 ): ArticleAnalysis {
-  const kinds = options.departments ?? DEPARTMENT_KINDS;
-  const ctx: Context = { kinds };
+  const ctx = contextOf(options);
+  const deployment = options.deploymentLevels ?? DEFAULT_DEPLOYMENT;
   const duties: ExtractedDuty[] = [];
   const skipped: SkippedText[] = [];
+  const push = (r: UnitResult, where: Where, source: { text: string; offset: number }) =>
+    duties.push(toDuty(ctx, deployment, r, where, source));
 
   for (const paragraph of article.paragraphs) {
     ctx.sentenceModal = undefined;
+    ctx.recipient = undefined;
     ctx.leadIn = undefined;
     const ct = compactText(paragraph.text);
-    const units = unitsOf(ct, headingLength(ct.compact), kinds);
+    const units = unitsOf(ct, headingLength(ct.compact), ctx);
     const last = units[units.length - 1];
     const leadInUnit = paragraph.items.length > 0 && last?.terminator === '：' ? last : undefined;
     let sequence = 0;
@@ -466,41 +1653,56 @@ export function analyzeArticle(
           });
           continue;
         }
-        // The lead-in is a duty of its own only for what it states before the introducing clause:
-        // 企业应当落实质量主体责任，推动开展以下质量促进活动： → 企业应当落实质量主体责任.
+        const r = analysed.result;
+        // The lead-in is a statement of its own only for what it states before the introducing
+        // clause: 企业应当落实质量主体责任，推动开展以下质量促进活动： → 企业应当落实质量主体责任.
         const lastComma = Math.max(s.lastIndexOf('，'), s.lastIndexOf(','));
         const introducesOnly = lastComma < 0 || !INTRODUCER.test(s.slice(lastComma + 1));
-        const body = introducesOnly
-          ? undefined
-          : analyseUnit(
-              ctx,
-              s.slice(0, lastComma),
-              { ...unit, end: unit.start + lastComma },
-              false,
-            );
-        // From here on, the items inherit the lead-in's actor and modality.
-        const r = analysed.result;
+        // A temporal or conditional clause (……进行查处时，可以行使下列职权：) states nothing.
+        const body =
+          introducesOnly ||
+          r.kind.kind !== 'implementation' ||
+          /(?:时|的|中|后|前)$/.test(s.slice(0, lastComma))
+            ? undefined
+            : analyseUnit(
+                ctx,
+                s.slice(0, lastComma),
+                { ...unit, end: unit.start + lastComma },
+                false,
+              );
         ctx.leadIn = {
           actor: r.actor,
+          source: r.source,
           modality: r.modality,
           modalText: r.modal?.text ?? displaySlice(ct, unit.start, unit.end),
+          kind: r.kind.kind === 'implementation' ? undefined : r.kind,
+          inferredFrom: r.inferredFrom,
         };
         if (body?.kind === 'duty' && body.result.subject.length > 0) {
           sequence += 1;
-          duties.push(
-            toDuty(
-              {
-                ...body.result,
-                subjectCue: subjectCue(
-                  'subject.lead-in-body',
-                  body.result.subject,
-                  '引导语中引出各项之前的内容另行设定了职责',
-                ),
-              },
-              { paragraph: paragraph.number, item: null, sequence },
-              sourceSlice(ct, unit.start, unit.start + lastComma),
-              kinds,
-            ),
+          push(
+            {
+              ...body.result,
+              subjectCue: subjectCue(
+                'subject.lead-in-body',
+                body.result.subject,
+                '引导语中引出各项之前的内容另行设定了职责',
+              ),
+            },
+            { paragraph: paragraph.number, item: null, sequence },
+            sourceSlice(ct, unit.start, unit.start + lastComma),
+          );
+        } else if (
+          r.kind.kind !== 'implementation' &&
+          paragraph.items.length > 0 &&
+          r.actor.actorType === 'none'
+        ) {
+          // A definition or similar lead-in (下列用语的含义：) is itself the statement.
+          sequence += 1;
+          push(
+            r,
+            { paragraph: paragraph.number, item: null, sequence },
+            sourceSlice(ct, unit.start, unit.end),
           );
         } else {
           skipped.push({
@@ -525,19 +1727,16 @@ export function analyzeArticle(
         continue;
       }
       sequence += 1;
-      duties.push(
-        toDuty(
-          analysed.result,
-          { paragraph: paragraph.number, item: null, sequence },
-          sourceSlice(ct, unit.start, unit.end),
-          kinds,
-        ),
+      push(
+        analysed.result,
+        { paragraph: paragraph.number, item: null, sequence },
+        sourceSlice(ct, unit.start, unit.end),
       );
     }
 
     for (const item of paragraph.items) {
       const ict = compactText(item.text);
-      const itemUnits = unitsOf(ict, itemMarkerLength(ict.compact), kinds);
+      const itemUnits = unitsOf(ict, itemMarkerLength(ict.compact), ctx);
       let itemSequence = 0;
       ctx.sentenceModal = undefined;
       for (const unit of itemUnits) {
@@ -558,13 +1757,10 @@ export function analyzeArticle(
           continue;
         }
         itemSequence += 1;
-        duties.push(
-          toDuty(
-            analysed.result,
-            { paragraph: paragraph.number, item: item.number, sequence: itemSequence },
-            { text, offset: sourceSlice(ict, unit.start, unit.end).offset },
-            kinds,
-          ),
+        push(
+          analysed.result,
+          { paragraph: paragraph.number, item: item.number, sequence: itemSequence },
+          { text, offset: sourceSlice(ict, unit.start, unit.end).offset },
         );
       }
     }
@@ -573,10 +1769,12 @@ export function analyzeArticle(
   return { duties, skipped };
 }
 
-/** Extract the duties (职责) stated in one article, in paragraph, item and sentence order. */
+/** Extract the statements (职责与其他条款) of one article, in paragraph, item and sentence order. */
 export function extractArticleDuties(
   article: ArticleInput,
   options: ExtractOptions = {},
 ): ExtractedDuty[] {
   return analyzeArticle(article, options).duties;
 }
+
+export { ALL_LEVELS };

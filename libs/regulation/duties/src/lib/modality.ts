@@ -40,11 +40,32 @@ const MODAL_RULES: ModalRule[] = [
     explanation: () => '“必须”表示义务，为强制性职责',
   },
   {
-    re: /^(?:不得|禁止)/,
+    re: /^(?:不得|禁止|严禁)/,
     modality: 'mandatory',
     rule: 'modality.shall-not',
     strip: false,
     explanation: (t) => `“${t}”为禁止性规定，按强制性职责处理`,
+  },
+  {
+    re: /^应(?![当该用急对届聘征收付缴税有变时])/,
+    modality: 'mandatory',
+    rule: 'modality.shall',
+    strip: true,
+    explanation: () => '“应”（应当）表示义务，为强制性职责',
+  },
+  {
+    re: /^(?:负责(?!人)|主管(?!人员|部门|机关|单位|的)|统一管理|统一负责|是[^，；。]{0,40}?的主管(?:部门|机关))/,
+    modality: 'mandatory',
+    rule: 'modality.responsible',
+    strip: false,
+    explanation: (t) => `“${t}”分配职责，为强制性职责`,
+  },
+  {
+    re: /^有权/,
+    modality: 'discretionary',
+    rule: 'modality.entitled',
+    strip: false,
+    explanation: () => '“有权”表示授权，为可选择行使的权利',
   },
   {
     re: /^可以/,
@@ -75,17 +96,53 @@ const MODAL_RULES: ModalRule[] = [
     explanation: (t) => `支配动词为“${t}”，为引导性（鼓励性）规定`,
   },
   {
-    re: /^倡导/,
+    re: /^允许/,
+    modality: 'discretionary',
+    rule: 'modality.permit',
+    strip: false,
+    explanation: () => '“允许”准许其后的主体为某种行为，为可选择的权利',
+  },
+  {
+    re: /^(?:提倡|倡导)/,
     modality: 'encouraged',
     rule: 'modality.advocate',
     strip: false,
-    explanation: () => '支配动词为“倡导”，为倡导性（鼓励性）规定',
+    explanation: (t) => `支配动词为“${t}”，为倡导性（鼓励性）规定`,
   },
 ];
 
 /** Adverbials that may stand between the actor and the modal verb (…部门在各自职责范围内应当…). */
 const ADVERBIAL =
-  /^(?:依法|依照[^，；。]{0,30}?规定|按照[^，；。]{0,30}?(?:规定|分工|要求|章程)|根据[^，；。]{0,30}?(?:需要|规定|要求|实际)|在[^，；。]{0,30}?(?:范围内|职责内|中|方面)|结合[^，；。]{0,20}?实际)[，,]?/;
+  /^(?:依法|依照[^，；。]{0,30}?规定|按照[^，；。]{0,30}?(?:规定|分工|要求|章程|职责)|根据[^，；。]{0,40}?(?:需要|规定|要求|实际|需求|情况|规划)|在[^，；。]{0,30}?(?:范围内|职责内|中|方面|时|前|后)|结合[^，；。]{0,20}?(?:实际|情况)|(?:根据|按照|依照|依据|围绕|结合|针对|对于|为了)[^，；。]{1,50}?[，,]|(?:积极|主动|逐步|大力|进一步|切实|共同|加快|及时|定期|分别))[，,]?/;
+
+/** Strong modal verbs: they govern the clause wherever they stand after the subject. */
+const STRONG =
+  /应当|必须|不得|禁止|严禁|可以|有权|负责(?!人)|主管(?!人员|部门|机关|单位|的)|统一管理|是(?=[^，；。]{0,40}?的主管(?:部门|机关))|应(?![当该用急对届聘征收付缴税有变时])/g;
+const NOT_MODAL_BEFORE = /[相响供适对反效呼答顺感理报承]$/;
+/** Legal idioms that contain a modal word but set no duty: 知道或者应当知道. */
+const NOT_MODAL_AFTER = /^(?:应当知道|应当承担的)/;
+
+/**
+ * The governing modal verb of a clause: at its start (after adverbials), or else the first strong
+ * modal verb (应当、必须、不得、禁止、可以、有权、负责、主管) that is not inside a condition
+ * (……不得……的，: a condition ends with 的 before a comma) nor inside a noun (相应, 供应).
+ */
+export function findModal(s: string): ModalMatch | undefined {
+  const atStart = matchModal(s);
+  if (atStart) return atStart;
+  STRONG.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = STRONG.exec(s)) !== null) {
+    if (NOT_MODAL_BEFORE.test(s.slice(0, m.index))) continue;
+    if (NOT_MODAL_AFTER.test(s.slice(m.index))) continue;
+    const segmentEnd = s.slice(m.index).search(/[，,；;。]/);
+    const segment = segmentEnd < 0 ? s.slice(m.index) : s.slice(m.index, m.index + segmentEnd);
+    if (/的$/.test(segment) && segmentEnd >= 0) continue;
+    const found = matchModal(s.slice(m.index));
+    if (found && found.offset === 0) return { ...found, offset: m.index };
+  }
+  return undefined;
+}
 
 /** The modal verb at the start of `s`, or after at most two adverbials. */
 export function matchModal(s: string): ModalMatch | undefined {

@@ -13,6 +13,10 @@ export const RegulationParseErrorCode = {
   /** Article numbers must run 1, 2, 3 … through the whole regulation. */
   ARTICLE_OUT_OF_SEQUENCE: 'ARTICLE_OUT_OF_SEQUENCE',
   DUPLICATE_CHAPTER: 'DUPLICATE_CHAPTER',
+  /**
+   * Chapter numbers go backwards, or skip a value and the article numbers skip too (text is
+   * missing). A skip with continuous articles is the warning CHAPTER_NUMBER_GAP.
+   */
   CHAPTER_OUT_OF_SEQUENCE: 'CHAPTER_OUT_OF_SEQUENCE',
   DUPLICATE_SECTION: 'DUPLICATE_SECTION',
   /** Section numbers restart at 第一节 in each chapter and must run 1, 2, 3 … within it. */
@@ -58,6 +62,13 @@ export const RegulationParseWarningCode = {
   UNCLOSED_TITLE_BRACKET: 'UNCLOSED_TITLE_BRACKET',
   /** With `strictNumbering: false`: chapter/section/article numbers skip a value. */
   NUMBERING_GAP: 'NUMBERING_GAP',
+  /**
+   * A chapter number is skipped (第三章 … 第五章) but the article numbers run on: the heading
+   * line of the skipped chapter is missing from the source, not its articles.
+   */
+  CHAPTER_NUMBER_GAP: 'CHAPTER_NUMBER_GAP',
+  /** As CHAPTER_NUMBER_GAP, for a section (节) number skipped within a chapter. */
+  SECTION_NUMBER_GAP: 'SECTION_NUMBER_GAP',
 } as const;
 
 export type RegulationParseWarningCode =

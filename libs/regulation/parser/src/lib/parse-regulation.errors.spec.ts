@@ -53,11 +53,15 @@ const cases: Record<Code, { text: string; line: number; message?: string }[]> = 
   ],
   DUPLICATE_CHAPTER: [{ text: seedWithLine(21, '第一章  基础支撑'), line: 21 }],
   CHAPTER_OUT_OF_SEQUENCE: [
+    // A skipped chapter whose articles are missing too (a skipped heading alone is a warning).
     {
-      text: seedWithLine(21, '第三章  基础支撑'),
-      line: 21,
-      message: '第21行：章编号不连续（应为第二章，实为第三章） [CHAPTER_OUT_OF_SEQUENCE]',
+      text: lines('第一章 总则', '第一条 甲。', '第三章 附则', '第三条 乙。'),
+      line: 3,
+      message:
+        '第3行：章编号不连续（应为第二章，实为第三章），其后的条文编号也不连续（应为第二条，实为第三条），可能缺少整章内容 [CHAPTER_OUT_OF_SEQUENCE]',
     },
+    // Going backwards.
+    { text: lines('第二章 甲', '第一条 甲。', '第一章 乙', '第二条 乙。'), line: 3 },
   ],
   DUPLICATE_SECTION: [
     {
@@ -67,9 +71,22 @@ const cases: Record<Code, { text: string; line: number; message?: string }[]> = 
   ],
   SECTION_OUT_OF_SEQUENCE: [
     {
-      text: lines('第一章 总则', '第二节 甲', '第一条 正文。'),
+      text: lines('第一章 总则', '第二节 甲', '第二条 正文。'),
       line: 2,
-      message: '第2行：第一章内节编号不连续（应为第一节，实为第二节） [SECTION_OUT_OF_SEQUENCE]',
+      message:
+        '第2行：第一章内节编号不连续（应为第一节，实为第二节），其后的条文编号也不连续（应为第一条，实为第二条），可能缺少整节内容 [SECTION_OUT_OF_SEQUENCE]',
+    },
+    {
+      text: lines(
+        '第一章 总则',
+        '第一节 甲',
+        '第一条 正文。',
+        '第三节 乙',
+        '第二条 正文。',
+        '第二节 丙',
+        '第三条 正文。',
+      ),
+      line: 6,
     },
   ],
   SECTION_OUTSIDE_CHAPTER: [

@@ -15,7 +15,9 @@
  * - an item line (（一）…) belongs to the paragraph before it, normally one ending in ：;
  * - a non-item line after items starts the next paragraph;
  * - numbering is checked strictly, because a duplicated or skipped number almost always means
- *   a heading was mistyped and text would otherwise be attached to the wrong article.
+ *   a heading was mistyped and text would otherwise be attached to the wrong article. One
+ *   exception: a skipped chapter/section number followed by continuous article numbers means
+ *   only the heading line is missing (common in texts copied from web pages): a warning.
  */
 
 import {
@@ -140,9 +142,15 @@ interface FrontMatter {
   toc?: TocEntry[];
 }
 
+/**
+ * Front matter: title, status line, 题注/preamble and table of contents. The contents list may
+ * stand before the title, between the title and the 题注, or after the 题注 (all three occur in
+ * published compilations); it must be one unbroken run of headings, and a title is accepted
+ * after it only while no title or preamble line has been seen.
+ */
 function parseFrontMatter(lines: readonly LogicalLine[], warnings: Warnings): FrontMatter {
   const front: FrontMatter = { preamble: [] };
-  let state: 'start' | 'afterTitle' | 'preamble' | 'toc' = 'start';
+  let state: 'start' | 'afterTitle' | 'preamble' | 'toc' | 'afterToc' = 'start';
   let openParenthesis = false;
 
   for (const { text, line, cls } of lines) {
@@ -164,7 +172,7 @@ function parseFrontMatter(lines: readonly LogicalLine[], warnings: Warnings): Fr
     }
     if (cls.kind === 'unsupported') unsupported(cls.what, text, line);
     if (cls.kind === 'tocMarker') {
-      if (state === 'toc') unexpected();
+      if (front.toc) tocInterrupted(text, line, front.toc);
       state = 'toc';
       front.toc = [];
       continue;
@@ -173,14 +181,23 @@ function parseFrontMatter(lines: readonly LogicalLine[], warnings: Warnings): Fr
       if (!front.toc) {
         front.toc = [];
         warnings.add(W.TOC_WITHOUT_MARKER, line, '正文之前的章节标题按目录处理（没有“目录”字样）');
+      } else if (state !== 'toc') {
+        tocInterrupted(text, line, front.toc);
       }
       state = 'toc';
       front.toc.push({ kind: cls.kind, number: cls.number, title: cls.title, line });
       continue;
     }
-    if (state === 'toc') unexpected();
+    if (state === 'toc') {
+      // A `目录` line followed directly by text is not a contents list.
+      if (front.toc?.length === 0) unexpected();
+      state = 'afterToc';
+    }
 
-    if (state === 'start' && cls.kind === 'text' && isPlausibleDocumentTitle(text)) {
+    const titleAllowed =
+      state === 'start' ||
+      (state === 'afterToc' && front.title === undefined && front.preamble.length === 0);
+    if (titleAllowed && cls.kind === 'text' && isPlausibleDocumentTitle(text)) {
       front.title = removeWhitespace(text);
       front.titleLine = line;
       state = 'afterTitle';
@@ -210,6 +227,16 @@ function parseFrontMatter(lines: readonly LogicalLine[], warnings: Warnings): Fr
   return front;
 }
 
+/** A second contents list, or headings resumed after the list was closed by other text. */
+function tocInterrupted(text: string, line: number, toc: readonly TocEntry[]): never {
+  const start = toc[0]?.line;
+  return fail(
+    E.UNEXPECTED_TEXT_BEFORE_FIRST_ARTICLE,
+    line,
+    `目录${start === undefined ? '' : `（第${start}行起）`}之后已有其他文字，此处又出现目录或章节标题：“${excerpt(text)}”`,
+  );
+}
+
 function unsupported(what: 'part' | 'articleSuffix', text: string, line: number): never {
   return fail(
     E.UNSUPPORTED_STRUCTURE,
@@ -234,6 +261,13 @@ class BodyParser {
   private lastArticle = 0;
   private readonly articleLinesByNumber = new Map<number, number>();
   private readonly chapterLinesByNumber = new Map<number, number>();
+  /** Chapter/section numbering gaps waiting for the next article (see checkNumber). */
+  private readonly pendingHeadingGaps: Array<{
+    kind: '章' | '节';
+    code: RegulationParseErrorCode;
+    line: number;
+    reason: string;
+  }> = [];
 
   constructor(
     private readonly strict: boolean,
@@ -245,6 +279,9 @@ class BodyParser {
     this.closeArticle();
     this.closeSection();
     this.closeChapter();
+    // Unreachable in practice (a heading without articles is EMPTY_CHAPTER/SECTION first).
+    const gap = this.pendingHeadingGaps[0];
+    if (gap) fail(gap.code, gap.line, gap.reason);
     return this.chapters;
   }
 
@@ -305,8 +342,35 @@ class BodyParser {
     const expected = previous + 1;
     if (number === expected) return;
     const reason = `${context}${noun}编号不连续（应为${label(expected, kind)}，实为${label(number, kind)}）`;
+    if (this.strict && number > expected && kind !== '条') {
+      // Published texts copied from web pages sometimes lose a heading line. Articles number
+      // through the whole text, so the next article decides: if it continues the numbering,
+      // only the heading is missing (a warning); if not, text is missing too (an error).
+      this.pendingHeadingGaps.push({ kind, code: outOfSequence, line, reason });
+      return;
+    }
     if (this.strict || number < expected) fail(outOfSequence, line, reason);
     this.warnings.add(W.NUMBERING_GAP, line, reason);
+  }
+
+  /** Settles the heading gaps seen since the last article, given the next article's number. */
+  private settleHeadingGaps(articleNumber: number): void {
+    const expected = this.lastArticle + 1;
+    for (const gap of this.pendingHeadingGaps) {
+      if (articleNumber !== expected) {
+        fail(
+          gap.code,
+          gap.line,
+          `${gap.reason}，其后的条文编号也不连续（应为${label(expected, '条')}，实为${label(articleNumber, '条')}），可能缺少整${gap.kind}内容`,
+        );
+      }
+      this.warnings.add(
+        gap.kind === '章' ? W.CHAPTER_NUMBER_GAP : W.SECTION_NUMBER_GAP,
+        gap.line,
+        `${gap.reason}；条文编号连续，按缺失${gap.kind}标题处理，请核对原文`,
+      );
+    }
+    this.pendingHeadingGaps.length = 0;
   }
 
   private startChapter(number: number, title: string, line: number): void {
@@ -352,6 +416,7 @@ class BodyParser {
 
   private startArticle(cls: ArticleHeadingLine, text: string, line: number): void {
     this.closeArticle();
+    this.settleHeadingGaps(cls.number);
     this.checkNumber(
       '条',
       cls.number,

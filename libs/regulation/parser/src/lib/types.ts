@@ -132,6 +132,9 @@ export interface ParseRegulationOptions {
    * When `true` (the default), chapter, section and article numbers must run 1, 2, 3 … without
    * gaps; a gap is an `…_OUT_OF_SEQUENCE` error. When `false`, gaps (e.g. an excerpt starting at
    * 第十条) are reported as warnings instead. Duplicated or decreasing numbers are always errors.
+   * Even when `true`, a skipped chapter or section number followed by the next article number
+   * in sequence is only a warning (CHAPTER_NUMBER_GAP / SECTION_NUMBER_GAP): the heading line is
+   * missing, not the text.
    */
   strictNumbering?: boolean;
 }

@@ -1,4 +1,4 @@
-import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
+import { DownloadOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../utils/formatDateTime';
 import type { ResultSet } from '../graphql/types';
 import { useAssessmentPlan } from '../hooks/useAssessmentPlan';
 import { useCycleActions, useResultSets } from '../hooks/useResultSets';
+import { resultSetUrl, SIGNING_KEYS_URL } from '../utils/cycles';
 import { CloseCycleDialog } from './CloseCycleDialog';
 import { ReopenCycleDialog } from './ReopenCycleDialog';
 
@@ -115,14 +116,33 @@ export function ResultsTab({ cycle, canManage }: ResultsTabProps) {
           t('assessment.results.notReopened')
         ),
     },
+    {
+      key: 'download',
+      title: t('assessment.results.columns.download'),
+      // The server signs only a set that still matches its checksum.
+      render: (_, r) =>
+        r.integrityOk ? (
+          <Button size="small" icon={<DownloadOutlined />} href={resultSetUrl(cycle.id, r.version)}>
+            {t('assessment.results.download')}
+          </Button>
+        ) : (
+          t('assessment.results.noDownload')
+        ),
+    },
   ];
 
   return (
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" wrap gap="small">
-        <Typography.Text type="secondary" style={{ maxWidth: 720 }}>
-          {t('assessment.results.intro')}
-        </Typography.Text>
+        <Flex vertical style={{ maxWidth: 720 }}>
+          <Typography.Text type="secondary">{t('assessment.results.intro')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('assessment.results.signedHint')}{' '}
+            <Typography.Link href={SIGNING_KEYS_URL} target="_blank">
+              {t('assessment.results.publicKeys')}
+            </Typography.Link>
+          </Typography.Text>
+        </Flex>
         {canManage &&
           (open ? (
             <Button danger icon={<LockOutlined />} onClick={() => setCloseOpen(true)}>

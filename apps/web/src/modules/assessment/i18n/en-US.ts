@@ -241,7 +241,13 @@ export const assessmentEn: typeof assessmentZh = {
       hash: 'Checksum',
       integrity: 'Integrity',
       reopened: 'Reopened',
+      download: 'Signed results',
     },
+    download: 'Download',
+    noDownload: '—',
+    signedHint:
+      'Downloaded results carry the system’s signature: check offline with its public keys and the evidence:verify command that nothing was changed.',
+    publicKeys: 'Public keys',
     versionN: 'v{{version}}',
     closedBy: '{{user}}, {{time}}',
     asOf: 'Data as of {{date}}',

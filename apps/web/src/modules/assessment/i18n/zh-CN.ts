@@ -228,7 +228,13 @@ export const assessmentZh = {
       hash: '校验值',
       integrity: '完整性',
       reopened: '重新打开',
+      download: '签名结果',
     },
+    download: '下载',
+    noDownload: '—',
+    signedHint:
+      '下载的考核结果带有系统签名，可用系统公钥和 evidence:verify 命令离线核验结果是否被改动。',
+    publicKeys: '查看公钥',
     versionN: '第 {{version}} 版',
     closedBy: '{{user}}，{{time}}',
     asOf: '数据截至 {{date}}',

@@ -479,6 +479,42 @@ describe('AssessmentPage', () => {
     expect(await screen.findByText('abcdef012345…')).toBeTruthy();
     expect(screen.getByText('✗ 数据与校验值不符')).toBeTruthy();
     expect(screen.getByText(/补录佐证材料/)).toBeTruthy();
+    // A set that no longer matches its checksum is not offered for signed download.
+    expect(screen.queryByRole('link', { name: /下载/ })).toBeNull();
+  });
+
+  it('offers each intact result set as a signed download, with the public keys', async () => {
+    renderPage('/assessment?tab=results', {
+      AssessmentResultSets: {
+        data: {
+          assessmentResultSets: [
+            {
+              __typename: 'AssessmentResultSet',
+              id: 'r2',
+              version: 2,
+              planVersion: 3,
+              asOf: '2025-12-31',
+              closedAt: '2026-01-07T02:00:00.000Z',
+              closedBy: 'province',
+              units: 117,
+              rowsSha256: '0123456789abcdef0123',
+              integrityOk: true,
+              reopenedAt: null,
+              reopenedBy: null,
+              reopenReason: null,
+            },
+          ],
+        },
+      },
+    });
+    const download = await screen.findByRole('link', { name: /下载/ });
+    expect(download.getAttribute('href')).toBe(
+      '/api/assessment/result-set.json?cycleId=c2025&version=2',
+    );
+    expect(screen.getByText(/下载的考核结果带有系统签名/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: '查看公钥' }).getAttribute('href')).toBe(
+      '/.well-known/duty-signing-keys.json',
+    );
   });
 
   it('records a bonus for a unit with its reason', async () => {

@@ -6,3 +6,12 @@ export const isOpen = (cycle: Pick<Cycle, 'state'> | undefined) => cycle?.state 
 export function rankingXlsxUrl(cycleId: string, level: string): string {
   return `/api/assessment/ranking.xlsx?${new URLSearchParams({ cycleId, level }).toString()}`;
 }
+
+/** `/api/assessment/result-set.json?cycleId=&version=`: the frozen result set, signed by the server. */
+export function resultSetUrl(cycleId: string, version: number): string {
+  const query = new URLSearchParams({ cycleId, version: String(version) });
+  return `/api/assessment/result-set.json?${query.toString()}`;
+}
+
+/** Where the server publishes the public keys that verify signed packs and result sets. */
+export const SIGNING_KEYS_URL = '/.well-known/duty-signing-keys.json';

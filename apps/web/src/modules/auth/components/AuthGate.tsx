@@ -1,15 +1,22 @@
 import { Flex } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { SignedInUserContext } from '../hooks/signedInUser';
 import { useCurrentUser } from '../hooks/useCurrentUser';
 import { ChangePasswordPage } from '../pages/ChangePasswordPage';
+import { SecondFactorPage } from '../pages/SecondFactorPage';
 import { SignInPage } from '../pages/SignInPage';
 import { FullPageLoading } from './FullPageLoading';
 
+// Few accounts ever see it, and it brings the QR code: not part of what the sign-in page loads.
+const TotpEnrolmentPage = lazy(() =>
+  import('../pages/TotpEnrolmentPage').then((m) => ({ default: m.TotpEnrolmentPage })),
+);
+
 /**
- * Shows `children` (the app shell) only to a signed-in user who need not change the password
- * first; otherwise the sign-in or the change-password page. Follows `me` in the Apollo cache,
+ * Shows `children` (the app shell) only to a signed-in user with a full session who need not
+ * change the password first; otherwise the sign-in page, the second factor step (a code, or
+ * the enrolment the role requires), or the change-password page, in that order. Follows `me` in the Apollo cache,
  * so signing in or out, a password change and an expired session (graphql/client.ts) switch
  * pages by themselves.
  */
@@ -27,6 +34,14 @@ export function AuthGate({ children }: { children: ReactNode }) {
     );
   }
   if (user === null) return <SignInPage />;
+  if (user.secondFactorStep === 'VERIFY') return <SecondFactorPage />;
+  if (user.secondFactorStep === 'ENROL') {
+    return (
+      <Suspense fallback={<FullPageLoading />}>
+        <TotpEnrolmentPage />
+      </Suspense>
+    );
+  }
   if (user.mustChangePassword) return <ChangePasswordPage />;
   return <SignedInUserContext.Provider value={user}>{children}</SignedInUserContext.Provider>;
 }

@@ -1,6 +1,12 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { App, Button, Dropdown, Flex, Tag, type MenuProps } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { brandColors } from '../../../theme/theme';
 import { useRoleLabel } from '../hooks/useRoleLabel';
@@ -8,6 +14,11 @@ import { useSignOut } from '../hooks/useSession';
 import { useSignedInUser } from '../hooks/signedInUser';
 import { unitLabel } from '../utils/unitLabel';
 import { ChangePasswordModal } from './ChangePasswordModal';
+
+// Loaded when first opened (it brings the QR code).
+const AccountSecurityModal = lazy(() =>
+  import('./AccountSecurityModal').then((m) => ({ default: m.AccountSecurityModal })),
+);
 
 /** Header: who is signed in (name, role, unit / department) and the account actions. */
 export function UserMenu() {
@@ -17,15 +28,22 @@ export function UserMenu() {
   const roleLabel = useRoleLabel();
   const { signOut } = useSignOut();
   const [changingPassword, setChangingPassword] = useState(false);
+  const [securing, setSecuring] = useState(false);
   const unit = unitLabel(user.unit, user.department);
 
   const items: MenuProps['items'] = [
     { key: 'changePassword', icon: <KeyOutlined />, label: t('account.changePassword') },
+    {
+      key: 'secondFactor',
+      icon: <SafetyCertificateOutlined />,
+      label: t('auth.secondFactor.settings.menu'),
+    },
     { type: 'divider' },
     { key: 'signOut', icon: <LogoutOutlined />, label: t('account.signOut') },
   ];
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'changePassword') setChangingPassword(true);
+    if (key === 'secondFactor') setSecuring(true);
     if (key === 'signOut') signOut().catch(() => void message.error(t('account.signOutFailed')));
   };
 
@@ -49,6 +67,11 @@ export function UserMenu() {
         </Button>
       </Dropdown>
       <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+      {securing && (
+        <Suspense fallback={null}>
+          <AccountSecurityModal open onClose={() => setSecuring(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -14,6 +14,12 @@ export interface UseCurrentUserResult {
   retry: () => void;
 }
 
+/** The cached `me` without asking the server (for pages shown by the auth gate). */
+export function useSignedInUserIfAny(): CurrentUser | null {
+  const { data } = useQuery(MeDocument, { fetchPolicy: 'cache-only' });
+  return data?.me ?? null;
+}
+
 /** The signed-in user (`me`), kept in the Apollo cache and refetched when the store resets. */
 export function useCurrentUser(): UseCurrentUserResult {
   const { data, previousData, loading, error, refetch } = useQuery(MeDocument, {

@@ -1,30 +1,15 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../../../app/App';
 import { createApolloClient } from '../../../graphql/client';
-import { i18n } from '../../../i18n';
-import { currentUser, systemInfo } from '../../../test/fixtures';
-import { graphQLError, stubGraphQLOperations } from '../../../test/graphqlFetch';
+import { currentUser } from '../../../test/fixtures';
+import { graphQLError } from '../../../test/graphqlFetch';
+import { stubbedWholeApp } from '../../../test/wholeApp';
 
 const POLICY = '密码长度至少 12 位，须同时包含大写字母、小写字母、数字和特殊字符中的三类。';
 const mustChange = currentUser({ mustChangePassword: true });
 const changed = { data: { changePassword: currentUser({ mustChangePassword: false }) } };
 
-let restoreFetch: () => void = () => undefined;
-beforeEach(async () => {
-  window.history.replaceState(null, '', '/');
-  await i18n.changeLanguage('zh-CN');
-});
-afterEach(() => restoreFetch());
-
-function stub(answers: Parameters<typeof stubGraphQLOperations>[0]) {
-  const result = stubGraphQLOperations({
-    SystemInfo: { data: { systemInfo } },
-    PasswordPolicy: { data: { passwordPolicy: POLICY } },
-    ...answers,
-  });
-  restoreFetch = result.restore;
-  return result;
-}
+const stub = stubbedWholeApp({ PasswordPolicy: { data: { passwordPolicy: POLICY } } });
 
 function fill(current: string, next: string, confirm: string) {
   fireEvent.change(screen.getByLabelText('当前密码'), { target: { value: current } });
@@ -64,6 +49,18 @@ describe('forced password change', () => {
       input: { currentPassword: 'Temp-Pass-1', newPassword: 'New-Secret-2025' },
     });
     expect(requestsOf('Me')).toHaveLength(1);
+  });
+
+  it('says why when the password is older than the maximum age', async () => {
+    stub({
+      Me: { data: { me: currentUser({ mustChangePassword: true, passwordExpired: true }) } },
+    });
+    render(<App apolloClient={createApolloClient()} />);
+    expect(await screen.findByRole('heading', { name: '修改密码' })).toBeTruthy();
+    expect(
+      screen.getByText('您的密码已超过规定的使用期限，请修改密码后继续使用系统。'),
+    ).toBeTruthy();
+    expect(screen.queryByText(/首次登录或密码被重置后/)).toBeNull();
   });
 
   it('shows the server’s verdict under the fields it names', async () => {

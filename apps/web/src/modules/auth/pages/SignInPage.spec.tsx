@@ -1,25 +1,15 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { App } from '../../../app/App';
 import { createApolloClient } from '../../../graphql/client';
-import { i18n } from '../../../i18n';
 import { currentUser, systemInfo } from '../../../test/fixtures';
-import { graphQLError, stubGraphQLOperations } from '../../../test/graphqlFetch';
+import { graphQLError, jsonResponse } from '../../../test/graphqlFetch';
+import { i18n } from '../../../i18n';
+import { stubbedWholeApp } from '../../../test/wholeApp';
 
 const SIGN_IN_FAILED = '用户名或密码错误，或账户已被临时锁定';
 const signedIn = { data: { signIn: { __typename: 'SignInResult', user: currentUser() } } };
 
-let restoreFetch: () => void = () => undefined;
-beforeEach(async () => {
-  window.history.replaceState(null, '', '/');
-  await i18n.changeLanguage('zh-CN');
-});
-afterEach(() => restoreFetch());
-
-function stub(answers: Parameters<typeof stubGraphQLOperations>[0]) {
-  const result = stubGraphQLOperations({ SystemInfo: { data: { systemInfo } }, ...answers });
-  restoreFetch = result.restore;
-  return result;
-}
+const stub = stubbedWholeApp();
 
 async function signIn(username: string, password: string) {
   fireEvent.change(screen.getByLabelText('用户名'), { target: { value: username } });
@@ -60,6 +50,21 @@ describe('signing in', () => {
     expect(unexpected).toEqual([]);
   });
 
+  it('goes on to the code step when the account has a second factor', async () => {
+    const pending = currentUser({ secondFactorStep: 'VERIFY' });
+    stub({
+      Me: [{ data: { me: null } }, { data: { me: pending } }],
+      SignIn: { data: { signIn: { __typename: 'SignInResult', user: pending } } },
+    });
+    render(<App apolloClient={createApolloClient()} />);
+    await screen.findByRole('heading', { name: '用户登录' });
+
+    await signIn('province', 'Correct-Horse-9');
+    expect(await screen.findByRole('heading', { name: '双因素认证' })).toBeTruthy();
+    expect(screen.getByLabelText('验证码')).toBeTruthy();
+    expect(screen.queryByRole('navigation', { name: '主菜单' })).toBeNull();
+  });
+
   it('checks the fields before asking the server', async () => {
     const { requestsOf } = stub({ Me: { data: { me: null } } });
     render(<App apolloClient={createApolloClient()} />);
@@ -89,6 +94,30 @@ describe('signing in', () => {
       await screen.findByText(
         'Incorrect username or password, or the account is temporarily locked.',
       ),
+    ).toBeTruthy();
+  });
+
+  it('shows the wait a throttled sign-in (HTTP 429, RATE_LIMITED) is told, in Chinese and in English', async () => {
+    const THROTTLED = '登录失败次数过多，请 15 分钟后再试。';
+    stub({ Me: { data: { me: null } } });
+    const stubbed = globalThis.fetch;
+    // The API answers a throttled sign-in with status 429 and Retry-After, not 200.
+    globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) =>
+      JSON.parse(String(init?.body)).operationName === 'SignIn'
+        ? jsonResponse(graphQLError('RATE_LIMITED', THROTTLED, { retryAfterSeconds: 900 }), 429)
+        : stubbed(input, init)) as typeof fetch;
+    render(<App apolloClient={createApolloClient()} />);
+    await screen.findByRole('heading', { name: '用户登录' });
+
+    await signIn('admin', 'wrong-password');
+    expect(await screen.findByText(THROTTLED)).toBeTruthy();
+    await act(async () => {
+      await i18n.changeLanguage('en-US');
+    });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'x' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(
+      await screen.findByText('Too many attempts. Please wait a while and try again.'),
     ).toBeTruthy();
   });
 

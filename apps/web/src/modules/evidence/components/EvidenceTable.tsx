@@ -7,11 +7,16 @@ import type { EvidenceFileFieldsFragment } from '../../../graphql/generated/grap
 import { formatDateTime } from '../../../utils/formatDateTime';
 import { formatBytes } from '../utils/formatBytes';
 import { formatDay } from '../utils/formatDay';
+import { EvidenceCorruptTag } from './EvidenceCorruptTag';
 import { EvidenceStateTag } from './EvidenceStateTag';
 
 type File = EvidenceFileFieldsFragment;
 
-/** One page of evidence files with preview, download and a link to the task. */
+/**
+ * One page of evidence files with preview, download and a link to the task. A file whose
+ * stored content was found corrupt is tagged 已损坏 and cannot be previewed or downloaded (the
+ * server refuses it).
+ */
 export function EvidenceTable({
   files,
   totalCount,
@@ -39,9 +44,13 @@ export function EvidenceTable({
       width: 240,
       render: (_, file) => (
         <Space size={4} wrap>
-          <Typography.Link onClick={() => onPreview(file)} style={{ wordBreak: 'break-all' }}>
-            {file.fileName}
-          </Typography.Link>
+          {isCorrupt(file) ? (
+            <Typography.Text style={{ wordBreak: 'break-all' }}>{file.fileName}</Typography.Text>
+          ) : (
+            <Typography.Link onClick={() => onPreview(file)} style={{ wordBreak: 'break-all' }}>
+              {file.fileName}
+            </Typography.Link>
+          )}
           {file.version > 1 && (
             <Typography.Text type="secondary">
               {t('evidence.table.version', { version: file.version })}
@@ -96,43 +105,54 @@ export function EvidenceTable({
     {
       key: 'state',
       title: t('evidence.table.state'),
-      width: 90,
-      render: (_, file) => <EvidenceStateTag file={file} />,
+      width: 110,
+      render: (_, file) => (
+        <Space size={4} wrap>
+          <EvidenceStateTag file={file} />
+          <EvidenceCorruptTag file={file} />
+        </Space>
+      ),
     },
     {
       key: 'actions',
       title: t('evidence.table.actions'),
       width: 120,
       fixed: 'right',
-      render: (_, file) => (
-        <Space size={0}>
-          <Tooltip title={t('evidence.table.preview')}>
-            <Button
-              type="text"
-              icon={<EyeOutlined />}
-              aria-label={`${t('evidence.table.preview')} ${file.fileName}`}
-              onClick={() => onPreview(file)}
-            />
-          </Tooltip>
-          <Tooltip title={t('evidence.table.download')}>
-            <Button
-              type="text"
-              icon={<DownloadOutlined />}
-              aria-label={`${t('evidence.table.download')} ${file.fileName}`}
-              href={file.contentUrl}
-              download
-            />
-          </Tooltip>
-          <Tooltip title={t('evidence.table.openTask')}>
-            <Button
-              type="text"
-              icon={<FileSearchOutlined />}
-              aria-label={t('evidence.table.openTask')}
-              onClick={() => navigate(`/tasks/${encodeURIComponent(file.taskId)}`)}
-            />
-          </Tooltip>
-        </Space>
-      ),
+      render: (_, file) => {
+        const corrupt = isCorrupt(file);
+        const unavailable = t('evidence.state.corruptUnavailable');
+        return (
+          <Space size={0}>
+            <Tooltip title={corrupt ? unavailable : t('evidence.table.preview')}>
+              <Button
+                type="text"
+                icon={<EyeOutlined />}
+                aria-label={`${t('evidence.table.preview')} ${file.fileName}`}
+                disabled={corrupt}
+                onClick={() => onPreview(file)}
+              />
+            </Tooltip>
+            <Tooltip title={corrupt ? unavailable : t('evidence.table.download')}>
+              <Button
+                type="text"
+                icon={<DownloadOutlined />}
+                aria-label={`${t('evidence.table.download')} ${file.fileName}`}
+                disabled={corrupt}
+                href={corrupt ? undefined : file.contentUrl}
+                download
+              />
+            </Tooltip>
+            <Tooltip title={t('evidence.table.openTask')}>
+              <Button
+                type="text"
+                icon={<FileSearchOutlined />}
+                aria-label={t('evidence.table.openTask')}
+                onClick={() => navigate(`/tasks/${encodeURIComponent(file.taskId)}`)}
+              />
+            </Tooltip>
+          </Space>
+        );
+      },
     },
   ];
   return (
@@ -142,7 +162,7 @@ export function EvidenceTable({
       columns={columns}
       dataSource={files}
       loading={loading}
-      scroll={{ x: 1320 }}
+      scroll={{ x: 1340 }}
       locale={{ emptyText: t('evidence.table.empty') }}
       pagination={{
         current: page,
@@ -155,4 +175,8 @@ export function EvidenceTable({
       }}
     />
   );
+}
+
+function isCorrupt(file: Pick<File, 'integrityStatus'>): boolean {
+  return file.integrityStatus === 'CORRUPT';
 }

@@ -61,6 +61,10 @@ export const evidenceEn: typeof evidenceZh = {
     superseded: 'Replaced',
     withdrawn: 'Withdrawn',
     withdrawnDetail: 'Withdrawn by {{by}} on {{at}}: {{reason}}',
+    corrupt: 'Corrupt',
+    corruptDetail:
+      'On {{at}} the stored file was found not to match its recorded SHA-256 or size: it can no longer be previewed or downloaded, and evidence packs list it in problems.csv. Ask the system administrator to restore it from a backup; the integrity check then clears this mark.',
+    corruptUnavailable: 'The stored file is corrupt and cannot be previewed or downloaded',
   },
   preview: {
     title: 'Preview: {{name}}',
@@ -74,7 +78,7 @@ export const evidenceEn: typeof evidenceZh = {
   pack: {
     title: 'Export an evidence pack',
     intro:
-      'Exports the evidence of an assessment year and unit as one ZIP file containing every original file and the checksum lists manifest.csv and manifest.sha256. Every export is recorded in the security audit log.',
+      'Exports the evidence of an assessment year and unit as one ZIP file containing every original file and the checksum lists manifest.csv and manifest.sha256; files missing or corrupt in storage are left out and named with the reason in problems.csv. Every export is recorded in the security audit log.',
     cycle: 'Assessment year',
     cycleRequired: 'Choose an assessment year',
     unit: 'Unit',
@@ -120,7 +124,7 @@ export const evidenceEn: typeof evidenceZh = {
     notRunHint:
       'The integrity check has not run yet. An administrator can run npm run evidence:fsck, or you can wait for the scheduled check.',
     problemsHint:
-      'Some stored files are missing or corrupt: they cannot be downloaded and no pack can be exported. Contact the system administrator.',
+      'Some stored files are missing or corrupt: they cannot be downloaded, and evidence packs leave them out and name them in problems.csv. Contact the system administrator.',
     unavailable: 'The integrity check result is not available right now.',
     refresh: 'Refresh',
   },

@@ -60,6 +60,10 @@ export const evidenceZh = {
     superseded: '已替换',
     withdrawn: '已撤回',
     withdrawnDetail: '{{by}} 于 {{at}} 撤回：{{reason}}',
+    corrupt: '已损坏',
+    corruptDetail:
+      '{{at}} 发现存储文件与登记的 SHA-256 或大小不符，已停止提供预览和下载；材料包会在 problems.csv 中列出它。请联系系统管理员从备份恢复，恢复后执行完整性检查即可解除。',
+    corruptUnavailable: '存储文件已损坏，无法预览或下载',
   },
   preview: {
     title: '预览：{{name}}',
@@ -72,7 +76,7 @@ export const evidenceZh = {
   pack: {
     title: '导出佐证材料包',
     intro:
-      '按考核年度和单位打包导出佐证材料。材料包为 ZIP 文件，内含全部原件及 manifest.csv、manifest.sha256 校验清单；每次导出均记入安全审计日志。',
+      '按考核年度和单位打包导出佐证材料。材料包为 ZIP 文件，内含全部原件及 manifest.csv、manifest.sha256 校验清单；存储文件缺失或损坏的材料不收录，在 problems.csv 中列明原因。每次导出均记入安全审计日志。',
     cycle: '考核年度',
     cycleRequired: '请选择考核年度',
     unit: '单位',
@@ -116,7 +120,7 @@ export const evidenceZh = {
     unreferenced: '无主文件',
     notRunHint: '尚未执行过完整性检查。请管理员运行 npm run evidence:fsck，或等待定时检查。',
     problemsHint:
-      '存储中有缺失或损坏的文件，相关材料无法下载，也无法导出材料包。请联系系统管理员处理。',
+      '存储中有缺失或损坏的文件：相关材料无法下载，导出的材料包不收录它们并在 problems.csv 中列明。请联系系统管理员处理。',
     unavailable: '暂时无法获取完整性检查结果。',
     refresh: '刷新',
   },

@@ -60,6 +60,8 @@ const file = (id: string, over: Record<string, unknown> = {}) => ({
   withdrawnAt: null,
   withdrawnBy: null,
   withdrawReason: null,
+  integrityStatus: 'OK',
+  corruptAt: null,
   previewable: true,
   contentUrl: `/api/evidence/${id}/content`,
   ...over,
@@ -249,6 +251,44 @@ describe('EvidenceExplorerPage', () => {
     expect(frame.getAttribute('src')).toBe('/api/evidence/e-1/content?inline=1');
   });
 
+  it('tags a file whose stored content is corrupt and offers neither preview nor download', async () => {
+    renderPage({
+      EvidenceFiles: files([
+        file('e-1'),
+        file('e-3', {
+          fileName: '损坏的通知.pdf',
+          integrityStatus: 'CORRUPT',
+          corruptAt: '2026-03-02T01:15:00.000Z',
+        }),
+      ]),
+    });
+    await screen.findByText('损坏的通知.pdf');
+    const corrupt = within(rowOf('损坏的通知.pdf'));
+    const tag = corrupt.getByText('已损坏');
+    expect(corrupt.getByText('现行')).toBeTruthy();
+    const preview = corrupt.getByRole('button', { name: '预览 损坏的通知.pdf' });
+    expect((preview as HTMLButtonElement).disabled).toBe(true);
+    // Disabled, and without the link: nothing to download.
+    const download = corrupt.getByLabelText('下载 损坏的通知.pdf') as HTMLButtonElement;
+    expect(download.getAttribute('href')).toBeNull();
+    expect(download.disabled).toBe(true);
+    // The name is plain text, not a link that opens the preview.
+    fireEvent.click(corrupt.getByText('损坏的通知.pdf'));
+    expect(screen.queryByTitle('损坏的通知.pdf 的预览')).toBeNull();
+    // When and what to do, on hover.
+    fireEvent.mouseEnter(tag);
+    expect(
+      await screen.findByText(/2026年3月2日 09:15 发现存储文件与登记的 SHA-256 或大小不符/),
+    ).toBeTruthy();
+
+    // An intact file keeps both actions and no tag.
+    const intact = within(rowOf('质量提升方案.pdf'));
+    expect(intact.queryByText('已损坏')).toBeNull();
+    expect(intact.getByLabelText('下载 质量提升方案.pdf').getAttribute('href')).toBe(
+      '/api/evidence/e-1/content',
+    );
+  });
+
   it('shows a failed query with a retry', async () => {
     renderPage({ EvidenceFiles: graphQLError('FORBIDDEN', 'no') });
     expect(await screen.findByText('您没有执行此操作的权限。')).toBeTruthy();
@@ -289,10 +329,10 @@ describe('EvidenceExplorerPage', () => {
         pack: () =>
           jsonResponse(
             {
-              code: 'EVIDENCE_INTEGRITY',
-              message: '2 个佐证材料的存储文件缺失或已损坏，未生成材料包。',
+              code: 'NOT_FOUND',
+              message: '未找到该行政单位，或不在您的辖区内。',
             },
-            409,
+            404,
           ),
       },
     );
@@ -302,6 +342,6 @@ describe('EvidenceExplorerPage', () => {
       fireEvent.click(download);
     });
     expect(await screen.findByText('材料包下载失败')).toBeTruthy();
-    expect(screen.getByText('2 个佐证材料的存储文件缺失或已损坏，未生成材料包。')).toBeTruthy();
+    expect(screen.getByText('未找到该行政单位，或不在您的辖区内。')).toBeTruthy();
   });
 });

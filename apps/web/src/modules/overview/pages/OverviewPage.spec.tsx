@@ -376,7 +376,10 @@ describe('OverviewPage', () => {
     const stub = renderPage();
     await screen.findByText('85.3%');
 
-    await chooseOption(screen.getByLabelText('考核年度'), '2027年度（已关闭）');
+    await chooseOption(
+      screen.getByLabelText('考核年度'),
+      '2027年度 · 湖北省质量促进条例（已关闭）',
+    );
     expect(here()).toBe('/overview?cycleId=c-2027');
     await waitFor(() =>
       expect(lastVariables(stub, 'OverviewSummary')).toEqual({ cycleId: 'c-2027' }),

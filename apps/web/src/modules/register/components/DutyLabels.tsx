@@ -9,7 +9,18 @@ const MODALITY_COLORS: Record<string, string> = {
   DISCRETIONARY: 'cyan',
 };
 
-/** The labels of one duty: who, where, how binding, which departments, and its review state. */
+/** Duties stand out; sanctions and prohibitions are marked; formulas stay plain. */
+const KIND_COLORS: Record<string, string> = {
+  IMPLEMENTATION: 'blue',
+  ENFORCEMENT: 'orange',
+  PROHIBITION: 'orange',
+  LIABILITY: 'orange',
+};
+
+/**
+ * The labels of one statement: what it does, who, where, how binding, which departments, and
+ * its review state.
+ */
 export function DutyLabels({ duty }: { duty: Duty }) {
   const { t } = useTranslation();
   const lead = duty.departments.filter((d) => d.role === 'LEAD');
@@ -19,11 +30,19 @@ export function DutyLabels({ duty }: { duty: Duty }) {
 
   return (
     <Flex wrap gap={4}>
-      <Tooltip title={duty.actorText}>
-        <Tag color="geekblue">
-          {t('register.duty.actor')}：{t(`register.actorTypes.${duty.actorType}`)}
-        </Tag>
-      </Tooltip>
+      <Tag color={KIND_COLORS[duty.kind] ?? 'default'}>{t(`register.kinds.${duty.kind}`)}</Tag>
+      {duty.actorType !== 'NONE' && (
+        <Tooltip title={duty.actorText}>
+          <Tag color="geekblue">
+            {t('register.duty.actor')}：{t(`register.actorTypes.${duty.actorType}`)}
+          </Tag>
+        </Tooltip>
+      )}
+      {duty.needsReview && (
+        <Tooltip title={t('register.duty.needsReviewTip')}>
+          <Tag color="warning">{t('register.duty.needsReview')}</Tag>
+        </Tooltip>
+      )}
       {duty.levels.length > 0 && (
         <Tag>
           {t('register.duty.levels')}：
@@ -50,9 +69,11 @@ export function DutyLabels({ duty }: { duty: Duty }) {
           </Tag>
         </Tooltip>
       ))}
-      <Tag color={duty.governmentDuty ? 'purple' : 'default'}>
-        {duty.governmentDuty ? t('register.duty.government') : t('register.duty.nonGovernment')}
-      </Tag>
+      {duty.actorType !== 'NONE' && (
+        <Tag color={duty.governmentDuty ? 'purple' : 'default'}>
+          {duty.governmentDuty ? t('register.duty.government') : t('register.duty.nonGovernment')}
+        </Tag>
+      )}
       {duty.governmentDuty && (
         <Tag color={duty.tracked ? 'success' : 'default'}>
           {duty.tracked ? t('register.duty.tracked') : t('register.duty.notTracked')}
@@ -61,9 +82,6 @@ export function DutyLabels({ duty }: { duty: Duty }) {
       <Tag color={duty.reviewState === 'REVIEWED' ? 'success' : 'gold'}>
         {t(`register.reviewStates.${duty.reviewState}`)}
       </Tag>
-      {duty.extracted.actorSource === 'default' && duty.reviewState !== 'REVIEWED' && (
-        <Tag color="warning">{t('register.duty.defaultActor')}</Tag>
-      )}
     </Flex>
   );
 }

@@ -1,6 +1,6 @@
-import { Button, Flex, Input, Select, Typography } from 'antd';
+import { Button, Checkbox, Flex, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { MODALITIES, REVIEW_STATES, type DepartmentKind } from '../graphql/types';
+import { DUTY_KINDS, MODALITIES, REVIEW_STATES, type DepartmentKind } from '../graphql/types';
 import { EMPTY_FILTER, isFilterActive, type DutyFilter } from '../utils/dutyFilter';
 
 export interface RegisterFiltersProps {
@@ -26,6 +26,33 @@ export function RegisterFilters({
         style={{ width: 240 }}
         defaultValue={value.search}
         onSearch={(search) => onChange({ ...value, search })}
+      />
+      <Select
+        aria-label={t('register.filters.kind')}
+        placeholder={t('register.filters.kind')}
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        style={{ minWidth: 160, maxWidth: 280 }}
+        value={value.kinds ?? []}
+        onChange={(kinds: DutyFilter['kinds']) =>
+          onChange({ ...value, kinds: kinds?.length ? kinds : undefined })
+        }
+        options={DUTY_KINDS.map((k) => ({ value: k, label: t(`register.kinds.${k}`) }))}
+      />
+      <Select
+        aria-label={t('register.filters.tracked')}
+        placeholder={t('register.filters.tracked')}
+        allowClear
+        style={{ width: 130 }}
+        value={value.tracked === undefined ? undefined : String(value.tracked)}
+        onChange={(tracked?: string) =>
+          onChange({ ...value, tracked: tracked === undefined ? undefined : tracked === 'true' })
+        }
+        options={[
+          { value: 'true', label: t('register.filters.trackedOnly') },
+          { value: 'false', label: t('register.filters.untrackedOnly') },
+        ]}
       />
       <Select
         aria-label={t('register.filters.modality')}
@@ -55,6 +82,12 @@ export function RegisterFilters({
         onChange={(reviewState) => onChange({ ...value, reviewState })}
         options={REVIEW_STATES.map((s) => ({ value: s, label: t(`register.reviewStates.${s}`) }))}
       />
+      <Checkbox
+        checked={!!value.needsReview}
+        onChange={(e) => onChange({ ...value, needsReview: e.target.checked || undefined })}
+      >
+        {t('register.filters.needsReview')}
+      </Checkbox>
       {isFilterActive(value) && (
         <>
           <Typography.Text type="secondary">

@@ -1,4 +1,4 @@
-import { Empty, Flex, Select, Switch, Table, Tag, Typography, type TableProps } from 'antd';
+import { Button, Empty, Flex, Select, Switch, Table, Tag, Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoading } from '../../../components/PageLoading';
@@ -6,14 +6,25 @@ import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import type { ArticleChange, RegulationVersionSummary } from '../graphql/types';
 import { useVersionDiff } from '../hooks/useRegisterData';
 import { regulationNumber } from '../../../utils/chineseNumerals';
+import { useSignedInUser } from '../../auth/hooks/signedInUser';
+import { ArticleRedline } from './ArticleRedline';
+import { DutyMappingReview } from './DutyMappingReview';
 
 const KIND_COLORS: Record<string, string> = {
   ADDED: 'green',
   REMOVED: 'red',
   CHANGED: 'orange',
+  MERGED: 'purple',
+  SPLIT: 'magenta',
   RENUMBERED: 'blue',
   UNCHANGED: 'default',
 };
+
+/** Changes whose wording differs from their source(s): they have a redline to show. */
+const REWORDED = new Set(['CHANGED', 'MERGED', 'SPLIT']);
+
+const sourcesOf = (c: ArticleChange): number[] =>
+  c.sources?.length ? c.sources : c.from !== null ? [c.from] : [];
 
 export interface VersionDiffPanelProps {
   versions: RegulationVersionSummary[];
@@ -24,16 +35,21 @@ export interface VersionDiffPanelProps {
 export function VersionDiffPanel({ versions, defaultVersionId }: VersionDiffPanelProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
+  const user = useSignedInUser();
   const [versionId, setVersionId] = useState(defaultVersionId);
   const [showUnchanged, setShowUnchanged] = useState(false);
   const chosen = versions.find((v) => v.id === versionId);
   const isFirst = !!chosen && versions.every((v) => v.versionNumber >= chosen.versionNumber);
+  const isLatest = !!chosen && versions.every((v) => v.versionNumber <= chosen.versionNumber);
   const { diff, loading, error, retry } = useVersionDiff(isFirst ? undefined : versionId);
   const articleLabel = (n: number | null) =>
     n === null ? '—' : t('register.article', { n: regulationNumber(n, language) });
 
   const counts = useMemo(() => {
-    const c = { ADDED: 0, REMOVED: 0, CHANGED: 0, RENUMBERED: 0 } as Record<string, number>;
+    const c = { ADDED: 0, REMOVED: 0, CHANGED: 0, MERGED: 0, SPLIT: 0, RENUMBERED: 0 } as Record<
+      string,
+      number
+    >;
     for (const change of diff?.changes ?? []) if (change.kind in c) c[change.kind] += 1;
     return c;
   }, [diff]);
@@ -45,8 +61,24 @@ export function VersionDiffPanel({ versions, defaultVersionId }: VersionDiffPane
       title: t('register.diff.columns.kind'),
       render: (_, c) => <Tag color={KIND_COLORS[c.kind]}>{t(`register.diff.kinds.${c.kind}`)}</Tag>,
     },
-    { key: 'from', title: t('register.diff.columns.from'), render: (_, c) => articleLabel(c.from) },
+    {
+      key: 'from',
+      title: t('register.diff.columns.sources'),
+      render: (_, c) => {
+        const sources = sourcesOf(c);
+        return sources.length ? sources.map((n) => articleLabel(n)).join('、') : '—';
+      },
+    },
     { key: 'to', title: t('register.diff.columns.to'), render: (_, c) => articleLabel(c.to) },
+    {
+      key: 'similarity',
+      title: t('register.diff.columns.similarity'),
+      align: 'right',
+      render: (_, c) =>
+        REWORDED.has(c.kind) && c.similarity !== null
+          ? new Intl.NumberFormat(language, { style: 'percent' }).format(c.similarity)
+          : '—',
+    },
     { key: 'title', title: t('register.diff.columns.title'), render: (_, c) => c.title ?? '—' },
   ];
 
@@ -68,6 +100,8 @@ export function VersionDiffPanel({ versions, defaultVersionId }: VersionDiffPane
               added: counts.ADDED,
               removed: counts.REMOVED,
               changed: counts.CHANGED,
+              merged: counts.MERGED,
+              split: counts.SPLIT,
               renumbered: counts.RENUMBERED,
             })}
           </Typography.Text>
@@ -79,6 +113,28 @@ export function VersionDiffPanel({ versions, defaultVersionId }: VersionDiffPane
           dataSource={rows}
           pagination={false}
           locale={{ emptyText: t('register.diff.none') }}
+          expandable={{
+            rowExpandable: (c) => REWORDED.has(c.kind) && c.to !== null,
+            expandedRowRender: (c) => (
+              <ArticleRedline versionId={diff.to.id} from={sourcesOf(c)} to={c.to ?? 0} />
+            ),
+            expandIcon: ({ expanded, onExpand, record, expandable }) =>
+              expandable ? (
+                <Button
+                  size="small"
+                  type="link"
+                  aria-expanded={expanded}
+                  onClick={(event) => onExpand(record, event)}
+                >
+                  {t('register.diff.redline.show')}
+                </Button>
+              ) : null,
+          }}
+        />
+        <DutyMappingReview
+          versionId={diff.to.id}
+          canDecide={user.role === 'PROVINCIAL_SUPERVISOR'}
+          readOnly={!isLatest}
         />
       </Flex>
     );

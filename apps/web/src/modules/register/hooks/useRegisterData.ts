@@ -2,13 +2,15 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useCallback, useMemo } from 'react';
 import { toAppError } from '../../../graphql/errors';
 import {
+  RegisterArticleRedlineDocument,
   RegisterDepartmentKindsDocument,
   RegisterRegulationDocument,
   RegisterReviewDutyDocument,
   RegisterVersionDiffDocument,
   RegisterVersionDocument,
+  RegulationLibraryDocument,
 } from '../../../graphql/generated/graphql';
-import { REGULATION_CODE, type ReviewDutyInput } from '../graphql/types';
+import type { ReviewDutyInput } from '../graphql/types';
 
 function useErrorAndRetry(error: unknown, refetch: () => Promise<unknown>) {
   const appError = useMemo(() => (error ? toAppError(error) : undefined), [error]);
@@ -18,10 +20,23 @@ function useErrorAndRetry(error: unknown, refetch: () => Promise<unknown>) {
   return { error: appError, retry };
 }
 
-/** The regulation and its versions (newest last as the API lists them). */
-export function useRegulation() {
+/** Every regulation with its latest version's kind, status and counts (the library). */
+export function useRegulationLibrary() {
+  const { data, loading, error, refetch } = useQuery(RegulationLibraryDocument, {
+    notifyOnNetworkStatusChange: true,
+  });
+  return {
+    regulations: data?.regulations ?? [],
+    loaded: !!data,
+    loading,
+    ...useErrorAndRetry(error, refetch),
+  };
+}
+
+/** A regulation (by its code) and its versions (newest last as the API lists them). */
+export function useRegulation(code: string) {
   const { data, loading, error, refetch } = useQuery(RegisterRegulationDocument, {
-    variables: { code: REGULATION_CODE },
+    variables: { code },
     notifyOnNetworkStatusChange: true,
   });
   return {
@@ -60,6 +75,18 @@ export function useVersionDiff(versionId: string | undefined) {
     notifyOnNetworkStatusChange: true,
   });
   return { diff: data?.regulationVersionDiff, loading, ...useErrorAndRetry(error, refetch) };
+}
+
+/** Word-level redline of one article of a version against its source(s) in the previous one. */
+export function useArticleRedline(
+  versionId: string,
+  change: { from: number[]; to: number } | undefined,
+) {
+  const { data, loading, error, refetch } = useQuery(RegisterArticleRedlineDocument, {
+    variables: { versionId, from: change?.from ?? [], to: change?.to ?? 0 },
+    skip: !change,
+  });
+  return { redline: data?.articleRedline, loading, ...useErrorAndRetry(error, refetch) };
 }
 
 /** reviewDuty; the answer updates the duty in the cache (it is identified by id). */

@@ -1,10 +1,44 @@
+import { registerCyclesEn } from './cycles.en-US';
+import { registerMappingsEn } from './mappings.en-US';
 import type { registerZh } from './zh-CN';
 
 export const registerEn: typeof registerZh = {
   title: 'Duty register',
   subtitle:
-    'Every duty the Regulation sets out, by chapter, article and paragraph, with its duty holder, the levels it applies at, the type of provision and the responsible departments.',
-  notFound: 'The Hubei Province Quality Promotion Regulation has not been imported yet.',
+    'Every statement of the text, by chapter, article and paragraph, with its kind, duty holder, the levels it applies at, the type of provision and the responsible departments.',
+  notFound: 'This regulation was not found, or its text has not been imported yet.',
+  backToLibrary: 'Back to the library',
+  cycles: registerCyclesEn,
+  mappings: registerMappingsEn,
+  textKind: '{{kind}} · {{explanation}}',
+  library: {
+    title: 'Regulation library',
+    subtitle:
+      'The laws and regulations imported into the system: kind of text, versions, duties and assessment cycles. Open a title for its duty register.',
+    empty: 'No regulation has been imported yet.',
+    columns: {
+      title: 'Title',
+      kind: 'Kind of text',
+      versions: 'Versions',
+      status: 'Latest version',
+      duties: 'Duties',
+      tracked: 'Tracked',
+      needsReview: 'Duty holder to confirm',
+      openCycles: 'Open cycles',
+      actions: 'Actions',
+    },
+    noVersion: 'No version',
+  },
+  textKinds: {
+    LAW: 'Law',
+    ADMINISTRATIVE_REGULATION: 'Administrative regulation',
+    PROVINCIAL_REGULATION: 'Provincial regulation',
+    MUNICIPAL_REGULATION: 'Municipal regulation (municipality)',
+    CITY_REGULATION: 'City regulation',
+    DEPARTMENTAL_RULES: 'Departmental rules',
+    LOCAL_GOVERNMENT_RULES: 'Local government rules',
+    UNKNOWN: 'Not recognised',
+  },
   version: {
     label: 'Version',
     option: 'Version {{number}} · {{status}}',
@@ -35,6 +69,11 @@ export const registerEn: typeof registerZh = {
     modality: 'Type of provision',
     department: 'Responsible department',
     reviewState: 'Review state',
+    kind: 'Kind of statement',
+    tracked: 'Tracking',
+    trackedOnly: 'Tracked',
+    untrackedOnly: 'Not tracked',
+    needsReview: 'Duty holder to confirm only',
     matches: '{{count}} matching duties',
     clear: 'Clear filters',
   },
@@ -48,7 +87,9 @@ export const registerEn: typeof registerZh = {
     nonGovernment: 'Non-government duty holder',
     tracked: 'Tracked',
     notTracked: 'Not tracked',
-    defaultActor: 'Duty holder assumed; please confirm it when reviewing',
+    needsReview: 'Duty holder to confirm',
+    needsReviewTip:
+      'The text names no duty holder here; it was inferred from another article of this text. Please confirm it when reviewing.',
     noLead: 'No lead department',
     fromText: 'Named in the text',
     notFromText: 'Default, or set by a reviewer',
@@ -66,6 +107,19 @@ export const registerEn: typeof registerZh = {
     MEDIA: 'News media',
     PUBLIC: 'Citizens, legal persons and other organisations',
     CONGRESS: 'People’s congresses and their standing committees',
+    JUDICIAL: 'Courts, procuratorates and supervisory organs',
+    NONE: 'No duty holder',
+  },
+  kinds: {
+    IMPLEMENTATION: 'Implementation',
+    ENFORCEMENT: 'Enforcement',
+    PROHIBITION: 'Prohibition',
+    DEFINITION: 'Definition',
+    PURPOSE: 'Purpose',
+    SCOPE: 'Scope',
+    EFFECTIVE_DATE: 'Effective date',
+    LIABILITY: 'Liability',
+    OTHER: 'Other',
   },
   modalities: {
     MANDATORY: 'Mandatory (shall, must)',
@@ -80,6 +134,7 @@ export const registerEn: typeof registerZh = {
     DISCRETIONARY: 'Discretionary',
   },
   levels: {
+    NATIONAL: 'National',
     PROVINCE: 'Province',
     PREFECTURE: 'Prefecture',
     COUNTY: 'County',
@@ -95,6 +150,8 @@ export const registerEn: typeof registerZh = {
     LEVELS: 'Levels',
     MODALITY: 'Type of provision',
     SUBJECT: 'Duty',
+    KIND: 'Kind of statement',
+    TRACKED: 'Tracked',
   },
   review: {
     title: 'Review duty',
@@ -124,19 +181,33 @@ export const registerEn: typeof registerZh = {
     none: 'The articles did not change between the two versions.',
     showUnchanged: 'Show unchanged articles',
     summary:
-      '{{added}} added, {{removed}} removed, {{changed}} changed, {{renumbered}} renumbered only',
+      '{{added}} added, {{removed}} removed, {{changed}} changed, {{merged}} merged, {{split}} split, {{renumbered}} renumbered only',
     columns: {
       kind: 'Change',
       from: 'Old number',
       to: 'New number',
+      sources: 'Source articles',
+      similarity: 'Similarity',
       title: 'Article heading',
     },
     kinds: {
       ADDED: 'Added',
       REMOVED: 'Removed',
       CHANGED: 'Changed',
+      MERGED: 'Merged',
+      SPLIT: 'Split',
       RENUMBERED: 'Renumbered',
       UNCHANGED: 'Unchanged',
+    },
+    redline: {
+      show: 'Word-level changes',
+      label: 'Changes to article {{to}}',
+      legend: 'Key:',
+      inserted: 'inserted text',
+      deleted: 'deleted text',
+      insertedSr: '[inserted: {{text}}]',
+      deletedSr: '[deleted: {{text}}]',
+      noChange: 'The wording did not change.',
     },
   },
 };

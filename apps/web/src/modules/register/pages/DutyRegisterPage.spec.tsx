@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { i18n } from '../../../i18n';
-import { chooseOption } from '../../../test/antd';
-import { currentUser } from '../../../test/fixtures';
+import { chooseOption, findDialog } from '../../../test/antd';
+import { currentUser, cycle } from '../../../test/fixtures';
 import { graphQLError, stubGraphQLOperations } from '../../../test/graphqlFetch';
 import { renderWithUser } from '../../../test/renderWithUser';
 import { DutyRegisterPage } from './DutyRegisterPage';
@@ -16,6 +16,8 @@ const duty = (overrides: Record<string, unknown>) => ({
   actorType: 'GOVERNMENT',
   levels: ['PROVINCE', 'PREFECTURE', 'COUNTY'],
   modality: 'MANDATORY',
+  kind: 'IMPLEMENTATION',
+  needsReview: false,
   governmentDuty: true,
   tracked: true,
   reviewState: 'EXTRACTED',
@@ -114,7 +116,12 @@ const answers = (extra: Record<string, unknown> = {}) => ({
         id: 'r1',
         code: 'hubei-quality-promotion',
         title: '湖北省质量促进条例',
-        latestVersion: { __typename: 'RegulationVersion', id: 'v1' },
+        latestVersion: {
+          __typename: 'RegulationVersion',
+          id: 'v1',
+          textKind: 'PROVINCIAL_REGULATION',
+          textContextExplanation: '标题以“湖北省”开头：省级地方性法规，层级按省级文本理解',
+        },
         versions: [
           {
             __typename: 'RegulationVersion',
@@ -131,18 +138,24 @@ const answers = (extra: Record<string, unknown> = {}) => ({
   },
   RegisterVersion: { data: { regulationVersion: version } },
   RegisterDepartmentKinds: { data: { departmentKinds: [market, finance] } },
+  RegisterCycles: { data: { cycles: [] } },
+  RegisterDutyMappings: { data: { dutyMappingSuggestions: [] } },
   ...extra,
 });
+
+/** A cycle as RegisterCycles lists it. */
+const registerCycle = (overrides: Parameters<typeof cycle>[0] & { taskCount: number }) =>
+  cycle({ regulationVersionId: 'v1', ...overrides });
 
 let restoreFetch: () => void = () => undefined;
 beforeEach(async () => {
   await i18n.changeLanguage('zh-CN');
-  window.history.replaceState(null, '', '/register');
+  window.history.replaceState(null, '', '/regulations/hubei-quality-promotion');
 });
 afterEach(() => restoreFetch());
 
 function renderPage(
-  role: 'PROVINCIAL_SUPERVISOR' | 'AUDITOR',
+  role: 'PROVINCIAL_SUPERVISOR' | 'AUDITOR' | 'SYSTEM_ADMIN',
   extra: Record<string, unknown> = {},
 ) {
   const stub = stubGraphQLOperations(answers(extra));
@@ -190,7 +203,7 @@ describe('DutyRegisterPage', () => {
     // Auditors read; only provincial supervisors review.
     expect(screen.queryByText('审核', { selector: 'button span' })).toBeNull();
     expect(buttonIn(screen, /导出 CSV/).getAttribute('href')).toBe(
-      '/api/exports/duties?format=csv',
+      '/api/exports/duties?format=csv&code=hubei-quality-promotion',
     );
   });
 
@@ -250,6 +263,260 @@ describe('DutyRegisterPage', () => {
       await screen.findByText('该职责已被他人修改，您的审核未保存。请重新加载后再审核。'),
     ).toBeTruthy();
     expect(buttonIn(screen, /^重新加载$/)).toBeTruthy();
+  });
+
+  it('shows the kind of each statement, flags an inferred duty holder, and filters by kind', async () => {
+    const sanction = duty({
+      id: 'd3',
+      text: '由县级以上人民政府市场监督管理部门责令改正。',
+      subject: '责令改正',
+      kind: 'ENFORCEMENT',
+      needsReview: true,
+      tracked: false,
+      actorType: 'DEPARTMENT',
+    });
+    const withSanction = {
+      ...version,
+      chapters: version.chapters.map((c, i) =>
+        i === 0
+          ? {
+              ...c,
+              articles: c.articles.map((a) => ({
+                ...a,
+                paragraphs: a.paragraphs.map((p) => ({
+                  ...p,
+                  text: `${p.text}由县级以上人民政府市场监督管理部门责令改正。`,
+                  duties: [...p.duties, sanction],
+                })),
+              })),
+            }
+          : c,
+      ),
+    };
+    renderPage('AUDITOR', { RegisterVersion: { data: { regulationVersion: withSanction } } });
+    await screen.findByText('第三条【政府职责】');
+    const cardOf = (subject: string) =>
+      screen
+        .getAllByLabelText(/^职责 \d+$/)
+        .find((c) => within(c).queryByText(subject)) as HTMLElement;
+    expect(within(cardOf('加强对质量工作的领导')).getByText('履职事项')).toBeTruthy();
+    expect(within(cardOf('加强对质量工作的领导')).queryByText('待确认主体')).toBeNull();
+    expect(within(cardOf('责令改正')).getByText('执法处罚')).toBeTruthy();
+    expect(within(cardOf('责令改正')).getByText('待确认主体')).toBeTruthy();
+    expect(screen.getByText(/省级地方性法规 · 标题以“湖北省”开头/)).toBeTruthy();
+
+    await chooseOption(screen.getByLabelText('条文性质'), '执法处罚');
+    await waitFor(() => expect(screen.getAllByLabelText(/^职责 \d+$/)).toHaveLength(1));
+    expect(cardOf('责令改正')).toBeTruthy();
+    expect(screen.getByText('符合条件的职责 1 项')).toBeTruthy();
+  });
+
+  it('shows the register of any regulation by the code in its address', async () => {
+    window.history.replaceState(null, '', '/regulations/shanghai-quality-demo');
+    const { requestsOf } = renderPage('AUDITOR', {
+      RegisterRegulation: {
+        data: {
+          regulation: {
+            __typename: 'Regulation',
+            id: 'r2',
+            code: 'shanghai-quality-demo',
+            title: '上海市质量示范条例',
+            latestVersion: {
+              __typename: 'RegulationVersion',
+              id: 'v1',
+              textKind: 'MUNICIPAL_REGULATION',
+              textContextExplanation: '标题以直辖市“上海市”开头',
+            },
+            versions: [
+              {
+                __typename: 'RegulationVersion',
+                id: 'v1',
+                versionNumber: 1,
+                title: '上海市质量示范条例',
+                status: 'ENACTED',
+                effectiveDate: null,
+                importedAt: '2025-01-01T00:00:00.000Z',
+              },
+            ],
+          },
+        },
+      },
+    });
+    expect(await screen.findByText('职责清单 · 上海市质量示范条例')).toBeTruthy();
+    expect(requestsOf('RegisterRegulation')[0].variables).toEqual({
+      code: 'shanghai-quality-demo',
+    });
+    expect(screen.getByText(/直辖市地方性法规 · 标题以直辖市“上海市”开头/)).toBeTruthy();
+    expect(buttonIn(screen, /导出 Excel/).getAttribute('href')).toBe(
+      '/api/exports/duties?format=xlsx&code=shanghai-quality-demo',
+    );
+    // Changing chapter keeps the regulation's address.
+    fireEvent.click(await screen.findByText(/质量发展/));
+    await waitFor(() =>
+      expect(window.location.pathname).toBe('/regulations/shanghai-quality-demo'),
+    );
+  });
+
+  it('shows merged articles with their sources and a word-level redline', async () => {
+    window.history.replaceState(null, '', '/regulations/hubei-quality-promotion?tab=diff');
+    const v2 = {
+      __typename: 'RegulationVersion',
+      id: 'v2',
+      versionNumber: 2,
+      title: '湖北省质量促进条例',
+      status: 'ENACTED',
+      effectiveDate: null,
+      importedAt: '2025-06-01T00:00:00.000Z',
+    };
+    const change = (c: Record<string, unknown>) => ({
+      __typename: 'ArticleChange',
+      title: null,
+      ...c,
+    });
+    const { requestsOf } = renderPage('AUDITOR', {
+      RegisterRegulation: {
+        data: {
+          regulation: {
+            ...answers().RegisterRegulation.data.regulation,
+            latestVersion: {
+              ...answers().RegisterRegulation.data.regulation.latestVersion,
+              id: 'v2',
+            },
+            versions: [...answers().RegisterRegulation.data.regulation.versions, v2],
+          },
+        },
+      },
+      RegisterVersionDiff: {
+        data: {
+          regulationVersionDiff: {
+            __typename: 'VersionDiff',
+            from: { __typename: 'RegulationVersion', id: 'v1', versionNumber: 1, title: 'x' },
+            to: { __typename: 'RegulationVersion', id: 'v2', versionNumber: 2, title: 'x' },
+            changes: [
+              change({ kind: 'CHANGED', from: 4, to: 4, sources: [4], similarity: 0.78 }),
+              change({ kind: 'MERGED', from: 6, to: 6, sources: [6, 7], similarity: 0.99 }),
+              change({ kind: 'RENUMBERED', from: 8, to: 7, sources: [8], similarity: 1 }),
+            ],
+          },
+        },
+      },
+      RegisterArticleRedline: {
+        data: {
+          articleRedline: {
+            __typename: 'ArticleRedline',
+            from: [6, 7],
+            to: 6,
+            segments: [
+              { __typename: 'RedlineSegment', op: 'EQUAL', text: '责令改正' },
+              { __typename: 'RedlineSegment', op: 'DELETE', text: '。' },
+              { __typename: 'RedlineSegment', op: 'INSERT', text: '，并处罚款。' },
+            ],
+          },
+        },
+      },
+    });
+    expect(await screen.findByText('合并')).toBeTruthy();
+    expect(
+      screen.getByText('新增 0 条，删除 0 条，修改 1 条，合并 1 条，拆分 0 条，仅条号变化 1 条'),
+    ).toBeTruthy();
+    expect(screen.getByText('第六条、第七条')).toBeTruthy();
+    const merged = screen.getByText('合并').closest('tr') as HTMLElement;
+    fireEvent.click(within(merged).getByRole('button', { name: '逐字对照' }));
+    const redline = await screen.findByRole('group', { name: '第6条的修改对照' });
+    // The legend comes first, then the article's marked-up text.
+    expect([...redline.querySelectorAll('del')].at(-1)?.textContent).toContain('。');
+    expect([...redline.querySelectorAll('ins')].at(-1)?.textContent).toContain('，并处罚款。');
+    // Read out by kind, not only shown in colour.
+    expect(within(redline).getByText('［新增：，并处罚款。］')).toBeTruthy();
+    expect(requestsOf('RegisterArticleRedline')[0].variables).toEqual({
+      versionId: 'v2',
+      from: [6, 7],
+      to: 6,
+    });
+    // Renumbered articles have no wording change to show.
+    const renumbered = screen.getByText('条号变化').closest('tr') as HTMLElement;
+    expect(within(renumbered).queryByRole('button', { name: '逐字对照' })).toBeNull();
+  });
+
+  it('lists the cycles of this regulation with their tasks; a provincial supervisor opens one', async () => {
+    const hubei2026 = registerCycle({
+      id: 'c1',
+      year: 2026,
+      title: '2026年度考核',
+      taskCount: 5148,
+    });
+    const other = registerCycle({
+      id: 'c2',
+      year: 2026,
+      title: '2026年度甲乙条例考核',
+      regulationCode: 'shanghai-jiayi',
+      regulationTitle: '上海市甲乙条例',
+      regulationVersionId: 'v9',
+      taskCount: 10,
+    });
+    const opened = registerCycle({ id: 'c3', year: 2027, title: '2027年度考核', taskCount: 117 });
+    const { requestsOf } = renderPage('PROVINCIAL_SUPERVISOR', {
+      RegisterCycles: [
+        { data: { cycles: [hubei2026, other] } },
+        { data: { cycles: [opened, hubei2026, other] } },
+      ],
+      RegisterCreateCycle: {
+        data: {
+          createCycle: {
+            __typename: 'CreatedCycle',
+            cycle: {
+              ...opened,
+              tasksByLevel: [{ __typename: 'LevelTaskCount', level: 'COUNTY', count: 117 }],
+            },
+            generation: { __typename: 'TaskGeneration', created: 117, total: 117 },
+          },
+        },
+      },
+    });
+    const link = (await screen.findByText('2026年度考核')).closest('a') as HTMLElement;
+    expect(link.getAttribute('href')).toBe('/tasks?cycleId=c1');
+    const row = link.closest('tr') as HTMLElement;
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['2026年度考核', '2026', '第 1 版', '进行中', '2026-12-31', '5,148', '重新生成任务']);
+    // Another regulation's cycle is not this register's.
+    expect(screen.queryByText('2026年度甲乙条例考核')).toBeNull();
+
+    fireEvent.click(buttonIn(screen, /^开启考核年度$/));
+    const dialog = await findDialog('开启考核年度 · 湖北省质量促进条例');
+    fireEvent.change(within(dialog).getByLabelText('考核年度'), { target: { value: '2027' } });
+    fireEvent.click(buttonIn(within(dialog), /开启并生成任务/));
+    expect(await screen.findByText('已开启“2027年度考核”')).toBeTruthy();
+    expect(requestsOf('RegisterCreateCycle')[0].variables.input).toMatchObject({
+      regulationVersionId: 'v1',
+      year: 2027,
+    });
+    // The list is fetched again and shows the new cycle.
+    fireEvent.click(buttonIn(within(dialog), /^完\s*成$/));
+    expect(await screen.findByText('2027年度考核')).toBeTruthy();
+    expect(requestsOf('RegisterCycles')).toHaveLength(2);
+  });
+
+  it('shows cycles without the open button to other readers, and none to the system administrator', async () => {
+    const { requestsOf } = renderPage('AUDITOR', {
+      RegisterCycles: {
+        data: {
+          cycles: [registerCycle({ id: 'c1', year: 2026, title: '2026年度考核', taskCount: 3 })],
+        },
+      },
+    });
+    expect(await screen.findByText('2026年度考核')).toBeTruthy();
+    expect(screen.queryByText('开启考核年度')).toBeNull();
+    expect(requestsOf('RegisterCycles')).toHaveLength(1);
+
+    restoreFetch();
+    document.body.innerHTML = '';
+    const admin = renderPage('SYSTEM_ADMIN');
+    expect(await screen.findByText('职责清单 · 湖北省质量促进条例')).toBeTruthy();
+    expect(screen.queryByText('考核年度')).toBeNull();
+    expect(admin.requestsOf('RegisterCycles')).toHaveLength(0);
   });
 
   it('shows the error when the regulation cannot be loaded', async () => {

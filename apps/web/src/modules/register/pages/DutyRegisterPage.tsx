@@ -1,25 +1,30 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Flex, Select, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, useLocationSearch } from '../../../app/navigation';
+import { useRouteParams } from '../../../app/routes';
 import { PageLoading } from '../../../components/PageLoading';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { useSignedInUser } from '../../auth/hooks/signedInUser';
 import { DutyReviewDrawer } from '../components/DutyReviewDrawer';
+import { OpenCycleModal } from '../components/OpenCycleModal';
+import { RegulationCyclesCard } from '../components/RegulationCyclesCard';
 import { RegulationTextPanel } from '../components/RegulationTextPanel';
 import { VersionDiffPanel } from '../components/VersionDiffPanel';
 import type { Duty } from '../graphql/types';
 import { useDepartmentKinds, useRegulation, useRegulationText } from '../hooks/useRegisterData';
-import { dutiesExportUrl } from '../utils/exports';
+import { dutiesExportUrl, registerPath } from '../utils/exports';
 
 type TabKey = 'text' | 'diff';
 
+/** The duty register of one regulation (`/regulations/:code`): its text, duties and versions. */
 export function DutyRegisterPage() {
   const { t } = useTranslation();
   const user = useSignedInUser();
   const search = useLocationSearch();
-  const regulation = useRegulation();
+  const code = useRouteParams().code ?? '';
+  const regulation = useRegulation(code);
   const departmentKinds = useDepartmentKinds();
   const versions = useMemo(
     () =>
@@ -38,6 +43,9 @@ export function DutyRegisterPage() {
   const chapter = Number.isInteger(chapterParam) && chapterParam > 0 ? chapterParam : undefined;
   const [reviewing, setReviewing] = useState<Duty>();
   const canReview = user.role === 'PROVINCIAL_SUPERVISOR' && isLatest;
+  // Cycles are business data: the system administrator reads the register but not them.
+  const readsCycles = user.role !== 'SYSTEM_ADMIN';
+  const [openingCycle, setOpeningCycle] = useState(false);
 
   const go = (next: { versionId?: string; tab?: TabKey; chapter?: number }) => {
     const params = new URLSearchParams();
@@ -48,7 +56,7 @@ export function DutyRegisterPage() {
     const c = 'chapter' in next ? next.chapter : chapter;
     if (c) params.set('chapter', String(c));
     const query = params.toString();
-    navigate(`/register${query ? `?${query}` : ''}`);
+    navigate(`${registerPath(code)}${query ? `?${query}` : ''}`);
   };
 
   let body;
@@ -94,17 +102,35 @@ export function DutyRegisterPage() {
     );
   }
 
+  const latest = regulation.regulation?.latestVersion;
   return (
     <Flex vertical gap="large">
       <Flex justify="space-between" align="flex-start" wrap gap="middle">
-        <div>
-          <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Flex vertical gap={4}>
+          <Typography.Link
+            href="/regulations"
+            onClick={(event) => {
+              event.preventDefault();
+              navigate('/regulations');
+            }}
+          >
+            <ArrowLeftOutlined /> {t('register.backToLibrary')}
+          </Typography.Link>
+          <Typography.Title level={3} style={{ margin: 0 }}>
             {regulation.regulation
               ? `${t('register.title')} · ${regulation.regulation.title}`
               : t('register.title')}
           </Typography.Title>
+          {latest && (
+            <Typography.Text>
+              {t('register.textKind', {
+                kind: t(`register.textKinds.${latest.textKind}`),
+                explanation: latest.textContextExplanation,
+              })}
+            </Typography.Text>
+          )}
           <Typography.Text type="secondary">{t('register.subtitle')}</Typography.Text>
-        </div>
+        </Flex>
         <Flex align="center" gap="small" wrap>
           {versions.length > 0 && (
             <>
@@ -125,10 +151,10 @@ export function DutyRegisterPage() {
               />
             </>
           )}
-          <Button icon={<DownloadOutlined />} href={dutiesExportUrl('csv')}>
+          <Button icon={<DownloadOutlined />} href={dutiesExportUrl('csv', code)}>
             {t('register.export.csv')}
           </Button>
-          <Button icon={<DownloadOutlined />} href={dutiesExportUrl('xlsx')}>
+          <Button icon={<DownloadOutlined />} href={dutiesExportUrl('xlsx', code)}>
             {t('register.export.xlsx')}
           </Button>
         </Flex>
@@ -136,7 +162,24 @@ export function DutyRegisterPage() {
       {!isLatest && versionId && (
         <Alert type="info" showIcon title={t('register.version.olderNotice')} />
       )}
+      {readsCycles && regulation.regulation && (
+        <RegulationCyclesCard
+          code={code}
+          versions={versions}
+          onOpenCycle={
+            user.role === 'PROVINCIAL_SUPERVISOR' ? () => setOpeningCycle(true) : undefined
+          }
+          manage={user.role === 'PROVINCIAL_SUPERVISOR'}
+        />
+      )}
       <Card>{body}</Card>
+      {openingCycle && regulation.regulation && (
+        <OpenCycleModal
+          code={code}
+          regulationTitle={regulation.regulation.title}
+          onClose={() => setOpeningCycle(false)}
+        />
+      )}
       <DutyReviewDrawer
         duty={reviewing}
         departmentKinds={departmentKinds}

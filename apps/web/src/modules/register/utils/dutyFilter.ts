@@ -1,7 +1,13 @@
-import type { Chapter, Duty, Modality, ReviewState } from '../graphql/types';
+import type { Chapter, Duty, DutyKind, Modality, ReviewState } from '../graphql/types';
 
 export interface DutyFilter {
   search: string;
+  /** What the statements do (default: every kind). */
+  kinds?: DutyKind[];
+  /** true: tracked duties only; false: untracked only. */
+  tracked?: boolean;
+  /** Only duties whose inferred actor awaits confirmation. */
+  needsReview?: boolean;
   modality?: Modality;
   /** Department kind code (lead or assisting). */
   departmentCode?: string;
@@ -11,10 +17,19 @@ export interface DutyFilter {
 export const EMPTY_FILTER: DutyFilter = { search: '' };
 
 export const isFilterActive = (f: DutyFilter) =>
-  f.search.trim() !== '' || !!f.modality || !!f.departmentCode || !!f.reviewState;
+  f.search.trim() !== '' ||
+  !!f.kinds?.length ||
+  f.tracked !== undefined ||
+  !!f.needsReview ||
+  !!f.modality ||
+  !!f.departmentCode ||
+  !!f.reviewState;
 
 /** Whether a duty passes every given filter (search: text, subject, actor or department). */
 export function dutyMatches(duty: Duty, filter: DutyFilter): boolean {
+  if (filter.kinds?.length && !filter.kinds.includes(duty.kind)) return false;
+  if (filter.tracked !== undefined && duty.tracked !== filter.tracked) return false;
+  if (filter.needsReview && !duty.needsReview) return false;
   if (filter.modality && duty.modality !== filter.modality) return false;
   if (filter.reviewState && duty.reviewState !== filter.reviewState) return false;
   if (

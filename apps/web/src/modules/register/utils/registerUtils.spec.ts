@@ -1,5 +1,5 @@
 import type { Duty } from '../graphql/types';
-import { dutyMatches, EMPTY_FILTER } from './dutyFilter';
+import { dutyMatches, EMPTY_FILTER, isFilterActive } from './dutyFilter';
 import { segmentText } from './highlight';
 import { toReviewInput } from './reviewInput';
 
@@ -13,6 +13,8 @@ const duty = (overrides: Partial<Duty> = {}): Duty => ({
   actorType: 'GOVERNMENT',
   levels: ['PROVINCE', 'PREFECTURE', 'COUNTY'],
   modality: 'MANDATORY',
+  kind: 'IMPLEMENTATION',
+  needsReview: false,
   governmentDuty: true,
   tracked: true,
   reviewState: 'EXTRACTED',
@@ -73,6 +75,20 @@ describe('dutyMatches', () => {
     expect(dutyMatches(duty(), { search: '', departmentCode: 'market' })).toBe(true);
     expect(dutyMatches(duty(), { search: '', departmentCode: 'finance' })).toBe(false);
     expect(dutyMatches(duty(), { search: '', reviewState: 'REVIEWED' })).toBe(false);
+  });
+  it('filters by kind (any of those chosen), tracking and the review flag', () => {
+    const sanction = duty({ kind: 'ENFORCEMENT', tracked: false, needsReview: true });
+    expect(dutyMatches(duty(), { search: '', kinds: ['IMPLEMENTATION'] })).toBe(true);
+    expect(dutyMatches(sanction, { search: '', kinds: ['IMPLEMENTATION'] })).toBe(false);
+    expect(dutyMatches(sanction, { search: '', kinds: ['IMPLEMENTATION', 'ENFORCEMENT'] })).toBe(
+      true,
+    );
+    expect(dutyMatches(sanction, { search: '', tracked: true })).toBe(false);
+    expect(dutyMatches(sanction, { search: '', tracked: false })).toBe(true);
+    expect(dutyMatches(duty(), { search: '', needsReview: true })).toBe(false);
+    expect(dutyMatches(sanction, { search: '', needsReview: true })).toBe(true);
+    expect(isFilterActive({ search: '', kinds: [] })).toBe(false);
+    expect(isFilterActive({ search: '', tracked: false })).toBe(true);
   });
 });
 

@@ -80,6 +80,8 @@ const evidenceFile = (id: string, over: Record<string, unknown> = {}) => ({
   withdrawnAt: null,
   withdrawnBy: null,
   withdrawReason: null,
+  integrityStatus: 'OK',
+  corruptAt: null,
   previewable: true,
   contentUrl: `/api/evidence/${id}/content`,
   ...over,

@@ -39,6 +39,7 @@ export const taskLogEn: typeof taskLogZh = {
     retired: 'Task retired',
     restored: 'Task restored',
     due_date: 'Due date changed',
+    duty_followed: 'Duty followed to a new version',
   },
   columns: {
     occurredAt: 'Time',

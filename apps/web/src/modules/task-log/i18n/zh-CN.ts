@@ -37,6 +37,7 @@ export const taskLogZh = {
     retired: '任务停用',
     restored: '任务恢复',
     due_date: '调整截止日期',
+    duty_followed: '职责随新版本延续',
   },
   columns: {
     occurredAt: '时间',

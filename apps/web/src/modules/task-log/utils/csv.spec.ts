@@ -17,6 +17,11 @@ describe('csv', () => {
     expect(csvField('+1')).toBe("'+1");
     expect(csvField('-1')).toBe("'-1");
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('@SUM(1)')).toBe("'@SUM(1)");
+    expect(csvField('\tcmd')).toBe("'\tcmd");
+    // The rule all exports share: an existing apostrophe before a formula gets one more.
+    expect(csvField("'=1")).toBe("''=1");
+    // A real number is a number, not text to defuse.
     expect(csvField(-1)).toBe('-1');
   });
 

@@ -1,3 +1,5 @@
+import { neutraliseFormula } from '@duty/shared/spreadsheet-text';
+
 /** Byte order mark: tells Excel the file is UTF-8 (without it Chinese text is garbled). */
 export const UTF8_BOM = '\uFEFF';
 
@@ -6,12 +8,12 @@ export type CsvValue = string | number | null | undefined;
 /**
  * One field (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled.
  * Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading
- * apostrophe: the log holds reasons typed by users, and an export must not execute them.
+ * apostrophe (the one rule all exports share): the log holds reasons typed by users, and an
+ * export must not execute them. Numbers are written as numbers.
  */
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = typeof value === 'string' ? neutraliseFormula(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -60,6 +60,7 @@ export function useHistoryText() {
           return t(`tasks.history.kinds.${event.kind}`, { name: fileName() });
         case 'retired':
         case 'restored':
+        case 'duty_followed':
           return t(`tasks.history.kinds.${event.kind}`);
         case 'due_date':
           return t('tasks.history.kinds.due_date', {

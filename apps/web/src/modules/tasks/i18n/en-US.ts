@@ -224,6 +224,8 @@ export const tasksEn: typeof tasksZh = {
       retired: 'The duty is no longer tracked; task retired',
       restored: 'The duty is tracked again; task restored',
       due_date: 'Due date moved from {{from}} to {{to}}',
+      duty_followed:
+        'The duty continues in the new version of the regulation; the task now follows it',
       other: 'Other change ({{kind}})',
     },
   },

@@ -214,6 +214,7 @@ export const tasksZh = {
       retired: '职责不再纳入跟踪，任务停用',
       restored: '职责重新纳入跟踪，任务恢复',
       due_date: '截止日期由 {{from}} 调整为 {{to}}',
+      duty_followed: '职责在法规新版本中延续，任务改为对应新版本的职责',
       other: '其他变更（{{kind}}）',
     },
   },

@@ -15,6 +15,7 @@ export const HISTORY_KINDS = [
   'retired',
   'restored',
   'due_date',
+  'duty_followed',
 ] as const;
 
 export type HistoryKind = (typeof HISTORY_KINDS)[number];

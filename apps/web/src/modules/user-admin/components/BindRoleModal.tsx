@@ -12,11 +12,11 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../auth/graphql/types';
 import { useRoleLabel } from '../../auth/hooks/useRoleLabel';
-import { ROLES } from '../../auth/utils/roles';
 import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
 import type { BindRoleInput, UserAccount } from '../graphql/types';
 import { useCountyUnits, useDepartments, usePrefectures } from '../hooks/useJurisdiction';
 import { useBindUserRole } from '../hooks/useUserAdminMutations';
+import { bindableRoles, isPrivilegedRole } from '../utils/roleSeparation';
 import { roleScope } from '../utils/roleScope';
 
 /** The "prefecture" choice for the county-level units the province administers directly. */
@@ -161,8 +161,18 @@ function BindRoleForm({ form, user, bindUserRole, loading, onDone }: BindRoleFor
           label={t('userAdmin.bindRole.role')}
           rules={[{ required: true, message: t('userAdmin.bindRole.roleRequired') }]}
         >
-          <Select options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} />
+          <Select
+            options={bindableRoles(user.role).map((r) => ({ value: r, label: roleLabel(r) }))}
+          />
         </Form.Item>
+        {role && isPrivilegedRole(role) && !isPrivilegedRole(user.role) && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('userAdmin.bindRole.credentialsWithdrawn')}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         {role && scope === 'none' && (
           <Typography.Paragraph type="secondary">
             {t('userAdmin.bindRole.noScope')}

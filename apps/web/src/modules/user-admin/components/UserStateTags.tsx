@@ -9,7 +9,17 @@ export function UserStateTags({ user }: { user: UserAccount }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   const flags = userStateFlags(user);
-  if (flags.length === 0) return <Tag color="green">{t('userAdmin.state.normal')}</Tag>;
+  const secondFactor = user.totpEnabled && (
+    <Tag color="blue">{t('userAdmin.secondFactor.tag')}</Tag>
+  );
+  if (flags.length === 0) {
+    return (
+      <Flex wrap gap={4}>
+        <Tag color="green">{t('userAdmin.state.normal')}</Tag>
+        {secondFactor}
+      </Flex>
+    );
+  }
   return (
     <Flex wrap gap={4}>
       {flags.map((flag) => {
@@ -32,6 +42,7 @@ export function UserStateTags({ user }: { user: UserAccount }) {
             );
         }
       })}
+      {secondFactor}
     </Flex>
   );
 }

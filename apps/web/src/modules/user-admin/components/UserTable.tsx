@@ -5,10 +5,16 @@ import { useRoleLabel } from '../../auth/hooks/useRoleLabel';
 import { unitLabel } from '../../auth/utils/unitLabel';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import type { UserAccount } from '../graphql/types';
+import { isAdminRole, isPrivilegedRole } from '../utils/roleSeparation';
 import { isLocked } from '../utils/userState';
 import { UserStateTags } from './UserStateTags';
 
-export type UserAction = 'resetPassword' | 'setDisabled' | 'bindRole' | 'unlock';
+/**
+ * `resetPassword` resets an ordinary account at once; `requestReset` asks for a privileged
+ * account's reset, which a security administrator approves (dual control).
+ */
+export type UserAction =
+  'resetPassword' | 'requestReset' | 'setDisabled' | 'bindRole' | 'unlock' | 'resetSecondFactor';
 
 export interface UserTableProps {
   users: UserAccount[];
@@ -54,12 +60,20 @@ export function UserTable({
         {label}
       </Button>
     );
-    if (allowedActions.has('bindRole'))
+    // An administrator account keeps its role (三权分立): nothing to bind.
+    if (allowedActions.has('bindRole') && !isAdminRole(user.role))
       buttons.push(button('bindRole', t('userAdmin.actions.bindRole')));
     if (allowedActions.has('unlock') && isLocked(user)) {
       buttons.push(button('unlock', t('userAdmin.actions.unlock')));
     }
-    if (allowedActions.has('resetPassword')) {
+    if (allowedActions.has('resetSecondFactor') && user.totpEnabled) {
+      buttons.push(button('resetSecondFactor', t('userAdmin.secondFactor.action'), true));
+    }
+    if (isPrivilegedRole(user.role)) {
+      if (allowedActions.has('requestReset')) {
+        buttons.push(button('requestReset', t('userAdmin.resetRequests.action')));
+      }
+    } else if (allowedActions.has('resetPassword')) {
       buttons.push(button('resetPassword', t('userAdmin.actions.resetPassword')));
     }
     if (allowedActions.has('setDisabled')) {

@@ -4,6 +4,7 @@ import {
   BindUserRoleDocument,
   CreateUserDocument,
   ResetUserPasswordDocument,
+  ResetUserSecondFactorDocument,
   SetUserDisabledDocument,
   UnlockUserDocument,
 } from '../../../graphql/generated/graphql';
@@ -85,4 +86,16 @@ export function useUnlockUser() {
     [mutate],
   );
   return { unlockUser, loading };
+}
+
+/** The security administrator clears another account's second factor, with a reason. */
+export function useResetUserSecondFactor() {
+  const [mutate, { loading }] = useMutation(ResetUserSecondFactorDocument, REFETCH);
+  const resetUserSecondFactor = useCallback(
+    async (user: UserAccount, reason: string) => {
+      await mutate({ variables: { input: { userId: user.id, reason } } });
+    },
+    [mutate],
+  );
+  return { resetUserSecondFactor, loading };
 }

@@ -56,6 +56,19 @@ const users = [
   userAccount({ id: 'u-4', username: 'zhouba', displayName: '周八', mustChangePassword: true }),
   // The signed-in administrator (both admins below have the id `me`).
   userAccount({ id: 'me', username: 'admin', displayName: '张管理', lockedUntil }),
+  // Privileged accounts: their passwords are reset under dual control.
+  userAccount({
+    id: 'u-5',
+    username: 'auditadmin',
+    displayName: '审计管理员',
+    role: 'AUDIT_ADMIN',
+  }),
+  userAccount({
+    id: 'u-6',
+    username: 'province',
+    displayName: '李督导',
+    role: 'PROVINCIAL_SUPERVISOR',
+  }),
 ];
 const usersPage = { data: { users: { __typename: 'UserPage', totalCount: 4, nodes: users } } };
 
@@ -68,11 +81,47 @@ beforeEach(async () => {
   await i18n.changeLanguage('zh-CN');
 });
 
+const noResetRequests = {
+  data: {
+    passwordResetRequests: { __typename: 'PasswordResetRequestPage', totalCount: 0, nodes: [] },
+  },
+};
+
+function resetRequest(overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'PasswordResetRequest',
+    id: 'r-1',
+    status: 'PENDING',
+    reason: '本人忘记密码，已电话核实身份',
+    requestedBy: 'sysadmin',
+    requestedAt: '2026-12-01T01:00:00.000Z',
+    expiresAt: '2026-12-02T01:00:00.000Z',
+    decidedBy: null,
+    decidedAt: null,
+    decisionReason: null,
+    canDecide: true,
+    targetRole: 'PROVINCIAL_SUPERVISOR',
+    target: { __typename: 'UserAccount', id: 'u-6', username: 'province', displayName: '李督导' },
+    ...overrides,
+  };
+}
+
+const pendingRequests = (...nodes: unknown[]) => ({
+  data: {
+    passwordResetRequests: {
+      __typename: 'PasswordResetRequestPage',
+      totalCount: nodes.length,
+      nodes,
+    },
+  },
+});
+
 function stub(answers: Parameters<typeof stubGraphQLOperations>[0]) {
   const result = stubGraphQLOperations({
     Users: usersPage,
     AdminUnits: adminUnitsAnswer,
     Departments: departmentsAnswer,
+    PasswordResetRequests: noResetRequests,
     ...answers,
   });
   restoreFetch = result.restore;
@@ -133,6 +182,12 @@ describe('UserAdminPage', () => {
     expect(row.getByRole('button', { name: '重置密码 wangwu' })).toBeTruthy();
     expect(row.getByRole('button', { name: '停用 wangwu' })).toBeTruthy();
     expect(within(rowOf('zhaoliu')).getByRole('button', { name: '启用 zhaoliu' })).toBeTruthy();
+    // Privileged accounts: a request for a second person's approval, never a direct reset.
+    for (const username of ['auditadmin', 'province']) {
+      const privileged = within(rowOf(username));
+      expect(privileged.getByRole('button', { name: `申请重置 ${username}` })).toBeTruthy();
+      expect(privileged.queryByRole('button', { name: `重置密码 ${username}` })).toBeNull();
+    }
     expect(screen.queryByRole('button', { name: /^分配角色/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /^解除锁定/ })).toBeNull();
     // The API refuses administering one's own account.
@@ -151,6 +206,14 @@ describe('UserAdminPage', () => {
     expect(screen.getAllByRole('button', { name: /^解除锁定/ })).toHaveLength(1);
     expect(within(rowOf('sunqi')).getByRole('button', { name: '解除锁定 sunqi' })).toBeTruthy();
     expect(within(rowOf('admin')).queryAllByRole('button')).toHaveLength(0);
+    // An administrator account keeps its role (三权分立); a privileged reset is requested.
+    expect(within(rowOf('auditadmin')).queryByRole('button', { name: /^分配角色/ })).toBeNull();
+    expect(
+      within(rowOf('auditadmin')).getByRole('button', { name: '申请重置 auditadmin' }),
+    ).toBeTruthy();
+    expect(
+      within(rowOf('province')).getByRole('button', { name: '分配角色 province' }),
+    ).toBeTruthy();
   });
 
   it('unlocks a locked user after confirmation', async () => {
@@ -172,6 +235,53 @@ describe('UserAdminPage', () => {
     expect(await screen.findByText('已解除用户 sunqi 的锁定')).toBeTruthy();
     await waitFor(() => expect(within(rowOf('sunqi')).queryByText(/已锁定至/)).toBeNull());
     await waitFor(() => expect(requestsOf('Users')).toHaveLength(2));
+  });
+
+  it('lets the security administrator reset another account’s second factor with a reason', async () => {
+    const withFactor = users.map((u) => (u.id === 'u-6' ? { ...u, totpEnabled: true } : u));
+    const page = { data: { users: { ...usersPage.data.users, nodes: withFactor } } };
+    const { requestsOf } = stub({
+      Users: page,
+      ResetUserSecondFactor: [
+        graphQLError('VALIDATION_FAILED', '请填写重置原因。', {
+          details: { fields: { reason: '请填写重置原因。' } },
+        }),
+        { data: { resetUserSecondFactor: { ...withFactor[6], totpEnabled: false } } },
+      ],
+    });
+    renderWithUser(<UserAdminPage />, securityAdmin);
+    await screen.findByText('province');
+
+    expect(within(rowOf('province')).getByText('双因素')).toBeTruthy();
+    // Only accounts with a second factor offer the reset.
+    expect(screen.getAllByRole('button', { name: /^重置双因素/ })).toHaveLength(1);
+    fireEvent.click(within(rowOf('province')).getByRole('button', { name: '重置双因素 province' }));
+    const form = within(await findDialog('重置双因素认证：province'));
+    expect(form.getByText(/立即结束其所有会话/)).toBeTruthy();
+    fireEvent.click(form.getByRole('button', { name: /确认重置/ }));
+    expect(await form.findByText('请填写重置原因')).toBeTruthy();
+    expect(requestsOf('ResetUserSecondFactor')).toHaveLength(0);
+
+    fireEvent.change(form.getByLabelText('重置原因'), { target: { value: ' 手机丢失 ' } });
+    fireEvent.click(form.getByRole('button', { name: /确认重置/ }));
+    expect((await form.findAllByText('请填写重置原因。')).length).toBeGreaterThan(0);
+    fireEvent.change(form.getByLabelText('重置原因'), {
+      target: { value: '手机丢失，已电话核实' },
+    });
+    fireEvent.click(form.getByRole('button', { name: /确认重置/ }));
+    expect(await screen.findByText('已重置 province 的双因素认证')).toBeTruthy();
+    expect(requestsOf('ResetUserSecondFactor').map((r) => r.variables)).toEqual([
+      { input: { userId: 'u-6', reason: '手机丢失' } },
+      { input: { userId: 'u-6', reason: '手机丢失，已电话核实' } },
+    ]);
+  });
+
+  it('offers the second factor reset to the security administrator only', async () => {
+    const withFactor = users.map((u) => (u.id === 'u-6' ? { ...u, totpEnabled: true } : u));
+    stub({ Users: { data: { users: { ...usersPage.data.users, nodes: withFactor } } } });
+    renderWithUser(<UserAdminPage />, systemAdmin);
+    await screen.findByText('province');
+    expect(screen.queryByRole('button', { name: /^重置双因素/ })).toBeNull();
   });
 
   it('creates a user and shows the temporary password once', async () => {
@@ -337,6 +447,15 @@ describe('UserAdminPage', () => {
       });
     });
 
+    it('warns that an account becoming privileged loses its password and second factor', async () => {
+      const { form } = await openBindRole('zhaoliu');
+      const warning = /其现有密码和双因素认证作废/;
+      await chooseOption(form.getByLabelText('角色'), '县级部门经办人');
+      expect(form.queryByText(warning)).toBeNull();
+      await chooseOption(form.getByLabelText('角色'), '省级督导');
+      expect(await form.findByText(warning)).toBeTruthy();
+    });
+
     it('needs a prefecture for a prefecture supervisor and none for a provincial one', async () => {
       const { form, requestsOf } = await openBindRole('zhaoliu');
 
@@ -355,6 +474,21 @@ describe('UserAdminPage', () => {
       });
     });
 
+    it('offers a business account only business roles, an account without a role every role', async () => {
+      const { form } = await openBindRole('province');
+      expect(await openOptions(form.getByLabelText('角色'))).toEqual([
+        '省级督导',
+        '市州督导',
+        '县级部门经办人',
+        '审计评估人员',
+      ]);
+    });
+
+    it('offers every role to an account without one', async () => {
+      const { form } = await openBindRole('zhaoliu');
+      expect(await openOptions(form.getByLabelText('角色'))).toHaveLength(7);
+    });
+
     it('starts from the user’s current role, unit and department', async () => {
       const { form } = await openBindRole('wangwu');
       await act(async () => undefined);
@@ -363,6 +497,158 @@ describe('UserAdminPage', () => {
       expect(await form.findByTitle('武汉市')).toBeTruthy();
       expect(await form.findByTitle('江岸区')).toBeTruthy();
       expect(await form.findByTitle('江岸区市场监督管理局')).toBeTruthy();
+    });
+  });
+
+  describe('password resets of privileged accounts (dual control)', () => {
+    it('asks for a reason and sends a reset request; the requester is shown no password', async () => {
+      const { requestsOf } = stub({
+        RequestPasswordReset: { data: { requestPasswordReset: resetRequest() } },
+        PasswordResetRequests: [
+          noResetRequests,
+          pendingRequests(resetRequest({ canDecide: false })),
+        ],
+      });
+      renderWithUser(<UserAdminPage />, systemAdmin);
+      await screen.findByText('province');
+
+      fireEvent.click(within(rowOf('province')).getByRole('button', { name: '申请重置 province' }));
+      const form = within(await findDialog('申请重置密码：province'));
+      expect(form.getByText(/province 是特权账户（省级督导）/)).toBeTruthy();
+      fireEvent.click(form.getByRole('button', { name: /提交申请/ }));
+      expect(await form.findByText('请填写申请原因')).toBeTruthy();
+      expect(requestsOf('RequestPasswordReset')).toHaveLength(0);
+
+      fireEvent.change(form.getByLabelText('申请原因'), {
+        target: { value: ' 本人忘记密码，已电话核实身份 ' },
+      });
+      fireEvent.click(form.getByRole('button', { name: /提交申请/ }));
+      await waitFor(() => expect(requestsOf('RequestPasswordReset')).toHaveLength(1));
+      expect(requestsOf('RequestPasswordReset')[0].variables).toEqual({
+        input: { userId: 'u-6', reason: '本人忘记密码，已电话核实身份' },
+      });
+      expect(
+        await screen.findByText('已提交 province 的密码重置申请，等待安全管理员审批'),
+      ).toBeTruthy();
+      expect(requestsOf('ResetUserPassword')).toHaveLength(0);
+      expect(document.querySelector('[data-testid="temporary-password"]')).toBeNull();
+
+      // The request now waits in the list, with no action for its requester.
+      const card = within(
+        (await screen.findByText('待审批的密码重置申请')).closest('.ant-card') as HTMLElement,
+      );
+      expect(card.getByText('本人忘记密码，已电话核实身份')).toBeTruthy();
+      expect(card.getByText('待安全管理员审批')).toBeTruthy();
+      expect(card.queryByRole('button', { name: /^批准/ })).toBeNull();
+    });
+
+    it('shows the server’s refusal in the request dialog', async () => {
+      stub({
+        RequestPasswordReset: graphQLError(
+          'CONFLICT',
+          '用户 province 已有一项待审批的密码重置申请。',
+          { details: { reason: 'RESET_ALREADY_REQUESTED' } },
+        ),
+      });
+      renderWithUser(<UserAdminPage />, systemAdmin);
+      await screen.findByText('province');
+
+      fireEvent.click(within(rowOf('province')).getByRole('button', { name: '申请重置 province' }));
+      const form = within(await findDialog('申请重置密码：province'));
+      fireEvent.change(form.getByLabelText('申请原因'), { target: { value: '再次申请' } });
+      fireEvent.click(form.getByRole('button', { name: /提交申请/ }));
+      expect(await form.findByText('用户 province 已有一项待审批的密码重置申请。')).toBeTruthy();
+    });
+
+    it('lets the security administrator approve and shows the temporary password once, with copy', async () => {
+      const { requestsOf } = stub({
+        PasswordResetRequests: [pendingRequests(resetRequest()), noResetRequests],
+        ApprovePasswordReset: {
+          data: {
+            approvePasswordReset: {
+              __typename: 'ApprovedPasswordReset',
+              request: resetRequest({ status: 'APPROVED', canDecide: false, decidedBy: 'admin' }),
+              user: { ...users[6], mustChangePassword: true },
+              temporaryPassword: 'Appr-8mN3-xQ7v',
+            },
+          },
+        },
+      });
+      renderWithUser(<UserAdminPage />, securityAdmin);
+      const card = within(
+        (await screen.findByText('待审批的密码重置申请')).closest('.ant-card') as HTMLElement,
+      );
+      const row = within(
+        card.getByText('本人忘记密码，已电话核实身份').closest('tr') as HTMLElement,
+      );
+      expect(row.getByText('李督导')).toBeTruthy();
+      expect(row.getByText('省级督导')).toBeTruthy();
+      expect(row.getByText('sysadmin')).toBeTruthy();
+      expect(row.getByText('2026年12月2日 09:00')).toBeTruthy(); // lapses 24 hours after the request
+
+      fireEvent.click(row.getByRole('button', { name: '批准 province' }));
+      const confirm = within(await findDialog('批准密码重置'));
+      expect(confirm.getByText(/临时密码只向您显示一次/)).toBeTruthy();
+      expect(requestsOf('ApprovePasswordReset')).toHaveLength(0);
+      fireEvent.click(confirm.getByRole('button', { name: '批准并重置' }));
+
+      const shown = within(await findDialog('密码已重置'));
+      expect(shown.getByText('Appr-8mN3-xQ7v')).toBeTruthy();
+      expect(shown.getByText('用户 province 的临时密码：')).toBeTruthy();
+      expect(shown.getByRole('button', { name: /复制|Copy/ })).toBeTruthy();
+      expect(requestsOf('ApprovePasswordReset')[0].variables).toEqual({ requestId: 'r-1' });
+      // Decided: the list is asked again and the card goes once nothing is pending.
+      await waitFor(() => expect(screen.queryByText('待审批的密码重置申请')).toBeNull());
+
+      fireEvent.click(shown.getByRole('button', { name: '我已记下，关闭' }));
+      await waitFor(() => expect(screen.queryByText('Appr-8mN3-xQ7v')).toBeNull());
+    });
+
+    it('rejects a request with a required reason', async () => {
+      const { requestsOf } = stub({
+        PasswordResetRequests: [pendingRequests(resetRequest()), noResetRequests],
+        RejectPasswordReset: {
+          data: {
+            rejectPasswordReset: resetRequest({
+              status: 'REJECTED',
+              canDecide: false,
+              decidedBy: 'admin',
+              decisionReason: '未见本人书面申请',
+            }),
+          },
+        },
+      });
+      renderWithUser(<UserAdminPage />, securityAdmin);
+      await screen.findByText('待审批的密码重置申请');
+
+      fireEvent.click(screen.getByRole('button', { name: '驳回 province' }));
+      const form = within(await findDialog('驳回密码重置申请：province'));
+      fireEvent.click(form.getByRole('button', { name: /驳\s*回/ }));
+      expect(await form.findByText('请填写驳回原因')).toBeTruthy();
+      expect(requestsOf('RejectPasswordReset')).toHaveLength(0);
+
+      fireEvent.change(form.getByLabelText('驳回原因'), { target: { value: '未见本人书面申请' } });
+      fireEvent.click(form.getByRole('button', { name: /驳\s*回/ }));
+      await waitFor(() => expect(requestsOf('RejectPasswordReset')).toHaveLength(1));
+      expect(requestsOf('RejectPasswordReset')[0].variables).toEqual({
+        input: { requestId: 'r-1', reason: '未见本人书面申请' },
+      });
+      expect(await screen.findByText('已驳回 province 的密码重置申请')).toBeTruthy();
+      expect(requestsOf('ApprovePasswordReset')).toHaveLength(0);
+    });
+
+    it('offers no decision on a request the security administrator made or that concerns them', async () => {
+      stub({
+        PasswordResetRequests: pendingRequests(
+          resetRequest({ canDecide: false, requestedBy: 'admin' }),
+        ),
+      });
+      renderWithUser(<UserAdminPage />, securityAdmin);
+      const card = within(
+        (await screen.findByText('待审批的密码重置申请')).closest('.ant-card') as HTMLElement,
+      );
+      expect(card.getByText('须由其他安全管理员审批')).toBeTruthy();
+      expect(card.queryByRole('button', { name: /^批准|^驳回/ })).toBeNull();
     });
   });
 });

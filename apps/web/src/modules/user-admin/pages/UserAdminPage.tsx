@@ -9,16 +9,21 @@ import { useSignedInUser } from '../../auth/hooks/signedInUser';
 import { hasRole } from '../../auth/utils/roles';
 import { BindRoleModal } from '../components/BindRoleModal';
 import { CreateUserModal } from '../components/CreateUserModal';
+import { PasswordResetRequestsCard } from '../components/PasswordResetRequestsCard';
+import { ReasonModal } from '../components/ReasonModal';
+import { RequestPasswordResetModal } from '../components/RequestPasswordResetModal';
 import { SetUserDisabledModal } from '../components/SetUserDisabledModal';
-import {
-  TemporaryPasswordModal,
-  type TemporaryPassword,
-} from '../components/TemporaryPasswordModal';
+import { TemporaryPasswordModal } from '../components/TemporaryPasswordModal';
 import { UserFilters } from '../components/UserFilters';
 import { UserTable, type UserAction } from '../components/UserTable';
 import type { UserAccount, UserFilterInput } from '../graphql/types';
-import { useResetUserPassword, useUnlockUser } from '../hooks/useUserAdminMutations';
+import {
+  useResetUserPassword,
+  useResetUserSecondFactor,
+  useUnlockUser,
+} from '../hooks/useUserAdminMutations';
 import { useUsers } from '../hooks/useUsers';
+import { useConfirmPasswordReset } from '../hooks/useConfirmPasswordReset';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -27,11 +32,14 @@ function allowedActionsOf(user: ReturnType<typeof useSignedInUser>): Set<UserAct
   const actions = new Set<UserAction>();
   if (hasRole(user, 'SYSTEM_ADMIN')) {
     actions.add('resetPassword');
+    actions.add('requestReset');
     actions.add('setDisabled');
   }
   if (hasRole(user, 'SECURITY_ADMIN')) {
     actions.add('bindRole');
     actions.add('unlock');
+    actions.add('requestReset');
+    actions.add('resetSecondFactor');
   }
   return actions;
 }
@@ -53,33 +61,24 @@ export function UserAdminPage() {
   });
 
   const [creating, setCreating] = useState(false);
-  const [temporaryPassword, setTemporaryPassword] = useState<TemporaryPassword | null>(null);
+  const { temporaryPassword, setTemporaryPassword, confirmReset } = useConfirmPasswordReset();
   const [disabling, setDisabling] = useState<UserAccount | null>(null);
   const [binding, setBinding] = useState<UserAccount | null>(null);
+  const [requestingReset, setRequestingReset] = useState<UserAccount | null>(null);
   const { resetUserPassword } = useResetUserPassword();
   const { unlockUser } = useUnlockUser();
+  const [resettingFactor, setResettingFactor] = useState<UserAccount | null>(null);
+  const { resetUserSecondFactor, loading: resettingFactorBusy } = useResetUserSecondFactor();
 
-  const confirmResetPassword = (user: UserAccount) => {
-    modal.confirm({
-      title: t('userAdmin.resetPassword.confirmTitle'),
-      content: t('userAdmin.resetPassword.confirmContent', { username: user.username }),
-      okText: t('userAdmin.resetPassword.ok'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
-          const result = await resetUserPassword(user.id);
-          setTemporaryPassword({
-            reason: 'reset',
-            username: result.user.username,
-            password: result.temporaryPassword,
-          });
-        } catch (thrown) {
-          void message.error(errorText(toAppError(thrown)));
-        }
+  const confirmResetPassword = (user: UserAccount) =>
+    confirmReset(
+      {
+        title: t('userAdmin.resetPassword.confirmTitle'),
+        content: t('userAdmin.resetPassword.confirmContent', { username: user.username }),
+        okText: t('userAdmin.resetPassword.ok'),
       },
-    });
-  };
+      () => resetUserPassword(user.id),
+    );
 
   const confirmUnlock = (user: UserAccount) => {
     modal.confirm({
@@ -100,7 +99,9 @@ export function UserAdminPage() {
 
   const onAction = (action: UserAction, user: UserAccount) => {
     if (action === 'resetPassword') confirmResetPassword(user);
+    else if (action === 'requestReset') setRequestingReset(user);
     else if (action === 'unlock') confirmUnlock(user);
+    else if (action === 'resetSecondFactor') setResettingFactor(user);
     else if (action === 'setDisabled') setDisabling(user);
     else setBinding(user);
   };
@@ -113,6 +114,7 @@ export function UserAdminPage() {
         </Typography.Title>
         <Typography.Text type="secondary">{t('userAdmin.subtitle')}</Typography.Text>
       </div>
+      <PasswordResetRequestsCard viewerIsSecurityAdmin={hasRole(me, 'SECURITY_ADMIN')} />
       <Card>
         <Flex vertical gap="middle">
           <Flex wrap gap="small" justify="space-between">
@@ -164,6 +166,26 @@ export function UserAdminPage() {
       />
       <SetUserDisabledModal user={disabling} onClose={() => setDisabling(null)} />
       <BindRoleModal user={binding} onClose={() => setBinding(null)} />
+      <RequestPasswordResetModal user={requestingReset} onClose={() => setRequestingReset(null)} />
+      <ReasonModal
+        open={resettingFactor !== null}
+        title={t('userAdmin.secondFactor.title', { username: resettingFactor?.username ?? '' })}
+        intro={t('userAdmin.secondFactor.intro')}
+        label={t('userAdmin.secondFactor.reason')}
+        requiredMessage={t('userAdmin.secondFactor.reasonRequired')}
+        placeholder={t('userAdmin.secondFactor.reasonPlaceholder')}
+        okText={t('userAdmin.secondFactor.ok')}
+        danger
+        loading={resettingFactorBusy}
+        onSubmit={async (reason) => {
+          if (!resettingFactor) return;
+          await resetUserSecondFactor(resettingFactor, reason);
+          void message.success(
+            t('userAdmin.secondFactor.done', { username: resettingFactor.username }),
+          );
+        }}
+        onClose={() => setResettingFactor(null)}
+      />
     </Flex>
   );
 }

@@ -1,0 +1,135 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { i18n } from '../../../i18n';
+import { currentUser } from '../../../test/fixtures';
+import { graphQLError, stubGraphQLOperations } from '../../../test/graphqlFetch';
+import { renderWithUser } from '../../../test/renderWithUser';
+import type { RegulationVersionStatus } from '../../../graphql/generated/graphql';
+import { RegulationCyclesCard } from './RegulationCyclesCard';
+
+const TITLE = '上海市甲乙条例';
+const versions = [1, 2].map((n) => ({
+  __typename: 'RegulationVersion' as const,
+  id: `v${n}`,
+  versionNumber: n,
+  title: TITLE,
+  status: 'ENACTED' as RegulationVersionStatus,
+  effectiveDate: null,
+  importedAt: '2026-01-01T00:00:00.000Z',
+}));
+const cycle = (state: 'open' | 'closed', id = 'c1', versionId = 'v1') => ({
+  __typename: 'AssessmentCycle',
+  id,
+  title: `2026年度${TITLE}实施考核${id}`,
+  year: 2026,
+  state,
+  startDate: '2026-01-01',
+  dueDate: '2026-12-31',
+  closedAt: null,
+  regulationVersionId: versionId,
+  regulationTitle: TITLE,
+  regulationCode: 'shanghai-jiayi',
+  taskCount: 120,
+});
+const cycles = (...list: unknown[]) => ({ data: { cycles: list } });
+const generation = (created: number, retired: number) => ({
+  __typename: 'TaskGeneration',
+  created,
+  retired,
+  restored: 0,
+  total: 120 + created - retired,
+});
+
+let restoreFetch: () => void = () => undefined;
+beforeEach(async () => {
+  await i18n.changeLanguage('zh-CN');
+});
+afterEach(() => restoreFetch());
+
+function renderCard(answers: Record<string, unknown>, manage = true) {
+  const stub = stubGraphQLOperations(answers as never);
+  restoreFetch = stub.restore;
+  renderWithUser(
+    <RegulationCyclesCard code="shanghai-jiayi" versions={versions} manage={manage} />,
+    currentUser({ role: 'PROVINCIAL_SUPERVISOR' }),
+  );
+  return stub;
+}
+
+const confirm = async () =>
+  fireEvent.click(
+    within(await screen.findByRole('tooltip')).getByRole('button', { name: /确\s*定|OK/ }),
+  );
+
+describe('RegulationCyclesCard: the jobs a provincial supervisor runs on a cycle', () => {
+  it('regenerates an open cycle’s tasks after a confirmation that says what happens', async () => {
+    const stub = renderCard({
+      RegisterCycles: cycles(cycle('open', 'c1', 'v2')),
+      RegisterRegenerateCycleTasks: { data: { regenerateCycleTasks: generation(3, 1) } },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: '重新生成任务' }));
+    expect(await screen.findByText(/已有任务的进展、佐证和历史保留/)).toBeTruthy();
+    // On the newest version already: nothing to move to.
+    expect(screen.queryByRole('button', { name: /迁移到/ })).toBeNull();
+    await confirm();
+    expect(
+      await screen.findByText('已重新生成：新增 3 项，退出 1 项，恢复 0 项，现有任务 122 项'),
+    ).toBeTruthy();
+    expect(
+      stub.requests.find((r) => r.operationName === 'RegisterRegenerateCycleTasks')?.variables,
+    ).toEqual({ cycleId: 'c1' });
+  });
+
+  it('moves a cycle on an older version to the newest one, or says which review blocks it', async () => {
+    const stub = renderCard({
+      RegisterCycles: cycles(cycle('open')),
+      RegisterMoveCycleToVersion: [
+        graphQLError('CONFLICT', '新版本还有 4 条职责映射建议待审核……', {
+          details: { reason: 'DUTY_MAPPINGS_PENDING', pending: 4 },
+        }),
+        {
+          data: {
+            moveCycleToVersion: {
+              __typename: 'CycleVersionMove',
+              cycle: {
+                __typename: 'AssessmentCycle',
+                id: 'c1',
+                regulationVersionId: 'v2',
+                taskCount: 118,
+              },
+              followed: 110,
+              generation: generation(2, 4),
+            },
+          },
+        },
+      ],
+    });
+    fireEvent.click(await screen.findByRole('button', { name: '迁移到第 2 版' }));
+    expect(await screen.findByText(/任务随职责的延续关系迁移/)).toBeTruthy();
+    await confirm();
+    expect(
+      await screen.findByText('该版本还有 4 条职责映射建议待审核，请先在“版本变化”页确认或驳回'),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '迁移到第 2 版' }));
+    await confirm();
+    expect(
+      await screen.findByText('已迁移到第 2 版：110 项任务随职责迁移，新增 2 项，退出 4 项'),
+    ).toBeTruthy();
+    const moves = stub.requests.filter((r) => r.operationName === 'RegisterMoveCycleToVersion');
+    expect(moves.map((r) => r.variables)).toEqual([
+      { cycleId: 'c1', versionId: 'v2' },
+      { cycleId: 'c1', versionId: 'v2' },
+    ]);
+  });
+
+  it('offers no jobs on a closed cycle, nor to readers who do not manage cycles', async () => {
+    renderCard({ RegisterCycles: cycles(cycle('closed')) });
+    expect(await screen.findByText(`2026年度${TITLE}实施考核c1`)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '重新生成任务' })).toBeNull();
+    restoreFetch();
+    document.body.innerHTML = '';
+    renderCard({ RegisterCycles: cycles(cycle('open')) }, false);
+    expect(await screen.findByText(`2026年度${TITLE}实施考核c1`)).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('button', { name: '重新生成任务' })).toBeNull());
+    expect(screen.queryByText('操作')).toBeNull();
+  });
+});

@@ -1,0 +1,193 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Popconfirm, Table, Tag, Typography, type TableProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../../../app/navigation';
+import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
+import { toAppError } from '../../../graphql/errors';
+import { useErrorText } from '../../../hooks/useErrorText';
+import type { RegulationVersionSummary } from '../graphql/types';
+import {
+  useCycleJobs,
+  useRegulationCycles,
+  type RegulationCycle,
+} from '../hooks/useRegulationCycles';
+import { pendingMappingsOf } from '../utils/pendingMappings';
+import { cycleTasksPath } from './OpenCycleModal';
+
+/**
+ * The assessment cycles opened over any version of one regulation (title, year, version, state,
+ * due date, tasks in the reader's jurisdiction); each title opens the cycle's tasks. Those who
+ * manage cycles (provincial supervisors) also regenerate an open cycle's tasks after duty reviews
+ * and move it to the regulation's newest version, each after a confirmation that says what it does.
+ */
+export function RegulationCyclesCard({
+  code,
+  versions,
+  onOpenCycle,
+  manage = false,
+}: {
+  code: string;
+  versions: readonly RegulationVersionSummary[];
+  /** Shown to those who may open a cycle (provincial supervisors). */
+  onOpenCycle?: () => void;
+  /** Regenerate and move-to-version actions (provincial supervisors). */
+  manage?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const number = new Intl.NumberFormat(i18n.resolvedLanguage ?? i18n.language);
+  const { cycles, loaded, loading, error, retry } = useRegulationCycles(code);
+  const jobs = useCycleJobs();
+  const versionNumber = (id: string) => versions.find((v) => v.id === id)?.versionNumber;
+  const newest = versions.reduce<RegulationVersionSummary | undefined>(
+    (best, v) => (!best || v.versionNumber > best.versionNumber ? v : best),
+    undefined,
+  );
+
+  /** A refusal in the reader's language; the pending-mappings one says how many. */
+  const refused = (thrown: unknown) => {
+    const appError = toAppError(thrown);
+    const pending = pendingMappingsOf(appError);
+    void message.error(
+      pending !== undefined
+        ? t('register.cycles.jobs.mappingsPending', { count: pending })
+        : errorText(appError),
+    );
+  };
+  const regenerate = async (cycle: RegulationCycle) => {
+    try {
+      const done = await jobs.regenerate(cycle.id);
+      void message.success(t('register.cycles.jobs.regenerated', done));
+    } catch (thrown) {
+      refused(thrown);
+    }
+  };
+  const move = async (cycle: RegulationCycle, target: RegulationVersionSummary) => {
+    try {
+      const done = await jobs.move(cycle.id, target.id);
+      void message.success(
+        t('register.cycles.jobs.moved', {
+          number: target.versionNumber,
+          followed: done.followed,
+          created: done.generation.created,
+          retired: done.generation.retired,
+        }),
+      );
+    } catch (thrown) {
+      refused(thrown);
+    }
+  };
+
+  const columns: TableProps<RegulationCycle>['columns'] = [
+    {
+      key: 'title',
+      title: t('register.cycles.columns.title'),
+      render: (_, c) => (
+        <Typography.Link
+          href={cycleTasksPath(c.id)}
+          onClick={(event) => {
+            event.preventDefault();
+            navigate(cycleTasksPath(c.id));
+          }}
+        >
+          {c.title}
+        </Typography.Link>
+      ),
+    },
+    { key: 'year', title: t('register.cycles.columns.year'), dataIndex: 'year' },
+    {
+      key: 'version',
+      title: t('register.cycles.columns.version'),
+      render: (_, c) => {
+        const n = versionNumber(c.regulationVersionId);
+        return n === undefined ? '—' : t('register.cycles.versionNumber', { number: n });
+      },
+    },
+    {
+      key: 'state',
+      title: t('register.cycles.columns.state'),
+      render: (_, c) => (
+        <Tag color={c.state === 'open' ? 'processing' : 'default'}>
+          {c.state === 'open' || c.state === 'closed' ? t(`common.cycle.${c.state}`) : c.state}
+        </Tag>
+      ),
+    },
+    { key: 'dueDate', title: t('register.cycles.columns.dueDate'), dataIndex: 'dueDate' },
+    {
+      key: 'tasks',
+      title: t('register.cycles.columns.tasks'),
+      align: 'right',
+      render: (_, c) => number.format(c.taskCount),
+    },
+  ];
+  if (manage) {
+    columns.push({
+      key: 'actions',
+      title: t('register.cycles.columns.actions'),
+      render: (_, c) =>
+        c.state !== 'open' ? null : (
+          <Flex gap="small" wrap>
+            <Popconfirm
+              title={t('register.cycles.jobs.regenerate')}
+              description={
+                <Typography.Paragraph style={{ maxWidth: 360, margin: 0 }}>
+                  {t('register.cycles.jobs.regenerateConfirm')}
+                </Typography.Paragraph>
+              }
+              onConfirm={() => regenerate(c)}
+            >
+              <Button size="small" disabled={jobs.busy}>
+                {t('register.cycles.jobs.regenerate')}
+              </Button>
+            </Popconfirm>
+            {newest && newest.id !== c.regulationVersionId && (
+              <Popconfirm
+                title={t('register.cycles.jobs.move', { number: newest.versionNumber })}
+                description={
+                  <Typography.Paragraph style={{ maxWidth: 360, margin: 0 }}>
+                    {t('register.cycles.jobs.moveConfirm', { number: newest.versionNumber })}
+                  </Typography.Paragraph>
+                }
+                onConfirm={() => move(c, newest)}
+              >
+                <Button size="small" disabled={jobs.busy}>
+                  {t('register.cycles.jobs.move', { number: newest.versionNumber })}
+                </Button>
+              </Popconfirm>
+            )}
+          </Flex>
+        ),
+    });
+  }
+
+  return (
+    <Card
+      title={t('register.cycles.title')}
+      extra={
+        onOpenCycle && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={onOpenCycle}>
+            {t('register.cycles.open')}
+          </Button>
+        )
+      }
+    >
+      {error && !loading ? (
+        <QueryErrorAlert error={error} onRetry={retry} />
+      ) : (
+        <>
+          <Typography.Paragraph type="secondary">{t('register.cycles.hint')}</Typography.Paragraph>
+          <Table<RegulationCycle>
+            rowKey="id"
+            size="small"
+            loading={!loaded}
+            columns={columns}
+            dataSource={cycles}
+            pagination={false}
+            locale={{ emptyText: t('register.cycles.empty') }}
+          />
+        </>
+      )}
+    </Card>
+  );
+}

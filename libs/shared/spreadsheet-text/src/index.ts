@@ -1,0 +1,1 @@
+export { neutraliseFormula, restoreFormula, spreadsheetCell } from './formula';
