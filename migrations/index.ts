@@ -13,6 +13,12 @@ import { AddEvidenceIntegrityMark1796549869589 } from './1796549869589-AddEviden
 import { CreatePasswordHistory1796550080322 } from './1796550080322-CreatePasswordHistory';
 import { AddIntegrityHashChains1796556803831 } from './1796556803831-AddIntegrityHashChains';
 import { AddSecondFactor1796556811650 } from './1796556811650-AddSecondFactor';
+import { CreateJobQueue1796600000000 } from './1796600000000-CreateJobQueue';
+import { CreateNotifications1796600000001 } from './1796600000001-CreateNotifications';
+import { CreateUrgingNotices1796600100000 } from './1796600100000-CreateUrgingNotices';
+import { AddTaskAcknowledgementAndReassignment1796600200000 } from './1796600200000-AddTaskAcknowledgementAndReassignment';
+import { AddTaskCommentsAndNotApplicable1796600300000 } from './1796600300000-AddTaskCommentsAndNotApplicable';
+import { CreateBulletins1796600400000 } from './1796600400000-CreateBulletins';
 
 export const migrations = [
   CreateSystemSetting1764223200000,
@@ -28,6 +34,12 @@ export const migrations = [
   CreatePasswordHistory1796550080322,
   AddIntegrityHashChains1796556803831,
   AddSecondFactor1796556811650,
+  CreateJobQueue1796600000000,
+  CreateNotifications1796600000001,
+  CreateUrgingNotices1796600100000,
+  AddTaskAcknowledgementAndReassignment1796600200000,
+  AddTaskCommentsAndNotApplicable1796600300000,
+  CreateBulletins1796600400000,
 ];
 
 /** Table where TypeORM records applied migrations. */

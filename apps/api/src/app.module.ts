@@ -15,9 +15,17 @@ import { DutyModule } from './duty/duty.module';
 import { createLoaders, GraphQLContext } from './graphql/loaders';
 import { RegulationModule } from './regulation/regulation.module';
 import { TaskModule } from './task/task.module';
+import { TaskAssignmentModule } from './task-assignment/task-assignment.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { AssessmentModule } from './assessment/assessment.module';
 import { AnalyticsModule } from './analytics/analytics.module';
+import { BulletinModule } from './bulletin/bulletin.module';
+import { NotificationModule } from './notification/notification.module';
+import { JobsModule } from './jobs/jobs.module';
+import { TaskCommentModule } from './task-comment/task-comment.module';
+import { TaskApplicabilityModule } from './task-applicability/task-applicability.module';
+import { UrgingModule } from './urging/urging.module';
+import { WorkbenchModule } from './workbench/workbench.module';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { createDataSource } from './database/data-source';
 import { runMigrations } from './database/migrate';
@@ -141,9 +149,17 @@ export class AppModule {
         RegulationModule,
         DutyModule,
         TaskModule,
+        TaskAssignmentModule,
         EvidenceModule,
         AssessmentModule,
         AnalyticsModule,
+        BulletinModule,
+        JobsModule,
+        NotificationModule,
+        TaskCommentModule,
+        TaskApplicabilityModule,
+        UrgingModule,
+        WorkbenchModule,
       ],
       providers: [
         { provide: APP_PIPE, useValue: validationPipe() },

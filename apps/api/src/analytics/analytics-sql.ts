@@ -14,7 +14,9 @@ import {
  * - `st`: the tasks counted — non-retired tasks of the cycle, inside the caller's jurisdiction
  *   (the condition `scopeTasks` applies: `taskJurisdictionSql` in access/jurisdiction.ts) and
  *   inside the requested scope — with their derived `overdue` flag and their number of current
- *   evidence files;
+ *   evidence files. Tasks approved as not applicable to their unit (不适用, APPROVED) are not
+ *   counted anywhere: they leave every count, rate, ranking, heatmap cell and trend point; the
+ *   summary reports how many there are (`not_applicable`) so that pages can say so;
  * - a one-row `meta` that says whether the cycle (and a requested unit) exists inside the
  *   jurisdiction, so that the service can answer NOT_FOUND without a second round trip. Queries
  *   returning rows are written `FROM meta LEFT JOIN (rows) ON TRUE`: at least one row, whose
@@ -91,6 +93,10 @@ export function tasksCte(opts: {
   joins?: string;
   columns?: string;
   withEvidence?: boolean;
+  /** The CTE's name (default `st`). */
+  name?: string;
+  /** `only`: the approved not-applicable tasks instead of the counted ones. */
+  notApplicable?: 'only';
 }): string {
   const evidence = opts.withEvidence === false ? '' : ', ev.n AS evidence';
   const evidenceJoin =
@@ -98,7 +104,11 @@ export function tasksCte(opts: {
       ? ''
       : `CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM evidence e
                 WHERE e.task_id = t.id AND e.withdrawn_at IS NULL AND e.superseded_by_id IS NULL) ev`;
-  return `st AS (
+  const applicability =
+    opts.notApplicable === 'only'
+      ? `t.not_applicable_status = 'APPROVED'`
+      : `t.not_applicable_status IS DISTINCT FROM 'APPROVED'`;
+  return `${opts.name ?? 'st'} AS (
   SELECT t.id, t.unit_code, t.status, u.level, u.parent_code, pu.level AS parent_level,
          (t.due_date < ${opts.today}::date AND t.status NOT IN ('SUBMITTED', 'VERIFIED')) AS overdue
          ${evidence}${opts.columns ? `, ${opts.columns}` : ''}
@@ -107,7 +117,7 @@ export function tasksCte(opts: {
     LEFT JOIN admin_unit pu ON pu.code = u.parent_code
     ${opts.joins ?? ''}
     ${evidenceJoin}
-   WHERE t.cycle_id = ${opts.cycle} AND t.retired_at IS NULL
+   WHERE t.cycle_id = ${opts.cycle} AND t.retired_at IS NULL AND ${applicability}
      AND ${taskJurisdictionSql(opts.jurisdiction, opts.p.bind)}
      AND (${opts.scope ?? 'TRUE'})
 )`;
@@ -181,6 +191,16 @@ export function summarySql(input: {
       jurisdiction: input.jurisdiction,
       scope: input.unitCode ? TARGET_SCOPE : undefined,
     }),
+    tasksCte({
+      p,
+      cycle,
+      today,
+      jurisdiction: input.jurisdiction,
+      scope: input.unitCode ? TARGET_SCOPE : undefined,
+      withEvidence: false,
+      name: 'na',
+      notApplicable: 'only',
+    }),
     `per_unit AS (SELECT st.unit_code, count(*) AS tasks,
         count(*) FILTER (WHERE st.status = 'VERIFIED') AS verified FROM st GROUP BY st.unit_code)`,
   );
@@ -191,7 +211,8 @@ SELECT (SELECT count(*) FROM cyc)::int AS cycle_found,
     ${countersSql()},
     (SELECT count(*) FROM per_unit g, cyc c WHERE ${behind.condition})::int AS units_behind,
     (SELECT GREATEST(c.due_date - ${today}::date, 0) FROM cyc c)::int AS days_left,
-    (SELECT ${elapsedSql('c', today)} FROM cyc c) AS elapsed_fraction
+    (SELECT ${elapsedSql('c', today)} FROM cyc c) AS elapsed_fraction,
+    (SELECT count(*) FROM na)::int AS not_applicable
   FROM st`;
   return { sql, params: p.values };
 }

@@ -62,6 +62,11 @@ export class AnalyticsSummaryModel extends AnalyticsFiguresModel {
       'clamp((today − start date) ÷ (due date − start date), 0, 1), rounded to 4 decimals.',
   })
   elapsedFraction!: number;
+  @Field(() => Int, {
+    description:
+      '不适用: tasks of the scope approved as not applicable to their unit; they are left out of every figure above.',
+  })
+  notApplicableTasks!: number;
 }
 
 @ObjectType('UnitAnalytics', {

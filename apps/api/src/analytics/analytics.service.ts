@@ -69,6 +69,7 @@ export class AnalyticsService {
       unitsBehindSchedule: Number(row.units_behind),
       daysLeft: Number(row.days_left),
       elapsedFraction: Number(row.elapsed_fraction),
+      notApplicableTasks: Number(row.not_applicable),
     };
   }
 

@@ -14,6 +14,8 @@ import { AppError } from '../graphql/app-error';
 import { AssessmentPlanVersion } from './assessment-plan-version.entity';
 import { AssessmentResult, AssessmentResultSet } from './assessment-result.entity';
 
+const URGING_COLOUR_ZH: Record<string, string> = { BLUE: '蓝色', ORANGE: '橙色', RED: '红色' };
+
 /** The plan in force for a cycle: the latest saved version, or the default (version 0). */
 export interface PlanInForce {
   plan: AssessmentPlan;
@@ -39,6 +41,8 @@ export interface RankedUnitScore extends UnitScore {
   level: RankLevel;
   parentCode: string | null;
   rank: number;
+  /** 不适用: the unit's tasks approved as not applicable, left out of its score (rescaled). */
+  notApplicableTasks: number;
 }
 
 /** The tracked government duties of a cycle (the ones that became tasks). */
@@ -98,6 +102,10 @@ export async function planInForce(manager: EntityManager, cycleId: string): Prom
  * Scores every unit with tasks in the cycle as of a day (a task past its due date on that day
  * and neither submitted nor verified counts as overdue), ranked among units of the same level.
  * Tasks are read as compact rows (one statement) and scored by the pure scoring library.
+ *
+ * Tasks approved as not applicable to their unit (不适用) are left out: the unit is scored over
+ * its applicable tasks only (an indicator left without a task is excluded and the others are
+ * rescaled to 100 by the scoring library), and the number set aside is reported per unit.
  */
 export async function computeScores(
   manager: EntityManager,
@@ -118,13 +126,22 @@ export async function computeScores(
     `SELECT t.id AS task_id, t.duty_lineage_id AS lineage_id, t.unit_code, t.status,
             (t.due_date < $2::date AND t.status NOT IN ('SUBMITTED', 'VERIFIED')) AS overdue,
             t.extension_count, t.return_count
-       FROM task t WHERE t.cycle_id = $1 AND t.retired_at IS NULL`,
+       FROM task t WHERE t.cycle_id = $1 AND t.retired_at IS NULL
+        AND t.not_applicable_status IS DISTINCT FROM 'APPROVED'`,
     [cycleId, asOf],
   );
+  const notApplicable: Array<{ unit_code: string; n: number }> = await manager.query(
+    `SELECT unit_code, count(*)::int AS n FROM task
+      WHERE cycle_id = $1 AND retired_at IS NULL AND not_applicable_status = 'APPROVED'
+      GROUP BY unit_code`,
+    [cycleId],
+  );
+  const notApplicableByUnit = new Map(notApplicable.map((r) => [r.unit_code, r.n]));
   const units: Array<{ code: string; name: string; level: RankLevel; parent_code: string | null }> =
     await manager.query(
       `SELECT code, name, level, parent_code FROM admin_unit
-        WHERE code IN (SELECT DISTINCT unit_code FROM task WHERE cycle_id = $1 AND retired_at IS NULL)
+        WHERE code IN (SELECT DISTINCT unit_code FROM task WHERE cycle_id = $1 AND retired_at IS NULL
+                         AND not_applicable_status IS DISTINCT FROM 'APPROVED')
         ORDER BY code`,
       [cycleId],
     );
@@ -134,8 +151,19 @@ export async function computeScores(
         WHERE cycle_id = $1 AND revoked_at IS NULL AND kind <> 'remark' ORDER BY created_at, id`,
       [cycleId],
     );
+  // 三色督办单 issued up to the day (points fixed on each notice when issued; see urging/).
+  const urging: Array<{ unit_code: string; number: string; colour: string; points: string }> =
+    await manager.query(
+      `SELECT unit_code, number, colour, deduction::text AS points FROM urging_notice
+        WHERE cycle_id = $1 AND issued_on <= $2::date AND deduction > 0
+          AND task_id NOT IN (SELECT id FROM task WHERE cycle_id = $1
+                                AND not_applicable_status = 'APPROVED')
+        ORDER BY issued_at, seq`,
+      [cycleId, asOf],
+    );
   const tasksByUnit = groupBy(rows, (r) => r.unit_code);
   const adjustmentsByUnit = groupBy(adjustments, (a) => a.unit_code);
+  const urgingByUnit = groupBy(urging, (u) => u.unit_code);
   const scored = units.map((unit) => {
     const own = adjustmentsByUnit.get(unit.code) ?? [];
     const score = scoreUnit(inForce.plan, {
@@ -151,9 +179,15 @@ export async function computeScores(
       bonuses: own
         .filter((a) => a.kind === 'bonus')
         .map((a) => ({ points: Number(a.points), reason: a.reason })),
-      deductions: own
-        .filter((a) => a.kind === 'deduction')
-        .map((a) => ({ points: Number(a.points), reason: a.reason })),
+      deductions: [
+        ...own
+          .filter((a) => a.kind === 'deduction')
+          .map((a) => ({ points: Number(a.points), reason: a.reason })),
+        ...(urgingByUnit.get(unit.code) ?? []).map((u) => ({
+          points: Number(u.points),
+          reason: `${URGING_COLOUR_ZH[u.colour] ?? u.colour}督办单 ${u.number}`,
+        })),
+      ],
     });
     return { unit, score };
   });
@@ -170,6 +204,7 @@ export async function computeScores(
       level: unit.level,
       parentCode: unit.parent_code,
       rank: ranks.get(unit.code)!,
+      notApplicableTasks: notApplicableByUnit.get(unit.code) ?? 0,
     })),
   };
 }

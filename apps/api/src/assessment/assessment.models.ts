@@ -210,6 +210,11 @@ export class UnitScoreModel {
   @Field(() => Float) bonusRequested!: number;
   @Field(() => Float) bonusApplied!: number;
   @Field(() => [ScoreDeductionModel]) deductions!: ScoreDeductionModel[];
+  @Field(() => Int, {
+    description:
+      '不适用: the unit’s tasks approved as not applicable, left out of the score (the remaining indicators are rescaled to 100).',
+  })
+  notApplicableTasks!: number;
 }
 
 @ObjectType('UnitAssessment', {

@@ -171,6 +171,8 @@ function toScoreModel(s: ShownScore): UnitScoreModel {
       reason: d.reason,
       taskId: d.taskId ?? null,
     })),
+    // Result sets frozen before 不适用 existed have no count.
+    notApplicableTasks: s.notApplicableTasks ?? 0,
   };
 }
 

@@ -96,7 +96,11 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     }
     sequences = await readSequences(client);
     const objects = await client.query<{ sha256: string; bytes: string }>(
-      'SELECT sha256, min(size)::text AS bytes FROM public.evidence GROUP BY sha256 ORDER BY sha256',
+      // Comment attachments live in the same content-addressed store.
+      `SELECT sha256, min(size)::text AS bytes FROM (
+         SELECT sha256, size FROM public.evidence
+         UNION ALL SELECT sha256, size FROM public.task_comment_attachment) x
+       GROUP BY sha256 ORDER BY sha256`,
     );
     referenced = objects.rows.map((r) => ({ sha256: r.sha256, bytes: Number(r.bytes) }));
     auditChainHeads = await exportChainHeads(client);

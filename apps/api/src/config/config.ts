@@ -5,6 +5,13 @@ import { algorithmUnavailable, type SignatureAlgorithm } from '@duty/api/evidenc
 import { EVIDENCE_FILE_TYPES, EvidenceFileType } from '@duty/api/file-types';
 import { z } from 'zod';
 import { Role } from '../auth/role';
+import { URGING_ENV, UrgingConfig, urgingConfigFrom } from '../urging/urging-config';
+import {
+  NOTIFICATION_ENV,
+  NotificationConfig,
+  notificationConfigFrom,
+  notificationConfigProblems,
+} from '../notification/notification-config';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], {
@@ -223,6 +230,10 @@ const envSchema = z.object({
   // An upload writes its staging file continuously (its mtime stays fresh), and a finished one
   // is committed within seconds; an hour without a write is a leftover.
   EVIDENCE_STAGING_MAX_AGE_MINUTES: positiveInt(60, 7 * 24 * 60),
+  // 三色督办单 rules (urging/urging-config.ts).
+  ...URGING_ENV,
+  // Notifications, the delivery outbox and the job runner (notification/notification-config.ts).
+  ...NOTIFICATION_ENV,
 });
 
 export type DatabaseConfig =
@@ -312,6 +323,10 @@ export interface AppConfig {
     /** A staging file untouched for this long is a leftover of an interrupted upload. */
     stagingMaxAgeMs: number;
   };
+  /** 三色督办单 rules, number pattern and assessment deductions. */
+  urging: UrgingConfig;
+  /** Notification channels, the outbox dispatcher and the job runner. */
+  notifications: NotificationConfig;
   graphql: {
     maxDepth: number;
     maxCost: number;
@@ -364,6 +379,8 @@ export function loadConfig(
       `SIGNING_ALGORITHM: ${e.SIGNING_ALGORITHM} cannot be used: ${signingUnavailable}; use ed25519`,
     ]);
   }
+  const notificationProblems = notificationConfigProblems(e);
+  if (notificationProblems.length > 0) throw new ConfigError(notificationProblems);
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   if (e.DATABASE_OWNER_URL && !e.DATABASE_URL) {
     throw new ConfigError([
@@ -448,6 +465,8 @@ export function loadConfig(
       stagingSweepIntervalMs: e.EVIDENCE_STAGING_SWEEP_SECONDS * 1000,
       stagingMaxAgeMs: e.EVIDENCE_STAGING_MAX_AGE_MINUTES * 60_000,
     },
+    urging: urgingConfigFrom(e),
+    notifications: notificationConfigFrom(e),
     graphql: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxCost: e.GRAPHQL_MAX_COST,

@@ -1,3 +1,8 @@
+import { NotificationService } from '../notification/notification.service';
+import {
+  cycleClosedNotifications,
+  cycleOpenedNotifications,
+} from '../notification/task-notifications';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@duty/shared/errors';
@@ -29,6 +34,7 @@ export class CycleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly notifications: NotificationService,
   ) {}
 
   list(): Promise<AssessmentCycle[]> {
@@ -99,6 +105,7 @@ export class CycleService {
         createdBy: principal.username,
       });
       const generation = await generateTasks(manager, cycle, principal.username);
+      await this.notifications.notify(manager, await cycleOpenedNotifications(manager, cycle));
       return { cycle, generation };
     });
   }
@@ -182,6 +189,7 @@ export class CycleService {
       }
       const cycle = await manager.findOneOrFail(AssessmentCycle, { where: { id: cycleId } });
       await freezeResults(manager, cycle, principal.username, now, shanghaiDate(now));
+      await this.notifications.notify(manager, await cycleClosedNotifications(manager, cycle, now));
     });
     return this.get(cycleId);
   }

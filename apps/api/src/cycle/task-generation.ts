@@ -2,10 +2,13 @@ import { DEFAULT_LEAD_DEPARTMENT_CODE } from '@duty/regulation/duties';
 import { EntityManager } from 'typeorm';
 import { updateReturning } from '../common/query-helpers';
 import { recordTaskEvents } from '../task/task-events';
+import { followDutyLeads } from '../task-assignment/lead-change';
 
 export interface GenerationResult {
   /** Tasks that now point at their duty's successor in the cycle's version (same lineage). */
   followed: number;
+  /** Existing tasks whose lead department followed their duty's reviewed lead (not after a 转办). */
+  leadsFollowed: number;
   created: number;
   retired: number;
   restored: number;
@@ -23,6 +26,10 @@ export interface GenerationResult {
  * gave a duty an older lineage), a task whose lineage continues in the cycle's version points at
  * that version's duty, keeping its status, history and evidence.
  *
+ * Existing tasks also follow their duty's lead department: a review that changed it after the
+ * tasks were generated would otherwise never reach them (the INSERT below only creates missing
+ * tasks). Tasks a person placed (an approved or direct 转办) and verified tasks stay where they are.
+ *
  * `at` dates the new tasks' 'created' events (default now()): a data set built after the fact
  * (the analytics benchmark) records when its cycle was generated, as the append-only history
  * cannot be corrected later.
@@ -34,6 +41,15 @@ export async function generateTasks(
   at?: Date,
 ): Promise<GenerationResult> {
   const followed = await followLineages(manager, cycle, actor);
+  const leadsFollowed = await followDutyLeads(
+    manager,
+    { cycleId: cycle.id },
+    {
+      actor,
+      via: 'REGENERATION',
+      reason: '职责的牵头部门已调整，重新生成任务时任务随之转由新的牵头部门办理',
+    },
+  );
   const created: Array<{ id: string; unit_code: string; duty_id: string; due_date: string }> =
     await manager.query(
       `INSERT INTO task (id, cycle_id, duty_lineage_id, duty_id, unit_code, lead_department_id, status, due_date, created_by, updated_by)
@@ -115,6 +131,7 @@ export async function generateTasks(
   );
   return {
     followed,
+    leadsFollowed: leadsFollowed.length,
     created: created.length,
     retired: retired.length,
     restored: restored.length,

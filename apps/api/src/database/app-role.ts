@@ -24,6 +24,8 @@ export const WITHHELD_PRIVILEGES: Readonly<Record<string, readonly string[]>> = 
   assessment_result: ['UPDATE', 'DELETE', 'TRUNCATE'],
   evidence_integrity_run: ['UPDATE', 'DELETE', 'TRUNCATE'],
   integrity_chain_run: ['UPDATE', 'DELETE', 'TRUNCATE'],
+  task_comment: ['UPDATE', 'DELETE', 'TRUNCATE'],
+  task_comment_attachment: ['UPDATE', 'DELETE', 'TRUNCATE'],
   // Rows that change only in the ways their triggers allow, and are never deleted.
   evidence: ['DELETE', 'TRUNCATE'],
   assessment_result_set: ['DELETE', 'TRUNCATE'],
@@ -111,6 +113,16 @@ export async function grantAppPrivileges(ownerUrl: string, appUrl: string): Prom
         `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`,
       );
       await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
+      // The job queue (pg-boss, schema created by a migration): rows only; queues are created
+      // through the owner's SECURITY DEFINER create_queue (a queue is a partition of pgboss.job).
+      const jobSchema = await client.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'pgboss'`);
+      if (jobSchema.rowCount) {
+        await client.query(`GRANT USAGE ON SCHEMA pgboss TO ${app}`);
+        await client.query(
+          `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO ${app}`,
+        );
+        await client.query(`GRANT EXECUTE ON FUNCTION pgboss.create_queue(text, json) TO ${app}`);
+      }
       const present = new Set(
         (
           await client.query<{ name: string }>(

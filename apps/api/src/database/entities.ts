@@ -8,10 +8,15 @@ import { CycleDutyDueDate } from '../cycle/cycle-duty-due-date.entity';
 import { TaskAssist } from '../task/task-assist.entity';
 import { TaskEvent } from '../task/task-event.entity';
 import { TaskExtensionRequest } from '../task/task-extension.entity';
+import { TaskReassignment } from '../task-assignment/task-reassignment.entity';
 import { Task } from '../task/task.entity';
+import { TaskComment } from '../task-comment/task-comment.entity';
+import { TaskCommentAttachment } from '../task-comment/task-comment-attachment.entity';
+import { NotApplicableRequest } from '../task-applicability/not-applicable-request.entity';
 import { AssessmentAdjustment } from '../assessment/assessment-adjustment.entity';
 import { AssessmentPlanVersion } from '../assessment/assessment-plan-version.entity';
 import { AssessmentResult, AssessmentResultSet } from '../assessment/assessment-result.entity';
+import { Bulletin } from '../bulletin/bulletin.entity';
 import { Evidence } from '../evidence/evidence.entity';
 import { EvidenceIntegrityRun } from '../evidence/evidence-integrity-run.entity';
 import { DepartmentKindEntity } from '../department/department-kind.entity';
@@ -29,7 +34,11 @@ import { Regulation } from '../regulation/entities/regulation.entity';
 import { SecurityAuditEntry } from '../security-audit/security-audit-entry.entity';
 import { SystemSetting } from '../system/system-setting.entity';
 import { AppUser } from '../user/user.entity';
+import { UrgingNotice, UrgingNumberCounter } from '../urging/urging-notice.entity';
 import { PasswordResetRequest } from '../user/password-reset-request.entity';
+import { Notification } from '../notification/notification.entity';
+import { NotificationDelivery } from '../notification/notification-delivery.entity';
+import { NotificationSetting } from '../notification/notification-setting.entity';
 
 /** Every TypeORM entity of the API. */
 export const entities = [
@@ -60,10 +69,20 @@ export const entities = [
   TaskAssist,
   TaskEvent,
   TaskExtensionRequest,
+  TaskComment,
+  TaskCommentAttachment,
+  NotApplicableRequest,
+  TaskReassignment,
   Evidence,
   EvidenceIntegrityRun,
   AssessmentPlanVersion,
   AssessmentAdjustment,
   AssessmentResultSet,
   AssessmentResult,
+  Bulletin,
+  UrgingNotice,
+  UrgingNumberCounter,
+  Notification,
+  NotificationSetting,
+  NotificationDelivery,
 ];

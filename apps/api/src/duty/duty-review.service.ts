@@ -5,6 +5,10 @@ import { DataSource, EntityManager, In } from 'typeorm';
 
 import { DepartmentKindEntity } from '../department/department-kind.entity';
 import { AppError } from '../graphql/app-error';
+import { NotificationService } from '../notification/notification.service';
+import { notifyLeadChanges } from '../task-assignment/lead-change-notifications';
+import { followDutyLeads } from '../task-assignment/lead-change';
+import { DEFAULT_LEAD_DEPARTMENT_CODE } from '@duty/regulation/duties';
 import { RegulationVersion } from '../regulation/entities/regulation-version.entity';
 import { ReviewDutyInput } from './dto/duty.inputs';
 import { Duty } from './duty.entity';
@@ -31,10 +35,19 @@ interface ReviewSnapshot {
  */
 @Injectable()
 export class DutyReviewService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationService,
+  ) {}
 
-  /** `reviewer.id` is what the history records (the username). */
-  review(input: ReviewDutyInput, reviewer: { id: string }): Promise<Duty> {
+  /**
+   * `reviewer.id` is what the history records (the username). A changed lead department reaches
+   * the open cycles' tasks of the duty still led by the previous one (`tasksFollowedLead`).
+   */
+  review(
+    input: ReviewDutyInput,
+    reviewer: { id: string },
+  ): Promise<Duty & { tasksFollowedLead: number }> {
     return this.dataSource.transaction(async (manager) => {
       const duty = await manager.findOne(Duty, { where: { id: input.dutyId } });
       if (!duty) throw new AppError(ErrorCode.NOT_FOUND, '未找到该职责。');
@@ -120,7 +133,28 @@ export class DutyReviewService {
           note: input.note?.trim() || null,
         },
       ]);
-      return saved;
+      let tasksFollowedLead = 0;
+      const previousLead = before.leadDepartment ?? DEFAULT_LEAD_DEPARTMENT_CODE;
+      if (governmentDuty && lead && lead !== previousLead) {
+        const kinds = await manager.find(DepartmentKindEntity, {
+          where: { code: In([previousLead, lead]) },
+        });
+        const name = (code: string) => kinds.find((k) => k.code === code)?.name ?? code;
+        const note = input.note?.trim();
+        const moved = await followDutyLeads(
+          manager,
+          { dutyId: duty.id, fromKind: previousLead },
+          {
+            actor: reviewer.id,
+            via: 'DUTY_REVIEW',
+            reason: `职责审核将牵头部门由“${name(previousLead)}”调整为“${name(lead)}”${note ? `：${note}` : ''}`,
+            detail: { dutyId: duty.id },
+          },
+        );
+        await notifyLeadChanges(this.notifications, manager, moved, '职责审核调整了牵头部门');
+        tasksFollowedLead = moved.length;
+      }
+      return Object.assign(saved, { tasksFollowedLead });
     });
   }
 }

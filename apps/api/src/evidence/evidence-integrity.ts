@@ -35,9 +35,13 @@ export async function checkEvidenceIntegrity(
   const startedAt = new Date();
   const referenced: Array<{ sha256: string; size: string; sizes: number; flagged: boolean }> =
     await dataSource.query(
+      // Comment attachments share the store (content-addressed) without being evidence rows.
       `SELECT sha256, min(size)::text AS size, count(DISTINCT size)::int AS sizes,
-              bool_or(integrity_status = 'corrupt') AS flagged
-         FROM evidence GROUP BY sha256 ORDER BY sha256`,
+              bool_or(flagged) AS flagged
+         FROM (SELECT sha256, size, integrity_status = 'corrupt' AS flagged FROM evidence
+               UNION ALL
+               SELECT sha256, size, false FROM task_comment_attachment) x
+        GROUP BY sha256 ORDER BY sha256`,
     );
   const problems: IntegrityProblem[] = [];
   const marked: string[] = [];

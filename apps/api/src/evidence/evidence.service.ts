@@ -338,7 +338,15 @@ export class EvidenceService {
       await this.dataSource
         .transaction(async (manager) => {
           await lockHash(manager, sha256);
-          const used = await manager.exists(Evidence, { where: { sha256 } });
+          const used =
+            (await manager.exists(Evidence, { where: { sha256 } })) ||
+            // Comment attachments share the store (task-comment/).
+            (
+              await manager.query(
+                'SELECT 1 FROM task_comment_attachment WHERE sha256 = $1 LIMIT 1',
+                [sha256],
+              )
+            ).length > 0;
           if (!used) await this.store.remove(sha256);
         })
         .catch(() => undefined); // fsck reports what could not be cleaned up

@@ -59,6 +59,19 @@ export async function seedDemoCycle(dataSource: DataSource, store: EvidenceStore
               jsonb_build_object('status', '${to}'), ${extra}
          FROM task t WHERE t.cycle_id = $1 AND`;
     const steps: Array<[string, string]> = [
+      // 签收: all but a few tasks (bucket < 8: still 待签收) acknowledged in the first weeks of January.
+      [
+        `INSERT INTO task_event (task_id, unit_code, cycle_id, occurred_at, actor_username, kind, before, after)
+        SELECT t.id, t.unit_code, t.cycle_id, ${at(1)} + interval '3 days', 'demo-seed', 'acknowledged',
+               jsonb_build_object('acknowledgedAt', NULL),
+               jsonb_build_object('acknowledgedAt', ${at(1)} + interval '3 days', 'leadDepartmentId', t.lead_department_id)
+          FROM task t WHERE t.cycle_id = $1 AND ${bucket} >= 8`,
+        '',
+      ],
+      [
+        `UPDATE task t SET acknowledged_at = ${at(1)} + interval '3 days', acknowledged_by = 'demo-seed', row_version = row_version + 1 WHERE t.cycle_id = $1 AND ${bucket} >= 8`,
+        '',
+      ],
       // Everything beyond bucket 30 has started (February), with a note and measures.
       [event('status', 'NOT_STARTED', 'IN_PROGRESS', at(2)) + ` ${bucket} >= 30`, ''],
       [

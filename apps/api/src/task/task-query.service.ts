@@ -24,6 +24,8 @@ export interface TaskFilter {
   departmentKindCode?: string;
   statuses?: TaskStatus[];
   overdue?: boolean;
+  /** true: 已签收; false: 待签收. */
+  acknowledged?: boolean;
   dueBefore?: string;
   dueAfter?: string;
   search?: string;
@@ -118,6 +120,9 @@ export class TaskQueryService {
     if (f.overdue !== undefined && f.overdue !== null) {
       const overdue = `(t.due_date < :today AND t.status NOT IN ('SUBMITTED', 'VERIFIED'))`;
       q.andWhere(f.overdue ? overdue : `NOT ${overdue}`, { today: this.today() });
+    }
+    if (f.acknowledged !== undefined && f.acknowledged !== null) {
+      q.andWhere(`t.acknowledged_at IS ${f.acknowledged ? 'NOT ' : ''}NULL`);
     }
     if (f.dueBefore) q.andWhere('t.due_date < :dueBefore', { dueBefore: f.dueBefore });
     if (f.dueAfter) q.andWhere('t.due_date > :dueAfter', { dueAfter: f.dueAfter });

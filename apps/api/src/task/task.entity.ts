@@ -28,8 +28,15 @@ const STATUSES = Object.values(TaskStatus)
 @Index('UQ_task_cycle_lineage_unit', ['cycleId', 'dutyLineageId', 'unitCode'], { unique: true })
 @Index('IDX_task_unit', ['unitCode', 'cycleId'])
 @Index('IDX_task_lead_department', ['leadDepartmentId'])
+@Index('IDX_task_unacknowledged', ['cycleId', 'unitCode'], {
+  where: `"acknowledged_at" IS NULL AND "retired_at" IS NULL`,
+})
 @Check('CHK_task_status', `"status" IN (${STATUSES})`)
 @Check('CHK_task_extension_count', `"extension_count" >= 0`)
+@Check(
+  'CHK_task_not_applicable_status',
+  `"not_applicable_status" IN ('REQUESTED', 'APPROVED', 'REJECTED')`,
+)
 export class Task {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -91,6 +98,17 @@ export class Task {
 
   @Column({ name: 'retired_at', type: 'timestamptz', nullable: true })
   retiredAt!: Date | null;
+
+  /** 签收: when the lead department acknowledged the assignment; null = 待签收 (reset by 转办). */
+  @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Column({ name: 'acknowledged_by', type: 'varchar', length: 64, nullable: true })
+  acknowledgedBy!: string | null;
+
+  /** 不适用: the latest not-applicable request's outcome (REQUESTED, APPROVED, REJECTED); null = applies. APPROVED tasks leave completion rates and the assessment. */
+  @Column({ name: 'not_applicable_status', type: 'varchar', length: 12, nullable: true })
+  notApplicableStatus!: 'REQUESTED' | 'APPROVED' | 'REJECTED' | null;
 
   @Column({ name: 'row_version', type: 'int', default: 1 })
   rowVersion!: number;

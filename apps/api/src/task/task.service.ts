@@ -8,6 +8,11 @@ import { Principal, RequestMeta } from '../auth/principal';
 import { isIsoDate } from '../common/iso-date';
 import { AppError } from '../graphql/app-error';
 import { AuditAction, SecurityAuditService } from '../security-audit/security-audit.service';
+import { NotificationService } from '../notification/notification.service';
+import {
+  extensionDecidedNotification,
+  taskReviewedNotification,
+} from '../notification/task-notifications';
 import { assertReadyToSubmit } from './task-submission';
 import { capacitiesOn, scopeTasks } from './task-scope';
 import { NewTaskEvent, recordTaskEvents } from './task-events';
@@ -44,6 +49,7 @@ export class TaskService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly audit: SecurityAuditService,
+    private readonly notifications: NotificationService,
   ) {}
 
   /** A task the principal may see, or NOT_FOUND (also for tasks of other units). */
@@ -175,6 +181,17 @@ export class TaskService {
     await recordTaskEvents(manager, [
       this.event(task, principal, kind, before, after, change.reason, meta),
     ]);
+    if (next.status === TaskStatus.RETURNED || next.status === TaskStatus.VERIFIED) {
+      await this.notifications.notify(manager, [
+        await taskReviewedNotification(
+          manager,
+          task,
+          next.status,
+          change.reason,
+          principal.username,
+        ),
+      ]);
+    }
     return saved;
   }
 
@@ -275,6 +292,14 @@ export class TaskService {
           input.note,
           meta,
         ),
+      ]);
+      await this.notifications.notify(manager, [
+        await extensionDecidedNotification(manager, task, {
+          approved: input.approve,
+          dueDate: saved.dueDate,
+          note: input.note,
+          actor: principal.username,
+        }),
       ]);
       return {
         task: saved,

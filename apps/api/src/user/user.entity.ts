@@ -105,6 +105,17 @@ export class AppUser {
   @Column({ name: 'demo_account', type: 'boolean', default: false })
   demoAccount!: boolean;
 
+  /** Where email notifications go (set by the user in the notification settings). */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email!: string | null;
+
+  /** Quiet hours for email and webhook notifications, minutes after midnight in Asia/Shanghai. */
+  @Column({ name: 'quiet_hours_start', type: 'smallint', nullable: true })
+  quietHoursStart!: number | null;
+
+  @Column({ name: 'quiet_hours_end', type: 'smallint', nullable: true })
+  quietHoursEnd!: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -21,20 +21,20 @@ beforeEach(async () => {
 afterEach(() => restoreFetch());
 
 describe('App shell', () => {
-  it('shows the product name, the menu and the home page in Chinese', async () => {
+  it('shows the product name, the menu and the start page in Chinese', async () => {
     render(<App apolloClient={createApolloClient()} />);
 
     expect(await screen.findByRole('navigation', { name: '主菜单' })).toBeTruthy();
     expect(screen.getByText('湖北省质量促进条例履职督办系统')).toBeTruthy();
-    expect(screen.getByRole('menuitem', { name: /首页/ })).toBeTruthy();
-    expect(await screen.findByRole('heading', { name: '首页' })).toBeTruthy();
+    expect(screen.getByRole('menuitem', { name: /关于系统/ })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: '关于系统' })).toBeTruthy();
     expect(document.title).toBe('湖北省质量促进条例履职督办系统');
     expect(document.documentElement.lang).toBe('zh-CN');
   });
 
   it('switches to English and remembers the choice', async () => {
     render(<App apolloClient={createApolloClient()} />);
-    await screen.findByRole('heading', { name: '首页' });
+    await screen.findByRole('heading', { name: '关于系统' });
 
     await act(async () => {
       fireEvent.click(screen.getByText('English'));
@@ -43,7 +43,7 @@ describe('App shell', () => {
     expect(
       screen.getByText('Hubei Quality Promotion Regulation Duty Supervision System'),
     ).toBeTruthy();
-    expect(await screen.findByRole('heading', { name: 'Home' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'About' })).toBeTruthy();
     expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en-US');
     expect(document.documentElement.lang).toBe('en-US');
     expect(document.title).toBe('Hubei Quality Promotion Regulation Duty Supervision System');
@@ -55,8 +55,9 @@ describe('App shell', () => {
 
     expect(await screen.findByText('页面不存在')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '返回首页' }));
-    expect(await screen.findByRole('heading', { name: '首页' })).toBeTruthy();
-    expect(window.location.pathname).toBe('/');
+    expect(await screen.findByRole('heading', { name: '关于系统' })).toBeTruthy();
+    // `/` sends the (administrator) user on to their start page.
+    expect(window.location.pathname).toBe('/about');
 
     act(() => navigate('/elsewhere'));
     expect(await screen.findByText('页面不存在')).toBeTruthy();

@@ -33,20 +33,55 @@ async function menuLabels(): Promise<string[]> {
 
 describe('menu by role', () => {
   it.each<[Role | null, string[]]>([
-    ['SYSTEM_ADMIN', ['首页', '法规库', '用户管理']],
-    ['SECURITY_ADMIN', ['首页', '用户管理']],
-    ['AUDIT_ADMIN', ['首页', '安全审计日志']],
+    ['SYSTEM_ADMIN', ['法规库', '用户管理', '通知投递日志', '关于系统']],
+    ['SECURITY_ADMIN', ['用户管理', '关于系统']],
+    ['AUDIT_ADMIN', ['安全审计日志', '关于系统']],
     [
       'PROVINCIAL_SUPERVISOR',
-      ['首页', '总览', '任务', '审核队列', '佐证材料', '任务日志', '考核评分', '法规库'],
+      [
+        '工作台',
+        '总览',
+        '任务',
+        '审核队列',
+        '佐证材料',
+        '任务日志',
+        '考核评分',
+        '情况通报',
+        '法规库',
+        '关于系统',
+      ],
     ],
     [
       'PREFECTURE_SUPERVISOR',
-      ['首页', '总览', '任务', '审核队列', '佐证材料', '任务日志', '考核评分', '法规库'],
+      [
+        '工作台',
+        '总览',
+        '任务',
+        '审核队列',
+        '佐证材料',
+        '任务日志',
+        '考核评分',
+        '情况通报',
+        '法规库',
+        '关于系统',
+      ],
     ],
-    ['COUNTY_OPERATOR', ['首页', '任务', '法规库']],
-    ['AUDITOR', ['首页', '总览', '任务', '佐证材料', '任务日志', '考核评分', '法规库']],
-    [null, ['首页']],
+    ['COUNTY_OPERATOR', ['工作台', '任务', '情况通报', '法规库', '关于系统']],
+    [
+      'AUDITOR',
+      [
+        '工作台',
+        '总览',
+        '任务',
+        '佐证材料',
+        '任务日志',
+        '考核评分',
+        '情况通报',
+        '法规库',
+        '关于系统',
+      ],
+    ],
+    [null, ['关于系统']],
   ])('%s sees %j', async (role, expected) => {
     renderAs(currentUser({ role }));
     expect(await menuLabels()).toEqual(expected);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageLoading } from '../components/PageLoading';
 import { UserMenu } from '../modules/auth/components/UserMenu';
+import { NotificationBell } from '../modules/notifications/components/NotificationBell';
 import { useSignedInUser } from '../modules/auth/hooks/signedInUser';
 import { brandColors } from '../theme/theme';
 import { ForbiddenPage } from './ForbiddenPage';
@@ -45,6 +46,7 @@ export function AppShell() {
           {t('app.productName')}
         </span>
         <div style={{ marginLeft: 'auto', display: 'flex', alignItems: 'center', gap: 12 }}>
+          <NotificationBell />
           <LanguageSwitch />
           <UserMenu />
         </div>

@@ -1,12 +1,16 @@
 import {
   AuditOutlined,
+  BellOutlined,
   BarChartOutlined,
   BookOutlined,
   CheckSquareOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   HistoryOutlined,
   HomeOutlined,
+  InfoCircleOutlined,
   ScheduleOutlined,
+  SendOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
@@ -57,12 +61,41 @@ const REGISTER_ROLES: readonly Role[] = [
 
 export const appRoutes: readonly AppRoute[] = [
   {
+    // Sends every role to its own main page (see landingPath): never shown itself.
     key: 'home',
     path: '/',
+    menu: false,
     labelKey: 'nav.home',
     icon: <HomeOutlined />,
     page: lazy(() =>
       import('../modules/home/pages/HomePage').then((m) => ({ default: m.HomePage })),
+    ),
+  },
+  {
+    key: 'workbench',
+    path: '/workbench',
+    labelKey: 'nav.workbench',
+    icon: <HomeOutlined />,
+    roles: TASK_ROLES,
+    page: lazy(() =>
+      import('../modules/workbench/pages/WorkbenchPage').then((m) => ({
+        default: m.WorkbenchPage,
+      })),
+    ),
+  },
+  {
+    // One section of the workbench in full (sections with no other list page).
+    key: 'workbenchSection',
+    path: '/workbench/:section',
+    labelKey: 'nav.workbench',
+    icon: <HomeOutlined />,
+    roles: TASK_ROLES,
+    menu: false,
+    menuPath: '/workbench',
+    page: lazy(() =>
+      import('../modules/workbench/pages/WorkbenchSectionPage').then((m) => ({
+        default: m.WorkbenchSectionPage,
+      })),
     ),
   },
   {
@@ -156,6 +189,32 @@ export const appRoutes: readonly AppRoute[] = [
     ),
   },
   {
+    key: 'bulletins',
+    path: '/bulletins',
+    labelKey: 'nav.bulletins',
+    icon: <FileTextOutlined />,
+    roles: TASK_ROLES,
+    page: lazy(() =>
+      import('../modules/bulletins/pages/BulletinsPage').then((m) => ({
+        default: m.BulletinsPage,
+      })),
+    ),
+  },
+  {
+    key: 'bulletin',
+    path: '/bulletins/:id',
+    labelKey: 'nav.bulletin',
+    icon: <FileTextOutlined />,
+    roles: TASK_ROLES,
+    menu: false,
+    menuPath: '/bulletins',
+    page: lazy(() =>
+      import('../modules/bulletins/pages/BulletinDetailPage').then((m) => ({
+        default: m.BulletinDetailPage,
+      })),
+    ),
+  },
+  {
     key: 'regulations',
     path: '/regulations',
     labelKey: 'nav.regulations',
@@ -209,6 +268,43 @@ export const appRoutes: readonly AppRoute[] = [
     ),
   },
   {
+    key: 'notifications',
+    path: '/notifications',
+    labelKey: 'nav.notifications',
+    icon: <BellOutlined />,
+    menu: false,
+    page: lazy(() =>
+      import('../modules/notifications/pages/NotificationCenterPage').then((m) => ({
+        default: m.NotificationCenterPage,
+      })),
+    ),
+  },
+  {
+    key: 'notificationSettings',
+    path: '/notifications/settings',
+    labelKey: 'nav.notificationSettings',
+    icon: <BellOutlined />,
+    menu: false,
+    menuPath: '/notifications',
+    page: lazy(() =>
+      import('../modules/notifications/pages/NotificationSettingsPage').then((m) => ({
+        default: m.NotificationSettingsPage,
+      })),
+    ),
+  },
+  {
+    key: 'notificationDeliveries',
+    path: '/notifications/deliveries',
+    labelKey: 'nav.notificationDeliveries',
+    icon: <SendOutlined />,
+    roles: ['SYSTEM_ADMIN'],
+    page: lazy(() =>
+      import('../modules/notifications/pages/NotificationDeliveryLogPage').then((m) => ({
+        default: m.NotificationDeliveryLogPage,
+      })),
+    ),
+  },
+  {
     key: 'securityAudit',
     path: '/security-audit',
     labelKey: 'nav.securityAudit',
@@ -218,6 +314,16 @@ export const appRoutes: readonly AppRoute[] = [
       import('../modules/security-audit/pages/SecurityAuditLogPage').then((m) => ({
         default: m.SecurityAuditLogPage,
       })),
+    ),
+  },
+  {
+    // System information (formerly the home page): everyone, last in the menu.
+    key: 'about',
+    path: '/about',
+    labelKey: 'nav.about',
+    icon: <InfoCircleOutlined />,
+    page: lazy(() =>
+      import('../modules/home/pages/AboutPage').then((m) => ({ default: m.AboutPage })),
     ),
   },
 ];

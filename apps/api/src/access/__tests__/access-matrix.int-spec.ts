@@ -454,6 +454,69 @@ const OPERATIONS: Operation[] = [
     variables: (f, who) => ({ id: ownTask(f, who) }),
     expect: {}, // contributions are for assisting departments only
   },
+  // Issue 16: comments and instructions (task-comment/), not applicable (task-applicability/).
+  {
+    name: 'Query.taskDiscussion (own)',
+    query: `query($id: ID!) { taskDiscussion(taskId: $id) { canComment } }`,
+    variables: (f, who) => ({ id: ownTask(f, who) }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Query.taskDiscussion (foreign)',
+    query: `query($id: ID!) { taskDiscussion(taskId: $id) { canComment } }`,
+    variables: (f, who) => ({ id: foreignTask(f, who) }),
+    expect: { ...roles(TASK_READERS), PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
+  },
+  {
+    name: 'Mutation.addTaskComment (own)',
+    query: `mutation($id: ID!) { addTaskComment(input: { taskId: $id, body: "矩阵" }) { id } }`,
+    variables: (f, who) => ({ id: ownTask(f, who) }),
+    expect: roles(TASK_WRITERS), // the auditor reads only
+  },
+  {
+    name: 'Mutation.addTaskComment (foreign)',
+    query: `mutation($id: ID!) { addTaskComment(input: { taskId: $id, body: "矩阵" }) { id } }`,
+    variables: (f, who) => ({ id: foreignTask(f, who) }),
+    expect: {
+      PROVINCIAL_SUPERVISOR: 'allowed',
+      PREFECTURE_SUPERVISOR: 'hidden',
+      COUNTY_OPERATOR: 'hidden',
+    },
+  },
+  {
+    name: 'Query.unansweredComments',
+    query: `{ unansweredComments(first: 5) { totalCount } }`,
+    expect: { COUNTY_OPERATOR: 'allowed' },
+  },
+  {
+    name: 'Query.taskApplicability (own)',
+    query: `query($id: ID!) { taskApplicability(taskId: $id) { status } }`,
+    variables: (f, who) => ({ id: ownTask(f, who) }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Query.taskApplicability (foreign)',
+    query: `query($id: ID!) { taskApplicability(taskId: $id) { status } }`,
+    variables: (f, who) => ({ id: foreignTask(f, who) }),
+    expect: { ...roles(TASK_READERS), PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
+  },
+  {
+    name: 'Mutation.requestNotApplicable (own)',
+    // No proof: VALIDATION_FAILED is the business answer (nothing is requested).
+    query: `mutation($id: ID!) { requestNotApplicable(input: { taskId: $id, reason: "矩阵" }) { id } }`,
+    variables: (f, who) => ({ id: ownTask(f, who) }),
+    expect: { COUNTY_OPERATOR: 'allowed' },
+  },
+  {
+    name: 'Mutation.decideNotApplicable',
+    query: `mutation { decideNotApplicable(input: { requestId: "${NIL}", approve: true, reason: "矩阵" }) { id } }`,
+    expect: roles([Role.PROVINCIAL_SUPERVISOR, Role.PREFECTURE_SUPERVISOR]), // NOT_FOUND
+  },
+  {
+    name: 'Mutation.revokeNotApplicable',
+    query: `mutation { revokeNotApplicable(input: { requestId: "${NIL}", reason: "矩阵" }) { id } }`,
+    expect: roles([Role.PROVINCIAL_SUPERVISOR]), // NOT_FOUND
+  },
   {
     name: 'Query.evidence (own)',
     query: `query($id: ID!) { evidence(id: $id) { id sha256 } }`,
@@ -525,6 +588,140 @@ const OPERATIONS: Operation[] = [
     name: 'Mutation.changePassword',
     query: `mutation { changePassword(input: { currentPassword: "not-the-password", newPassword: "Another#Pass2026" }) { id } }`,
     expect: roles(ALL_ROLES), // VALIDATION_FAILED (wrong current password) is the business answer
+  },
+  // 三色督办单 (issue 16).
+  {
+    name: 'Query.urgingNotices',
+    query: `{ urgingNotices { total } }`,
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Query.urgingNotice (foreign)',
+    query: `query($id: ID!) { urgingNotice(id: $id) { id } }`,
+    variables: () => ({ id: NIL }),
+    expect: roles(TASK_READERS, 'hidden'), // no such notice: NOT_FOUND for everyone who may ask
+  },
+  {
+    name: 'Query.taskUrging (own)',
+    query: `query($id: ID!) { taskUrging(taskId: $id) { canIssue } }`,
+    variables: (f, who) => ({ id: ownTask(f, who) }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Query.taskUrging (foreign)',
+    query: `query($id: ID!) { taskUrging(taskId: $id) { canIssue } }`,
+    variables: (f, who) => ({ id: foreignTask(f, who) }),
+    expect: { ...roles(TASK_READERS), PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
+  },
+  {
+    name: 'Query.urgingCountsByUnit',
+    query: `query($c: ID!) { urgingCountsByUnit(cycleId: $c) { unitCode } }`,
+    variables: (f) => ({ c: f.cycleId }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Mutation.issueUrgingNotice (own)',
+    query: `mutation($id: ID!) { issueUrgingNotice(input: { taskId: $id, colour: BLUE, text: "矩阵", answerDue: "2020-01-01" }) { id } }`,
+    variables: (f, who) => ({ id: ownTask(f, who) }),
+    // VALIDATION_FAILED (a past answer deadline) is the business answer.
+    expect: roles([Role.PROVINCIAL_SUPERVISOR, Role.PREFECTURE_SUPERVISOR]),
+  },
+  {
+    name: 'Mutation.issueUrgingNotice (foreign)',
+    query: `mutation($id: ID!) { issueUrgingNotice(input: { taskId: $id, colour: RED, text: "矩阵", answerDue: "2099-12-31" }) { id } }`,
+    variables: (f, who) => ({ id: foreignTask(f, who) }),
+    expect: { PROVINCIAL_SUPERVISOR: 'allowed', PREFECTURE_SUPERVISOR: 'hidden' },
+  },
+  {
+    name: 'Mutation.acknowledgeUrgingNotice',
+    query: `mutation { acknowledgeUrgingNotice(id: "${NIL}") { id } }`,
+    expect: { COUNTY_OPERATOR: 'allowed' }, // NOT_FOUND (no such notice) is the business answer
+  },
+  {
+    name: 'Mutation.answerUrgingNotice',
+    query: `mutation { answerUrgingNotice(input: { id: "${NIL}", answer: "矩阵" }) { id } }`,
+    expect: { COUNTY_OPERATOR: 'allowed' }, // NOT_FOUND (no such notice) is the business answer
+  },
+  {
+    name: 'Mutation.runUrgingNow',
+    query: `mutation { runUrgingNow { issued } }`,
+    expect: roles([Role.PROVINCIAL_SUPERVISOR]),
+  },
+  // 签收 and 转办 (issue 16): the lead department's operator acknowledges and asks; the
+  // supervisor over the unit decides and reassigns.
+  {
+    name: 'Mutation.acknowledgeTasks (own)',
+    query: `mutation($id: ID!) { acknowledgeTasks(input: { taskIds: [$id] }) { id } }`,
+    variables: (f, who) => ({ id: ownTask(f, who) }),
+    expect: { COUNTY_OPERATOR: 'allowed' },
+  },
+  {
+    name: 'Mutation.acknowledgeTasks (foreign)',
+    query: `mutation($id: ID!) { acknowledgeTasks(input: { taskIds: [$id] }) { id } }`,
+    variables: (f, who) => ({ id: foreignTask(f, who) }),
+    expect: { PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
+  },
+  {
+    name: 'Mutation.requestTaskReassignment (own)',
+    query: `mutation($id: ID!) { requestTaskReassignment(input: { taskId: $id, toDepartmentId: "${NIL}", reason: "矩阵" }) { id } }`,
+    variables: (f, who) => ({ id: ownTask(f, who) }),
+    // VALIDATION_FAILED (no such department in the unit) is the business answer.
+    expect: { COUNTY_OPERATOR: 'allowed' },
+  },
+  {
+    name: 'Mutation.requestTaskReassignment (foreign)',
+    query: `mutation($id: ID!) { requestTaskReassignment(input: { taskId: $id, toDepartmentId: "${NIL}", reason: "矩阵" }) { id } }`,
+    variables: (f, who) => ({ id: foreignTask(f, who) }),
+    expect: { PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
+  },
+  {
+    name: 'Mutation.decideTaskReassignment',
+    query: `mutation { decideTaskReassignment(input: { requestId: "${NIL}", approve: true }) { id } }`,
+    expect: roles(TASK_WRITERS), // NOT_FOUND (no such request) is the business answer
+  },
+  {
+    name: 'Mutation.reassignTask (own)',
+    query: `mutation($id: ID!) { reassignTask(input: { taskId: $id, toDepartmentId: "${NIL}", reason: "矩阵", expectedRowVersion: 0 }) { id } }`,
+    variables: (f, who) => ({ id: ownTask(f, who) }),
+    // CONFLICT (stale row version) is the business answer.
+    expect: roles([Role.PROVINCIAL_SUPERVISOR, Role.PREFECTURE_SUPERVISOR]),
+  },
+  {
+    name: 'Mutation.reassignTask (foreign)',
+    query: `mutation($id: ID!) { reassignTask(input: { taskId: $id, toDepartmentId: "${NIL}", reason: "矩阵", expectedRowVersion: 0 }) { id } }`,
+    variables: (f, who) => ({ id: foreignTask(f, who) }),
+    expect: {
+      PROVINCIAL_SUPERVISOR: 'allowed',
+      PREFECTURE_SUPERVISOR: 'hidden',
+      COUNTY_OPERATOR: 'hidden',
+    },
+  },
+  {
+    name: 'Query.reassignmentTargets (own)',
+    query: `query($id: ID!) { reassignmentTargets(taskId: $id) { id } }`,
+    variables: (f, who) => ({ id: ownTask(f, who) }),
+    expect: roles(TASK_WRITERS),
+  },
+  {
+    name: 'Query.reassignmentTargets (foreign)',
+    query: `query($id: ID!) { reassignmentTargets(taskId: $id) { id } }`,
+    variables: (f, who) => ({ id: foreignTask(f, who) }),
+    expect: {
+      PROVINCIAL_SUPERVISOR: 'allowed',
+      PREFECTURE_SUPERVISOR: 'hidden',
+      COUNTY_OPERATOR: 'hidden',
+    },
+  },
+  {
+    name: 'Query.unacknowledgedTaskCounts',
+    query: `query($c: ID!) { unacknowledgedTaskCounts(cycleId: $c) { unitCode count } }`,
+    variables: (f) => ({ c: f.cycleId }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Query.pendingTaskReassignments',
+    query: `{ pendingTaskReassignments { id } }`,
+    expect: roles(TASK_READERS),
   },
   // Last: it ends the session the other rows use.
   { name: 'Mutation.signOut', query: `mutation { signOut }`, expect: roles(ALL_ROLES) },

@@ -120,6 +120,13 @@ export class DutyModel {
   @Field(() => ID)
   id!: string;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Only in the reviewDuty answer: open tasks whose lead department followed the reviewed lead (转办 by the review).',
+  })
+  tasksFollowedLead?: number;
+
   @Field(() => ID, { description: 'Same across versions while the paragraph is unchanged.' })
   lineageId!: string;
 

@@ -69,6 +69,11 @@ export class LevelTaskCountModel {
 
 @ObjectType('TaskGeneration', { description: 'What a (re)generation did.' })
 export class GenerationModel {
+  @Field(() => Int, {
+    nullable: true,
+    description: "Existing tasks whose lead department followed their duty's reviewed lead.",
+  })
+  leadsFollowed?: number;
   @Field(() => Int) created!: number;
   @Field(() => Int) retired!: number;
   @Field(() => Int) restored!: number;
@@ -97,6 +102,13 @@ export class TaskModel {
     description: 'Set when the duty stopped being tracked.',
   })
   retiredAt!: Date | null;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: '签收: when the lead department acknowledged the task; null = 待签收.',
+  })
+  acknowledgedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Who acknowledged (签收人).' })
+  acknowledgedBy!: string | null;
   @Field(() => Int, { description: 'Send back with every change: a stale one is a CONFLICT.' })
   rowVersion!: number;
   @Field() createdBy!: string;
@@ -212,6 +224,10 @@ export class TaskFilterInput {
   @ArrayMaxSize(5)
   statuses?: TaskStatus[];
   @Field({ nullable: true }) @IsOptional() @IsBoolean() overdue?: boolean;
+  @Field({ nullable: true, description: 'true: acknowledged (已签收); false: 待签收.' })
+  @IsOptional()
+  @IsBoolean()
+  acknowledged?: boolean;
   @Field({ nullable: true }) @IsOptional() @Matches(DATE) dueBefore?: string;
   @Field({ nullable: true }) @IsOptional() @Matches(DATE) dueAfter?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) search?: string;

@@ -23,6 +23,11 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown };
 };
 
+export type AcknowledgeTasksInput = {
+  /** 1 to 500 task ids. */
+  taskIds: Array<Scalars['ID']['input']>;
+};
+
 /** Who must act (履职主体类型). Only GOVERNMENT and DEPARTMENT duties can become tasks. */
 export type ActorType =
   /** 行业协会、社会团体 */
@@ -56,6 +61,15 @@ export type AddAdjustmentInput = {
   unitCode: Scalars['String']['input'];
 };
 
+export type AddTaskCommentInput = {
+  attachmentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  body: Scalars['String']['input'];
+  kind?: TaskCommentKind;
+  mentions?: InputMaybe<Array<CommentMentionInput>>;
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  taskId: Scalars['ID']['input'];
+};
+
 /** Administrative level (行政层级). NATIONAL marks duties of national bodies (国务院及其部门): never tasks of local units. */
 export type AdminLevel =
   /** 县（市、区）、林区 */
@@ -75,6 +89,12 @@ export type AnalyticsDimension =
   | 'CHAPTER'
   /** 按牵头部门类别：key 为部门类别代码，label 为类别名称（只按牵头部门计，各行之和等于总数） */
   | 'DEPARTMENT_KIND';
+
+export type AnswerUrgingNoticeInput = {
+  /** 反馈内容 (≤ 5000 characters). */
+  answer: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
 
 export type ArticleChangeKind =
   /** 新增 */
@@ -116,6 +136,34 @@ export type BulkTaskChangeInput = {
   changes: Array<TaskChangeInput>;
 };
 
+export type BulletinBlockKind = 'HEADING' | 'NOTE' | 'PARAGRAPH' | 'TABLE';
+
+export type BulletinFilterInput = {
+  cycleId?: InputMaybe<Scalars['ID']['input']>;
+  periodKind?: InputMaybe<BulletinPeriodKind>;
+  scopeUnitCode?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<BulletinStatus>;
+};
+
+export type BulletinGoodPracticeInput = {
+  /** 督导的简短点评（必填，至多 300 字） */
+  comment: Scalars['String']['input'];
+  /** A verified task of the scope and cycle. */
+  taskId: Scalars['ID']['input'];
+};
+
+export type BulletinPeriodKind =
+  /** 月度通报：period 写作 2026-11 */
+  | 'MONTH'
+  /** 季度通报：period 写作 2026-Q4 */
+  | 'QUARTER';
+
+export type BulletinStatus =
+  /** 草稿：可重新生成、修改、删除 */
+  | 'DRAFT'
+  /** 已发布：DOCX 与哈希固化，不可更改 */
+  | 'PUBLISHED';
+
 export type ChangePasswordInput = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
@@ -125,6 +173,11 @@ export type ChapterWeightInput = {
   chapter: Scalars['Int']['input'];
   /** Points of the chapter (all chapters sum to 100). */
   weight: Scalars['Float']['input'];
+};
+
+export type CommentMentionInput = {
+  role?: InputMaybe<Role>;
+  unitCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CreateCycleInput = {
@@ -161,6 +214,19 @@ export type DecideExtensionInput = {
   /** Row version of the task. */
   expectedRowVersion: Scalars['Int']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
+  requestId: Scalars['ID']['input'];
+};
+
+export type DecideNotApplicableInput = {
+  approve: Scalars['Boolean']['input'];
+  reason: Scalars['String']['input'];
+  requestId: Scalars['ID']['input'];
+};
+
+export type DecideReassignmentInput = {
+  approve: Scalars['Boolean']['input'];
+  /** Required when refusing. */
+  reason?: InputMaybe<Scalars['String']['input']>;
   requestId: Scalars['ID']['input'];
 };
 
@@ -271,6 +337,16 @@ export type EvidenceIntegrityStatus =
   /** 完好（或尚未发现问题） */
   | 'OK';
 
+export type GenerateBulletinInput = {
+  cycleId: Scalars['ID']['input'];
+  goodPractices?: InputMaybe<Array<BulletinGoodPracticeInput>>;
+  /** 2026-11 (MONTH) or 2026-Q4 (QUARTER). */
+  period: Scalars['String']['input'];
+  periodKind: BulletinPeriodKind;
+  /** The province (default for a provincial supervisor) or a prefecture (default and only choice for a prefecture supervisor). */
+  scopeUnitCode?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type GradeBandInput = {
   grade: Scalars['String']['input'];
   min: Scalars['Float']['input'];
@@ -287,6 +363,15 @@ export type ImportRegulationInput = {
   effectiveDate?: InputMaybe<Scalars['String']['input']>;
   status?: RegulationVersionStatus;
   /** The full regulation text. */
+  text: Scalars['String']['input'];
+};
+
+export type IssueUrgingNoticeInput = {
+  /** 反馈期限 YYYY-MM-DD (today or later). */
+  answerDue: Scalars['String']['input'];
+  colour: UrgingColour;
+  taskId: Scalars['ID']['input'];
+  /** 督办内容 (≤ 2000 characters). */
   text: Scalars['String']['input'];
 };
 
@@ -312,6 +397,92 @@ export type Modality =
   /** 应当、必须：义务性 */
   | 'MANDATORY';
 
+export type NotApplicableRequestStatus = 'APPROVED' | 'PENDING' | 'REJECTED' | 'REVOKED';
+
+export type NotApplicableStatus =
+  /** 已认定不适用：不计入完成率与考核 */
+  | 'APPROVED'
+  /** 不适用申请被驳回 */
+  | 'REJECTED'
+  /** 不适用申请待审批 */
+  | 'REQUESTED';
+
+/** External channels; in-app notifications are always on. */
+export type NotificationChannel =
+  /** 电子邮件（SMTP） */
+  | 'EMAIL'
+  /** 消息网关（政务微信/钉钉/短信，签名 Webhook） */
+  | 'WEBHOOK';
+
+export type NotificationChannelSettingInput = {
+  channel: NotificationChannel;
+  enabled: Scalars['Boolean']['input'];
+  kind: NotificationKind;
+};
+
+/** Filters of the delivery log. */
+export type NotificationDeliveryFilterInput = {
+  channel?: InputMaybe<NotificationChannel>;
+  notificationId?: InputMaybe<Scalars['String']['input']>;
+  /** Recipient username (exact). */
+  recipient?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<NotificationDeliveryStatus>;
+};
+
+export type NotificationDeliveryStatus =
+  /** 已送达 */
+  | 'DELIVERED'
+  /** 失败：重试次数已用尽 */
+  | 'FAILED'
+  /** 待发送（含等待重试、免打扰时段） */
+  | 'PENDING'
+  /** 发送中 */
+  | 'SENDING'
+  /** 未发送：渠道未配置 */
+  | 'SKIPPED';
+
+/** Filters of the notification centre. */
+export type NotificationFilterInput = {
+  /** Any of these kinds. */
+  kinds?: InputMaybe<Array<NotificationKind>>;
+  /** Only unread ones. */
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type NotificationKind =
+  /** 我的申请已审批 */
+  | 'APPROVAL_DECIDED'
+  /** 待我审批（转办、不适用等） */
+  | 'APPROVAL_REQUESTED'
+  /** 情况通报发布 */
+  | 'BULLETIN_PUBLISHED'
+  /** 评论（提及我或我的任务） */
+  | 'COMMENT'
+  /** 考核周期关闭 */
+  | 'CYCLE_CLOSED'
+  /** 考核周期开启 */
+  | 'CYCLE_OPENED'
+  /** 临近到期（14/3/1 天） */
+  | 'DUE_SOON'
+  /** 延期申请已处理 */
+  | 'EXTENSION_DECIDED'
+  /** 领导批示 */
+  | 'INSTRUCTION'
+  /** 已逾期 */
+  | 'OVERDUE'
+  /** 任务交办（新周期生成任务） */
+  | 'TASK_ASSIGNED'
+  /** 任务转办 */
+  | 'TASK_REASSIGNED'
+  /** 任务被退回 */
+  | 'TASK_RETURNED'
+  /** 任务审核通过 */
+  | 'TASK_VERIFIED'
+  /** 督办单升级 */
+  | 'URGING_ESCALATED'
+  /** 督办单下发 */
+  | 'URGING_ISSUED';
+
 export type PageInput = {
   /** 1–500. */
   first?: Scalars['Int']['input'];
@@ -331,6 +502,31 @@ export type PasswordResetRequestStatus =
   /** 待审批 */
   | 'PENDING'
   /** 已驳回 */
+  | 'REJECTED';
+
+export type ReassignTaskInput = {
+  /** The row version read; a stale one is a CONFLICT. */
+  expectedRowVersion: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+  taskId: Scalars['ID']['input'];
+  /** A department of the same unit. */
+  toDepartmentId: Scalars['ID']['input'];
+};
+
+export type ReassignmentKind =
+  /** 督导直接转办 */
+  | 'DIRECT'
+  /** 经办部门申请，督导审批 */
+  | 'REQUEST';
+
+export type ReassignmentStatus =
+  /** 督导直接转办 */
+  | 'APPLIED'
+  /** 已同意（已转办） */
+  | 'APPROVED'
+  /** 待审批 */
+  | 'PENDING'
+  /** 未同意 */
   | 'REJECTED';
 
 export type RedlineOp =
@@ -361,11 +557,27 @@ export type RequestExtensionInput = {
   taskId: Scalars['ID']['input'];
 };
 
+export type RequestNotApplicableInput = {
+  /** 文件依据 (e.g. 文号), up to 200 characters. */
+  documentReference?: InputMaybe<Scalars['String']['input']>;
+  /** Current evidence files of the task. */
+  evidenceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  reason: Scalars['String']['input'];
+  taskId: Scalars['ID']['input'];
+};
+
 /** A request to reset a privileged account’s password. */
 export type RequestPasswordResetInput = {
   /** Why the reset is needed (shown to the approver and audited). */
   reason: Scalars['String']['input'];
   userId: Scalars['ID']['input'];
+};
+
+export type RequestReassignmentInput = {
+  reason: Scalars['String']['input'];
+  taskId: Scalars['ID']['input'];
+  /** A department of the same unit. */
+  toDepartmentId: Scalars['ID']['input'];
 };
 
 /** The security administrator’s reset of another account’s second factor. */
@@ -397,6 +609,11 @@ export type ReviewState =
   | 'EXTRACTED'
   /** 已审核 */
   | 'REVIEWED';
+
+export type RevokeNotApplicableInput = {
+  reason: Scalars['String']['input'];
+  requestId: Scalars['ID']['input'];
+};
 
 export type Role =
   /** 审计评估人员：辖区内只读 */
@@ -472,6 +689,12 @@ export type TaskChangeInput = {
   taskId: Scalars['ID']['input'];
 };
 
+export type TaskCommentKind =
+  /** 评论：能看到任务的督导和经办人均可发表 */
+  | 'COMMENT'
+  /** 批示：单位上级督导（省级、所属市州）发表，置顶显示 */
+  | 'INSTRUCTION';
+
 export type TaskEventFilterInput = {
   actorUsername?: InputMaybe<Scalars['String']['input']>;
   cycleId?: InputMaybe<Scalars['ID']['input']>;
@@ -484,6 +707,8 @@ export type TaskEventFilterInput = {
 };
 
 export type TaskFilterInput = {
+  /** true: acknowledged (已签收); false: 待签收. */
+  acknowledged?: InputMaybe<Scalars['Boolean']['input']>;
   articleNumber?: InputMaybe<Scalars['Int']['input']>;
   chapterNumber?: InputMaybe<Scalars['Int']['input']>;
   cycleId?: InputMaybe<Scalars['ID']['input']>;
@@ -535,6 +760,68 @@ export type TextKind =
   /** 未识别（按省级地方性法规理解层级） */
   | 'UNKNOWN';
 
+export type UpdateBulletinDraftInput = {
+  /** 主送 */
+  addressee?: InputMaybe<Scalars['String']['input']>;
+  expectedRowVersion: Scalars['Int']['input'];
+  goodPractices?: InputMaybe<Array<BulletinGoodPracticeInput>>;
+  id: Scalars['ID']['input'];
+  /** 导语 */
+  intro?: InputMaybe<Scalars['String']['input']>;
+  issuingBody?: InputMaybe<Scalars['String']['input']>;
+  /** 下一步工作要求，每行一条 */
+  requirements?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The current user’s notification settings. Omitted fields keep their value; an empty string clears the email address or the quiet hours. */
+export type UpdateNotificationSettingsInput = {
+  channels?: InputMaybe<Array<NotificationChannelSettingInput>>;
+  /** Email address; empty string to remove. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** HH:MM, with quietHoursStart; empty: none. */
+  quietHoursEnd?: InputMaybe<Scalars['String']['input']>;
+  /** HH:MM, with quietHoursEnd; empty: none. */
+  quietHoursStart?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 督办单颜色 */
+export type UrgingColour =
+  /** 蓝色：临近到期且进度滞后，或督导指令 */
+  | 'BLUE'
+  /** 橙色：已逾期，或蓝色督办单逾期未反馈 */
+  | 'ORANGE'
+  /** 红色：橙色督办单逾期未反馈，或督导指令 */
+  | 'RED';
+
+export type UrgingNoticeFilter = {
+  colour?: InputMaybe<UrgingColour>;
+  cycleId?: InputMaybe<Scalars['ID']['input']>;
+  state?: InputMaybe<UrgingNoticeState>;
+  taskId?: InputMaybe<Scalars['ID']['input']>;
+  /** Notices of this unit only. */
+  unitCode?: InputMaybe<Scalars['String']['input']>;
+  /** This unit and the units under it (a prefecture). */
+  withinUnitCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UrgingNoticeState =
+  /** 全部 */
+  | 'ALL'
+  /** 已办结（任务已提交/核验，或已升级） */
+  | 'CLOSED'
+  /** 未办结 */
+  | 'OPEN'
+  /** 未办结且未签收 */
+  | 'UNACKNOWLEDGED'
+  /** 未办结且未反馈 */
+  | 'UNANSWERED';
+
+export type UrgingPage = {
+  first?: Scalars['Int']['input'];
+  offset?: Scalars['Int']['input'];
+};
+
 export type UserFilterInput = {
   disabled?: InputMaybe<Scalars['Boolean']['input']>;
   role?: InputMaybe<Role>;
@@ -546,6 +833,38 @@ export type WithdrawEvidenceInput = {
   /** 撤回原因 */
   reason: Scalars['String']['input'];
 };
+
+/** What a workbench item stands for. */
+export type WorkbenchItemKind =
+  | 'CHAIN_BREAK'
+  | 'COMMENT'
+  | 'CORRUPT_EVIDENCE'
+  | 'EVIDENCE_PACK'
+  | 'EXTENSION_REQUEST'
+  | 'INSTRUCTION'
+  | 'NOT_APPLICABLE_REQUEST'
+  | 'REASSIGNMENT_REQUEST'
+  | 'STORAGE_CHECK'
+  | 'TASK'
+  | 'UNIT'
+  | 'URGING_NOTICE';
+
+/** A section of the workbench (工作台). */
+export type WorkbenchSectionKey =
+  | 'AWAITING_ACKNOWLEDGEMENT'
+  | 'BEHIND_SCHEDULE'
+  | 'DUE_SOON_TASKS'
+  | 'EXTENSION_REQUESTS'
+  | 'INTEGRITY_PROBLEMS'
+  | 'NOT_APPLICABLE_REQUESTS'
+  | 'OVERDUE_TASKS'
+  | 'REASSIGNMENT_REQUESTS'
+  | 'RECENT_PACKS'
+  | 'RETURNED_TASKS'
+  | 'REVIEW_QUEUE'
+  | 'UNANSWERED_COMMENTS'
+  | 'URGING_TO_ANSWER'
+  | 'URGING_UNANSWERED';
 
 export type CyclesQueryVariables = Exact<{ [key: string]: never }>;
 
@@ -1090,6 +1409,435 @@ export type ChangePasswordMutation = {
   };
 };
 
+export type BulletinListFieldsFragment = {
+  __typename: 'Bulletin';
+  id: string;
+  scopeUnitCode: string;
+  scopeUnitName: string;
+  cycleId: string;
+  periodKind: BulletinPeriodKind;
+  period: string;
+  periodLabel: string;
+  asOf: string;
+  title: string;
+  status: BulletinStatus;
+  number: string | null;
+  sha256: string | null;
+  size: number | null;
+  generatedBy: string;
+  generatedAt: string;
+  publishedBy: string | null;
+  publishedAt: string | null;
+  rowVersion: number;
+  downloadPath: string;
+};
+
+export type BulletinFieldsFragment = {
+  __typename: 'Bulletin';
+  issuingBody: string;
+  addressee: string;
+  intro: string;
+  requirements: string;
+  id: string;
+  scopeUnitCode: string;
+  scopeUnitName: string;
+  cycleId: string;
+  periodKind: BulletinPeriodKind;
+  period: string;
+  periodLabel: string;
+  asOf: string;
+  title: string;
+  status: BulletinStatus;
+  number: string | null;
+  sha256: string | null;
+  size: number | null;
+  generatedBy: string;
+  generatedAt: string;
+  publishedBy: string | null;
+  publishedAt: string | null;
+  rowVersion: number;
+  downloadPath: string;
+  summary: {
+    __typename: 'BulletinFigures';
+    tasks: number;
+    verified: number;
+    submitted: number;
+    overdue: number;
+    completionRate: number;
+    elapsedFraction: number;
+    unitsBehind: number;
+  };
+  goodPractices: Array<{
+    __typename: 'BulletinGoodPractice';
+    taskId: string;
+    unitName: string;
+    article: number;
+    subject: string;
+    department: string;
+    verifiedOn: string | null;
+    comment: string;
+  }>;
+  document: {
+    __typename: 'BulletinDocument';
+    title: string;
+    number: string;
+    issuingBody: string;
+    issueDate: string;
+    issueDateText: string;
+    addressee: string;
+    blocks: Array<{
+      __typename: 'BulletinBlock';
+      kind: BulletinBlockKind;
+      text: string | null;
+      columns: Array<string> | null;
+      rows: Array<Array<string>> | null;
+      numeric: Array<boolean> | null;
+    }>;
+  };
+};
+
+export type BulletinsQueryVariables = Exact<{
+  filter?: InputMaybe<BulletinFilterInput>;
+}>;
+
+export type BulletinsQuery = {
+  bulletins: Array<{
+    __typename: 'Bulletin';
+    id: string;
+    scopeUnitCode: string;
+    scopeUnitName: string;
+    cycleId: string;
+    periodKind: BulletinPeriodKind;
+    period: string;
+    periodLabel: string;
+    asOf: string;
+    title: string;
+    status: BulletinStatus;
+    number: string | null;
+    sha256: string | null;
+    size: number | null;
+    generatedBy: string;
+    generatedAt: string;
+    publishedBy: string | null;
+    publishedAt: string | null;
+    rowVersion: number;
+    downloadPath: string;
+  }>;
+};
+
+export type BulletinQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type BulletinQuery = {
+  bulletin: {
+    __typename: 'Bulletin';
+    issuingBody: string;
+    addressee: string;
+    intro: string;
+    requirements: string;
+    id: string;
+    scopeUnitCode: string;
+    scopeUnitName: string;
+    cycleId: string;
+    periodKind: BulletinPeriodKind;
+    period: string;
+    periodLabel: string;
+    asOf: string;
+    title: string;
+    status: BulletinStatus;
+    number: string | null;
+    sha256: string | null;
+    size: number | null;
+    generatedBy: string;
+    generatedAt: string;
+    publishedBy: string | null;
+    publishedAt: string | null;
+    rowVersion: number;
+    downloadPath: string;
+    summary: {
+      __typename: 'BulletinFigures';
+      tasks: number;
+      verified: number;
+      submitted: number;
+      overdue: number;
+      completionRate: number;
+      elapsedFraction: number;
+      unitsBehind: number;
+    };
+    goodPractices: Array<{
+      __typename: 'BulletinGoodPractice';
+      taskId: string;
+      unitName: string;
+      article: number;
+      subject: string;
+      department: string;
+      verifiedOn: string | null;
+      comment: string;
+    }>;
+    document: {
+      __typename: 'BulletinDocument';
+      title: string;
+      number: string;
+      issuingBody: string;
+      issueDate: string;
+      issueDateText: string;
+      addressee: string;
+      blocks: Array<{
+        __typename: 'BulletinBlock';
+        kind: BulletinBlockKind;
+        text: string | null;
+        columns: Array<string> | null;
+        rows: Array<Array<string>> | null;
+        numeric: Array<boolean> | null;
+      }>;
+    };
+  };
+};
+
+export type BulletinGoodPracticeCandidatesQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  scopeUnitCode?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type BulletinGoodPracticeCandidatesQuery = {
+  bulletinGoodPracticeCandidates: Array<{
+    __typename: 'BulletinGoodPracticeCandidate';
+    taskId: string;
+    unitName: string;
+    article: number;
+    subject: string;
+    department: string;
+    verifiedOn: string | null;
+    progressNote: string;
+    evidenceCount: number;
+  }>;
+};
+
+export type BulletinPrefecturesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type BulletinPrefecturesQuery = {
+  adminUnits: Array<{ __typename: 'AdminUnit'; code: string; name: string; level: AdminLevel }>;
+};
+
+export type GenerateBulletinMutationVariables = Exact<{
+  input: GenerateBulletinInput;
+}>;
+
+export type GenerateBulletinMutation = {
+  generateBulletin: {
+    __typename: 'Bulletin';
+    issuingBody: string;
+    addressee: string;
+    intro: string;
+    requirements: string;
+    id: string;
+    scopeUnitCode: string;
+    scopeUnitName: string;
+    cycleId: string;
+    periodKind: BulletinPeriodKind;
+    period: string;
+    periodLabel: string;
+    asOf: string;
+    title: string;
+    status: BulletinStatus;
+    number: string | null;
+    sha256: string | null;
+    size: number | null;
+    generatedBy: string;
+    generatedAt: string;
+    publishedBy: string | null;
+    publishedAt: string | null;
+    rowVersion: number;
+    downloadPath: string;
+    summary: {
+      __typename: 'BulletinFigures';
+      tasks: number;
+      verified: number;
+      submitted: number;
+      overdue: number;
+      completionRate: number;
+      elapsedFraction: number;
+      unitsBehind: number;
+    };
+    goodPractices: Array<{
+      __typename: 'BulletinGoodPractice';
+      taskId: string;
+      unitName: string;
+      article: number;
+      subject: string;
+      department: string;
+      verifiedOn: string | null;
+      comment: string;
+    }>;
+    document: {
+      __typename: 'BulletinDocument';
+      title: string;
+      number: string;
+      issuingBody: string;
+      issueDate: string;
+      issueDateText: string;
+      addressee: string;
+      blocks: Array<{
+        __typename: 'BulletinBlock';
+        kind: BulletinBlockKind;
+        text: string | null;
+        columns: Array<string> | null;
+        rows: Array<Array<string>> | null;
+        numeric: Array<boolean> | null;
+      }>;
+    };
+  };
+};
+
+export type UpdateBulletinDraftMutationVariables = Exact<{
+  input: UpdateBulletinDraftInput;
+}>;
+
+export type UpdateBulletinDraftMutation = {
+  updateBulletinDraft: {
+    __typename: 'Bulletin';
+    issuingBody: string;
+    addressee: string;
+    intro: string;
+    requirements: string;
+    id: string;
+    scopeUnitCode: string;
+    scopeUnitName: string;
+    cycleId: string;
+    periodKind: BulletinPeriodKind;
+    period: string;
+    periodLabel: string;
+    asOf: string;
+    title: string;
+    status: BulletinStatus;
+    number: string | null;
+    sha256: string | null;
+    size: number | null;
+    generatedBy: string;
+    generatedAt: string;
+    publishedBy: string | null;
+    publishedAt: string | null;
+    rowVersion: number;
+    downloadPath: string;
+    summary: {
+      __typename: 'BulletinFigures';
+      tasks: number;
+      verified: number;
+      submitted: number;
+      overdue: number;
+      completionRate: number;
+      elapsedFraction: number;
+      unitsBehind: number;
+    };
+    goodPractices: Array<{
+      __typename: 'BulletinGoodPractice';
+      taskId: string;
+      unitName: string;
+      article: number;
+      subject: string;
+      department: string;
+      verifiedOn: string | null;
+      comment: string;
+    }>;
+    document: {
+      __typename: 'BulletinDocument';
+      title: string;
+      number: string;
+      issuingBody: string;
+      issueDate: string;
+      issueDateText: string;
+      addressee: string;
+      blocks: Array<{
+        __typename: 'BulletinBlock';
+        kind: BulletinBlockKind;
+        text: string | null;
+        columns: Array<string> | null;
+        rows: Array<Array<string>> | null;
+        numeric: Array<boolean> | null;
+      }>;
+    };
+  };
+};
+
+export type PublishBulletinMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  expectedRowVersion: Scalars['Int']['input'];
+}>;
+
+export type PublishBulletinMutation = {
+  publishBulletin: {
+    __typename: 'Bulletin';
+    issuingBody: string;
+    addressee: string;
+    intro: string;
+    requirements: string;
+    id: string;
+    scopeUnitCode: string;
+    scopeUnitName: string;
+    cycleId: string;
+    periodKind: BulletinPeriodKind;
+    period: string;
+    periodLabel: string;
+    asOf: string;
+    title: string;
+    status: BulletinStatus;
+    number: string | null;
+    sha256: string | null;
+    size: number | null;
+    generatedBy: string;
+    generatedAt: string;
+    publishedBy: string | null;
+    publishedAt: string | null;
+    rowVersion: number;
+    downloadPath: string;
+    summary: {
+      __typename: 'BulletinFigures';
+      tasks: number;
+      verified: number;
+      submitted: number;
+      overdue: number;
+      completionRate: number;
+      elapsedFraction: number;
+      unitsBehind: number;
+    };
+    goodPractices: Array<{
+      __typename: 'BulletinGoodPractice';
+      taskId: string;
+      unitName: string;
+      article: number;
+      subject: string;
+      department: string;
+      verifiedOn: string | null;
+      comment: string;
+    }>;
+    document: {
+      __typename: 'BulletinDocument';
+      title: string;
+      number: string;
+      issuingBody: string;
+      issueDate: string;
+      issueDateText: string;
+      addressee: string;
+      blocks: Array<{
+        __typename: 'BulletinBlock';
+        kind: BulletinBlockKind;
+        text: string | null;
+        columns: Array<string> | null;
+        rows: Array<Array<string>> | null;
+        numeric: Array<boolean> | null;
+      }>;
+    };
+  };
+};
+
+export type DeleteBulletinDraftMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  expectedRowVersion: Scalars['Int']['input'];
+}>;
+
+export type DeleteBulletinDraftMutation = { deleteBulletinDraft: boolean };
+
 export type EvidenceFileFieldsFragment = {
   __typename: 'Evidence';
   id: string;
@@ -1180,6 +1928,159 @@ export type SystemInfoQuery = {
     databaseMode: DatabaseMode;
     appliedMigrations: number;
     demoDataLoadedAt: string | null;
+  };
+};
+
+export type NotificationFieldsFragment = {
+  __typename: 'Notification';
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link: string;
+  taskId: string | null;
+  unitCode: string | null;
+  createdAt: string;
+  readAt: string | null;
+};
+
+export type NotificationUnreadCountQueryVariables = Exact<{ [key: string]: never }>;
+
+export type NotificationUnreadCountQuery = { unreadNotificationCount: number };
+
+export type NotificationListQueryVariables = Exact<{
+  filter?: InputMaybe<NotificationFilterInput>;
+  page?: InputMaybe<PageInput>;
+}>;
+
+export type NotificationListQuery = {
+  myNotifications: {
+    __typename: 'NotificationPage';
+    total: number;
+    unread: number;
+    items: Array<{
+      __typename: 'Notification';
+      id: string;
+      kind: NotificationKind;
+      title: string;
+      body: string;
+      link: string;
+      taskId: string | null;
+      unitCode: string | null;
+      createdAt: string;
+      readAt: string | null;
+    }>;
+  };
+};
+
+export type NotificationMarkReadMutationVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+export type NotificationMarkReadMutation = { markNotificationsRead: number };
+
+export type NotificationMarkAllReadMutationVariables = Exact<{ [key: string]: never }>;
+
+export type NotificationMarkAllReadMutation = { markAllNotificationsRead: number };
+
+export type NotificationSettingsFieldsFragment = {
+  __typename: 'NotificationSettings';
+  email: string | null;
+  quietHoursStart: string | null;
+  quietHoursEnd: string | null;
+  emailAvailable: boolean;
+  webhookAvailable: boolean;
+  kinds: Array<{
+    __typename: 'NotificationKindSetting';
+    kind: NotificationKind;
+    email: boolean;
+    webhook: boolean;
+  }>;
+};
+
+export type NotificationSettingsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type NotificationSettingsQuery = {
+  myNotificationSettings: {
+    __typename: 'NotificationSettings';
+    email: string | null;
+    quietHoursStart: string | null;
+    quietHoursEnd: string | null;
+    emailAvailable: boolean;
+    webhookAvailable: boolean;
+    kinds: Array<{
+      __typename: 'NotificationKindSetting';
+      kind: NotificationKind;
+      email: boolean;
+      webhook: boolean;
+    }>;
+  };
+};
+
+export type NotificationUpdateSettingsMutationVariables = Exact<{
+  input: UpdateNotificationSettingsInput;
+}>;
+
+export type NotificationUpdateSettingsMutation = {
+  updateMyNotificationSettings: {
+    __typename: 'NotificationSettings';
+    email: string | null;
+    quietHoursStart: string | null;
+    quietHoursEnd: string | null;
+    emailAvailable: boolean;
+    webhookAvailable: boolean;
+    kinds: Array<{
+      __typename: 'NotificationKindSetting';
+      kind: NotificationKind;
+      email: boolean;
+      webhook: boolean;
+    }>;
+  };
+};
+
+export type NotificationDeliveryLogQueryVariables = Exact<{
+  filter?: InputMaybe<NotificationDeliveryFilterInput>;
+  page?: InputMaybe<PageInput>;
+}>;
+
+export type NotificationDeliveryLogQuery = {
+  notificationDeliveries: {
+    __typename: 'NotificationDeliveryPage';
+    total: number;
+    counts: Array<{
+      __typename: 'NotificationDeliveryCount';
+      status: NotificationDeliveryStatus;
+      count: number;
+    }>;
+    items: Array<{
+      __typename: 'NotificationDelivery';
+      id: string;
+      notificationId: string;
+      recipientUsername: string;
+      kind: NotificationKind;
+      title: string;
+      channel: NotificationChannel;
+      target: string;
+      status: NotificationDeliveryStatus;
+      attempts: number;
+      nextAttemptAt: string;
+      lastError: string | null;
+      deliveredAt: string | null;
+      createdAt: string;
+    }>;
+  };
+};
+
+export type NotificationRetryDeliveryMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type NotificationRetryDeliveryMutation = {
+  retryNotificationDelivery: {
+    __typename: 'NotificationDelivery';
+    id: string;
+    status: NotificationDeliveryStatus;
+    attempts: number;
   };
 };
 
@@ -1755,6 +2656,7 @@ export type RegisterReviewDutyMutationVariables = Exact<{
 export type RegisterReviewDutyMutation = {
   reviewDuty: {
     __typename: 'Duty';
+    tasksFollowedLead: number | null;
     id: string;
     lineageId: string;
     text: string;
@@ -1986,6 +2888,446 @@ export type TaskLogUnitsQuery = {
     level: AdminLevel;
     parentCode: string | null;
   }>;
+};
+
+export type TaskCommentFieldsFragment = {
+  __typename: 'TaskComment';
+  id: string;
+  taskId: string;
+  parentId: string | null;
+  kind: TaskCommentKind;
+  pinned: boolean;
+  body: string;
+  authorUsername: string;
+  authorDisplayName: string;
+  authorRole: Role;
+  authorUnitCode: string | null;
+  createdAt: string;
+  mentions: Array<{
+    __typename: 'CommentMention';
+    type: string;
+    unitCode: string | null;
+    role: Role | null;
+    label: string;
+  }>;
+  attachments: Array<{
+    __typename: 'CommentAttachment';
+    id: string;
+    fileName: string;
+    fileType: string;
+    size: number;
+    sha256: string;
+    evidenceId: string | null;
+    downloadUrl: string;
+  }>;
+};
+
+export type TaskCommentsDiscussionQueryVariables = Exact<{
+  taskId: Scalars['ID']['input'];
+}>;
+
+export type TaskCommentsDiscussionQuery = {
+  taskDiscussion: {
+    __typename: 'TaskDiscussion';
+    taskId: string;
+    canComment: boolean;
+    canInstruct: boolean;
+    canAttachEvidence: boolean;
+    mentionableUnits: Array<{
+      __typename: 'MentionableUnit';
+      code: string;
+      name: string;
+      level: string;
+    }>;
+    comments: Array<{
+      __typename: 'TaskComment';
+      id: string;
+      taskId: string;
+      parentId: string | null;
+      kind: TaskCommentKind;
+      pinned: boolean;
+      body: string;
+      authorUsername: string;
+      authorDisplayName: string;
+      authorRole: Role;
+      authorUnitCode: string | null;
+      createdAt: string;
+      mentions: Array<{
+        __typename: 'CommentMention';
+        type: string;
+        unitCode: string | null;
+        role: Role | null;
+        label: string;
+      }>;
+      attachments: Array<{
+        __typename: 'CommentAttachment';
+        id: string;
+        fileName: string;
+        fileType: string;
+        size: number;
+        sha256: string;
+        evidenceId: string | null;
+        downloadUrl: string;
+      }>;
+    }>;
+  };
+};
+
+export type TaskCommentsAddMutationVariables = Exact<{
+  input: AddTaskCommentInput;
+}>;
+
+export type TaskCommentsAddMutation = {
+  addTaskComment: {
+    __typename: 'TaskComment';
+    id: string;
+    taskId: string;
+    parentId: string | null;
+    kind: TaskCommentKind;
+    pinned: boolean;
+    body: string;
+    authorUsername: string;
+    authorDisplayName: string;
+    authorRole: Role;
+    authorUnitCode: string | null;
+    createdAt: string;
+    mentions: Array<{
+      __typename: 'CommentMention';
+      type: string;
+      unitCode: string | null;
+      role: Role | null;
+      label: string;
+    }>;
+    attachments: Array<{
+      __typename: 'CommentAttachment';
+      id: string;
+      fileName: string;
+      fileType: string;
+      size: number;
+      sha256: string;
+      evidenceId: string | null;
+      downloadUrl: string;
+    }>;
+  };
+};
+
+export type NotApplicableRequestFieldsFragment = {
+  __typename: 'NotApplicableRequest';
+  id: string;
+  taskId: string;
+  status: NotApplicableRequestStatus;
+  reason: string;
+  documentReference: string | null;
+  evidenceIds: Array<string>;
+  requestedBy: string;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  revokedBy: string | null;
+  revokedAt: string | null;
+  revokeReason: string | null;
+};
+
+export type NotApplicableStateQueryVariables = Exact<{
+  taskId: Scalars['ID']['input'];
+}>;
+
+export type NotApplicableStateQuery = {
+  taskApplicability: {
+    __typename: 'TaskApplicability';
+    taskId: string;
+    status: NotApplicableStatus | null;
+    canRequest: boolean;
+    canDecide: boolean;
+    canRevoke: boolean;
+    requests: Array<{
+      __typename: 'NotApplicableRequest';
+      id: string;
+      taskId: string;
+      status: NotApplicableRequestStatus;
+      reason: string;
+      documentReference: string | null;
+      evidenceIds: Array<string>;
+      requestedBy: string;
+      requestedAt: string;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionReason: string | null;
+      revokedBy: string | null;
+      revokedAt: string | null;
+      revokeReason: string | null;
+    }>;
+  };
+};
+
+export type NotApplicableRequestMutationVariables = Exact<{
+  input: RequestNotApplicableInput;
+}>;
+
+export type NotApplicableRequestMutation = {
+  requestNotApplicable: {
+    __typename: 'NotApplicableRequest';
+    id: string;
+    taskId: string;
+    status: NotApplicableRequestStatus;
+    reason: string;
+    documentReference: string | null;
+    evidenceIds: Array<string>;
+    requestedBy: string;
+    requestedAt: string;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionReason: string | null;
+    revokedBy: string | null;
+    revokedAt: string | null;
+    revokeReason: string | null;
+  };
+};
+
+export type NotApplicableDecideMutationVariables = Exact<{
+  input: DecideNotApplicableInput;
+}>;
+
+export type NotApplicableDecideMutation = {
+  decideNotApplicable: {
+    __typename: 'NotApplicableRequest';
+    id: string;
+    taskId: string;
+    status: NotApplicableRequestStatus;
+    reason: string;
+    documentReference: string | null;
+    evidenceIds: Array<string>;
+    requestedBy: string;
+    requestedAt: string;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionReason: string | null;
+    revokedBy: string | null;
+    revokedAt: string | null;
+    revokeReason: string | null;
+  };
+};
+
+export type NotApplicableRevokeMutationVariables = Exact<{
+  input: RevokeNotApplicableInput;
+}>;
+
+export type NotApplicableRevokeMutation = {
+  revokeNotApplicable: {
+    __typename: 'NotApplicableRequest';
+    id: string;
+    taskId: string;
+    status: NotApplicableRequestStatus;
+    reason: string;
+    documentReference: string | null;
+    evidenceIds: Array<string>;
+    requestedBy: string;
+    requestedAt: string;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionReason: string | null;
+    revokedBy: string | null;
+    revokedAt: string | null;
+    revokeReason: string | null;
+  };
+};
+
+export type AcknowledgeTasksMutationVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+export type AcknowledgeTasksMutation = {
+  acknowledgeTasks: Array<{
+    __typename: 'Task';
+    id: string;
+    rowVersion: number;
+    acknowledgedAt: string | null;
+    acknowledgedBy: string | null;
+  }>;
+};
+
+export type AcknowledgeCountsQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+}>;
+
+export type AcknowledgeCountsQuery = {
+  unacknowledgedTaskCounts: Array<{
+    __typename: 'UnacknowledgedTaskCount';
+    unitCode: string;
+    unitName: string;
+    parentCode: string | null;
+    count: number;
+    oldestCreatedAt: string;
+  }>;
+};
+
+export type ReassignRecordFieldsFragment = {
+  __typename: 'TaskReassignment';
+  id: string;
+  kind: ReassignmentKind;
+  status: ReassignmentStatus;
+  reason: string;
+  requestedBy: string;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  appliedAt: string | null;
+  fromDepartment: { __typename: 'Department'; id: string; name: string };
+  toDepartment: { __typename: 'Department'; id: string; name: string };
+};
+
+export type ReassignTaskFieldsFragment = {
+  __typename: 'Task';
+  id: string;
+  rowVersion: number;
+  status: TaskStatus;
+  retiredAt: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  leadDepartment: { __typename: 'Department'; id: string; name: string };
+  assignmentCapabilities: {
+    __typename: 'TaskAssignmentCapabilities';
+    acknowledge: boolean;
+    requestReassignment: boolean;
+    decideReassignment: boolean;
+    reassign: boolean;
+  };
+  reassignments: Array<{
+    __typename: 'TaskReassignment';
+    id: string;
+    kind: ReassignmentKind;
+    status: ReassignmentStatus;
+    reason: string;
+    requestedBy: string;
+    requestedAt: string;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionReason: string | null;
+    appliedAt: string | null;
+    fromDepartment: { __typename: 'Department'; id: string; name: string };
+    toDepartment: { __typename: 'Department'; id: string; name: string };
+  }>;
+};
+
+export type ReassignTaskStateQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type ReassignTaskStateQuery = {
+  task: {
+    __typename: 'Task';
+    id: string;
+    rowVersion: number;
+    status: TaskStatus;
+    retiredAt: string | null;
+    acknowledgedAt: string | null;
+    acknowledgedBy: string | null;
+    leadDepartment: { __typename: 'Department'; id: string; name: string };
+    assignmentCapabilities: {
+      __typename: 'TaskAssignmentCapabilities';
+      acknowledge: boolean;
+      requestReassignment: boolean;
+      decideReassignment: boolean;
+      reassign: boolean;
+    };
+    reassignments: Array<{
+      __typename: 'TaskReassignment';
+      id: string;
+      kind: ReassignmentKind;
+      status: ReassignmentStatus;
+      reason: string;
+      requestedBy: string;
+      requestedAt: string;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionReason: string | null;
+      appliedAt: string | null;
+      fromDepartment: { __typename: 'Department'; id: string; name: string };
+      toDepartment: { __typename: 'Department'; id: string; name: string };
+    }>;
+  };
+};
+
+export type ReassignTargetsQueryVariables = Exact<{
+  taskId: Scalars['ID']['input'];
+}>;
+
+export type ReassignTargetsQuery = {
+  reassignmentTargets: Array<{
+    __typename: 'ReassignmentTarget';
+    id: string;
+    name: string;
+    kindCode: string;
+    assisting: boolean;
+  }>;
+};
+
+export type ReassignRequestMutationVariables = Exact<{
+  input: RequestReassignmentInput;
+}>;
+
+export type ReassignRequestMutation = {
+  requestTaskReassignment: {
+    __typename: 'TaskReassignment';
+    id: string;
+    kind: ReassignmentKind;
+    status: ReassignmentStatus;
+    reason: string;
+    requestedBy: string;
+    requestedAt: string;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionReason: string | null;
+    appliedAt: string | null;
+    fromDepartment: { __typename: 'Department'; id: string; name: string };
+    toDepartment: { __typename: 'Department'; id: string; name: string };
+  };
+};
+
+export type ReassignDecideMutationVariables = Exact<{
+  input: DecideReassignmentInput;
+}>;
+
+export type ReassignDecideMutation = {
+  decideTaskReassignment: {
+    __typename: 'TaskReassignment';
+    id: string;
+    kind: ReassignmentKind;
+    status: ReassignmentStatus;
+    reason: string;
+    requestedBy: string;
+    requestedAt: string;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionReason: string | null;
+    appliedAt: string | null;
+    fromDepartment: { __typename: 'Department'; id: string; name: string };
+    toDepartment: { __typename: 'Department'; id: string; name: string };
+  };
+};
+
+export type ReassignDirectMutationVariables = Exact<{
+  input: ReassignTaskInput;
+}>;
+
+export type ReassignDirectMutation = {
+  reassignTask: {
+    __typename: 'TaskReassignment';
+    id: string;
+    kind: ReassignmentKind;
+    status: ReassignmentStatus;
+    reason: string;
+    requestedBy: string;
+    requestedAt: string;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionReason: string | null;
+    appliedAt: string | null;
+    fromDepartment: { __typename: 'Department'; id: string; name: string };
+    toDepartment: { __typename: 'Department'; id: string; name: string };
+  };
 };
 
 export type TasksEvidenceFieldsFragment = {
@@ -2781,6 +4123,7 @@ export type TasksListRowFragment = {
   updatedBy: string;
   returnCount: number;
   retiredAt: string | null;
+  acknowledgedAt: string | null;
   article: { __typename: 'Article'; id: string; number: number; title: string | null };
   duty: { __typename: 'Duty'; id: string; subject: string };
   unit: { __typename: 'AdminUnit'; code: string; name: string };
@@ -2810,6 +4153,7 @@ export type TasksListQuery = {
       updatedBy: string;
       returnCount: number;
       retiredAt: string | null;
+      acknowledgedAt: string | null;
       article: { __typename: 'Article'; id: string; number: number; title: string | null };
       duty: { __typename: 'Duty'; id: string; subject: string };
       unit: { __typename: 'AdminUnit'; code: string; name: string };
@@ -2837,6 +4181,7 @@ export type TasksReturnedQuery = {
       updatedBy: string;
       returnCount: number;
       retiredAt: string | null;
+      acknowledgedAt: string | null;
       latestReturn: {
         __typename: 'TaskEvent';
         id: string;
@@ -2928,6 +4273,280 @@ export type UnitsTasksQuery = {
       duty: { __typename: 'Duty'; id: string; subject: string };
       leadDepartment: { __typename: 'Department'; id: string; name: string };
     }>;
+  };
+};
+
+export type UrgingNoticeFieldsFragment = {
+  __typename: 'UrgingNotice';
+  id: string;
+  number: string;
+  colour: UrgingColour;
+  origin: string;
+  reasonCode: string;
+  text: string;
+  issuedOn: string;
+  answerDue: string;
+  issuedBy: string;
+  issuedAt: string;
+  supersedesId: string | null;
+  escalatedTo: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  answeredAt: string | null;
+  answeredBy: string | null;
+  answer: string | null;
+  closedAt: string | null;
+  closeReason: string | null;
+  deduction: number;
+  canAcknowledge: boolean;
+  canAnswer: boolean;
+  answerOverdue: boolean;
+  taskId: string;
+  dutySubject: string;
+  taskDueDate: string;
+  taskStatus: string;
+  unitCode: string;
+  unitName: string;
+};
+
+export type UrgingTaskQueryVariables = Exact<{
+  taskId: Scalars['ID']['input'];
+}>;
+
+export type UrgingTaskQuery = {
+  taskUrging: {
+    __typename: 'TaskUrging';
+    taskId: string;
+    canIssue: boolean;
+    openColour: UrgingColour | null;
+    notices: Array<{
+      __typename: 'UrgingNotice';
+      id: string;
+      number: string;
+      colour: UrgingColour;
+      origin: string;
+      reasonCode: string;
+      text: string;
+      issuedOn: string;
+      answerDue: string;
+      issuedBy: string;
+      issuedAt: string;
+      supersedesId: string | null;
+      escalatedTo: string | null;
+      acknowledgedAt: string | null;
+      acknowledgedBy: string | null;
+      answeredAt: string | null;
+      answeredBy: string | null;
+      answer: string | null;
+      closedAt: string | null;
+      closeReason: string | null;
+      deduction: number;
+      canAcknowledge: boolean;
+      canAnswer: boolean;
+      answerOverdue: boolean;
+      taskId: string;
+      dutySubject: string;
+      taskDueDate: string;
+      taskStatus: string;
+      unitCode: string;
+      unitName: string;
+    }>;
+  };
+};
+
+export type UrgingNoticesQueryVariables = Exact<{
+  filter?: InputMaybe<UrgingNoticeFilter>;
+  page?: InputMaybe<UrgingPage>;
+}>;
+
+export type UrgingNoticesQuery = {
+  urgingNotices: {
+    __typename: 'UrgingNoticePage';
+    total: number;
+    items: Array<{
+      __typename: 'UrgingNotice';
+      id: string;
+      number: string;
+      colour: UrgingColour;
+      origin: string;
+      reasonCode: string;
+      text: string;
+      issuedOn: string;
+      answerDue: string;
+      issuedBy: string;
+      issuedAt: string;
+      supersedesId: string | null;
+      escalatedTo: string | null;
+      acknowledgedAt: string | null;
+      acknowledgedBy: string | null;
+      answeredAt: string | null;
+      answeredBy: string | null;
+      answer: string | null;
+      closedAt: string | null;
+      closeReason: string | null;
+      deduction: number;
+      canAcknowledge: boolean;
+      canAnswer: boolean;
+      answerOverdue: boolean;
+      taskId: string;
+      dutySubject: string;
+      taskDueDate: string;
+      taskStatus: string;
+      unitCode: string;
+      unitName: string;
+    }>;
+  };
+};
+
+export type UrgingCountsByUnitQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+}>;
+
+export type UrgingCountsByUnitQuery = {
+  urgingCountsByUnit: Array<{
+    __typename: 'UrgingUnitCounts';
+    unitCode: string;
+    unitName: string;
+    level: string;
+    parentCode: string | null;
+    blue: number;
+    orange: number;
+    red: number;
+    unacknowledged: number;
+    unanswered: number;
+    issued: number;
+  }>;
+};
+
+export type UrgingIssueMutationVariables = Exact<{
+  input: IssueUrgingNoticeInput;
+}>;
+
+export type UrgingIssueMutation = {
+  issueUrgingNotice: {
+    __typename: 'UrgingNotice';
+    id: string;
+    number: string;
+    colour: UrgingColour;
+    origin: string;
+    reasonCode: string;
+    text: string;
+    issuedOn: string;
+    answerDue: string;
+    issuedBy: string;
+    issuedAt: string;
+    supersedesId: string | null;
+    escalatedTo: string | null;
+    acknowledgedAt: string | null;
+    acknowledgedBy: string | null;
+    answeredAt: string | null;
+    answeredBy: string | null;
+    answer: string | null;
+    closedAt: string | null;
+    closeReason: string | null;
+    deduction: number;
+    canAcknowledge: boolean;
+    canAnswer: boolean;
+    answerOverdue: boolean;
+    taskId: string;
+    dutySubject: string;
+    taskDueDate: string;
+    taskStatus: string;
+    unitCode: string;
+    unitName: string;
+  };
+};
+
+export type UrgingAcknowledgeMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type UrgingAcknowledgeMutation = {
+  acknowledgeUrgingNotice: {
+    __typename: 'UrgingNotice';
+    id: string;
+    number: string;
+    colour: UrgingColour;
+    origin: string;
+    reasonCode: string;
+    text: string;
+    issuedOn: string;
+    answerDue: string;
+    issuedBy: string;
+    issuedAt: string;
+    supersedesId: string | null;
+    escalatedTo: string | null;
+    acknowledgedAt: string | null;
+    acknowledgedBy: string | null;
+    answeredAt: string | null;
+    answeredBy: string | null;
+    answer: string | null;
+    closedAt: string | null;
+    closeReason: string | null;
+    deduction: number;
+    canAcknowledge: boolean;
+    canAnswer: boolean;
+    answerOverdue: boolean;
+    taskId: string;
+    dutySubject: string;
+    taskDueDate: string;
+    taskStatus: string;
+    unitCode: string;
+    unitName: string;
+  };
+};
+
+export type UrgingAnswerMutationVariables = Exact<{
+  input: AnswerUrgingNoticeInput;
+}>;
+
+export type UrgingAnswerMutation = {
+  answerUrgingNotice: {
+    __typename: 'UrgingNotice';
+    id: string;
+    number: string;
+    colour: UrgingColour;
+    origin: string;
+    reasonCode: string;
+    text: string;
+    issuedOn: string;
+    answerDue: string;
+    issuedBy: string;
+    issuedAt: string;
+    supersedesId: string | null;
+    escalatedTo: string | null;
+    acknowledgedAt: string | null;
+    acknowledgedBy: string | null;
+    answeredAt: string | null;
+    answeredBy: string | null;
+    answer: string | null;
+    closedAt: string | null;
+    closeReason: string | null;
+    deduction: number;
+    canAcknowledge: boolean;
+    canAnswer: boolean;
+    answerOverdue: boolean;
+    taskId: string;
+    dutySubject: string;
+    taskDueDate: string;
+    taskStatus: string;
+    unitCode: string;
+    unitName: string;
+  };
+};
+
+export type UrgingRunNowMutationVariables = Exact<{ [key: string]: never }>;
+
+export type UrgingRunNowMutation = {
+  runUrgingNow: {
+    __typename: 'UrgingRunResult';
+    today: string;
+    issued: number;
+    escalated: number;
+    closed: number;
+    blue: number;
+    orange: number;
+    red: number;
   };
 };
 
@@ -3331,6 +4950,125 @@ export type ResetUserSecondFactorMutation = {
   };
 };
 
+export type WorkbenchItemFieldsFragment = {
+  __typename: 'WorkbenchItem';
+  id: string;
+  kind: WorkbenchItemKind;
+  link: string;
+  taskId: string | null;
+  unitCode: string | null;
+  unitName: string | null;
+  articleNumber: number | null;
+  articleTitle: string | null;
+  dutySubject: string | null;
+  departmentName: string | null;
+  toDepartmentName: string | null;
+  reference: string | null;
+  colour: string | null;
+  acknowledged: boolean | null;
+  status: string | null;
+  dueDate: string | null;
+  targetDate: string | null;
+  at: string | null;
+  actor: string | null;
+  note: string | null;
+  total: number | null;
+  verified: number | null;
+  completionRate: number | null;
+  expected: number | null;
+};
+
+export type WorkbenchQueryVariables = Exact<{
+  cycleId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+export type WorkbenchQuery = {
+  workbench: {
+    __typename: 'Workbench';
+    cycleId: string | null;
+    cycleTitle: string | null;
+    today: string;
+    sections: Array<{
+      __typename: 'WorkbenchSection';
+      key: WorkbenchSectionKey;
+      count: number;
+      link: string;
+      items: Array<{
+        __typename: 'WorkbenchItem';
+        id: string;
+        kind: WorkbenchItemKind;
+        link: string;
+        taskId: string | null;
+        unitCode: string | null;
+        unitName: string | null;
+        articleNumber: number | null;
+        articleTitle: string | null;
+        dutySubject: string | null;
+        departmentName: string | null;
+        toDepartmentName: string | null;
+        reference: string | null;
+        colour: string | null;
+        acknowledged: boolean | null;
+        status: string | null;
+        dueDate: string | null;
+        targetDate: string | null;
+        at: string | null;
+        actor: string | null;
+        note: string | null;
+        total: number | null;
+        verified: number | null;
+        completionRate: number | null;
+        expected: number | null;
+      }>;
+    }>;
+  };
+};
+
+export type WorkbenchSectionQueryVariables = Exact<{
+  key: WorkbenchSectionKey;
+  cycleId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+export type WorkbenchSectionQuery = {
+  workbenchSection: {
+    __typename: 'WorkbenchSection';
+    key: WorkbenchSectionKey;
+    count: number;
+    today: string;
+    link: string;
+    items: Array<{
+      __typename: 'WorkbenchItem';
+      id: string;
+      kind: WorkbenchItemKind;
+      link: string;
+      taskId: string | null;
+      unitCode: string | null;
+      unitName: string | null;
+      articleNumber: number | null;
+      articleTitle: string | null;
+      dutySubject: string | null;
+      departmentName: string | null;
+      toDepartmentName: string | null;
+      reference: string | null;
+      colour: string | null;
+      acknowledged: boolean | null;
+      status: string | null;
+      dueDate: string | null;
+      targetDate: string | null;
+      at: string | null;
+      actor: string | null;
+      note: string | null;
+      total: number | null;
+      verified: number | null;
+      completionRate: number | null;
+      expected: number | null;
+    }>;
+  };
+};
+
 export const AssessmentPlanFieldsFragmentDoc = gql`
   fragment AssessmentPlanFields on AssessmentPlan {
     cycleId
@@ -3419,6 +5157,72 @@ export const CurrentUserFieldsFragmentDoc = gql`
   ${AdminUnitFieldsFragmentDoc}
   ${DepartmentFieldsFragmentDoc}
 ` as unknown as DocumentNode<CurrentUserFieldsFragment, unknown>;
+export const BulletinListFieldsFragmentDoc = gql`
+  fragment BulletinListFields on Bulletin {
+    id
+    scopeUnitCode
+    scopeUnitName
+    cycleId
+    periodKind
+    period
+    periodLabel
+    asOf
+    title
+    status
+    number
+    sha256
+    size
+    generatedBy
+    generatedAt
+    publishedBy
+    publishedAt
+    rowVersion
+    downloadPath
+  }
+` as unknown as DocumentNode<BulletinListFieldsFragment, unknown>;
+export const BulletinFieldsFragmentDoc = gql`
+  fragment BulletinFields on Bulletin {
+    ...BulletinListFields
+    issuingBody
+    addressee
+    intro
+    requirements
+    summary {
+      tasks
+      verified
+      submitted
+      overdue
+      completionRate
+      elapsedFraction
+      unitsBehind
+    }
+    goodPractices {
+      taskId
+      unitName
+      article
+      subject
+      department
+      verifiedOn
+      comment
+    }
+    document {
+      title
+      number
+      issuingBody
+      issueDate
+      issueDateText
+      addressee
+      blocks {
+        kind
+        text
+        columns
+        rows
+        numeric
+      }
+    }
+  }
+  ${BulletinListFieldsFragmentDoc}
+` as unknown as DocumentNode<BulletinFieldsFragment, unknown>;
 export const EvidenceFileFieldsFragmentDoc = gql`
   fragment EvidenceFileFields on Evidence {
     id
@@ -3446,6 +5250,33 @@ export const EvidenceFileFieldsFragmentDoc = gql`
     contentUrl
   }
 ` as unknown as DocumentNode<EvidenceFileFieldsFragment, unknown>;
+export const NotificationFieldsFragmentDoc = gql`
+  fragment NotificationFields on Notification {
+    id
+    kind
+    title
+    body
+    link
+    taskId
+    unitCode
+    createdAt
+    readAt
+  }
+` as unknown as DocumentNode<NotificationFieldsFragment, unknown>;
+export const NotificationSettingsFieldsFragmentDoc = gql`
+  fragment NotificationSettingsFields on NotificationSettings {
+    email
+    quietHoursStart
+    quietHoursEnd
+    emailAvailable
+    webhookAvailable
+    kinds {
+      kind
+      email
+      webhook
+    }
+  }
+` as unknown as DocumentNode<NotificationSettingsFieldsFragment, unknown>;
 export const RegisterMappingDutyFragmentDoc = gql`
   fragment RegisterMappingDuty on Duty {
     id
@@ -3547,6 +5378,100 @@ export const TaskLogEventFragmentDoc = gql`
     }
   }
 ` as unknown as DocumentNode<TaskLogEventFragment, unknown>;
+export const TaskCommentFieldsFragmentDoc = gql`
+  fragment TaskCommentFields on TaskComment {
+    id
+    taskId
+    parentId
+    kind
+    pinned
+    body
+    authorUsername
+    authorDisplayName
+    authorRole
+    authorUnitCode
+    createdAt
+    mentions {
+      type
+      unitCode
+      role
+      label
+    }
+    attachments {
+      id
+      fileName
+      fileType
+      size
+      sha256
+      evidenceId
+      downloadUrl
+    }
+  }
+` as unknown as DocumentNode<TaskCommentFieldsFragment, unknown>;
+export const NotApplicableRequestFieldsFragmentDoc = gql`
+  fragment NotApplicableRequestFields on NotApplicableRequest {
+    id
+    taskId
+    status
+    reason
+    documentReference
+    evidenceIds
+    requestedBy
+    requestedAt
+    decidedBy
+    decidedAt
+    decisionReason
+    revokedBy
+    revokedAt
+    revokeReason
+  }
+` as unknown as DocumentNode<NotApplicableRequestFieldsFragment, unknown>;
+export const ReassignRecordFieldsFragmentDoc = gql`
+  fragment ReassignRecordFields on TaskReassignment {
+    id
+    kind
+    status
+    reason
+    requestedBy
+    requestedAt
+    decidedBy
+    decidedAt
+    decisionReason
+    appliedAt
+    fromDepartment {
+      id
+      name
+    }
+    toDepartment {
+      id
+      name
+    }
+  }
+` as unknown as DocumentNode<ReassignRecordFieldsFragment, unknown>;
+export const ReassignTaskFieldsFragmentDoc = gql`
+  fragment ReassignTaskFields on Task {
+    id
+    rowVersion
+    status
+    retiredAt
+    acknowledgedAt
+    acknowledgedBy
+    leadDepartment {
+      id
+      name
+    }
+    assignmentCapabilities {
+      acknowledge
+      requestReassignment
+      decideReassignment
+      reassign
+    }
+    reassignments {
+      ...ReassignRecordFields
+    }
+  }
+  ${ReassignRecordFieldsFragmentDoc}
+` as unknown as DocumentNode<ReassignTaskFieldsFragment, unknown>;
 export const TasksEvidenceFieldsFragmentDoc = gql`
   fragment TasksEvidenceFields on Evidence {
     id
@@ -3680,6 +5605,7 @@ export const TasksListRowFragmentDoc = gql`
     updatedBy
     returnCount
     retiredAt
+    acknowledgedAt
     article {
       id
       number
@@ -3699,6 +5625,39 @@ export const TasksListRowFragmentDoc = gql`
     }
   }
 ` as unknown as DocumentNode<TasksListRowFragment, unknown>;
+export const UrgingNoticeFieldsFragmentDoc = gql`
+  fragment UrgingNoticeFields on UrgingNotice {
+    id
+    number
+    colour
+    origin
+    reasonCode
+    text
+    issuedOn
+    answerDue
+    issuedBy
+    issuedAt
+    supersedesId
+    escalatedTo
+    acknowledgedAt
+    acknowledgedBy
+    answeredAt
+    answeredBy
+    answer
+    closedAt
+    closeReason
+    deduction
+    canAcknowledge
+    canAnswer
+    answerOverdue
+    taskId
+    dutySubject
+    taskDueDate
+    taskStatus
+    unitCode
+    unitName
+  }
+` as unknown as DocumentNode<UrgingNoticeFieldsFragment, unknown>;
 export const PasswordResetRequestFieldsFragmentDoc = gql`
   fragment PasswordResetRequestFields on PasswordResetRequest {
     id
@@ -3741,6 +5700,34 @@ export const UserAccountFieldsFragmentDoc = gql`
   ${AdminUnitFieldsFragmentDoc}
   ${DepartmentFieldsFragmentDoc}
 ` as unknown as DocumentNode<UserAccountFieldsFragment, unknown>;
+export const WorkbenchItemFieldsFragmentDoc = gql`
+  fragment WorkbenchItemFields on WorkbenchItem {
+    id
+    kind
+    link
+    taskId
+    unitCode
+    unitName
+    articleNumber
+    articleTitle
+    dutySubject
+    departmentName
+    toDepartmentName
+    reference
+    colour
+    acknowledged
+    status
+    dueDate
+    targetDate
+    at
+    actor
+    note
+    total
+    verified
+    completionRate
+    expected
+  }
+` as unknown as DocumentNode<WorkbenchItemFieldsFragment, unknown>;
 export const CyclesDocument = gql`
   query Cycles {
     cycles {
@@ -4009,6 +5996,77 @@ export const ChangePasswordDocument = gql`
   }
   ${CurrentUserFieldsFragmentDoc}
 ` as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const BulletinsDocument = gql`
+  query Bulletins($filter: BulletinFilterInput) {
+    bulletins(filter: $filter) {
+      ...BulletinListFields
+    }
+  }
+  ${BulletinListFieldsFragmentDoc}
+` as unknown as DocumentNode<BulletinsQuery, BulletinsQueryVariables>;
+export const BulletinDocument = gql`
+  query Bulletin($id: ID!) {
+    bulletin(id: $id) {
+      ...BulletinFields
+    }
+  }
+  ${BulletinFieldsFragmentDoc}
+` as unknown as DocumentNode<BulletinQuery, BulletinQueryVariables>;
+export const BulletinGoodPracticeCandidatesDocument = gql`
+  query BulletinGoodPracticeCandidates($cycleId: ID!, $scopeUnitCode: String) {
+    bulletinGoodPracticeCandidates(cycleId: $cycleId, scopeUnitCode: $scopeUnitCode) {
+      taskId
+      unitName
+      article
+      subject
+      department
+      verifiedOn
+      progressNote
+      evidenceCount
+    }
+  }
+` as unknown as DocumentNode<
+  BulletinGoodPracticeCandidatesQuery,
+  BulletinGoodPracticeCandidatesQueryVariables
+>;
+export const BulletinPrefecturesDocument = gql`
+  query BulletinPrefectures {
+    adminUnits(level: PREFECTURE) {
+      code
+      name
+      level
+    }
+  }
+` as unknown as DocumentNode<BulletinPrefecturesQuery, BulletinPrefecturesQueryVariables>;
+export const GenerateBulletinDocument = gql`
+  mutation GenerateBulletin($input: GenerateBulletinInput!) {
+    generateBulletin(input: $input) {
+      ...BulletinFields
+    }
+  }
+  ${BulletinFieldsFragmentDoc}
+` as unknown as DocumentNode<GenerateBulletinMutation, GenerateBulletinMutationVariables>;
+export const UpdateBulletinDraftDocument = gql`
+  mutation UpdateBulletinDraft($input: UpdateBulletinDraftInput!) {
+    updateBulletinDraft(input: $input) {
+      ...BulletinFields
+    }
+  }
+  ${BulletinFieldsFragmentDoc}
+` as unknown as DocumentNode<UpdateBulletinDraftMutation, UpdateBulletinDraftMutationVariables>;
+export const PublishBulletinDocument = gql`
+  mutation PublishBulletin($id: ID!, $expectedRowVersion: Int!) {
+    publishBulletin(id: $id, expectedRowVersion: $expectedRowVersion) {
+      ...BulletinFields
+    }
+  }
+  ${BulletinFieldsFragmentDoc}
+` as unknown as DocumentNode<PublishBulletinMutation, PublishBulletinMutationVariables>;
+export const DeleteBulletinDraftDocument = gql`
+  mutation DeleteBulletinDraft($id: ID!, $expectedRowVersion: Int!) {
+    deleteBulletinDraft(id: $id, expectedRowVersion: $expectedRowVersion)
+  }
+` as unknown as DocumentNode<DeleteBulletinDraftMutation, DeleteBulletinDraftMutationVariables>;
 export const EvidenceUnitsDocument = gql`
   query EvidenceUnits {
     adminUnits {
@@ -4043,6 +6101,93 @@ export const SystemInfoDocument = gql`
     }
   }
 ` as unknown as DocumentNode<SystemInfoQuery, SystemInfoQueryVariables>;
+export const NotificationUnreadCountDocument = gql`
+  query NotificationUnreadCount {
+    unreadNotificationCount
+  }
+` as unknown as DocumentNode<NotificationUnreadCountQuery, NotificationUnreadCountQueryVariables>;
+export const NotificationListDocument = gql`
+  query NotificationList($filter: NotificationFilterInput, $page: PageInput) {
+    myNotifications(filter: $filter, page: $page) {
+      total
+      unread
+      items {
+        ...NotificationFields
+      }
+    }
+  }
+  ${NotificationFieldsFragmentDoc}
+` as unknown as DocumentNode<NotificationListQuery, NotificationListQueryVariables>;
+export const NotificationMarkReadDocument = gql`
+  mutation NotificationMarkRead($ids: [ID!]!) {
+    markNotificationsRead(ids: $ids)
+  }
+` as unknown as DocumentNode<NotificationMarkReadMutation, NotificationMarkReadMutationVariables>;
+export const NotificationMarkAllReadDocument = gql`
+  mutation NotificationMarkAllRead {
+    markAllNotificationsRead
+  }
+` as unknown as DocumentNode<
+  NotificationMarkAllReadMutation,
+  NotificationMarkAllReadMutationVariables
+>;
+export const NotificationSettingsDocument = gql`
+  query NotificationSettings {
+    myNotificationSettings {
+      ...NotificationSettingsFields
+    }
+  }
+  ${NotificationSettingsFieldsFragmentDoc}
+` as unknown as DocumentNode<NotificationSettingsQuery, NotificationSettingsQueryVariables>;
+export const NotificationUpdateSettingsDocument = gql`
+  mutation NotificationUpdateSettings($input: UpdateNotificationSettingsInput!) {
+    updateMyNotificationSettings(input: $input) {
+      ...NotificationSettingsFields
+    }
+  }
+  ${NotificationSettingsFieldsFragmentDoc}
+` as unknown as DocumentNode<
+  NotificationUpdateSettingsMutation,
+  NotificationUpdateSettingsMutationVariables
+>;
+export const NotificationDeliveryLogDocument = gql`
+  query NotificationDeliveryLog($filter: NotificationDeliveryFilterInput, $page: PageInput) {
+    notificationDeliveries(filter: $filter, page: $page) {
+      total
+      counts {
+        status
+        count
+      }
+      items {
+        id
+        notificationId
+        recipientUsername
+        kind
+        title
+        channel
+        target
+        status
+        attempts
+        nextAttemptAt
+        lastError
+        deliveredAt
+        createdAt
+      }
+    }
+  }
+` as unknown as DocumentNode<NotificationDeliveryLogQuery, NotificationDeliveryLogQueryVariables>;
+export const NotificationRetryDeliveryDocument = gql`
+  mutation NotificationRetryDelivery($id: ID!) {
+    retryNotificationDelivery(id: $id) {
+      id
+      status
+      attempts
+    }
+  }
+` as unknown as DocumentNode<
+  NotificationRetryDeliveryMutation,
+  NotificationRetryDeliveryMutationVariables
+>;
 export const OverviewSummaryDocument = gql`
   query OverviewSummary($cycleId: ID!, $unitCode: String) {
     analyticsSummary(cycleId: $cycleId, unitCode: $unitCode) {
@@ -4401,6 +6546,7 @@ export const RegisterReviewDutyDocument = gql`
   mutation RegisterReviewDuty($input: ReviewDutyInput!) {
     reviewDuty(input: $input) {
       ...RegisterDutyFields
+      tasksFollowedLead
     }
   }
   ${RegisterDutyFieldsFragmentDoc}
@@ -4545,6 +6691,135 @@ export const TaskLogUnitsDocument = gql`
     }
   }
 ` as unknown as DocumentNode<TaskLogUnitsQuery, TaskLogUnitsQueryVariables>;
+export const TaskCommentsDiscussionDocument = gql`
+  query TaskCommentsDiscussion($taskId: ID!) {
+    taskDiscussion(taskId: $taskId) {
+      taskId
+      canComment
+      canInstruct
+      canAttachEvidence
+      mentionableUnits {
+        code
+        name
+        level
+      }
+      comments {
+        ...TaskCommentFields
+      }
+    }
+  }
+  ${TaskCommentFieldsFragmentDoc}
+` as unknown as DocumentNode<TaskCommentsDiscussionQuery, TaskCommentsDiscussionQueryVariables>;
+export const TaskCommentsAddDocument = gql`
+  mutation TaskCommentsAdd($input: AddTaskCommentInput!) {
+    addTaskComment(input: $input) {
+      ...TaskCommentFields
+    }
+  }
+  ${TaskCommentFieldsFragmentDoc}
+` as unknown as DocumentNode<TaskCommentsAddMutation, TaskCommentsAddMutationVariables>;
+export const NotApplicableStateDocument = gql`
+  query NotApplicableState($taskId: ID!) {
+    taskApplicability(taskId: $taskId) {
+      taskId
+      status
+      canRequest
+      canDecide
+      canRevoke
+      requests {
+        ...NotApplicableRequestFields
+      }
+    }
+  }
+  ${NotApplicableRequestFieldsFragmentDoc}
+` as unknown as DocumentNode<NotApplicableStateQuery, NotApplicableStateQueryVariables>;
+export const NotApplicableRequestDocument = gql`
+  mutation NotApplicableRequest($input: RequestNotApplicableInput!) {
+    requestNotApplicable(input: $input) {
+      ...NotApplicableRequestFields
+    }
+  }
+  ${NotApplicableRequestFieldsFragmentDoc}
+` as unknown as DocumentNode<NotApplicableRequestMutation, NotApplicableRequestMutationVariables>;
+export const NotApplicableDecideDocument = gql`
+  mutation NotApplicableDecide($input: DecideNotApplicableInput!) {
+    decideNotApplicable(input: $input) {
+      ...NotApplicableRequestFields
+    }
+  }
+  ${NotApplicableRequestFieldsFragmentDoc}
+` as unknown as DocumentNode<NotApplicableDecideMutation, NotApplicableDecideMutationVariables>;
+export const NotApplicableRevokeDocument = gql`
+  mutation NotApplicableRevoke($input: RevokeNotApplicableInput!) {
+    revokeNotApplicable(input: $input) {
+      ...NotApplicableRequestFields
+    }
+  }
+  ${NotApplicableRequestFieldsFragmentDoc}
+` as unknown as DocumentNode<NotApplicableRevokeMutation, NotApplicableRevokeMutationVariables>;
+export const AcknowledgeTasksDocument = gql`
+  mutation AcknowledgeTasks($ids: [ID!]!) {
+    acknowledgeTasks(input: { taskIds: $ids }) {
+      id
+      rowVersion
+      acknowledgedAt
+      acknowledgedBy
+    }
+  }
+` as unknown as DocumentNode<AcknowledgeTasksMutation, AcknowledgeTasksMutationVariables>;
+export const AcknowledgeCountsDocument = gql`
+  query AcknowledgeCounts($cycleId: ID!) {
+    unacknowledgedTaskCounts(cycleId: $cycleId) {
+      unitCode
+      unitName
+      parentCode
+      count
+      oldestCreatedAt
+    }
+  }
+` as unknown as DocumentNode<AcknowledgeCountsQuery, AcknowledgeCountsQueryVariables>;
+export const ReassignTaskStateDocument = gql`
+  query ReassignTaskState($id: ID!) {
+    task(id: $id) {
+      ...ReassignTaskFields
+    }
+  }
+  ${ReassignTaskFieldsFragmentDoc}
+` as unknown as DocumentNode<ReassignTaskStateQuery, ReassignTaskStateQueryVariables>;
+export const ReassignTargetsDocument = gql`
+  query ReassignTargets($taskId: ID!) {
+    reassignmentTargets(taskId: $taskId) {
+      id
+      name
+      kindCode
+      assisting
+    }
+  }
+` as unknown as DocumentNode<ReassignTargetsQuery, ReassignTargetsQueryVariables>;
+export const ReassignRequestDocument = gql`
+  mutation ReassignRequest($input: RequestReassignmentInput!) {
+    requestTaskReassignment(input: $input) {
+      ...ReassignRecordFields
+    }
+  }
+  ${ReassignRecordFieldsFragmentDoc}
+` as unknown as DocumentNode<ReassignRequestMutation, ReassignRequestMutationVariables>;
+export const ReassignDecideDocument = gql`
+  mutation ReassignDecide($input: DecideReassignmentInput!) {
+    decideTaskReassignment(input: $input) {
+      ...ReassignRecordFields
+    }
+  }
+  ${ReassignRecordFieldsFragmentDoc}
+` as unknown as DocumentNode<ReassignDecideMutation, ReassignDecideMutationVariables>;
+export const ReassignDirectDocument = gql`
+  mutation ReassignDirect($input: ReassignTaskInput!) {
+    reassignTask(input: $input) {
+      ...ReassignRecordFields
+    }
+  }
+  ${ReassignRecordFieldsFragmentDoc}
+` as unknown as DocumentNode<ReassignDirectMutation, ReassignDirectMutationVariables>;
 export const TasksDetailDocument = gql`
   query TasksDetail($id: ID!) {
     task(id: $id) {
@@ -4720,6 +6995,83 @@ export const UnitsTasksDocument = gql`
     }
   }
 ` as unknown as DocumentNode<UnitsTasksQuery, UnitsTasksQueryVariables>;
+export const UrgingTaskDocument = gql`
+  query UrgingTask($taskId: ID!) {
+    taskUrging(taskId: $taskId) {
+      taskId
+      canIssue
+      openColour
+      notices {
+        ...UrgingNoticeFields
+      }
+    }
+  }
+  ${UrgingNoticeFieldsFragmentDoc}
+` as unknown as DocumentNode<UrgingTaskQuery, UrgingTaskQueryVariables>;
+export const UrgingNoticesDocument = gql`
+  query UrgingNotices($filter: UrgingNoticeFilter, $page: UrgingPage) {
+    urgingNotices(filter: $filter, page: $page) {
+      total
+      items {
+        ...UrgingNoticeFields
+      }
+    }
+  }
+  ${UrgingNoticeFieldsFragmentDoc}
+` as unknown as DocumentNode<UrgingNoticesQuery, UrgingNoticesQueryVariables>;
+export const UrgingCountsByUnitDocument = gql`
+  query UrgingCountsByUnit($cycleId: ID!) {
+    urgingCountsByUnit(cycleId: $cycleId) {
+      unitCode
+      unitName
+      level
+      parentCode
+      blue
+      orange
+      red
+      unacknowledged
+      unanswered
+      issued
+    }
+  }
+` as unknown as DocumentNode<UrgingCountsByUnitQuery, UrgingCountsByUnitQueryVariables>;
+export const UrgingIssueDocument = gql`
+  mutation UrgingIssue($input: IssueUrgingNoticeInput!) {
+    issueUrgingNotice(input: $input) {
+      ...UrgingNoticeFields
+    }
+  }
+  ${UrgingNoticeFieldsFragmentDoc}
+` as unknown as DocumentNode<UrgingIssueMutation, UrgingIssueMutationVariables>;
+export const UrgingAcknowledgeDocument = gql`
+  mutation UrgingAcknowledge($id: ID!) {
+    acknowledgeUrgingNotice(id: $id) {
+      ...UrgingNoticeFields
+    }
+  }
+  ${UrgingNoticeFieldsFragmentDoc}
+` as unknown as DocumentNode<UrgingAcknowledgeMutation, UrgingAcknowledgeMutationVariables>;
+export const UrgingAnswerDocument = gql`
+  mutation UrgingAnswer($input: AnswerUrgingNoticeInput!) {
+    answerUrgingNotice(input: $input) {
+      ...UrgingNoticeFields
+    }
+  }
+  ${UrgingNoticeFieldsFragmentDoc}
+` as unknown as DocumentNode<UrgingAnswerMutation, UrgingAnswerMutationVariables>;
+export const UrgingRunNowDocument = gql`
+  mutation UrgingRunNow {
+    runUrgingNow {
+      today
+      issued
+      escalated
+      closed
+      blue
+      orange
+      red
+    }
+  }
+` as unknown as DocumentNode<UrgingRunNowMutation, UrgingRunNowMutationVariables>;
 export const AdminUnitsDocument = gql`
   query AdminUnits($parentCode: String, $level: AdminLevel) {
     adminUnits(parentCode: $parentCode, level: $level) {
@@ -4843,3 +7195,35 @@ export const ResetUserSecondFactorDocument = gql`
   }
   ${UserAccountFieldsFragmentDoc}
 ` as unknown as DocumentNode<ResetUserSecondFactorMutation, ResetUserSecondFactorMutationVariables>;
+export const WorkbenchDocument = gql`
+  query Workbench($cycleId: ID, $first: Int) {
+    workbench(cycleId: $cycleId, first: $first) {
+      cycleId
+      cycleTitle
+      today
+      sections {
+        key
+        count
+        link
+        items {
+          ...WorkbenchItemFields
+        }
+      }
+    }
+  }
+  ${WorkbenchItemFieldsFragmentDoc}
+` as unknown as DocumentNode<WorkbenchQuery, WorkbenchQueryVariables>;
+export const WorkbenchSectionDocument = gql`
+  query WorkbenchSection($key: WorkbenchSectionKey!, $cycleId: ID, $first: Int, $offset: Int) {
+    workbenchSection(key: $key, cycleId: $cycleId, first: $first, offset: $offset) {
+      key
+      count
+      today
+      link
+      items {
+        ...WorkbenchItemFields
+      }
+    }
+  }
+  ${WorkbenchItemFieldsFragmentDoc}
+` as unknown as DocumentNode<WorkbenchSectionQuery, WorkbenchSectionQueryVariables>;

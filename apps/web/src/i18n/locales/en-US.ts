@@ -1,7 +1,14 @@
 import type { LocaleMessages } from './zh-CN';
 import { overviewEn } from '../../modules/overview/i18n/en-US';
+import { workbenchEn } from '../../modules/workbench/i18n/en-US';
+import { aboutEn } from '../../modules/home/i18n/en-US';
+import { urgingEn } from '../../modules/urging/i18n/en-US';
+import { notificationsEn } from '../../modules/notifications/i18n/en-US';
+import { bulletinsEn } from '../../modules/bulletins/i18n/en-US';
 import { unitsEn } from '../../modules/units/i18n/en-US';
 import { tasksEn } from '../../modules/tasks/i18n/en-US';
+import { taskCommentsEn } from '../../modules/tasks/i18n/comments.en-US';
+import { notApplicableEn } from '../../modules/tasks/i18n/notApplicable.en-US';
 import { reviewEn } from '../../modules/review/i18n/en-US';
 import { evidenceEn } from '../../modules/evidence/i18n/en-US';
 import { assessmentEn } from '../../modules/assessment/i18n/en-US';
@@ -23,6 +30,8 @@ export const enUS: LocaleMessages = {
   },
   nav: {
     mainMenu: 'Main menu',
+    workbench: 'Workbench',
+    about: 'About',
     home: 'Home',
     users: 'User management',
     securityAudit: 'Security audit log',
@@ -36,6 +45,11 @@ export const enUS: LocaleMessages = {
     assessment: 'Assessment',
     register: 'Duty register',
     regulations: 'Regulations',
+    bulletins: 'Bulletins',
+    bulletin: 'Bulletin',
+    notifications: 'Notifications',
+    notificationSettings: 'Notification settings',
+    notificationDeliveries: 'Delivery log',
   },
   common: {
     loading: 'Loading…',
@@ -319,12 +333,19 @@ export const enUS: LocaleMessages = {
       },
     },
   },
+  workbench: workbenchEn,
+  about: aboutEn,
   overview: overviewEn,
   units: unitsEn,
   tasks: tasksEn,
+  taskComments: taskCommentsEn,
+  notApplicable: notApplicableEn,
   review: reviewEn,
   evidence: evidenceEn,
   assessment: assessmentEn,
   register: registerEn,
   taskLog: taskLogEn,
+  urging: urgingEn,
+  notifications: notificationsEn,
+  bulletins: bulletinsEn,
 };

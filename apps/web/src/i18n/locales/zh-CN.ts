@@ -1,7 +1,14 @@
 import { defaultErrorMessagesZh } from '@duty/shared/errors';
 import { overviewZh } from '../../modules/overview/i18n/zh-CN';
+import { workbenchZh } from '../../modules/workbench/i18n/zh-CN';
+import { aboutZh } from '../../modules/home/i18n/zh-CN';
+import { urgingZh } from '../../modules/urging/i18n/zh-CN';
+import { notificationsZh } from '../../modules/notifications/i18n/zh-CN';
+import { bulletinsZh } from '../../modules/bulletins/i18n/zh-CN';
 import { unitsZh } from '../../modules/units/i18n/zh-CN';
 import { tasksZh } from '../../modules/tasks/i18n/zh-CN';
+import { taskCommentsZh } from '../../modules/tasks/i18n/comments.zh-CN';
+import { notApplicableZh } from '../../modules/tasks/i18n/notApplicable.zh-CN';
 import { reviewZh } from '../../modules/review/i18n/zh-CN';
 import { evidenceZh } from '../../modules/evidence/i18n/zh-CN';
 import { assessmentZh } from '../../modules/assessment/i18n/zh-CN';
@@ -27,6 +34,8 @@ export const zhCN = {
   },
   nav: {
     mainMenu: '主菜单',
+    workbench: '工作台',
+    about: '关于系统',
     home: '首页',
     users: '用户管理',
     securityAudit: '安全审计日志',
@@ -40,6 +49,11 @@ export const zhCN = {
     assessment: '考核评分',
     register: '职责清单',
     regulations: '法规库',
+    bulletins: '情况通报',
+    bulletin: '通报详情',
+    notifications: '通知中心',
+    notificationSettings: '通知设置',
+    notificationDeliveries: '通知投递日志',
   },
   common: {
     loading: '正在加载…',
@@ -295,14 +309,21 @@ export const zhCN = {
       },
     },
   },
+  workbench: workbenchZh,
+  about: aboutZh,
   overview: overviewZh,
   units: unitsZh,
   tasks: tasksZh,
+  taskComments: taskCommentsZh,
+  notApplicable: notApplicableZh,
   review: reviewZh,
   evidence: evidenceZh,
   assessment: assessmentZh,
   register: registerZh,
   taskLog: taskLogZh,
+  urging: urgingZh,
+  notifications: notificationsZh,
+  bulletins: bulletinsZh,
 };
 
 /** The key structure of the texts with a string at every leaf. */

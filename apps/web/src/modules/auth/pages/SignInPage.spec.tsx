@@ -160,7 +160,7 @@ describe('an expired session', () => {
     await screen.findByText('会话已过期，请重新登录');
 
     await signIn('admin', 'Correct-Horse-9');
-    expect(await screen.findByRole('heading', { name: '首页' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: '关于系统' })).toBeTruthy();
     expect(screen.queryByText('会话已过期，请重新登录')).toBeNull();
   });
 });

@@ -1,28 +1,18 @@
-import { Card, Flex, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useEffect } from 'react';
 import { PageLoading } from '../../../components/PageLoading';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { SystemInfoDescriptions } from '../components/SystemInfoDescriptions';
-import { useSystemInfo } from '../hooks/useSystemInfo';
+import { useSignedInUser } from '../../auth/hooks/signedInUser';
+import { landingPath } from '../utils/landing';
 
+/**
+ * `/`: every role starts on its own main page — the business roles on the workbench, the
+ * administrators and a user without a role on the about page. The address is replaced, so Back does not bounce through `/`.
+ */
 export function HomePage() {
-  const { t } = useTranslation();
-  const { systemInfo, loading, error, retry } = useSystemInfo();
-
-  let body;
-  if (error && !loading) body = <QueryErrorAlert error={error} onRetry={retry} />;
-  else if (!systemInfo) body = <PageLoading rows={4} />;
-  else body = <SystemInfoDescriptions info={systemInfo} />;
-
-  return (
-    <Flex vertical gap="large">
-      <div>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {t('home.title')}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t('home.subtitle')}</Typography.Text>
-      </div>
-      <Card title={t('home.systemInfo.title')}>{body}</Card>
-    </Flex>
-  );
+  const { role } = useSignedInUser();
+  useEffect(() => {
+    window.history.replaceState(null, '', landingPath(role));
+    // The app's navigation listens to popstate (see app/navigation.ts).
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, [role]);
+  return <PageLoading rows={4} />;
 }

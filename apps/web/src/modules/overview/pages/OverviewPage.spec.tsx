@@ -10,6 +10,7 @@ import {
 } from '../../../test/graphqlFetch';
 import { renderWithUser } from '../../../test/renderWithUser';
 import { OverviewPage } from './OverviewPage';
+import { noUrgingAnswers } from '../../urging/testing/urgingFixtures';
 
 const cycles = [
   cycle({ id: 'c-2027', year: 2027, state: 'closed', closedAt: '2028-01-05T02:00:00.000Z' }),
@@ -200,7 +201,7 @@ afterEach(() => restoreFetch());
 const PROVINCIAL = currentUser({ role: 'PROVINCIAL_SUPERVISOR', unit: HUBEI });
 
 function renderPage(overrides: Record<string, OperationAnswer> = {}, user = PROVINCIAL) {
-  const stub = stubGraphQLOperations({ ...answers, ...overrides });
+  const stub = stubGraphQLOperations({ ...noUrgingAnswers, ...answers, ...overrides });
   restoreFetch = stub.restore;
   renderWithUser(<OverviewPage />, user);
   return stub;

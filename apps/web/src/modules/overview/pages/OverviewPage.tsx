@@ -13,6 +13,7 @@ import { useAppQuery } from '../hooks/useAppQuery';
 import { useFormatters } from '../hooks/useFormatters';
 import { overviewPath } from '../utils/links';
 import { overviewScope } from '../utils/scope';
+import { UrgingOverviewCard } from '../../urging/components/UrgingOverviewCard';
 
 /** 总览: completion, assessment and overdue work of a cycle for the user's jurisdiction. */
 export function OverviewPage() {
@@ -80,6 +81,7 @@ export function OverviewPage() {
         </Flex>
       </Flex>
       {body}
+      {cycle && <UrgingOverviewCard cycleId={cycle.id} withinUnitCode={scope.prefectureCode} />}
     </Flex>
   );
 }

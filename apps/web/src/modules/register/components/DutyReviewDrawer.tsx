@@ -98,8 +98,13 @@ function ReviewForm({ duty, departmentKinds, onDone, onReload }: ReviewFormProps
   const finish = async (values: ReviewValues) => {
     clear();
     try {
-      await review(toReviewInput(duty, values));
-      void message.success(t('register.review.saved'));
+      const reviewed = await review(toReviewInput(duty, values));
+      const followed = reviewed?.tasksFollowedLead ?? 0;
+      void message.success(
+        followed > 0
+          ? t('register.review.leadFollowed', { count: followed })
+          : t('register.review.saved'),
+      );
       onDone();
     } catch (thrown) {
       const appError = report(thrown);

@@ -168,6 +168,8 @@ export const registerEn: typeof registerZh = {
       'E.g. The text names no department; market regulation leads, as the duty falls within its remit.',
     submit: 'Confirm review',
     saved: 'The duty has been reviewed.',
+    leadFollowed:
+      'The duty has been reviewed; {{count}} open tasks moved to the new lead department (tasks reassigned by people stay where they are).',
     conflict:
       'Someone else has changed this duty; your review was not saved. Reload and review again.',
     reload: 'Reload',

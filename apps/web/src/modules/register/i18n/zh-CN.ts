@@ -164,6 +164,8 @@ export const registerZh = {
     notePlaceholder: '例如：条文未明确部门，按职能确定由市场监督管理部门牵头。',
     submit: '确认审核',
     saved: '职责已审核。',
+    leadFollowed:
+      '职责已审核；{{count}} 项未办结的任务随之转由新的牵头部门办理（已转办的任务不变）。',
     conflict: '该职责已被他人修改，您的审核未保存。请重新加载后再审核。',
     reload: '重新加载',
     nonGovernmentHint: '非政府主体的职责不生成任务，也不设层级和部门。',

@@ -6,6 +6,7 @@ import type { Cycle } from '../../../hooks/useCycles';
 import type { DepartmentKindOption, FilterUnit, TaskSort } from '../graphql/types';
 import { EMPTY_FILTERS, type TaskListFilters } from '../utils/taskFilters';
 import { TASK_STATUSES } from '../utils/taskStatus';
+import { AcknowledgeFilterSelect } from './AcknowledgeFilterSelect';
 
 const SORTS: readonly TaskSort[] = ['DUE_DATE', 'UPDATED_AT', 'UNIT'];
 
@@ -106,6 +107,10 @@ export function TaskFilterBar({
           {t('tasks.filters.overdue')}
         </Checkbox>
       </Form.Item>
+      <AcknowledgeFilterSelect
+        value={filters.acknowledged}
+        onChange={(acknowledged) => set({ acknowledged })}
+      />
       <Form.Item label={t('tasks.filters.chapter')} htmlFor="tasks-filter-chapter">
         <InputNumber
           id="tasks-filter-chapter"

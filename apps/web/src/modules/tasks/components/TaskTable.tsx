@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../utils/formatDateTime';
 import type { TaskListRow } from '../graphql/types';
 import { formatDay } from '../utils/format';
 import { TaskStatusTag } from './TaskStatusTag';
+import { AcknowledgeTag } from './AcknowledgeTag';
 
 export interface TaskTableProps {
   tasks: TaskListRow[];
@@ -72,6 +73,7 @@ export function TaskTable({ tasks, loading, showUnit, returnReasons }: TaskTable
         return (
           <div>
             <TaskStatusTag status={task.status} overdue={task.overdue} retired={!!task.retiredAt} />
+            <AcknowledgeTag task={task} />
             {reason && (
               <Typography.Paragraph
                 type="danger"

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskHistoryEvent } from '../graphql/types';
 import { formatDay } from '../utils/format';
+import { useReassignHistoryText } from './useReassignHistoryText';
 import {
   changedFields,
   eventValue,
@@ -14,12 +15,15 @@ import {
 export function useHistoryText() {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
+  const assignmentText = useReassignHistoryText();
   return useCallback(
     (event: TaskHistoryEvent): string => {
       const day = (value: string | undefined) =>
         value ? formatDay(value, language) : t('common.unknown');
       const fileName = () =>
         eventValue(event, 'after', 'fileName') ?? eventValue(event, 'before', 'fileName') ?? '';
+      const assignment = assignmentText(event);
+      if (assignment) return assignment;
       if (!isHistoryKind(event.kind)) return t('tasks.history.kinds.other', { kind: event.kind });
       switch (event.kind) {
         case 'created':
@@ -69,6 +73,6 @@ export function useHistoryText() {
           });
       }
     },
-    [t, language],
+    [t, language, assignmentText],
   );
 }

@@ -1,4 +1,5 @@
 import type { tasksZh } from './zh-CN';
+import { assignmentEn } from './reassign.en-US';
 
 export const tasksEn: typeof tasksZh = {
   title: 'Tasks',
@@ -265,4 +266,5 @@ export const tasksEn: typeof tasksZh = {
     save: 'Save contribution',
     saved: 'Saved',
   },
+  assignment: assignmentEn,
 };

@@ -1,3 +1,4 @@
+import { assignmentZh } from './reassign.zh-CN';
 /** Texts of the tasks module (merged into the app's zh-CN resources under `tasks`). */
 export const tasksZh = {
   title: '任务',
@@ -254,4 +255,5 @@ export const tasksZh = {
     save: '保存本部门落实情况',
     saved: '已保存',
   },
+  assignment: assignmentZh,
 };

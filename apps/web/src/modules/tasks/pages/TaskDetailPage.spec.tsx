@@ -6,6 +6,7 @@ import { graphQLError, stubGraphQLOperations } from '../../../test/graphqlFetch'
 import { renderWithUser } from '../../../test/renderWithUser';
 import { taskDetail } from '../testing/taskFixtures';
 import { TaskDetailPage } from './TaskDetailPage';
+import { noUrgingAnswers } from '../../urging/testing/urgingFixtures';
 
 const operator = currentUser({
   id: 'u-o',
@@ -32,7 +33,7 @@ afterEach(() => {
 });
 
 function renderPage(user: typeof operator, answers: Record<string, unknown>) {
-  const stub = stubGraphQLOperations(answers);
+  const stub = stubGraphQLOperations({ ...noUrgingAnswers, ...answers });
   restoreFetch = stub.restore;
   renderWithUser(<TaskDetailPage />, user);
   return stub;

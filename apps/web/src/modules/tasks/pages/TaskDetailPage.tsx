@@ -15,6 +15,11 @@ import { StatusActions } from '../components/StatusActions';
 import { TaskHeader } from '../components/TaskHeader';
 import { useTaskDetail } from '../hooks/useTaskDetail';
 import { useTaskMutations } from '../hooks/useTaskMutations';
+import { AcknowledgeBanner } from '../components/AcknowledgeBanner';
+import { ReassignPanel } from '../components/ReassignPanel';
+import { TaskUrgingPanel } from '../../urging/components/TaskUrgingPanel';
+import { NotApplicablePanel } from '../components/NotApplicablePanel';
+import { CommentPanel } from '../components/CommentPanel';
 
 /** /tasks/:id: one task, its duty, progress, evidence, extensions and history. */
 export function TaskDetailPage() {
@@ -54,10 +59,12 @@ export function TaskDetailPage() {
           />
         }
       />
+      <AcknowledgeBanner taskId={task.id} onChanged={() => void refresh()} />
       {error && <QueryErrorAlert error={error} onRetry={retry} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Flex vertical gap="middle">
+            <TaskUrgingPanel taskId={task.id} />
             <ProgressEditor
               task={task}
               isOperator={user.role === 'COUNTY_OPERATOR'}
@@ -85,6 +92,9 @@ export function TaskDetailPage() {
               askExtension={mutations.askExtension}
               decideOnExtension={mutations.decideOnExtension}
             />
+            <ReassignPanel taskId={task.id} onChanged={() => void refresh()} />
+            <NotApplicablePanel task={task} onChanged={() => void refresh()} />
+            <CommentPanel taskId={task.id} />
           </Flex>
         </Col>
         <Col xs={24} xl={9}>

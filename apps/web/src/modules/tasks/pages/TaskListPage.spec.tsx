@@ -49,6 +49,7 @@ function renderAt(url: string, user = supervisor, answers: Record<string, unknow
     Cycles: { data: { cycles } },
     TasksFilterOptions: { data: filterOptions },
     TasksList: tasksPage(rows, 2),
+    AcknowledgeCounts: { data: { unacknowledgedTaskCounts: [] } },
     ...answers,
   });
   restoreFetch = stub.restore;

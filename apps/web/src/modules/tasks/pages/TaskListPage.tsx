@@ -6,6 +6,8 @@ import { PageLoading } from '../../../components/PageLoading';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { useCycles } from '../../../hooks/useCycles';
 import { useSignedInUser } from '../../auth/hooks/signedInUser';
+import { AcknowledgeBulkButton } from '../components/AcknowledgeBulkButton';
+import { AcknowledgeCountsPanel } from '../components/AcknowledgeCountsPanel';
 import { ReturnedTasksPanel } from '../components/ReturnedTasksPanel';
 import { SpreadsheetPanel } from '../components/SpreadsheetPanel';
 import { TaskFilterBar } from '../components/TaskFilterBar';
@@ -101,6 +103,12 @@ export function TaskListPage() {
         />
       )}
       {isOperator && <SpreadsheetPanel cycleId={cycleId} onApplied={retry} />}
+      {!isOperator && (
+        <AcknowledgeCountsPanel
+          cycleId={cycleId}
+          onPickUnit={(unitCode) => applyFilters({ ...filters, unitCode, acknowledged: false })}
+        />
+      )}
       <Card>
         <Flex vertical gap="middle">
           <TaskFilterBar
@@ -113,6 +121,7 @@ export function TaskListPage() {
             showUnit={!isOperator}
             onChange={applyFilters}
           />
+          {isOperator && <AcknowledgeBulkButton tasks={list.tasks} onDone={retry} />}
           {list.error && !list.loading && <QueryErrorAlert error={list.error} onRetry={retry} />}
           <TaskTable
             tasks={list.tasks}

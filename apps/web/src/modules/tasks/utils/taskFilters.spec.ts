@@ -48,4 +48,20 @@ describe('task list filters', () => {
       ),
     ).toEqual({ cycleId: 'c-old', prefectureCode: '422800', overdue: true });
   });
+
+  it('keeps a due-date window (the workbench’s “due within 14 days”) and drops malformed days', () => {
+    const search =
+      '?cycleId=c-1&status=NOT_STARTED,IN_PROGRESS,RETURNED&dueAfter=2026-06-14&dueBefore=2026-06-30';
+    const filters = parseTaskFilters(new URLSearchParams(search));
+    expect(filters).toMatchObject({ dueAfter: '2026-06-14', dueBefore: '2026-06-30' });
+    expect(taskFiltersToSearch(filters)).toBe(search);
+    expect(toTaskFilterInput(filters, 'c-1')).toMatchObject({
+      dueAfter: '2026-06-14',
+      dueBefore: '2026-06-30',
+    });
+    expect(parseTaskFilters(new URLSearchParams('dueAfter=14.6.2026&dueBefore=x'))).toMatchObject({
+      dueAfter: undefined,
+      dueBefore: undefined,
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import type { TaskFilterInput, TaskSort, TaskStatus } from '../graphql/types';
 import { isTaskStatus } from './taskStatus';
+import { acknowledgedParam, parseAcknowledged } from './reassignText';
 
 /** The list's filters, as kept in the URL query string (so a link can open a filtered list). */
 export interface TaskListFilters {
@@ -8,10 +9,15 @@ export interface TaskListFilters {
   prefectureCode?: string;
   statuses: TaskStatus[];
   overdue: boolean;
+  /** 签收: false = 待签收 only, true = acknowledged only. */
+  acknowledged?: boolean;
   chapterNumber?: number;
   articleNumber?: number;
   departmentKindCode?: string;
   search?: string;
+  /** Due strictly after / before these days (YYYY-MM-DD), e.g. the workbench's “due within 14 days”. */
+  dueAfter?: string;
+  dueBefore?: string;
   /** Absent: by due date (the API's default). */
   sort?: TaskSort;
 }
@@ -22,6 +28,12 @@ const isSort = (value: string | null): value is TaskSort => !!value && SORTS.inc
 export const EMPTY_FILTERS: TaskListFilters = { statuses: [], overdue: false };
 
 const text = (value: string | null) => value?.trim() || undefined;
+
+/** A YYYY-MM-DD day, else undefined. */
+function day(value: string | null): string | undefined {
+  const v = value?.trim();
+  return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
+}
 
 function positiveInt(value: string | null): number | undefined {
   if (!value || !/^\d+$/.test(value.trim())) return undefined;
@@ -43,10 +55,13 @@ export function parseTaskFilters(params: URLSearchParams): TaskListFilters {
     prefectureCode: text(params.get('prefectureCode')),
     statuses: [...new Set(statuses)],
     overdue: overdue === '1' || overdue === 'true',
+    acknowledged: parseAcknowledged(params.get('acknowledged')),
     chapterNumber: positiveInt(params.get('chapterNumber')),
     articleNumber: positiveInt(params.get('articleNumber')),
     departmentKindCode: text(params.get('departmentKindCode')),
     search: text(params.get('search')),
+    dueAfter: day(params.get('dueAfter')),
+    dueBefore: day(params.get('dueBefore')),
     sort: isSort(sort) ? sort : undefined,
   };
 }
@@ -62,10 +77,13 @@ export function taskFiltersToSearch(filters: TaskListFilters): string {
   put('unitCode', filters.unitCode);
   if (filters.statuses.length) params.set('status', filters.statuses.join(','));
   if (filters.overdue) params.set('overdue', '1');
+  put('acknowledged', acknowledgedParam(filters.acknowledged));
   put('chapterNumber', filters.chapterNumber);
   put('articleNumber', filters.articleNumber);
   put('departmentKindCode', filters.departmentKindCode);
   put('search', filters.search?.trim());
+  put('dueAfter', filters.dueAfter);
+  put('dueBefore', filters.dueBefore);
   if (filters.sort && filters.sort !== 'DUE_DATE') params.set('sort', filters.sort);
   const query = params.toString();
   return query ? `?${query}` : '';
@@ -85,9 +103,12 @@ export function toTaskFilterInput(
   else if (filters.prefectureCode) input.prefectureCode = filters.prefectureCode;
   if (filters.statuses.length) input.statuses = filters.statuses;
   if (filters.overdue) input.overdue = true;
+  if (filters.acknowledged !== undefined) input.acknowledged = filters.acknowledged;
   if (filters.chapterNumber) input.chapterNumber = filters.chapterNumber;
   if (filters.articleNumber) input.articleNumber = filters.articleNumber;
   if (filters.departmentKindCode) input.departmentKindCode = filters.departmentKindCode;
   if (filters.search) input.search = filters.search;
+  if (filters.dueAfter) input.dueAfter = filters.dueAfter;
+  if (filters.dueBefore) input.dueBefore = filters.dueBefore;
   return input;
 }

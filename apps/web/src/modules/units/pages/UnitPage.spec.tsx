@@ -8,6 +8,7 @@ import {
 } from '../../../test/graphqlFetch';
 import { renderWithUser } from '../../../test/renderWithUser';
 import { UnitPage } from './UnitPage';
+import { noUrgingAnswers } from '../../urging/testing/urgingFixtures';
 
 const cycles = [
   cycle({ id: 'c-2027', year: 2027, state: 'closed', closedAt: '2028-01-05T02:00:00.000Z' }),
@@ -127,7 +128,7 @@ function renderPage(
   overrides: Record<string, OperationAnswer> = {},
 ) {
   window.history.pushState(null, '', path);
-  const stub = stubGraphQLOperations({ ...answers, ...overrides });
+  const stub = stubGraphQLOperations({ ...noUrgingAnswers, ...answers, ...overrides });
   restoreFetch = stub.restore;
   renderWithUser(<UnitPage />, currentUser({ role: 'PROVINCIAL_SUPERVISOR', unit: HUBEI }));
   return stub;

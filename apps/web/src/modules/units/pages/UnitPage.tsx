@@ -17,6 +17,7 @@ import { UnitScoreCard } from '../components/UnitScoreCard';
 import { UnitTasksTable } from '../components/UnitTasksTable';
 import { useUnitAssessment } from '../hooks/useUnitAssessment';
 import { useUnitTasks } from '../hooks/useUnitTasks';
+import { UnitUrgingList } from '../../urging/components/UnitUrgingList';
 import { chapterBreakdown } from '../utils/chapterBreakdown';
 import { chapterTitles } from '../utils/tasksByArticle';
 
@@ -97,6 +98,7 @@ export function UnitPage() {
             </Card>
           </>
         )}
+        <UnitUrgingList cycleId={cycle.id} unitCode={code} />
         <Card size="small" title={t('units.tasks.title')}>
           {tasks.error && !tasks.loading ? (
             <QueryErrorAlert error={tasks.error} onRetry={tasks.retry} />

@@ -3,7 +3,7 @@ import { AppProviders } from '../../../app/AppProviders';
 import { createApolloClient } from '../../../graphql/client';
 import { i18n } from '../../../i18n';
 import { headerOf, requestBody, stubGraphQLFetch } from '../../../test/graphqlFetch';
-import { HomePage } from './HomePage';
+import { AboutPage } from './AboutPage';
 
 const systemInfo = {
   __typename: 'SystemInfo',
@@ -20,10 +20,10 @@ const internalError = {
   errors: [{ message: 'x', extensions: { code: 'INTERNAL_ERROR' } }],
 };
 
-function renderHomePage() {
+function renderAboutPage() {
   return render(
     <AppProviders client={createApolloClient()}>
-      <HomePage />
+      <AboutPage />
     </AppProviders>,
   );
 }
@@ -42,11 +42,11 @@ beforeEach(async () => {
 
 afterEach(() => restoreFetch());
 
-describe('HomePage', () => {
+describe('AboutPage', () => {
   it('loads systemInfo and shows it with Chinese labels', async () => {
     const { fetchMock, restore } = stubGraphQLFetch({ data: { systemInfo } });
     restoreFetch = restore;
-    renderHomePage();
+    renderAboutPage();
 
     expect(screen.getByRole('status', { name: '正在加载…' })).toBeTruthy();
     expect(await screen.findByText('系统信息')).toBeTruthy();
@@ -73,7 +73,7 @@ describe('HomePage', () => {
     restoreFetch = stubGraphQLFetch({
       data: { systemInfo: { ...systemInfo, databaseMode: 'EXTERNAL', demoDataLoadedAt: null } },
     }).restore;
-    renderHomePage();
+    renderAboutPage();
 
     await screen.findByText('外部数据库');
     expect(valueOf('演示数据加载时间')).toBe('未加载演示数据');
@@ -82,7 +82,7 @@ describe('HomePage', () => {
   it('shows the Chinese message for the error code, not the server text, and retries', async () => {
     const { fetchMock, restore } = stubGraphQLFetch(internalError, { data: { systemInfo } });
     restoreFetch = restore;
-    renderHomePage();
+    renderAboutPage();
 
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('系统内部错误，请稍后重试或联系管理员。')).toBeTruthy();
@@ -100,7 +100,7 @@ describe('HomePage', () => {
   it('speaks English when English is chosen', async () => {
     await i18n.changeLanguage('en-US');
     restoreFetch = stubGraphQLFetch(internalError).restore;
-    renderHomePage();
+    renderAboutPage();
 
     expect(
       await screen.findByText(

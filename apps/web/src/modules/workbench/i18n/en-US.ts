@@ -1,0 +1,81 @@
+import type { workbenchZh } from './zh-CN';
+
+/** Texts of the workbench module in English. */
+export const workbenchEn: typeof workbenchZh = {
+  title: 'Workbench',
+  subtitle: {
+    COUNTY_OPERATOR:
+      'What your department has to do: urging notices, returned, overdue and due-soon tasks, tasks to acknowledge, comments to answer.',
+    PREFECTURE_SUPERVISOR:
+      'What waits for you in your prefecture: reviews, extension, reassignment and not-applicable requests, unanswered urging notices, units behind schedule.',
+    PROVINCIAL_SUPERVISOR:
+      'What waits for you in the province: reviews, extension, reassignment and not-applicable requests, unanswered urging notices, units behind schedule.',
+    AUDITOR: 'Evidence packs pulled recently and integrity problems.',
+  },
+  cycle: 'Cycle: {{title}}',
+  today: 'Today: {{date}}',
+  noCycle: 'No assessment cycle yet: nothing about tasks to do.',
+  viewAll: 'View all ({{count}})',
+  openList: 'Open the list',
+  more: '{{count}} more not shown',
+  empty: 'Nothing to do',
+  back: 'Back to the workbench',
+  total: '{{count}} in all',
+  count: '{{count}}',
+  sections: {
+    URGING_TO_ANSWER: {
+      title: 'Urging notices to acknowledge and answer',
+      empty: 'No urging notice to answer',
+    },
+    RETURNED_TASKS: { title: 'Returned tasks', empty: 'No returned task' },
+    OVERDUE_TASKS: { title: 'Overdue tasks', empty: 'No overdue task' },
+    DUE_SOON_TASKS: { title: 'Due within 14 days', empty: 'Nothing due within 14 days' },
+    AWAITING_ACKNOWLEDGEMENT: { title: 'Tasks to acknowledge', empty: 'No task to acknowledge' },
+    UNANSWERED_COMMENTS: {
+      title: 'Comments and instructions to answer',
+      empty: 'No comment to answer',
+    },
+    REVIEW_QUEUE: { title: 'Submissions to review (oldest first)', empty: 'Nothing to review' },
+    EXTENSION_REQUESTS: { title: 'Extension requests', empty: 'No extension request' },
+    REASSIGNMENT_REQUESTS: { title: 'Reassignment requests', empty: 'No reassignment request' },
+    NOT_APPLICABLE_REQUESTS: {
+      title: 'Not-applicable requests',
+      empty: 'No not-applicable request',
+    },
+    URGING_UNANSWERED: {
+      title: 'Urging notices not answered',
+      empty: 'Every urging notice is answered',
+    },
+    BEHIND_SCHEDULE: { title: 'Units behind schedule', empty: 'No unit behind schedule' },
+    RECENT_PACKS: { title: 'Packs pulled in the last 30 days', empty: 'No pack in 30 days' },
+    INTEGRITY_PROBLEMS: { title: 'Integrity problems', empty: 'No integrity problem' },
+  },
+  item: {
+    article: 'Art. {{number}}',
+    due: 'Due {{date}}',
+    dueToday: 'Due today',
+    daysLeft: '{{count}} days left',
+    daysOverdue: '{{count}} days overdue',
+    returnedBy: 'Returned by {{actor}}: {{reason}}',
+    returnedNoReason: 'Returned',
+    submittedAt: 'Submitted by {{actor}} at {{at}}',
+    extension: 'Asks to move the due date to {{date}}: {{reason}}',
+    reassignment: 'Asks to move it from “{{from}}” to “{{to}}”: {{reason}}',
+    notApplicable: 'Asks to mark it not applicable: {{reason}}',
+    requestedBy: '{{actor}}, {{at}}',
+    urging: '{{reference}}, answer by {{date}}',
+    urgingAcknowledged: 'Acknowledged, to answer',
+    urgingNotAcknowledged: 'To acknowledge',
+    comment: '{{actor}}: {{body}}',
+    unitBehind: 'Completion {{rate}}, expected {{expected}} ({{verified}} of {{total}} verified)',
+    pack: '{{cycle}} · {{unit}} · {{files}} files',
+    packedAt: 'Pulled at {{at}}',
+    corruptEvidence: 'File “{{name}}” is damaged (found {{at}})',
+    storageCheck: 'The storage check found {{count}} problems ({{at}})',
+    chainBreak: 'Hash chain {{table}} is broken ({{at}})',
+    separator: '; ',
+    wholeProvince: 'Whole province',
+  },
+  colours: { BLUE: 'Blue', ORANGE: 'Orange', RED: 'Red' },
+  kinds: { COMMENT: 'Comment', INSTRUCTION: 'Instruction' },
+};
