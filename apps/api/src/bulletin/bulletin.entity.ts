@@ -1,4 +1,14 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { AdminUnit } from '../admin-unit/admin-unit.entity';
+import { AssessmentCycle } from '../cycle/assessment-cycle.entity';
 import type { BulletinContent } from './bulletin-content';
 
 export type BulletinPeriodKind = 'MONTH' | 'QUARTER';
@@ -14,6 +24,20 @@ export type BulletinStatus = 'DRAFT' | 'PUBLISHED';
   unique: true,
 })
 @Index('IDX_bulletin_scope_period', ['scopeUnitCode', 'periodStart'])
+@Index('UQ_bulletin_number', ['scopeUnitCode', 'year', 'seq'], {
+  unique: true,
+  where: `"status" = 'PUBLISHED'`,
+})
+@Check('CHK_bulletin_period_kind', `"period_kind" IN ('MONTH', 'QUARTER')`)
+@Check('CHK_bulletin_status', `"status" IN ('DRAFT', 'PUBLISHED')`)
+@Check('CHK_bulletin_period', `"period_start" <= "period_end" AND "as_of" <= "period_end"`)
+@Check(
+  'CHK_bulletin_published',
+  `("status" = 'DRAFT' AND "docx" IS NULL AND "sha256" IS NULL AND "published_at" IS NULL AND "number" IS NULL)
+   OR ("status" = 'PUBLISHED' AND "docx" IS NOT NULL AND "sha256" IS NOT NULL AND "size" IS NOT NULL
+       AND "published_by" IS NOT NULL AND "published_at" IS NOT NULL
+       AND "number" IS NOT NULL AND "year" IS NOT NULL AND "seq" IS NOT NULL)`,
+)
 export class Bulletin {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -22,8 +46,16 @@ export class Bulletin {
   @Column({ name: 'scope_unit_code', type: 'varchar', length: 12 })
   scopeUnitCode!: string;
 
+  @ManyToOne(() => AdminUnit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'scope_unit_code', foreignKeyConstraintName: 'FK_bulletin_unit' })
+  scopeUnit?: AdminUnit;
+
   @Column({ name: 'cycle_id', type: 'uuid' })
   cycleId!: string;
+
+  @ManyToOne(() => AssessmentCycle, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'cycle_id', foreignKeyConstraintName: 'FK_bulletin_cycle' })
+  cycle?: AssessmentCycle;
 
   @Column({ name: 'period_kind', type: 'varchar', length: 10 })
   periodKind!: BulletinPeriodKind;

@@ -124,7 +124,10 @@ export class CycleService {
         subject: '该法规版本',
         action: '生成任务',
       });
-      return generateTasks(manager, cycle, principal.username);
+      const generation = await generateTasks(manager, cycle, principal.username);
+      // Departments that had no task before hear of theirs (the others were told at opening).
+      await this.notifications.notify(manager, await cycleOpenedNotifications(manager, cycle));
+      return generation;
     });
   }
 

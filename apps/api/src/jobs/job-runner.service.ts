@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -32,7 +32,7 @@ interface Registration {
  * recorded, and `runNow` (or the owning service's method) runs them on demand.
  */
 @Injectable()
-export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly registrations = new Map<string, Registration>();
   private boss: PgBoss | undefined;
   private started = false;
@@ -95,7 +95,8 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     this.logger.info({ jobs: this.jobs() }, 'Job runner started');
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the connection pool closes (TypeORM closes it at application shutdown). */
+  async onModuleDestroy(): Promise<void> {
     if (!this.boss) return;
     this.started = false;
     const boss = this.boss;

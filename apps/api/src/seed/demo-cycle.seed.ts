@@ -132,6 +132,23 @@ export async function seedDemoCycle(dataSource: DataSource, store: EvidenceStore
         `UPDATE task t SET due_date = '2027-03-31', extension_count = 1, row_version = row_version + 1 WHERE t.cycle_id = $1 AND ${bucket} >= 95`,
         '',
       ],
+      // 54 in progress with an extension request still waiting for the supervisor (November):
+      // the supervisors' workbench lists them.
+      [
+        `INSERT INTO task_extension_request (task_id, requested_due_date, reason, state, requested_by, requested_at)
+        SELECT t.id, '2027-02-28', '配套资金尚未到位，申请延期至明年二月底', 'pending', 'demo-seed', ${at(11)}
+          FROM task t WHERE t.cycle_id = $1 AND ${bucket} = 54`,
+        '',
+      ],
+      [
+        `INSERT INTO task_event (task_id, unit_code, cycle_id, occurred_at, actor_username, kind, before, after, reason)
+        SELECT t.id, t.unit_code, t.cycle_id, ${at(11)}, 'demo-seed', 'extension_requested',
+               jsonb_build_object('dueDate', t.due_date::text),
+               jsonb_build_object('requestedDueDate', '2027-02-28', 'requestId', x.id), x.reason
+          FROM task t JOIN task_extension_request x ON x.task_id = t.id AND x.state = 'pending'
+         WHERE t.cycle_id = $1 AND ${bucket} = 54`,
+        '',
+      ],
       // Some untouched tasks had an earlier deadline (September): they are overdue now.
       [
         `UPDATE task t SET due_date = '2026-09-30', row_version = row_version + 1 WHERE t.cycle_id = $1 AND ${bucket} < 30 AND ${bucket} % 3 = 0`,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TaskModule } from '../task/task.module';
 import { TaskAssignmentFieldsResolver, TaskAssignmentResolver } from './task-assignment.resolver';
+import { TaskAcknowledgementService } from './task-acknowledgement.service';
 import { TaskAssignmentQueryService } from './task-assignment-query.service';
 import { TaskAssignmentService } from './task-assignment.service';
 
@@ -9,10 +10,11 @@ import { TaskAssignmentService } from './task-assignment.service';
   imports: [TaskModule],
   providers: [
     TaskAssignmentService,
+    TaskAcknowledgementService,
     TaskAssignmentQueryService,
     TaskAssignmentResolver,
     TaskAssignmentFieldsResolver,
   ],
-  exports: [TaskAssignmentService, TaskAssignmentQueryService],
+  exports: [TaskAssignmentService, TaskAcknowledgementService, TaskAssignmentQueryService],
 })
 export class TaskAssignmentModule {}

@@ -28,6 +28,7 @@ import {
   TaskReassignmentModel,
   UnacknowledgedTaskCountModel,
 } from './dto/task-assignment.models';
+import { TaskAcknowledgementService } from './task-acknowledgement.service';
 import { TaskAssignmentQueryService } from './task-assignment-query.service';
 import { TaskAssignmentService } from './task-assignment.service';
 import { assignmentLoaders } from './task-assignment.loaders';
@@ -42,6 +43,7 @@ const TASK_WRITERS = [
 export class TaskAssignmentResolver {
   constructor(
     private readonly service: TaskAssignmentService,
+    private readonly acknowledgements: TaskAcknowledgementService,
     private readonly query: TaskAssignmentQueryService,
   ) {}
 
@@ -50,7 +52,7 @@ export class TaskAssignmentResolver {
     description: '签收 one or several tasks (the lead department’s operator); all or nothing.',
   })
   acknowledgeTasks(@Args('input') input: AcknowledgeTasksInput, @Context() ctx: GraphQLContext) {
-    return this.service.acknowledge(ctx.principal as Principal, input.taskIds, ctx.meta);
+    return this.acknowledgements.acknowledge(ctx.principal as Principal, input.taskIds, ctx.meta);
   }
 
   @Access(TASK_WRITERS)

@@ -118,7 +118,8 @@ export class TaskQueryService {
     }
     if (f.statuses?.length) q.andWhere('t.status IN (:...statuses)', { statuses: f.statuses });
     if (f.overdue !== undefined && f.overdue !== null) {
-      const overdue = `(t.due_date < :today AND t.status NOT IN ('SUBMITTED', 'VERIFIED'))`;
+      // Approved 不适用 tasks are out of every completion figure, the overdue count included.
+      const overdue = `(t.due_date < :today AND t.status NOT IN ('SUBMITTED', 'VERIFIED') AND t.not_applicable_status IS DISTINCT FROM 'APPROVED')`;
       q.andWhere(f.overdue ? overdue : `NOT ${overdue}`, { today: this.today() });
     }
     if (f.acknowledged !== undefined && f.acknowledged !== null) {

@@ -143,6 +143,15 @@ export class TaskService {
 
     let kind = 'updated';
     if (change.status !== undefined && change.status !== task.status) {
+      // An approved 不适用 task is out of the completion rates and the assessment; moving its
+      // status would count work that was declared not to apply. Revoking comes first.
+      if (task.notApplicableStatus === 'APPROVED') {
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          '该任务已核准为不适用，状态不能再变更；如需恢复办理，请由省级督导撤销不适用。',
+          { reason: 'NOT_APPLICABLE' },
+        );
+      }
       const transition = findTransition(task.status, change.status);
       if (!transition) {
         throw new AppError(

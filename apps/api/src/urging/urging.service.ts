@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@duty/shared/errors';
+import type { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { jurisdictionOf, notFound } from '../access/jurisdiction';
 import { Clock, CLOCK } from '../auth/clock';
@@ -9,6 +10,7 @@ import { isIsoDate, shanghaiDate } from '../common/iso-date';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AppError } from '../graphql/app-error';
 import { JobRunner } from '../jobs/job-runner.service';
+import { ROOT_LOGGER } from '../logging/logging.constants';
 import { NotificationRequest, NotificationService } from '../notification/notification.service';
 import { recordTaskEvents } from '../task/task-events';
 import { capacitiesOn } from '../task/task-scope';
@@ -99,8 +101,6 @@ export interface UrgingRunResult {
  */
 @Injectable()
 export class UrgingService implements OnModuleInit {
-  private readonly logger = new Logger('UrgingService');
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -108,6 +108,7 @@ export class UrgingService implements OnModuleInit {
     private readonly tasks: TaskService,
     private readonly notifications: NotificationService,
     private readonly jobs: JobRunner,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -158,7 +159,7 @@ export class UrgingService implements OnModuleInit {
         red: rows.filter((r) => r.colour === 'RED').length,
         notified,
       };
-      this.logger.log(`Urging run ${today}: ${JSON.stringify(result)}`);
+      this.logger.info({ urging: result }, `Urging run for ${today}`);
       return result;
     });
   }

@@ -137,7 +137,13 @@ const SECTIONS: Record<WorkbenchSectionKey, SectionSql> = {
   [WorkbenchSectionKey.OVERDUE_TASKS]: (input) => {
     const p = new SqlParams();
     const today = p.add(input.today);
-    const rows = taskRows(p, input, '', `t.due_date < ${today}::date AND ${OPEN}`);
+    // The task list's overdue filter: approved 不适用 tasks are not overdue.
+    const rows = taskRows(
+      p,
+      input,
+      '',
+      `t.due_date < ${today}::date AND ${OPEN} AND t.not_applicable_status IS DISTINCT FROM 'APPROVED'`,
+    );
     return page(p, rows, `"dueDate", id`, input);
   },
 

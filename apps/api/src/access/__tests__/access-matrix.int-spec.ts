@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { Role } from '../../auth/role';
+import { BULLETIN_ACCESS_OPERATIONS } from '../../bulletin/__tests__/bulletin-access-operations';
 import { shippedRegulationPath } from '../../regulation/seed-regulations';
 import { SignedInClient, rootOperations, startTestApi, TestApi } from '../../testing/test-api';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../user/demo-accounts';
@@ -25,6 +26,15 @@ interface Fixture {
   seedText: string;
   /** One evidence row on each fixture task, by task id. */
   evidenceOn: Record<string, string>;
+  /** One unread notification addressed to each demo account (by username), and one to another user. */
+  notificationOf: Record<string, string>;
+  foreignNotification: string;
+  /** A 督办单 issued by the province on the county operator's own and foreign task, by task id. */
+  urgingOn: Record<string, string>;
+  /** Pending requests of the 420102 operator on a second 420102 task: 转办 and 不适用. */
+  requests: { reassignment: string; notApplicable: string };
+  /** Bulletin drafts of the province and of the Enshi prefecture (422800). */
+  bulletinDrafts: { province: string; prefecture: string };
 }
 
 interface Operation {
@@ -80,6 +90,10 @@ const ownTask = (f: Fixture, who: Who) => f.tasks[String(who)]?.own ?? NIL;
 const foreignTask = (f: Fixture, who: Who) => f.tasks[String(who)]?.foreign ?? NIL;
 const ownEvidence = (f: Fixture, who: Who) => f.evidenceOn[ownTask(f, who)] ?? NIL;
 const foreignEvidence = (f: Fixture, who: Who) => f.evidenceOn[foreignTask(f, who)] ?? NIL;
+const ownUrging = (f: Fixture, who: Who) => f.urgingOn[ownTask(f, who)] ?? NIL;
+const foreignUrging = (f: Fixture, who: Who) => f.urgingOn[foreignTask(f, who)] ?? NIL;
+const ownNotification = (f: Fixture, who: Who) =>
+  who === 'ANONYMOUS' ? NIL : f.notificationOf[ACCOUNT[who].username];
 const WITHDRAW = `mutation($id: ID!) { withdrawEvidence(input: { evidenceId: $id, reason: "矩阵" }) { id } }`;
 const UPDATE_TASK = `mutation($id: ID!) { updateTask(input: { taskId: $id, expectedRowVersion: 0, progressNote: "矩阵" }) { id } }`;
 
@@ -484,6 +498,13 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
+    name: 'Mutation.addTaskComment (own, instruction)',
+    query: `mutation($id: ID!) { addTaskComment(input: { taskId: $id, kind: INSTRUCTION, body: "矩阵" }) { id } }`,
+    variables: (f, who) => ({ id: ownTask(f, who) }),
+    // 批示 are the supervisors' over the unit: the unit's own operator is refused.
+    expect: roles([Role.PROVINCIAL_SUPERVISOR, Role.PREFECTURE_SUPERVISOR]),
+  },
+  {
     name: 'Query.unansweredComments',
     query: `{ unansweredComments(first: 5) { totalCount } }`,
     expect: { COUNTY_OPERATOR: 'allowed' },
@@ -516,6 +537,20 @@ const OPERATIONS: Operation[] = [
     name: 'Mutation.revokeNotApplicable',
     query: `mutation { revokeNotApplicable(input: { requestId: "${NIL}", reason: "矩阵" }) { id } }`,
     expect: roles([Role.PROVINCIAL_SUPERVISOR]), // NOT_FOUND
+  },
+  {
+    name: 'Mutation.decideNotApplicable (foreign, a 420102 request)',
+    query: `mutation($id: ID!) { decideNotApplicable(input: { requestId: $id, approve: false, reason: "矩阵" }) { id } }`,
+    variables: (f) => ({ id: f.requests.notApplicable }),
+    // The province rejects it (the task stays applicable); the operator never decides its own
+    // request; the prefecture supervisor does not see another prefecture's.
+    expect: { PROVINCIAL_SUPERVISOR: 'allowed', PREFECTURE_SUPERVISOR: 'hidden' },
+  },
+  {
+    name: 'Mutation.revokeNotApplicable (foreign, a 420102 request)',
+    query: `mutation($id: ID!) { revokeNotApplicable(input: { requestId: $id, reason: "矩阵" }) { id } }`,
+    variables: (f) => ({ id: f.requests.notApplicable }),
+    expect: { PROVINCIAL_SUPERVISOR: 'allowed' }, // CONFLICT: nothing approved to revoke
   },
   {
     name: 'Query.evidence (own)',
@@ -596,10 +631,37 @@ const OPERATIONS: Operation[] = [
     expect: roles(TASK_READERS),
   },
   {
-    name: 'Query.urgingNotice (foreign)',
+    name: 'Query.urgingNotices (own unit)',
+    query: `query($u: String!) { urgingNotices(filter: { unitCode: $u }) { total } }`,
+    variables: (_f, who) => ({ u: unitOf(who, 'own') }),
+    // Every reader's own unit has a notice from the fixture (422801 for the prefecture).
+    expect: roles(TASK_READERS),
+    emptyIsHidden: (d) => (d.urgingNotices as { total: number }).total === 0,
+  },
+  {
+    name: 'Query.urgingNotices (foreign unit)',
+    query: `query($u: String!) { urgingNotices(filter: { unitCode: $u }) { total } }`,
+    variables: (_f, who) => ({ u: unitOf(who, 'foreign') }),
+    expect: { ...roles(TASK_READERS), PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
+    emptyIsHidden: (d) => (d.urgingNotices as { total: number }).total === 0,
+  },
+  {
+    name: 'Query.urgingNotice (foreign, unknown id)',
     query: `query($id: ID!) { urgingNotice(id: $id) { id } }`,
     variables: () => ({ id: NIL }),
     expect: roles(TASK_READERS, 'hidden'), // no such notice: NOT_FOUND for everyone who may ask
+  },
+  {
+    name: 'Query.urgingNotice (own)',
+    query: `query($id: ID!) { urgingNotice(id: $id) { id } }`,
+    variables: (f, who) => ({ id: ownUrging(f, who) }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Query.urgingNotice (foreign)',
+    query: `query($id: ID!) { urgingNotice(id: $id) { id } }`,
+    variables: (f, who) => ({ id: foreignUrging(f, who) }),
+    expect: { ...roles(TASK_READERS), PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
   },
   {
     name: 'Query.taskUrging (own)',
@@ -633,14 +695,29 @@ const OPERATIONS: Operation[] = [
     expect: { PROVINCIAL_SUPERVISOR: 'allowed', PREFECTURE_SUPERVISOR: 'hidden' },
   },
   {
-    name: 'Mutation.acknowledgeUrgingNotice',
-    query: `mutation { acknowledgeUrgingNotice(id: "${NIL}") { id } }`,
-    expect: { COUNTY_OPERATOR: 'allowed' }, // NOT_FOUND (no such notice) is the business answer
+    name: 'Mutation.acknowledgeUrgingNotice (foreign)',
+    query: `mutation($id: ID!) { acknowledgeUrgingNotice(id: $id) { id } }`,
+    variables: (f, who) => ({ id: foreignUrging(f, who) }),
+    expect: { COUNTY_OPERATOR: 'hidden' },
   },
   {
-    name: 'Mutation.answerUrgingNotice',
-    query: `mutation { answerUrgingNotice(input: { id: "${NIL}", answer: "矩阵" }) { id } }`,
-    expect: { COUNTY_OPERATOR: 'allowed' }, // NOT_FOUND (no such notice) is the business answer
+    name: 'Mutation.acknowledgeUrgingNotice (own)',
+    query: `mutation($id: ID!) { acknowledgeUrgingNotice(id: $id) { id } }`,
+    variables: (f, who) => ({ id: ownUrging(f, who) }),
+    // The task's operator signs; CONFLICT once superseded by the province's red notice above.
+    expect: { COUNTY_OPERATOR: 'allowed' },
+  },
+  {
+    name: 'Mutation.answerUrgingNotice (foreign)',
+    query: `mutation($id: ID!) { answerUrgingNotice(input: { id: $id, answer: "矩阵" }) { id } }`,
+    variables: (f, who) => ({ id: foreignUrging(f, who) }),
+    expect: { COUNTY_OPERATOR: 'hidden' },
+  },
+  {
+    name: 'Mutation.answerUrgingNotice (own)',
+    query: `mutation($id: ID!) { answerUrgingNotice(input: { id: $id, answer: "矩阵" }) { id } }`,
+    variables: (f, who) => ({ id: ownUrging(f, who) }),
+    expect: { COUNTY_OPERATOR: 'allowed' },
   },
   {
     name: 'Mutation.runUrgingNow',
@@ -678,6 +755,14 @@ const OPERATIONS: Operation[] = [
     name: 'Mutation.decideTaskReassignment',
     query: `mutation { decideTaskReassignment(input: { requestId: "${NIL}", approve: true }) { id } }`,
     expect: roles(TASK_WRITERS), // NOT_FOUND (no such request) is the business answer
+  },
+  {
+    name: 'Mutation.decideTaskReassignment (foreign, a 420102 request)',
+    // Refusing without a reason: VALIDATION_FAILED once the caller may decide; nothing changes.
+    query: `mutation($id: ID!) { decideTaskReassignment(input: { requestId: $id, approve: false }) { id } }`,
+    variables: (f) => ({ id: f.requests.reassignment }),
+    // The operator who asked never decides; another prefecture's supervisor does not see it.
+    expect: { PROVINCIAL_SUPERVISOR: 'allowed', PREFECTURE_SUPERVISOR: 'hidden' },
   },
   {
     name: 'Mutation.reassignTask (own)',
@@ -719,9 +804,156 @@ const OPERATIONS: Operation[] = [
     expect: roles(TASK_READERS),
   },
   {
-    name: 'Query.pendingTaskReassignments',
+    name: 'Query.pendingTaskReassignments (foreign to the prefecture)',
     query: `{ pendingTaskReassignments { id } }`,
+    // The one pending request is 420102's: the Enshi supervisor's list is empty.
+    expect: { ...roles(TASK_READERS), PREFECTURE_SUPERVISOR: 'hidden' },
+    emptyIsHidden: (d) => (d.pendingTaskReassignments as unknown[]).length === 0,
+  },
+  // Notifications (issue 16): every signed-in user has their own centre and settings and reaches
+  // only their own notifications; the delivery log (outbox) is the system administrator's.
+  {
+    name: 'Query.myNotifications',
+    query: `{ myNotifications(page: { first: 5 }) { total unread items { id } } }`,
+    expect: roles(ALL_ROLES),
+    // Each account got one notification in the fixture: an empty centre would be a wrong filter.
+    emptyIsHidden: (d) => (d.myNotifications as { total: number }).total === 0,
+  },
+  {
+    name: 'Query.unreadNotificationCount',
+    query: `{ unreadNotificationCount }`,
+    expect: roles(ALL_ROLES),
+  },
+  {
+    name: 'Mutation.markNotificationsRead (foreign)',
+    query: `mutation($id: ID!) { markNotificationsRead(ids: [$id]) }`,
+    variables: (f) => ({ id: f.foreignNotification }),
+    expect: roles(ALL_ROLES, 'hidden'), // someone else's id is ignored: 0 marked
+    emptyIsHidden: (d) => d.markNotificationsRead === 0,
+  },
+  {
+    name: 'Mutation.markNotificationsRead (own)',
+    query: `mutation($id: ID!) { markNotificationsRead(ids: [$id]) }`,
+    variables: (f, who) => ({ id: ownNotification(f, who) }),
+    expect: roles(ALL_ROLES),
+    emptyIsHidden: (d) => d.markNotificationsRead === 0, // the own one must be marked
+  },
+  {
+    name: 'Mutation.markAllNotificationsRead',
+    query: `mutation { markAllNotificationsRead }`,
+    expect: roles(ALL_ROLES),
+  },
+  {
+    name: 'Query.myNotificationSettings',
+    query: `{ myNotificationSettings { email kinds { kind email webhook } } }`,
+    expect: roles(ALL_ROLES),
+  },
+  {
+    name: 'Mutation.updateMyNotificationSettings',
+    query: `mutation { updateMyNotificationSettings(input: { quietHoursStart: "", quietHoursEnd: "" }) { quietHoursStart } }`,
+    expect: roles(ALL_ROLES),
+  },
+  {
+    name: 'Query.notificationDeliveries',
+    query: `{ notificationDeliveries(page: { first: 5 }) { total counts { status count } } }`,
+    expect: roles([Role.SYSTEM_ADMIN]),
+  },
+  {
+    name: 'Mutation.retryNotificationDelivery',
+    query: `mutation { retryNotificationDelivery(id: "${NIL}") { id } }`,
+    expect: roles([Role.SYSTEM_ADMIN]), // NOT_FOUND (no such delivery) is the business answer
+  },
+  // Workbench (issue 16): the business roles' home page; each role has its own sections.
+  {
+    name: 'Query.workbench',
+    query: `query($c: ID) { workbench(cycleId: $c) { sections { key count } } }`,
+    variables: (f) => ({ c: f.cycleId }),
     expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Query.workbenchSection (operator section)',
+    query: `query($c: ID) { workbenchSection(key: RETURNED_TASKS, cycleId: $c) { count } }`,
+    variables: (f) => ({ c: f.cycleId }),
+    expect: roles([Role.COUNTY_OPERATOR]),
+  },
+  {
+    name: 'Query.workbenchSection (supervisor section)',
+    query: `query($c: ID) { workbenchSection(key: REVIEW_QUEUE, cycleId: $c) { count } }`,
+    variables: (f) => ({ c: f.cycleId }),
+    expect: roles([Role.PROVINCIAL_SUPERVISOR, Role.PREFECTURE_SUPERVISOR]),
+  },
+  {
+    name: 'Query.workbenchSection (auditor section)',
+    query: `query($c: ID) { workbenchSection(key: INTEGRITY_PROBLEMS, cycleId: $c) { count } }`,
+    variables: (f) => ({ c: f.cycleId }),
+    expect: roles([Role.AUDITOR]),
+  },
+  // 情况通报 (issue 16): the bulletin part's rows (unknown ids), then drafts of real scopes.
+  ...BULLETIN_ACCESS_OPERATIONS,
+  {
+    name: 'Query.bulletin (foreign: the province’s draft)',
+    query: `query($id: ID!) { bulletin(id: $id) { id } }`,
+    variables: (f) => ({ id: f.bulletinDrafts.province }),
+    // Drafts are the compiling supervisors' only; operators and auditors read published ones.
+    expect: {
+      PROVINCIAL_SUPERVISOR: 'allowed',
+      PREFECTURE_SUPERVISOR: 'hidden',
+      COUNTY_OPERATOR: 'hidden',
+      AUDITOR: 'hidden',
+    },
+  },
+  {
+    name: 'Query.bulletin (foreign: the Enshi prefecture’s draft)',
+    query: `query($id: ID!) { bulletin(id: $id) { id } }`,
+    variables: (f) => ({ id: f.bulletinDrafts.prefecture }),
+    expect: {
+      PROVINCIAL_SUPERVISOR: 'allowed',
+      PREFECTURE_SUPERVISOR: 'allowed', // its own scope
+      COUNTY_OPERATOR: 'hidden',
+      AUDITOR: 'hidden',
+    },
+  },
+  {
+    name: 'Query.bulletins (foreign drafts)',
+    query: `{ bulletins(filter: { status: DRAFT }) { id } }`,
+    // Drafts exist (the fixture's); operators and auditors see none of them.
+    expect: {
+      PROVINCIAL_SUPERVISOR: 'allowed',
+      PREFECTURE_SUPERVISOR: 'allowed',
+      COUNTY_OPERATOR: 'hidden',
+      AUDITOR: 'hidden',
+    },
+    emptyIsHidden: (d) => (d.bulletins as unknown[]).length === 0,
+  },
+  {
+    name: 'Mutation.generateBulletin (foreign scope)',
+    query: `mutation($c: ID!) { generateBulletin(input: { cycleId: $c, periodKind: QUARTER, period: "2026-Q1", scopeUnitCode: "420100" }) { id } }`,
+    variables: (f) => ({ c: f.cycleId }),
+    expect: { PROVINCIAL_SUPERVISOR: 'allowed', PREFECTURE_SUPERVISOR: 'hidden' },
+  },
+  {
+    name: 'Query.bulletinGoodPracticeCandidates (foreign scope)',
+    query: `query($c: ID!) { bulletinGoodPracticeCandidates(cycleId: $c, scopeUnitCode: "420100") { taskId } }`,
+    variables: (f) => ({ c: f.cycleId }),
+    expect: { PROVINCIAL_SUPERVISOR: 'allowed', PREFECTURE_SUPERVISOR: 'hidden' },
+  },
+  {
+    name: 'Mutation.updateBulletinDraft (foreign)',
+    query: `mutation($id: ID!) { updateBulletinDraft(input: { id: $id, expectedRowVersion: 99, intro: "矩阵" }) { id } }`,
+    variables: (f) => ({ id: f.bulletinDrafts.province }),
+    expect: { PROVINCIAL_SUPERVISOR: 'allowed', PREFECTURE_SUPERVISOR: 'hidden' }, // CONFLICT: stale
+  },
+  {
+    name: 'Mutation.publishBulletin (foreign)',
+    query: `mutation($id: ID!) { publishBulletin(id: $id, expectedRowVersion: 99) { id } }`,
+    variables: (f) => ({ id: f.bulletinDrafts.province }),
+    expect: { PROVINCIAL_SUPERVISOR: 'allowed', PREFECTURE_SUPERVISOR: 'hidden' }, // CONFLICT: stale
+  },
+  {
+    name: 'Mutation.deleteBulletinDraft (foreign)',
+    query: `mutation($id: ID!) { deleteBulletinDraft(id: $id, expectedRowVersion: 99) }`,
+    variables: (f) => ({ id: f.bulletinDrafts.province }),
+    expect: { PROVINCIAL_SUPERVISOR: 'allowed', PREFECTURE_SUPERVISOR: 'hidden' }, // CONFLICT: stale
   },
   // Last: it ends the session the other rows use.
   { name: 'Mutation.signOut', query: `mutation { signOut }`, expect: roles(ALL_ROLES) },
@@ -784,12 +1016,12 @@ describe('access matrix: role × operation × own/foreign unit', () => {
       { v: fixture.versionId },
     );
     fixture.cycleId = created.data!.createCycle.cycle.id;
-    const taskIn = async (unit: string) =>
+    const taskIn = async (unit: string, nth = 0) =>
       (
         await db.query(
           `SELECT t.id FROM task t JOIN department d ON d.id = t.lead_department_id
-            WHERE t.unit_code = $1 AND d.kind_code = 'market_regulation' ORDER BY t.id LIMIT 1`,
-          [unit],
+            WHERE t.unit_code = $1 AND d.kind_code = 'market_regulation' ORDER BY t.id LIMIT 1 OFFSET $2`,
+          [unit, nth],
         )
       )[0].id as string;
     fixture.tasks = {};
@@ -813,25 +1045,102 @@ describe('access matrix: role × operation × own/foreign unit', () => {
       );
       fixture.evidenceOn[taskId] = id;
     }
+    // One unread notification per demo account and one to another user (inserted directly:
+    // who gets notified of what is tested with the notifications).
+    const notifyDirectly = async (username: string) =>
+      (
+        await db.query(
+          `INSERT INTO notification (recipient_username, kind, title, body, link, created_at)
+           VALUES ($1, 'CYCLE_OPENED', '矩阵', '矩阵', '/workbench', now()) RETURNING id`,
+          [username],
+        )
+      )[0].id as string;
+    fixture.notificationOf = {};
+    for (const { username } of DEMO_ACCOUNTS)
+      fixture.notificationOf[username] = await notifyDirectly(username);
+    fixture.foreignNotification = await notifyDirectly('matrix.target');
+    // A blue 督办单 (issued by the province) on the county operator's own and foreign task.
+    fixture.urgingOn = {};
+    for (const taskId of [
+      fixture.tasks.COUNTY_OPERATOR.own,
+      fixture.tasks.COUNTY_OPERATOR.foreign,
+    ]) {
+      const issued = await province.graphql<{ issueUrgingNotice: { id: string } }>(
+        `mutation($id: ID!) { issueUrgingNotice(input: { taskId: $id, colour: BLUE, text: "矩阵", answerDue: "2099-12-31" }) { id } }`,
+        { id: taskId },
+      );
+      expect(issued.errors).toBeUndefined();
+      fixture.urgingOn[taskId] = issued.data!.issueUrgingNotice.id;
+    }
+    // The 420102 operator's pending 转办 and 不适用 requests on a second task of the unit.
+    const operator = await api.signIn('jiangan-scjg');
+    const secondTask = await taskIn('420102', 1);
+    const [{ id: otherDepartment }] = await db.query(
+      `SELECT d.id FROM department d JOIN task t ON t.unit_code = d.unit_code
+        WHERE t.id = $1 AND d.id <> t.lead_department_id ORDER BY d.id LIMIT 1`,
+      [secondTask],
+    );
+    const asked = await operator.graphql<{ requestTaskReassignment: { id: string } }>(
+      `mutation($t: ID!, $d: ID!) { requestTaskReassignment(input: { taskId: $t, toDepartmentId: $d, reason: "矩阵" }) { id } }`,
+      { t: secondTask, d: otherDepartment },
+    );
+    const notApplicable = await operator.graphql<{ requestNotApplicable: { id: string } }>(
+      `mutation($t: ID!) { requestNotApplicable(input: { taskId: $t, reason: "矩阵", documentReference: "鄂矩阵〔2026〕1号" }) { id } }`,
+      { t: secondTask },
+    );
+    expect([asked.errors, notApplicable.errors]).toEqual([undefined, undefined]);
+    fixture.requests = {
+      reassignment: asked.data!.requestTaskReassignment.id,
+      notApplicable: notApplicable.data!.requestNotApplicable.id,
+    };
+    // Bulletin drafts: the province's, and the Enshi prefecture supervisor's for 422800.
+    const draft = async (client: SignedInClient, period: string) => {
+      const generated = await client.graphql<{ generateBulletin: { id: string } }>(
+        `mutation($c: ID!, $p: String!) { generateBulletin(input: { cycleId: $c, periodKind: MONTH, period: $p }) { id } }`,
+        { c: fixture.cycleId, p: period },
+      );
+      expect(generated.errors).toBeUndefined();
+      return generated.data!.generateBulletin.id;
+    };
+    fixture.bulletinDrafts = {
+      province: await draft(province, '2026-03'),
+      prefecture: await draft(await api.signIn('enshi-zhou'), '2026-02'),
+    };
     clients.set('ANONYMOUS', null);
     for (const role of ALL_ROLES)
       clients.set(role, await api.signIn(ACCOUNT[role].username, DEMO_PASSWORD));
     expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(new Set(ALL_ROLES));
   });
   afterAll(async () => {
-    // Refusals are audited: a foreign unit's departments were asked for by the county operator.
-    const denied = await api.server.app
-      .get(DataSource)
-      .query(
+    try {
+      const db = api.server.app.get(DataSource);
+      // Refusals are audited: a foreign unit's departments were asked for by the county
+      // operator; the operator tried to decide its own 转办 request.
+      const denied = await db.query(
         `SELECT actor_username, target, detail FROM security_audit_log WHERE action = 'PERMISSION_DENIED'`,
       );
-    expect(denied).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ actor_username: 'jiangan-scjg', target: 'unit:422801' }),
-        expect.objectContaining({ actor_username: 'auditadmin', target: 'Query.duties' }),
-      ]),
-    );
-    await api?.close();
+      expect(denied).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ actor_username: 'jiangan-scjg', target: 'unit:422801' }),
+          expect.objectContaining({ actor_username: 'auditadmin', target: 'Query.duties' }),
+          expect.objectContaining({
+            actor_username: 'jiangan-scjg',
+            detail: expect.objectContaining({ operation: 'reassignment:decide' }),
+          }),
+        ]),
+      );
+      // Nobody marked another user's notification read; the 转办 request is still pending.
+      const [foreign] = await db.query(`SELECT read_at FROM notification WHERE id = $1`, [
+        fixture.foreignNotification,
+      ]);
+      expect(foreign).toEqual({ read_at: null });
+      const [request] = await db.query(`SELECT status FROM task_reassignment WHERE id = $1`, [
+        fixture.requests.reassignment,
+      ]);
+      expect(request).toEqual({ status: 'PENDING' });
+    } finally {
+      await api?.close(); // also when an expectation above fails (or jest would hang)
+    }
   });
 
   it('covers every Query and Mutation of the schema (a new operation must join the matrix)', async () => {

@@ -91,7 +91,7 @@ function cell(text: string, opts: { header?: boolean; numeric?: boolean; width: 
 
 /** Column widths: numeric columns narrow, text columns share the rest by their longest cell. */
 function columnWidths(block: Extract<BulletinBlock, { kind: 'TABLE' }>): number[] {
-  const narrow = 900;
+  const narrow = 820;
   const numericCount = block.numeric.filter(Boolean).length;
   const textColumns = block.columns.map((_, i) => i).filter((i) => !block.numeric[i]);
   const rest = TEXT_WIDTH - narrow * numericCount;

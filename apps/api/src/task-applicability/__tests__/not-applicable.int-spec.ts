@@ -252,6 +252,19 @@ describe('not-applicable tasks', () => {
       { t: naTask },
     );
     expect(tag.data!.task.notApplicableStatus).toBe('APPROVED');
+    // Frozen while approved: its status cannot move (work declared not to apply is not counted).
+    const [{ row_version: rowVersion }] = await db.query(
+      `SELECT row_version FROM task WHERE id = $1`,
+      [naTask],
+    );
+    const moved = await operator.graphql(
+      `mutation($i: TaskChangeInput!) { updateTask(input: $i) { id } }`,
+      { i: { taskId: naTask, expectedRowVersion: rowVersion, status: 'SUBMITTED' } },
+    );
+    expect(moved.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'NOT_APPLICABLE' },
+    });
     const decided = await db.query(
       `SELECT recipient_username, title FROM notification WHERE kind = 'APPROVAL_DECIDED' AND task_id = $1`,
       [naTask],

@@ -171,6 +171,8 @@ describe('workbench (工作台)', () => {
       },
     );
     expect(ext.errors).toBeUndefined();
+    // Requests are stamped by the (manual) clock: a minute apart, so “oldest first” is defined.
+    clock.advance(60_000);
     const ext2 = await enshiOperator.graphql(
       `mutation($input: RequestExtensionInput!) { requestTaskExtension(input: $input) { request { id } } }`,
       {
@@ -532,16 +534,22 @@ describe('workbench (工作台)', () => {
   });
 
   describe('refusals', () => {
-    it.each([
-      ['sysadmin', WORKBENCH, { f: 5 }, 'FORBIDDEN'],
-      ['enshi-scjg', WORKBENCH, { f: 0 }, 'VALIDATION_FAILED'],
-      ['enshi-scjg', WORKBENCH, { f: 101 }, 'VALIDATION_FAILED'],
-      ['enshi-scjg', WORKBENCH, { c: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND'],
-      ['enshi-scjg', WORKBENCH, { c: 'not-a-uuid' }, 'NOT_FOUND'],
-      ['enshi-scjg', SECTION, { k: 'REVIEW_QUEUE' }, 'FORBIDDEN'],
-      ['auditor', SECTION, { k: 'OVERDUE_TASKS' }, 'FORBIDDEN'],
-      ['enshi-zhou', SECTION, { k: 'REVIEW_QUEUE', o: -1 }, 'VALIDATION_FAILED'],
-    ])('%s: %#', async (username, query, variables, code) => {
+    it.each<[string, string, string, Record<string, unknown>]>([
+      ['sysadmin', 'an administrator (no business data)', 'FORBIDDEN', { f: 5 }],
+      ['enshi-scjg', 'first = 0', 'VALIDATION_FAILED', { f: 0 }],
+      ['enshi-scjg', 'first = 101', 'VALIDATION_FAILED', { f: 101 }],
+      [
+        'enshi-scjg',
+        'an unknown cycle',
+        'NOT_FOUND',
+        { c: '00000000-0000-4000-8000-000000000000' },
+      ],
+      ['enshi-scjg', 'a malformed cycle id', 'NOT_FOUND', { c: 'not-a-uuid' }],
+      ['enshi-scjg', 'a supervisor’s section', 'FORBIDDEN', { k: 'REVIEW_QUEUE' }],
+      ['auditor', 'an operator’s section', 'FORBIDDEN', { k: 'OVERDUE_TASKS' }],
+      ['enshi-zhou', 'a negative offset', 'VALIDATION_FAILED', { k: 'REVIEW_QUEUE', o: -1 }],
+    ])('%s asking with %s gets %s', async (username, _why, code, variables) => {
+      const query = 'k' in variables ? SECTION : WORKBENCH;
       const client = await api.signIn(username);
       const res = await client.graphql(query, variables);
       expect(res.data?.workbench ?? res.data?.workbenchSection ?? null).toBeNull();

@@ -3330,6 +3330,34 @@ export type ReassignDirectMutation = {
   };
 };
 
+export type ReassignPendingQueryVariables = Exact<{
+  cycleId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+export type ReassignPendingQuery = {
+  pendingTaskReassignments: Array<{
+    __typename: 'TaskReassignment';
+    id: string;
+    kind: ReassignmentKind;
+    status: ReassignmentStatus;
+    reason: string;
+    requestedBy: string;
+    requestedAt: string;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionReason: string | null;
+    appliedAt: string | null;
+    task: {
+      __typename: 'Task';
+      id: string;
+      unit: { __typename: 'AdminUnit'; code: string; name: string };
+      duty: { __typename: 'Duty'; id: string; subject: string };
+    };
+    fromDepartment: { __typename: 'Department'; id: string; name: string };
+    toDepartment: { __typename: 'Department'; id: string; name: string };
+  }>;
+};
+
 export type TasksEvidenceFieldsFragment = {
   __typename: 'Evidence';
   id: string;
@@ -4124,6 +4152,7 @@ export type TasksListRowFragment = {
   returnCount: number;
   retiredAt: string | null;
   acknowledgedAt: string | null;
+  notApplicableStatus: NotApplicableStatus | null;
   article: { __typename: 'Article'; id: string; number: number; title: string | null };
   duty: { __typename: 'Duty'; id: string; subject: string };
   unit: { __typename: 'AdminUnit'; code: string; name: string };
@@ -4154,6 +4183,7 @@ export type TasksListQuery = {
       returnCount: number;
       retiredAt: string | null;
       acknowledgedAt: string | null;
+      notApplicableStatus: NotApplicableStatus | null;
       article: { __typename: 'Article'; id: string; number: number; title: string | null };
       duty: { __typename: 'Duty'; id: string; subject: string };
       unit: { __typename: 'AdminUnit'; code: string; name: string };
@@ -4182,6 +4212,7 @@ export type TasksReturnedQuery = {
       returnCount: number;
       retiredAt: string | null;
       acknowledgedAt: string | null;
+      notApplicableStatus: NotApplicableStatus | null;
       latestReturn: {
         __typename: 'TaskEvent';
         id: string;
@@ -4216,6 +4247,7 @@ export type UnitsAssessmentQuery = {
     resultSetVersion: number | null;
     bonusApplied: number;
     bonusRequested: number;
+    notApplicableTasks: number;
     deductions: Array<{
       __typename: 'ScoreDeduction';
       points: number;
@@ -4263,6 +4295,7 @@ export type UnitsTasksQuery = {
       overdue: boolean;
       dueDate: string;
       evidenceCount: number;
+      notApplicableStatus: NotApplicableStatus | null;
       article: {
         __typename: 'Article';
         id: string;
@@ -5606,6 +5639,7 @@ export const TasksListRowFragmentDoc = gql`
     returnCount
     retiredAt
     acknowledgedAt
+    notApplicableStatus
     article {
       id
       number
@@ -6820,6 +6854,25 @@ export const ReassignDirectDocument = gql`
   }
   ${ReassignRecordFieldsFragmentDoc}
 ` as unknown as DocumentNode<ReassignDirectMutation, ReassignDirectMutationVariables>;
+export const ReassignPendingDocument = gql`
+  query ReassignPending($cycleId: ID) {
+    pendingTaskReassignments(cycleId: $cycleId) {
+      ...ReassignRecordFields
+      task {
+        id
+        unit {
+          code
+          name
+        }
+        duty {
+          id
+          subject
+        }
+      }
+    }
+  }
+  ${ReassignRecordFieldsFragmentDoc}
+` as unknown as DocumentNode<ReassignPendingQuery, ReassignPendingQueryVariables>;
 export const TasksDetailDocument = gql`
   query TasksDetail($id: ID!) {
     task(id: $id) {
@@ -6933,6 +6986,7 @@ export const UnitsAssessmentDocument = gql`
       resultSetVersion
       bonusApplied
       bonusRequested
+      notApplicableTasks
       deductions {
         points
         reason
@@ -6973,6 +7027,7 @@ export const UnitsTasksDocument = gql`
         overdue
         dueDate
         evidenceCount
+        notApplicableStatus
         article {
           id
           number

@@ -24,6 +24,8 @@ describe('signing in', () => {
     const { requestsOf, unexpected } = stub({
       Me: [{ data: { me: null } }, { data: { me: currentUser({ displayName: '张管理' }) } }],
       SignIn: [graphQLError('UNAUTHENTICATED', SIGN_IN_FAILED), signedIn],
+      // The header's notification bell asks once it is signed in.
+      NotificationUnreadCount: { data: { unreadNotificationCount: 0 } },
     });
     render(<App apolloClient={createApolloClient()} />);
 

@@ -17,7 +17,8 @@ import type { BulletinDetail, BulletinListItem, GoodPracticeCandidate } from '..
 
 export function useBulletinList(cycleId: string | undefined) {
   const { data, loading, error, refetch } = useQuery(BulletinsDocument, {
-    variables: { filter: cycleId ? { cycleId } : {} },
+    variables: { filter: { cycleId } },
+    skip: !cycleId,
     fetchPolicy: 'cache-and-network',
   });
   const bulletins: BulletinListItem[] = data?.bulletins ?? [];

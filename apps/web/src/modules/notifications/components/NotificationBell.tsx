@@ -1,6 +1,6 @@
 import { BellOutlined, SettingOutlined } from '@ant-design/icons';
 import { useLazyQuery } from '@apollo/client/react';
-import { App, Badge, Button, Empty, Flex, List, Popover, Spin, Typography } from 'antd';
+import { App, Badge, Button, Empty, Flex, Popover, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../app/navigation';
@@ -50,36 +50,41 @@ export function NotificationBell() {
       ) : items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.bell.empty')} />
       ) : (
-        <List
-          size="small"
-          dataSource={items}
-          style={{ maxHeight: 420, overflowY: 'auto' }}
-          renderItem={(n) => (
-            <List.Item
-              style={{ cursor: 'pointer', background: n.readAt ? undefined : UNREAD_BACKGROUND }}
-              onClick={() => {
-                if (!n.readAt) markRead([n.id]).catch(() => undefined);
-                go(safeLink(n.link));
-              }}
-            >
-              <List.Item.Meta
-                title={
-                  <Flex gap={6} align="center">
-                    <NotificationKindTag kind={n.kind} />
-                    <Typography.Text strong={!n.readAt} ellipsis style={{ flex: 1 }}>
-                      {n.title}
-                    </Typography.Text>
-                  </Flex>
-                }
-                description={
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {formatDateTime(n.createdAt, language)}
+        <ul
+          aria-label={t('notifications.bell.title')}
+          style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 420, overflowY: 'auto' }}
+        >
+          {items.map((n) => (
+            <li key={n.id} style={{ borderBottom: '1px solid rgba(5, 5, 5, 0.06)' }}>
+              <button
+                type="button"
+                onClick={() => {
+                  if (!n.readAt) markRead([n.id]).catch(() => undefined);
+                  go(safeLink(n.link));
+                }}
+                style={{
+                  display: 'block',
+                  width: '100%',
+                  textAlign: 'start',
+                  border: 0,
+                  cursor: 'pointer',
+                  padding: '8px 8px',
+                  background: n.readAt ? 'transparent' : UNREAD_BACKGROUND,
+                }}
+              >
+                <Flex gap={6} align="center">
+                  <NotificationKindTag kind={n.kind} />
+                  <Typography.Text strong={!n.readAt} ellipsis style={{ flex: 1 }}>
+                    {n.title}
                   </Typography.Text>
-                }
-              />
-            </List.Item>
-          )}
-        />
+                </Flex>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatDateTime(n.createdAt, language)}
+                </Typography.Text>
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
       <Flex justify="space-between" style={{ marginTop: 8 }}>
         <Button

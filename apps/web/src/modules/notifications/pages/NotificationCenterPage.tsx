@@ -1,5 +1,16 @@
 import { CheckOutlined, SettingOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Flex, List, Select, Switch, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Empty,
+  Flex,
+  Pagination,
+  Select,
+  Switch,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../app/navigation';
@@ -113,47 +124,26 @@ export function NotificationCenterPage() {
       {query.error && !query.loading ? (
         <QueryErrorAlert error={query.error} onRetry={query.retry} />
       ) : (
-        <Card size="small">
-          <List
-            loading={query.loading}
-            dataSource={data?.items ?? []}
-            locale={{ emptyText: t('notifications.center.empty') }}
-            pagination={{
-              current: page,
-              pageSize: PAGE_SIZE,
-              total: data?.total ?? 0,
-              onChange: setPage,
-              showSizeChanger: false,
-              hideOnSinglePage: true,
-            }}
-            renderItem={(n) => (
-              <List.Item
-                data-testid="notification-item"
-                style={{ background: n.readAt ? undefined : UNREAD_BACKGROUND, paddingInline: 12 }}
-                actions={[
-                  <Button
-                    key="open"
-                    type="link"
-                    onClick={() => {
-                      if (!n.readAt) markRead([n.id]).catch(() => undefined);
-                      navigate(safeLink(n.link));
-                    }}
-                  >
-                    {t('notifications.center.open')}
-                  </Button>,
-                  n.readAt ? (
-                    <Typography.Text key="state" type="secondary">
-                      {t('notifications.center.read')}
-                    </Typography.Text>
+        <Card size="small" loading={query.loading && !data}>
+          {(data?.items ?? []).length === 0 ? (
+            <Empty description={t('notifications.center.empty')} />
+          ) : (
+            <Flex vertical>
+              {data!.items.map((n) => (
+                <Flex
+                  key={n.id}
+                  data-testid="notification-item"
+                  gap="small"
+                  align="flex-start"
+                  style={{
+                    padding: '12px',
+                    borderBottom: '1px solid rgba(5, 5, 5, 0.06)',
+                    background: n.readAt ? undefined : UNREAD_BACKGROUND,
+                  }}
+                >
+                  {n.readAt ? (
+                    <span style={{ width: 16 }} />
                   ) : (
-                    <Button key="read" type="link" onClick={() => run(() => markRead([n.id]))}>
-                      {t('notifications.center.markRead')}
-                    </Button>
-                  ),
-                ]}
-              >
-                <Flex gap="small" align="flex-start" style={{ width: '100%' }}>
-                  {!n.readAt && (
                     <Checkbox
                       aria-label={n.title}
                       checked={selected.includes(n.id)}
@@ -165,28 +155,51 @@ export function NotificationCenterPage() {
                       style={{ marginTop: 2 }}
                     />
                   )}
-                  <List.Item.Meta
-                    title={
-                      <Flex gap={8} align="center" wrap>
-                        <NotificationKindTag kind={n.kind} />
-                        <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
-                      </Flex>
-                    }
-                    description={
-                      <>
-                        <Typography.Paragraph style={{ marginBottom: 4, whiteSpace: 'pre-wrap' }}>
-                          {n.body}
-                        </Typography.Paragraph>
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {formatDateTime(n.createdAt, language)}
-                        </Typography.Text>
-                      </>
-                    }
-                  />
+                  <Flex vertical gap={4} style={{ flex: 1, minWidth: 0 }}>
+                    <Flex gap={8} align="center" wrap>
+                      <NotificationKindTag kind={n.kind} />
+                      <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+                    </Flex>
+                    <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>
+                      {n.body}
+                    </Typography.Paragraph>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {formatDateTime(n.createdAt, language)}
+                    </Typography.Text>
+                  </Flex>
+                  <Flex gap={4} align="center">
+                    <Button
+                      type="link"
+                      onClick={() => {
+                        if (!n.readAt) markRead([n.id]).catch(() => undefined);
+                        navigate(safeLink(n.link));
+                      }}
+                    >
+                      {t('notifications.center.open')}
+                    </Button>
+                    {n.readAt ? (
+                      <Typography.Text type="secondary">
+                        {t('notifications.center.read')}
+                      </Typography.Text>
+                    ) : (
+                      <Button type="link" onClick={() => run(() => markRead([n.id]))}>
+                        {t('notifications.center.markRead')}
+                      </Button>
+                    )}
+                  </Flex>
                 </Flex>
-              </List.Item>
-            )}
-          />
+              ))}
+              <Pagination
+                style={{ marginTop: 12, alignSelf: 'flex-end' }}
+                current={page}
+                pageSize={PAGE_SIZE}
+                total={data?.total ?? 0}
+                onChange={setPage}
+                showSizeChanger={false}
+                hideOnSinglePage
+              />
+            </Flex>
+          )}
         </Card>
       )}
     </Flex>

@@ -151,7 +151,7 @@ export function NotificationDeliveryLogPage() {
               title: t('notifications.deliveries.notification'),
               key: 'notification',
               render: (_v, d) => (
-                <Space direction="vertical" size={2}>
+                <Space orientation="vertical" size={2}>
                   <NotificationKindTag kind={d.kind} />
                   <Typography.Text ellipsis style={{ maxWidth: 280 }}>
                     {d.title}

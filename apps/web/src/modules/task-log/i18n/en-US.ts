@@ -40,6 +40,9 @@ export const taskLogEn: typeof taskLogZh = {
     restored: 'Task restored',
     due_date: 'Due date changed',
     duty_followed: 'Duty followed to a new version',
+    urging_issued: 'Urging notice issued',
+    urging_acknowledged: 'Urging notice acknowledged',
+    urging_answered: 'Urging notice answered',
   },
   columns: {
     occurredAt: 'Time',

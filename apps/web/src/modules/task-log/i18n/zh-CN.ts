@@ -38,6 +38,9 @@ export const taskLogZh = {
     restored: '任务恢复',
     due_date: '调整截止日期',
     duty_followed: '职责随新版本延续',
+    urging_issued: '发出督办单',
+    urging_acknowledged: '签收督办单',
+    urging_answered: '反馈督办单',
   },
   columns: {
     occurredAt: '时间',

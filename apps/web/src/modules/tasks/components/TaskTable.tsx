@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../utils/formatDateTime';
 import type { TaskListRow } from '../graphql/types';
 import { formatDay } from '../utils/format';
 import { TaskStatusTag } from './TaskStatusTag';
+import { NotApplicableTag } from './NotApplicableTag';
 import { AcknowledgeTag } from './AcknowledgeTag';
 
 export interface TaskTableProps {
@@ -73,6 +74,7 @@ export function TaskTable({ tasks, loading, showUnit, returnReasons }: TaskTable
         return (
           <div>
             <TaskStatusTag status={task.status} overdue={task.overdue} retired={!!task.retiredAt} />
+            <NotApplicableTag status={task.notApplicableStatus} />
             <AcknowledgeTag task={task} />
             {reason && (
               <Typography.Paragraph

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TaskHistoryEvent } from '../graphql/types';
 import { formatDay } from '../utils/format';
 import { useReassignHistoryText } from './useReassignHistoryText';
+import { useCommentHistoryText } from './useCommentHistoryText';
 import {
   changedFields,
   eventValue,
@@ -16,6 +17,7 @@ export function useHistoryText() {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   const assignmentText = useReassignHistoryText();
+  const collabText = useCommentHistoryText();
   return useCallback(
     (event: TaskHistoryEvent): string => {
       const day = (value: string | undefined) =>
@@ -24,6 +26,8 @@ export function useHistoryText() {
         eventValue(event, 'after', 'fileName') ?? eventValue(event, 'before', 'fileName') ?? '';
       const assignment = assignmentText(event);
       if (assignment) return assignment;
+      const collab = collabText(event);
+      if (collab) return collab;
       if (!isHistoryKind(event.kind)) return t('tasks.history.kinds.other', { kind: event.kind });
       switch (event.kind) {
         case 'created':
@@ -66,6 +70,15 @@ export function useHistoryText() {
         case 'restored':
         case 'duty_followed':
           return t(`tasks.history.kinds.${event.kind}`);
+        case 'urging_issued':
+        case 'urging_acknowledged':
+        case 'urging_answered': {
+          const colour = eventValue(event, 'after', 'colour');
+          return t(`tasks.history.kinds.${event.kind}`, {
+            number: eventValue(event, 'after', 'number') ?? '',
+            colour: colour ? t(`tasks.history.urgingColour.${colour}`, colour) : '',
+          });
+        }
         case 'due_date':
           return t('tasks.history.kinds.due_date', {
             from: day(eventValue(event, 'before', 'dueDate')),
@@ -73,6 +86,6 @@ export function useHistoryText() {
           });
       }
     },
-    [t, language, assignmentText],
+    [t, language, assignmentText, collabText],
   );
 }

@@ -36,4 +36,9 @@ export const taskCommentsEn: typeof taskCommentsZh = {
   countedAsEvidence: 'Counted as evidence',
   readOnly: 'You can read the comments but not write (read-only role or closed cycle).',
   by: '{{name}} · {{time}}',
+  history: {
+    comment: 'Commented: {{excerpt}}',
+    reply: 'Replied: {{excerpt}}',
+    instruction: 'Instruction: {{excerpt}}',
+  },
 };

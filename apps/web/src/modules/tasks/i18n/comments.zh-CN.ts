@@ -33,4 +33,9 @@ export const taskCommentsZh = {
   countedAsEvidence: '已计入佐证材料',
   readOnly: '您可以查看评论，但不能发表（只读角色或年度已关闭）。',
   by: '{{name}} · {{time}}',
+  history: {
+    comment: '发表评论：{{excerpt}}',
+    reply: '回复评论：{{excerpt}}',
+    instruction: '作出批示：{{excerpt}}',
+  },
 };

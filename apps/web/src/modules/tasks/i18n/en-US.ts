@@ -227,8 +227,12 @@ export const tasksEn: typeof tasksZh = {
       due_date: 'Due date moved from {{from}} to {{to}}',
       duty_followed:
         'The duty continues in the new version of the regulation; the task now follows it',
+      urging_issued: 'Issued {{colour}} urging notice {{number}}',
+      urging_acknowledged: 'Acknowledged urging notice {{number}}',
+      urging_answered: 'Answered urging notice {{number}}',
       other: 'Other change ({{kind}})',
     },
+    urgingColour: { BLUE: 'blue', ORANGE: 'orange', RED: 'red' },
   },
   extension: {
     title: 'Extension requests',

@@ -9,6 +9,8 @@ export const notApplicableEn: typeof notApplicableZh = {
     APPROVED: 'Not applicable',
     REJECTED: 'N/A rejected',
   },
+  unitScoreNote:
+    '{{count}} more task(s) approved as not applicable are left out of the unit’s completion rate and score (rescaled over applicable tasks).',
   approvedNote:
     'This task is approved as not applicable to the unit: it is left out of completion rates, rankings and the assessment (rescaled over applicable tasks).',
   requestedNote:
@@ -48,6 +50,12 @@ export const notApplicableEn: typeof notApplicableZh = {
     APPROVED: 'Approved',
     REJECTED: 'Rejected',
     REVOKED: 'Revoked',
+  },
+  historyText: {
+    requested: 'Requested that the task be set aside as not applicable',
+    approved: 'Approved not applicable: the task leaves completion rates and the assessment',
+    rejected: 'Rejected the not-applicable request',
+    revoked: 'Revoked not applicable: the task counts again',
   },
   errors: {
     reasonRequired: 'Please give a reason',

@@ -7,6 +7,8 @@ export const notApplicableZh = {
     APPROVED: '不适用',
     REJECTED: '不适用被驳回',
   },
+  unitScoreNote:
+    '另有 {{count}} 项任务经审批认定不适用，不计入本单位完成率与得分（得分按适用任务折算）。',
   approvedNote: '该任务已认定对本单位不适用：不计入完成率、排名与考核（考核按适用任务重新折算）。',
   requestedNote: '不适用申请待督导审批，审批前任务照常计入统计。',
   intro:
@@ -43,6 +45,12 @@ export const notApplicableZh = {
     APPROVED: '已同意',
     REJECTED: '已驳回',
     REVOKED: '已撤销',
+  },
+  historyText: {
+    requested: '申请认定任务不适用',
+    approved: '同意不适用申请：任务不计入完成率与考核',
+    rejected: '驳回不适用申请',
+    revoked: '撤销不适用认定：任务重新纳入统计与考核',
   },
   errors: {
     reasonRequired: '请填写理由',

@@ -58,6 +58,7 @@ export const assignmentEn: typeof assignmentZh = {
     rejected: 'Request refused',
     decide: 'Decide',
     pendingNotice: 'A reassignment request awaits the supervisor’s decision.',
+    pendingListTitle: 'Reassignment requests awaiting a decision ({{count}})',
     columns: {
       route: 'Move',
       reason: 'Reason',

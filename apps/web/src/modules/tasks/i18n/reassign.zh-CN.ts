@@ -56,6 +56,7 @@ export const assignmentZh = {
     rejected: '已不同意该申请',
     decide: '审批',
     pendingNotice: '有一项转办申请待督导审批。',
+    pendingListTitle: '待审批的转办申请（{{count}} 项）',
     columns: {
       route: '转办',
       reason: '理由',

@@ -216,8 +216,12 @@ export const tasksZh = {
       restored: '职责重新纳入跟踪，任务恢复',
       due_date: '截止日期由 {{from}} 调整为 {{to}}',
       duty_followed: '职责在法规新版本中延续，任务改为对应新版本的职责',
+      urging_issued: '发出{{colour}}督办单 {{number}}',
+      urging_acknowledged: '签收督办单 {{number}}',
+      urging_answered: '反馈督办单 {{number}}',
       other: '其他变更（{{kind}}）',
     },
+    urgingColour: { BLUE: '蓝色', ORANGE: '橙色', RED: '红色' },
   },
   extension: {
     title: '延期申请',

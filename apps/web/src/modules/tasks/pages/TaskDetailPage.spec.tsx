@@ -7,6 +7,8 @@ import { renderWithUser } from '../../../test/renderWithUser';
 import { taskDetail } from '../testing/taskFixtures';
 import { TaskDetailPage } from './TaskDetailPage';
 import { noUrgingAnswers } from '../../urging/testing/urgingFixtures';
+import { noCommentAnswers } from '../testing/commentFixtures';
+import { noReassignAnswers } from '../testing/reassignFixtures';
 
 const operator = currentUser({
   id: 'u-o',
@@ -33,7 +35,12 @@ afterEach(() => {
 });
 
 function renderPage(user: typeof operator, answers: Record<string, unknown>) {
-  const stub = stubGraphQLOperations({ ...noUrgingAnswers, ...answers });
+  const stub = stubGraphQLOperations({
+    ...noUrgingAnswers,
+    ...noCommentAnswers,
+    ...noReassignAnswers,
+    ...answers,
+  });
   restoreFetch = stub.restore;
   renderWithUser(<TaskDetailPage />, user);
   return stub;

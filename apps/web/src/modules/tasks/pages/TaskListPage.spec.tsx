@@ -50,6 +50,7 @@ function renderAt(url: string, user = supervisor, answers: Record<string, unknow
     TasksFilterOptions: { data: filterOptions },
     TasksList: tasksPage(rows, 2),
     AcknowledgeCounts: { data: { unacknowledgedTaskCounts: [] } },
+    ReassignPending: { data: { pendingTaskReassignments: [] } },
     ...answers,
   });
   restoreFetch = stub.restore;

@@ -8,6 +8,7 @@ import { useCycles } from '../../../hooks/useCycles';
 import { useSignedInUser } from '../../auth/hooks/signedInUser';
 import { AcknowledgeBulkButton } from '../components/AcknowledgeBulkButton';
 import { AcknowledgeCountsPanel } from '../components/AcknowledgeCountsPanel';
+import { ReassignPendingPanel } from '../components/ReassignPendingPanel';
 import { ReturnedTasksPanel } from '../components/ReturnedTasksPanel';
 import { SpreadsheetPanel } from '../components/SpreadsheetPanel';
 import { TaskFilterBar } from '../components/TaskFilterBar';
@@ -103,6 +104,7 @@ export function TaskListPage() {
         />
       )}
       {isOperator && <SpreadsheetPanel cycleId={cycleId} onApplied={retry} />}
+      <ReassignPendingPanel cycleId={cycleId} />
       {!isOperator && (
         <AcknowledgeCountsPanel
           cycleId={cycleId}

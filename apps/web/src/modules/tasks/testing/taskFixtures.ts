@@ -45,6 +45,7 @@ export function listRow(overrides: Record<string, unknown> & { id: string }) {
     updatedBy: 'jiangan-scjg',
     returnCount: 0,
     retiredAt: null,
+    notApplicableStatus: null,
     article: { __typename: 'Article', id: 'a-12', number: 12, title: '质量工作机制' },
     duty: { __typename: 'Duty', id: `d-${overrides.id}`, subject: '建立质量工作协调机制' },
     unit: { __typename: 'AdminUnit', code: '420102', name: '江岸区' },

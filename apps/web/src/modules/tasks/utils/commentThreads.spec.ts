@@ -1,5 +1,6 @@
 import {
   attachmentIdsFromResponse,
+  commentHistoryFacts,
   buildCommentThreads,
   commentAttachmentUploadUrl,
   mentionsFromKeys,
@@ -77,5 +78,34 @@ describe('comment helpers', () => {
       'b',
     ]);
     expect(attachmentIdsFromResponse('<html>')).toEqual([]);
+  });
+});
+
+describe('commentHistoryFacts', () => {
+  it.each([
+    [
+      { kind: 'comment', after: { excerpt: '请说明', parentId: null } },
+      { kind: 'comment', excerpt: '请说明', reply: false },
+    ],
+    [
+      { kind: 'comment', after: { excerpt: '已落实', parentId: 'c1' } },
+      { kind: 'comment', excerpt: '已落实', reply: true },
+    ],
+    [
+      { kind: 'instruction', after: { excerpt: '月底前完成' } },
+      { kind: 'instruction', excerpt: '月底前完成', reply: false },
+    ],
+    [
+      { kind: 'not_applicable_decided', after: { notApplicableStatus: 'APPROVED' } },
+      { kind: 'not_applicable_decided', approved: true },
+    ],
+    [
+      { kind: 'not_applicable_decided', after: { notApplicableStatus: 'REJECTED' } },
+      { kind: 'not_applicable_decided', approved: false },
+    ],
+    [{ kind: 'not_applicable_revoked', after: null }, { kind: 'not_applicable_revoked' }],
+    [{ kind: 'status', after: { status: 'VERIFIED' } }, undefined],
+  ])('%j', (event, facts) => {
+    expect(commentHistoryFacts(event)).toEqual(facts);
   });
 });

@@ -103,3 +103,33 @@ export function attachmentIdsFromResponse(bodyText: string): string[] {
     return [];
   }
 }
+
+type HistoryFacts =
+  | { kind: 'comment' | 'instruction'; excerpt: string; reply: boolean }
+  | { kind: 'not_applicable_requested' | 'not_applicable_revoked' }
+  | { kind: 'not_applicable_decided'; approved: boolean };
+
+/** What a comment or 不适用 history event says (undefined for other kinds). */
+export function commentHistoryFacts(event: {
+  kind: string;
+  after?: unknown;
+}): HistoryFacts | undefined {
+  const after =
+    event.after && typeof event.after === 'object' ? (event.after as Record<string, unknown>) : {};
+  switch (event.kind) {
+    case 'comment':
+    case 'instruction':
+      return {
+        kind: event.kind,
+        excerpt: typeof after.excerpt === 'string' ? after.excerpt : '',
+        reply: typeof after.parentId === 'string',
+      };
+    case 'not_applicable_requested':
+    case 'not_applicable_revoked':
+      return { kind: event.kind };
+    case 'not_applicable_decided':
+      return { kind: event.kind, approved: after.notApplicableStatus === 'APPROVED' };
+    default:
+      return undefined;
+  }
+}

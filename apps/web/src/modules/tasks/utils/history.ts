@@ -16,6 +16,9 @@ export const HISTORY_KINDS = [
   'restored',
   'due_date',
   'duty_followed',
+  'urging_issued',
+  'urging_acknowledged',
+  'urging_answered',
 ] as const;
 
 export type HistoryKind = (typeof HISTORY_KINDS)[number];

@@ -71,6 +71,11 @@ export function UnitScoreCard({ assessment }: { assessment: UnitAssessment }) {
           </div>
         </Col>
       </Row>
+      {assessment.notApplicableTasks > 0 && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          {t('notApplicable.unitScoreNote', { count: assessment.notApplicableTasks })}
+        </Typography.Paragraph>
+      )}
       {assessment.bonusRequested > assessment.bonusApplied && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           {t('units.score.bonusCapped', {

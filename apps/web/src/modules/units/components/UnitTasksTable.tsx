@@ -6,6 +6,7 @@ import { OverdueTag, TaskStatusTag } from '../../overview/components/TaskStatusT
 import { useFormatters } from '../../overview/hooks/useFormatters';
 import { tasksPath } from '../../overview/utils/links';
 import type { UnitTask } from '../graphql/types';
+import { NotApplicableTag } from '../../tasks/components/NotApplicableTag';
 import {
   STATUS_ORDER,
   statusCounts,
@@ -76,6 +77,7 @@ export function UnitTasksTable({
         <Flex gap={4} wrap>
           <TaskStatusTag status={task.status} />
           {task.overdue && <OverdueTag />}
+          <NotApplicableTag status={task.notApplicableStatus} />
         </Flex>
       ),
     },

@@ -37,6 +37,7 @@ const assessment = {
   resultSetVersion: null,
   bonusApplied: 2,
   bonusRequested: 2,
+  notApplicableTasks: 0,
   deductions: [
     { __typename: 'ScoreDeduction', points: 1.5, reason: '任务逾期未提交', taskId: 't-2' },
   ],
@@ -76,6 +77,7 @@ const task = (id: string, article: number, subject: string, status: string, over
   overdue,
   dueDate: '2026-06-30',
   evidenceCount: 3,
+  notApplicableStatus: null,
   article: {
     __typename: 'Article',
     id: `a-${article}`,

@@ -13,6 +13,7 @@ const task = (
   overdue: false,
   dueDate: '2026-12-31',
   evidenceCount: 0,
+  notApplicableStatus: null,
   article: {
     __typename: 'Article',
     id: `a-${article}`,

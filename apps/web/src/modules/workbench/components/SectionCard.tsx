@@ -1,4 +1,4 @@
-import { Badge, Card, Empty, Flex, List, Typography } from 'antd';
+import { Badge, Card, Empty, Flex, List, theme, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type {
   WorkbenchItemFieldsFragment,
@@ -21,6 +21,7 @@ export interface SectionCardProps {
 /** One section of the workbench: title with the count, the first items, a link to all of them. */
 export function SectionCard({ section, today }: SectionCardProps) {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const title = t(`workbench.sections.${section.key}.title`);
   const urgent = isUrgentSection(section.key) && section.count > 0;
   const hidden = section.count - section.items.length;
@@ -42,7 +43,7 @@ export function SectionCard({ section, today }: SectionCardProps) {
         </Flex>
       }
       extra={
-        <AppLink to={section.link} data-testid="section-link">
+        <AppLink to={section.link} data-testid="section-link" style={{ color: token.colorLink }}>
           {section.count > 0
             ? t('workbench.viewAll', { count: section.count })
             : t('workbench.openList')}

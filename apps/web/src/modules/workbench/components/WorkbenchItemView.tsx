@@ -1,4 +1,4 @@
-import { Flex, Tag, Typography } from 'antd';
+import { Flex, Tag, theme, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -21,6 +21,7 @@ export interface WorkbenchItemViewProps {
 /** One item of a workbench section: a link to the work and a line saying why it is here. */
 export function WorkbenchItemView({ item, section, today }: WorkbenchItemViewProps) {
   const { t, i18n } = useTranslation();
+  const { token } = theme.useToken();
   const at = item.at ? formatDateTime(item.at, i18n.language) : '';
   const tags: React.ReactNode[] = [];
   if (item.kind === 'URGING_NOTICE' && item.colour) {
@@ -41,7 +42,12 @@ export function WorkbenchItemView({ item, section, today }: WorkbenchItemViewPro
     <Flex vertical gap={2} style={{ minWidth: 0, width: '100%' }} data-testid="workbench-item">
       <Flex gap={6} align="center" wrap>
         {tags}
-        <AppLink to={item.link} data-testid="workbench-item-link">
+        {/* The link colour even once visited: the default visited shade is too pale (contrast). */}
+        <AppLink
+          to={item.link}
+          data-testid="workbench-item-link"
+          style={{ color: token.colorLink }}
+        >
           {titleOf(item, t)}
         </AppLink>
       </Flex>

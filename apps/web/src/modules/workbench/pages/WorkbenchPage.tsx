@@ -7,8 +7,15 @@ import { useSignedInUser } from '../../auth/hooks/signedInUser';
 import { SectionCard } from '../components/SectionCard';
 import { useWorkbench } from '../hooks/useWorkbench';
 
-type SubtitleRole =
-  'COUNTY_OPERATOR' | 'PREFECTURE_SUPERVISOR' | 'PROVINCIAL_SUPERVISOR' | 'AUDITOR';
+const SUBTITLE_ROLES = [
+  'COUNTY_OPERATOR',
+  'PREFECTURE_SUPERVISOR',
+  'PROVINCIAL_SUPERVISOR',
+  'AUDITOR',
+] as const;
+type SubtitleRole = (typeof SUBTITLE_ROLES)[number];
+const hasSubtitle = (role: string | null): role is SubtitleRole =>
+  SUBTITLE_ROLES.includes(role as SubtitleRole);
 
 /** 工作台: the business roles' home page, what to do today, each section linking to its list. */
 export function WorkbenchPage() {
