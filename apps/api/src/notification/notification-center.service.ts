@@ -25,7 +25,7 @@ import { formatMinutes, parseClock, validEmail } from './notification-settings-r
 
 const DELIVERY_SELECT = `
   SELECT d.id, d.notification_id AS "notificationId", d.recipient_username AS "recipientUsername",
-         n.kind, n.title, d.channel, d.target, d.status, d.attempts,
+         n.kind, d.channel, d.target, d.status, d.attempts,
          d.next_attempt_at AS "nextAttemptAt", d.last_error AS "lastError",
          d.delivered_at AS "deliveredAt", d.created_at AS "createdAt"
     FROM notification_delivery d JOIN notification n ON n.id = d.notification_id`;

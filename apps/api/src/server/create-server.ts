@@ -8,6 +8,7 @@ import { PeriodicJob, schedulePeriodicJob } from '../common/periodic-job';
 import { AppModule } from '../app.module';
 import { AppConfig } from '../config/config';
 import { DatabaseAvailability, superviseDatabase } from '../database/database-availability';
+import { analyzeAfterBulkLoad } from '../database/app-role';
 import { resolveDatabase } from '../database/database-url';
 import { EmbeddedPostgres } from '@duty/api/embedded-postgres';
 import { EvidenceStore } from '@duty/api/evidence-store';
@@ -104,6 +105,10 @@ export async function createServer(
         evidenceStore: app.get<EvidenceStore>(EVIDENCE_STORE),
       });
       logger.info(seeded, 'Demo data checked');
+      const ownerUrl = options.databaseUrl ? options.databaseOwnerUrl : database.ownerUrl;
+      if (seeded.tasks > 0) {
+        await (ownerUrl ? analyzeAfterBulkLoad(ownerUrl) : dataSource.query('ANALYZE'));
+      }
     }
     if (config.isProduction) {
       const demo = await accountsWithDemoPassword(dataSource);

@@ -162,11 +162,12 @@ export class NotificationDeliveryModel {
   @Field()
   recipientUsername!: string;
 
+  /**
+   * The kind only: the log is the system administrator's, who sees no business data, so the
+   * notification's title (task, unit, notice number) is not part of it.
+   */
   @Field(() => NotificationKindEnum)
   kind!: NotificationKindEnum;
-
-  @Field()
-  title!: string;
 
   @Field(() => NotificationChannelEnum)
   channel!: NotificationChannelEnum;

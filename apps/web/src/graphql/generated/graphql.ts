@@ -2058,7 +2058,6 @@ export type NotificationDeliveryLogQuery = {
       notificationId: string;
       recipientUsername: string;
       kind: NotificationKind;
-      title: string;
       channel: NotificationChannel;
       target: string;
       status: NotificationDeliveryStatus;
@@ -6197,7 +6196,6 @@ export const NotificationDeliveryLogDocument = gql`
         notificationId
         recipientUsername
         kind
-        title
         channel
         target
         status

@@ -9,9 +9,8 @@ const delivery = (id: string, status: string, lastError: string | null) => ({
   __typename: 'NotificationDelivery',
   id,
   notificationId: `n-${id}`,
-  recipientUsername: 'enshi-scjg',
+  recipientUsername: `operator-${id}`,
   kind: 'URGING_ISSUED',
-  title: `督办单 ${id}`,
   channel: 'WEBHOOK',
   target: 'https://gw.example.gov.cn/duty',
   status,
@@ -60,10 +59,10 @@ describe('NotificationDeliveryLogPage', () => {
     restoreFetch = stub.restore;
     renderWithUser(<NotificationDeliveryLogPage />, currentUser({ role: 'SYSTEM_ADMIN' }));
 
-    const failed = (await screen.findByText('督办单 d1')).closest('tr') as HTMLElement;
+    const failed = (await screen.findByText('operator-d1')).closest('tr') as HTMLElement;
     expect(within(failed).getByText('失败')).toBeTruthy();
     expect(within(failed).getByText('HTTP 503')).toBeTruthy();
-    const delivered = screen.getByText('督办单 d2').closest('tr') as HTMLElement;
+    const delivered = screen.getByText('operator-d2').closest('tr') as HTMLElement;
     expect(within(delivered).queryByRole('button', { name: /重新发送/ })).toBeNull();
 
     fireEvent.click(within(failed).getByRole('button', { name: /重新发送/ }));

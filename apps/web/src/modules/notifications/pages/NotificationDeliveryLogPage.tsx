@@ -7,7 +7,6 @@ import {
   Flex,
   Input,
   Select,
-  Space,
   Table,
   Tag,
   Tooltip,
@@ -150,14 +149,7 @@ export function NotificationDeliveryLogPage() {
             {
               title: t('notifications.deliveries.notification'),
               key: 'notification',
-              render: (_v, d) => (
-                <Space orientation="vertical" size={2}>
-                  <NotificationKindTag kind={d.kind} />
-                  <Typography.Text ellipsis style={{ maxWidth: 280 }}>
-                    {d.title}
-                  </Typography.Text>
-                </Space>
-              ),
+              render: (_v, d) => <NotificationKindTag kind={d.kind} />,
             },
             {
               title: t('notifications.deliveries.recipient'),
