@@ -19,7 +19,8 @@ import { EVIDENCE_STORE } from './evidence.constants';
 import { Detector, EvidenceCorruptionService, findingOf } from './evidence-corruption';
 import { Evidence } from './evidence.entity';
 import { EvidenceService } from './evidence.service';
-import { formatBytes, receiveEvidenceUpload } from './evidence-upload';
+import { formatBytes } from './evidence-upload';
+import { receiveUploadOrReply } from './receive-upload-or-reply';
 import { toEvidenceModel } from './evidence.models';
 
 /** Types a browser shows inline (预览); everything else is always a download. */
@@ -96,28 +97,12 @@ export class EvidenceController {
     }
     res.removeHeader('Connection');
 
-    const received = await receiveEvidenceUpload(req, this.store, {
+    const received = await receiveUploadOrReply(req, res, this.store, {
       maxFileBytes,
       maxFiles: maxFilesPerRequest,
       allowedTypes,
-    }).catch(() => null);
-    if (!received) {
-      // The client went away or sent a broken body: everything staged has been discarded.
-      return sendError(
-        res,
-        ErrorCode.BAD_REQUEST,
-        '上传未完成（连接中断或格式错误），未保存任何文件。',
-      );
-    }
-    if (!received.ok) {
-      return sendError(
-        res,
-        received.code as ErrorCode,
-        received.message,
-        { files: received.rejected },
-        received.status,
-      );
-    }
+    });
+    if (!received) return;
     try {
       const saved = await this.evidence.attach(
         principal,

@@ -7,7 +7,8 @@ import { contentDisposition, HttpAccess, sendAppError, sendError } from '../acce
 import { requestMeta } from '../auth/session-token';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { EVIDENCE_STORE } from '../evidence/evidence.constants';
-import { formatBytes, receiveEvidenceUpload } from '../evidence/evidence-upload';
+import { formatBytes } from '../evidence/evidence-upload';
+import { receiveUploadOrReply } from '../evidence/receive-upload-or-reply';
 import { TASK_READERS } from '../task/task-scope';
 import { toAttachmentModel } from './dto/task-comment.models';
 import { TaskCommentAttachmentService } from './task-comment-attachment.service';
@@ -75,27 +76,12 @@ export class TaskCommentAttachmentController {
       return sendAppError(res, error);
     }
     res.removeHeader('Connection');
-    const received = await receiveEvidenceUpload(req, this.store, {
+    const received = await receiveUploadOrReply(req, res, this.store, {
       maxFileBytes,
       maxFiles: maxFilesPerRequest,
       allowedTypes,
-    }).catch(() => null);
-    if (!received) {
-      return sendError(
-        res,
-        ErrorCode.BAD_REQUEST,
-        '上传未完成（连接中断或格式错误），未保存任何文件。',
-      );
-    }
-    if (!received.ok) {
-      return sendError(
-        res,
-        received.code as ErrorCode,
-        received.message,
-        { files: received.rejected },
-        received.status,
-      );
-    }
+    });
+    if (!received) return;
     try {
       const saved = await this.attachments.save(
         principal,

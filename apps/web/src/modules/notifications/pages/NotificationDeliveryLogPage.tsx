@@ -1,17 +1,6 @@
 import { RedoOutlined } from '@ant-design/icons';
 import { useMutation } from '@apollo/client/react';
-import {
-  App,
-  Button,
-  Card,
-  Flex,
-  Input,
-  Select,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
