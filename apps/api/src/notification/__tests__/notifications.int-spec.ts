@@ -296,17 +296,18 @@ describe('notifications: recipients, settings, quiet hours, outbox delivery', ()
     const log = await sysadmin.graphql<{
       notificationDeliveries: {
         total: number;
-        items: Array<{ id: string; status: string; title: string; lastError: string }>;
+        items: Array<{ id: string; status: string; kind: string; lastError: string }>;
         counts: Array<{ status: string; count: number }>;
       };
     }>(
-      `query { notificationDeliveries(filter: { status: FAILED }) { total items { id status title lastError } counts { status count } } }`,
+      `query { notificationDeliveries(filter: { status: FAILED }) { total items { id status kind lastError } counts { status count } } }`,
     );
     expect(log.errors).toBeUndefined();
     expect(log.data?.notificationDeliveries.items).toContainEqual({
       id: row.id,
       status: 'FAILED',
-      title,
+      // The kind, not the title: the system administrator sees no business data.
+      kind: 'OVERDUE',
       lastError: 'HTTP 503',
     });
     expect(log.data?.notificationDeliveries.counts).toContainEqual({ status: 'FAILED', count: 1 });
