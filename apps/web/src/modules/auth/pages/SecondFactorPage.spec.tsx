@@ -23,6 +23,8 @@ describe('the second factor step of signing in', () => {
   it('asks for the app’s code instead of the app, shows a refusal, and lets the user in on a right code', async () => {
     const { requestsOf, unexpected } = stub({
       Me: { data: { me: pending } },
+      // The header's notification bell asks once the user is in.
+      NotificationUnreadCount: { data: { unreadNotificationCount: 0 } },
       VerifySecondFactor: [
         graphQLError('VALIDATION_FAILED', WRONG_CODE, {
           details: { fields: { code: WRONG_CODE } },

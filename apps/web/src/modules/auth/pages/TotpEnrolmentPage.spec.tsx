@@ -34,6 +34,8 @@ describe('the enrolment a role requires', () => {
   it('shows the QR code and key, confirms a code, and keeps the recovery codes on screen until they are saved', async () => {
     const { requestsOf, unexpected } = stub({
       Me: [{ data: { me: mustEnrol } }, { data: { me: { ...mustEnrol, secondFactorStep: null } } }],
+      // The header's notification bell asks once the user is in.
+      NotificationUnreadCount: { data: { unreadNotificationCount: 0 } },
       BeginTotpEnrolment: begun,
       ConfirmTotpEnrolment: [
         graphQLError('VALIDATION_FAILED', '验证码不正确：请确认已添加上面的密钥。'),
