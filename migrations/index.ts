@@ -19,6 +19,8 @@ import { CreateUrgingNotices1796600100000 } from './1796600100000-CreateUrgingNo
 import { AddTaskAcknowledgementAndReassignment1796600200000 } from './1796600200000-AddTaskAcknowledgementAndReassignment';
 import { AddTaskCommentsAndNotApplicable1796600300000 } from './1796600300000-AddTaskCommentsAndNotApplicable';
 import { CreateBulletins1796600400000 } from './1796600400000-CreateBulletins';
+import { AddTaskSearchIndexes1796720000000 } from './1796720000000-AddTaskSearchIndexes';
+import { AddUserOfficeAndPhone1796750000000 } from './1796750000000-AddUserOfficeAndPhone';
 
 export const migrations = [
   CreateSystemSetting1764223200000,
@@ -40,6 +42,8 @@ export const migrations = [
   AddTaskAcknowledgementAndReassignment1796600200000,
   AddTaskCommentsAndNotApplicable1796600300000,
   CreateBulletins1796600400000,
+  AddTaskSearchIndexes1796720000000,
+  AddUserOfficeAndPhone1796750000000,
 ];
 
 /** Table where TypeORM records applied migrations. */

@@ -75,9 +75,7 @@ describe('regulation import and duty export commands on the embedded database', 
     expect(csv.code).toBe(0);
     const body = await readFile(path.join(dir, 'duties.csv'), 'utf8');
     expect(
-      body.startsWith(
-        '\uFEFFarticle,paragraph,item,chapter,actor_type,levels,modality,departments,subject,text',
-      ),
+      body.startsWith('\uFEFF条,款,项,章,主体类型,适用层级,规范性质,责任部门,职责事项,条文原文'),
     ).toBe(true);
     const rows = body.trimEnd().split('\r\n').length - 1;
     expect(csv.stdout).toContain(`已导出 ${rows} 项职责`);

@@ -351,15 +351,18 @@ describe('the dashboard in a real browser', () => {
       .first()
       .waitFor();
     await a11y(supervisor, 'review-queue');
-    // The queue lists every submitted task of 恩施州, oldest first: choose ours, read its
-    // evidence beside it and verify — two clicks.
+    // The queue shows 恩施州's submissions a page at a time, newest first, so ours (just
+    // resubmitted) is on the first page: choose it, read its evidence beside it, verify and
+    // confirm in the dialog that names the task.
     await supervisor.locator(`#review-task-${taskId}`).click();
     await supervisor.getByText('恩施市质量强市实施方案.pdf').first().waitFor();
     await supervisor
       .getByRole('button', { name: /核验通过/ })
       .first()
       .click();
-    await supervisor.getByText(/已核验通过：恩施市 第\d+条/).waitFor();
+    const confirm = supervisor.getByRole('dialog', { name: '确认核验通过？' });
+    await confirm.getByText(/恩施市 第\d+条/).waitFor();
+    await confirm.getByRole('button', { name: '确认核验通过' }).click();
     await waitForStatus(taskId, 'VERIFIED', 10_000);
     expect(await statusOf(taskId)).toBe('VERIFIED');
   });

@@ -252,14 +252,13 @@ describe('a second regulation in a real browser', () => {
     await expect(row.getByRole('cell').nth(-2).textContent()).resolves.toBe(
       new Intl.NumberFormat('zh-CN').format(total),
     );
-    // Regenerating after no further review changes nothing, and says so.
+    // Regenerating after no further review changes nothing: the preview and the result say so.
     await row.getByRole('button', { name: '重新生成任务' }).click();
-    await province
-      .getByRole('tooltip')
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
-    await province
-      .getByText(`已重新生成：新增 0 项，退出 0 项，恢复 0 项，现有任务 ${total} 项`)
+    const regenerate = province.getByRole('dialog').filter({ hasText: '重新生成任务 ·' });
+    await regenerate.getByText('没有需要变化的任务：职责审核结果与现有任务一致。').waitFor();
+    await regenerate.getByRole('button', { name: /确认重新生成/ }).click();
+    await regenerate
+      .getByText(`新增 0 项、退出 0 项、恢复 0 项任务，现有任务 ${total} 项。`)
       .waitFor();
   });
 });

@@ -26,6 +26,7 @@ import { TaskCommentModule } from './task-comment/task-comment.module';
 import { TaskApplicabilityModule } from './task-applicability/task-applicability.module';
 import { UrgingModule } from './urging/urging.module';
 import { WorkbenchModule } from './workbench/workbench.module';
+import { MapModule } from './map/map.module';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { createDataSource } from './database/data-source';
 import { runMigrations } from './database/migrate';
@@ -160,6 +161,7 @@ export class AppModule {
         TaskApplicabilityModule,
         UrgingModule,
         WorkbenchModule,
+        MapModule,
       ],
       providers: [
         { provide: APP_PIPE, useValue: validationPipe() },

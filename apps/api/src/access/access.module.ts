@@ -16,6 +16,7 @@ import { CurrentUserFieldsResolver, UserResolver } from '../user/user.resolver';
 import { UserAdminService } from '../user/user-admin.service';
 import { PasswordResetRequestResolver } from '../user/password-reset-request.resolver';
 import { PasswordResetRequestService } from '../user/password-reset-request.service';
+import { PERSON_FIELD_RESOLVERS } from '../user/person-fields.resolver';
 import { AccessGuard } from './access.guard';
 import { HttpAccess } from './http-access';
 
@@ -41,6 +42,7 @@ import { HttpAccess } from './http-access';
     AdminUnitResolver,
     DepartmentResolver,
     SecurityAuditResolver,
+    ...PERSON_FIELD_RESOLVERS,
     HttpAccess,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@duty/shared/errors';
@@ -170,6 +171,14 @@ export class AssessmentReportController {
     }
   }
 
+  /** The cycle's year for download names (`2026年度考核结果…`). */
+  private async cycleYear(cycleId: string): Promise<string> {
+    const [row] = await this.dataSource.query(`SELECT year FROM assessment_cycle WHERE id = $1`, [
+      cycleId,
+    ]);
+    return row?.year ? String(row.year) : '';
+  }
+
   private async rankingBook(
     principal: Principal,
     cycleId: string,
@@ -203,7 +212,8 @@ export class AssessmentReportController {
       });
     }
     styleSheet(sheet);
-    return xlsxDownload(book, `考核排名-${LEVEL_ZH[level]}.xlsx`, {
+    const year = await this.cycleYear(cycleId);
+    return xlsxDownload(book, `${year}年度考核结果-${LEVEL_ZH[level]}排名.xlsx`, {
       report: 'ranking',
       cycleId,
       level,
@@ -265,7 +275,8 @@ export class AssessmentReportController {
     ];
     deductions.addRows(score.deductions.map((d) => ({ ...d, taskId: d.taskId ?? '' })));
     styleSheet(deductions);
-    return xlsxDownload(book, `考核明细-${score.unitName}.xlsx`, {
+    const year = await this.cycleYear(cycleId);
+    return xlsxDownload(book, `${score.unitName}-${year}年度考核结果.xlsx`, {
       report: 'unit',
       cycleId,
       unitCode,
@@ -303,7 +314,10 @@ export class AssessmentReportController {
       headers: [
         ['Content-Type', 'text/html; charset=utf-8'],
         ['Cache-Control', 'no-store'],
-        ['Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'"],
+        [
+          'Content-Security-Policy',
+          `default-src 'none'; style-src 'unsafe-inline'; script-src '${PRINT_SCRIPT_HASH}'`,
+        ],
       ],
       target: `cycle:${cycleId} unit:${unitCode}`,
       detail: { report: 'printable', cycleId, unitCode },
@@ -352,6 +366,21 @@ function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
+/**
+ * The report's 打印报告 button. The page's CSP allows exactly this inline script (by its hash),
+ * nothing else, so the report stays a page that cannot run injected code.
+ */
+const PRINT_SCRIPT =
+  "document.getElementById('print').addEventListener('click',function(){window.print()});";
+const PRINT_SCRIPT_HASH = `sha256-${createHash('sha256').update(PRINT_SCRIPT).digest('base64')}`;
+
+/** `2026-09-30` → `2026年9月30日`: the web app's date rule (apps/web/src/utils/format.ts). */
+const longDay = (day: string) =>
+  day.replace(
+    /^(\d{4})-(\d{2})-(\d{2})$/,
+    (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`,
+  );
+
 const escape = (text: unknown) =>
   String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -376,7 +405,7 @@ function renderReport(input: {
       (b) =>
         `<tr><td>${escape(names.get(b.indicatorId) ?? b.indicatorId)}</td><td class="n">${round2(b.marks)}</td><td class="n">${round2(
           b.earned,
-        )}</td><td>${b.tasks.map((t) => escape(RULE_ZH[t.rule] ?? t.rule)).join('、')}</td></tr>`,
+        )}</td><td class="w">${b.tasks.map((t) => escape(RULE_ZH[t.rule] ?? t.rule)).join('、')}</td></tr>`,
     )
     .join('');
   const adjustmentRows = adjustments
@@ -391,7 +420,7 @@ function renderReport(input: {
   const overdueRows = overdue
     .map(
       (o) =>
-        `<tr><td>第${o.article}条</td><td>${escape(o.subject)}</td><td>${escape(o.due_date)}</td></tr>`,
+        `<tr><td class="k">第${o.article}条</td><td>${escape(o.subject)}</td><td class="k">${escape(longDay(o.due_date))}</td></tr>`,
     )
     .join('');
   return `<!doctype html>
@@ -406,10 +435,13 @@ function renderReport(input: {
   .kpis div { text-align: center; flex: 1; } .kpis b { display: block; font-size: 15pt; }
   table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
   tr { page-break-inside: avoid; } th, td { border: 1px solid #555; padding: 1.5mm 2mm; vertical-align: top; }
-  th { background: #eee; } td.n { text-align: right; white-space: nowrap; }
-  .hint { color: #555; font-size: 9pt; } @media print { .hint { display: none; } }
+  th { background: #eee; white-space: nowrap; } td.n { text-align: right; white-space: nowrap; } td.k { white-space: nowrap; } td.w { word-break: keep-all; }
+  .toolbar { display: flex; align-items: center; gap: 4mm; margin: 4mm 0; color: #333; font-size: 10pt; }
+  .toolbar button { font: inherit; font-size: 11pt; padding: 1.5mm 6mm; color: #fff; background: #1f4e9e; border: 0; border-radius: 4px; cursor: pointer; }
+  @media print { .toolbar { display: none; } }
 </style></head><body>
-<p class="hint">按 Ctrl+P（或 ⌘P）打印，纸张选择 A4。</p>
+<div class="toolbar"><button type="button" id="print">打印报告</button><span>点击“打印报告”，在打印窗口中选择打印机或“另存为 PDF”，纸张选择 A4。</span></div>
+<script>${PRINT_SCRIPT}</script>
 <h1>${escape(score.unitName)}${escape(cycle.year)}年度质量工作考核报告</h1>
 <p class="meta">${escape(cycle.title)}｜${score.frozen ? `考核结果已固化（第 ${score.resultSetVersion} 版）` : '实时得分（考核年度尚未关闭）'}</p>
 <div class="kpis"><div>得分<b>${score.score.toFixed(2)}</b></div><div>等次<b>${escape(score.grade)}</b></div><div>${escape(

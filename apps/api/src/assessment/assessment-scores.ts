@@ -99,8 +99,14 @@ export async function planInForce(manager: EntityManager, cycleId: string): Prom
 }
 
 /**
- * Scores every unit with tasks in the cycle as of a day (a task past its due date on that day
- * and neither submitted nor verified counts as overdue), ranked among units of the same level.
+ * Scores every unit with tasks in the cycle as of a day, ranked among units of the same level.
+ *
+ * The plan's overdue rule is "overdue at the end of the cycle" (年度结束时逾期): it applies once
+ * the cycle has ended — when its results are frozen at close (`cycleEnded`), or for a day after
+ * its due date — to a task past its due date on that day and neither submitted nor verified.
+ * Before the end, a task past its own (earlier) due date is scored by its status like any other
+ * (in progress → the in-progress share): it can still be finished in the year, and lateness during
+ * the year is pressed by the urging notices (督办单), whose deductions count below.
  * Tasks are read as compact rows (one statement) and scored by the pure scoring library.
  *
  * Tasks approved as not applicable to their unit (不适用) are left out: the unit is scored over
@@ -112,6 +118,7 @@ export async function computeScores(
   cycleId: string,
   asOf: string,
   plan?: PlanInForce,
+  options: { cycleEnded?: boolean } = {},
 ): Promise<{ plan: PlanInForce; scores: RankedUnitScore[] }> {
   const inForce = plan ?? (await planInForce(manager, cycleId));
   const rows: Array<{
@@ -124,11 +131,13 @@ export async function computeScores(
     return_count: number;
   }> = await manager.query(
     `SELECT t.id AS task_id, t.duty_lineage_id AS lineage_id, t.unit_code, t.status,
-            (t.due_date < $2::date AND t.status NOT IN ('SUBMITTED', 'VERIFIED')) AS overdue,
+            (t.due_date < $2::date AND t.status NOT IN ('SUBMITTED', 'VERIFIED')
+              AND ($3::boolean OR $2::date > y.due_date)) AS overdue,
             t.extension_count, t.return_count
-       FROM task t WHERE t.cycle_id = $1 AND t.retired_at IS NULL
+       FROM task t JOIN assessment_cycle y ON y.id = t.cycle_id
+      WHERE t.cycle_id = $1 AND t.retired_at IS NULL
         AND t.not_applicable_status IS DISTINCT FROM 'APPROVED'`,
-    [cycleId, asOf],
+    [cycleId, asOf, options.cycleEnded ?? false],
   );
   const notApplicable: Array<{ unit_code: string; n: number }> = await manager.query(
     `SELECT unit_code, count(*)::int AS n FROM task
@@ -220,7 +229,10 @@ export async function freezeResults(
   closedAt: Date,
   asOf: string,
 ): Promise<AssessmentResultSet> {
-  const { plan, scores } = await computeScores(manager, cycle.id, asOf);
+  // Closing is the end of the cycle: the overdue rule applies, whatever the day.
+  const { plan, scores } = await computeScores(manager, cycle.id, asOf, undefined, {
+    cycleEnded: true,
+  });
   const [{ next }] = await manager.query(
     `SELECT coalesce(max(version), 0) + 1 AS next FROM assessment_result_set WHERE cycle_id = $1`,
     [cycle.id],

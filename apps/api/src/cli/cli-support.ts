@@ -6,10 +6,15 @@ import type { Logger } from 'pino';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, ConfigError, loadConfig } from '../config/config';
+import { derivedAppPassword, EMBEDDED_APP_ROLE } from '../database/app-role';
 import { createDataSource } from '../database/data-source';
-import { resolveDatabase } from '../database/database-url';
+import {
+  EMBEDDED_DATABASE_NAME,
+  resolveDatabase,
+  type ResolvedDatabase,
+} from '../database/database-url';
 import { migrateAsOwner } from '../database/owner-setup';
-import { EmbeddedPostgres } from '@duty/api/embedded-postgres';
+import { EmbeddedPostgres, EmbeddedPostgresError } from '@duty/api/embedded-postgres';
 import { createRootLogger } from '../logging/logger';
 
 export function print(line = ''): void {
@@ -37,8 +42,47 @@ export function runCli(main: (config: AppConfig, logger: Logger) => Promise<numb
 }
 
 /**
- * Opens the configured database (DATABASE_URL, or the embedded server, started for the
- * duration of the command) and closes everything afterwards.
+ * The database a command works on. DATABASE_URL as configured; with the embedded database, the
+ * server a running API (`npm start`) owns on the same data directory when there is one — the
+ * command connects to it through the port in its postmaster.pid, with the credentials kept
+ * beside the data directory, and leaves it running — otherwise an embedded server started for
+ * the duration of the command (`embedded` is set: stop it afterwards). While the command owns
+ * the directory, an API starting on it refuses (owner lock), and the other way round: a
+ * directory locked by a live process whose server does not answer yet (starting or stopping)
+ * is refused with a message, never opened twice.
+ */
+export async function resolveCliDatabase(
+  config: AppConfig['database'],
+  logger: Logger,
+  notify: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Promise<ResolvedDatabase> {
+  if (config.kind === 'external') return resolveDatabase(config, logger);
+  const running = await EmbeddedPostgres.runningOn(config.dataDir, EMBEDDED_DATABASE_NAME);
+  if (running) {
+    const appUrl = new URL(running.url);
+    appUrl.username = EMBEDDED_APP_ROLE;
+    appUrl.password = derivedAppPassword(running.password);
+    notify(
+      `数据目录 ${config.dataDir} 上的数据库服务器正在运行（端口 ${running.port}），本命令直接连接它，无需停止服务。`,
+    );
+    return { url: appUrl.toString(), ownerUrl: running.url };
+  }
+  try {
+    return await resolveDatabase(config, logger);
+  } catch (error) {
+    if (error instanceof EmbeddedPostgresError && /already in use/u.test(error.message)) {
+      throw new Error(
+        `数据目录 ${config.dataDir} 正被另一个进程使用，但其数据库服务器尚未就绪（可能正在启动或停止）。未做任何修改；请稍后重试。\n${error.message}`,
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Opens the configured database (DATABASE_URL; or the embedded server: the running API's when
+ * one serves the data directory, else one started for the duration of the command) and closes
+ * everything afterwards.
  */
 export async function withConfiguredDatabase<T>(
   config: AppConfig,
@@ -54,7 +98,7 @@ export async function withConfiguredDatabase<T>(
     migrate?: boolean;
   } = {},
 ): Promise<T> {
-  const database = await resolveDatabase(config.database, logger);
+  const database = await resolveCliDatabase(config.database, logger);
   try {
     const ssl = config.database.kind === 'external' && config.database.ssl;
     if (options.migrate) {

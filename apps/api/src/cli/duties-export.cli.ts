@@ -8,7 +8,7 @@ import { print, runCli, withConfiguredDatabase } from './cli-support';
 const USAGE = `Usage: npm run duties:export -- [--code <code>] --format csv|xlsx|json [--out <file>]
   --code     regulation code (needed when several regulations exist)
   --format   csv (UTF-8 with BOM), xlsx or json
-  --out      output file (default: <code>-v<version>-duties.<format> in the current directory; - for stdout)`;
+  --out      output file (default: <title>-第<version>版-职责清单.<format> in the current directory; - for stdout)`;
 
 runCli(async (config, logger) => {
   const args = process.argv.slice(2);

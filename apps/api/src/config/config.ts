@@ -257,7 +257,7 @@ export interface AppConfig {
   database: DatabaseConfig;
   runMigrations: boolean;
   seedDemoData: boolean;
-  /** With the demo data: the 2026 demo cycle and its tasks. */
+  /** With the demo data: the demo cycle (placed around the day of seeding) and its tasks. */
   seedDemoCycle: boolean;
   webDistDir: string;
   shutdownTimeoutMs: number;

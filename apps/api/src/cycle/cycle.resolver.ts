@@ -22,6 +22,7 @@ import {
   GenerationModel,
   LevelTaskCountModel,
 } from '../task/dto/task.models';
+import { CycleDutyDueDateInput, CycleRegenerationPreviewModel } from './cycle.models';
 import { CycleService } from './cycle.service';
 
 const CYCLE_MANAGERS = [Role.PROVINCIAL_SUPERVISOR] as const;
@@ -44,8 +45,26 @@ export class CycleResolver {
 
   @Access(CYCLE_MANAGERS)
   @Mutation(() => CreatedCycleModel, { description: 'Creates a cycle and generates its tasks.' })
-  createCycle(@Args('input') input: CreateCycleInput, @Context() ctx: GraphQLContext) {
-    return this.cycleService.create(ctx.principal as Principal, input);
+  createCycle(
+    @Args('input') input: CreateCycleInput,
+    @Args('dutyDueDates', {
+      type: () => [CycleDutyDueDateInput],
+      nullable: true,
+      description: "Due dates of single duties' tasks, overriding the cycle's default.",
+    })
+    dutyDueDates: CycleDutyDueDateInput[] | null,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.cycleService.create(ctx.principal as Principal, input, dutyDueDates ?? []);
+  }
+
+  @Access(CYCLE_MANAGERS)
+  @Query(() => CycleRegenerationPreviewModel, {
+    description:
+      'What regenerateCycleTasks would do now (tasks added, retired and restored, by duty); writes nothing.',
+  })
+  cycleRegenerationPreview(@Args('cycleId', { type: () => ID }) cycleId: string) {
+    return this.cycleService.previewRegeneration(cycleId);
   }
 
   @Access(CYCLE_MANAGERS)

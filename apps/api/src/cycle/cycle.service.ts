@@ -18,13 +18,24 @@ import { CycleDutyDueDate } from './cycle-duty-due-date.entity';
 import { updateReturning } from '../common/query-helpers';
 import { recordTaskEvents } from '../task/task-events';
 import { refuseWhileMappingsPending } from './mappings-pending';
-import { generateTasks, GenerationResult } from './task-generation';
+import {
+  generateTasks,
+  GenerationResult,
+  planRegeneration,
+  RegenerationPlan,
+} from './task-generation';
 
 export interface CreateCycleInput {
   year: number;
   regulationVersionId: string;
   title?: string;
   startDate: string;
+  dueDate: string;
+}
+
+/** A due date for one duty's tasks (by lineage), set when the cycle is opened. */
+export interface DutyDueDate {
+  dutyLineageId: string;
   dueDate: string;
 }
 
@@ -52,6 +63,7 @@ export class CycleService {
   async create(
     principal: Principal,
     input: CreateCycleInput,
+    dutyDueDates: readonly DutyDueDate[] = [],
   ): Promise<{ cycle: AssessmentCycle; generation: GenerationResult }> {
     // Each problem names its field in words a supervisor can act on (the form shows them there).
     const fields: Record<string, string> = {};
@@ -63,12 +75,27 @@ export class CycleService {
     else if (!fields.startDate && input.startDate > input.dueDate) {
       fields.dueDate = '截止日期不得早于开始日期。';
     }
+    // One message per row (`dutyDueDates.<index>`), the first problem of the row.
+    const seen = new Set<string>();
+    dutyDueDates.forEach((d, i) => {
+      const problem = !isIsoDate(d.dueDate)
+        ? '截止日期无效。'
+        : isIsoDate(input.startDate) && d.dueDate < input.startDate
+          ? '职责的截止日期不得早于考核年度的开始日期。'
+          : seen.has(d.dutyLineageId)
+            ? '同一职责只能设置一个截止日期。'
+            : undefined;
+      if (problem) fields[`dutyDueDates.${i}`] = problem;
+      seen.add(d.dutyLineageId);
+    });
     if (Object.keys(fields).length > 0) {
       throw new AppError(
         ErrorCode.VALIDATION_FAILED,
         fields.year && Object.keys(fields).length === 1
           ? '年度无效。'
-          : '开始日期和截止日期须为有效日期，且开始不晚于截止。',
+          : Object.keys(fields).every((f) => f.startsWith('dutyDueDates.'))
+            ? '职责的截止日期须为有效日期，不早于开始日期，且每项职责只设一个。'
+            : '开始日期和截止日期须为有效日期，且开始不晚于截止。',
         { fields },
       );
     }
@@ -104,6 +131,28 @@ export class CycleService {
         state: 'open' as const,
         createdBy: principal.username,
       });
+      if (dutyDueDates.length > 0) {
+        // Only duties of the version's tracked government duties get a date: a lineage from
+        // elsewhere would be stored without ever dating a task.
+        const known: Array<{ lineage_id: string }> = await manager.query(
+          `SELECT DISTINCT lineage_id FROM duty
+            WHERE version_id = $1 AND tracked AND government_duty AND lineage_id = ANY ($2::uuid[])`,
+          [version.id, dutyDueDates.map((d) => d.dutyLineageId)],
+        );
+        const ok = new Set(known.map((k) => k.lineage_id));
+        const unknown = dutyDueDates.findIndex((d) => !ok.has(d.dutyLineageId));
+        if (unknown >= 0) {
+          const message = '该职责不是此法规版本中纳入跟踪的职责，不能为其设置截止日期。';
+          throw new AppError(ErrorCode.VALIDATION_FAILED, message, {
+            fields: { [`dutyDueDates.${unknown}`]: message },
+          });
+        }
+        await manager.insert(
+          CycleDutyDueDate,
+          dutyDueDates.map((d) => ({ cycleId: cycle.id, ...d })),
+        );
+      }
+      // Generated with the per-duty dates: each task's 'created' event records its own.
       const generation = await generateTasks(manager, cycle, principal.username);
       await this.notifications.notify(manager, await cycleOpenedNotifications(manager, cycle));
       return { cycle, generation };
@@ -128,6 +177,25 @@ export class CycleService {
       // Departments that had no task before hear of theirs (the others were told at opening).
       await this.notifications.notify(manager, await cycleOpenedNotifications(manager, cycle));
       return generation;
+    });
+  }
+
+  /**
+   * What `regenerate` would do now (by duty: tasks added, retired and restored), computed by the
+   * same rules in a read-only transaction; refused in the same cases as the regeneration.
+   */
+  async previewRegeneration(cycleId: string): Promise<RegenerationPlan & { cycleId: string }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      const cycle = await manager.findOne(AssessmentCycle, { where: { id: cycleId } });
+      if (!cycle) throw new AppError(ErrorCode.NOT_FOUND, '未找到该考核年度。');
+      if (cycle.state !== 'open')
+        throw new AppError(ErrorCode.CONFLICT, '该考核年度已关闭，任务只读。');
+      await refuseWhileMappingsPending(manager, [cycle.regulationVersionId], {
+        subject: '该法规版本',
+        action: '生成任务',
+      });
+      return { cycleId, ...(await planRegeneration(manager, cycle)) };
     });
   }
 

@@ -15,6 +15,47 @@ export interface GenerationResult {
   total: number;
 }
 
+/*
+ * The rules of (re)generation, shared by `generateTasks` (which applies them) and
+ * `planRegeneration` (which only reads what they would do): SQL fragments over the placeholders
+ * the caller passes for the cycle id, its regulation version id and the default lead department.
+ */
+
+/** FROM/WHERE of the tasks the cycle should have: tracked government duty × unit at its levels, with its lead department and due date. */
+const PLANNED_TASKS = (cycle: string, version: string, defaultLead: string) => `
+       FROM duty d
+       JOIN admin_unit u ON u.level = ANY (d.levels)
+       LEFT JOIN duty_department lead ON lead.duty_id = d.id AND lead.role = 'lead'
+       JOIN department dep ON dep.unit_code = u.code AND dep.kind_code = coalesce(lead.department_code, ${defaultLead})
+       LEFT JOIN cycle_duty_due_date o ON o.cycle_id = ${cycle} AND o.duty_lineage_id = d.lineage_id
+      WHERE d.version_id = ${version} AND d.tracked AND d.government_duty`;
+
+/** Lineages of the version's tracked government duties. */
+const TRACKED_LINEAGES = (version: string) =>
+  `SELECT d.lineage_id FROM duty d WHERE d.version_id = ${version} AND d.tracked AND d.government_duty`;
+
+/** Active tasks (alias `t`) whose duty is no longer tracked or has no successor in the version. */
+const TO_RETIRE = (t: string, cycle: string, version: string) =>
+  `${t}.cycle_id = ${cycle} AND ${t}.retired_at IS NULL AND ${t}.duty_lineage_id NOT IN (${TRACKED_LINEAGES(version)})`;
+
+/** Retired tasks (alias `t`) whose duty is tracked again. */
+const TO_RESTORE = (t: string, cycle: string, version: string) =>
+  `${t}.cycle_id = ${cycle} AND ${t}.retired_at IS NOT NULL AND ${t}.duty_lineage_id IN (${TRACKED_LINEAGES(version)})`;
+
+/** Whether a task (alias `t`) to retire has a duty in the version (untracked) or none (not continued). */
+const CONTINUED = (t: string, version: string) =>
+  `EXISTS (SELECT 1 FROM duty d WHERE d.version_id = ${version} AND d.lineage_id = ${t}.duty_lineage_id)`;
+
+/** A task (alias `t`) whose lineage continues in the version's duty `d`, another than its own. */
+const LINEAGE_MOVES = (t: string, d: string, cycle: string, version: string) =>
+  `${t}.cycle_id = ${cycle} AND ${d}.version_id = ${version} AND ${d}.lineage_id = ${t}.duty_lineage_id AND ${d}.id <> ${t}.duty_id`;
+
+const retiredReason = (continued: boolean) =>
+  continued
+    ? '职责已不再纳入跟踪'
+    : '法规新版本中没有延续该职责（条文删除，或修改后的职责映射未确认）';
+const RESTORED_REASON = '职责重新纳入跟踪';
+
 /**
  * Generates the cycle's tasks: every tracked government duty of the cycle's regulation version
  * × every unit at a level the duty applies to. Idempotent and incremental: existing tasks keep
@@ -54,12 +95,7 @@ export async function generateTasks(
     await manager.query(
       `INSERT INTO task (id, cycle_id, duty_lineage_id, duty_id, unit_code, lead_department_id, status, due_date, created_by, updated_by)
      SELECT gen_random_uuid(), $1, d.lineage_id, d.id, u.code, dep.id, 'NOT_STARTED', coalesce(o.due_date, $3::date), $4, $4
-       FROM duty d
-       JOIN admin_unit u ON u.level = ANY (d.levels)
-       LEFT JOIN duty_department lead ON lead.duty_id = d.id AND lead.role = 'lead'
-       JOIN department dep ON dep.unit_code = u.code AND dep.kind_code = coalesce(lead.department_code, $5)
-       LEFT JOIN cycle_duty_due_date o ON o.cycle_id = $1 AND o.duty_lineage_id = d.lineage_id
-      WHERE d.version_id = $2 AND d.tracked AND d.government_duty
+       ${PLANNED_TASKS('$1', '$2', '$5')}
      ON CONFLICT (cycle_id, duty_lineage_id, unit_code) DO NOTHING
      RETURNING id, unit_code, duty_id, due_date::text`,
       [cycle.id, cycle.regulationVersionId, cycle.dueDate, actor, DEFAULT_LEAD_DEPARTMENT_CODE],
@@ -88,19 +124,17 @@ export async function generateTasks(
       })),
     );
   }
-  const tracked = `SELECT d.lineage_id FROM duty d WHERE d.version_id = $2 AND d.tracked AND d.government_duty`;
   const retired = await updateReturning<{ id: string; unit_code: string; continued: boolean }>(
     manager,
     `UPDATE task SET retired_at = now(), row_version = row_version + 1, updated_by = $3, updated_at = now()
-      WHERE cycle_id = $1 AND retired_at IS NULL AND duty_lineage_id NOT IN (${tracked})
-     RETURNING id, unit_code,
-               EXISTS (SELECT 1 FROM duty d WHERE d.version_id = $2 AND d.lineage_id = task.duty_lineage_id) AS continued`,
+      WHERE ${TO_RETIRE('task', '$1', '$2')}
+     RETURNING id, unit_code, ${CONTINUED('task', '$2')} AS continued`,
     [cycle.id, cycle.regulationVersionId, actor],
   );
   const restored = await updateReturning<{ id: string; unit_code: string }>(
     manager,
     `UPDATE task SET retired_at = NULL, row_version = row_version + 1, updated_by = $3, updated_at = now()
-      WHERE cycle_id = $1 AND retired_at IS NOT NULL AND duty_lineage_id IN (${tracked})
+      WHERE ${TO_RESTORE('task', '$1', '$2')}
      RETURNING id, unit_code`,
     [cycle.id, cycle.regulationVersionId, actor],
   );
@@ -108,11 +142,9 @@ export async function generateTasks(
     ...retired.map((t) => ({
       ...t,
       kind: 'retired',
-      reason: t.continued
-        ? '职责已不再纳入跟踪'
-        : '法规新版本中没有延续该职责（条文删除，或修改后的职责映射未确认）',
+      reason: retiredReason(t.continued),
     })),
-    ...restored.map((t) => ({ ...t, kind: 'restored', reason: '职责重新纳入跟踪' })),
+    ...restored.map((t) => ({ ...t, kind: 'restored', reason: RESTORED_REASON })),
   ];
   await recordTaskEvents(
     manager,
@@ -160,8 +192,7 @@ async function followLineages(
     manager,
     `UPDATE task t SET duty_id = d.id, row_version = t.row_version + 1, updated_by = $3, updated_at = now()
        FROM task old, duty d, duty od, regulation_version nv, regulation_version ov
-      WHERE old.id = t.id AND t.cycle_id = $1
-        AND d.version_id = $2 AND d.lineage_id = t.duty_lineage_id AND d.id <> t.duty_id
+      WHERE old.id = t.id AND ${LINEAGE_MOVES('t', 'd', '$1', '$2')}
         AND od.id = old.duty_id AND nv.id = d.version_id AND ov.id = od.version_id
      RETURNING t.id, t.unit_code, old.duty_id AS before_duty, d.id AS after_duty,
                ov.version_number AS before_version, nv.version_number AS after_version`,
@@ -181,4 +212,106 @@ async function followLineages(
     })),
   );
   return moved.length;
+}
+
+/** One duty whose tasks a regeneration would add, retire or restore. */
+export interface PlannedDutyChange {
+  dutyId: string;
+  lineageId: string;
+  articleNumber: number;
+  text: string;
+  /** Tasks concerned (one per unit). */
+  tasks: number;
+  /** Why the tasks retire (the reason their history will record); null for added and restored. */
+  reason: string | null;
+}
+
+export interface RegenerationPlan {
+  /** Tasks that would point at their duty's successor in the cycle's version. */
+  followed: number;
+  created: number;
+  retired: number;
+  restored: number;
+  /** Active tasks after the regeneration. */
+  total: number;
+  added: PlannedDutyChange[];
+  retiring: PlannedDutyChange[];
+  restoring: PlannedDutyChange[];
+}
+
+/**
+ * What `generateTasks` would do to the cycle now, by duty, without writing anything: the same
+ * rules (the fragments above), read instead of applied. Run it in a read-only transaction to
+ * see one snapshot.
+ */
+export async function planRegeneration(
+  manager: EntityManager,
+  cycle: { id: string; regulationVersionId: string },
+): Promise<RegenerationPlan> {
+  const params = [cycle.id, cycle.regulationVersionId];
+  type Row = {
+    duty_id: string;
+    lineage_id: string;
+    article_number: number;
+    text: string;
+    tasks: number;
+    continued?: boolean;
+  };
+  // The INSERT's rows that its ON CONFLICT (cycle, lineage, unit) would not skip.
+  const added: Row[] = await manager.query(
+    `SELECT d.id AS duty_id, d.lineage_id, d.text,
+            (SELECT a.number FROM regulation_article a WHERE a.id = d.article_id) AS article_number,
+            count(DISTINCT u.code)::int AS tasks
+       ${PLANNED_TASKS('$1', '$2', '$3')}
+        AND NOT EXISTS (SELECT 1 FROM task x
+                         WHERE x.cycle_id = $1 AND x.duty_lineage_id = d.lineage_id AND x.unit_code = u.code)
+      GROUP BY d.id
+      ORDER BY article_number, d.item_number, d.sequence`,
+    [...params, DEFAULT_LEAD_DEPARTMENT_CODE],
+  );
+  // Tasks shown by the duty they will point at (their lineage's duty in the cycle's version,
+  // where there is one), else by their own.
+  const byDuty = (where: string, extra = '') => `
+      SELECT coalesce(vd.id, td.id) AS duty_id, t.duty_lineage_id AS lineage_id,
+             a.number AS article_number, coalesce(vd.text, td.text) AS text,
+             count(*)::int AS tasks${extra}
+        FROM task t
+        JOIN duty td ON td.id = t.duty_id
+        LEFT JOIN duty vd ON vd.version_id = $2 AND vd.lineage_id = t.duty_lineage_id
+        JOIN regulation_article a ON a.id = coalesce(vd.article_id, td.article_id)
+       WHERE ${where}
+       GROUP BY 1, 2, 3, 4
+       ORDER BY a.number, min(coalesce(vd.item_number, td.item_number)), min(coalesce(vd.sequence, td.sequence))`;
+  const retiring: Row[] = await manager.query(
+    byDuty(TO_RETIRE('t', '$1', '$2'), `, bool_or(${CONTINUED('t', '$2')}) AS continued`),
+    params,
+  );
+  const restoring: Row[] = await manager.query(byDuty(TO_RESTORE('t', '$1', '$2')), params);
+  const [{ followed, active }] = await manager.query(
+    `SELECT (SELECT count(*)::int FROM task t, duty d WHERE ${LINEAGE_MOVES('t', 'd', '$1', '$2')}) AS followed,
+            (SELECT count(*)::int FROM task WHERE cycle_id = $1 AND retired_at IS NULL) AS active`,
+    params,
+  );
+  const change =
+    (retire: boolean) =>
+    (r: Row): PlannedDutyChange => ({
+      dutyId: r.duty_id,
+      lineageId: r.lineage_id,
+      articleNumber: r.article_number,
+      text: r.text,
+      tasks: r.tasks,
+      reason: retire ? retiredReason(!!r.continued) : null,
+    });
+  const sum = (rows: Row[]) => rows.reduce((n, r) => n + r.tasks, 0);
+  const [created, retired, restored] = [sum(added), sum(retiring), sum(restoring)];
+  return {
+    followed,
+    created,
+    retired,
+    restored,
+    total: active + created + restored - retired,
+    added: added.map(change(false)),
+    retiring: retiring.map(change(true)),
+    restoring: restoring.map(change(false)),
+  };
 }

@@ -19,6 +19,15 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/** E.g. `湖北省质量促进条例-第1版-职责清单.csv`: what it is, of which regulation and version. */
+export function dutyExportFilename(
+  version: { title: string; code: string; version_number: number },
+  format: ExportFormat,
+): string {
+  const name = (version.title || version.code).replace(/[\\/:*?"<>|\s]+/g, '');
+  return `${name}-第${version.version_number}版-职责清单.${format}`;
+}
+
 /** The duty register of the latest version of a regulation, as CSV, JSON or XLSX. */
 @Injectable()
 export class DutyExportService {
@@ -34,7 +43,7 @@ export class DutyExportService {
           ? toJson(rows)
           : await toXlsx(rows, version.title);
     return {
-      filename: `${version.code}-v${version.version_number}-duties.${format}`,
+      filename: dutyExportFilename(version, format),
       contentType: CONTENT_TYPES[format],
       body,
       rows: rows.length,

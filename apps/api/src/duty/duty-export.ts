@@ -70,9 +70,12 @@ function cell(row: DutyExportRow, column: (typeof EXPORT_COLUMNS)[number]): stri
   return neutraliseFormula(Array.isArray(value) ? value.join(';') : value);
 }
 
-/** UTF-8 with BOM (so Excel opens Chinese correctly), CRLF line ends. */
+/**
+ * UTF-8 with BOM (so Excel opens Chinese correctly), CRLF line ends, the Chinese column names
+ * (issue 17; the JSON export keeps the machine names of EXPORT_COLUMNS, in the same order).
+ */
 export function toCsv(rows: DutyExportRow[]): Buffer {
-  const lines = [EXPORT_COLUMNS.join(',')];
+  const lines = [EXPORT_COLUMNS.map((c) => HEADERS_ZH[c]).join(',')];
   for (const row of rows) {
     lines.push(EXPORT_COLUMNS.map((c) => formatCsvField(cell(row, c))).join(','));
   }
@@ -83,7 +86,7 @@ export function toJson(rows: DutyExportRow[]): Buffer {
   return Buffer.from(`${JSON.stringify(rows, null, 2)}\n`, 'utf8');
 }
 
-const HEADERS_ZH: Record<(typeof EXPORT_COLUMNS)[number], string> = {
+export const HEADERS_ZH: Record<(typeof EXPORT_COLUMNS)[number], string> = {
   article: '条',
   paragraph: '款',
   item: '项',

@@ -8,7 +8,8 @@ import { jurisdictionOf } from '../access/jurisdiction';
 import { Principal } from '../auth/principal';
 import { AppError } from '../graphql/app-error';
 import { scopeTasks } from '../task/task-scope';
-import { TaskStatus } from '../task/task-workflow';
+import { TASK_STATUS_ZH, TaskStatus } from '../task/task-workflow';
+import { personLabels } from '../user/person';
 import { EVIDENCE_STORE } from './evidence.constants';
 import { Detector, EvidenceCorruptionService, findingOf } from './evidence-corruption';
 
@@ -131,16 +132,21 @@ export class EvidencePackService {
 
     const paths = uniquePackPaths(rows.map(packPath));
     const context = { ...detector, via: 'pack' as const };
+    // The manifest names people by name and office, and statuses in Chinese (issue 17).
+    const uploaders = await personLabels(
+      this.dataSource,
+      rows.map((row) => row.uploaded_by),
+    );
     return rows.map((row, i) => ({
       path: paths[i],
       sha256: row.sha256,
       size: Number(row.size),
       uploadedAt: row.uploaded_at,
-      uploader: row.uploaded_by,
+      uploader: uploaders.get(row.uploaded_by) ?? row.uploaded_by,
       unitCode: row.unit_code,
       article: row.article,
       paragraph: row.paragraph,
-      taskStatus: row.task_status,
+      taskStatus: TASK_STATUS_ZH[row.task_status as TaskStatus] ?? row.task_status,
       documentNumber: row.document_number,
       unavailable: row.corrupt_at ? corrupt(row.corrupt_at) : undefined,
       open: () =>
@@ -149,6 +155,25 @@ export class EvidencePackService {
             this.corruption.markCorrupt(findingOf(error), context).then(() => undefined),
         }),
     }));
+  }
+
+  /**
+   * The download's name: what it is, for whom and when, e.g.
+   * `恩施市-2026年度佐证材料包-2026-12-06.zip` (the whole jurisdiction when no unit is chosen).
+   */
+  async packName(principal: Principal, selection: PackSelection, today: string): Promise<string> {
+    const j = jurisdictionOf(principal);
+    const scopeCode =
+      selection.unitCode ??
+      (j.kind === 'prefecture' ? j.prefectureCode : j.kind === 'unit' ? j.unitCode : undefined);
+    const [row] = await this.dataSource.query(
+      `SELECT (SELECT year FROM assessment_cycle WHERE id = $1) AS year,
+              (SELECT name FROM admin_unit WHERE code = $2) AS unit_name`,
+      [selection.cycleId, scopeCode ?? null],
+    );
+    const scope = row?.unit_name ?? (scopeCode ? scopeCode : '湖北省');
+    const year = row?.year ? `${row.year}年度` : '';
+    return `${scope}-${year}佐证材料包-${today}.zip`;
   }
 
   /**

@@ -4,6 +4,7 @@ import { EvidenceStore, openVerified } from '@duty/api/evidence-store';
 import { ErrorCode } from '@duty/shared/errors';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
+import { formatLocalDate } from '@duty/shared/spreadsheet-text';
 import { contentDisposition, HttpAccess, sendAppError, sendError } from '../access/http-access';
 import { Role } from '../auth/role';
 import { actorOf, Principal } from '../auth/principal';
@@ -124,7 +125,7 @@ export class EvidenceController {
    * — the sealed pack for auditors and supervisors: one ZIP streamed as it is built (memory
    * stays flat), with manifest.csv, manifest.sha256, manifest.json (what was selected, by whom)
    * and manifest.sig.json (the server's signature over manifest.sha256);
-   * `npm run evidence:verify -- --public-key keys.json pack.zip` checks it. Files marked corrupt, missing from storage or of the wrong size are named in
+   * the offline verification tool (README: evidence:verify) checks it. Files marked corrupt, missing from storage or of the wrong size are named in
    * problems.csv rather than failing the pack; a file whose hash turns out wrong while it
    * streams is marked corrupt and the download is cut (the next pack lists it). Every download
    * is recorded in the security audit log.
@@ -148,7 +149,7 @@ export class EvidenceController {
     } catch (error) {
       return sendAppError(res, error);
     }
-    const name = `佐证材料包-${selection.unitCode ?? '全部'}-${new Date().toISOString().slice(0, 10)}.zip`;
+    const name = await this.packs.packName(principal, selection, formatLocalDate(new Date()));
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader('Content-Disposition', contentDisposition(name));
     res.setHeader('Cache-Control', 'no-store');
@@ -246,7 +247,7 @@ export class EvidenceController {
       return sendError(
         res,
         ErrorCode.EVIDENCE_INTEGRITY,
-        `佐证材料“${evidence.originalName}”的存储文件缺失，请联系管理员执行完整性检查（evidence:fsck）。`,
+        `佐证材料“${evidence.originalName}”的存储文件缺失，请联系系统管理员核查存储并从备份恢复。`,
       );
     }
     const context = { ...detector, via: 'download' as const };
@@ -301,7 +302,7 @@ function refuseCorrupt(res: Response, evidence: Evidence): void {
   sendError(
     res,
     ErrorCode.EVIDENCE_INTEGRITY,
-    `佐证材料“${evidence.originalName}”的存储文件已损坏（与登记的 SHA-256 或大小不符），已停止提供下载；请联系系统管理员从备份恢复，恢复后执行完整性检查（evidence:fsck）即可解除。`,
+    `佐证材料“${evidence.originalName}”的存储文件已损坏（与登记的 SHA-256 或大小不符），已停止提供下载；请联系系统管理员从备份恢复；恢复并经完整性检查确认后即可重新下载。`,
     { details: { reason: 'CORRUPT' } },
   );
 }

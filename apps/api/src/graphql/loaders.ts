@@ -21,6 +21,7 @@ import { RegulationVersion } from '../regulation/entities/regulation-version.ent
 import { Regulation } from '../regulation/entities/regulation.entity';
 import { regulationSummaries, RegulationSummary } from '../regulation/regulation-summary.query';
 import { scopeTasks } from '../task/task-scope';
+import { createPersonLoader } from '../user/person';
 
 /** Rows of `entity` whose `key` column is one of the requested values, grouped by that value. */
 function groupLoader<T extends ObjectLiteral, K extends keyof T & string>(
@@ -171,6 +172,7 @@ export function createLoaders(dataSource: DataSource, principal: Principal | nul
     departmentById: byIdLoader(dataSource, Department, 'id'),
     evidenceByTask: groupLoader(dataSource, Evidence, 'taskId', { uploadedAt: 'ASC', id: 'ASC' }),
     taskCountsByCycle: taskCountsLoader(dataSource, principal),
+    personByUsername: createPersonLoader(dataSource),
   };
 }
 

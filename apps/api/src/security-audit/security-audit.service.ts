@@ -32,6 +32,8 @@ export const AuditAction = {
   UserEnabled: 'USER_ENABLED',
   RoleBound: 'ROLE_BOUND',
   UserUnlocked: 'USER_UNLOCKED',
+  /** Name, office or phone changed by the system administrator. */
+  UserProfileUpdated: 'USER_PROFILE_UPDATED',
   EvidencePackDownloaded: 'EVIDENCE_PACK_DOWNLOADED',
   /** Stored evidence content found not to match its hash or size (by a read or the check). */
   EvidenceCorruptionDetected: 'EVIDENCE_CORRUPTION_DETECTED',

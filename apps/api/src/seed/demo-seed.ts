@@ -9,8 +9,13 @@ export interface SeedOptions {
   /** scrypt cost for the demo accounts' password hash. */
   passwordCostLog2: number;
   production: boolean;
-  /** Also the 2026 demo cycle with its tasks (off in most tests, which make their own). */
+  /**
+   * Also the demo cycle with its tasks (off in most tests, which make their own), placed so that
+   * `today` sits two thirds through it.
+   */
   cycle: boolean;
+  /** The day the demo cycle is anchored to (default: now; tests pass their clock's). */
+  today?: Date;
   /** Where the demo cycle's evidence files go (required with `cycle`). */
   evidenceStore?: EvidenceStore;
 }
@@ -47,7 +52,7 @@ export async function seedDemoData(
   }
   const tasks =
     options.cycle && options.evidenceStore
-      ? await seedDemoCycle(dataSource, options.evidenceStore)
+      ? await seedDemoCycle(dataSource, options.evidenceStore, options.today)
       : 0;
   return { inserted, regulations, accounts, tasks };
 }

@@ -103,6 +103,7 @@ export async function createServer(
         production: config.isProduction,
         cycle: config.seedDemoCycle,
         evidenceStore: app.get<EvidenceStore>(EVIDENCE_STORE),
+        today: options.clock?.now(),
       });
       logger.info(seeded, 'Demo data checked');
       const ownerUrl = options.databaseUrl ? options.databaseOwnerUrl : database.ownerUrl;

@@ -126,7 +126,7 @@ export class TaskCommentAttachmentController {
       return sendError(
         res,
         ErrorCode.EVIDENCE_INTEGRITY,
-        `附件“${attachment.originalName}”的存储文件缺失或已损坏，请联系管理员执行完整性检查（evidence:fsck）。`,
+        `附件“${attachment.originalName}”的存储文件缺失或已损坏，请联系系统管理员核查存储并从备份恢复。`,
       );
     }
     const preview = inline === '1' && PREVIEWABLE.has(attachment.fileType);

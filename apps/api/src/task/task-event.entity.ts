@@ -8,6 +8,7 @@ import { ChainLinked } from '../integrity/chain-linked';
 @Entity({ name: 'task_event' })
 @Index('IDX_task_event_task', ['taskId', 'id'])
 @Index('IDX_task_event_unit_time', ['unitCode', 'occurredAt'])
+@Index('IDX_task_event_time', ['occurredAt', 'id'])
 export class TaskEvent extends ChainLinked {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;

@@ -74,7 +74,12 @@ export class TaskSpreadsheetController {
     scopeTasks(q, principal);
     const rows = await q.getRawMany();
     const body = await writeTaskWorkbook(rows, '任务清单');
-    const filename = `tasks-${principal.unitCode}-${cycleId.slice(0, 8)}.xlsx`;
+    const [named] = await this.dataSource.query(
+      `SELECT (SELECT name FROM admin_unit WHERE code = $1) AS unit,
+              (SELECT year FROM assessment_cycle WHERE id = $2) AS year`,
+      [principal.unitCode, cycleId],
+    );
+    const filename = `${named?.unit ?? principal.unitCode}-${named?.year ?? ''}年度任务清单.xlsx`;
     res.setHeader('Content-Type', XLSX);
     res.setHeader('Content-Disposition', contentDisposition(filename));
     res.setHeader('Cache-Control', 'no-store');
@@ -106,7 +111,8 @@ export class TaskSpreadsheetController {
       );
     }
     const { rows, problems } = await readTaskWorkbook(body);
-    if (problems.length) return this.rejected(res, problems);
+    // A file that cannot be read as the task list has no rows to check further.
+    if (rows.length === 0) return this.rejected(res, problems);
 
     // Only what changed is sent: unchanged rows must not fail on a version that moved meanwhile.
     const visible = this.dataSource
@@ -138,22 +144,30 @@ export class TaskSpreadsheetController {
       )
         changes.push(change);
     }
-    if (problems.length) return this.rejected(res, problems);
-    try {
-      const saved = await this.tasks.apply(principal, changes, requestMeta(req));
-      res.json({ applied: saved.length, unchanged: rows.length - changes.length, problems: [] });
-    } catch (error) {
-      if (error instanceof GraphQLError) {
-        const index = (error.extensions.details as { index?: number } | undefined)?.index ?? 0;
-        const row = changes[index]?.row ?? 0;
-        return this.rejected(
-          res,
-          [{ row, message: error.message.replace(/^第 \d+ 项：/, '') }],
-          error.extensions.code as string,
-        );
-      }
-      throw error;
+    // Every change is checked against the task rules, each on its own, so that every bad row is
+    // named at once; they are applied only when all pass (and the file had no other problem).
+    // With rows the file already got wrong, the others are still checked, but nothing is applied.
+    const { saved, failures } = await this.tasks.applyOrReportEach(
+      principal,
+      changes,
+      requestMeta(req),
+      { dryRun: problems.length > 0 },
+    );
+    for (const { index, error } of failures) {
+      const change = changes[index];
+      problems.push({
+        row: change.row,
+        ...columnOf(change, error),
+        message: error.message,
+      });
     }
+    if (problems.length) {
+      problems.sort((a, b) => a.row - b.row);
+      const conflict =
+        failures.length > 0 && failures.every((f) => codeOf(f.error) === ErrorCode.CONFLICT);
+      return this.rejected(res, problems, conflict ? ErrorCode.CONFLICT : undefined);
+    }
+    res.json({ applied: saved.length, unchanged: rows.length - changes.length, problems: [] });
   }
 
   private rejected(
@@ -171,3 +185,29 @@ export class TaskSpreadsheetController {
 }
 
 const OPERATORS = [Role.COUNTY_OPERATOR] as const;
+
+const codeOf = (error: GraphQLError) => error.extensions.code as string;
+
+/** The sheet's column names of the task fields an error names. */
+const COLUMN_OF_FIELD: Record<string, string> = {
+  progressNote: '进展情况',
+  measures: '工作举措',
+  status: '状态',
+  evidence: '状态',
+};
+
+/** The column a failed change is about: the fields the error names, else what the row changed. */
+function columnOf(change: TaskChange, error: GraphQLError): { column?: string } {
+  const fields = (error.extensions.details as { fields?: Record<string, unknown> } | undefined)
+    ?.fields;
+  const named = [...new Set(Object.keys(fields ?? {}).flatMap((f) => COLUMN_OF_FIELD[f] ?? []))];
+  if (named.length) return { column: named.join('、') };
+  // A row version that moved meanwhile is about the whole row.
+  if ((error.extensions.details as { current?: unknown } | undefined)?.current) return {};
+  const changed = [
+    change.status !== undefined ? '状态' : undefined,
+    change.progressNote !== undefined ? '进展情况' : undefined,
+    change.measures !== undefined ? '工作举措' : undefined,
+  ].filter((c): c is string => !!c);
+  return changed.length ? { column: changed.join('、') } : {};
+}

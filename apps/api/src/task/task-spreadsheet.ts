@@ -33,8 +33,8 @@ export interface SheetProblem {
 }
 
 const COLUMNS = [
-  { key: 'id', header: 'id', width: 38, hidden: true },
-  { key: 'rowVersion', header: 'version', width: 8, hidden: true },
+  { key: 'id', header: '任务编号（勿改）', width: 38, hidden: true },
+  { key: 'rowVersion', header: '版本号（勿改）', width: 8, hidden: true },
   { key: 'article', header: '条', width: 6 },
   { key: 'subject', header: '职责事项', width: 50 },
   { key: 'unitName', header: '单位', width: 14 },
@@ -44,6 +44,11 @@ const COLUMNS = [
   { key: 'progressNote', header: '进展情况', width: 60 },
   { key: 'measures', header: '工作举措', width: 60 },
 ] as const;
+
+/** Workbooks downloaded before issue 17 named the hidden columns in English; still accepted. */
+const LEGACY_HEADER = COLUMNS.map((c) =>
+  c.key === 'id' ? 'id' : c.key === 'rowVersion' ? 'version' : c.header,
+);
 
 const STATUS_BY_NAME = new Map<string, TaskStatus>(
   Object.values(TaskStatus).flatMap((s) => [
@@ -57,6 +62,10 @@ const EDITABLE_STATUSES = [
   TaskStatus.SUBMITTED,
 ].map((s) => TASK_STATUS_ZH[s]);
 const SHEET = '任务清单';
+/** How a problem with the hidden id/version columns names its column. */
+const HIDDEN_ID_COLUMN = '任务编号（隐藏列）';
+/** Longest 进展情况 / 工作举措 (as the task rules allow). */
+const MAX_TEXT = 10_000;
 
 /** The workbook: hidden id/version columns, a status drop-down, frozen header, editable columns unlocked. */
 export async function writeTaskWorkbook(rows: TaskSheetRow[], title: string): Promise<Buffer> {
@@ -117,7 +126,9 @@ export async function readTaskWorkbook(
       problems: [{ row: 0, message: `未找到工作表“${SHEET}”：请上传从本系统下载的任务清单。` }],
     };
   const header = COLUMNS.map((_, i) => String(sheet.getRow(1).getCell(i + 1).value ?? ''));
-  if (header.join('|') !== COLUMNS.map((c) => c.header).join('|')) {
+  if (
+    ![COLUMNS.map((c) => c.header), LEGACY_HEADER].some((h) => h.join('|') === header.join('|'))
+  ) {
     return {
       rows: [],
       problems: [{ row: 1, message: '表头与下载的任务清单不一致，请勿增删或移动列。' }],
@@ -139,18 +150,47 @@ export async function readTaskWorkbook(
     const id = cell('id').trim();
     const version = Number(cell('rowVersion'));
     if (!/^[0-9a-f-]{36}$/i.test(id) || !Number.isInteger(version)) {
-      problems.push({ row: number, column: 'id', message: '隐藏的任务编号或版本被修改或删除。' });
+      problems.push({
+        row: number,
+        column: HIDDEN_ID_COLUMN,
+        message: '隐藏的任务编号或版本被修改或删除。',
+      });
       return;
     }
     if (seen.has(id)) {
-      problems.push({ row: number, column: 'id', message: '同一任务出现了多次。' });
+      problems.push({ row: number, column: HIDDEN_ID_COLUMN, message: '同一任务出现了多次。' });
       return;
     }
     seen.add(id);
+    // Every column of the row is checked, so that one upload names all that is wrong.
+    const rowProblems: SheetProblem[] = [];
     const statusText = cell('status').trim();
     const status = STATUS_BY_NAME.get(statusText);
     if (!status) {
-      problems.push({ row: number, column: '状态', message: `无法识别的状态“${statusText}”。` });
+      rowProblems.push({
+        row: number,
+        column: '状态',
+        message: statusText
+          ? `无法识别的状态“${statusText}”，请从下拉列表中选择。`
+          : '状态不能为空，请从下拉列表中选择。',
+      });
+    }
+    const progressNote = restoreFormula(cell('progressNote'));
+    const measures = restoreFormula(cell('measures'));
+    for (const [column, text] of [
+      ['进展情况', progressNote],
+      ['工作举措', measures],
+    ] as const) {
+      if (text.length > MAX_TEXT) {
+        rowProblems.push({
+          row: number,
+          column,
+          message: `内容过长（${text.length} 字，最多 ${MAX_TEXT} 字）。`,
+        });
+      }
+    }
+    if (rowProblems.length || !status) {
+      problems.push(...rowProblems);
       return;
     }
     rows.push({
@@ -158,8 +198,8 @@ export async function readTaskWorkbook(
       taskId: id,
       expectedRowVersion: version,
       status,
-      progressNote: restoreFormula(cell('progressNote')),
-      measures: restoreFormula(cell('measures')),
+      progressNote,
+      measures,
     });
   });
   if (rows.length === 0 && problems.length === 0)

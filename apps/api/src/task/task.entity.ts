@@ -28,6 +28,7 @@ const STATUSES = Object.values(TaskStatus)
 @Index('UQ_task_cycle_lineage_unit', ['cycleId', 'dutyLineageId', 'unitCode'], { unique: true })
 @Index('IDX_task_unit', ['unitCode', 'cycleId'])
 @Index('IDX_task_lead_department', ['leadDepartmentId'])
+@Index('IDX_task_duty', ['dutyId'])
 @Index('IDX_task_unacknowledged', ['cycleId', 'unitCode'], {
   where: `"acknowledged_at" IS NULL AND "retired_at" IS NULL`,
 })

@@ -25,6 +25,7 @@ import {
   ExtensionRequestModel,
   ExtensionResultModel,
   RequestExtensionInput,
+  SortDirectionEnum,
   TaskAssistModel,
   TaskCapabilitiesModel,
   TaskChangeInput,
@@ -36,7 +37,7 @@ import {
   TaskModel,
   TaskSortEnum,
 } from './dto/task.models';
-import { TaskQueryService } from './task-query.service';
+import { MAX_TASK_OFFSET, TaskQueryService } from './task-query.service';
 import { capacitiesOn, TASK_READERS } from './task-scope';
 import { TaskService } from './task.service';
 import { isOverdue, mayTransition, TRANSITIONS } from './task-workflow';
@@ -56,23 +57,36 @@ export class TaskResolver {
 
   @Access(TASK_READERS)
   @Query(() => TaskConnectionModel, {
-    description: 'Tasks in your jurisdiction; cursor pagination (first ≤ 100).',
+    description:
+      'Tasks in your jurisdiction (first ≤ 100): cursor pagination with `after`, or page numbers with `offset` (not both).',
   })
   tasks(
     @Context() ctx: GraphQLContext,
     @Args('filter', { type: () => TaskFilterInput, nullable: true }) filter?: TaskFilterInput,
     @Args('first', { type: () => Int, defaultValue: 50 }) first = 50,
     @Args('after', { nullable: true }) after?: string,
+    @Args('offset', {
+      type: () => Int,
+      nullable: true,
+      description: `Rows to skip (0-based, ≤ ${MAX_TASK_OFFSET}) for page-number paging; not with after.`,
+    })
+    offset?: number | null,
     @Args('sort', { type: () => TaskSortEnum, defaultValue: TaskSortEnum.DUE_DATE })
     sort = TaskSortEnum.DUE_DATE,
+    @Args('direction', {
+      type: () => SortDirectionEnum,
+      defaultValue: SortDirectionEnum.ASC,
+      description: 'ASC or DESC; ties are broken by the task id in the same direction.',
+    })
+    direction = SortDirectionEnum.ASC,
   ) {
-    return this.query.page(
-      ctx.principal as Principal,
-      filter ?? {},
-      clampFirst(first),
-      after,
+    return this.query.page(ctx.principal as Principal, filter ?? {}, {
+      first: clampFirst(first),
+      after: after ?? undefined,
+      offset: offset ?? undefined,
       sort,
-    );
+      direction,
+    });
   }
 
   @Access(TASK_READERS)
@@ -83,7 +97,8 @@ export class TaskResolver {
 
   @Access(TASK_READERS)
   @Query(() => TaskEventConnectionModel, {
-    description: 'Task history events in your jurisdiction, newest first.',
+    description:
+      'Task history events in your jurisdiction, newest first (by the time they occurred, then id).',
   })
   taskEvents(
     @Context() ctx: GraphQLContext,

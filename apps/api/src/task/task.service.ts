@@ -79,6 +79,48 @@ export class TaskService {
     } as LoadedTask;
   }
 
+  /**
+   * Every change tried in order, each under its own savepoint, so that one failure does not
+   * hide the next: when all pass they are committed together, otherwise nothing is (the whole
+   * transaction rolls back) and each failure is returned with the index of its change. Used by
+   * the spreadsheet upload, which must name every bad row at once. `dryRun`: only check, apply
+   * nothing even when all pass.
+   */
+  async applyOrReportEach(
+    principal: Principal,
+    changes: TaskChange[],
+    meta: RequestMeta,
+    { dryRun = false }: { dryRun?: boolean } = {},
+  ): Promise<{ saved: Task[]; failures: Array<{ index: number; error: AppError }> }> {
+    if (new Set(changes.map((c) => c.taskId)).size !== changes.length) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, '同一任务在一次提交中只能出现一次。');
+    }
+    const failures: Array<{ index: number; error: AppError }> = [];
+    const rollback = Symbol('rollback');
+    try {
+      const saved = await this.dataSource.transaction(async (manager) => {
+        const results: Task[] = [];
+        for (const [index, change] of changes.entries()) {
+          await manager.query('SAVEPOINT task_change');
+          try {
+            results.push(await this.applyOne(manager, principal, change, meta));
+            await manager.query('RELEASE SAVEPOINT task_change');
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            await manager.query('ROLLBACK TO SAVEPOINT task_change');
+            failures.push({ index, error });
+          }
+        }
+        if (failures.length || dryRun) throw rollback;
+        return results;
+      });
+      return { saved, failures };
+    } catch (error) {
+      if (error === rollback) return { saved: [], failures };
+      throw error;
+    }
+  }
+
   /** One or several changes, all or nothing (bulk calls pass several). */
   apply(principal: Principal, changes: TaskChange[], meta: RequestMeta): Promise<Task[]> {
     if (changes.length === 0) return Promise.resolve([]);

@@ -5,14 +5,29 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 
 /**
  * Creates the demo accounts that do not exist yet (one per role), with the documented demo
- * password and no forced change, for trying the product. Existing accounts are never touched.
+ * password and no forced change, for trying the product. Existing accounts are never touched,
+ * except that a demo account without an office gets the demo name, office and phone.
  */
 export async function seedDemoAccounts(dataSource: DataSource, costLog2: number): Promise<number> {
   const users = dataSource.getRepository(AppUser);
   let created = 0;
   const hash = await hashPassword(DEMO_PASSWORD, { costLog2 });
   for (const account of DEMO_ACCOUNTS) {
-    if (await users.exists({ where: { username: account.username } })) continue;
+    const existing = await users.findOne({ where: { username: account.username } });
+    if (existing) {
+      // Accounts seeded before names and offices existed get them once; nothing else changes.
+      if (existing.demoAccount && !existing.office) {
+        await users.update(
+          { id: existing.id },
+          {
+            displayName: account.displayName,
+            office: account.office,
+            phone: account.phone ?? null,
+          },
+        );
+      }
+      continue;
+    }
     let departmentId: string | null = null;
     if (account.departmentKind) {
       const [row] = await dataSource.query(
@@ -28,6 +43,8 @@ export async function seedDemoAccounts(dataSource: DataSource, costLog2: number)
     await users.insert({
       username: account.username,
       displayName: account.displayName,
+      office: account.office,
+      phone: account.phone ?? null,
       passwordHash: hash,
       passwordChangedAt: new Date(),
       mustChangePassword: false,

@@ -10,6 +10,9 @@ export const DEMO_PASSWORD = 'Hubei@Demo2026';
 export interface DemoAccount {
   username: string;
   displayName: string;
+  /** 单位/科室 shown next to the name. */
+  office: string;
+  phone?: string;
   role: Role;
   unitCode?: string;
   /** Department kind of the operator's department in that unit. */
@@ -17,33 +20,65 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { username: 'sysadmin', displayName: '系统管理员（演示）', role: Role.SYSTEM_ADMIN },
-  { username: 'secadmin', displayName: '安全管理员（演示）', role: Role.SECURITY_ADMIN },
-  { username: 'auditadmin', displayName: '审计管理员（演示）', role: Role.AUDIT_ADMIN },
+  {
+    username: 'sysadmin',
+    displayName: '周建国',
+    office: '湖北省市场监督管理局信息中心（系统管理员）',
+    phone: '027-87654301',
+    role: Role.SYSTEM_ADMIN,
+  },
+  {
+    username: 'secadmin',
+    displayName: '孙丽萍',
+    office: '湖北省市场监督管理局信息中心（安全管理员）',
+    phone: '027-87654302',
+    role: Role.SECURITY_ADMIN,
+  },
+  {
+    username: 'auditadmin',
+    displayName: '何志强',
+    office: '湖北省市场监督管理局机关纪委（审计管理员）',
+    phone: '027-87654303',
+    role: Role.AUDIT_ADMIN,
+  },
   {
     username: 'province',
-    displayName: '省市场监管局督导（演示）',
+    displayName: '李文华',
+    office: '湖北省市场监督管理局质量发展局',
+    phone: '027-87654310',
     role: Role.PROVINCIAL_SUPERVISOR,
   },
   {
     username: 'enshi-zhou',
-    displayName: '恩施州督导（演示）',
+    displayName: '张明辉',
+    office: '恩施州市场监督管理局质量发展科',
+    phone: '0718-8221234',
     role: Role.PREFECTURE_SUPERVISOR,
     unitCode: '422800',
   },
   {
     username: 'jiangan-scjg',
-    displayName: '江岸区市场监督管理局经办人（演示）',
+    displayName: '王晓燕',
+    office: '江岸区市场监督管理局质量股',
+    phone: '027-82801234',
     role: Role.COUNTY_OPERATOR,
     unitCode: '420102',
     departmentKind: 'market_regulation',
   },
   {
     username: 'enshi-scjg',
-    displayName: '恩施市市场监督管理局经办人（演示）',
+    displayName: '向春梅',
+    office: '恩施市市场监督管理局质量股',
+    phone: '0718-8256789',
     role: Role.COUNTY_OPERATOR,
     unitCode: '422801',
     departmentKind: 'market_regulation',
   },
-  { username: 'auditor', displayName: '省级审计评估人员（演示）', role: Role.AUDITOR },
+  {
+    username: 'auditor',
+    displayName: '陈思远',
+    office: '湖北省市场监督管理局考核评估组',
+    phone: '027-87654320',
+    role: Role.AUDITOR,
+  },
 ];

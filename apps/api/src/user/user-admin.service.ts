@@ -16,12 +16,47 @@ import { normalizeUsername } from '../auth/auth.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AppError } from '../graphql/app-error';
 import { AuditAction, SecurityAuditService } from '../security-audit/security-audit.service';
-import { BindRoleInput, CreateUserInput, UserFilterInput } from './dto/user.inputs';
+import {
+  BindRoleInput,
+  CreateUserInput,
+  UpdateUserProfileInput,
+  UserFilterInput,
+} from './dto/user.inputs';
 import { AppUser } from './user.entity';
 import { containsPattern, offsetPage } from '../common/query-helpers';
 import { isPrivilegedRole, roleChangeRefusal, RoleChangeRefusal } from './role-separation';
 
 const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+
+/** Same rule as CHK_app_user_phone: 0710-8888888, 027 8765 4321, +86 13800000000, …转123. */
+const PHONE_PATTERN = /^\+?[0-9][0-9 -]{4,24}([ ]?转[0-9]{1,6})?$/;
+
+function invalidField(field: string, message: string) {
+  return new AppError(ErrorCode.VALIDATION_FAILED, message, { fields: { [field]: message } });
+}
+
+/** Name, office and phone as stored: trimmed, empty office/phone = none, the phone checked. */
+export function profileColumns(input: { displayName: string; office?: string; phone?: string }) {
+  const displayName = input.displayName.trim().replace(/\s+/g, ' ');
+  if (!displayName) throw invalidField('displayName', '请填写姓名。');
+  if (displayName.length > 100) throw invalidField('displayName', '姓名不能超过 100 个字。');
+  const office = input.office?.trim().replace(/\s+/g, ' ') || null;
+  if (office && office.length > 100) throw invalidField('office', '单位/科室不能超过 100 个字。');
+  const phone =
+    input.phone
+      ?.trim()
+      .replace(/[（(]/g, '')
+      .replace(/[）)]/g, '-')
+      .replace(/\s+/g, ' ')
+      .replace(/^-+|-+$/g, '') || null;
+  if (phone && (phone.length > 32 || !PHONE_PATTERN.test(phone))) {
+    throw invalidField(
+      'phone',
+      '电话号码格式不正确：请填写数字，可含区号连字符、空格或“转”分机号，如 0718-8221234。',
+    );
+  }
+  return { displayName, office, phone };
+}
 
 const ROLE_SEPARATION_MESSAGES: Record<RoleChangeRefusal, string> = {
   ADMIN_ACCOUNT_ROLE_FIXED:
@@ -54,7 +89,9 @@ export class UserAdminService {
       .orderBy('u.username', 'ASC');
     if (filter.search?.trim()) {
       const like = containsPattern(filter.search);
-      q.andWhere('(u.username ILIKE :like OR u.display_name ILIKE :like)', { like });
+      q.andWhere('(u.username ILIKE :like OR u.display_name ILIKE :like OR u.office ILIKE :like)', {
+        like,
+      });
     }
     if (filter.role) q.andWhere('u.role = :role', { role: filter.role });
     if (filter.disabled !== undefined && filter.disabled !== null) {
@@ -72,12 +109,7 @@ export class UserAdminService {
         { fields: { username: '用户名格式不正确。' } },
       );
     }
-    const displayName = input.displayName.trim();
-    if (!displayName) {
-      throw new AppError(ErrorCode.VALIDATION_FAILED, '请填写姓名。', {
-        fields: { displayName: '请填写姓名。' },
-      });
-    }
+    const { displayName, office, phone } = profileColumns(input);
     const temporaryPassword = generateTemporaryPassword({ username, displayName });
     const users = this.dataSource.getRepository(AppUser);
     const inserted = await users
@@ -86,6 +118,8 @@ export class UserAdminService {
       .values({
         username,
         displayName,
+        office,
+        phone,
         passwordHash: await hashPassword(temporaryPassword, {
           costLog2: this.config.auth.passwordCostLog2,
         }),
@@ -110,6 +144,26 @@ export class UserAdminService {
       ip: meta.ip,
     });
     return { user: await users.findOneOrFail({ where: { id } }), temporaryPassword };
+  }
+
+  /**
+   * Changes an account's name, office and phone (the system administrator; not one's own here).
+   * History rows keep usernames, so every page shows the new name from now on.
+   */
+  async updateProfile(actor: Principal, input: UpdateUserProfileInput, meta: RequestMeta) {
+    const user = await this.target(actor, input.userId);
+    const columns = profileColumns(input);
+    const before = { displayName: user.displayName, office: user.office, phone: user.phone };
+    await this.dataSource.getRepository(AppUser).update({ id: user.id }, columns);
+    await this.audit.record({
+      action: AuditAction.UserProfileUpdated,
+      result: 'success',
+      actor: actorOf(actor),
+      target: `user:${user.username}`,
+      ip: meta.ip,
+      detail: { before, after: columns },
+    });
+    return this.reload(user.id);
   }
 
   /**

@@ -33,6 +33,10 @@ const ROLES = Object.values(Role)
    OR ("role" = 'COUNTY_OPERATOR' AND "unit_code" IS NOT NULL AND "department_id" IS NOT NULL)
    OR ("role" = 'AUDITOR' AND "department_id" IS NULL)`,
 )
+@Check(
+  'CHK_app_user_phone',
+  `"phone" IS NULL OR "phone" ~ '^\\+?[0-9][0-9 -]{4,24}([ ]?转[0-9]{1,6})?$'`,
+)
 export class AppUser {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -43,6 +47,14 @@ export class AppUser {
 
   @Column({ name: 'display_name', type: 'varchar', length: 100 })
   displayName!: string;
+
+  /** 单位/科室 shown next to the name (e.g. 恩施州市场监督管理局质量发展科); free text. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  office!: string | null;
+
+  /** Office phone, optional (CHK_app_user_phone; the service normalises spacing). */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  phone!: string | null;
 
   @Column({ name: 'password_hash', type: 'varchar', length: 300 })
   passwordHash!: string;

@@ -13,7 +13,12 @@ import { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { PageInput } from '../duty/dto/duty.inputs';
 import type { GraphQLContext } from '../graphql/loaders';
-import { BindRoleInput, CreateUserInput, UserFilterInput } from './dto/user.inputs';
+import {
+  BindRoleInput,
+  CreateUserInput,
+  UpdateUserProfileInput,
+  UserFilterInput,
+} from './dto/user.inputs';
 import {
   AdminUnitModel,
   CreatedUserModel,
@@ -46,6 +51,15 @@ export class UserResolver {
   })
   createUser(@Args('input') input: CreateUserInput, @Context() ctx: GraphQLContext) {
     return this.admin.create(ctx.principal as Principal, input, ctx.meta);
+  }
+
+  @Access([Role.SYSTEM_ADMIN])
+  @Mutation(() => UserAccountModel, {
+    description:
+      'Changes name, office (单位/科室) and phone of another account; empty office or phone clears it.',
+  })
+  updateUserProfile(@Args('input') input: UpdateUserProfileInput, @Context() ctx: GraphQLContext) {
+    return this.admin.updateProfile(ctx.principal as Principal, input, ctx.meta);
   }
 
   @Access([Role.SYSTEM_ADMIN])

@@ -3,11 +3,13 @@ import {
   BellOutlined,
   BarChartOutlined,
   BookOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   HistoryOutlined,
   HomeOutlined,
+  QuestionCircleOutlined,
   InfoCircleOutlined,
   ScheduleOutlined,
   SendOutlined,
@@ -120,6 +122,17 @@ export const appRoutes: readonly AppRoute[] = [
     ),
   },
   {
+    // 本单位考核: a county operator's own unit page (the entry resolves the user's unit).
+    key: 'myUnit',
+    path: '/my-unit',
+    labelKey: 'nav.myUnit',
+    icon: <TrophyOutlined />,
+    roles: ['COUNTY_OPERATOR'],
+    page: lazy(() =>
+      import('../modules/my-unit/pages/MyUnitPage').then((m) => ({ default: m.MyUnitPage })),
+    ),
+  },
+  {
     key: 'tasks',
     path: '/tasks',
     labelKey: 'nav.tasks',
@@ -150,6 +163,18 @@ export const appRoutes: readonly AppRoute[] = [
       import('../modules/review/pages/ReviewQueuePage').then((m) => ({
         default: m.ReviewQueuePage,
       })),
+    ),
+  },
+  {
+    // 全局搜索, opened from the top bar's search box (administrators of accounts see none).
+    key: 'search',
+    path: '/search',
+    menu: false,
+    labelKey: 'nav.search',
+    icon: <FileSearchOutlined />,
+    roles: REGISTER_ROLES,
+    page: lazy(() =>
+      import('../modules/search/pages/SearchPage').then((m) => ({ default: m.SearchPage })),
     ),
   },
   {
@@ -256,6 +281,19 @@ export const appRoutes: readonly AppRoute[] = [
     ),
   },
   {
+    // CYCLE_MANAGERS of the API: open, regenerate, close and reopen assessment cycles.
+    key: 'cycles',
+    path: '/cycles',
+    labelKey: 'nav.cycles',
+    icon: <CalendarOutlined />,
+    roles: ['PROVINCIAL_SUPERVISOR'],
+    page: lazy(() =>
+      import('../modules/cycles/pages/CyclesPage').then((m) => ({
+        default: m.CyclesPage,
+      })),
+    ),
+  },
+  {
     key: 'users',
     path: '/users',
     labelKey: 'nav.users',
@@ -314,6 +352,17 @@ export const appRoutes: readonly AppRoute[] = [
       import('../modules/security-audit/pages/SecurityAuditLogPage').then((m) => ({
         default: m.SecurityAuditLogPage,
       })),
+    ),
+  },
+  {
+    // 帮助: glossary and role guides, opened from the header's ? on every page.
+    key: 'help',
+    path: '/help',
+    menu: false,
+    labelKey: 'nav.help',
+    icon: <QuestionCircleOutlined />,
+    page: lazy(() =>
+      import('../modules/help/pages/HelpPage').then((m) => ({ default: m.HelpPage })),
     ),
   },
   {

@@ -67,6 +67,8 @@ export function userAccount(
   return {
     __typename: 'UserAccount',
     displayName: `用户${overrides.username}`,
+    office: null,
+    phone: null,
     role: null,
     unit: null,
     department: null,

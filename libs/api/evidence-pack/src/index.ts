@@ -1,5 +1,6 @@
 export type { PackEntry, PackEntryMetadata, PackEntryProblem, PackEntryProblemKind } from './types';
 export {
+  LEGACY_MANIFEST_COLUMNS,
   MANIFEST_COLUMNS,
   MANIFEST_FILE_NAME,
   MANIFEST_CHECKSUM_FILE_NAME,
@@ -20,6 +21,8 @@ export {
   uniquePackPaths,
 } from './pack-paths';
 export {
+  LEGACY_PROBLEMS_COLUMNS,
+  PROBLEM_KIND_LABELS,
   PROBLEMS_COLUMNS,
   PROBLEMS_FILE_NAME,
   parseProblemsCsv,

@@ -13,6 +13,8 @@ import { metadataFor, sha256Hex } from './testing/pack-fixtures';
 import type { PackEntryMetadata } from './types';
 
 const HEADER =
+  '文件路径,SHA-256,大小（字节）,上传时间（北京时间）,上传人,单位代码,条,款,任务状态,文号';
+const LEGACY_HEADER =
   'path,sha256,size,uploaded_at,uploader,unit_code,article,paragraph,task_status,document_number';
 
 function row(overrides: Partial<PackEntryMetadata> = {}): PackEntryMetadata {
@@ -36,7 +38,7 @@ describe('manifestCsv', () => {
     expect(lines(csv)).toHaveLength(3);
   });
 
-  it('writes metadata as plain decimals, lower-case hex and ISO 8601 UTC; null as empty', () => {
+  it('writes metadata as plain decimals, lower-case hex and Beijing time; null as empty', () => {
     const sha = 'AB'.repeat(32);
     const csv = manifestCsv([
       row({
@@ -49,7 +51,7 @@ describe('manifestCsv', () => {
       }),
     ]);
     expect(lines(csv)[1]).toBe(
-      `a/b.pdf,${sha.toLowerCase()},1234567,2024-03-05T06:07:08.000Z,张三,422801,12,,COMPLETED,`,
+      `a/b.pdf,${sha.toLowerCase()},1234567,2024-03-05 14:07:08,张三,422801,12,,COMPLETED,`,
     );
   });
 
@@ -91,7 +93,7 @@ describe('manifestCsv', () => {
       `'=HYPERLINK("http://x")/a.pdf`,
       expect.stringMatching(/^[0-9a-f]{64}$/),
       '0',
-      '2024-03-05T06:07:08.000Z',
+      '2024-03-05 14:07:08',
       "'+cmd",
       "'-1",
       '12',
@@ -161,11 +163,37 @@ describe('parseManifestCsv', () => {
         documentNumber: '-〔2024〕1号',
         paragraph: null,
         size: 0,
-        uploadedAt: new Date('1999-12-31T23:59:59.999Z'),
+        uploadedAt: new Date('1999-12-31T23:59:59.000Z'),
       }),
       row({ path: '\t/x', documentNumber: null, article: 0, paragraph: 0 }),
     ];
     expect(parseManifestCsv(manifestCsv(rows))).toEqual(rows);
+  });
+
+  it('keeps the upload time to the second (Beijing time crosses midnight correctly)', () => {
+    const [parsed] = parseManifestCsv(
+      manifestCsv([row({ uploadedAt: new Date('2026-12-31T16:30:05.987Z') })]),
+    );
+    expect(parsed?.uploadedAt.toISOString()).toBe('2026-12-31T16:30:05.000Z');
+  });
+
+  it('reads the English manifests of packs written before the Chinese header', () => {
+    const sha = 'c'.repeat(64);
+    const legacy = `\uFEFF${LEGACY_HEADER}\r\na.pdf,${sha},3,2024-03-05T06:07:08.123Z,zhangsan,422801,12,1,VERIFIED,鄂〔2024〕1号\r\n`;
+    expect(parseManifestCsv(legacy)).toEqual([
+      {
+        path: 'a.pdf',
+        sha256: sha,
+        size: 3,
+        uploadedAt: new Date('2024-03-05T06:07:08.123Z'),
+        uploader: 'zhangsan',
+        unitCode: '422801',
+        article: 12,
+        paragraph: 1,
+        taskStatus: 'VERIFIED',
+        documentNumber: '鄂〔2024〕1号',
+      },
+    ]);
   });
 
   it('accepts the text without BOM and with LF line ends', () => {
@@ -190,10 +218,16 @@ describe('parseManifestCsv', () => {
       /size is not a count/,
     ],
     [
-      'a local time',
+      'a time without seconds',
       `${HEADER}\r\na,${'a'.repeat(64)},1,2024-01-01 00:00,u,1,1,,s,\r\n`,
-      /uploaded_at/,
+      /upload time/,
     ],
+    [
+      'an impossible date',
+      `${HEADER}\r\na,${'a'.repeat(64)},1,2024-02-30 00:00:00,u,1,1,,s,\r\n`,
+      /upload time/,
+    ],
+    ['a mixed header', `${HEADER.replace('文件路径', 'path')}\r\n`, /header/],
     ['an unterminated quote', `${HEADER}\r\n"a,b\r\n`, /unterminated/],
   ])('refuses %s', (_name, text, message) => {
     expect(() => parseManifestCsv(text)).toThrow(ManifestFormatError);

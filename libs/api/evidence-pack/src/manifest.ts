@@ -1,9 +1,31 @@
 import { CsvSyntaxError, formatCsvRecord, parseCsv } from './csv';
 import type { PackEntryMetadata } from './types';
-import { neutraliseFormula, restoreFormula } from '@duty/shared/spreadsheet-text';
+import {
+  formatLocalTime,
+  neutraliseFormula,
+  parseLocalTime,
+  restoreFormula,
+} from '@duty/shared/spreadsheet-text';
 
-/** The manifest's header, in order. */
+/**
+ * The manifest's header, in order: Chinese, for the office that opens it in Excel or WPS
+ * (issue 17). Packs written before then carry LEGACY_MANIFEST_COLUMNS; both are read.
+ */
 export const MANIFEST_COLUMNS = Object.freeze([
+  '文件路径',
+  'SHA-256',
+  '大小（字节）',
+  '上传时间（北京时间）',
+  '上传人',
+  '单位代码',
+  '条',
+  '款',
+  '任务状态',
+  '文号',
+] as const);
+
+/** The English header of packs written before issue 17 (uploaded_at in ISO 8601 UTC). */
+export const LEGACY_MANIFEST_COLUMNS = Object.freeze([
   'path',
   'sha256',
   'size',
@@ -34,7 +56,8 @@ export { neutraliseFormula, restoreFormula };
 
 /**
  * The manifest: UTF-8 with a BOM (so Excel/WPS detect the encoding), the header, one CRLF
- * record per entry. `uploaded_at` is ISO 8601 UTC; numeric columns are plain decimals; the text
+ * record per entry. The upload time is Beijing time `YYYY-MM-DD HH:mm:ss` (to the second);
+ * numeric columns are plain decimals; the text
  * columns (path, uploader, unit_code, task_status, document_number) are protected against
  * formula injection; null is an empty field. Throws (naming the path) on metadata that cannot
  * be written faithfully: a malformed hash, a negative or fractional number, an invalid date.
@@ -61,7 +84,7 @@ function manifestFields(entry: PackEntryMetadata): string[] {
     neutraliseFormula(entry.path),
     entry.sha256.toLowerCase(),
     String(entry.size),
-    entry.uploadedAt.toISOString(),
+    formatLocalTime(entry.uploadedAt),
     neutraliseFormula(entry.uploader),
     neutraliseFormula(entry.unitCode),
     String(entry.article),
@@ -109,20 +132,26 @@ export class ManifestFormatError extends Error {
 }
 
 /**
- * Reads what `manifestCsv` writes (the exact inverse, except that an empty `document_number`
- * reads back as null). Accepts the text with or without the BOM, CRLF or LF line ends.
+ * Reads what `manifestCsv` writes (the inverse, except that an empty document number reads back
+ * as null and the upload time has whole seconds), and the English manifests of older packs.
+ * Accepts the text with or without the BOM, CRLF or LF line ends.
  */
 export function parseManifestCsv(data: Buffer | string): PackEntryMetadata[] {
-  const rows = readCsvTable(data, MANIFEST_COLUMNS);
+  const rows = readCsvTable(data, MANIFEST_COLUMNS, LEGACY_MANIFEST_COLUMNS);
   // Record 1 is the header, so data row i is record i + 2.
   return rows.map((fields, index) => parseManifestRow(fields, index + 2));
 }
 
 /**
  * The data rows of a CSV file of a pack (manifest.csv, problems.csv): strict UTF-8, with or
- * without the BOM, whose header is exactly `columns`. Throws a ManifestFormatError otherwise.
+ * without the BOM, whose header is exactly `columns` or one of the `older` headers (same
+ * columns, earlier names). Throws a ManifestFormatError otherwise.
  */
-export function readCsvTable(data: Buffer | string, columns: readonly string[]): string[][] {
+export function readCsvTable(
+  data: Buffer | string,
+  columns: readonly string[],
+  ...older: ReadonlyArray<readonly string[]>
+): string[][] {
   const text = typeof data === 'string' ? data : decodeUtf8(data);
   let records: string[][];
   try {
@@ -132,10 +161,12 @@ export function readCsvTable(data: Buffer | string, columns: readonly string[]):
     throw error;
   }
   const [header, ...rows] = records;
-  const headerMatches =
-    header !== undefined &&
-    header.length === columns.length &&
-    header.every((field, index) => field === columns[index]);
+  const headerMatches = [columns, ...older].some(
+    (names) =>
+      header !== undefined &&
+      header.length === names.length &&
+      header.every((field, index) => field === names[index]),
+  );
   if (!headerMatches) {
     throw new ManifestFormatError(
       `unexpected header: ${header?.join(',') ?? '(empty file)'}; expected ${columns.join(',')}`,
@@ -165,9 +196,13 @@ function parseManifestRow(fields: string[], record: number): PackEntryMetadata {
     const parsed = DECIMAL.test(value) ? Number(value) : Number.NaN;
     return Number.isSafeInteger(parsed) ? parsed : fail(`${column} is not a count: ${value}`);
   };
-  const time = ISO_UTC.test(uploadedAt) ? Date.parse(uploadedAt) : Number.NaN;
+  const time = ISO_UTC.test(uploadedAt)
+    ? Date.parse(uploadedAt)
+    : (parseLocalTime(uploadedAt)?.getTime() ?? Number.NaN);
   if (!SHA256_HEX.test(sha256)) fail(`sha256 is not 64 hex digits: ${sha256}`);
-  if (Number.isNaN(time)) fail(`uploaded_at is not an ISO 8601 UTC time: ${uploadedAt}`);
+  if (Number.isNaN(time)) {
+    fail(`upload time is neither YYYY-MM-DD HH:mm:ss nor ISO 8601 UTC: ${uploadedAt}`);
+  }
   return {
     path: restoreFormula(path),
     sha256: sha256.toLowerCase(),

@@ -15,7 +15,16 @@ import type { PackEntryMetadata, PackEntryProblemKind } from './types';
  */
 export const PROBLEMS_FILE_NAME = 'problems.csv';
 
+/** problems.csv's header (Chinese since issue 17; LEGACY_PROBLEMS_COLUMNS is still read). */
 export const PROBLEMS_COLUMNS = Object.freeze([
+  '文件路径',
+  'SHA-256',
+  '大小（字节）',
+  '问题',
+  '说明',
+] as const);
+
+export const LEGACY_PROBLEMS_COLUMNS = Object.freeze([
   'path',
   'sha256',
   'size',
@@ -24,6 +33,17 @@ export const PROBLEMS_COLUMNS = Object.freeze([
 ] as const);
 
 const KINDS: readonly PackEntryProblemKind[] = ['missing', 'corrupt'];
+
+/** How problems.csv names each kind (older packs wrote the codes, which are still read). */
+export const PROBLEM_KIND_LABELS: Readonly<Record<PackEntryProblemKind, string>> = Object.freeze({
+  missing: '存储文件缺失',
+  corrupt: '存储文件损坏',
+});
+
+function kindOf(text: string): PackEntryProblemKind | undefined {
+  if ((KINDS as readonly string[]).includes(text)) return text as PackEntryProblemKind;
+  return KINDS.find((kind) => PROBLEM_KIND_LABELS[kind] === text);
+}
 
 /** One file listed in problems.csv. */
 export interface PackProblemRow {
@@ -59,7 +79,7 @@ export function problemsCsv(rows: Iterable<PackProblemRow>): Buffer {
         neutraliseFormula(row.path),
         row.sha256,
         String(row.size),
-        row.problem,
+        PROBLEM_KIND_LABELS[row.problem],
         neutraliseFormula(row.detail),
       ]),
     );
@@ -69,7 +89,7 @@ export function problemsCsv(rows: Iterable<PackProblemRow>): Buffer {
 
 /** Reads what `problemsCsv` writes; throws a ManifestFormatError on anything else. */
 export function parseProblemsCsv(data: Buffer): PackProblemRow[] {
-  const rows = readCsvTable(data, PROBLEMS_COLUMNS);
+  const rows = readCsvTable(data, PROBLEMS_COLUMNS, LEGACY_PROBLEMS_COLUMNS);
   return rows.map((fields, index) => {
     const fail = (what: string): never => {
       throw new ManifestFormatError(`CSV record ${index + 2}: ${what}`);
@@ -82,14 +102,15 @@ export function parseProblemsCsv(data: Buffer): PackProblemRow[] {
     if (!/^(?:0|[1-9][0-9]*)$/.test(size) || !Number.isSafeInteger(Number(size))) {
       fail(`size is not a count: ${size}`);
     }
-    if (!(KINDS as readonly string[]).includes(problem)) {
-      fail(`problem is not one of ${KINDS.join(', ')}: ${problem}`);
+    const kind = kindOf(problem);
+    if (kind === undefined) {
+      fail(`problem is not one of ${Object.values(PROBLEM_KIND_LABELS).join(', ')}: ${problem}`);
     }
     return {
       path: restoreFormula(path),
       sha256,
       size: Number(size),
-      problem: problem as PackEntryProblemKind,
+      problem: kind as PackEntryProblemKind,
       detail: restoreFormula(detail),
     };
   });

@@ -76,6 +76,24 @@ describe('verifyPack', () => {
     });
   });
 
+  it('accepts packs made before the Chinese header (English header, UTC times)', async () => {
+    const text = manifest.toString('utf8');
+    const legacy = Buffer.from(
+      text
+        .replace(
+          /^\uFEFF[^\r]*\r\n/,
+          '\uFEFFpath,sha256,size,uploaded_at,uploader,unit_code,article,paragraph,task_status,document_number\r\n',
+        )
+        .replaceAll(',2024-03-05 14:07:08,', ',2024-03-05T06:07:08.000Z,'),
+      'utf8',
+    );
+    expect(legacy.toString('utf8')).toContain('2024-03-05T06:07:08.000Z');
+    const report = await verifyPack(
+      await rawPack({ manifest: legacy, checksum: manifestChecksumFile(sha256Hex(legacy)) }),
+    );
+    expect(report).toMatchObject({ ok: true, checked: 2, problems: [] });
+  });
+
   it('reports a manifest edited without updating manifest.sha256', async () => {
     const edited = manifestCsv(rows.map((row) => ({ ...row, uploader: '王五' })));
     const report = await verifyPack(await rawPack({ manifest: edited }));

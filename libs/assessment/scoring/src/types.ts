@@ -58,6 +58,11 @@ export interface UnitTask {
   taskId: string;
   dutyId: string;
   status: TaskOutcome;
+  /**
+   * Past its due date at the end of the cycle and neither submitted nor verified. Only true once
+   * the cycle has ended (results frozen at close, or a day after its due date): during the cycle
+   * a late task is scored by its status (the API's `computeScores` decides).
+   */
   overdueAtCycleEnd: boolean;
   extensionCount: number;
   returnCount: number;

@@ -184,6 +184,12 @@ const OPERATIONS: Operation[] = [
     expect: roles([Role.SYSTEM_ADMIN]),
   },
   {
+    name: 'Mutation.updateUserProfile',
+    query: `mutation($id: ID!) { updateUserProfile(input: { userId: $id, displayName: "矩阵测试" }) { id } }`,
+    variables: (f) => ({ id: f.targetUserId }),
+    expect: roles([Role.SYSTEM_ADMIN]),
+  },
+  {
     name: 'Query.passwordResetRequests',
     query: `{ passwordResetRequests { totalCount } }`,
     expect: roles([Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN]),
@@ -269,6 +275,12 @@ const OPERATIONS: Operation[] = [
   {
     name: 'Mutation.regenerateCycleTasks',
     query: `mutation($id: ID!) { regenerateCycleTasks(cycleId: $id) { created } }`,
+    variables: (f) => ({ id: f.cycleId }),
+    expect: roles([Role.PROVINCIAL_SUPERVISOR]),
+  },
+  {
+    name: 'Query.cycleRegenerationPreview',
+    query: `query($id: ID!) { cycleRegenerationPreview(cycleId: $id) { created retired } }`,
     variables: (f) => ({ id: f.cycleId }),
     expect: roles([Role.PROVINCIAL_SUPERVISOR]),
   },

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../../auth/clock';
+import { computeScores, RankedUnitScore } from '../assessment-scores';
 import { SignedInClient, startTestApi, TestApi } from '../../testing/test-api';
 
 interface Score {
@@ -24,7 +26,9 @@ interface Score {
  *   420103 江汉区: all verified = 100; manual deduction 3 → 97.00 优秀 (tie: both rank 1)
  *   422801 恩施市: D1 returned (¼ × 30 = 7.5, one return → −0.5) + D2 verified 15 + D3 in
  *                  progress but overdue → 0 + D4 verified 20 + D5 verified 20 = 62.5 − 0.5
- *                  = 62; manual deduction 2 → 60.00 合格 (band edge), rank 3
+ *                  = 62; manual deduction 2 → 60.00 合格 (band edge), rank 3 — when frozen at
+ *                  close (the rule is "overdue at the cycle's end"); live during the year D3
+ *                  counts as in progress (3.75) → 63.75
  */
 describe('Article 40 assessment: plan, scores, ranks, frozen results', () => {
   const clock = new ManualClock(new Date('2026-06-30T04:00:00Z'));
@@ -215,11 +219,14 @@ describe('Article 40 assessment: plan, scores, ranks, frozen results', () => {
     const remark = await adjust(enshi, '422801', 'remark', 0, '请加快推进第三章相关工作');
     expect(remark.errors).toBeUndefined();
 
+    // Live, before the cycle's end: D3 is past its own due date but the year is not over, so
+    // the plan's rule (年度结束时逾期 = 0) does not apply yet and it counts as in progress
+    // (¼ × 15 = 3.75): 66.25 − 0.5 − 2 = 63.75. At close it does (see the frozen results).
     const live = await scores();
     expect(pick(live, '420102', '420103', '422801')).toEqual([
       ['420102', 97, '优秀', 1],
       ['420103', 97, '优秀', 1],
-      ['422801', 60, '合格', 3],
+      ['422801', 63.75, '合格', 3],
     ]);
     expect(live.find((s) => s.unitCode === '420102')!.frozen).toBe(false);
 
@@ -246,11 +253,25 @@ describe('Article 40 assessment: plan, scores, ranks, frozen results', () => {
     expect(u.breakdown.map((b) => [b.indicatorId, b.marks, b.earned, b.tasks[0].rule])).toEqual([
       ['I1', 30, 7.5, 'returnedOrInProgress'],
       ['I2', 15, 15, 'verified'],
-      ['I3', 15, 0, 'overdue'],
+      ['I3', 15, 3.75, 'returnedOrInProgress'],
       ['I4', 20, 20, 'verified'],
       ['I5', 20, 20, 'verified'],
     ]);
     expect(u.deductions.map((d) => d.points)).toEqual([0.5, 2]);
+    // The overdue rule takes over once the cycle has ended (the day after its due date): then
+    // D1, returned and due at the cycle's end, is overdue too (7.5 → 0): 52.5.
+    const d3 = (all: RankedUnitScore[]) => {
+      const unit = all.find((x) => x.code === '422801')!;
+      return [unit.score, unit.breakdown[2].tasks[0].rule];
+    };
+    expect(d3((await computeScores(db.manager, cycleId, '2026-12-31')).scores)).toEqual([
+      63.75,
+      'returnedOrInProgress',
+    ]);
+    expect(d3((await computeScores(db.manager, cycleId, '2027-01-01')).scores)).toEqual([
+      52.5,
+      'overdue',
+    ]);
     expect(u.adjustments.map((a) => a.kind)).toEqual(['deduction', 'remark']);
     const x = await province.graphql<{
       unitAssessment: { bonusRequested: number; bonusApplied: number };
@@ -380,6 +401,12 @@ describe('Article 40 assessment: plan, scores, ranks, frozen results', () => {
     expect(html).toContain('<b>60.00</b>');
     expect(html).toContain('请加快推进第三章相关工作');
     expect(html).toContain('@page { size: A4');
+    // A print button instead of "按 Ctrl+P"; the CSP lets exactly its script run.
+    expect(html).toContain('打印报告');
+    expect(html).not.toContain('Ctrl+P');
+    const script = /<script>([^<]*)<\/script>/.exec(html)![1];
+    const hash = createHash('sha256').update(script).digest('base64');
+    expect(report.headers.get('content-security-policy')).toContain(`script-src 'sha256-${hash}'`);
 
     expect(
       (await get(enshi, `/api/assessment/report?cycleId=${cycleId}&unitCode=420102`)).status,

@@ -4,8 +4,8 @@ import { startTestApi, TestApi } from '../../testing/test-api';
 import { DutyExportService } from '../duty-export.service';
 import { EXPORT_COLUMNS } from '../duty-export';
 
-const LEADING =
-  'article,paragraph,item,chapter,actor_type,levels,modality,departments,subject,text';
+// Chinese column names in the CSV (issue 17); JSON keeps the machine names.
+const LEADING = '条,款,项,章,主体类型,适用层级,规范性质,责任部门,职责事项,条文原文';
 
 describe('duty register exports (real database, seeded regulation)', () => {
   let api: TestApi;
@@ -22,7 +22,7 @@ describe('duty register exports (real database, seeded regulation)', () => {
 
   it('writes CSV: UTF-8 with BOM, the contract columns first, one row per duty, in regulation order', async () => {
     const out = await exporter.export('csv', 'hubei-quality-promotion');
-    expect(out.filename).toBe('hubei-quality-promotion-v1-duties.csv');
+    expect(out.filename).toBe('湖北省质量促进条例（草案）-第1版-职责清单.csv');
     expect(out.contentType).toBe('text/csv; charset=utf-8');
     expect([...out.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = out.body.toString('utf8').slice(1).trimEnd().split('\r\n');
@@ -135,7 +135,7 @@ describe('duty register exports (real database, seeded regulation)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toContain(
-      "filename*=UTF-8''hubei-quality-promotion-v1-duties.csv",
+      `filename*=UTF-8''${encodeURIComponent('湖北省质量促进条例（草案）-第1版-职责清单.csv')}`,
     );
     const body = Buffer.from(await res.arrayBuffer());
     expect(body.equals((await exporter.export('csv', 'hubei-quality-promotion')).body)).toBe(true);

@@ -596,25 +596,25 @@ describe('the demo cycle’s acknowledgements', () => {
   let api: TestApi;
   afterAll(() => api?.close());
 
-  it('acknowledges most demo tasks in January, each with its history entry, and leaves a few 待签收', async () => {
+  it('acknowledges most demo tasks in the cycle’s first days, each with its history entry, and leaves a few 待签收', async () => {
     api = await startTestApi({ SEED_DEMO_CYCLE: 'true' });
     const db = api.server.app.get(DataSource);
     const [row] = await db.query(
       `SELECT count(*)::int AS total,
               count(*) FILTER (WHERE acknowledged_at IS NULL)::int AS pending,
-              count(*) FILTER (WHERE acknowledged_at >= '2026-01-01' AND acknowledged_at < '2026-02-01')::int AS january,
+              count(*) FILTER (WHERE acknowledged_at >= c.start_date AND acknowledged_at < c.start_date + 15)::int AS first_days,
               count(*) FILTER (WHERE acknowledged_at IS NOT NULL AND NOT EXISTS (
                 SELECT 1 FROM task_event e WHERE e.task_id = task.id AND e.kind = 'acknowledged'
                    AND e.occurred_at = task.acknowledged_at))::int AS without_event,
               count(*) FILTER (WHERE acknowledged_at IS NULL AND status <> 'NOT_STARTED')::int AS worked_unacknowledged
-         FROM task`,
+         FROM task JOIN assessment_cycle c ON c.id = task.cycle_id`,
     );
     expect(row.total).toBeGreaterThan(1000);
     expect(row.pending / row.total).toBeGreaterThan(0.03);
     expect(row.pending / row.total).toBeLessThan(0.15);
-    expect(row.january).toBe(row.total - row.pending);
+    expect(row.first_days).toBe(row.total - row.pending);
     expect(row.without_event).toBe(0);
     // Nobody worked on a task they never acknowledged.
     expect(row.worked_unacknowledged).toBe(0);
-  });
+  }, 180_000); // boots a server that seeds the whole demo cycle
 });

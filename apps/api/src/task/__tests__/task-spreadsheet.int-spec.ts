@@ -85,7 +85,12 @@ describe('task spreadsheet round trip (download, fill in offline, upload all or 
     sheet.getRow(4).getCell(8).value = '差不多了';
     const unknownStatus = await upload(operator, workbook);
     expect(unknownStatus.body.problems).toEqual([
-      { row: 4, column: '状态', message: '无法识别的状态“差不多了”。' },
+      {
+        row: 3,
+        column: '进展情况、状态',
+        message: '提交前请填写进展情况。提交前请至少上传一份佐证材料。',
+      },
+      { row: 4, column: '状态', message: '无法识别的状态“差不多了”，请从下拉列表中选择。' },
     ]);
     expect(await notes()).toEqual(before);
   });
@@ -159,6 +164,66 @@ describe('task spreadsheet round trip (download, fill in offline, upload all or 
       [id],
     );
     expect(note).toBe('=HYPERLINK("http://x","y")');
+  });
+
+  it('reports every bad row of an upload (seven of them), with column and reason, and applies nothing', async () => {
+    const workbook = await download(operator);
+    const sheet = workbook.getWorksheet('任务清单')!;
+    expect(sheet.rowCount).toBeGreaterThanOrEqual(14);
+    const [{ id: first }] = await db.query(
+      `SELECT id FROM task WHERE id = $1 AND status = 'NOT_STARTED'`,
+      [sheet.getRow(6).getCell(1).value],
+    );
+    expect(first).toBeDefined();
+    sheet.getRow(6).getCell(8).value = '差不多了'; // unknown status
+    sheet.getRow(7).getCell(8).value = null; // no status
+    sheet.getRow(8).getCell(8).value = '已提交'; // no progress note, no evidence
+    sheet.getRow(9).getCell(8).value = '已核验'; // not the operator's to verify
+    sheet.getRow(10).getCell(9).value = '长'.repeat(10_001); // too long
+    sheet.getRow(11).getCell(1).value = 'not-a-task-id'; // hidden id damaged
+    sheet.getRow(12).getCell(2).value = 999; // edited offline from a stale version
+    sheet.getRow(12).getCell(9).value = '旧版本上的修改';
+    sheet.getRow(13).getCell(9).value = '这一行本身没有问题'; // fine, but not applied either
+    const before = await notes();
+    const res = await upload(operator, workbook);
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', applied: 0 });
+    expect(res.body.message).toBe('上传未生效（全部未保存）：7 处问题。');
+    const problems = res.body.problems as Array<{ row: number; column?: string; message: string }>;
+    expect(problems.map((p) => p.row)).toEqual([6, 7, 8, 9, 10, 11, 12]);
+    expect(problems.map((p) => p.column)).toEqual([
+      '状态',
+      '状态',
+      '进展情况、状态',
+      '状态',
+      '进展情况',
+      '任务编号（隐藏列）',
+      undefined,
+    ]);
+    for (const p of problems) expect(p.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(problems[1].message).toBe('状态不能为空，请从下拉列表中选择。');
+    expect(problems[4].message).toBe('内容过长（10001 字，最多 10000 字）。');
+    expect(problems[6].message).toMatch(/已被他人修改/);
+    expect(await notes()).toEqual(before);
+
+    // Only rule failures (the file itself is fine): each is still named, nothing applied.
+    sheet.getRow(6).getCell(8).value = '推进中';
+    sheet.getRow(7).getCell(8).value = '未开始';
+    sheet.getRow(10).getCell(9).value = '';
+    sheet.spliceRows(11, 1); // the damaged row goes; 12 and 13 move up
+    const rules = await upload(operator, workbook);
+    expect(rules.status).toBe(422);
+    expect(
+      (rules.body.problems as Array<{ row: number; column?: string }>).map((p) => [
+        p.row,
+        p.column,
+      ]),
+    ).toEqual([
+      [8, '进展情况、状态'],
+      [9, '状态'],
+      [11, undefined],
+    ]);
+    expect(await notes()).toEqual(before);
   });
 
   it('refuses other roles and other content types', async () => {

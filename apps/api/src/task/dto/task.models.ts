@@ -21,7 +21,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { AdminLevelEnum } from '../../duty/dto/duty-enums';
 import GraphQLJSON from '../../duty/dto/json.scalar';
 import { TaskStatus } from '../task-workflow';
@@ -42,8 +42,21 @@ export enum TaskSortEnum {
   DUE_DATE = 'DUE_DATE',
   UPDATED_AT = 'UPDATED_AT',
   UNIT = 'UNIT',
+  /** Article number, then the duty's place in it, then the unit. */
+  ARTICLE = 'ARTICLE',
+  /** 已退回, 未开始, 推进中, 已提交, 已核验. */
+  STATUS = 'STATUS',
 }
-registerEnumType(TaskSortEnum, { name: 'TaskSort' });
+registerEnumType(TaskSortEnum, {
+  name: 'TaskSort',
+  description: 'Every sort ends with the task id, so that pages never overlap.',
+});
+
+export enum SortDirectionEnum {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirectionEnum, { name: 'SortDirection' });
 
 @ObjectType('AssessmentCycle', { description: '考核年度' })
 export class CycleModel {
@@ -230,7 +243,16 @@ export class TaskFilterInput {
   acknowledged?: boolean;
   @Field({ nullable: true }) @IsOptional() @Matches(DATE) dueBefore?: string;
   @Field({ nullable: true }) @IsOptional() @Matches(DATE) dueAfter?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) search?: string;
+  @Field({
+    nullable: true,
+    description:
+      'Whitespace-separated terms (≤ 100 characters in all); every term must occur in the duty text, the article label (第十二条, 第12条, 12), the unit name or the lead department (name or code). Substring semantics, also for Chinese.',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(100, { message: '搜索词不能超过 100 个字符。' })
+  search?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() includeRetired?: boolean;
 }
 

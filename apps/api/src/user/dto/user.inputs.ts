@@ -49,6 +49,45 @@ export class CreateUserInput {
   @MinLength(1)
   @MaxLength(100)
   displayName!: string;
+
+  @Field({ nullable: true, description: '单位/科室 shown next to the name (≤ 100 characters).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  office?: string;
+
+  @Field({
+    nullable: true,
+    description: 'Office phone: digits with optional +, spaces, hyphens and 转 extension.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string;
+}
+
+@InputType({ description: 'Name, office and phone of an account (system administrator).' })
+export class UpdateUserProfileInput {
+  @Field(() => ID)
+  @IsUUID()
+  userId!: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(100)
+  displayName!: string;
+
+  @Field({ nullable: true, description: 'Empty or absent clears it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  office?: string;
+
+  @Field({ nullable: true, description: 'Empty or absent clears it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string;
 }
 
 @InputType({ description: 'Role and jurisdiction (one user, one role).' })

@@ -89,6 +89,12 @@ export class UserAccountModel {
   @Field()
   displayName!: string;
 
+  @Field(() => String, { nullable: true, description: '单位/科室.' })
+  office!: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
+
   @Field(() => Role, { nullable: true })
   role!: Role | null;
 

@@ -122,6 +122,9 @@ export type AssessmentIndicatorInput = {
   weight: Scalars['Float']['input'];
 };
 
+export type AuditTargetKind =
+  'BULLETIN' | 'CYCLE' | 'EVIDENCE' | 'OTHER' | 'SESSION' | 'TASK' | 'UNIT' | 'USER';
+
 /** Role and jurisdiction (one user, one role). */
 export type BindRoleInput = {
   /** Department of that unit, COUNTY_OPERATOR only. */
@@ -190,12 +193,22 @@ export type CreateCycleInput = {
 
 export type CreateUserInput = {
   displayName: Scalars['String']['input'];
+  /** 单位/科室 shown next to the name (≤ 100 characters). */
+  office?: InputMaybe<Scalars['String']['input']>;
+  /** Office phone: digits with optional +, spaces, hyphens and 转 extension. */
+  phone?: InputMaybe<Scalars['String']['input']>;
   /** 3–64 lower-case letters, digits, . _ - */
   username: Scalars['String']['input'];
 };
 
 export type CueField =
   'ACTOR' | 'ACTOR_TYPE' | 'DEPARTMENTS' | 'KIND' | 'LEVELS' | 'MODALITY' | 'SUBJECT' | 'TRACKED';
+
+/** A due date for one duty's tasks, overriding the cycle's default. */
+export type CycleDutyDueDateInput = {
+  dueDate: Scalars['String']['input'];
+  dutyLineageId: Scalars['ID']['input'];
+};
 
 /** Where the database runs: the embedded server started by the API, or an external one (DATABASE_URL). */
 export type DatabaseMode = 'EMBEDDED' | 'EXTERNAL';
@@ -678,6 +691,8 @@ export type SignInInput = {
   username: Scalars['String']['input'];
 };
 
+export type SortDirection = 'ASC' | 'DESC';
+
 /** One change to one task; omitted fields keep their value. */
 export type TaskChangeInput = {
   expectedRowVersion: Scalars['Int']['input'];
@@ -721,12 +736,14 @@ export type TaskFilterInput = {
   overdue?: InputMaybe<Scalars['Boolean']['input']>;
   /** A prefecture and its units. */
   prefectureCode?: InputMaybe<Scalars['String']['input']>;
+  /** Whitespace-separated terms (≤ 100 characters in all); every term must occur in the duty text, the article label (第十二条, 第12条, 12), the unit name or the lead department (name or code). Substring semantics, also for Chinese. */
   search?: InputMaybe<Scalars['String']['input']>;
   statuses?: InputMaybe<Array<TaskStatus>>;
   unitCode?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type TaskSort = 'DUE_DATE' | 'UNIT' | 'UPDATED_AT';
+/** Every sort ends with the task id, so that pages never overlap. */
+export type TaskSort = 'ARTICLE' | 'DUE_DATE' | 'STATUS' | 'UNIT' | 'UPDATED_AT';
 
 /** OVERDUE is not a status: see Task.overdue. */
 export type TaskStatus =
@@ -783,6 +800,16 @@ export type UpdateNotificationSettingsInput = {
   quietHoursEnd?: InputMaybe<Scalars['String']['input']>;
   /** HH:MM, with quietHoursEnd; empty: none. */
   quietHoursStart?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Name, office and phone of an account (system administrator). */
+export type UpdateUserProfileInput = {
+  displayName: Scalars['String']['input'];
+  /** Empty or absent clears it. */
+  office?: InputMaybe<Scalars['String']['input']>;
+  /** Empty or absent clears it. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  userId: Scalars['ID']['input'];
 };
 
 /** 督办单颜色 */
@@ -1838,6 +1865,95 @@ export type DeleteBulletinDraftMutationVariables = Exact<{
 
 export type DeleteBulletinDraftMutation = { deleteBulletinDraft: boolean };
 
+export type CycleAdminRegulationsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type CycleAdminRegulationsQuery = {
+  regulations: Array<{
+    __typename: 'Regulation';
+    id: string;
+    code: string;
+    title: string;
+    latestVersion: { __typename: 'RegulationVersion'; id: string } | null;
+    versions: Array<{
+      __typename: 'RegulationVersion';
+      id: string;
+      versionNumber: number;
+      status: RegulationVersionStatus;
+    }>;
+  }>;
+};
+
+export type CycleVersionDutiesQueryVariables = Exact<{
+  versionId: Scalars['ID']['input'];
+}>;
+
+export type CycleVersionDutiesQuery = {
+  duties: {
+    __typename: 'DutyPage';
+    totalCount: number;
+    nodes: Array<{
+      __typename: 'Duty';
+      id: string;
+      lineageId: string;
+      text: string;
+      article: { __typename: 'Article'; id: string; number: number };
+    }>;
+  };
+};
+
+export type CycleDutyChangeFieldsFragment = {
+  __typename: 'RegenerationDutyChange';
+  dutyId: string;
+  lineageId: string;
+  articleNumber: number;
+  text: string;
+  tasks: number;
+  reason: string | null;
+};
+
+export type CycleRegenerationPreviewQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+}>;
+
+export type CycleRegenerationPreviewQuery = {
+  cycleRegenerationPreview: {
+    __typename: 'CycleRegenerationPreview';
+    cycleId: string;
+    followed: number;
+    created: number;
+    retired: number;
+    restored: number;
+    total: number;
+    added: Array<{
+      __typename: 'RegenerationDutyChange';
+      dutyId: string;
+      lineageId: string;
+      articleNumber: number;
+      text: string;
+      tasks: number;
+      reason: string | null;
+    }>;
+    retiring: Array<{
+      __typename: 'RegenerationDutyChange';
+      dutyId: string;
+      lineageId: string;
+      articleNumber: number;
+      text: string;
+      tasks: number;
+      reason: string | null;
+    }>;
+    restoring: Array<{
+      __typename: 'RegenerationDutyChange';
+      dutyId: string;
+      lineageId: string;
+      articleNumber: number;
+      text: string;
+      tasks: number;
+      reason: string | null;
+    }>;
+  };
+};
+
 export type EvidenceFileFieldsFragment = {
   __typename: 'Evidence';
   id: string;
@@ -1913,6 +2029,7 @@ export type EvidenceFilesQuery = {
       corruptAt: string | null;
       previewable: boolean;
       contentUrl: string;
+      uploader: { __typename: 'Person'; username: string; label: string };
     }>;
   };
 };
@@ -1929,6 +2046,67 @@ export type SystemInfoQuery = {
     appliedMigrations: number;
     demoDataLoadedAt: string | null;
   };
+};
+
+export type MapUnitAnalyticsQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+}>;
+
+export type MapUnitAnalyticsQuery = {
+  unitAnalytics: Array<{
+    __typename: 'UnitAnalytics';
+    tasks: number;
+    verified: number;
+    overdue: number;
+    completionRate: number;
+    unit: {
+      __typename: 'AdminUnit';
+      code: string;
+      name: string;
+      level: AdminLevel;
+      parentCode: string | null;
+      directlyAdministered: boolean;
+    };
+    withChildren: {
+      __typename: 'AnalyticsFigures';
+      tasks: number;
+      verified: number;
+      overdue: number;
+      completionRate: number;
+    } | null;
+  }>;
+};
+
+export type MapScoresQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+}>;
+
+export type MapScoresQuery = {
+  assessmentScores: Array<{
+    __typename: 'UnitScore';
+    unitCode: string;
+    score: number;
+    grade: string;
+    rank: number;
+  }>;
+  assessmentPlan: {
+    __typename: 'AssessmentPlan';
+    bands: Array<{ __typename: 'GradeBand'; grade: string; min: number }>;
+  };
+};
+
+export type MapUrgingCountsQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+}>;
+
+export type MapUrgingCountsQuery = {
+  urgingCountsByUnit: Array<{
+    __typename: 'UrgingUnitCounts';
+    unitCode: string;
+    blue: number;
+    orange: number;
+    red: number;
+  }>;
 };
 
 export type NotificationFieldsFragment = {
@@ -2271,6 +2449,7 @@ export type RegisterCyclesQuery = {
 
 export type RegisterCreateCycleMutationVariables = Exact<{
   input: CreateCycleInput;
+  dutyDueDates?: InputMaybe<Array<CycleDutyDueDateInput> | CycleDutyDueDateInput>;
 }>;
 
 export type RegisterCreateCycleMutation = {
@@ -2694,14 +2873,14 @@ export type RegisterReviewDutyMutation = {
 export type ReviewQueueQueryVariables = Exact<{
   filter: TaskFilterInput;
   first: Scalars['Int']['input'];
-  after?: InputMaybe<Scalars['String']['input']>;
+  offset: Scalars['Int']['input'];
+  direction: SortDirection;
 }>;
 
 export type ReviewQueueQuery = {
   tasks: {
     __typename: 'TaskConnection';
     totalCount: number;
-    pageInfo: { __typename: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
     nodes: Array<{
       __typename: 'Task';
       id: string;
@@ -2709,12 +2888,10 @@ export type ReviewQueueQuery = {
       status: TaskStatus;
       updatedAt: string;
       updatedBy: string;
-      dueDate: string;
       returnCount: number;
-      evidenceCount: number;
       unit: { __typename: 'AdminUnit'; code: string; name: string };
-      article: { __typename: 'Article'; id: string; number: number; title: string | null };
-      duty: { __typename: 'Duty'; id: string; subject: string };
+      article: { __typename: 'Article'; id: string; number: number };
+      duty: { __typename: 'Duty'; id: string; subject: string; text: string };
       leadDepartment: { __typename: 'Department'; id: string; name: string };
     }>;
   };
@@ -2799,6 +2976,81 @@ export type ReviewDecideMutation = {
   };
 };
 
+export type ReviewBulkDecideMutationVariables = Exact<{
+  input: BulkTaskChangeInput;
+}>;
+
+export type ReviewBulkDecideMutation = {
+  bulkUpdateTasks: Array<{
+    __typename: 'Task';
+    id: string;
+    status: TaskStatus;
+    rowVersion: number;
+    updatedAt: string;
+    updatedBy: string;
+  }>;
+};
+
+export type SystemSearchTasksQueryVariables = Exact<{
+  filter: TaskFilterInput;
+  first: Scalars['Int']['input'];
+}>;
+
+export type SystemSearchTasksQuery = {
+  tasks: {
+    __typename: 'TaskConnection';
+    totalCount: number;
+    nodes: Array<{
+      __typename: 'Task';
+      id: string;
+      status: TaskStatus;
+      unit: { __typename: 'AdminUnit'; code: string; name: string };
+      article: { __typename: 'Article'; id: string; number: number };
+      duty: { __typename: 'Duty'; id: string; subject: string; text: string };
+      leadDepartment: { __typename: 'Department'; id: string; name: string };
+    }>;
+  };
+};
+
+export type SystemSearchDutiesQueryVariables = Exact<{
+  filter: DutyFilterInput;
+  page: PageInput;
+}>;
+
+export type SystemSearchDutiesQuery = {
+  duties: {
+    __typename: 'DutyPage';
+    totalCount: number;
+    nodes: Array<{
+      __typename: 'Duty';
+      id: string;
+      subject: string;
+      text: string;
+      tracked: boolean;
+      article: {
+        __typename: 'Article';
+        id: string;
+        number: number;
+        chapter: { __typename: 'Chapter'; id: string; number: number };
+      };
+      version: { __typename: 'RegulationVersion'; id: string; regulationId: string; title: string };
+    }>;
+  };
+  regulations: Array<{ __typename: 'Regulation'; id: string; code: string }>;
+};
+
+export type SystemSearchUnitsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SystemSearchUnitsQuery = {
+  adminUnits: Array<{
+    __typename: 'AdminUnit';
+    code: string;
+    name: string;
+    level: AdminLevel;
+    parentCode: string | null;
+  }>;
+};
+
 export type SecurityAuditLogQueryVariables = Exact<{
   filter?: InputMaybe<SecurityAuditFilterInput>;
   page?: InputMaybe<PageInput>;
@@ -2818,6 +3070,13 @@ export type SecurityAuditLogQuery = {
       result: string;
       ip: string | null;
       detail: unknown | null;
+      actor: { __typename: 'Person'; username: string; label: string } | null;
+      targets: Array<{
+        __typename: 'AuditTarget';
+        kind: AuditTargetKind;
+        id: string;
+        name: string | null;
+      }>;
     }>;
   };
 };
@@ -2833,6 +3092,7 @@ export type TaskLogEventFragment = {
   after: unknown | null;
   ip: string | null;
   taskId: string;
+  actor: { __typename: 'Person'; username: string; label: string };
   task: {
     __typename: 'Task';
     id: string;
@@ -2865,6 +3125,7 @@ export type TaskLogEventsQuery = {
       after: unknown | null;
       ip: string | null;
       taskId: string;
+      actor: { __typename: 'Person'; username: string; label: string };
       task: {
         __typename: 'Task';
         id: string;
@@ -3491,6 +3752,7 @@ export type TasksDetailFieldsFragment = {
     reason: string | null;
     before: unknown | null;
     after: unknown | null;
+    actor: { __typename: 'Person'; username: string; label: string };
   }>;
 };
 
@@ -3612,6 +3874,7 @@ export type TasksDetailQuery = {
       reason: string | null;
       before: unknown | null;
       after: unknown | null;
+      actor: { __typename: 'Person'; username: string; label: string };
     }>;
   };
 };
@@ -3734,6 +3997,7 @@ export type TasksUpdateTaskMutation = {
       reason: string | null;
       before: unknown | null;
       after: unknown | null;
+      actor: { __typename: 'Person'; username: string; label: string };
     }>;
   };
 };
@@ -3858,6 +4122,7 @@ export type TasksRequestExtensionMutation = {
         reason: string | null;
         before: unknown | null;
         after: unknown | null;
+        actor: { __typename: 'Person'; username: string; label: string };
       }>;
     };
   };
@@ -3983,6 +4248,7 @@ export type TasksDecideExtensionMutation = {
         reason: string | null;
         before: unknown | null;
         after: unknown | null;
+        actor: { __typename: 'Person'; username: string; label: string };
       }>;
     };
   };
@@ -4120,6 +4386,7 @@ export type TasksSetContributionMutation = {
       reason: string | null;
       before: unknown | null;
       after: unknown | null;
+      actor: { __typename: 'Person'; username: string; label: string };
     }>;
   };
 };
@@ -4153,7 +4420,7 @@ export type TasksListRowFragment = {
   acknowledgedAt: string | null;
   notApplicableStatus: NotApplicableStatus | null;
   article: { __typename: 'Article'; id: string; number: number; title: string | null };
-  duty: { __typename: 'Duty'; id: string; subject: string };
+  duty: { __typename: 'Duty'; id: string; subject: string; text: string };
   unit: { __typename: 'AdminUnit'; code: string; name: string };
   leadDepartment: { __typename: 'Department'; id: string; name: string };
 };
@@ -4161,8 +4428,9 @@ export type TasksListRowFragment = {
 export type TasksListQueryVariables = Exact<{
   filter?: InputMaybe<TaskFilterInput>;
   first: Scalars['Int']['input'];
-  after?: InputMaybe<Scalars['String']['input']>;
+  offset: Scalars['Int']['input'];
   sort: TaskSort;
+  direction: SortDirection;
 }>;
 
 export type TasksListQuery = {
@@ -4184,7 +4452,7 @@ export type TasksListQuery = {
       acknowledgedAt: string | null;
       notApplicableStatus: NotApplicableStatus | null;
       article: { __typename: 'Article'; id: string; number: number; title: string | null };
-      duty: { __typename: 'Duty'; id: string; subject: string };
+      duty: { __typename: 'Duty'; id: string; subject: string; text: string };
       unit: { __typename: 'AdminUnit'; code: string; name: string };
       leadDepartment: { __typename: 'Department'; id: string; name: string };
     }>;
@@ -4220,7 +4488,7 @@ export type TasksReturnedQuery = {
         reason: string | null;
       } | null;
       article: { __typename: 'Article'; id: string; number: number; title: string | null };
-      duty: { __typename: 'Duty'; id: string; subject: string };
+      duty: { __typename: 'Duty'; id: string; subject: string; text: string };
       unit: { __typename: 'AdminUnit'; code: string; name: string };
       leadDepartment: { __typename: 'Department'; id: string; name: string };
     }>;
@@ -4339,6 +4607,9 @@ export type UrgingNoticeFieldsFragment = {
   taskStatus: string;
   unitCode: string;
   unitName: string;
+  issuer: { __typename: 'Person'; username: string; label: string };
+  acknowledger: { __typename: 'Person'; username: string; label: string } | null;
+  answerer: { __typename: 'Person'; username: string; label: string } | null;
 };
 
 export type UrgingTaskQueryVariables = Exact<{
@@ -4382,6 +4653,9 @@ export type UrgingTaskQuery = {
       taskStatus: string;
       unitCode: string;
       unitName: string;
+      issuer: { __typename: 'Person'; username: string; label: string };
+      acknowledger: { __typename: 'Person'; username: string; label: string } | null;
+      answerer: { __typename: 'Person'; username: string; label: string } | null;
     }>;
   };
 };
@@ -4426,6 +4700,9 @@ export type UrgingNoticesQuery = {
       taskStatus: string;
       unitCode: string;
       unitName: string;
+      issuer: { __typename: 'Person'; username: string; label: string };
+      acknowledger: { __typename: 'Person'; username: string; label: string } | null;
+      answerer: { __typename: 'Person'; username: string; label: string } | null;
     }>;
   };
 };
@@ -4486,6 +4763,9 @@ export type UrgingIssueMutation = {
     taskStatus: string;
     unitCode: string;
     unitName: string;
+    issuer: { __typename: 'Person'; username: string; label: string };
+    acknowledger: { __typename: 'Person'; username: string; label: string } | null;
+    answerer: { __typename: 'Person'; username: string; label: string } | null;
   };
 };
 
@@ -4525,6 +4805,9 @@ export type UrgingAcknowledgeMutation = {
     taskStatus: string;
     unitCode: string;
     unitName: string;
+    issuer: { __typename: 'Person'; username: string; label: string };
+    acknowledger: { __typename: 'Person'; username: string; label: string } | null;
+    answerer: { __typename: 'Person'; username: string; label: string } | null;
   };
 };
 
@@ -4564,6 +4847,9 @@ export type UrgingAnswerMutation = {
     taskStatus: string;
     unitCode: string;
     unitName: string;
+    issuer: { __typename: 'Person'; username: string; label: string };
+    acknowledger: { __typename: 'Person'; username: string; label: string } | null;
+    answerer: { __typename: 'Person'; username: string; label: string } | null;
   };
 };
 
@@ -4619,6 +4905,7 @@ export type PasswordResetRequestFieldsFragment = {
   decisionReason: string | null;
   canDecide: boolean;
   targetRole: Role | null;
+  requester: { __typename: 'Person'; username: string; label: string };
   target: { __typename: 'UserAccount'; id: string; username: string; displayName: string };
 };
 
@@ -4644,6 +4931,7 @@ export type PasswordResetRequestsQuery = {
       decisionReason: string | null;
       canDecide: boolean;
       targetRole: Role | null;
+      requester: { __typename: 'Person'; username: string; label: string };
       target: { __typename: 'UserAccount'; id: string; username: string; displayName: string };
     }>;
   };
@@ -4667,6 +4955,7 @@ export type RequestPasswordResetMutation = {
     decisionReason: string | null;
     canDecide: boolean;
     targetRole: Role | null;
+    requester: { __typename: 'Person'; username: string; label: string };
     target: { __typename: 'UserAccount'; id: string; username: string; displayName: string };
   };
 };
@@ -4692,6 +4981,7 @@ export type ApprovePasswordResetMutation = {
       decisionReason: string | null;
       canDecide: boolean;
       targetRole: Role | null;
+      requester: { __typename: 'Person'; username: string; label: string };
       target: { __typename: 'UserAccount'; id: string; username: string; displayName: string };
     };
     user: {
@@ -4699,6 +4989,8 @@ export type ApprovePasswordResetMutation = {
       id: string;
       username: string;
       displayName: string;
+      office: string | null;
+      phone: string | null;
       role: Role | null;
       disabled: boolean;
       lockedUntil: string | null;
@@ -4737,6 +5029,7 @@ export type RejectPasswordResetMutation = {
     decisionReason: string | null;
     canDecide: boolean;
     targetRole: Role | null;
+    requester: { __typename: 'Person'; username: string; label: string };
     target: { __typename: 'UserAccount'; id: string; username: string; displayName: string };
   };
 };
@@ -4746,6 +5039,8 @@ export type UserAccountFieldsFragment = {
   id: string;
   username: string;
   displayName: string;
+  office: string | null;
+  phone: string | null;
   role: Role | null;
   disabled: boolean;
   lockedUntil: string | null;
@@ -4778,6 +5073,8 @@ export type UsersQuery = {
       id: string;
       username: string;
       displayName: string;
+      office: string | null;
+      phone: string | null;
       role: Role | null;
       disabled: boolean;
       lockedUntil: string | null;
@@ -4811,6 +5108,8 @@ export type CreateUserMutation = {
       id: string;
       username: string;
       displayName: string;
+      office: string | null;
+      phone: string | null;
       role: Role | null;
       disabled: boolean;
       lockedUntil: string | null;
@@ -4831,6 +5130,37 @@ export type CreateUserMutation = {
   };
 };
 
+export type UpdateUserProfileMutationVariables = Exact<{
+  input: UpdateUserProfileInput;
+}>;
+
+export type UpdateUserProfileMutation = {
+  updateUserProfile: {
+    __typename: 'UserAccount';
+    id: string;
+    username: string;
+    displayName: string;
+    office: string | null;
+    phone: string | null;
+    role: Role | null;
+    disabled: boolean;
+    lockedUntil: string | null;
+    mustChangePassword: boolean;
+    totpEnabled: boolean;
+    lastSignInAt: string | null;
+    createdAt: string;
+    unit: {
+      __typename: 'AdminUnit';
+      code: string;
+      name: string;
+      level: AdminLevel;
+      parentCode: string | null;
+      directlyAdministered: boolean;
+    } | null;
+    department: { __typename: 'Department'; id: string; name: string; unitCode: string } | null;
+  };
+};
+
 export type ResetUserPasswordMutationVariables = Exact<{
   userId: Scalars['ID']['input'];
 }>;
@@ -4844,6 +5174,8 @@ export type ResetUserPasswordMutation = {
       id: string;
       username: string;
       displayName: string;
+      office: string | null;
+      phone: string | null;
       role: Role | null;
       disabled: boolean;
       lockedUntil: string | null;
@@ -4876,6 +5208,8 @@ export type SetUserDisabledMutation = {
     id: string;
     username: string;
     displayName: string;
+    office: string | null;
+    phone: string | null;
     role: Role | null;
     disabled: boolean;
     lockedUntil: string | null;
@@ -4905,6 +5239,8 @@ export type BindUserRoleMutation = {
     id: string;
     username: string;
     displayName: string;
+    office: string | null;
+    phone: string | null;
     role: Role | null;
     disabled: boolean;
     lockedUntil: string | null;
@@ -4934,6 +5270,8 @@ export type UnlockUserMutation = {
     id: string;
     username: string;
     displayName: string;
+    office: string | null;
+    phone: string | null;
     role: Role | null;
     disabled: boolean;
     lockedUntil: string | null;
@@ -4963,6 +5301,8 @@ export type ResetUserSecondFactorMutation = {
     id: string;
     username: string;
     displayName: string;
+    office: string | null;
+    phone: string | null;
     role: Role | null;
     disabled: boolean;
     lockedUntil: string | null;
@@ -5255,6 +5595,16 @@ export const BulletinFieldsFragmentDoc = gql`
   }
   ${BulletinListFieldsFragmentDoc}
 ` as unknown as DocumentNode<BulletinFieldsFragment, unknown>;
+export const CycleDutyChangeFieldsFragmentDoc = gql`
+  fragment CycleDutyChangeFields on RegenerationDutyChange {
+    dutyId
+    lineageId
+    articleNumber
+    text
+    tasks
+    reason
+  }
+` as unknown as DocumentNode<CycleDutyChangeFieldsFragment, unknown>;
 export const EvidenceFileFieldsFragmentDoc = gql`
   fragment EvidenceFileFields on Evidence {
     id
@@ -5386,6 +5736,10 @@ export const TaskLogEventFragmentDoc = gql`
     id
     occurredAt
     actorUsername
+    actor {
+      username
+      label
+    }
     kind
     reason
     before
@@ -5619,6 +5973,10 @@ export const TasksDetailFieldsFragmentDoc = gql`
       kind
       occurredAt
       actorUsername
+      actor {
+        username
+        label
+      }
       reason
       before
       after
@@ -5647,6 +6005,7 @@ export const TasksListRowFragmentDoc = gql`
     duty {
       id
       subject
+      text
     }
     unit {
       code
@@ -5669,13 +6028,25 @@ export const UrgingNoticeFieldsFragmentDoc = gql`
     issuedOn
     answerDue
     issuedBy
+    issuer {
+      username
+      label
+    }
     issuedAt
     supersedesId
     escalatedTo
     acknowledgedAt
     acknowledgedBy
+    acknowledger {
+      username
+      label
+    }
     answeredAt
     answeredBy
+    answerer {
+      username
+      label
+    }
     answer
     closedAt
     closeReason
@@ -5697,6 +6068,10 @@ export const PasswordResetRequestFieldsFragmentDoc = gql`
     status
     reason
     requestedBy
+    requester {
+      username
+      label
+    }
     requestedAt
     expiresAt
     decidedBy
@@ -5716,6 +6091,8 @@ export const UserAccountFieldsFragmentDoc = gql`
     id
     username
     displayName
+    office
+    phone
     role
     unit {
       ...AdminUnitFields
@@ -6100,6 +6477,64 @@ export const DeleteBulletinDraftDocument = gql`
     deleteBulletinDraft(id: $id, expectedRowVersion: $expectedRowVersion)
   }
 ` as unknown as DocumentNode<DeleteBulletinDraftMutation, DeleteBulletinDraftMutationVariables>;
+export const CycleAdminRegulationsDocument = gql`
+  query CycleAdminRegulations {
+    regulations {
+      id
+      code
+      title
+      latestVersion {
+        id
+      }
+      versions {
+        id
+        versionNumber
+        status
+      }
+    }
+  }
+` as unknown as DocumentNode<CycleAdminRegulationsQuery, CycleAdminRegulationsQueryVariables>;
+export const CycleVersionDutiesDocument = gql`
+  query CycleVersionDuties($versionId: ID!) {
+    duties(
+      filter: { versionId: $versionId, tracked: true, governmentOnly: true }
+      page: { first: 500 }
+    ) {
+      totalCount
+      nodes {
+        id
+        lineageId
+        text
+        article {
+          id
+          number
+        }
+      }
+    }
+  }
+` as unknown as DocumentNode<CycleVersionDutiesQuery, CycleVersionDutiesQueryVariables>;
+export const CycleRegenerationPreviewDocument = gql`
+  query CycleRegenerationPreview($cycleId: ID!) {
+    cycleRegenerationPreview(cycleId: $cycleId) {
+      cycleId
+      followed
+      created
+      retired
+      restored
+      total
+      added {
+        ...CycleDutyChangeFields
+      }
+      retiring {
+        ...CycleDutyChangeFields
+      }
+      restoring {
+        ...CycleDutyChangeFields
+      }
+    }
+  }
+  ${CycleDutyChangeFieldsFragmentDoc}
+` as unknown as DocumentNode<CycleRegenerationPreviewQuery, CycleRegenerationPreviewQueryVariables>;
 export const EvidenceUnitsDocument = gql`
   query EvidenceUnits {
     adminUnits {
@@ -6117,6 +6552,10 @@ export const EvidenceFilesDocument = gql`
       totalCount
       nodes {
         ...EvidenceFileFields
+        uploader {
+          username
+          label
+        }
       }
     }
   }
@@ -6134,6 +6573,55 @@ export const SystemInfoDocument = gql`
     }
   }
 ` as unknown as DocumentNode<SystemInfoQuery, SystemInfoQueryVariables>;
+export const MapUnitAnalyticsDocument = gql`
+  query MapUnitAnalytics($cycleId: ID!) {
+    unitAnalytics(cycleId: $cycleId) {
+      unit {
+        code
+        name
+        level
+        parentCode
+        directlyAdministered
+      }
+      tasks
+      verified
+      overdue
+      completionRate
+      withChildren {
+        tasks
+        verified
+        overdue
+        completionRate
+      }
+    }
+  }
+` as unknown as DocumentNode<MapUnitAnalyticsQuery, MapUnitAnalyticsQueryVariables>;
+export const MapScoresDocument = gql`
+  query MapScores($cycleId: ID!) {
+    assessmentScores(cycleId: $cycleId) {
+      unitCode
+      score
+      grade
+      rank
+    }
+    assessmentPlan(cycleId: $cycleId) {
+      bands {
+        grade
+        min
+      }
+    }
+  }
+` as unknown as DocumentNode<MapScoresQuery, MapScoresQueryVariables>;
+export const MapUrgingCountsDocument = gql`
+  query MapUrgingCounts($cycleId: ID!) {
+    urgingCountsByUnit(cycleId: $cycleId) {
+      unitCode
+      blue
+      orange
+      red
+    }
+  }
+` as unknown as DocumentNode<MapUrgingCountsQuery, MapUrgingCountsQueryVariables>;
 export const NotificationUnreadCountDocument = gql`
   query NotificationUnreadCount {
     unreadNotificationCount
@@ -6377,8 +6865,8 @@ export const RegisterCyclesDocument = gql`
   }
 ` as unknown as DocumentNode<RegisterCyclesQuery, RegisterCyclesQueryVariables>;
 export const RegisterCreateCycleDocument = gql`
-  mutation RegisterCreateCycle($input: CreateCycleInput!) {
-    createCycle(input: $input) {
+  mutation RegisterCreateCycle($input: CreateCycleInput!, $dutyDueDates: [CycleDutyDueDateInput!]) {
+    createCycle(input: $input, dutyDueDates: $dutyDueDates) {
       cycle {
         id
         title
@@ -6584,22 +7072,27 @@ export const RegisterReviewDutyDocument = gql`
   ${RegisterDutyFieldsFragmentDoc}
 ` as unknown as DocumentNode<RegisterReviewDutyMutation, RegisterReviewDutyMutationVariables>;
 export const ReviewQueueDocument = gql`
-  query ReviewQueue($filter: TaskFilterInput!, $first: Int!, $after: String) {
-    tasks(filter: $filter, first: $first, after: $after, sort: UPDATED_AT) {
+  query ReviewQueue(
+    $filter: TaskFilterInput!
+    $first: Int!
+    $offset: Int!
+    $direction: SortDirection!
+  ) {
+    tasks(
+      filter: $filter
+      first: $first
+      offset: $offset
+      sort: UPDATED_AT
+      direction: $direction
+    ) {
       totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
       nodes {
         id
         rowVersion
         status
         updatedAt
         updatedBy
-        dueDate
         returnCount
-        evidenceCount
         unit {
           code
           name
@@ -6607,11 +7100,11 @@ export const ReviewQueueDocument = gql`
         article {
           id
           number
-          title
         }
         duty {
           id
           subject
+          text
         }
         leadDepartment {
           id
@@ -6681,6 +7174,85 @@ export const ReviewDecideDocument = gql`
     }
   }
 ` as unknown as DocumentNode<ReviewDecideMutation, ReviewDecideMutationVariables>;
+export const ReviewBulkDecideDocument = gql`
+  mutation ReviewBulkDecide($input: BulkTaskChangeInput!) {
+    bulkUpdateTasks(input: $input) {
+      id
+      status
+      rowVersion
+      updatedAt
+      updatedBy
+    }
+  }
+` as unknown as DocumentNode<ReviewBulkDecideMutation, ReviewBulkDecideMutationVariables>;
+export const SystemSearchTasksDocument = gql`
+  query SystemSearchTasks($filter: TaskFilterInput!, $first: Int!) {
+    tasks(filter: $filter, first: $first, sort: UPDATED_AT, direction: DESC) {
+      totalCount
+      nodes {
+        id
+        status
+        unit {
+          code
+          name
+        }
+        article {
+          id
+          number
+        }
+        duty {
+          id
+          subject
+          text
+        }
+        leadDepartment {
+          id
+          name
+        }
+      }
+    }
+  }
+` as unknown as DocumentNode<SystemSearchTasksQuery, SystemSearchTasksQueryVariables>;
+export const SystemSearchDutiesDocument = gql`
+  query SystemSearchDuties($filter: DutyFilterInput!, $page: PageInput!) {
+    duties(filter: $filter, page: $page) {
+      totalCount
+      nodes {
+        id
+        subject
+        text
+        tracked
+        article {
+          id
+          number
+          chapter {
+            id
+            number
+          }
+        }
+        version {
+          id
+          regulationId
+          title
+        }
+      }
+    }
+    regulations {
+      id
+      code
+    }
+  }
+` as unknown as DocumentNode<SystemSearchDutiesQuery, SystemSearchDutiesQueryVariables>;
+export const SystemSearchUnitsDocument = gql`
+  query SystemSearchUnits {
+    adminUnits {
+      code
+      name
+      level
+      parentCode
+    }
+  }
+` as unknown as DocumentNode<SystemSearchUnitsQuery, SystemSearchUnitsQueryVariables>;
 export const SecurityAuditLogDocument = gql`
   query SecurityAuditLog($filter: SecurityAuditFilterInput, $page: PageInput) {
     securityAuditLog(filter: $filter, page: $page) {
@@ -6689,8 +7261,17 @@ export const SecurityAuditLogDocument = gql`
         id
         occurredAt
         actorUsername
+        actor {
+          username
+          label
+        }
         action
         target
+        targets {
+          kind
+          id
+          name
+        }
         result
         ip
         detail
@@ -6939,8 +7520,14 @@ export const TasksFilterOptionsDocument = gql`
   }
 ` as unknown as DocumentNode<TasksFilterOptionsQuery, TasksFilterOptionsQueryVariables>;
 export const TasksListDocument = gql`
-  query TasksList($filter: TaskFilterInput, $first: Int!, $after: String, $sort: TaskSort!) {
-    tasks(filter: $filter, first: $first, after: $after, sort: $sort) {
+  query TasksList(
+    $filter: TaskFilterInput
+    $first: Int!
+    $offset: Int!
+    $sort: TaskSort!
+    $direction: SortDirection!
+  ) {
+    tasks(filter: $filter, first: $first, offset: $offset, sort: $sort, direction: $direction) {
       totalCount
       pageInfo {
         endCursor
@@ -6955,7 +7542,7 @@ export const TasksListDocument = gql`
 ` as unknown as DocumentNode<TasksListQuery, TasksListQueryVariables>;
 export const TasksReturnedDocument = gql`
   query TasksReturned($filter: TaskFilterInput) {
-    tasks(filter: $filter, first: 20, sort: UPDATED_AT) {
+    tasks(filter: $filter, first: 20, sort: UPDATED_AT, direction: DESC) {
       totalCount
       nodes {
         ...TasksListRow
@@ -7205,6 +7792,14 @@ export const CreateUserDocument = gql`
   }
   ${UserAccountFieldsFragmentDoc}
 ` as unknown as DocumentNode<CreateUserMutation, CreateUserMutationVariables>;
+export const UpdateUserProfileDocument = gql`
+  mutation UpdateUserProfile($input: UpdateUserProfileInput!) {
+    updateUserProfile(input: $input) {
+      ...UserAccountFields
+    }
+  }
+  ${UserAccountFieldsFragmentDoc}
+` as unknown as DocumentNode<UpdateUserProfileMutation, UpdateUserProfileMutationVariables>;
 export const ResetUserPasswordDocument = gql`
   mutation ResetUserPassword($userId: ID!) {
     resetUserPassword(userId: $userId) {

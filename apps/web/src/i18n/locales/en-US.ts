@@ -10,13 +10,18 @@ import { tasksEn } from '../../modules/tasks/i18n/en-US';
 import { taskCommentsEn } from '../../modules/tasks/i18n/comments.en-US';
 import { notApplicableEn } from '../../modules/tasks/i18n/notApplicable.en-US';
 import { reviewEn } from '../../modules/review/i18n/en-US';
+import { searchEn } from '../../modules/search/i18n/en-US';
 import { evidenceEn } from '../../modules/evidence/i18n/en-US';
 import { assessmentEn } from '../../modules/assessment/i18n/en-US';
 import { registerEn } from '../../modules/register/i18n/en-US';
 import { taskLogEn } from '../../modules/task-log/i18n/en-US';
 import { userAdminResetRequestsEn } from '../../modules/user-admin/i18n/resetRequests.en-US';
 import { userAdminSecondFactorEn } from '../../modules/user-admin/i18n/secondFactorReset.en-US';
+import { userAdminProfileEn } from '../../modules/user-admin/i18n/profile.en-US';
 import { secondFactorEn } from '../../modules/auth/i18n/secondFactor.en-US';
+import { mapEn } from '../../modules/map/i18n/en-US';
+import { helpEn } from '../../modules/help/i18n/en-US';
+import { cyclesEn } from '../../modules/cycles/i18n/en-US';
 
 export const enUS: LocaleMessages = {
   app: {
@@ -30,6 +35,7 @@ export const enUS: LocaleMessages = {
   },
   nav: {
     mainMenu: 'Main menu',
+    openMenu: 'Open the menu',
     workbench: 'Workbench',
     about: 'About',
     home: 'Home',
@@ -40,6 +46,7 @@ export const enUS: LocaleMessages = {
     tasks: 'Tasks',
     task: 'Task',
     review: 'Review queue',
+    search: 'Search',
     evidence: 'Evidence',
     taskLog: 'Task log',
     assessment: 'Assessment',
@@ -50,6 +57,9 @@ export const enUS: LocaleMessages = {
     notifications: 'Notifications',
     notificationSettings: 'Notification settings',
     notificationDeliveries: 'Delivery log',
+    help: 'Help',
+    myUnit: 'My unit’s assessment',
+    cycles: 'Assessment cycles',
   },
   common: {
     loading: 'Loading…',
@@ -165,7 +175,7 @@ export const enUS: LocaleMessages = {
   userAdmin: {
     title: 'User management',
     subtitle: 'Manage user accounts, role assignments and account states.',
-    searchPlaceholder: 'Search username or name',
+    searchPlaceholder: 'Search username, name or office',
     roleFilter: 'Filter by role',
     stateFilter: 'Filter by state',
     allRoles: 'All roles',
@@ -256,6 +266,7 @@ export const enUS: LocaleMessages = {
     },
     resetRequests: userAdminResetRequestsEn,
     secondFactor: userAdminSecondFactorEn,
+    profile: userAdminProfileEn,
   },
   securityAudit: {
     title: 'Security audit log',
@@ -293,6 +304,7 @@ export const enUS: LocaleMessages = {
       USER_ENABLED: 'User enabled',
       ROLE_BOUND: 'Role assigned',
       USER_UNLOCKED: 'User unlocked',
+      USER_PROFILE_UPDATED: 'Profile changed',
       EVIDENCE_PACK_DOWNLOADED: 'Evidence pack downloaded',
       EVIDENCE_CORRUPTION_DETECTED: 'Corrupt evidence file found',
       EVIDENCE_INTEGRITY_RESTORED: 'Evidence file intact again',
@@ -312,6 +324,19 @@ export const enUS: LocaleMessages = {
       ip: 'IP address',
     },
     detail: 'Details',
+    targetKinds: {
+      USER: 'User',
+      SESSION: 'Session',
+      CYCLE: 'Assessment year',
+      UNIT: 'Unit',
+      TASK: 'Task',
+      BULLETIN: 'Bulletin',
+      EVIDENCE: 'Evidence',
+      OTHER: 'Other',
+    },
+    sessionHint: 'Session id {{id}}',
+    actionCodeHint: 'Event code {{code}}',
+    usernameHint: 'Username {{username}}',
     anonymous: '(not signed in)',
   },
   home: {
@@ -341,6 +366,7 @@ export const enUS: LocaleMessages = {
   taskComments: taskCommentsEn,
   notApplicable: notApplicableEn,
   review: reviewEn,
+  search: searchEn,
   evidence: evidenceEn,
   assessment: assessmentEn,
   register: registerEn,
@@ -348,4 +374,7 @@ export const enUS: LocaleMessages = {
   urging: urgingEn,
   notifications: notificationsEn,
   bulletins: bulletinsEn,
+  map: mapEn,
+  help: helpEn,
+  cycles: cyclesEn,
 };

@@ -10,13 +10,18 @@ import { tasksZh } from '../../modules/tasks/i18n/zh-CN';
 import { taskCommentsZh } from '../../modules/tasks/i18n/comments.zh-CN';
 import { notApplicableZh } from '../../modules/tasks/i18n/notApplicable.zh-CN';
 import { reviewZh } from '../../modules/review/i18n/zh-CN';
+import { searchZh } from '../../modules/search/i18n/zh-CN';
 import { evidenceZh } from '../../modules/evidence/i18n/zh-CN';
 import { assessmentZh } from '../../modules/assessment/i18n/zh-CN';
 import { registerZh } from '../../modules/register/i18n/zh-CN';
 import { taskLogZh } from '../../modules/task-log/i18n/zh-CN';
 import { userAdminResetRequestsZh } from '../../modules/user-admin/i18n/resetRequests.zh-CN';
 import { userAdminSecondFactorZh } from '../../modules/user-admin/i18n/secondFactorReset.zh-CN';
+import { userAdminProfileZh } from '../../modules/user-admin/i18n/profile.zh-CN';
 import { secondFactorZh } from '../../modules/auth/i18n/secondFactor.zh-CN';
+import { mapZh } from '../../modules/map/i18n/zh-CN';
+import { helpZh } from '../../modules/help/i18n/zh-CN';
+import { cyclesZh } from '../../modules/cycles/i18n/zh-CN';
 
 /**
  * Chinese (default) texts. This file defines the key structure: every other locale must
@@ -34,6 +39,7 @@ export const zhCN = {
   },
   nav: {
     mainMenu: '主菜单',
+    openMenu: '打开菜单',
     workbench: '工作台',
     about: '关于系统',
     home: '首页',
@@ -44,6 +50,7 @@ export const zhCN = {
     tasks: '任务',
     task: '任务详情',
     review: '审核队列',
+    search: '搜索',
     evidence: '佐证材料',
     taskLog: '任务日志',
     assessment: '考核评分',
@@ -54,6 +61,9 @@ export const zhCN = {
     notifications: '通知中心',
     notificationSettings: '通知设置',
     notificationDeliveries: '通知投递日志',
+    help: '帮助',
+    myUnit: '本单位考核',
+    cycles: '考核年度管理',
   },
   common: {
     loading: '正在加载…',
@@ -144,7 +154,7 @@ export const zhCN = {
   userAdmin: {
     title: '用户管理',
     subtitle: '管理用户账户、角色分配与账户状态。',
-    searchPlaceholder: '搜索用户名或姓名',
+    searchPlaceholder: '搜索用户名、姓名或单位',
     roleFilter: '按角色筛选',
     stateFilter: '按状态筛选',
     allRoles: '全部角色',
@@ -234,6 +244,7 @@ export const zhCN = {
     },
     resetRequests: userAdminResetRequestsZh,
     secondFactor: userAdminSecondFactorZh,
+    profile: userAdminProfileZh,
   },
   securityAudit: {
     title: '安全审计日志',
@@ -270,6 +281,7 @@ export const zhCN = {
       USER_ENABLED: '启用用户',
       ROLE_BOUND: '分配角色',
       USER_UNLOCKED: '解除锁定',
+      USER_PROFILE_UPDATED: '修改用户资料',
       EVIDENCE_PACK_DOWNLOADED: '下载佐证材料包',
       EVIDENCE_CORRUPTION_DETECTED: '发现佐证材料损坏',
       EVIDENCE_INTEGRITY_RESTORED: '佐证材料恢复完好',
@@ -289,6 +301,19 @@ export const zhCN = {
       ip: 'IP 地址',
     },
     detail: '详情',
+    targetKinds: {
+      USER: '用户',
+      SESSION: '会话',
+      CYCLE: '考核年度',
+      UNIT: '单位',
+      TASK: '任务',
+      BULLETIN: '情况通报',
+      EVIDENCE: '佐证材料',
+      OTHER: '其他',
+    },
+    sessionHint: '会话编号 {{id}}',
+    actionCodeHint: '事件代码 {{code}}',
+    usernameHint: '用户名 {{username}}',
     anonymous: '（未登录）',
   },
   home: {
@@ -317,6 +342,7 @@ export const zhCN = {
   taskComments: taskCommentsZh,
   notApplicable: notApplicableZh,
   review: reviewZh,
+  search: searchZh,
   evidence: evidenceZh,
   assessment: assessmentZh,
   register: registerZh,
@@ -324,6 +350,9 @@ export const zhCN = {
   urging: urgingZh,
   notifications: notificationsZh,
   bulletins: bulletinsZh,
+  map: mapZh,
+  help: helpZh,
+  cycles: cyclesZh,
 };
 
 /** The key structure of the texts with a string at every leaf. */

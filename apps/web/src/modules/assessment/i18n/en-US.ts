@@ -246,7 +246,7 @@ export const assessmentEn: typeof assessmentZh = {
     download: 'Download',
     noDownload: '—',
     signedHint:
-      'Downloaded results carry the system’s signature: check offline with its public keys and the evidence:verify command that nothing was changed.',
+      'Downloaded results carry the system’s signature: the system administrator can check offline with the system’s verification tool and public keys that nothing was changed.',
     publicKeys: 'Public keys',
     versionN: 'v{{version}}',
     closedBy: '{{user}}, {{time}}',

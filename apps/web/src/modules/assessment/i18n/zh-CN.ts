@@ -233,7 +233,7 @@ export const assessmentZh = {
     download: '下载',
     noDownload: '—',
     signedHint:
-      '下载的考核结果带有系统签名，可用系统公钥和 evidence:verify 命令离线核验结果是否被改动。',
+      '下载的考核结果带有系统签名，系统管理员可用本系统的离线核验工具和系统公钥核验结果是否被改动。',
     publicKeys: '查看公钥',
     versionN: '第 {{version}} 版',
     closedBy: '{{user}}，{{time}}',

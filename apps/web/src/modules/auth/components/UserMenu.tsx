@@ -57,11 +57,15 @@ export function UserMenu() {
         >
           <Flex align="center" gap={8}>
             <UserOutlined />
-            <span>{user.displayName}</span>
-            <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+            <span className="app-user-name">{user.displayName}</span>
+            <Tag className="app-user-detail" color="blue" style={{ marginInlineEnd: 0 }}>
               {roleLabel(user.role)}
             </Tag>
-            {unit && <span style={{ opacity: 0.85, fontSize: 12 }}>{unit}</span>}
+            {unit && (
+              <span className="app-user-detail" style={{ opacity: 0.85, fontSize: 12 }}>
+                {unit}
+              </span>
+            )}
             <DownOutlined style={{ fontSize: 10 }} />
           </Flex>
         </Button>

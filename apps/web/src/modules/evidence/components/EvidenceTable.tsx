@@ -4,13 +4,15 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../app/navigation';
 import type { EvidenceFileFieldsFragment } from '../../../graphql/generated/graphql';
+import { PersonName, type PersonLike } from '../../../components/PersonName';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import { formatBytes } from '../utils/formatBytes';
 import { formatDay } from '../utils/formatDay';
 import { EvidenceCorruptTag } from './EvidenceCorruptTag';
 import { EvidenceStateTag } from './EvidenceStateTag';
 
-type File = EvidenceFileFieldsFragment;
+/** The explorer's query adds the uploader by name and office (other lists may not). */
+type File = EvidenceFileFieldsFragment & { uploader?: PersonLike | null };
 
 /**
  * One page of evidence files with preview, download and a link to the task. A file whose
@@ -93,8 +95,8 @@ export function EvidenceTable({
     {
       key: 'uploadedBy',
       title: t('evidence.table.uploadedBy'),
-      width: 110,
-      render: (_, file) => file.uploadedBy,
+      width: 180,
+      render: (_, file) => <PersonName person={file.uploader} fallback={file.uploadedBy} />,
     },
     {
       key: 'uploadedAt',

@@ -176,9 +176,7 @@ export function PackDownloadCard({
               <Typography.Paragraph style={{ marginBottom: 4 }}>
                 {t('evidence.pack.verifyNote')}
               </Typography.Paragraph>
-              <Typography.Text code copyable>
-                {t('evidence.pack.verifyCommand')}
-              </Typography.Text>
+              <Typography.Text type="secondary">{t('evidence.pack.verifyCommand')}</Typography.Text>
             </>
           }
         />

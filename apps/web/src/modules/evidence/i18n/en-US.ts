@@ -78,7 +78,7 @@ export const evidenceEn: typeof evidenceZh = {
   pack: {
     title: 'Export an evidence pack',
     intro:
-      'Exports the evidence of an assessment year and unit as one ZIP file containing every original file and the checksum lists manifest.csv and manifest.sha256; files missing or corrupt in storage are left out and named with the reason in problems.csv. Every export is recorded in the security audit log.',
+      'Exports the evidence of an assessment year and unit as one ZIP file containing every original file and a signed checksum list (opens in Excel or WPS); files missing or corrupt in storage are left out and named with the reason in the problem list. Every export is recorded in the security audit log.',
     cycle: 'Assessment year',
     cycleRequired: 'Choose an assessment year',
     unit: 'Unit',
@@ -100,8 +100,9 @@ export const evidenceEn: typeof evidenceZh = {
     failed: 'The pack could not be downloaded',
     verifyTitle: 'Verify the pack when you receive it',
     verifyNote:
-      'On the system server, or on a computer with the system’s tools installed, run this command to check the SHA-256 of every file in the pack against the manifest:',
-    verifyCommand: 'npm run evidence:verify -- pack.zip',
+      'Before passing the pack on or archiving it, ask the system administrator to check it with the system’s offline pack verification tool: it compares every file with the checksum list and checks the list’s signature.',
+    verifyCommand:
+      'How to use the tool is described in the deployment guide (section “Verifying evidence packs”).',
     defaultFileName: 'evidence-pack.zip',
   },
   integrity: {
@@ -122,7 +123,7 @@ export const evidenceEn: typeof evidenceZh = {
     corrupt: 'Corrupt',
     unreferenced: 'Unreferenced files',
     notRunHint:
-      'The integrity check has not run yet. An administrator can run npm run evidence:fsck, or you can wait for the scheduled check.',
+      'The integrity check has not run yet. It runs on a schedule; to check now, contact the system administrator.',
     problemsHint:
       'Some stored files are missing or corrupt: they cannot be downloaded, and evidence packs leave them out and name them in problems.csv. Contact the system administrator.',
     unavailable: 'The integrity check result is not available right now.',

@@ -62,7 +62,7 @@ export const evidenceZh = {
     withdrawnDetail: '{{by}} 于 {{at}} 撤回：{{reason}}',
     corrupt: '已损坏',
     corruptDetail:
-      '{{at}} 发现存储文件与登记的 SHA-256 或大小不符，已停止提供预览和下载；材料包会在 problems.csv 中列出它。请联系系统管理员从备份恢复，恢复后执行完整性检查即可解除。',
+      '{{at}} 发现存储文件与登记的 SHA-256 或大小不符，已停止提供预览和下载；导出的材料包会在问题清单中列出它。请联系系统管理员从备份恢复。',
     corruptUnavailable: '存储文件已损坏，无法预览或下载',
   },
   preview: {
@@ -76,7 +76,7 @@ export const evidenceZh = {
   pack: {
     title: '导出佐证材料包',
     intro:
-      '按考核年度和单位打包导出佐证材料。材料包为 ZIP 文件，内含全部原件及 manifest.csv、manifest.sha256 校验清单；存储文件缺失或损坏的材料不收录，在 problems.csv 中列明原因。每次导出均记入安全审计日志。',
+      '按考核年度和单位打包导出佐证材料。材料包为 ZIP 文件，内含全部原件和带系统签名的校验清单（可用 Excel 或 WPS 打开）；存储文件缺失或损坏的材料不收录，并在“问题清单”中列明原因。每次导出均记入安全审计日志。',
     cycle: '考核年度',
     cycleRequired: '请选择考核年度',
     unit: '单位',
@@ -97,8 +97,8 @@ export const evidenceZh = {
     failed: '材料包下载失败',
     verifyTitle: '收到材料包后请先校验',
     verifyNote:
-      '请在系统服务器或已安装本系统工具的计算机上运行以下命令，核对包内每个文件的 SHA-256 与清单一致：',
-    verifyCommand: 'npm run evidence:verify -- 包.zip',
+      '材料包转交或归档前，请联系系统管理员使用本系统的“材料包离线核验工具”校验：它逐一核对包内每个文件与校验清单是否一致、清单的系统签名是否有效。',
+    verifyCommand: '核验工具使用方法见系统部署说明（“佐证材料包核验”一节）。',
     defaultFileName: '佐证材料包.zip',
   },
   integrity: {
@@ -118,9 +118,9 @@ export const evidenceZh = {
     missing: '缺失',
     corrupt: '损坏',
     unreferenced: '无主文件',
-    notRunHint: '尚未执行过完整性检查。请管理员运行 npm run evidence:fsck，或等待定时检查。',
+    notRunHint: '尚未执行过完整性检查。系统会定时自动检查；如需立即检查，请联系系统管理员。',
     problemsHint:
-      '存储中有缺失或损坏的文件：相关材料无法下载，导出的材料包不收录它们并在 problems.csv 中列明。请联系系统管理员处理。',
+      '存储中有缺失或损坏的文件：相关材料无法下载，导出的材料包不收录它们并在问题清单中列明。请联系系统管理员核查存储并从备份恢复。',
     unavailable: '暂时无法获取完整性检查结果。',
     refresh: '刷新',
   },

@@ -53,6 +53,11 @@ const file = (id: string, over: Record<string, unknown> = {}) => ({
   issuingAuthority: '恩施市人民政府',
   documentDate: '2026-02-20',
   uploadedBy: 'enshi-scjg',
+  uploader: {
+    __typename: 'Person',
+    username: 'enshi-scjg',
+    label: '向春梅（恩施市市场监督管理局质量股）',
+  },
   uploadedAt: '2026-02-28T02:00:00.000Z',
   version: 1,
   current: true,
@@ -301,7 +306,9 @@ describe('EvidenceExplorerPage', () => {
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     const { restFetch } = renderPage();
     fireEvent.click(await findButton(/^导出材料包$/, '[role="tab"]'));
-    expect(await screen.findByText(/npm run evidence:verify -- 包\.zip/)).toBeTruthy();
+    // The verification hint names the tool in words, not a command line.
+    expect(await screen.findByText(/材料包离线核验工具/)).toBeTruthy();
+    expect(screen.queryByText(/npm run/)).toBeNull();
 
     // The explorer's form stays mounted in its hidden tab: pick the pack form's field.
     await chooseOption(

@@ -7,7 +7,7 @@ import { lazyChart } from '../../../components/charts/lazyChart';
 import type { Cycle } from '../graphql/types';
 import { useFormatters } from '../hooks/useFormatters';
 import { OVERDUE_LIST_SIZE, useOverviewData, type RankingLevel } from '../hooks/useOverviewData';
-import { overviewPath, tasksPath, type TaskListQuery } from '../utils/links';
+import { overviewPath, tasksPath, unitPath, type TaskListQuery } from '../utils/links';
 import type { OverviewScope } from '../utils/scope';
 import { AppLink } from './AppLink';
 import { BehindScheduleTable } from './BehindScheduleTable';
@@ -27,6 +27,11 @@ const UnitCompletionPanel = lazyChart(
 const CompletionTrendChart = lazyChart(
   () => import('./CompletionTrendChart').then((m) => m.CompletionTrendChart),
   280,
+);
+// The map (modules/map) loads after the figures, in its own chunk.
+const ProvinceMap = lazyChart(
+  () => import('../../map/components/ProvinceMap').then((m) => m.ProvinceMap),
+  480,
 );
 
 export interface OverviewDashboardProps {
@@ -66,6 +71,20 @@ export function OverviewDashboard({ cycle, scope, scopeName }: OverviewDashboard
           />
         )}
       </QueryBlock>
+
+      <Card
+        size="small"
+        title={scope.prefectureCode ? t('map.titleScope', { scope: scopeName }) : t('map.title')}
+      >
+        <ProvinceMap
+          cycleId={cycle.id}
+          prefectureCode={scope.prefectureCode}
+          scopeName={scopeName}
+          canDrill={scope.canDrill}
+          onDrill={(code) => navigate(overviewPath(cycle.id, code))}
+          onOpenUnit={(code) => navigate(unitPath(code, cycle.id))}
+        />
+      </Card>
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={13}>

@@ -13,6 +13,7 @@ export function useFormatters() {
       language,
       percent: (rate: number) => formatPercent(rate, language),
       number: (value: number) => formatNumber(value, language),
+      /** 2026年12月31日 in tables and prose alike (the rule: utils/format). */
       date: (date: string) => formatDate(date, language),
       shortDate: (date: string) => formatDate(date, language, 'short'),
       dateTime: (value: string) => formatDateTime(value, language),

@@ -3,6 +3,7 @@ import type { overviewZh } from './zh-CN';
 export const overviewEn: typeof overviewZh = {
   pageTitle: 'Duty performance overview: {{scope}}',
   province: 'Hubei Province',
+  print: 'Print this page',
   subtitle:
     'Progress, assessment scores and overdue tasks of an assessment cycle; click a number to see its tasks.',
   empty: 'No tasks have been generated for this assessment cycle yet.',

@@ -2,6 +2,7 @@
 export const overviewZh = {
   pageTitle: '{{scope}}履职总览',
   province: '全省',
+  print: '打印本页',
   subtitle: '按考核年度汇总各地履职进度、考核得分和逾期任务，点击数字可查看对应任务。',
   empty: '本考核年度尚未生成任务。',
   chapterLabel: '第{{number}}章',

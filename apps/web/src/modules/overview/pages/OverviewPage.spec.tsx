@@ -189,6 +189,19 @@ const answers: Record<string, OperationAnswer> = {
     },
   },
   OverviewPrefectures: { data: { adminUnits: [WUHAN, ENSHI] } },
+  // The map (modules/map): every unit of the jurisdiction in one answer.
+  MapUnitAnalytics: {
+    data: {
+      unitAnalytics: [
+        unitRow(WUHAN, figures(10, 9), figures(120, 110, 1)),
+        unitRow(JIANGAN, figures(20, 18)),
+        unitRow(ENSHI, figures(10, 5), figures(90, 60, 9)),
+        unitRow(ENSHI_CITY, figures(20, 10, 2)),
+        unitRow(LICHUAN, figures(20, 16)),
+        unitRow(XIANTAO, figures(30, 12, 4)),
+      ],
+    },
+  },
 };
 
 let restoreFetch: () => void = () => undefined;
@@ -267,8 +280,8 @@ describe('OverviewPage', () => {
     // The heatmap: coloured cells with their figures as text, empty chapters marked.
     const matrix = await screen.findByRole('table', { name: '各章节完成情况' });
     expect(within(matrix).getByText('第一章')).toBeTruthy();
-    expect(link('武汉市，第二章：已核验 3 项 / 共 20 项，完成率 15%', matrix).textContent).toBe(
-      '15%',
+    expect(link('武汉市，第二章：已核验 3 项 / 共 20 项，完成率 15.0%', matrix).textContent).toBe(
+      '15.0%',
     );
     expect(within(matrix).getByLabelText('仙桃市，第一章：无任务')).toBeTruthy();
 
@@ -354,10 +367,10 @@ describe('OverviewPage', () => {
     fireEvent.click(link('总体完成率 85.3%，查看已核验任务'));
     expect(here()).toBe('/tasks?cycleId=c-2026&status=VERIFIED');
 
-    fireEvent.click(link('武汉市，第二章：已核验 3 项 / 共 20 项，完成率 15%'));
+    fireEvent.click(link('武汉市，第二章：已核验 3 项 / 共 20 项，完成率 15.0%'));
     expect(here()).toBe('/tasks?cycleId=c-2026&prefectureCode=420100&chapterNumber=2');
 
-    fireEvent.click(link('仙桃市，第二章：已核验 5 项 / 共 10 项，完成率 50%'));
+    fireEvent.click(link('仙桃市，第二章：已核验 5 项 / 共 10 项，完成率 50.0%'));
     expect(here()).toBe('/tasks?cycleId=c-2026&unitCode=429004&chapterNumber=2');
 
     fireEvent.click(await findLink('查看仙桃市未完成的 18 项任务'));

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { navigate, useLocationSearch } from '../../../app/navigation';
@@ -77,6 +77,11 @@ export function OverviewPage() {
               onChange={(id) => navigate(overviewPath(id, drilledInto))}
               style={{ minWidth: 240 }}
             />
+          )}
+          {cycle && (
+            <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+              {t('overview.print')}
+            </Button>
           )}
         </Flex>
       </Flex>

@@ -1,9 +1,10 @@
 import { formatDate, formatNumber, formatPercent } from './format';
 
 describe('format', () => {
-  it('formats rates as percentages with at most one decimal', () => {
+  it('formats rates as percentages with exactly one decimal (one rule on every page)', () => {
     expect(formatPercent(0.8532, 'zh-CN')).toBe('85.3%');
-    expect(formatPercent(1, 'en-US')).toBe('100%');
+    expect(formatPercent(0.18, 'zh-CN')).toBe('18.0%');
+    expect(formatPercent(1, 'en-US')).toBe('100.0%');
   });
 
   it('formats numbers and calendar dates in the UI language', () => {

@@ -104,7 +104,7 @@ describe('DutyMappingReview', () => {
     // The redline: 组织 struck out, 会同有关部门 inserted.
     expect(within(row).getByText('组织').closest('del')).toBeTruthy();
     expect(within(row).getByText('会同有关部门').closest('ins')).toBeTruthy();
-    expect(within(row).getByText('72%')).toBeTruthy();
+    expect(within(row).getByText('72.0%')).toBeTruthy();
     expect(screen.getByText('待审核 3 条')).toBeTruthy();
     // The second candidate of the merge is marked as an alternative.
     expect(

@@ -21,6 +21,7 @@ import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { displayableServerMessage, toAppError } from '../../../graphql/errors';
 import { useErrorText } from '../../../hooks/useErrorText';
 import { formatDateTime } from '../../../utils/formatDateTime';
+import { formatRate } from '../../../utils/format';
 import { regulationNumber } from '../../../utils/chineseNumerals';
 import type { DutyMapping } from '../graphql/types';
 import { useDecideDutyMapping, useDutyMappings } from '../hooks/useDutyMappings';
@@ -155,7 +156,7 @@ export function DutyMappingReview({ versionId, canDecide, readOnly }: DutyMappin
       key: 'similarity',
       title: t('register.mappings.columns.similarity'),
       align: 'right',
-      render: (_, m) => new Intl.NumberFormat(language, { style: 'percent' }).format(m.similarity),
+      render: (_, m) => formatRate(m.similarity, language),
     },
     {
       key: 'status',

@@ -15,6 +15,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../app/navigation';
+import {
+  DUTY_DUE_DATES,
+  DutyDueDatesList,
+  type DutyDueDateValue,
+} from '../../cycles/components/DutyDueDatesList';
+import { isDisplayableServerText } from '../../../graphql/errors';
 import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
 import { useRegulation } from '../hooks/useRegisterData';
 import { useCreateCycle, type CreatedCycle } from '../hooks/useRegulationCycles';
@@ -26,6 +32,7 @@ interface OpenCycleValues {
   title?: string;
   startDate: Dayjs | null;
   dueDate: Dayjs | null;
+  dutyDueDates?: DutyDueDateValue[];
 }
 
 const SERVER_FIELDS = ['regulationVersionId', 'year', 'title', 'startDate', 'dueDate'] as const;
@@ -45,9 +52,12 @@ const yearBounds = (year: number) => ({
 /** The tasks page of one cycle. */
 export const cycleTasksPath = (cycleId: string) => `/tasks?cycleId=${encodeURIComponent(cycleId)}`;
 
+/** The row index of a server refusal of one per-duty due date (`dutyDueDates.<index>`). */
+const dutyRowOf = (path: string) => /^(?:.*\.)?dutyDueDates\.(\d+)$/.exec(path)?.[1];
+
 /**
  * 开启考核年度 for one regulation (provincial supervisors): version (default the latest), year,
- * title and dates (default the calendar year); then what was generated, by level, with a link
+ * title and dates (default the calendar year), and optionally due dates of single duties; then what was generated, by level, with a link
  * to the new cycle's tasks. Each refusal of the API is shown next to its field.
  */
 export function OpenCycleModal({
@@ -59,7 +69,8 @@ export function OpenCycleModal({
   regulationTitle: string;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
   const [form] = Form.useForm<OpenCycleValues>();
   const { regulation } = useRegulation(code);
   const { create, creating } = useCreateCycle();
@@ -82,13 +93,19 @@ export function OpenCycleModal({
     clear();
     try {
       setCreated(
-        await create({
-          regulationVersionId: values.regulationVersionId,
-          year: values.year as number,
-          title: values.title?.trim() || undefined,
-          startDate: (values.startDate as Dayjs).format(DATE),
-          dueDate: (values.dueDate as Dayjs).format(DATE),
-        }),
+        await create(
+          {
+            regulationVersionId: values.regulationVersionId,
+            year: values.year as number,
+            title: values.title?.trim() || undefined,
+            startDate: (values.startDate as Dayjs).format(DATE),
+            dueDate: (values.dueDate as Dayjs).format(DATE),
+          },
+          (values.dutyDueDates ?? []).map((d) => ({
+            dutyLineageId: d.dutyLineageId as string,
+            dueDate: (d.dueDate as Dayjs).format(DATE),
+          })),
+        ),
       );
     } catch (thrown) {
       const appError = report(thrown);
@@ -111,7 +128,27 @@ export function OpenCycleModal({
           { name: 'regulationVersionId', errors: [t('register.cycles.form.versionNotFound')] },
         ]);
       }
+      // A refused per-duty date shows on its row.
+      const rows = Object.entries(appError.fieldErrors ?? {}).flatMap(([path, messages]) => {
+        const row = dutyRowOf(path);
+        return row === undefined
+          ? []
+          : [
+              {
+                name: [DUTY_DUE_DATES, Number(row), 'dueDate'] as [
+                  typeof DUTY_DUE_DATES,
+                  number,
+                  'dueDate',
+                ],
+                errors: messages.map((m) =>
+                  isDisplayableServerText(m, language) ? m : t('forms.fieldInvalid'),
+                ),
+              },
+            ];
+      });
+      form.setFields(rows);
       const placed =
+        rows.length > 0 ||
         appError.code === ErrorCode.CONFLICT ||
         appError.code === ErrorCode.NOT_FOUND ||
         Object.keys(appError.fieldErrors ?? {}).some((path) =>
@@ -186,6 +223,7 @@ export function OpenCycleModal({
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={creating}
+      width={640}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
@@ -270,6 +308,7 @@ export function OpenCycleModal({
           >
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
+          <DutyDueDatesList versionId={versionId} />
         </Form>
       )}
     </Modal>

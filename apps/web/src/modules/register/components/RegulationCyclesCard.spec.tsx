@@ -61,18 +61,53 @@ const confirm = async () =>
   );
 
 describe('RegulationCyclesCard: the jobs a provincial supervisor runs on a cycle', () => {
-  it('regenerates an open cycle’s tasks after a confirmation that says what happens', async () => {
+  it('regenerates an open cycle’s tasks after a preview of the duties whose tasks change', async () => {
+    const change = (articleNumber: number, text: string, tasks: number, reason: string | null) => ({
+      __typename: 'RegenerationDutyChange',
+      dutyId: `d${articleNumber}`,
+      lineageId: `l${articleNumber}`,
+      articleNumber,
+      text,
+      tasks,
+      reason,
+    });
     const stub = renderCard({
       RegisterCycles: cycles(cycle('open', 'c1', 'v2')),
+      CycleRegenerationPreview: {
+        data: {
+          cycleRegenerationPreview: {
+            __typename: 'CycleRegenerationPreview',
+            cycleId: 'c1',
+            followed: 0,
+            created: 3,
+            retired: 1,
+            restored: 0,
+            total: 122,
+            added: [change(12, '县级以上人民政府应当建立质量奖励制度', 3, null)],
+            retiring: [change(20, '市场监督管理部门应当公布抽查结果', 1, '职责已不再纳入跟踪')],
+            restoring: [],
+          },
+        },
+      },
       RegisterRegenerateCycleTasks: { data: { regenerateCycleTasks: generation(3, 1) } },
     });
     fireEvent.click(await screen.findByRole('button', { name: '重新生成任务' }));
-    expect(await screen.findByText(/已有任务的进展、佐证和历史保留/)).toBeTruthy();
     // On the newest version already: nothing to move to.
     expect(screen.queryByRole('button', { name: /迁移到/ })).toBeNull();
-    await confirm();
+    const dialog = await screen.findByRole('dialog');
     expect(
-      await screen.findByText('已重新生成：新增 3 项，退出 1 项，恢复 0 项，现有任务 122 项'),
+      await within(dialog).findByText('将新增 3 项、退出 1 项、恢复 0 项任务，之后共 122 项。'),
+    ).toBeTruthy();
+    expect(within(dialog).getByText('县级以上人民政府应当建立质量奖励制度')).toBeTruthy();
+    expect(within(dialog).getByText('第 20 条')).toBeTruthy();
+    expect(within(dialog).getByText('职责已不再纳入跟踪')).toBeTruthy();
+    // Nothing is done before the confirmation.
+    expect(stub.requests.some((r) => r.operationName === 'RegisterRegenerateCycleTasks')).toBe(
+      false,
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: /确认重新生成/ }));
+    expect(
+      await screen.findByText('新增 3 项、退出 1 项、恢复 0 项任务，现有任务 122 项。'),
     ).toBeTruthy();
     expect(
       stub.requests.find((r) => r.operationName === 'RegisterRegenerateCycleTasks')?.variables,

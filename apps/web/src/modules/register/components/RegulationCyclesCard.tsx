@@ -1,7 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Popconfirm, Table, Tag, Typography, type TableProps } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../app/navigation';
+import { RegenerateCycleModal } from '../../cycles/components/RegenerateCycleModal';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { toAppError } from '../../../graphql/errors';
 import { useErrorText } from '../../../hooks/useErrorText';
@@ -18,7 +20,8 @@ import { cycleTasksPath } from './OpenCycleModal';
  * The assessment cycles opened over any version of one regulation (title, year, version, state,
  * due date, tasks in the reader's jurisdiction); each title opens the cycle's tasks. Those who
  * manage cycles (provincial supervisors) also regenerate an open cycle's tasks after duty reviews
- * and move it to the regulation's newest version, each after a confirmation that says what it does.
+ * (after a preview of the tasks added and retired) and move it to the regulation's newest
+ * version (after a confirmation that says what it does).
  */
 export function RegulationCyclesCard({
   code,
@@ -39,6 +42,7 @@ export function RegulationCyclesCard({
   const number = new Intl.NumberFormat(i18n.resolvedLanguage ?? i18n.language);
   const { cycles, loaded, loading, error, retry } = useRegulationCycles(code);
   const jobs = useCycleJobs();
+  const [regenerating, setRegenerating] = useState<RegulationCycle>();
   const versionNumber = (id: string) => versions.find((v) => v.id === id)?.versionNumber;
   const newest = versions.reduce<RegulationVersionSummary | undefined>(
     (best, v) => (!best || v.versionNumber > best.versionNumber ? v : best),
@@ -54,14 +58,6 @@ export function RegulationCyclesCard({
         ? t('register.cycles.jobs.mappingsPending', { count: pending })
         : errorText(appError),
     );
-  };
-  const regenerate = async (cycle: RegulationCycle) => {
-    try {
-      const done = await jobs.regenerate(cycle.id);
-      void message.success(t('register.cycles.jobs.regenerated', done));
-    } catch (thrown) {
-      refused(thrown);
-    }
   };
   const move = async (cycle: RegulationCycle, target: RegulationVersionSummary) => {
     try {
@@ -128,19 +124,9 @@ export function RegulationCyclesCard({
       render: (_, c) =>
         c.state !== 'open' ? null : (
           <Flex gap="small" wrap>
-            <Popconfirm
-              title={t('register.cycles.jobs.regenerate')}
-              description={
-                <Typography.Paragraph style={{ maxWidth: 360, margin: 0 }}>
-                  {t('register.cycles.jobs.regenerateConfirm')}
-                </Typography.Paragraph>
-              }
-              onConfirm={() => regenerate(c)}
-            >
-              <Button size="small" disabled={jobs.busy}>
-                {t('register.cycles.jobs.regenerate')}
-              </Button>
-            </Popconfirm>
+            <Button size="small" disabled={jobs.busy} onClick={() => setRegenerating(c)}>
+              {t('register.cycles.jobs.regenerate')}
+            </Button>
             {newest && newest.id !== c.regulationVersionId && (
               <Popconfirm
                 title={t('register.cycles.jobs.move', { number: newest.versionNumber })}
@@ -187,6 +173,9 @@ export function RegulationCyclesCard({
             locale={{ emptyText: t('register.cycles.empty') }}
           />
         </>
+      )}
+      {regenerating && (
+        <RegenerateCycleModal cycle={regenerating} onClose={() => setRegenerating(undefined)} />
       )}
     </Card>
   );

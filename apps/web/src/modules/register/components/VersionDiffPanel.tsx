@@ -6,6 +6,7 @@ import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import type { ArticleChange, RegulationVersionSummary } from '../graphql/types';
 import { useVersionDiff } from '../hooks/useRegisterData';
 import { regulationNumber } from '../../../utils/chineseNumerals';
+import { formatRate } from '../../../utils/format';
 import { useSignedInUser } from '../../auth/hooks/signedInUser';
 import { ArticleRedline } from './ArticleRedline';
 import { DutyMappingReview } from './DutyMappingReview';
@@ -75,9 +76,7 @@ export function VersionDiffPanel({ versions, defaultVersionId }: VersionDiffPane
       title: t('register.diff.columns.similarity'),
       align: 'right',
       render: (_, c) =>
-        REWORDED.has(c.kind) && c.similarity !== null
-          ? new Intl.NumberFormat(language, { style: 'percent' }).format(c.similarity)
-          : '—',
+        REWORDED.has(c.kind) && c.similarity !== null ? formatRate(c.similarity, language) : '—',
     },
     { key: 'title', title: t('register.diff.columns.title'), render: (_, c) => c.title ?? '—' },
   ];

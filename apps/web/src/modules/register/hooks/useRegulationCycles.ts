@@ -8,6 +8,7 @@ import {
   RegisterMoveCycleToVersionDocument,
   RegisterRegenerateCycleTasksDocument,
   type CreateCycleInput,
+  type CycleDutyDueDateInput,
   type RegisterCreateCycleMutation,
   type RegisterCyclesQuery,
   type RegisterMoveCycleToVersionMutation,
@@ -37,7 +38,10 @@ export function useRegulationCycles(code: string, skip = false) {
   return { cycles, loaded: !!data, loading, error: appError, retry };
 }
 
-/** createCycle (开启考核年度): the cycle, its tasks by level and what the generation did. */
+/**
+ * createCycle (开启考核年度), with any per-duty due dates: the cycle, its tasks by level and what
+ * the generation did.
+ */
 export function useCreateCycle() {
   const [mutate, { loading }] = useMutation(RegisterCreateCycleDocument, {
     update(cache) {
@@ -50,8 +54,13 @@ export function useCreateCycle() {
     },
   });
   const create = useCallback(
-    async (input: CreateCycleInput): Promise<CreatedCycle> => {
-      const result = await mutate({ variables: { input } });
+    async (
+      input: CreateCycleInput,
+      dutyDueDates: CycleDutyDueDateInput[] = [],
+    ): Promise<CreatedCycle> => {
+      const result = await mutate({
+        variables: dutyDueDates.length ? { input, dutyDueDates } : { input },
+      });
       if (!result.data) throw new Error('createCycle returned no data');
       return result.data.createCycle;
     },

@@ -1,4 +1,5 @@
 import { registerCyclesEn } from './cycles.en-US';
+import { registerImportsEn } from './imports.en-US';
 import { registerMappingsEn } from './mappings.en-US';
 import type { registerZh } from './zh-CN';
 
@@ -10,6 +11,7 @@ export const registerEn: typeof registerZh = {
   backToLibrary: 'Back to the library',
   cycles: registerCyclesEn,
   mappings: registerMappingsEn,
+  imports: registerImportsEn,
   textKind: '{{kind}} · {{explanation}}',
   library: {
     title: 'Regulation library',

@@ -1,4 +1,5 @@
 import { registerCyclesZh } from './cycles.zh-CN';
+import { registerImportsZh } from './imports.zh-CN';
 import { registerMappingsZh } from './mappings.zh-CN';
 
 /** Texts of the register module (merged into the app's zh-CN resources under `register`). */
@@ -10,6 +11,7 @@ export const registerZh = {
   backToLibrary: '返回法规库',
   cycles: registerCyclesZh,
   mappings: registerMappingsZh,
+  imports: registerImportsZh,
   textKind: '{{kind}} · {{explanation}}',
   library: {
     title: '法规库',

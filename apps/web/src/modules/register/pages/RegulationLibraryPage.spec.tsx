@@ -145,7 +145,12 @@ describe('RegulationLibraryPage', () => {
       'PROVINCIAL_SUPERVISOR',
     );
     await screen.findByText('中华人民共和国质量示范法');
-    expect(cells(rowOf('湖北省质量促进条例')).at(-1)).toBe('开启考核年度');
+    expect(cells(rowOf('湖北省质量促进条例')).at(-1)).toBe('开启考核年度导入新版本');
+    // Register editors import regulations and new versions.
+    expect(screen.getByRole('button', { name: /导入法规/ })).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: '导入新版本 · 中华人民共和国质量示范法' }),
+    ).toBeTruthy();
     fireEvent.click(
       within(rowOf('中华人民共和国质量示范法')).getByText('开启考核年度').closest('button')!,
     );
@@ -158,6 +163,8 @@ describe('RegulationLibraryPage', () => {
     renderPage();
     await screen.findByText('中华人民共和国质量示范法');
     expect(screen.queryByText('开启考核年度')).toBeNull();
+    expect(screen.queryByText('导入法规')).toBeNull();
+    expect(screen.queryByText('导入新版本')).toBeNull();
   });
 
   it('speaks English in the English UI', async () => {

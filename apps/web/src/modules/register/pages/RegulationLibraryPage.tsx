@@ -1,10 +1,15 @@
-import { Button, Card, Flex, Table, Tag, Typography, type TableProps } from 'antd';
+import { ImportOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../app/navigation';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { useSignedInUser } from '../../auth/hooks/signedInUser';
 import { OpenCycleModal } from '../components/OpenCycleModal';
+import {
+  RegulationImportModal,
+  type RegulationImportTarget,
+} from '../components/RegulationImportModal';
 import type { LibraryRegulation } from '../graphql/types';
 import { useRegulationLibrary } from '../hooks/useRegisterData';
 import { registerPath } from '../utils/exports';
@@ -19,8 +24,12 @@ export function RegulationLibraryPage() {
   const language = i18n.resolvedLanguage ?? i18n.language;
   const { regulations, loaded, loading, error, retry } = useRegulationLibrary();
   const number = new Intl.NumberFormat(language);
-  const opensCycles = useSignedInUser().role === 'PROVINCIAL_SUPERVISOR';
+  const role = useSignedInUser().role;
+  const opensCycles = role === 'PROVINCIAL_SUPERVISOR';
+  // REGISTER_EDITORS of the API: who imports regulation texts.
+  const imports = role === 'PROVINCIAL_SUPERVISOR' || role === 'SYSTEM_ADMIN';
   const [openingCycleFor, setOpeningCycleFor] = useState<LibraryRegulation>();
+  const [importing, setImporting] = useState<RegulationImportTarget>();
 
   const columns: TableProps<LibraryRegulation>['columns'] = [
     {
@@ -97,31 +106,54 @@ export function RegulationLibraryPage() {
         ),
     },
   ];
-  if (opensCycles) {
+  if (opensCycles || imports) {
     columns.push({
       key: 'actions',
       title: t('register.library.columns.actions'),
-      render: (_, r) =>
-        r.latestStatus && (
-          <Button
-            size="small"
-            onClick={() => setOpeningCycleFor(r)}
-            aria-label={`${t('register.cycles.open')} · ${r.title}`}
-          >
-            {t('register.cycles.open')}
-          </Button>
-        ),
+      render: (_, r) => (
+        <Space size="small" wrap>
+          {opensCycles && r.latestStatus && (
+            <Button
+              size="small"
+              onClick={() => setOpeningCycleFor(r)}
+              aria-label={`${t('register.cycles.open')} · ${r.title}`}
+            >
+              {t('register.cycles.open')}
+            </Button>
+          )}
+          {imports && (
+            <Button
+              size="small"
+              onClick={() => setImporting({ kind: 'version', code: r.code, title: r.title })}
+              aria-label={`${t('register.imports.importVersion')} · ${r.title}`}
+            >
+              {t('register.imports.importVersion')}
+            </Button>
+          )}
+        </Space>
+      ),
     });
   }
 
   return (
     <Flex vertical gap="large">
-      <div>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {t('register.library.title')}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t('register.library.subtitle')}</Typography.Text>
-      </div>
+      <Flex justify="space-between" align="flex-start" wrap gap="middle">
+        <div>
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            {t('register.library.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('register.library.subtitle')}</Typography.Text>
+        </div>
+        {imports && (
+          <Button
+            type="primary"
+            icon={<ImportOutlined />}
+            onClick={() => setImporting({ kind: 'new' })}
+          >
+            {t('register.imports.importRegulation')}
+          </Button>
+        )}
+      </Flex>
       <Card>
         {error && !loading ? (
           <QueryErrorAlert error={error} onRetry={retry} />
@@ -143,6 +175,9 @@ export function RegulationLibraryPage() {
           regulationTitle={openingCycleFor.title}
           onClose={() => setOpeningCycleFor(undefined)}
         />
+      )}
+      {importing && (
+        <RegulationImportModal target={importing} onClose={() => setImporting(undefined)} />
       )}
     </Flex>
   );

@@ -11,8 +11,13 @@ export const reviewEn: typeof reviewZh = {
   queue: {
     title: 'Awaiting verification',
     count: '{{count}} awaiting verification',
-    truncated:
-      'Many tasks are awaiting verification and only {{count}} of them are listed; refresh the queue once you have dealt with them.',
+    itemLabel: '{{unit}} Art. {{number}} {{duty}}',
+    search: 'Search tasks awaiting verification',
+    searchPlaceholder: 'Duty, article, unit or department',
+    order: 'Order',
+    newest: 'Newest first',
+    oldest: 'Oldest first',
+    noMatch: 'No task awaiting verification matches “{{search}}”',
     label: 'Tasks awaiting verification',
     article: 'Art. {{number}}',
     submitted: 'Submitted by {{by}} on {{at}}',
@@ -47,6 +52,31 @@ export const reviewEn: typeof reviewZh = {
     noneWarning: 'This task was submitted without any evidence; verify it with care.',
     select: 'Choose the file to preview',
   },
+  confirm: {
+    title: 'Verify this task?',
+    bulkTitle: 'Verify the {{count}} selected tasks?',
+    ok: 'Verify',
+    final:
+      'A verified task counts as completed; a prefecture supervisor cannot undo this (only a provincial supervisor can reopen it, with a reason). Check that this is the right task:',
+  },
+  bulk: {
+    select: 'Select: {{label}}',
+    selectPage: 'Select this page',
+    selected: '{{count}} selected',
+    verify: 'Verify selected',
+    return: 'Return selected',
+    returnTitle: 'Return the {{count}} selected tasks',
+    reason: 'Reason (the same for all)',
+    allOrNothing: 'All or nothing: if any task cannot be returned, none of them changes.',
+    verified: '{{count}} tasks verified',
+    returned: '{{count}} tasks returned',
+    refusedItem: '{{unit}} Art. {{number}} ({{duty}})',
+    conflict:
+      '{{what}} was just changed by someone else, so nothing was done and every selected task is unchanged. The page has been reloaded and that task deselected; check it and try again. ({{reason}})',
+    refused:
+      '{{what}} could not be processed, so nothing was done and every selected task is unchanged: {{reason}}',
+    failed: 'The bulk action did not succeed',
+  },
   actions: {
     verify: 'Verify',
     return: 'Return',
@@ -63,5 +93,5 @@ export const reviewEn: typeof reviewZh = {
     failed: 'The action did not succeed',
   },
   shortcuts:
-    'Shortcuts: J / K next / previous task, V verify, R return, Ctrl+Enter confirm the return, Esc cancel the return',
+    'Shortcuts: J / K next / previous task, V verify (after confirming), R return, Ctrl+Enter confirm the return, Esc cancel the return',
 };

@@ -9,7 +9,13 @@ export const reviewZh = {
   queue: {
     title: '待核验任务',
     count: '{{count}} 项待核验',
-    truncated: '待核验任务较多，当前仅列出其中 {{count}} 项；处理完毕后请刷新队列。',
+    itemLabel: '{{unit}} 第{{number}}条 {{duty}}',
+    search: '搜索待核验任务',
+    searchPlaceholder: '按职责、条款、单位或部门搜索',
+    order: '排列顺序',
+    newest: '最新提交在前',
+    oldest: '最早提交在前',
+    noMatch: '没有与“{{search}}”匹配的待核验任务',
     label: '待核验任务列表',
     article: '第{{number}}条',
     submitted: '{{by}} 提交于 {{at}}',
@@ -42,6 +48,30 @@ export const reviewZh = {
     noneWarning: '提交的任务没有任何佐证材料，请谨慎核验。',
     select: '选择要预览的材料',
   },
+  confirm: {
+    title: '确认核验通过？',
+    bulkTitle: '确认将选中的 {{count}} 项任务核验通过？',
+    ok: '确认核验通过',
+    final:
+      '核验通过后任务计为已完成，市州督导不能撤销（只有省级督导可以说明理由后重新打开）。请核对是否为以下任务：',
+  },
+  bulk: {
+    select: '选择：{{label}}',
+    selectPage: '选择本页',
+    selected: '已选 {{count}} 项',
+    verify: '批量核验',
+    return: '批量退回',
+    returnTitle: '退回选中的 {{count}} 项任务',
+    reason: '退回原因（各项共用）',
+    allOrNothing: '全部退回或全部不变：任何一项无法退回时，所有任务都保持原状。',
+    verified: '已核验通过 {{count}} 项任务',
+    returned: '已退回 {{count}} 项任务',
+    refusedItem: '{{unit}} 第{{number}}条（{{duty}}）',
+    conflict:
+      '{{what}}刚被他人处理或修改过，本次批量操作未执行，所有选中任务保持原状。已重新加载本页并取消选择该项，请核对后再操作。（{{reason}}）',
+    refused: '{{what}}无法处理，本次批量操作未执行，所有选中任务保持原状：{{reason}}',
+    failed: '批量操作未成功',
+  },
   actions: {
     verify: '核验通过',
     return: '退回',
@@ -56,5 +86,6 @@ export const reviewZh = {
     conflict: '该任务刚被他人处理或修改过，已重新加载审核队列，请核对后再操作。',
     failed: '操作未成功',
   },
-  shortcuts: '快捷键：J / K 下一项 / 上一项，V 核验通过，R 退回，Ctrl+Enter 确认退回，Esc 取消退回',
+  shortcuts:
+    '快捷键：J / K 下一项 / 上一项，V 核验通过（需确认），R 退回，Ctrl+Enter 确认退回，Esc 取消退回',
 };

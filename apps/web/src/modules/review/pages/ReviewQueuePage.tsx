@@ -1,6 +1,21 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Empty, Flex, Form, Row, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { CheckOutlined, ReloadOutlined, RollbackOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Pagination,
+  Row,
+  Segmented,
+  Typography,
+} from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, useLocationSearch } from '../../../app/navigation';
 import { CycleSelect } from '../../../components/CycleSelect';
@@ -10,30 +25,49 @@ import type { AppError } from '../../../graphql/errors';
 import { useCycles } from '../../../hooks/useCycles';
 import { useErrorText } from '../../../hooks/useErrorText';
 import { useSignedInUser } from '../../auth/hooks/signedInUser';
+import { BulkReturnModal } from '../components/BulkReturnModal';
 import { ReviewEvidencePanel } from '../components/ReviewEvidencePanel';
 import { ReviewQueueList } from '../components/ReviewQueueList';
 import { ReviewTaskPanel } from '../components/ReviewTaskPanel';
+import { VerifyConfirmModal, type ConfirmItem } from '../components/VerifyConfirmModal';
+import { refusedTaskId, useBulkDecision } from '../hooks/useBulkDecision';
 import { useReviewDecision, type Decision } from '../hooks/useReviewDecision';
 import { useReviewQueue, type QueueTask } from '../hooks/useReviewQueue';
 import { useReviewTask } from '../hooks/useReviewTask';
 import { isTypingTarget, moveSelection, nextAfter } from '../utils/queue';
+import {
+  PAGE_SIZES,
+  firstLine,
+  queueUrl,
+  readQueueParams,
+  type QueueOrder,
+  type QueueParams,
+} from '../utils/queueParams';
 
 /** Queue and detail share the screen height (1366×768 included); each scrolls on its own. */
-const PANE_HEIGHT = 'calc(100vh - 250px)';
+const PANE_HEIGHT = 'calc(100vh - 300px)';
 
-/** 审核队列: submitted tasks, oldest first, verified or returned one after another. */
+/** 审核队列: submitted tasks a page at a time, verified or returned one by one or in bulk. */
 export function ReviewQueuePage() {
   const { t } = useTranslation();
   const user = useSignedInUser();
   const search = useLocationSearch();
-  const cycles = useCycles(search.get('cycleId'));
+  const requestedCycle = search.get('cycleId');
+  const cycles = useCycles(requestedCycle);
   const cycleId = cycles.cycle?.id;
+  const searchKey = search.toString();
+  const params = useMemo(() => readQueueParams(new URLSearchParams(searchKey)), [searchKey]);
+  const go = useCallback(
+    (next: Partial<QueueParams>) =>
+      navigate(queueUrl(requestedCycle ?? undefined, { ...params, page: 1, ...next })),
+    [requestedCycle, params],
+  );
 
   let content: React.ReactNode;
   if (cycles.loading && cycles.cycles.length === 0) content = <PageLoading rows={8} />;
   else if (cycles.error) content = <QueryErrorAlert error={cycles.error} onRetry={cycles.retry} />;
   else if (!cycleId) content = <Empty description={t('review.noCycles')} />;
-  else content = <ReviewWorkspace key={cycleId} cycleId={cycleId} />;
+  else content = <ReviewWorkspace key={cycleId} cycleId={cycleId} params={params} go={go} />;
 
   return (
     <Flex vertical gap="middle">
@@ -55,7 +89,7 @@ export function ReviewQueuePage() {
               id="review-cycle"
               cycles={cycles.cycles}
               value={cycleId}
-              onChange={(next) => next && navigate(`/review?cycleId=${encodeURIComponent(next)}`)}
+              onChange={(next) => next && navigate(queueUrl(next, { ...params, page: 1 }))}
             />
           </Form.Item>
         )}
@@ -65,20 +99,50 @@ export function ReviewQueuePage() {
   );
 }
 
-function ReviewWorkspace({ cycleId }: { cycleId: string }) {
+/** What the confirmation or the bulk-return dialog is about. */
+type Pending =
+  { kind: 'verify'; items: QueueTask[]; single: boolean } | { kind: 'return'; items: QueueTask[] };
+
+function ReviewWorkspace({
+  cycleId,
+  params,
+  go,
+}: {
+  cycleId: string;
+  params: QueueParams;
+  go: (next: Partial<QueueParams>) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
-  const queue = useReviewQueue(cycleId);
+  const queue = useReviewQueue({ cycleId, ...params });
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [returning, setReturning] = useState(false);
   const [conflict, setConflict] = useState(false);
   const [failure, setFailure] = useState<AppError | undefined>(undefined);
+  const [bulkFailure, setBulkFailure] = useState<string | undefined>(undefined);
+  const [pending, setPending] = useState<Pending | undefined>(undefined);
   const ids = queue.tasks.map((task) => task.id);
-  // The first task when nothing (or a task no longer waiting) is chosen.
+  // The first task when nothing (or a task no longer on the page) is chosen.
   const shownId = selectedId && ids.includes(selectedId) ? selectedId : ids[0];
+  const shownTask = queue.tasks.find((task) => task.id === shownId);
   const detail = useReviewTask(shownId);
   const { decide, deciding } = useReviewDecision();
+  const { decideAll, deciding: decidingAll } = useBulkDecision();
+  // Another page, search or order is another set of tasks: nothing stays ticked across it.
+  const queryKey = `${params.search}|${params.order}|${params.page}|${params.pageSize}`;
+  const lastQueryKey = useRef(queryKey);
+  useEffect(() => {
+    if (lastQueryKey.current === queryKey) return;
+    lastQueryKey.current = queryKey;
+    setChecked(new Set());
+  }, [queryKey]);
+  // A page emptied by decisions (e.g. the last page) moves to the last page there is.
+  const lastPage = Math.max(1, Math.ceil(queue.totalCount / params.pageSize));
+  useEffect(() => {
+    if (queue.current && !queue.loading && params.page > lastPage) go({ page: lastPage });
+  }, [go, lastPage, params.page, queue]);
 
   const select = useCallback((taskId: string | undefined) => {
     setSelectedId(taskId);
@@ -91,6 +155,7 @@ function ReviewWorkspace({ cycleId }: { cycleId: string }) {
       const task = detail.task;
       if (!task || task.status !== 'SUBMITTED' || deciding) return;
       const error = await decide(task, decision);
+      setPending(undefined);
       if (!error) {
         const label = { unit: task.unit.name, number: task.article.number };
         void message.success(
@@ -100,7 +165,8 @@ function ReviewWorkspace({ cycleId }: { cycleId: string }) {
         );
         setConflict(false);
         select(nextAfter(ids, task.id));
-        queue.remove(task.id);
+        setChecked((s) => without(s, [task.id]));
+        queue.reload();
         return;
       }
       if (error.code === 'CONFLICT' || error.code === 'NOT_FOUND') {
@@ -116,17 +182,64 @@ function ReviewWorkspace({ cycleId }: { cycleId: string }) {
     [decide, deciding, detail, ids, message, queue, select, t],
   );
 
-  // Shortcuts: J / K next / previous, V verify, R return (never while typing).
+  const askVerify = useCallback(() => {
+    if (!shownTask || detail.task?.status !== 'SUBMITTED' || deciding || pending) return;
+    setPending({ kind: 'verify', items: [shownTask], single: true });
+  }, [deciding, detail.task, pending, shownTask]);
+
+  const checkedTasks = queue.tasks.filter((task) => checked.has(task.id));
+
+  const actOnChecked = async (decision: Decision) => {
+    const items = pending?.items ?? [];
+    if (items.length === 0) return;
+    const error = await decideAll(items, decision);
+    if (!error) {
+      setPending(undefined);
+      setBulkFailure(undefined);
+      void message.success(
+        decision.kind === 'verify'
+          ? t('review.bulk.verified', { count: items.length })
+          : t('review.bulk.returned', { count: items.length }),
+      );
+      setChecked(new Set());
+      queue.reload();
+      if (shownId && items.some((task) => task.id === shownId)) detail.refetch();
+      return;
+    }
+    setPending(undefined);
+    // All or nothing: say which task the server refused, reload the page, untick that one.
+    const refusedId = refusedTaskId(error);
+    const refused = items.find((task) => task.id === refusedId);
+    const what = refused
+      ? t('review.bulk.refusedItem', {
+          unit: refused.unit.name,
+          number: refused.article.number,
+          duty: firstLine(refused.duty.text) || refused.duty.subject,
+        })
+      : '';
+    setBulkFailure(
+      t(error.code === 'CONFLICT' ? 'review.bulk.conflict' : 'review.bulk.refused', {
+        what,
+        reason: errorText(error),
+      }),
+    );
+    if (refusedId) setChecked((s) => without(s, [refusedId]));
+    queue.reload();
+    if (refusedId && refusedId === shownId) detail.refetch();
+  };
+
+  // Shortcuts: J / K next / previous, V verify (after confirmation), R return (never while typing).
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      if (pending) return;
       const key = event.key.toLowerCase();
       if (key === 'j' || key === 'k') {
         event.preventDefault();
         select(moveSelection(ids, shownId, key === 'j' ? 1 : -1));
       } else if (key === 'v' && !returning) {
         event.preventDefault();
-        void act({ kind: 'verify' });
+        askVerify();
       } else if (key === 'r' && detail.task?.status === 'SUBMITTED') {
         event.preventDefault();
         setReturning(true);
@@ -134,10 +247,11 @@ function ReviewWorkspace({ cycleId }: { cycleId: string }) {
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [act, detail.task, ids, returning, select, shownId]);
+  }, [askVerify, detail.task, ids, pending, returning, select, shownId]);
 
-  if (queue.loading && queue.tasks.length === 0) return <PageLoading rows={8} />;
-  if (queue.error && queue.tasks.length === 0) {
+  const firstLoad = queue.loading && !queue.current && queue.tasks.length === 0;
+  if (firstLoad && !params.search) return <PageLoading rows={8} />;
+  if (queue.error && queue.tasks.length === 0 && !queue.loading) {
     return <QueryErrorAlert error={queue.error} onRetry={queue.reload} />;
   }
 
@@ -154,16 +268,58 @@ function ReviewWorkspace({ cycleId }: { cycleId: string }) {
       title={t('review.actions.conflict')}
     />
   );
+  const bulkAlert = bulkFailure && (
+    <Alert
+      type="error"
+      showIcon
+      closable={{ onClose: () => setBulkFailure(undefined) }}
+      title={t('review.bulk.failed')}
+      description={bulkFailure}
+    />
+  );
 
-  if (queue.tasks.length === 0) {
+  const toolbar = (
+    <Flex gap="small" wrap align="center">
+      <SearchBox
+        key={params.search}
+        initial={params.search}
+        onSearch={(value) => go({ search: value.trim() })}
+      />
+      <Segmented<QueueOrder>
+        aria-label={t('review.queue.order')}
+        value={params.order}
+        onChange={(order) => go({ order })}
+        options={[
+          { value: 'newest', label: t('review.queue.newest') },
+          { value: 'oldest', label: t('review.queue.oldest') },
+        ]}
+      />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('review.shortcuts')}
+      </Typography.Text>
+    </Flex>
+  );
+
+  const empty = queue.current && !queue.loading && queue.totalCount === 0;
+  if (empty) {
     return (
       <Flex vertical gap="middle">
+        {toolbar}
         {conflictAlert}
+        {bulkAlert}
         <Card>
-          <Empty description={t('review.queue.empty')}>
-            <Typography.Paragraph type="secondary">
-              {t('review.queue.emptyHint')}
-            </Typography.Paragraph>
+          <Empty
+            description={
+              params.search
+                ? t('review.queue.noMatch', { search: params.search })
+                : t('review.queue.empty')
+            }
+          >
+            {!params.search && (
+              <Typography.Paragraph type="secondary">
+                {t('review.queue.emptyHint')}
+              </Typography.Paragraph>
+            )}
             {reloadButton}
           </Empty>
         </Card>
@@ -171,18 +327,104 @@ function ReviewWorkspace({ cycleId }: { cycleId: string }) {
     );
   }
 
+  const allChecked = queue.tasks.length > 0 && queue.tasks.every((task) => checked.has(task.id));
+  const someChecked = checkedTasks.length > 0;
+  const busy = deciding || decidingAll;
+
   return (
     <Flex vertical gap="small">
+      {toolbar}
       {conflictAlert}
+      {bulkAlert}
       {queue.error && <QueryErrorAlert error={queue.error} onRetry={queue.reload} />}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('review.shortcuts')}
-      </Typography.Text>
       <Row gutter={[12, 12]} wrap={false}>
-        <Col flex="300px" style={{ minWidth: 260 }}>
-          <QueuePane tasks={queue.tasks} total={queue.totalCount} reloadButton={reloadButton}>
-            <ReviewQueueList tasks={queue.tasks} selectedId={shownId} onSelect={select} />
-          </QueuePane>
+        <Col flex="380px" style={{ minWidth: 300 }}>
+          <Card
+            size="small"
+            title={t('review.queue.count', { count: queue.totalCount })}
+            extra={reloadButton}
+            styles={{ body: { padding: 4 } }}
+          >
+            <Flex
+              gap="small"
+              align="center"
+              wrap
+              style={{ padding: '4px 8px', borderBottom: '1px solid rgba(5, 5, 5, 0.06)' }}
+            >
+              <Checkbox
+                checked={allChecked}
+                indeterminate={someChecked && !allChecked}
+                onChange={(event) =>
+                  setChecked(event.target.checked ? new Set(ids) : new Set<string>())
+                }
+              >
+                {t('review.bulk.selectPage')}
+              </Checkbox>
+              {someChecked && (
+                <>
+                  <Typography.Text type="secondary">
+                    {t('review.bulk.selected', { count: checkedTasks.length })}
+                  </Typography.Text>
+                  <Button
+                    size="small"
+                    type="primary"
+                    icon={<CheckOutlined />}
+                    disabled={busy}
+                    onClick={() =>
+                      setPending({ kind: 'verify', items: checkedTasks, single: false })
+                    }
+                  >
+                    {t('review.bulk.verify')}
+                  </Button>
+                  <Button
+                    size="small"
+                    danger
+                    icon={<RollbackOutlined />}
+                    disabled={busy}
+                    onClick={() => setPending({ kind: 'return', items: checkedTasks })}
+                  >
+                    {t('review.bulk.return')}
+                  </Button>
+                </>
+              )}
+            </Flex>
+            <div
+              aria-busy={queue.loading}
+              style={{
+                maxHeight: PANE_HEIGHT,
+                overflowY: 'auto',
+                opacity: queue.loading && !queue.current ? 0.6 : 1,
+              }}
+            >
+              {queue.tasks.length === 0 ? (
+                <PageLoading rows={6} />
+              ) : (
+                <ReviewQueueList
+                  tasks={queue.tasks}
+                  shownId={shownId}
+                  onShow={select}
+                  checkedIds={checked}
+                  onCheck={(taskId, on) =>
+                    setChecked((s) => (on ? new Set([...s, taskId]) : without(s, [taskId])))
+                  }
+                />
+              )}
+            </div>
+            <Flex justify="center" style={{ padding: '8px 4px 4px' }}>
+              <Pagination
+                size="small"
+                current={Math.min(params.page, lastPage)}
+                pageSize={params.pageSize}
+                total={queue.totalCount}
+                showSizeChanger
+                pageSizeOptions={PAGE_SIZES.map(String)}
+                showLessItems
+                onChange={(page, pageSize) =>
+                  pageSize !== params.pageSize ? go({ pageSize }) : go({ page })
+                }
+              />
+            </Flex>
+          </Card>
         </Col>
         <Col flex="auto" style={{ minWidth: 0 }}>
           {detail.error && !detail.loading ? (
@@ -207,7 +449,7 @@ function ReviewWorkspace({ cycleId }: { cycleId: string }) {
                     task={detail.task}
                     returning={returning}
                     deciding={deciding}
-                    onVerify={() => void act({ kind: 'verify' })}
+                    onVerify={askVerify}
                     onStartReturn={() => setReturning(true)}
                     onReturn={(reason) => void act({ kind: 'return', reason })}
                     onCancelReturn={() => setReturning(false)}
@@ -221,40 +463,48 @@ function ReviewWorkspace({ cycleId }: { cycleId: string }) {
           )}
         </Col>
       </Row>
+      <VerifyConfirmModal
+        open={pending?.kind === 'verify'}
+        items={(pending?.items ?? []) as ConfirmItem[]}
+        confirming={busy}
+        onConfirm={() => {
+          if (pending?.kind !== 'verify') return;
+          if (pending.single) void act({ kind: 'verify' });
+          else void actOnChecked({ kind: 'verify' });
+        }}
+        onCancel={() => setPending(undefined)}
+      />
+      <BulkReturnModal
+        open={pending?.kind === 'return'}
+        items={(pending?.items ?? []) as ConfirmItem[]}
+        submitting={decidingAll}
+        onSubmit={(reason) => void actOnChecked({ kind: 'return', reason })}
+        onCancel={() => setPending(undefined)}
+      />
     </Flex>
   );
 }
 
-function QueuePane({
-  tasks,
-  total,
-  reloadButton,
-  children,
-}: {
-  tasks: QueueTask[];
-  total: number;
-  reloadButton: React.ReactNode;
-  children: React.ReactNode;
-}) {
+/** The queue's search box; keyed by the search in the address, so it shows what was searched. */
+function SearchBox({ initial, onSearch }: { initial: string; onSearch: (value: string) => void }) {
   const { t } = useTranslation();
+  const [text, setText] = useState(initial);
   return (
-    <Card
-      size="small"
-      title={t('review.queue.title')}
-      extra={reloadButton}
-      styles={{ body: { padding: 4, maxHeight: PANE_HEIGHT, overflowY: 'auto' } }}
-    >
-      <Typography.Text type="secondary" style={{ display: 'block', padding: '4px 8px' }}>
-        {t('review.queue.count', { count: total })}
-      </Typography.Text>
-      {total > tasks.length && (
-        <Alert
-          type="info"
-          style={{ margin: 4 }}
-          title={t('review.queue.truncated', { count: tasks.length })}
-        />
-      )}
-      {children}
-    </Card>
+    <Input.Search
+      aria-label={t('review.queue.search')}
+      placeholder={t('review.queue.searchPlaceholder')}
+      allowClear
+      value={text}
+      maxLength={100}
+      onChange={(event) => setText(event.target.value)}
+      onSearch={onSearch}
+      style={{ width: 320, maxWidth: '100%' }}
+    />
   );
+}
+
+function without(set: ReadonlySet<string>, ids: readonly string[]): ReadonlySet<string> {
+  const next = new Set(set);
+  for (const id of ids) next.delete(id);
+  return next;
 }

@@ -1,13 +1,36 @@
-import { isTypingTarget, moveSelection, nextAfter, oldestFirst } from './queue';
+import { isTypingTarget, moveSelection, nextAfter } from './queue';
+import { firstLine, queueUrl, readQueueParams } from './queueParams';
 
-describe('oldestFirst', () => {
-  it('orders by submission time, then id', () => {
-    const tasks = [
-      { id: 'b', updatedAt: '2026-03-02T00:00:00.000Z' },
-      { id: 'c', updatedAt: '2026-03-01T00:00:00.000Z' },
-      { id: 'a', updatedAt: '2026-03-02T00:00:00.000Z' },
-    ];
-    expect(oldestFirst(tasks).map((t) => t.id)).toEqual(['c', 'a', 'b']);
+describe('queue settings in the address', () => {
+  it('reads defaults for missing or unknown values', () => {
+    expect(readQueueParams(new URLSearchParams('page=0&size=7&order=sideways'))).toEqual({
+      search: '',
+      order: 'newest',
+      page: 1,
+      pageSize: 20,
+    });
+    expect(readQueueParams(new URLSearchParams('q=恩施&order=oldest&page=3&size=50'))).toEqual({
+      search: '恩施',
+      order: 'oldest',
+      page: 3,
+      pageSize: 50,
+    });
+  });
+
+  it('writes only what differs from the defaults', () => {
+    expect(queueUrl(undefined, { search: ' ', order: 'newest', page: 1, pageSize: 20 })).toBe(
+      '/review',
+    );
+    expect(queueUrl('c1', { search: '质量', order: 'oldest', page: 2, pageSize: 50 })).toBe(
+      `/review?cycleId=c1&q=${encodeURIComponent('质量')}&order=oldest&page=2&size=50`,
+    );
+  });
+
+  it('takes the first non-empty line of a duty', () => {
+    expect(firstLine('\n  县级以上人民政府应当加强。\n（一）建设')).toBe(
+      '县级以上人民政府应当加强。',
+    );
+    expect(firstLine('')).toBe('');
   });
 });
 

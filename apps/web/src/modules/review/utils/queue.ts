@@ -1,11 +1,3 @@
-/** Oldest submission first (a submitted task's last change is its submission), then by id. */
-export function oldestFirst<T extends { id: string; updatedAt: string }>(tasks: readonly T[]): T[] {
-  return [...tasks].sort(
-    (a, b) =>
-      Date.parse(a.updatedAt) - Date.parse(b.updatedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
-}
-
 /**
  * The task to show once `doneId` has left the queue: the one after it, else the one before
  * it (it was the last), else none.

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import type { SecurityAuditEntry } from '../graphql/types';
 import { useAuditLabels } from '../hooks/useAuditLabels';
+import { AuditTargets } from './AuditTargets';
 
 /** Failures and refusals stand out in red; unknown results stay neutral. */
 const RESULT_COLORS: Record<string, string> = { success: 'green', failure: 'red', denied: 'red' };
@@ -46,7 +47,11 @@ export function SecurityAuditTable({
       key: 'actor',
       title: t('securityAudit.columns.actor'),
       render: (_, entry) =>
-        entry.actorUsername ?? (
+        entry.actor ? (
+          <span title={t('securityAudit.usernameHint', { username: entry.actor.username })}>
+            {entry.actor.label}
+          </span>
+        ) : (
           <Typography.Text type="secondary">{t('securityAudit.anonymous')}</Typography.Text>
         ),
     },
@@ -54,18 +59,16 @@ export function SecurityAuditTable({
       key: 'action',
       title: t('securityAudit.columns.action'),
       render: (_, entry) => (
-        <span>
-          {labels.action(entry.action)}{' '}
-          <Typography.Text type="secondary" code>
-            {entry.action}
-          </Typography.Text>
+        <span title={t('securityAudit.actionCodeHint', { code: entry.action })}>
+          {labels.action(entry.action)}
         </span>
       ),
     },
     {
       key: 'target',
       title: t('securityAudit.columns.target'),
-      render: (_, entry) => entry.target ?? missing,
+      render: (_, entry) =>
+        entry.targets.length ? <AuditTargets targets={entry.targets} /> : missing,
     },
     {
       key: 'result',

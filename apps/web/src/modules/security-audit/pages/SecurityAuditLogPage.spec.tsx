@@ -9,7 +9,9 @@ import { SecurityAuditLogPage } from './SecurityAuditLogPage';
 const entry = (overrides: Record<string, unknown>) => ({
   __typename: 'SecurityAuditEntry',
   actorUsername: 'admin',
+  actor: { __typename: 'Person', username: 'admin', label: '何志强（省局机关纪委）' },
   target: null,
+  targets: [],
   ip: '10.0.0.8',
   detail: null,
   ...overrides,
@@ -26,8 +28,10 @@ const entries = [
     id: 'a-2',
     occurredAt: '2025-03-01T15:59:59.000Z',
     actorUsername: null,
+    actor: null,
     action: 'SIGN_IN',
     target: 'lisi',
+    targets: [{ __typename: 'AuditTarget', kind: 'OTHER', id: 'lisi', name: null }],
     result: 'failure',
     detail: { reason: 'bad-password', attempts: 3 },
   }),
@@ -35,7 +39,21 @@ const entries = [
     id: 'a-3',
     occurredAt: '2025-02-28T02:00:00.000Z',
     action: 'ROLE_BOUND',
-    target: 'user:wangwu',
+    target: 'user:wangwu session:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+    targets: [
+      {
+        __typename: 'AuditTarget',
+        kind: 'USER',
+        id: 'wangwu',
+        name: '王五（江岸区市场监督管理局）',
+      },
+      {
+        __typename: 'AuditTarget',
+        kind: 'SESSION',
+        id: '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+        name: null,
+      },
+    ],
     result: 'success',
     ip: null,
   }),
@@ -72,9 +90,11 @@ describe('SecurityAuditLogPage', () => {
 
     expect(await screen.findByRole('heading', { name: '安全审计日志' })).toBeTruthy();
     const first = within(rowOf('2025年3月2日 00:05:09'));
-    expect(first.getByText('admin')).toBeTruthy();
-    expect(first.getByText('登录')).toBeTruthy();
-    expect(first.getByText('SIGN_IN')).toBeTruthy();
+    // People by name and office, the username only in the tooltip; events by label, no codes.
+    expect(first.getByText('何志强（省局机关纪委）').getAttribute('title')).toBe('用户名 admin');
+    expect(first.queryByText('admin')).toBeNull();
+    expect(first.getByText('登录').getAttribute('title')).toBe('事件代码 SIGN_IN');
+    expect(first.queryByText('SIGN_IN')).toBeNull();
     expect(first.getByText('成功')).toBeTruthy();
     expect(first.getByText('10.0.0.8')).toBeTruthy();
 
@@ -85,10 +105,14 @@ describe('SecurityAuditLogPage', () => {
 
     const bound = within(rowOf('2025年2月28日 10:00:00'));
     expect(bound.getByText('分配角色')).toBeTruthy();
-    expect(bound.getByText('user:wangwu')).toBeTruthy();
+    expect(bound.getByText('用户')).toBeTruthy();
+    expect(bound.getByText('王五（江岸区市场监督管理局）')).toBeTruthy();
+    expect(bound.getByText('会话')).toBeTruthy();
+    expect(bound.getByText('0f1e2d3c…')).toBeTruthy();
+    expect(bound.queryByText(/user:wangwu|session:/)).toBeNull();
     // Values the app does not know yet are shown as they are.
     const unknown = within(rowOf('2025年2月27日 10:00:00'));
-    expect(unknown.getAllByText('SOMETHING_NEW')).toHaveLength(2);
+    expect(unknown.getByText('SOMETHING_NEW')).toBeTruthy();
     expect(unknown.getByText('partial')).toBeTruthy();
     expect(screen.getByText('共 123 条记录')).toBeTruthy();
     expect(requestsOf('SecurityAuditLog')[0].variables).toEqual({

@@ -1,4 +1,5 @@
 import { Empty, Table, Tag, Typography, type TableProps } from 'antd';
+import { PersonName } from '../../../components/PersonName';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../app/navigation';
 import { formatDateTime } from '../../../utils/formatDateTime';
@@ -51,8 +52,8 @@ export function TaskLogTable({ events, loading }: TaskLogTableProps) {
     {
       key: 'actor',
       title: t('taskLog.columns.actor'),
-      width: 120,
-      render: (_, event) => event.actorUsername,
+      width: 200,
+      render: (_, event) => <PersonName person={event.actor} fallback={event.actorUsername} />,
     },
     {
       key: 'kind',

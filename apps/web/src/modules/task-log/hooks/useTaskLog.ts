@@ -49,8 +49,19 @@ const pageOf = (data: {
   hasNextPage: data.taskEvents.pageInfo.hasNextPage,
 });
 
+/** By the time each event occurred, newest first; the same instant by id (the later entry first). */
+export function newestFirst(a: TaskLogEvent, b: TaskLogEvent): number {
+  const byTime = Date.parse(b.occurredAt) - Date.parse(a.occurredAt);
+  if (byTime !== 0) return byTime;
+  const [x, y] = [a.id, b.id];
+  if (/^\d+$/.test(x) && /^\d+$/.test(y)) {
+    return x.length !== y.length ? y.length - x.length : y < x ? -1 : y > x ? 1 : 0;
+  }
+  return y < x ? -1 : y > x ? 1 : 0;
+}
+
 /**
- * The task log, newest first, with cursor pagination: the first page by query, later pages
+ * The task log, newest first (by when each event occurred, as the server orders it), with cursor pagination: the first page by query, later pages
  * appended by "load more". A new filter starts again at the first page. Always asks the
  * server: the log grows while it is open.
  */
@@ -81,7 +92,8 @@ export function useTaskLog(filter: TaskEventFilterInput, skip: boolean): UseTask
     const seen = new Set<string>();
     return [first?.nodes ?? [], ...current.pages.map((p) => p.nodes)]
       .flat()
-      .filter((event) => !seen.has(event.id) && !!seen.add(event.id));
+      .filter((event) => !seen.has(event.id) && !!seen.add(event.id))
+      .sort(newestFirst);
   }, [first?.nodes, current.pages]);
 
   const loadMore = useCallback(() => {

@@ -116,7 +116,8 @@ describe('TaskLogPage', () => {
 
     const row = within(rowOf('原因：缺少会议纪要'));
     expect(row.getByText('2026年3月2日 09:30:00')).toBeTruthy();
-    expect(row.getByText('enshi-dd')).toBeTruthy();
+    // By name and office; the username only in the tooltip.
+    expect(row.getByText('田丹丹（恩施州市场监督管理局）').getAttribute('title')).toBe('enshi-dd');
     expect(row.getByText('状态变更')).toBeTruthy();
     expect(row.getByText('将状态由“已提交待核验”改为“已退回”')).toBeTruthy();
     expect(row.getByText('10.0.0.8')).toBeTruthy();
@@ -126,6 +127,28 @@ describe('TaskLogPage', () => {
 
     fireEvent.click(link);
     expect(window.location.pathname).toBe('/tasks/t-1');
+  });
+
+  it('shows the events in time order, newest first, whatever order they arrive in', async () => {
+    // Inserted later (a higher id) but earlier in time, and two at the same instant.
+    const late = taskEvent({ id: '30', occurredAt: '2026-01-05T00:00:00.000Z', reason: '最早' });
+    const sameA = taskEvent({
+      id: '9',
+      occurredAt: '2026-02-01T00:00:00.000Z',
+      reason: '同刻较早',
+    });
+    const sameB = taskEvent({
+      id: '10',
+      occurredAt: '2026-02-01T00:00:00.000Z',
+      reason: '同刻较晚',
+    });
+    const newest = taskEvent({ id: '2', occurredAt: '2026-03-09T00:00:00.000Z', reason: '最新' });
+    renderAt('/task-log', { TaskLogEvents: eventsPage([late, sameA, newest, sameB], 4) });
+    expect(await screen.findByText('原因：最新')).toBeTruthy();
+    const reasons = [...document.querySelectorAll('tbody tr')]
+      .map((row) => /原因：([^\d\s]+)/.exec(row.textContent ?? '')?.[1])
+      .filter(Boolean);
+    expect(reasons).toEqual(['最新', '同刻较晚', '同刻较早', '最早']);
   });
 
   it('turns the URL filters into query variables (Beijing days to instants)', async () => {
@@ -307,7 +330,9 @@ describe('TaskLogPage', () => {
       '单位',
     ]);
     expect(lines).toHaveLength(5);
-    expect(lines[1]).toContain('2026-03-02 09:30:00,enshi-dd,状态变更,恩施市,422801,第12条');
+    expect(lines[1]).toContain(
+      '2026-03-02 09:30:00,田丹丹（恩施州市场监督管理局）,状态变更,恩施市,422801,第12条',
+    );
     expect(lines[3]).toContain('利川市');
     click.mockRestore();
   });

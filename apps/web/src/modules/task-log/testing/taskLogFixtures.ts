@@ -2,6 +2,11 @@ import type { TaskLogEvent, TaskLogUnit } from '../graphql/types';
 
 // GraphQL answers as the API sends them (with __typename, which the Apollo cache needs).
 
+const PEOPLE: Record<string, string> = {
+  'enshi-scjg': '向春梅（恩施市市场监督管理局质量股）',
+  'enshi-dd': '田丹丹（恩施州市场监督管理局）',
+};
+
 /** A task event of 恩施市's task t-1 (第12条), overridable field by field. */
 export function taskEvent(
   overrides: Partial<Omit<TaskLogEvent, 'task'>> & {
@@ -10,10 +15,17 @@ export function taskEvent(
   },
 ): TaskLogEvent {
   const { task, ...rest } = overrides;
+  const actorUsername = rest.actorUsername ?? 'enshi-scjg';
   return {
     __typename: 'TaskEvent',
     occurredAt: '2026-03-01T02:00:05.000Z',
-    actorUsername: 'enshi-scjg',
+    actorUsername,
+    // How the API names people: name and office (issue 17).
+    actor: {
+      __typename: 'Person',
+      username: actorUsername,
+      label: PEOPLE[actorUsername] ?? actorUsername,
+    },
     kind: 'status',
     reason: null,
     before: { status: 'IN_PROGRESS' },

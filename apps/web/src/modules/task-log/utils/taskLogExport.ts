@@ -116,7 +116,7 @@ export function taskLogCsv(events: readonly TaskLogEvent[], text: TaskLogCsvText
       case 'occurredAt':
         return shanghaiDateTime(event.occurredAt);
       case 'actor':
-        return event.actorUsername;
+        return event.actor?.label ?? event.actorUsername;
       case 'kind':
         return text.kind(event.kind);
       case 'unitName':

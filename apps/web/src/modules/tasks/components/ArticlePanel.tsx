@@ -10,15 +10,17 @@ export function ArticlePanel({ task }: { task: TaskDetail }) {
   return (
     <Card title={t('tasks.article.title')}>
       <Flex vertical gap="middle">
-        <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
-          <Descriptions.Item label={t('tasks.article.subject')} span={2}>
+        {/* One column beside the task (xl: a third of the page), where two would squeeze the
+            labels to one character per line; two where the panel spans the page. */}
+        <Descriptions column={{ xs: 1, md: 2, xl: 1 }} size="small" bordered>
+          <Descriptions.Item label={t('tasks.article.subject')} span="filled">
             {duty.subject}
           </Descriptions.Item>
           <Descriptions.Item label={t('tasks.article.actor')}>{duty.actorText}</Descriptions.Item>
           <Descriptions.Item label={t('tasks.article.modality')}>
             {t(`tasks.article.modalities.${duty.modality}`)}
           </Descriptions.Item>
-          <Descriptions.Item label={t('tasks.article.dutyText')} span={2}>
+          <Descriptions.Item label={t('tasks.article.dutyText')} span="filled">
             {duty.text}
           </Descriptions.Item>
         </Descriptions>

@@ -59,7 +59,9 @@ export function EvidenceSection({
       render: (_, e) => (
         <Flex vertical>
           <Space size={4} wrap>
-            <Typography.Text strong>{e.fileName}</Typography.Text>
+            <Typography.Text strong style={{ wordBreak: 'break-all' }}>
+              {e.fileName}
+            </Typography.Text>
             <Tag>{e.fileType.toUpperCase()}</Tag>
             {e.version > 1 && (
               <Tag color="blue">{t('tasks.evidence.version', { version: e.version })}</Tag>
@@ -89,7 +91,7 @@ export function EvidenceSection({
           missing
         ),
     },
-    { key: 'size', title: t('tasks.evidence.size'), width: 90, render: (_, e) => size(e.size) },
+    { key: 'size', title: t('tasks.evidence.size'), width: 84, render: (_, e) => size(e.size) },
     {
       key: 'uploaded',
       title: t('tasks.evidence.uploadedAt'),
@@ -106,9 +108,12 @@ export function EvidenceSection({
     {
       key: 'operations',
       title: t('tasks.evidence.operations'),
-      width: 200,
+      // Pinned to the right edge: when the table scrolls inside a narrow card (task detail at
+      // 1366 px, a phone) 预览/下载 stay in view instead of being cut off.
+      fixed: 'right',
+      width: 128,
       render: (_, e) => (
-        <Space size={0} wrap>
+        <Space size={0} wrap style={{ rowGap: 0 }}>
           {e.previewable && (
             <Button type="link" size="small" onClick={() => setPreviewing(e)}>
               {t('tasks.evidence.preview')}
@@ -148,7 +153,7 @@ export function EvidenceSection({
           columns={columns}
           dataSource={task.evidence}
           pagination={false}
-          scroll={{ x: 760 }}
+          scroll={{ x: 720 }}
           locale={{ emptyText: t('tasks.evidence.empty') }}
         />
         {canChange && <EvidenceUploader taskId={task.id} onUploaded={onChanged} />}

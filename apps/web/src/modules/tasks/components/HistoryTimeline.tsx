@@ -1,4 +1,5 @@
 import { Card, Empty, Timeline, Typography } from 'antd';
+import { PersonName } from '../../../components/PersonName';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import type { TaskHistoryEvent } from '../graphql/types';
@@ -36,7 +37,7 @@ export function HistoryTimeline({ history }: { history: TaskHistoryEvent[] }) {
                 <Typography.Text>{describe(event)}</Typography.Text>
                 <div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {event.actorUsername} ·{' '}
+                    <PersonName person={event.actor} fallback={event.actorUsername} /> ·{' '}
                     <time dateTime={event.occurredAt}>
                       {formatDateTime(event.occurredAt, language)}
                     </time>

@@ -85,7 +85,7 @@ export function SpreadsheetPanel({ cycleId, onApplied }: SpreadsheetPanelProps) 
               result.problems.length > 0 ? (
                 <Table
                   size="small"
-                  rowKey={(p) => `${p.row}-${p.message}`}
+                  rowKey={(p) => `${p.row}-${p.column ?? ''}-${p.message}`}
                   pagination={false}
                   dataSource={result.problems}
                   scroll={{ y: 240 }}
@@ -98,6 +98,12 @@ export function SpreadsheetPanel({ cycleId, onApplied }: SpreadsheetPanelProps) 
                         p.row > 0
                           ? t('tasks.spreadsheet.rowValue', { row: p.row })
                           : t('tasks.spreadsheet.wholeFile'),
+                    },
+                    {
+                      key: 'column',
+                      title: t('tasks.spreadsheet.column'),
+                      width: 130,
+                      render: (_, p) => p.column ?? '—',
                     },
                     {
                       key: 'message',

@@ -1,14 +1,70 @@
 import { Button, Checkbox, Flex, Form, Input, InputNumber, Select } from 'antd';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CycleSelect } from '../../../components/CycleSelect';
 import type { Cycle } from '../../../hooks/useCycles';
-import type { DepartmentKindOption, FilterUnit, TaskSort } from '../graphql/types';
-import { EMPTY_FILTERS, type TaskListFilters } from '../utils/taskFilters';
+import type { DepartmentKindOption, FilterUnit, SortDirection, TaskSort } from '../graphql/types';
+import { EMPTY_FILTERS, TASK_SORTS, type TaskListFilters } from '../utils/taskFilters';
 import { TASK_STATUSES } from '../utils/taskStatus';
 import { AcknowledgeFilterSelect } from './AcknowledgeFilterSelect';
 
-const SORTS: readonly TaskSort[] = ['DUE_DATE', 'UPDATED_AT', 'UNIT'];
+/** Typing pauses this long before the list follows the search box. */
+export const SEARCH_DEBOUNCE_MS = 400;
+/** The API's limit on the search text. */
+const MAX_SEARCH_LENGTH = 100;
+
+/**
+ * The search box: the list follows it once typing pauses (or at once on Enter), and it follows
+ * the URL when that changes from elsewhere (back button, reset, a link).
+ */
+function SearchBox({
+  value,
+  onSearch,
+}: {
+  value: string | undefined;
+  onSearch: (search: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(value ?? '');
+  const sent = useRef(value ?? '');
+  const latest = useRef(onSearch);
+  useEffect(() => {
+    latest.current = onSearch;
+  }, [onSearch]);
+  // The URL changed from elsewhere: show it.
+  useEffect(() => {
+    if ((value ?? '') !== sent.current) {
+      sent.current = value ?? '';
+      setText(value ?? '');
+    }
+  }, [value]);
+  const commit = (next: string) => {
+    const trimmed = next.trim();
+    if (trimmed === sent.current) return;
+    sent.current = trimmed;
+    latest.current(trimmed || undefined);
+  };
+  useEffect(() => {
+    const timer = window.setTimeout(() => commit(text), SEARCH_DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [text]);
+  return (
+    <Input.Search
+      id="tasks-filter-search"
+      style={{ width: 260 }}
+      allowClear
+      maxLength={MAX_SEARCH_LENGTH}
+      value={text}
+      placeholder={t('tasks.filters.searchPlaceholder')}
+      title={t('tasks.filters.searchHint')}
+      onChange={(event) => setText(event.target.value)}
+      onSearch={(next) => {
+        setText(next);
+        commit(next);
+      }}
+    />
+  );
+}
 
 export interface TaskFilterBarProps {
   filters: TaskListFilters;
@@ -24,7 +80,7 @@ export interface TaskFilterBarProps {
   onChange: (filters: TaskListFilters) => void;
 }
 
-/** Filters applied at once (the URL follows them); free text on Enter. */
+/** Filters applied at once (the URL follows them); free text once typing pauses, or on Enter. */
 export function TaskFilterBar({
   filters,
   cycleId,
@@ -36,7 +92,9 @@ export function TaskFilterBar({
   onChange,
 }: TaskFilterBarProps) {
   const { t } = useTranslation();
-  const set = (patch: Partial<TaskListFilters>) => onChange({ ...filters, ...patch });
+  // Any change of what is listed starts again at the first page.
+  const set = (patch: Partial<TaskListFilters>) =>
+    onChange({ ...filters, ...patch, page: undefined });
   const prefectures = useMemo(() => units.filter((u) => u.level === 'PREFECTURE'), [units]);
   const unitOptions = useMemo(
     () =>
@@ -146,28 +204,38 @@ export function TaskFilterBar({
         />
       </Form.Item>
       <Form.Item label={t('tasks.filters.search')} htmlFor="tasks-filter-search">
-        <Input.Search
-          id="tasks-filter-search"
-          key={filters.search ?? ''}
-          style={{ width: 220 }}
-          allowClear
-          defaultValue={filters.search}
-          placeholder={t('tasks.filters.searchPlaceholder')}
-          onSearch={(value) => set({ search: value.trim() || undefined })}
-        />
+        <SearchBox value={filters.search} onSearch={(search) => set({ search })} />
       </Form.Item>
       <Form.Item label={t('tasks.list.sortLabel')} htmlFor="tasks-sort">
-        <Select
-          id="tasks-sort"
-          style={{ width: 140 }}
-          value={filters.sort ?? 'DUE_DATE'}
-          options={SORTS.map((s) => ({ value: s, label: t(`tasks.list.sort.${s}`) }))}
-          onChange={(value: TaskSort) => set({ sort: value === 'DUE_DATE' ? undefined : value })}
-        />
+        <Flex gap={4}>
+          <Select
+            id="tasks-sort"
+            style={{ width: 130 }}
+            value={filters.sort ?? 'DUE_DATE'}
+            options={TASK_SORTS.map((s) => ({ value: s, label: t(`tasks.list.sort.${s}`) }))}
+            onChange={(value: TaskSort) => set({ sort: value === 'DUE_DATE' ? undefined : value })}
+          />
+          <Select
+            aria-label={t('tasks.list.directionLabel')}
+            style={{ width: 88 }}
+            value={filters.direction ?? 'ASC'}
+            options={(['ASC', 'DESC'] as const).map((d) => ({
+              value: d,
+              label: t(`tasks.list.direction.${d}`),
+            }))}
+            onChange={(value: SortDirection) =>
+              set({ direction: value === 'DESC' ? 'DESC' : undefined })
+            }
+          />
+        </Flex>
       </Form.Item>
       <Form.Item>
         <Flex gap="small">
-          <Button onClick={() => onChange({ ...EMPTY_FILTERS, cycleId: filters.cycleId })}>
+          <Button
+            onClick={() =>
+              onChange({ ...EMPTY_FILTERS, cycleId: filters.cycleId, pageSize: filters.pageSize })
+            }
+          >
             {t('common.reset')}
           </Button>
         </Flex>

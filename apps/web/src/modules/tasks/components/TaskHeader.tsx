@@ -6,6 +6,7 @@ import { navigate } from '../../../app/navigation';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import type { TaskDetail } from '../graphql/types';
 import { formatDay } from '../utils/format';
+import { latestReturn } from '../utils/history';
 import { TaskStatusTag } from './TaskStatusTag';
 
 /** Title, status and the facts of a task, with the status actions beside them. */
@@ -13,6 +14,8 @@ export function TaskHeader({ task, actions }: { task: TaskDetail; actions: React
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   const assists = task.assists.map((a) => a.department.name).join('、');
+  // What the operator has to fix comes first, not only in the history at the bottom.
+  const lastReturn = task.status === 'RETURNED' ? latestReturn(task.history) : undefined;
   return (
     <Flex vertical gap="middle">
       <div>
@@ -30,6 +33,31 @@ export function TaskHeader({ task, actions }: { task: TaskDetail; actions: React
         <TaskStatusTag status={task.status} overdue={task.overdue} retired={!!task.retiredAt} />
       </div>
       {task.retiredAt && <Alert type="warning" showIcon title={t('tasks.detail.retiredNotice')} />}
+      {task.status === 'RETURNED' && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="task-return-notice"
+          title={t('tasks.detail.returnedNotice')}
+          description={
+            lastReturn ? (
+              <Flex vertical gap={2}>
+                <Typography.Text strong style={{ whiteSpace: 'pre-wrap' }}>
+                  {lastReturn.reason
+                    ? t('tasks.returned.reason', { reason: lastReturn.reason })
+                    : t('tasks.returned.noReason')}
+                </Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('tasks.returned.by', {
+                    user: lastReturn.actorUsername,
+                    time: formatDateTime(lastReturn.occurredAt, language),
+                  })}
+                </Typography.Text>
+              </Flex>
+            ) : undefined
+          }
+        />
+      )}
       <Card size="small">
         <Flex vertical gap="middle">
           <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
@@ -50,8 +78,9 @@ export function TaskHeader({ task, actions }: { task: TaskDetail; actions: React
                 </Typography.Text>
               )}
             </Descriptions.Item>
-            {task.returnCount > 0 && (
-              <Descriptions.Item label={t('tasks.columns.status')}>
+            {/* Worded as history, and gone once the task is verified: it no longer matters. */}
+            {task.returnCount > 0 && task.status !== 'VERIFIED' && (
+              <Descriptions.Item label={t('tasks.detail.returnsLabel')}>
                 {t('tasks.detail.returns', { count: task.returnCount })}
               </Descriptions.Item>
             )}

@@ -7,7 +7,12 @@ import type {
   TasksReturnedQuery,
 } from '../../../graphql/generated/graphql';
 
-export type { TaskFilterInput, TaskSort, TaskStatus } from '../../../graphql/generated/graphql';
+export type {
+  SortDirection,
+  TaskFilterInput,
+  TaskSort,
+  TaskStatus,
+} from '../../../graphql/generated/graphql';
 
 export type TaskListRow = TasksListRowFragment;
 export type ReturnedTask = TasksReturnedQuery['tasks']['nodes'][number];

@@ -1,57 +1,51 @@
 import { useQuery } from '@apollo/client/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { toAppError, type AppError } from '../../../graphql/errors';
 import { TasksListDocument } from '../../../graphql/generated/graphql';
-import type { TaskFilterInput, TaskListRow, TaskSort } from '../graphql/types';
+import type { SortDirection, TaskFilterInput, TaskListRow, TaskSort } from '../graphql/types';
 
-export const TASK_PAGE_SIZE = 50;
+export interface TaskListPageRequest {
+  sort: TaskSort;
+  direction: SortDirection;
+  /** Rows per page. */
+  pageSize: number;
+  /** Rows before the page (page-number paging on the server). */
+  offset: number;
+}
 
 export interface UseTaskListResult {
   tasks: TaskListRow[];
   totalCount: number;
-  /** 1-based. */
-  page: number;
-  hasNext: boolean;
-  next: () => void;
-  prev: () => void;
+  /** The first answer has not arrived yet (later pages keep showing the previous rows). */
+  initialLoading: boolean;
   loading: boolean;
   error: AppError | undefined;
   retry: () => void;
 }
 
 /**
- * One page of tasks with cursor pagination: the cursors of the pages seen so far are kept, so
- * "previous" goes back without the API offering backward cursors. A new filter or sort starts
- * again at the first page.
+ * One page of tasks, found, sorted and paged by the server (`offset` + `first`): any page
+ * number can be opened directly, and the page is part of the URL. While the next page loads the
+ * previous rows stay on screen.
  */
 export function useTaskList(
   filter: TaskFilterInput,
-  sort: TaskSort,
+  page: TaskListPageRequest,
   skip: boolean,
 ): UseTaskListResult {
-  const key = JSON.stringify([filter, sort]);
-  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | null> }>({
-    key,
-    cursors: [null],
-  });
-  const cursors = useMemo(() => (paging.key === key ? paging.cursors : [null]), [paging, key]);
-  const after = cursors[cursors.length - 1];
   const { data, previousData, loading, error, refetch } = useQuery(TasksListDocument, {
-    variables: { filter, first: TASK_PAGE_SIZE, after, sort },
+    variables: {
+      filter,
+      first: page.pageSize,
+      offset: page.offset,
+      sort: page.sort,
+      direction: page.direction,
+    },
     skip,
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
   const shown = data ?? previousData;
-  const endCursor = data?.tasks.pageInfo.endCursor ?? null;
-  const hasNext = !!data?.tasks.pageInfo.hasNextPage && !!endCursor;
-  const next = useCallback(() => {
-    if (!endCursor) return;
-    setPaging({ key, cursors: [...cursors, endCursor] });
-  }, [key, cursors, endCursor]);
-  const prev = useCallback(() => {
-    if (cursors.length > 1) setPaging({ key, cursors: cursors.slice(0, -1) });
-  }, [key, cursors]);
   const appError = useMemo(() => (error ? toAppError(error) : undefined), [error]);
   const retry = useCallback(() => {
     refetch().catch(() => undefined);
@@ -59,10 +53,7 @@ export function useTaskList(
   return {
     tasks: shown?.tasks.nodes ?? [],
     totalCount: shown?.tasks.totalCount ?? 0,
-    page: cursors.length,
-    hasNext,
-    next,
-    prev,
+    initialLoading: loading && !shown,
     loading,
     error: appError,
     retry,

@@ -18,8 +18,15 @@ export const tasksEn: typeof tasksZh = {
     sortLabel: 'Sort',
     sort: {
       DUE_DATE: 'By due date',
+      ARTICLE: 'By article',
+      STATUS: 'By status',
       UNIT: 'By unit',
       UPDATED_AT: 'By last update',
+    },
+    directionLabel: 'Sort direction',
+    direction: {
+      ASC: 'Ascending',
+      DESC: 'Descending',
     },
   },
   filters: {
@@ -38,7 +45,9 @@ export const tasksEn: typeof tasksZh = {
     departmentKind: 'Department type',
     allDepartmentKinds: 'All department types',
     search: 'Keywords',
-    searchPlaceholder: 'Duty, unit or department',
+    searchPlaceholder: 'Duty, article, unit or department',
+    searchHint:
+      'Separate several words with spaces; each must match. Searches the duty, the article (e.g. 第十二条 or 12), the unit and the lead department.',
   },
   columns: {
     article: 'Article',
@@ -82,6 +91,7 @@ export const tasksEn: typeof tasksZh = {
     row: 'Row',
     rowValue: 'Row {{row}}',
     wholeFile: 'Whole file',
+    column: 'Column',
     problem: 'Problem',
   },
   detail: {
@@ -95,7 +105,9 @@ export const tasksEn: typeof tasksZh = {
     assists: 'Assisting departments',
     none: 'None',
     extensions: 'Extended {{count}}×',
-    returns: 'Returned {{count}}×',
+    returns: 'Returned {{count}}× so far',
+    returnsLabel: 'Returns',
+    returnedNotice: 'This task was returned. Address the comments and submit it again.',
     updated: '{{user}}, {{time}}',
     retiredNotice: 'The duty of this task is no longer tracked; the task is read-only.',
   },

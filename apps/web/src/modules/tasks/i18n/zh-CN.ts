@@ -15,8 +15,15 @@ export const tasksZh = {
     sortLabel: '排序',
     sort: {
       DUE_DATE: '按截止日期',
+      ARTICLE: '按条款',
+      STATUS: '按状态',
       UNIT: '按单位',
       UPDATED_AT: '按最近更新',
+    },
+    directionLabel: '排序方向',
+    direction: {
+      ASC: '升序',
+      DESC: '降序',
     },
   },
   filters: {
@@ -35,7 +42,9 @@ export const tasksZh = {
     departmentKind: '部门类别',
     allDepartmentKinds: '全部部门',
     search: '关键词',
-    searchPlaceholder: '职责内容、单位或部门',
+    searchPlaceholder: '职责、条款、单位或部门',
+    searchHint:
+      '多个关键词用空格分隔，须同时满足；可搜职责内容、条款（如 第十二条 或 12）、单位名称、牵头部门。',
   },
   columns: {
     article: '条款',
@@ -78,6 +87,7 @@ export const tasksZh = {
     row: '行号',
     rowValue: '第 {{row}} 行',
     wholeFile: '整个文件',
+    column: '列',
     problem: '问题',
   },
   detail: {
@@ -90,7 +100,9 @@ export const tasksZh = {
     assists: '配合部门',
     none: '无',
     extensions: '已延期 {{count}} 次',
-    returns: '被退回 {{count}} 次',
+    returns: '此前被退回 {{count}} 次',
+    returnsLabel: '退回记录',
+    returnedNotice: '该任务已被退回，请按退回意见整改后重新提交核验。',
     updated: '{{user}} 于 {{time}} 更新',
     retiredNotice: '该任务对应的职责已不再纳入跟踪，任务只读。',
   },

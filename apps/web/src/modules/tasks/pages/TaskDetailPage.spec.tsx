@@ -4,7 +4,7 @@ import { findDialog } from '../../../test/antd';
 import { adminUnit, currentUser, department } from '../../../test/fixtures';
 import { graphQLError, stubGraphQLOperations } from '../../../test/graphqlFetch';
 import { renderWithUser } from '../../../test/renderWithUser';
-import { taskDetail } from '../testing/taskFixtures';
+import { historyEvent, taskDetail } from '../testing/taskFixtures';
 import { TaskDetailPage } from './TaskDetailPage';
 import { noUrgingAnswers } from '../../urging/testing/urgingFixtures';
 import { noCommentAnswers } from '../testing/commentFixtures';
@@ -92,6 +92,52 @@ describe('TaskDetailPage', () => {
     ).toBeTruthy();
     expect(screen.queryByText('点击或将文件拖到此处上传')).toBeNull();
     expect(screen.queryByRole('button', { name: '撤 回' })).toBeNull();
+  });
+
+  it('puts the latest return reason at the top of a returned task', async () => {
+    const returned = (id: string, occurredAt: string, reason: string) =>
+      historyEvent({
+        id,
+        kind: 'status',
+        occurredAt,
+        actorUsername: 'enshi-zhou',
+        reason,
+        before: { status: 'SUBMITTED' },
+        after: { status: 'RETURNED' },
+      });
+    renderPage(operator, {
+      TasksDetail: {
+        data: {
+          task: taskDetail({
+            status: 'RETURNED',
+            returnCount: 2,
+            // Newest first on purpose: the notice picks the latest by time, not by position.
+            history: [
+              returned('h-r2', '2025-03-06T02:00:00.000Z', '缺少盖章页'),
+              returned('h-r1', '2025-03-04T02:00:00.000Z', '文号不全'),
+            ],
+          }),
+        },
+      },
+    });
+    const notice = await screen.findByTestId('task-return-notice');
+    expect(
+      within(notice).getByText('该任务已被退回，请按退回意见整改后重新提交核验。'),
+    ).toBeTruthy();
+    expect(within(notice).getByText('退回意见：缺少盖章页')).toBeTruthy();
+    expect(within(notice).getByText('enshi-zhou 于 2025年3月6日 10:00 退回')).toBeTruthy();
+    expect(screen.getByText('此前被退回 2 次')).toBeTruthy();
+  });
+
+  it('no longer counts returns once the task is verified', async () => {
+    renderPage(operator, {
+      TasksDetail: { data: { task: taskDetail({ status: 'VERIFIED', returnCount: 1 }) } },
+    });
+    expect(
+      await screen.findByRole('heading', { name: '第12条 建立质量工作协调机制' }),
+    ).toBeTruthy();
+    expect(screen.queryByText(/被退回/)).toBeNull();
+    expect(screen.queryByTestId('task-return-notice')).toBeNull();
   });
 
   it('says so when the task is not found or out of jurisdiction', async () => {

@@ -59,6 +59,11 @@ function renderAt(url: string, user = supervisor, answers: Record<string, unknow
 }
 
 const rowOf = (text: string) => screen.getByText(text).closest('tr') as HTMLElement;
+/** A column header of the task table by its title (antd also renders hidden copies). */
+const columnHeader = (name: string) =>
+  [...document.querySelectorAll<HTMLElement>('.ant-table-thead th')].find(
+    (th) => th.textContent?.trim() === name,
+  );
 
 describe('TaskListPage', () => {
   it('turns the URL filters into query variables, in the newest open cycle by default', async () => {
@@ -77,8 +82,9 @@ describe('TaskListPage', () => {
         search: '品牌',
       },
       first: 50,
-      after: null,
+      offset: 0,
       sort: 'DUE_DATE',
+      direction: 'ASC',
     });
     expect(unexpected).toEqual([]);
 
@@ -115,16 +121,139 @@ describe('TaskListPage', () => {
     expect(window.location.pathname).toBe('/tasks/t-2');
   });
 
-  it('pages with the cursor of the previous page', async () => {
-    const { requestsOf } = renderAt('/tasks', supervisor, {
-      TasksList: tasksPage(rows, 120, 'cursor-50'),
+  it('opens any page by number, changes the page size and jumps, all in the URL', async () => {
+    const { requestsOf } = renderAt('/tasks?status=SUBMITTED', supervisor, {
+      TasksList: tasksPage(rows, 4_600, 'more'),
     });
     await screen.findByText('培育区域品牌');
+    expect(screen.getByText('共 4600 项任务')).toBeTruthy();
+    // 4,600 tasks of 50: page numbers up to 92, not just previous/next.
+    expect(screen.getByTitle('92')).toBeTruthy();
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: '下一页' }));
+      fireEvent.click(screen.getByTitle('3'));
     });
-    await waitFor(() => expect(requestsOf('TasksList').at(-1)?.variables.after).toBe('cursor-50'));
-    expect(await screen.findByText('第 2 页')).toBeTruthy();
+    await waitFor(() => expect(window.location.search).toBe('?status=SUBMITTED&page=3'));
+    await waitFor(() =>
+      expect(requestsOf('TasksList').at(-1)?.variables).toMatchObject({ first: 50, offset: 100 }),
+    );
+
+    // A new page size starts again at the first page.
+    await chooseOption(
+      document.querySelector('.ant-pagination-options .ant-select') as HTMLElement,
+      '20 条/页',
+    );
+    await waitFor(() => expect(window.location.search).toBe('?status=SUBMITTED&size=20'));
+    await waitFor(() =>
+      expect(requestsOf('TasksList').at(-1)?.variables).toMatchObject({ first: 20, offset: 0 }),
+    );
+
+    const jump = document.querySelector(
+      '.ant-pagination-options-quick-jumper input',
+    ) as HTMLInputElement;
+    fireEvent.change(jump, { target: { value: '40' } });
+    fireEvent.keyUp(jump, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    await waitFor(() => expect(window.location.search).toBe('?status=SUBMITTED&page=40&size=20'));
+    await waitFor(() =>
+      expect(requestsOf('TasksList').at(-1)?.variables).toMatchObject({ first: 20, offset: 780 }),
+    );
+    // A changed filter starts again at the first page, keeping the size.
+    await act(async () => {
+      fireEvent.click(screen.getByRole('checkbox', { name: '仅看已逾期' }));
+    });
+    await waitFor(() => expect(window.location.search).toBe('?status=SUBMITTED&overdue=1&size=20'));
+  });
+
+  it('sorts on the server from the column headers, both ways', async () => {
+    const { requestsOf } = renderAt('/tasks?page=2');
+    await screen.findByText('培育区域品牌');
+    const header = (name: string) => columnHeader(name) as HTMLElement;
+    await act(async () => {
+      fireEvent.click(header('条款'));
+    });
+    await waitFor(() => expect(window.location.search).toBe('?sort=ARTICLE'));
+    await waitFor(() =>
+      expect(requestsOf('TasksList').at(-1)?.variables).toMatchObject({
+        sort: 'ARTICLE',
+        direction: 'ASC',
+        offset: 0,
+      }),
+    );
+    await act(async () => {
+      fireEvent.click(header('条款'));
+    });
+    await waitFor(() => expect(window.location.search).toBe('?sort=ARTICLE&dir=desc'));
+    await waitFor(() =>
+      expect(requestsOf('TasksList').at(-1)?.variables).toMatchObject({
+        sort: 'ARTICLE',
+        direction: 'DESC',
+      }),
+    );
+    expect(header('条款').getAttribute('aria-sort')).toBe('descending');
+    await act(async () => {
+      fireEvent.click(header('状态'));
+    });
+    await waitFor(() => expect(window.location.search).toBe('?sort=STATUS'));
+  });
+
+  it('searches as the user types, once typing pauses, and keeps the search in the URL', async () => {
+    const { requestsOf } = renderAt('/tasks?status=RETURNED');
+    await screen.findByText('培育区域品牌');
+    const box = screen.getByLabelText('关键词') as HTMLInputElement;
+    fireEvent.change(box, { target: { value: '恩施' } });
+    fireEvent.change(box, { target: { value: '恩施 第十二条 ' } });
+    await waitFor(() =>
+      expect(new URLSearchParams(window.location.search).get('search')).toBe('恩施 第十二条'),
+    );
+    await waitFor(() =>
+      expect(requestsOf('TasksList').at(-1)?.variables.filter).toEqual({
+        cycleId: 'c-2025',
+        statuses: ['RETURNED'],
+        search: '恩施 第十二条',
+      }),
+    );
+    // Only the paused text was asked for, not every keystroke.
+    expect(
+      requestsOf('TasksList').filter(
+        (r) => (r.variables.filter as { search?: string }).search === '恩施',
+      ),
+    ).toHaveLength(0);
+    expect(box.value).toBe('恩施 第十二条 ');
+    expect(box.maxLength).toBe(100);
+  });
+
+  it('gives the duty the room: its full text on hover, and no 牵头部门 column for an operator whose department leads them all', async () => {
+    renderAt('/tasks', operator, {
+      TasksReturned: tasksPage([], 0),
+      TasksList: tasksPage(rows, 2),
+    });
+    await screen.findByText('培育区域品牌');
+    expect(columnHeader('牵头部门')).toBeUndefined();
+    expect(columnHeader('职责事项')).toBeDefined();
+    expect(screen.queryByText('江岸区市场监督管理局')).toBeNull();
+    await act(async () => {
+      fireEvent.mouseEnter(screen.getByText('培育区域品牌'));
+    });
+    expect(await screen.findByText('县级以上人民政府应当培育区域品牌。')).toBeTruthy();
+  });
+
+  it('shows 牵头部门 to an operator when a listed task is led by another department', async () => {
+    renderAt('/tasks', operator, {
+      TasksReturned: tasksPage([], 0),
+      TasksList: tasksPage(
+        [
+          rows[0],
+          listRow({
+            id: 't-3',
+            duty: { __typename: 'Duty', id: 'd-3', subject: '开展计量监督' },
+            leadDepartment: { __typename: 'Department', id: 'dep-2', name: '江岸区卫生健康局' },
+          }),
+        ],
+        2,
+      ),
+    });
+    await screen.findByText('开展计量监督');
+    expect(columnHeader('牵头部门')).toBeDefined();
+    expect(screen.getByText('江岸区卫生健康局')).toBeTruthy();
   });
 
   it('lists the operator’s returned tasks first, with the supervisor’s reason', async () => {
@@ -172,6 +301,13 @@ describe('TaskListPage', () => {
     });
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('button', { name: /重\s*试/ })).toBeTruthy();
+  });
+
+  it('says how many tasks match, also when none does', async () => {
+    renderAt('/tasks?search=不存在', supervisor, { TasksList: tasksPage([], 0) });
+    expect(await screen.findByText('没有符合条件的任务')).toBeTruthy();
+    expect(await screen.findByText('共 0 项任务')).toBeTruthy();
+    expect(document.querySelector('.ant-pagination')).toBeNull();
   });
 
   it('shows the error with a retry', async () => {

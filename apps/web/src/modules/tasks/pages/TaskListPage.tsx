@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Flex, Typography } from 'antd';
+import { Card, Empty, Flex, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, useLocationSearch } from '../../../app/navigation';
@@ -17,6 +17,8 @@ import { useReturnedTasks } from '../hooks/useReturnedTasks';
 import { useTaskFilterOptions } from '../hooks/useTaskFilterOptions';
 import { useTaskList } from '../hooks/useTaskList';
 import {
+  DEFAULT_PAGE_SIZE,
+  pageOffset,
   parseTaskFilters,
   taskFiltersToSearch,
   toTaskFilterInput,
@@ -37,7 +39,14 @@ export function TaskListPage() {
   const cycleId = cycles.cycle?.id;
   const filterInput = useMemo(() => toTaskFilterInput(filters, cycleId), [filters, cycleId]);
   const options = useTaskFilterOptions(!isOperator);
-  const list = useTaskList(filterInput, filters.sort ?? 'DUE_DATE', !cycleId);
+  const sort = filters.sort ?? 'DUE_DATE';
+  const direction = filters.direction ?? 'ASC';
+  const pageSize = filters.pageSize ?? DEFAULT_PAGE_SIZE;
+  const list = useTaskList(
+    filterInput,
+    { sort, direction, pageSize, offset: pageOffset(filters) },
+    !cycleId,
+  );
   const returned = useReturnedTasks(cycleId, isOperator);
   const returnReasons = useMemo(
     () =>
@@ -49,6 +58,10 @@ export function TaskListPage() {
     [returned.tasks],
   );
   const { retry } = list;
+  // An operator's own department leads most of their tasks: the column only says so again.
+  const ownDepartmentId = user.department?.id;
+  const showLeadDepartment =
+    !isOperator || list.tasks.some((task) => task.leadDepartment.id !== ownDepartmentId);
 
   const applyFilters = useCallback((next: TaskListFilters) => {
     navigate(`/tasks${taskFiltersToSearch(next)}`);
@@ -129,22 +142,30 @@ export function TaskListPage() {
             tasks={list.tasks}
             loading={list.loading}
             showUnit={!isOperator}
+            showLeadDepartment={showLeadDepartment}
             returnReasons={returnReasons}
+            sort={{ sort, direction }}
+            onSortChange={(nextSort, nextDirection) =>
+              applyFilters({
+                ...filters,
+                sort: nextSort === 'DUE_DATE' ? undefined : nextSort,
+                direction: nextDirection === 'DESC' ? 'DESC' : undefined,
+                page: undefined,
+              })
+            }
+            paging={{
+              page: filters.page ?? 1,
+              pageSize,
+              total: list.totalCount,
+              onChange: (page, size) =>
+                applyFilters({
+                  ...filters,
+                  // A new page size starts again at the first page.
+                  page: size !== pageSize ? undefined : page,
+                  pageSize: size === DEFAULT_PAGE_SIZE ? undefined : size,
+                }),
+            }}
           />
-          <Flex justify="space-between" align="center" wrap gap="small">
-            <Typography.Text type="secondary">
-              {t('tasks.list.total', { count: list.totalCount })}
-            </Typography.Text>
-            <Flex gap="small" align="center">
-              <Button onClick={list.prev} disabled={list.page <= 1 || list.loading}>
-                {t('tasks.list.prev')}
-              </Button>
-              <Typography.Text>{t('tasks.list.page', { page: list.page })}</Typography.Text>
-              <Button onClick={list.next} disabled={!list.hasNext || list.loading}>
-                {t('tasks.list.next')}
-              </Button>
-            </Flex>
-          </Flex>
         </Flex>
       </Card>
     </Flex>

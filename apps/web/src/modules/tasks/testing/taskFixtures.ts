@@ -35,6 +35,7 @@ export const filterOptions = {
 };
 
 export function listRow(overrides: Record<string, unknown> & { id: string }) {
+  const duty = overrides.duty as { subject?: string; text?: string } | undefined;
   return {
     __typename: 'Task',
     status: 'IN_PROGRESS',
@@ -47,10 +48,16 @@ export function listRow(overrides: Record<string, unknown> & { id: string }) {
     retiredAt: null,
     notApplicableStatus: null,
     article: { __typename: 'Article', id: 'a-12', number: 12, title: '质量工作机制' },
-    duty: { __typename: 'Duty', id: `d-${overrides.id}`, subject: '建立质量工作协调机制' },
     unit: { __typename: 'AdminUnit', code: '420102', name: '江岸区' },
     leadDepartment: { __typename: 'Department', id: 'dep-1', name: '江岸区市场监督管理局' },
     ...overrides,
+    duty: {
+      __typename: 'Duty',
+      id: `d-${overrides.id}`,
+      subject: '建立质量工作协调机制',
+      text: `县级以上人民政府应当${duty?.subject ?? '建立质量工作协调机制'}。`,
+      ...duty,
+    },
   };
 }
 
@@ -71,11 +78,24 @@ export function tasksPage(
   };
 }
 
+/** How the API names the people of these fixtures (name and office, issue 17). */
+const PEOPLE: Record<string, string> = {
+  system: '系统（自动）',
+  'jiangan-scjg': '王晓燕（江岸区市场监督管理局质量股）',
+  'enshi-zhou': '张明辉（恩施州市场监督管理局质量发展科）',
+};
+
 export function historyEvent(overrides: Record<string, unknown> & { id: string; kind: string }) {
+  const actorUsername = (overrides.actorUsername as string | undefined) ?? 'jiangan-scjg';
   return {
     __typename: 'TaskEvent',
     occurredAt: '2025-03-02T02:00:00.000Z',
-    actorUsername: 'jiangan-scjg',
+    actorUsername,
+    actor: {
+      __typename: 'Person',
+      username: actorUsername,
+      label: PEOPLE[actorUsername] ?? actorUsername,
+    },
     reason: null,
     before: null,
     after: null,

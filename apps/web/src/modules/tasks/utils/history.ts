@@ -57,9 +57,14 @@ export function statusBefore(event: Pick<HistoryEventLike, 'before'>): TaskStatu
   return status && isTaskStatus(status) ? status : undefined;
 }
 
-/** The supervisor's latest return of a task (the history is oldest first), if any. */
+/** The supervisor's latest return of a task, if any (by time, whatever order the list has). */
 export function latestReturn<E extends HistoryEventLike>(history: readonly E[]): E | undefined {
-  return [...history].reverse().find((e) => e.kind === 'status' && statusAfter(e) === 'RETURNED');
+  let latest: E | undefined;
+  for (const e of history) {
+    if (e.kind !== 'status' || statusAfter(e) !== 'RETURNED') continue;
+    if (!latest || Date.parse(e.occurredAt) >= Date.parse(latest.occurredAt)) latest = e;
+  }
+  return latest;
 }
 
 /** Which of progress note / measures an `updated` event changed. */

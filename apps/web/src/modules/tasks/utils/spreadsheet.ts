@@ -12,8 +12,15 @@ export type SpreadsheetResult =
       ok: false;
       code: string;
       message?: string;
-      problems: Array<{ row: number; message: string }>;
+      /** Every problem of the sheet: its row (0: the whole file), column if known, reason. */
+      problems: SpreadsheetProblem[];
     };
+
+export interface SpreadsheetProblem {
+  row: number;
+  column?: string;
+  message: string;
+}
 
 /** Reads the answer of POST /api/tasks/spreadsheet (200, or 409/422 with the problems). */
 export function parseSpreadsheetAnswer(status: number, bodyText: string): SpreadsheetResult {
@@ -27,9 +34,13 @@ export function parseSpreadsheetAnswer(status: number, bodyText: string): Spread
   const problems = Array.isArray(body.problems)
     ? body.problems.flatMap((p: unknown) => {
         const problem = (p ?? {}) as Record<string, unknown>;
-        return typeof problem.message === 'string'
-          ? [{ row: typeof problem.row === 'number' ? problem.row : 0, message: problem.message }]
-          : [];
+        if (typeof problem.message !== 'string') return [];
+        const found: SpreadsheetProblem = {
+          row: typeof problem.row === 'number' ? problem.row : 0,
+          message: problem.message,
+        };
+        if (typeof problem.column === 'string' && problem.column) found.column = problem.column;
+        return [found];
       })
     : [];
   if (status >= 200 && status < 300 && problems.length === 0) {

@@ -1,4 +1,9 @@
-import { parseTaskFilters, taskFiltersToSearch, toTaskFilterInput } from './taskFilters';
+import {
+  pageOffset,
+  parseTaskFilters,
+  taskFiltersToSearch,
+  toTaskFilterInput,
+} from './taskFilters';
 
 describe('task list filters', () => {
   it('reads every filter from the query string and ignores junk', () => {
@@ -63,5 +68,31 @@ describe('task list filters', () => {
       dueAfter: undefined,
       dueBefore: undefined,
     });
+  });
+
+  it('keeps the sort, its direction, the page and the page size in the URL', () => {
+    const search = '?search=%E6%81%A9%E6%96%BD&sort=ARTICLE&dir=desc&page=7&size=100';
+    const filters = parseTaskFilters(new URLSearchParams(search));
+    expect(filters).toMatchObject({
+      search: '恩施',
+      sort: 'ARTICLE',
+      direction: 'DESC',
+      page: 7,
+      pageSize: 100,
+    });
+    expect(taskFiltersToSearch(filters)).toBe(search);
+    expect(pageOffset(filters)).toBe(600);
+    // The defaults are left out; junk is ignored.
+    const junk = parseTaskFilters(new URLSearchParams('sort=NAME&dir=up&page=0&size=30'));
+    expect(junk).toMatchObject({
+      sort: undefined,
+      direction: undefined,
+      page: undefined,
+      pageSize: undefined,
+    });
+    expect(pageOffset(junk)).toBe(0);
+    expect(taskFiltersToSearch({ ...junk, page: 1, pageSize: 50 })).toBe('');
+    // Never past what the API serves.
+    expect(pageOffset({ ...junk, page: 1_000_000 })).toBe(100_000);
   });
 });

@@ -1,4 +1,4 @@
-import type { TaskFilterInput, TaskSort, TaskStatus } from '../graphql/types';
+import type { SortDirection, TaskFilterInput, TaskSort, TaskStatus } from '../graphql/types';
 import { isTaskStatus } from './taskStatus';
 import { acknowledgedParam, parseAcknowledged } from './reassignText';
 
@@ -20,10 +20,28 @@ export interface TaskListFilters {
   dueBefore?: string;
   /** Absent: by due date (the API's default). */
   sort?: TaskSort;
+  /** Absent: ascending. */
+  direction?: SortDirection;
+  /** 1-based page number; absent: the first. */
+  page?: number;
+  /** Rows per page; absent: {@link DEFAULT_PAGE_SIZE}. */
+  pageSize?: number;
 }
 
-const SORTS: readonly string[] = ['DUE_DATE', 'UNIT', 'UPDATED_AT'];
-const isSort = (value: string | null): value is TaskSort => !!value && SORTS.includes(value);
+export const TASK_SORTS: readonly TaskSort[] = [
+  'DUE_DATE',
+  'ARTICLE',
+  'STATUS',
+  'UNIT',
+  'UPDATED_AT',
+];
+const isSort = (value: string | null): value is TaskSort =>
+  !!value && (TASK_SORTS as readonly string[]).includes(value);
+
+export const PAGE_SIZES = [20, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 50;
+/** The API serves rows up to this offset (page-number paging). */
+export const MAX_TASK_OFFSET = 100_000;
 
 export const EMPTY_FILTERS: TaskListFilters = { statuses: [], overdue: false };
 
@@ -49,6 +67,7 @@ export function parseTaskFilters(params: URLSearchParams): TaskListFilters {
     .filter(isTaskStatus);
   const overdue = params.get('overdue');
   const sort = params.get('sort');
+  const size = positiveInt(params.get('size'));
   return {
     cycleId: text(params.get('cycleId')),
     unitCode: text(params.get('unitCode')),
@@ -63,7 +82,16 @@ export function parseTaskFilters(params: URLSearchParams): TaskListFilters {
     dueAfter: day(params.get('dueAfter')),
     dueBefore: day(params.get('dueBefore')),
     sort: isSort(sort) ? sort : undefined,
+    direction: params.get('dir')?.trim().toLowerCase() === 'desc' ? 'DESC' : undefined,
+    page: positiveInt(params.get('page')),
+    pageSize: size && (PAGE_SIZES as readonly number[]).includes(size) ? size : undefined,
   };
+}
+
+/** The row offset of the filters' page, within what the API serves. */
+export function pageOffset(filters: TaskListFilters): number {
+  const size = filters.pageSize ?? DEFAULT_PAGE_SIZE;
+  return Math.min(((filters.page ?? 1) - 1) * size, MAX_TASK_OFFSET);
 }
 
 /** The query string for `filters` (empty values left out), e.g. `?status=RETURNED`. */
@@ -85,6 +113,11 @@ export function taskFiltersToSearch(filters: TaskListFilters): string {
   put('dueAfter', filters.dueAfter);
   put('dueBefore', filters.dueBefore);
   if (filters.sort && filters.sort !== 'DUE_DATE') params.set('sort', filters.sort);
+  if (filters.direction === 'DESC') params.set('dir', 'desc');
+  if (filters.page && filters.page > 1) params.set('page', String(filters.page));
+  if (filters.pageSize && filters.pageSize !== DEFAULT_PAGE_SIZE) {
+    params.set('size', String(filters.pageSize));
+  }
   const query = params.toString();
   return query ? `?${query}` : '';
 }

@@ -6,6 +6,7 @@ export const unitsEn: typeof unitsZh = {
   back: 'Back to the overview',
   noCycle: 'No assessment year has been set up yet.',
   report: 'Print report',
+  print: 'Print this page',
   xlsx: 'Export score details',
   notFound: {
     title: 'No assessment found for unit {{code}}',

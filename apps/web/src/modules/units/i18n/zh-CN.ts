@@ -5,6 +5,7 @@ export const unitsZh = {
   back: '返回总览',
   noCycle: '尚未设立考核年度。',
   report: '打印考核报告',
+  print: '打印本页',
   xlsx: '导出评分明细',
   notFound: {
     title: '未找到单位 {{code}} 的考核信息',

@@ -168,7 +168,7 @@ describe('UnitPage', () => {
     const chapter2 = (await screen.findByText('第二章 质量发展')).closest('tr') as HTMLElement;
     expect(within(chapter2).getByText('50')).toBeTruthy();
     expect(within(chapter2).getByText('37')).toBeTruthy();
-    expect(within(chapter2).getByText('74%')).toBeTruthy();
+    expect(within(chapter2).getByText('74.0%')).toBeTruthy();
 
     // Adjustments, a revoked one with who and why.
     expect(screen.getByText('质量强市创建成效突出')).toBeTruthy();

@@ -148,6 +148,9 @@ export function UnitPage() {
             />
             {!notFound && (
               <>
+                <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+                  {t('units.print')}
+                </Button>
                 <Button
                   icon={<PrinterOutlined />}
                   href={`/api/assessment/report?${reportQuery(cycle.id, code)}`}

@@ -1,5 +1,6 @@
 import { Descriptions, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { personText } from '../../../components/PersonName';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import { formatDay } from '../../tasks/utils/format';
 import { isReason, type UrgingNotice } from '../utils/notice';
@@ -8,7 +9,11 @@ import { isReason, type UrgingNotice } from '../utils/notice';
 export function NoticeDetails({ notice }: { notice: UrgingNotice }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
-  const issuer = notice.issuedBy === 'system' ? t('urging.issuedBySystem') : notice.issuedBy;
+  // People by name and office (the API resolves them); the daily rules keep their own wording.
+  const issuer =
+    notice.issuedBy === 'system'
+      ? t('urging.issuedBySystem')
+      : personText(notice.issuer, notice.issuedBy);
   return (
     <Descriptions size="small" column={1} colon>
       <Descriptions.Item label={t('urging.fields.reason')}>
@@ -33,7 +38,7 @@ export function NoticeDetails({ notice }: { notice: UrgingNotice }) {
             {notice.acknowledgedAt && (
               <span>
                 {t('urging.acknowledgedBy', {
-                  user: notice.acknowledgedBy ?? '',
+                  user: personText(notice.acknowledger, notice.acknowledgedBy),
                   time: formatDateTime(notice.acknowledgedAt, language),
                 })}
               </span>
@@ -41,7 +46,7 @@ export function NoticeDetails({ notice }: { notice: UrgingNotice }) {
             {notice.answeredAt && (
               <span>
                 {t('urging.answeredBy', {
-                  user: notice.answeredBy ?? '',
+                  user: personText(notice.answerer, notice.answeredBy),
                   time: formatDateTime(notice.answeredAt, language),
                 })}
               </span>

@@ -3,13 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
 import type { UserWithTemporaryPassword } from '../graphql/types';
 import { useCreateUser } from '../hooks/useUserAdminMutations';
+import { ProfileFields } from './ProfileFields';
 
 interface CreateUserValues {
   username: string;
   displayName: string;
+  office?: string;
+  phone?: string;
 }
 
-const SERVER_FIELDS = ['username', 'displayName'] as const;
+const SERVER_FIELDS = ['username', 'displayName', 'office', 'phone'] as const;
 
 export function CreateUserModal({
   open,
@@ -30,10 +33,17 @@ export function CreateUserModal({
     onClose();
   };
 
-  const onFinish = async ({ username, displayName }: CreateUserValues) => {
+  const onFinish = async ({ username, displayName, office, phone }: CreateUserValues) => {
     clear();
     try {
-      onCreated(await createUser({ username: username.trim(), displayName: displayName.trim() }));
+      onCreated(
+        await createUser({
+          username: username.trim(),
+          displayName: displayName.trim(),
+          office: office?.trim() || null,
+          phone: phone?.trim() || null,
+        }),
+      );
     } catch (thrown) {
       report(thrown);
     }
@@ -67,19 +77,7 @@ export function CreateUserModal({
         >
           <Input autoComplete="off" maxLength={64} />
         </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('userAdmin.create.displayName')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('userAdmin.create.displayNameRequired'),
-            },
-          ]}
-        >
-          <Input autoComplete="off" maxLength={64} />
-        </Form.Item>
+        <ProfileFields />
       </Form>
     </Modal>
   );

@@ -1,4 +1,5 @@
 import { App, Button, Card, Flex, Table, Typography, type TableProps } from 'antd';
+import { PersonName } from '../../../components/PersonName';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
@@ -71,7 +72,7 @@ export function PasswordResetRequestsCard({
     {
       key: 'requestedBy',
       title: t('userAdmin.resetRequests.list.columns.requestedBy'),
-      dataIndex: 'requestedBy',
+      render: (_, r) => <PersonName person={r.requester} fallback={r.requestedBy} />,
     },
     {
       key: 'requestedAt',

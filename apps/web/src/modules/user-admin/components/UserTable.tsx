@@ -14,7 +14,13 @@ import { UserStateTags } from './UserStateTags';
  * account's reset, which a security administrator approves (dual control).
  */
 export type UserAction =
-  'resetPassword' | 'requestReset' | 'setDisabled' | 'bindRole' | 'unlock' | 'resetSecondFactor';
+  | 'editProfile'
+  | 'resetPassword'
+  | 'requestReset'
+  | 'setDisabled'
+  | 'bindRole'
+  | 'unlock'
+  | 'resetSecondFactor';
 
 export interface UserTableProps {
   users: UserAccount[];
@@ -60,6 +66,8 @@ export function UserTable({
         {label}
       </Button>
     );
+    if (allowedActions.has('editProfile'))
+      buttons.push(button('editProfile', t('userAdmin.profile.action')));
     // An administrator account keeps its role (三权分立): nothing to bind.
     if (allowedActions.has('bindRole') && !isAdminRole(user.role))
       buttons.push(button('bindRole', t('userAdmin.actions.bindRole')));
@@ -89,6 +97,19 @@ export function UserTable({
   const columns: TableProps<UserAccount>['columns'] = [
     { key: 'username', title: t('userAdmin.columns.username'), dataIndex: 'username' },
     { key: 'displayName', title: t('userAdmin.columns.displayName'), dataIndex: 'displayName' },
+    {
+      key: 'office',
+      title: t('userAdmin.profile.office'),
+      render: (_, user) =>
+        user.office || user.phone ? (
+          <Flex vertical>
+            {user.office && <span>{user.office}</span>}
+            {user.phone && <Typography.Text type="secondary">{user.phone}</Typography.Text>}
+          </Flex>
+        ) : (
+          '—'
+        ),
+    },
     {
       key: 'role',
       title: t('userAdmin.columns.role'),

@@ -7,10 +7,12 @@ import {
   ResetUserSecondFactorDocument,
   SetUserDisabledDocument,
   UnlockUserDocument,
+  UpdateUserProfileDocument,
 } from '../../../graphql/generated/graphql';
 import type {
   BindRoleInput,
   CreateUserInput,
+  UpdateUserProfileInput,
   UserAccount,
   UserWithTemporaryPassword,
 } from '../graphql/types';
@@ -31,6 +33,19 @@ export function useCreateUser() {
     [mutate],
   );
   return { createUser, loading };
+}
+
+export function useUpdateUserProfile() {
+  const [mutate, { loading }] = useMutation(UpdateUserProfileDocument, REFETCH);
+  const updateUserProfile = useCallback(
+    async (input: UpdateUserProfileInput): Promise<UserAccount> =>
+      required(
+        (await mutate({ variables: { input } })).data?.updateUserProfile,
+        'updateUserProfile',
+      ),
+    [mutate],
+  );
+  return { updateUserProfile, loading };
 }
 
 export function useResetUserPassword() {

@@ -94,6 +94,7 @@ function resetRequest(overrides: Record<string, unknown> = {}) {
     status: 'PENDING',
     reason: '本人忘记密码，已电话核实身份',
     requestedBy: 'sysadmin',
+    requester: { __typename: 'Person', username: 'sysadmin', label: '周建国（信息中心）' },
     requestedAt: '2026-12-01T01:00:00.000Z',
     expiresAt: '2026-12-02T01:00:00.000Z',
     decidedBy: null,
@@ -158,7 +159,7 @@ describe('UserAdminPage', () => {
     renderWithUser(<UserAdminPage />, systemAdmin);
     await screen.findByText('wangwu');
 
-    const search = screen.getByRole('searchbox', { name: '搜索用户名或姓名' });
+    const search = screen.getByRole('searchbox', { name: '搜索用户名、姓名或单位' });
     fireEvent.change(search, { target: { value: ' 王 ' } });
     fireEvent.keyDown(search, { key: 'Enter', code: 'Enter', keyCode: 13 });
     await chooseOption(screen.getByLabelText('按角色筛选'), '市州督导');
@@ -312,13 +313,55 @@ describe('UserAdminPage', () => {
     expect(shown.getByText('用户 lisi 的临时密码：')).toBeTruthy();
     expect(shown.getByRole('button', { name: /复制|Copy/ })).toBeTruthy();
     expect(requestsOf('CreateUser')[0].variables).toEqual({
-      input: { username: 'lisi', displayName: '李四' },
+      input: { username: 'lisi', displayName: '李四', office: null, phone: null },
     });
     // The list is asked again after the change.
     await waitFor(() => expect(requestsOf('Users')).toHaveLength(2));
 
     fireEvent.click(shown.getByRole('button', { name: '我已记下，关闭' }));
     await waitFor(() => expect(screen.queryByText('Tmp-7xQ2-pL9s')).toBeNull());
+  });
+
+  it('edits name, office and phone, refusing a malformed phone before sending', async () => {
+    const { requestsOf } = stub({
+      UpdateUserProfile: ({ variables }: GraphQLRequest) => {
+        const input = (variables as { input: Record<string, string> }).input;
+        return {
+          data: {
+            updateUserProfile: {
+              ...users.find((u) => u.id === input.userId),
+              displayName: input.displayName,
+              office: input.office || null,
+              phone: input.phone || null,
+            },
+          },
+        };
+      },
+    });
+    renderWithUser(<UserAdminPage />, systemAdmin);
+    await screen.findByText('wangwu');
+
+    fireEvent.click(screen.getByRole('button', { name: '编辑资料 wangwu' }));
+    const form = within(await findDialog('编辑资料：wangwu'));
+    fireEvent.change(form.getByLabelText('单位/科室'), {
+      target: { value: '江岸区市场监督管理局质量股' },
+    });
+    fireEvent.change(form.getByLabelText('联系电话'), { target: { value: '电话027' } });
+    fireEvent.click(form.getByRole('button', { name: /保\s*存/ }));
+    expect(await form.findByText('电话号码格式不正确')).toBeTruthy();
+    expect(requestsOf('UpdateUserProfile')).toHaveLength(0);
+
+    fireEvent.change(form.getByLabelText('联系电话'), { target: { value: '027-82801234' } });
+    fireEvent.click(form.getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(requestsOf('UpdateUserProfile')).toHaveLength(1));
+    expect(requestsOf('UpdateUserProfile')[0].variables).toEqual({
+      input: {
+        userId: 'u-1',
+        displayName: '王五',
+        office: '江岸区市场监督管理局质量股',
+        phone: '027-82801234',
+      },
+    });
   });
 
   it('shows the server’s field messages under the create-user fields', async () => {
@@ -583,7 +626,9 @@ describe('UserAdminPage', () => {
       );
       expect(row.getByText('李督导')).toBeTruthy();
       expect(row.getByText('省级督导')).toBeTruthy();
-      expect(row.getByText('sysadmin')).toBeTruthy();
+      // The requester by name and office; the username only in the tooltip.
+      expect(row.getByText('周建国（信息中心）').getAttribute('title')).toBe('sysadmin');
+      expect(row.queryByText('sysadmin')).toBeNull();
       expect(row.getByText('2026年12月2日 09:00')).toBeTruthy(); // lapses 24 hours after the request
 
       fireEvent.click(row.getByRole('button', { name: '批准 province' }));

@@ -9,6 +9,7 @@ import { useSignedInUser } from '../../auth/hooks/signedInUser';
 import { hasRole } from '../../auth/utils/roles';
 import { BindRoleModal } from '../components/BindRoleModal';
 import { CreateUserModal } from '../components/CreateUserModal';
+import { EditProfileModal } from '../components/EditProfileModal';
 import { PasswordResetRequestsCard } from '../components/PasswordResetRequestsCard';
 import { ReasonModal } from '../components/ReasonModal';
 import { RequestPasswordResetModal } from '../components/RequestPasswordResetModal';
@@ -31,6 +32,7 @@ const DEFAULT_PAGE_SIZE = 20;
 function allowedActionsOf(user: ReturnType<typeof useSignedInUser>): Set<UserAction> {
   const actions = new Set<UserAction>();
   if (hasRole(user, 'SYSTEM_ADMIN')) {
+    actions.add('editProfile');
     actions.add('resetPassword');
     actions.add('requestReset');
     actions.add('setDisabled');
@@ -64,6 +66,7 @@ export function UserAdminPage() {
   const { temporaryPassword, setTemporaryPassword, confirmReset } = useConfirmPasswordReset();
   const [disabling, setDisabling] = useState<UserAccount | null>(null);
   const [binding, setBinding] = useState<UserAccount | null>(null);
+  const [editing, setEditing] = useState<UserAccount | null>(null);
   const [requestingReset, setRequestingReset] = useState<UserAccount | null>(null);
   const { resetUserPassword } = useResetUserPassword();
   const { unlockUser } = useUnlockUser();
@@ -98,7 +101,8 @@ export function UserAdminPage() {
   };
 
   const onAction = (action: UserAction, user: UserAccount) => {
-    if (action === 'resetPassword') confirmResetPassword(user);
+    if (action === 'editProfile') setEditing(user);
+    else if (action === 'resetPassword') confirmResetPassword(user);
     else if (action === 'requestReset') setRequestingReset(user);
     else if (action === 'unlock') confirmUnlock(user);
     else if (action === 'resetSecondFactor') setResettingFactor(user);
@@ -166,6 +170,7 @@ export function UserAdminPage() {
       />
       <SetUserDisabledModal user={disabling} onClose={() => setDisabling(null)} />
       <BindRoleModal user={binding} onClose={() => setBinding(null)} />
+      <EditProfileModal user={editing} onClose={() => setEditing(null)} />
       <RequestPasswordResetModal user={requestingReset} onClose={() => setRequestingReset(null)} />
       <ReasonModal
         open={resettingFactor !== null}

@@ -5,7 +5,7 @@ import type {
   WorkbenchItemFieldsFragment,
   WorkbenchSectionKey,
 } from '../../../graphql/generated/graphql';
-import { formatDateTime } from '../../../utils/formatDateTime';
+import { formatDateTime, formatDay, formatRate } from '../../../utils/format';
 import { AppLink } from '../../overview/components/AppLink';
 import { dueState } from '../utils/days';
 
@@ -52,7 +52,7 @@ export function WorkbenchItemView({ item, section, today }: WorkbenchItemViewPro
         </AppLink>
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-        {detailOf(item, section, today, at, t)}
+        {detailOf(item, section, today, at, t, i18n.language)}
       </Typography.Text>
     </Flex>
   );
@@ -85,7 +85,12 @@ function titleOf(item: WorkbenchItemFieldsFragment, t: TFunction): string {
   }
 }
 
-function dueText(item: WorkbenchItemFieldsFragment, today: string, t: TFunction): string {
+function dueText(
+  item: WorkbenchItemFieldsFragment,
+  today: string,
+  t: TFunction,
+  language: string,
+): string {
   if (!item.dueDate) return '';
   const state = dueState(item.dueDate, today);
   const when =
@@ -94,11 +99,7 @@ function dueText(item: WorkbenchItemFieldsFragment, today: string, t: TFunction)
       : state.kind === 'today'
         ? t('workbench.item.dueToday')
         : t('workbench.item.daysLeft', { count: state.days });
-  return `${t('workbench.item.due', { date: item.dueDate })}（${when}）`;
-}
-
-function percent(value: number | null): string {
-  return `${Math.round((value ?? 0) * 1000) / 10}%`;
+  return `${t('workbench.item.due', { date: formatDay(item.dueDate, language) })}（${when}）`;
 }
 
 function detailOf(
@@ -107,13 +108,16 @@ function detailOf(
   today: string,
   at: string,
   t: TFunction,
+  language: string,
 ): string {
+  const day = (value: string | null | undefined) => (value ? formatDay(value, language) : '');
+  const percent = (value: number | null | undefined) => formatRate(value ?? 0, language);
   const note = item.note ?? '';
   const by = t('workbench.item.requestedBy', { actor: item.actor ?? '', at });
   const lines: string[] = [];
   switch (item.kind) {
     case 'EXTENSION_REQUEST':
-      lines.push(t('workbench.item.extension', { date: item.targetDate, reason: note }), by);
+      lines.push(t('workbench.item.extension', { date: day(item.targetDate), reason: note }), by);
       break;
     case 'REASSIGNMENT_REQUEST':
       lines.push(
@@ -133,7 +137,10 @@ function detailOf(
         item.acknowledged
           ? t('workbench.item.urgingAcknowledged')
           : t('workbench.item.urgingNotAcknowledged'),
-        t('workbench.item.urging', { reference: item.reference ?? '', date: item.targetDate }),
+        t('workbench.item.urging', {
+          reference: item.reference ?? '',
+          date: day(item.targetDate),
+        }),
         note,
       );
       break;
@@ -174,7 +181,7 @@ function detailOf(
         lines.push(t('workbench.item.submittedAt', { actor: item.actor ?? '', at }));
       }
       if (item.departmentName) lines.push(item.departmentName);
-      lines.push(dueText(item, today, t));
+      lines.push(dueText(item, today, t, language));
   }
   return lines.filter(Boolean).join(t('workbench.item.separator'));
 }

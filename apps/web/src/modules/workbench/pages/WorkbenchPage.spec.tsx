@@ -87,7 +87,7 @@ describe('WorkbenchPage', () => {
     renderWithUser(<WorkbenchPage />, currentUser({ role: 'COUNTY_OPERATOR' }));
 
     expect(await screen.findByRole('heading', { name: '工作台' })).toBeTruthy();
-    expect(screen.getByText('考核年度：2026年度考核 · 今天：2026-06-15')).toBeTruthy();
+    expect(screen.getByText('考核年度：2026年度考核 · 今天：2026年6月15日')).toBeTruthy();
 
     const returned = document.querySelector('[data-section="RETURNED_TASKS"]') as HTMLElement;
     expect(within(returned).getByText('被退回的任务')).toBeTruthy();
@@ -98,7 +98,7 @@ describe('WorkbenchPage', () => {
     expect(task.getAttribute('href')).toBe('/tasks/t-1');
     expect(
       within(returned).getByText(
-        'enshi-zhou 退回：佐证材料缺少盖章页；恩施市市场监督管理局；截止 2026-06-01（逾期 14 天）',
+        'enshi-zhou 退回：佐证材料缺少盖章页；恩施市市场监督管理局；截止 2026年6月1日（逾期 14 天）',
       ),
     ).toBeTruthy();
     expect(within(returned).getByText('另有 6 项未列出')).toBeTruthy();
@@ -106,7 +106,7 @@ describe('WorkbenchPage', () => {
     const urging = document.querySelector('[data-section="URGING_TO_ANSWER"]') as HTMLElement;
     expect(within(urging).getByText('红色')).toBeTruthy();
     expect(
-      within(urging).getByText(/待签收；鄂质督〔2026〕12号，反馈期限 2026-06-20/),
+      within(urging).getByText(/待签收；鄂质督〔2026〕12号，反馈期限 2026年6月20日/),
     ).toBeTruthy();
 
     const overdue = document.querySelector('[data-section="OVERDUE_TASKS"]') as HTMLElement;

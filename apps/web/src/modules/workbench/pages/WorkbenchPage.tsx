@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocationSearch } from '../../../app/navigation';
 import { PageLoading } from '../../../components/PageLoading';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
+import { formatDay } from '../../../utils/format';
 import { useSignedInUser } from '../../auth/hooks/signedInUser';
 import { SectionCard } from '../components/SectionCard';
 import { useWorkbench } from '../hooks/useWorkbench';
@@ -19,7 +20,7 @@ const hasSubtitle = (role: string | null): role is SubtitleRole =>
 
 /** 工作台: the business roles' home page, what to do today, each section linking to its list. */
 export function WorkbenchPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useSignedInUser();
   const search = useLocationSearch();
   const { workbench, loading, error, retry } = useWorkbench(search.get('cycleId') ?? undefined);
@@ -54,7 +55,7 @@ export function WorkbenchPage() {
           <Typography.Text>
             {[
               workbench.cycleTitle ? t('workbench.cycle', { title: workbench.cycleTitle }) : null,
-              t('workbench.today', { date: workbench.today }),
+              t('workbench.today', { date: formatDay(workbench.today, i18n.language) }),
             ]
               .filter(Boolean)
               .join(' · ')}

@@ -1,0 +1,40 @@
+/** Texts of the map module (merged into the app's zh-CN resources under `map`). */
+export const mapZh = {
+  title: '全省完成情况地图',
+  titleScope: '{{scope}}完成情况地图',
+  metric: {
+    label: '着色指标',
+    completion: '完成率',
+    score: '考核得分',
+    urging: '未办结督办单',
+  },
+  legend: {
+    title: '图例',
+    noData: '无数据',
+    completion: '完成率（已核验 / 任务）',
+    score: '考核等次（按考核方案）',
+    urging: '未办结督办单（件）',
+  },
+  schematic: '示意图：方块按行政区划大致方位排列，不表示实际边界。',
+  boundarySource: '按部署提供的行政区划边界数据绘制。',
+  boundaryInvalid: '边界数据不可用，已改为示意图显示：{{message}}',
+  unplaced: '以下单位未在示意图中定位：{{names}}',
+  hint: {
+    drill: '点击市州查看其所辖县（市、区）；点击县（市、区）打开单位考核页。',
+    open: '点击单位打开其考核页。',
+  },
+  tile: {
+    province: '省本级',
+    completion: '完成率 {{rate}}（已核验 {{verified}} / 任务 {{tasks}}）',
+    withChildren: '含所辖县（市、区）：完成率 {{rate}}（{{verified}} / {{tasks}}）',
+    overdue: '逾期 {{n}} 项',
+    noTasks: '本年度无任务',
+    score: '考核得分 {{score}}，{{grade}}，同级第 {{rank}} 名',
+    noScore: '暂无考核得分',
+    urging: '未办结督办单 {{n}} 件（蓝 {{blue}}、橙 {{orange}}、红 {{red}}）',
+    drill: '查看所辖县（市、区）',
+    open: '打开单位考核页',
+  },
+  ariaMap: '{{scope}}各单位{{metric}}地图',
+  empty: '没有可显示的单位。',
+};
