@@ -51,7 +51,7 @@ describe('the review queue at scale', () => {
       .locator('[aria-label="待核验任务列表"] li')
       .evaluateAll((items) => items.map((li) => li.getAttribute('data-task-id') ?? ''));
   const waitForStatus = async (id: string, status: string) => {
-    for (const end = Date.now() + 20_000; Date.now() < end;) {
+    for (const end = Date.now() + 60_000; Date.now() < end;) {
       if ((await statusOf(id)) === status) return;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

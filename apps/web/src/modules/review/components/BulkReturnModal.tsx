@@ -31,7 +31,12 @@ export function BulkReturnModal({
       destroyOnHidden
       width={560}
     >
-      <ol style={{ maxHeight: 240, overflowY: 'auto', paddingInlineStart: 20 }}>
+      {/* A scrolling list: focusable, so keyboard users can scroll it. */}
+      <ol
+        tabIndex={0}
+        aria-label={t('review.bulk.returnTitle', { count: items.length })}
+        style={{ maxHeight: 240, overflowY: 'auto', paddingInlineStart: 20 }}
+      >
         {items.map((item) => (
           <li key={item.id} style={{ marginBottom: 8 }}>
             <ItemIdentity item={item} />

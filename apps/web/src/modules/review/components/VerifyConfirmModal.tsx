@@ -62,7 +62,12 @@ export function VerifyConfirmModal({
       width={560}
     >
       <Typography.Paragraph>{t('review.confirm.final')}</Typography.Paragraph>
+      {/* A scrolling list: focusable, so keyboard users can scroll it. */}
       <ol
+        tabIndex={0}
+        aria-label={
+          many ? t('review.confirm.bulkTitle', { count: items.length }) : t('review.confirm.title')
+        }
         style={{
           maxHeight: 320,
           overflowY: 'auto',
