@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -94,7 +94,10 @@ describe('regulation import and duty export commands on the embedded database', 
     const xlsx = await cli('duties-export', ['--format', 'xlsx']);
     expect(xlsx.code).toBe(0);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path.join(dir, 'hubei-quality-promotion-v2-duties.xlsx'));
+    // Named by default after what it is: <regulation title>-第2版-职责清单.xlsx.
+    const named = (await readdir(dir)).filter((name) => name.endsWith('-第2版-职责清单.xlsx'));
+    expect(named).toHaveLength(1);
+    await workbook.xlsx.readFile(path.join(dir, named[0]));
     expect(workbook.getWorksheet('职责清单')!.rowCount).toBe(rows + 2);
   });
 
