@@ -363,7 +363,7 @@ describe('the dashboard in a real browser', () => {
     const confirm = supervisor.getByRole('dialog', { name: '确认核验通过？' });
     await confirm.getByText(/恩施市 第\d+条/).waitFor();
     await confirm.getByRole('button', { name: '确认核验通过' }).click();
-    await waitForStatus(taskId, 'VERIFIED', 10_000);
+    await waitForStatus(taskId, 'VERIFIED', 60_000);
     expect(await statusOf(taskId)).toBe('VERIFIED');
   });
 
