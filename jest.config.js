@@ -17,6 +17,7 @@ module.exports = {
     '<rootDir>/libs/api/evidence-pack',
     '<rootDir>/libs/api/passwords',
     '<rootDir>/libs/api/file-types',
+    '<rootDir>/libs/api/report-pdf',
     '<rootDir>/test/cross-app',
     '<rootDir>/test/e2e',
   ],

@@ -41,7 +41,7 @@ function swcTransform(opts = {}) {
 }
 
 // ESM-only dependencies (see test/support/jest-swc-transformer.js) compiled for jest.
-const esmOnlyPackages = ['@nestjs'];
+const esmOnlyPackages = ['@nestjs', 'openid-client', 'oauth4webapi', 'jose'];
 
 /** Transform settings for projects that load the NestJS API. */
 const nodeTransform = {

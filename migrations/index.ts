@@ -21,6 +21,15 @@ import { AddTaskCommentsAndNotApplicable1796600300000 } from './1796600300000-Ad
 import { CreateBulletins1796600400000 } from './1796600400000-CreateBulletins';
 import { AddTaskSearchIndexes1796720000000 } from './1796720000000-AddTaskSearchIndexes';
 import { AddUserOfficeAndPhone1796750000000 } from './1796750000000-AddUserOfficeAndPhone';
+import { AddTaskSubmittedAt1796800000000 } from './1796800000000-AddTaskSubmittedAt';
+import { CreateApiTokens1796840000000 } from './1796840000000-CreateApiTokens';
+import { AddSingleSignOn1796850000000 } from './1796850000000-AddSingleSignOn';
+import { AddAssessmentMeasures1796920000000 } from './1796920000000-AddAssessmentMeasures';
+import { AddAssessmentStages1796960000000 } from './1796960000000-AddAssessmentStages';
+import { AddAssessmentHistoryImport1796970000000 } from './1796970000000-AddAssessmentHistoryImport';
+import { AddAnalyticsRollups1796980000000 } from './1796980000000-AddAnalyticsRollups';
+import { AddOnsiteVerification1796990000000 } from './1796990000000-AddOnsiteVerification';
+import { AddAssessmentObjections1797000000000 } from './1797000000000-AddAssessmentObjections';
 
 export const migrations = [
   CreateSystemSetting1764223200000,
@@ -44,6 +53,15 @@ export const migrations = [
   CreateBulletins1796600400000,
   AddTaskSearchIndexes1796720000000,
   AddUserOfficeAndPhone1796750000000,
+  AddTaskSubmittedAt1796800000000,
+  CreateApiTokens1796840000000,
+  AddSingleSignOn1796850000000,
+  AddAssessmentMeasures1796920000000,
+  AddAssessmentStages1796960000000,
+  AddAssessmentHistoryImport1796970000000,
+  AddAnalyticsRollups1796980000000,
+  AddOnsiteVerification1796990000000,
+  AddAssessmentObjections1797000000000,
 ];
 
 /** Table where TypeORM records applied migrations. */

@@ -1,5 +1,5 @@
 import { Page } from 'playwright-core';
-import { E2E, screenshot, seriousA11yViolations, signIn, startE2E } from './support/e2e-harness';
+import { screenshot, withSignedInPage } from './support/e2e-harness';
 
 // Whole journeys under a loaded CI machine need more than the root's 60 s.
 jest.setTimeout(300_000);
@@ -15,28 +15,13 @@ const DUTY_DUE = `${YEAR}-06-30`;
  * closed after a confirmation that says what closing does, and reopened with a reason.
  */
 describe('assessment cycle administration in a real browser', () => {
-  let e2e: E2E;
+  // The supervisor's signed-in page, the server and the browser, for every test of the block.
+  const session = withSignedInPage('province');
+  const { a11y, graphql } = session;
   let province: Page;
+  beforeAll(() => (province = session.page));
   const number = new Intl.NumberFormat('zh-CN');
 
-  const a11y = async (page: Page, name: string) => {
-    await screenshot(page, name);
-    expect({ page: name, violations: await seriousA11yViolations(page) }).toEqual({
-      page: name,
-      violations: [],
-    });
-  };
-
-  /** A GraphQL call with the signed-in supervisor's session cookie, as the web app makes it. */
-  const graphql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const response = await province.request.post('/graphql', {
-      data: { query, variables },
-      headers: { 'content-type': 'application/json' },
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown };
-    expect(body.errors).toBeUndefined();
-    return body.data as T;
-  };
   const cycleOfYear = async () =>
     (
       await graphql<{
@@ -54,19 +39,6 @@ describe('assessment cycle administration in a real browser', () => {
     ).cycles.find((c) => c.year === YEAR)!;
   const rowOf = () => province.locator('tr').filter({ hasText: `${YEAR}年度` });
 
-  beforeAll(async () => {
-    e2e = await startE2E();
-    province = await (await e2e.newContext()).newPage();
-    await signIn(province, 'province');
-  }, 400_000);
-  afterAll(async () => {
-    await province
-      ?.context()
-      .close()
-      .catch(() => undefined);
-    await e2e?.close();
-  });
-
   it('lists the cycles from the menu, and opens one with a per-duty due date', async () => {
     await province.goto('/');
     await province
@@ -79,7 +51,7 @@ describe('assessment cycle administration in a real browser', () => {
     const demo = province.locator('tr').filter({ hasText: '2026年度' });
     await demo.waitFor();
     await expect(demo.textContent()).resolves.toMatch(/湖北省质量促进条例.*第 1 版.*2026.*进行中/);
-    await a11y(province, 'admin-cycles-list');
+    await a11y('admin-cycles-list');
 
     await province.getByRole('button', { name: /开启考核年度/ }).click();
     const form = province.getByRole('dialog').filter({ hasText: '开启考核年度 ·' });
@@ -107,7 +79,7 @@ describe('assessment cycle administration in a real browser', () => {
     await date.click();
     await date.fill(DUTY_DUE);
     await date.press('Enter');
-    await a11y(province, 'admin-cycles-open-form');
+    await a11y('admin-cycles-open-form');
 
     await form.getByRole('button', { name: /开启并生成任务/ }).click();
     await form.getByText(new RegExp(`已开启“${YEAR}年度`)).waitFor();
@@ -122,7 +94,7 @@ describe('assessment cycle administration in a real browser', () => {
     // Listed with its task count.
     await rowOf().waitFor();
     await expect(rowOf().textContent()).resolves.toContain(number.format(total));
-    await expect(rowOf().textContent()).resolves.toContain(`${YEAR}-01-01 至 ${YEAR}-12-31`);
+    await expect(rowOf().textContent()).resolves.toContain(`${YEAR}年1月1日 至 ${YEAR}年12月31日`);
 
     // The chosen duty's tasks carry its own due date; the others the cycle's.
     const cycle = await cycleOfYear();
@@ -164,6 +136,86 @@ describe('assessment cycle administration in a real browser', () => {
     );
     expect(ofDuty.tasks.totalCount).toBeGreaterThan(0);
     expect(new Set(ofDuty.tasks.nodes.map((t) => t.dueDate))).toEqual(new Set([DUTY_DUE]));
+  });
+
+  it('changes and restores a duty’s own due date of the open cycle from the cycle page', async () => {
+    const cycle = await cycleOfYear();
+    const {
+      cycleDutyDueDates: [dated],
+    } = await graphql<{
+      cycleDutyDueDates: Array<{ dutyLineageId: string; dutyId: string; articleNumber: number }>;
+    }>(
+      `
+        query ($c: ID!) {
+          cycleDutyDueDates(cycleId: $c) {
+            dutyLineageId
+            dutyId
+            articleNumber
+          }
+        }
+      `,
+      { c: cycle.id },
+    );
+    const dueDatesOfDuty = async () =>
+      new Set(
+        (
+          await graphql<{ tasks: { nodes: Array<{ dueDate: string }> } }>(
+            `
+              query ($c: ID!, $d: ID!) {
+                tasks(filter: { cycleId: $c, dutyId: $d }, first: 200) {
+                  nodes {
+                    dueDate
+                  }
+                }
+              }
+            `,
+            { c: cycle.id, d: dated.dutyId },
+          )
+        ).tasks.nodes.map((t) => t.dueDate),
+      );
+
+    await province.goto('/cycles');
+    await rowOf()
+      .getByRole('button', { name: /职责截止日期/ })
+      .click();
+    const dialog = province.getByRole('dialog').filter({ hasText: '按职责设置的截止日期 ·' });
+    const article = `第 ${dated.articleNumber} 条`;
+    const listed = dialog.locator('tr').filter({ hasText: article });
+    await listed.getByText(`${YEAR}年6月30日`).waitFor();
+    await a11y('admin-cycles-due-dates');
+
+    await dialog.getByRole('button', { name: `修改 · ${article}` }).click();
+    const date = dialog.getByLabel('截止日期', { exact: true });
+    // After the cycle's due date: refused on the field, nothing sent.
+    await date.click();
+    await date.fill(`${YEAR + 1}-01-15`);
+    // Enter confirms the date and submits the form, as in any form.
+    await date.press('Enter');
+    await dialog.getByText('不得晚于考核年度的截止日期').waitFor();
+    await expect(dueDatesOfDuty()).resolves.toEqual(new Set([DUTY_DUE]));
+
+    await date.click();
+    await date.fill(`${YEAR}-09-30`);
+    await date.press('Enter');
+    await province
+      .getByText(new RegExp(`已保存：[\\d,]+ 项任务的截止日期改为 ${YEAR}年9月30日。`))
+      .waitFor();
+    await listed.getByText(`${YEAR}年9月30日`).waitFor();
+    await expect(dueDatesOfDuty()).resolves.toEqual(new Set([`${YEAR}-09-30`]));
+    await screenshot(province, 'admin-cycles-due-date-changed');
+
+    // Restored to the cycle's due date, after a confirmation.
+    await dialog.getByRole('button', { name: `恢复年度截止日期 · ${article}` }).click();
+    await province
+      .getByRole('tooltip')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await province
+      .getByText(new RegExp(`已恢复：[\\d,]+ 项任务的截止日期改回 ${YEAR}年12月31日。`))
+      .waitFor();
+    await dialog.getByText('尚未为任何职责单独设置截止日期，全部任务使用年度截止日期。').waitFor();
+    await expect(dueDatesOfDuty()).resolves.toEqual(new Set([`${YEAR}-12-31`]));
+    await province.keyboard.press('Escape');
   });
 
   it('regenerates after a duty review, with a preview of the tasks retired by duty', async () => {
@@ -218,7 +270,7 @@ describe('assessment cycle administration in a real browser', () => {
     await dialog.getByText(/^退出任务的职责（1 项职责，[\d,]+ 项任务）$/).waitFor();
     await dialog.getByRole('cell', { name: duty.text }).waitFor();
     await dialog.getByRole('cell', { name: '职责已不再纳入跟踪' }).waitFor();
-    await a11y(province, 'admin-cycles-regenerate-preview');
+    await a11y('admin-cycles-regenerate-preview');
     // Nothing has changed yet.
     await expect(cycleOfYear()).resolves.toMatchObject({ taskCount: cycle.taskCount });
 
@@ -240,7 +292,7 @@ describe('assessment cycle administration in a real browser', () => {
     await rowOf().getByRole('button', { name: /^关闭/ }).click();
     const close = province.getByRole('dialog').filter({ hasText: '关闭考核年度并固化结果？' });
     await close.getByText(/本年度全部任务变为只读/).waitFor();
-    await a11y(province, 'admin-cycles-close');
+    await a11y('admin-cycles-close');
     await close.getByRole('button', { name: /确认关闭并固化/ }).click();
     await province
       .getByText(/已关闭，结果已固化/)

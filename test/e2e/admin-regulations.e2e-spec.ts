@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { Locator, Page } from 'playwright-core';
-import { E2E, screenshot, seriousA11yViolations, signIn, startE2E } from './support/e2e-harness';
+import { signIn, withSignedInPage } from './support/e2e-harness';
 import {
   SECOND_REGULATION_CODE as CODE,
   SECOND_REGULATION_TITLE as TITLE,
@@ -35,16 +35,12 @@ const gb18030 = (text: string): Buffer =>
  * text confirmed after the title-change refusal. Roles that may not import see no button.
  */
 describe('importing regulations and new versions through the screens', () => {
-  let e2e: E2E;
+  // The supervisor's signed-in page, the server and the browser, for every test of the block.
+  const session = withSignedInPage('province');
+  const { a11y } = session;
   let province: Page;
+  beforeAll(() => (province = session.page));
 
-  const a11y = async (page: Page, name: string) => {
-    await screenshot(page, name);
-    expect({ page: name, violations: await seriousA11yViolations(page) }).toEqual({
-      page: name,
-      violations: [],
-    });
-  };
   const dialog = (title: string): Locator => province.getByRole('dialog', { name: title });
   const chooseFile = (form: Locator, name: string, buffer: Buffer, mimeType = 'text/plain') =>
     form.locator('input[type=file]').setInputFiles({ name, mimeType, buffer });
@@ -56,26 +52,13 @@ describe('importing regulations and new versions through the screens', () => {
     return form;
   };
 
-  beforeAll(async () => {
-    e2e = await startE2E();
-    province = await (await e2e.newContext()).newPage();
-    await signIn(province, 'province');
-  }, 400_000);
-  afterAll(async () => {
-    await province
-      ?.context()
-      .close()
-      .catch(() => undefined);
-    await e2e?.close();
-  });
-
   it('imports a second regulation from a DOCX file through 导入法规', async () => {
     await province.goto('/regulations');
     await province.locator('tr').filter({ hasText: '湖北省质量促进条例' }).waitFor();
     await province.getByRole('button', { name: '导入法规' }).click();
     const form = dialog('导入法规');
     await form.waitFor();
-    await a11y(province, 'admin-regulations-import-form');
+    await a11y('admin-regulations-import-form');
 
     // Nothing chosen: the form says what is missing and sends nothing.
     await form.getByRole('button', { name: /导\s*入/ }).click();
@@ -95,7 +78,7 @@ describe('importing regulations and new versions through the screens', () => {
     await form.getByText(`已导入 ${TITLE} 第 1 版`).waitFor();
     await form.getByText(`${TITLE}.docx · Word 文档（.docx）`).waitFor();
     await form.getByText('3 章，9 条', { exact: false }).waitFor();
-    await a11y(province, 'admin-regulations-import-result');
+    await a11y('admin-regulations-import-result');
 
     await form.getByRole('button', { name: '查看职责清单' }).click();
     await province.waitForURL(`**/regulations/${CODE}`);
@@ -119,7 +102,7 @@ describe('importing regulations and new versions through the screens', () => {
     await alert.waitFor();
     await alert.getByText(`第${brokenLine}行`, { exact: false }).waitFor();
     await alert.getByText('GB18030（GBK）', { exact: false }).first().waitFor();
-    await a11y(province, 'admin-regulations-import-refused');
+    await a11y('admin-regulations-import-refused');
 
     // A text that is no regulation at all.
     await chooseFile(form, '会议纪要.txt', Buffer.from('会议纪要\n今天讨论了甲乙设施。\n'));
@@ -146,7 +129,7 @@ describe('importing regulations and new versions through the screens', () => {
     await form.getByText('修改 1').waitFor();
     await form.getByText('新增 1').waitFor();
     await form.getByText('仅条号变化 4').waitFor();
-    await a11y(province, 'admin-regulations-version-result');
+    await a11y('admin-regulations-version-result');
 
     await form.getByRole('button', { name: '查看版本变化与映射审核' }).click();
     await province.waitForURL(`**/regulations/${CODE}?tab=diff`);
@@ -155,7 +138,7 @@ describe('importing regulations and new versions through the screens', () => {
       .waitFor();
     const review = province.getByRole('region', { name: '映射审核' });
     await review.getByText(/^待审核 \d+ 条$/).waitFor();
-    await a11y(province, 'admin-regulations-version-diff');
+    await a11y('admin-regulations-version-diff');
   });
 
   it('shows the title-change refusal and imports after the supervisor confirms', async () => {
@@ -174,7 +157,7 @@ describe('importing regulations and new versions through the screens', () => {
   });
 
   it('hides the import buttons from roles that may not import', async () => {
-    const page = await (await e2e.newContext()).newPage();
+    const page = await (await session.e2e.newContext()).newPage();
     try {
       await signIn(page, 'enshi-scjg');
       await page.goto('/regulations');

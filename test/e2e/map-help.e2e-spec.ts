@@ -198,6 +198,24 @@ describe('province map, help and 本单位考核', () => {
     await a11y(page, 'help');
   });
 
+  it.each(['province', 'enshi-scjg'])(
+    'help is one click away on every page of the menu (%s)',
+    async (username) => {
+      const page = await as(username);
+      const nav = page.getByRole('navigation', { name: '主菜单' });
+      const items = await nav.getByRole('menuitem').allTextContents();
+      expect(items.length).toBeGreaterThan(3);
+      const missing: string[] = [];
+      for (const [index, item] of items.entries()) {
+        await nav.getByRole('menuitem').nth(index).click();
+        await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'));
+        const help = page.getByRole('link', { name: '帮助' });
+        if ((await help.count()) !== 1 || !(await help.isVisible())) missing.push(item);
+      }
+      expect({ username, missing }).toEqual({ username, missing: [] });
+    },
+  );
+
   it('the county operator’s 本单位考核 opens their unit page; no map for them', async () => {
     const page = await as('enshi-scjg');
     await page.getByRole('navigation', { name: '主菜单' }).getByText('本单位考核').click();

@@ -75,7 +75,28 @@ describe('the operator’s pages on a phone, and print', () => {
       innerWidth: window.innerWidth,
     }));
     const { width } = page.viewportSize()!;
-    expect({ page: name, innerWidth: sizes.innerWidth }).toEqual({ page: name, innerWidth: width });
+    // What sticks out, when something does: the innermost elements wider than the phone.
+    const wide = await page.evaluate((w) => {
+      const out = Array.from(document.querySelectorAll('body *')).filter(
+        (e) => e.getBoundingClientRect().right > w + 1 && getComputedStyle(e).position !== 'fixed',
+      );
+      return out
+        .filter((e) => !out.some((o) => o !== e && e.contains(o)))
+        .slice(0, 5)
+        .map(
+          (e) =>
+            `${e.tagName.toLowerCase()}.${Array.from(e.classList).join('.')} ${Math.round(e.getBoundingClientRect().right)}px`,
+        );
+    }, width);
+    expect({
+      page: name,
+      innerWidth: sizes.innerWidth,
+      wide: sizes.innerWidth > width ? wide : [],
+    }).toEqual({
+      page: name,
+      innerWidth: width,
+      wide: [],
+    });
     await screenshot(page, `phone-${name}`);
     expect({ page: name, ...sizes, fits: sizes.scrollWidth <= sizes.innerWidth }).toEqual({
       page: name,
@@ -149,6 +170,16 @@ describe('the operator’s pages on a phone, and print', () => {
         await upload.scrollIntoViewIfNeeded();
         await inView(page, upload);
         await screenshot(page, `phone-${name}-upload`);
+
+        // The operator's other pages: 本单位考核 (their unit's score) and 帮助 (help).
+        await page.goto('/my-unit');
+        await page.waitForURL('**/units/*');
+        await page.getByRole('heading', { level: 3 }).first().waitFor();
+        await page.getByRole('table').first().waitFor();
+        await expectNoSidewaysScroll(page, `${name}-my-unit`);
+        await page.goto('/help');
+        await page.getByRole('heading', { level: 4 }).first().waitFor();
+        await expectNoSidewaysScroll(page, `${name}-help`);
 
         // 退出登录 is one tap away in the account menu, fully on screen, and works.
         const account = page.getByRole('button', { name: /^账户菜单：/ });

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Client } from 'pg';
 import { Page } from 'playwright-core';
+import { recordRequests, stats } from './support/page-timing';
 import {
   E2E,
   SCREENSHOT_DIR,
@@ -13,6 +14,9 @@ import {
 
 // Server start, demo seed and a supervisor's whole session under a loaded CI machine.
 jest.setTimeout(300_000);
+
+/** Direct loads measured (after one warm-up load: scripts cached, as for a daily user). */
+const RUNS = 5;
 
 /**
  * The review queue at the scale of the demo data, as the 恩施州 supervisor: first content
@@ -41,7 +45,7 @@ describe('the review queue at scale', () => {
         `SELECT t.id FROM task t JOIN admin_unit u ON u.code = t.unit_code
           WHERE t.status = 'SUBMITTED' AND t.retired_at IS NULL
             AND (u.code = '422800' OR u.parent_code = '422800')
-          ORDER BY t.updated_at DESC, t.id DESC`,
+          ORDER BY t.submitted_at DESC, t.id DESC`,
       )
     ).rows.map((r: { id: string }) => r.id);
   const statusOf = async (id: string): Promise<string> =>
@@ -64,7 +68,7 @@ describe('the review queue at scale', () => {
     });
   };
 
-  it('shows the first page of the queue about a second after navigation', async () => {
+  it('shows the first page of the queue within a second of navigation', async () => {
     const context = await e2e.newContext();
     page = await context.newPage();
     await signIn(page, 'enshi-zhou');
@@ -96,13 +100,19 @@ describe('the review queue at scale', () => {
       fromMenuRequests.push(queueRequests);
     }
 
-    // From a bookmark: the whole app starts (session check, cycles, then the page).
+    // From a bookmark (direct URL load): the whole app starts, the session check, the page's
+    // script and the queue itself.
     const fromBookmark: number[] = [];
     const fromBookmarkRequests: number[] = [];
-    for (let run = 0; run < 3; run += 1) {
+    let waterfall: string[] = [];
+    const queueNextToCycles: boolean[] = [];
+    const queueOwnCycle: boolean[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
       await page.goto('/workbench');
       await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+      await page.waitForLoadState('networkidle');
       queueRequests = 0;
+      const requests = recordRequests(page);
       await page.goto('/review', { waitUntil: 'commit' });
       const at = await (
         await page.waitForFunction(firstItem, undefined, { polling: 'raf', timeout: 60_000 })
@@ -110,6 +120,11 @@ describe('the review queue at scale', () => {
       fromBookmark.push(Math.round(Number(at)));
       await page.waitForLoadState('networkidle');
       fromBookmarkRequests.push(queueRequests);
+      waterfall = await requests.stop(Math.round(Number(at)));
+      const queue = requests.timeOf('graphql ReviewQueue');
+      const cycles = requests.timeOf('graphql Cycles');
+      queueNextToCycles.push(!!queue && !!cycles && queue.start < cycles.end);
+      queueOwnCycle.push(asksForCurrentCycle(requests.bodyOf('ReviewQueue')));
     }
 
     const file = path.join(SCREENSHOT_DIR, 'performance.json');
@@ -120,21 +135,56 @@ describe('the review queue at scale', () => {
       measuredAt: new Date().toISOString(),
       viewport: '1366x768',
       account: 'enshi-zhou',
+      measure: 'navigation start → first queue item on screen',
       submittedInScope: (await submittedIds()).length,
       pageSize: 20,
       firstContentFromMenuMs: fromMenu,
       firstContentFromBookmarkMs: fromBookmark,
+      fromBookmark: stats(fromBookmark),
+      queueAskedBeforeCyclesArrived: queueNextToCycles,
+      waterfall,
       queueRequests: [...fromMenuRequests, ...fromBookmarkRequests],
     };
     await writeFile(file, `${JSON.stringify({ ...previous, reviewQueue }, null, 2)}\n`);
-    process.stdout.write(`\nREVIEW QUEUE PERFORMANCE ${JSON.stringify(reviewQueue)}\n`);
+    process.stdout.write(
+      `\nREVIEW QUEUE FIRST CONTENT (ms)\n` +
+        `  from a bookmark (${RUNS} direct loads): p50 ${reviewQueue.fromBookmark.p50Ms}, max ${reviewQueue.fromBookmark.maxMs} [${fromBookmark.join(', ')}]\n` +
+        `  from the menu: [${fromMenu.join(', ')}]\n` +
+        `  waterfall of the last direct load (ms after navigation start):\n    ${waterfall.join('\n    ')}\n`,
+    );
 
     // One request for the page, whatever the queue's size.
-    expect(reviewQueue.queueRequests).toEqual([1, 1, 1, 1, 1, 1]);
-    // The issue's target is 1 s; the bounds leave room for a CI machine running other suites
-    // (the figures are in the log above and in performance.json).
+    expect(reviewQueue.queueRequests).toEqual(Array(3 + RUNS).fill(1));
+    // The target is 1 s (issue 17); the figures are printed above and kept in performance.json.
+    // The time bounds are loose (the shared 2-core machine under other suites measured 1.6–2.2 s
+    // for the same build); the request order is checked on every load instead.
+    // The queue does not wait for the cycles: its request lets the server pick the cycle, on
+    // every load. (Whether it also started before the cycles' answer arrived — printed — depends
+    // on the machine's load: a fast cycles answer can beat a delayed render.)
+    expect(queueOwnCycle).toEqual(Array(RUNS).fill(true));
+    expect(reviewQueue.fromBookmark.p50Ms).toBeLessThan(3_000);
     expect(Math.min(...fromMenu)).toBeLessThan(2_000);
-    expect(Math.min(...fromBookmark)).toBeLessThan(8_000);
+  });
+
+  it('names who submitted each item, by name and office', async () => {
+    const [first] = await submittedIds();
+    const { rows } = await db.query(
+      `SELECT u.username, u.display_name AS name, u.office FROM task t JOIN app_user u ON u.username = t.submitted_by
+        WHERE t.id = $1`,
+      [first],
+    );
+    const item = page.locator(`li[data-task-id="${first}"]`);
+    await item.waitFor();
+    const text = await item.innerText();
+    if (rows.length) {
+      const [{ username, name, office }] = rows;
+      expect(text).toContain(office ? `${name}（${office}）` : name);
+      expect(text).not.toContain(username);
+    } else {
+      // The demo seed's own submissions are shown as the system's.
+      expect(text).toContain('系统（演示数据）');
+    }
+    expect(text).not.toContain('demo-seed');
   });
 
   it('lists the newest submission first, a page at a time', async () => {
@@ -240,6 +290,13 @@ describe('the review queue at scale', () => {
     await a11y('review-queue-bulk-return');
     await dialog.getByRole('button', { name: /确认退回/ }).click();
     await dialog.waitFor({ state: 'hidden' });
+    // The dialog closes on success and on refusal alike: the page says which.
+    const done = page.getByText('已退回 3 项任务');
+    const refused = page.getByRole('alert').filter({ hasText: '批量' });
+    await done.or(refused).first().waitFor();
+    if (await refused.isVisible()) {
+      throw new Error(`bulk return refused: ${await refused.innerText()}`);
+    }
     for (const id of chosen) await waitForStatus(id, 'RETURNED');
 
     const { rows } = await db.query(
@@ -285,3 +342,10 @@ describe('the review queue at scale', () => {
     await page.waitForURL(/\/units\/422801/);
   });
 });
+
+/** The queue request names no cycle and lets the server pick the current one (filter.currentCycle). */
+function asksForCurrentCycle(body: string | undefined): boolean {
+  if (!body) return false;
+  const { variables } = JSON.parse(body) as { variables?: { filter?: Record<string, unknown> } };
+  return variables?.filter?.currentCycle === true && !variables.filter.cycleId;
+}

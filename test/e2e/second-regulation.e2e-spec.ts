@@ -1,5 +1,5 @@
 import { Locator, Page } from 'playwright-core';
-import { E2E, screenshot, seriousA11yViolations, signIn, startE2E } from './support/e2e-harness';
+import { screenshot, withSignedInPage } from './support/e2e-harness';
 import {
   SECOND_REGULATION_CODE as CODE,
   SECOND_REGULATION_TITLE as TITLE,
@@ -20,29 +20,14 @@ jest.setTimeout(300_000);
  * through the form, and the tasks page's cycle selector and list show it.
  */
 describe('a second regulation in a real browser', () => {
-  let e2e: E2E;
+  // The supervisor's signed-in page, the server and the browser, for every test of the block.
+  const session = withSignedInPage('province');
+  const { a11y, graphql } = session;
   let province: Page;
+  beforeAll(() => (province = session.page));
   const year = new Date().getFullYear();
   const cycleTitle = `${year}年度${TITLE}实施考核`;
 
-  const a11y = async (page: Page, name: string) => {
-    await screenshot(page, name);
-    expect({ page: name, violations: await seriousA11yViolations(page) }).toEqual({
-      page: name,
-      violations: [],
-    });
-  };
-
-  /** A GraphQL call with the signed-in supervisor's session cookie, as the web app makes it. */
-  const graphql = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
-    const response = await province.request.post('/graphql', {
-      data: { query, variables },
-      headers: { 'content-type': 'application/json' },
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown };
-    expect(body.errors).toBeUndefined();
-    return body.data as T;
-  };
   const importVersion = (text: string) =>
     graphql<{
       importRegulationVersion: {
@@ -69,19 +54,6 @@ describe('a second regulation in a real browser', () => {
   const dutiesOf = (page: Page, article: number): Locator =>
     page.locator(`#article-${article} section[aria-label^="职责"]`);
 
-  beforeAll(async () => {
-    e2e = await startE2E();
-    province = await (await e2e.newContext()).newPage();
-    await signIn(province, 'province');
-  }, 400_000);
-  afterAll(async () => {
-    await province
-      ?.context()
-      .close()
-      .catch(() => undefined);
-    await e2e?.close();
-  });
-
   it('imports a municipal regulation through GraphQL; the library lists it with its kind and counts', async () => {
     const imported = (await importVersion(SECOND_REGULATION_V1)).importRegulationVersion;
     expect(imported).toMatchObject({ version: { versionNumber: 1 }, needsReview: 1 });
@@ -103,7 +75,7 @@ describe('a second regulation in a real browser', () => {
     ]);
     // The demo's regulation is still there.
     await province.locator('tr').filter({ hasText: '湖北省质量促进条例' }).waitFor();
-    await a11y(province, 'second-regulation-library');
+    await a11y('second-regulation-library');
   });
 
   it('its register: levels read as a 直辖市 text, sanctions and definitions untracked, an inferred duty holder flagged', async () => {
@@ -124,7 +96,7 @@ describe('a second regulation in a real browser', () => {
     const inferred = dutiesOf(province, 5).first();
     await inferred.getByText('待确认主体').waitFor();
     await expect(inferred.textContent()).resolves.toMatch(/适用层级：省级、县级/);
-    await a11y(province, 'second-regulation-register');
+    await a11y('second-regulation-register');
 
     // The 法律责任 chapter: an enforcement power of a department, not a task.
     await province
@@ -222,7 +194,7 @@ describe('a second regulation in a real browser', () => {
     await form.getByText('第 2 版 · 已施行（最新）').waitFor();
     await expect(form.getByLabel('考核年度').inputValue()).resolves.toBe(String(year));
     await expect(form.getByLabel('开始日期').inputValue()).resolves.toBe(`${year}-01-01`);
-    await a11y(province, 'second-regulation-cycle-form');
+    await a11y('second-regulation-cycle-form');
 
     await form.getByRole('button', { name: /开启并生成任务/ }).click();
     await form.getByText(`已开启“${cycleTitle}”`).waitFor();

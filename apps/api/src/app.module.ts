@@ -27,6 +27,10 @@ import { TaskApplicabilityModule } from './task-applicability/task-applicability
 import { UrgingModule } from './urging/urging.module';
 import { WorkbenchModule } from './workbench/workbench.module';
 import { MapModule } from './map/map.module';
+import { OidcModule } from './auth/oidc/oidc.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { ApiTokenModule } from './api-token/api-token.module';
+import { ReadReplicaModule } from './read-replica/read-replica.module';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { createDataSource } from './database/data-source';
 import { runMigrations } from './database/migrate';
@@ -162,6 +166,10 @@ export class AppModule {
         UrgingModule,
         WorkbenchModule,
         MapModule,
+        OidcModule,
+        MetricsModule,
+        ApiTokenModule,
+        ReadReplicaModule,
       ],
       providers: [
         { provide: APP_PIPE, useValue: validationPipe() },

@@ -38,8 +38,9 @@ export interface E2E {
 /**
  * The built server (API + web app, as `npm start` serves them) on a database of its own with
  * the demo data and the 2026 demo cycle, and headless Chromium driven by playwright-core.
+ * `extraEnv` adds or overrides the server's environment.
  */
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(extraEnv: NodeJS.ProcessEnv = {}): Promise<E2E> {
   const executablePath = chromiumPath(); // before anything is started that would need stopping
   buildApps();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'duty-e2e-'));
@@ -56,6 +57,8 @@ export async function startE2E(): Promise<E2E> {
     PASSWORD_HASH_COST_LOG2: '12',
     EVIDENCE_FSCK_INTERVAL_HOURS: '0',
     LOG_LEVEL: 'info',
+    // Per spec, e.g. single sign-on settings.
+    ...extraEnv,
   };
   const server = spawn(process.execPath, [main], {
     cwd: root,
@@ -142,4 +145,66 @@ export async function seriousA11yViolations(
       impact: v.impact!,
       targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
     }));
+}
+
+/** One signed-in page shared by the tests of a describe block (see {@link withSignedInPage}). */
+export interface SignedInPage {
+  /** The running server, database and browser (after beforeAll). */
+  readonly e2e: E2E;
+  /** The page, signed in (after beforeAll). */
+  readonly page: Page;
+  /** A full-page screenshot named `name`, then the axe check: no serious or critical violations. */
+  a11y(name: string, page?: Page): Promise<void>;
+  /** A GraphQL call with the page's session cookie, as the web app makes it; fails on errors. */
+  graphql<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+/**
+ * The set-up every administration journey repeats, registered on the calling describe block:
+ * before its tests the built server and Chromium start and `username` signs in through the
+ * sign-in page; after them everything is closed. Call it in the describe body and read
+ * `page` inside tests or hooks (it exists once beforeAll ran).
+ */
+export function withSignedInPage(username: string): SignedInPage {
+  let started: E2E | undefined;
+  let signedIn: Page | undefined;
+  beforeAll(async () => {
+    started = await startE2E();
+    signedIn = await (await started.newContext()).newPage();
+    await signIn(signedIn, username);
+  }, 400_000);
+  afterAll(async () => {
+    await signedIn
+      ?.context()
+      .close()
+      .catch(() => undefined);
+    await started?.close();
+  });
+  const session: SignedInPage = {
+    get e2e() {
+      if (!started) throw new Error('withSignedInPage: the server is not started yet (beforeAll)');
+      return started;
+    },
+    get page() {
+      if (!signedIn) throw new Error('withSignedInPage: not signed in yet (beforeAll)');
+      return signedIn;
+    },
+    async a11y(name, page = session.page) {
+      await screenshot(page, name);
+      expect({ page: name, violations: await seriousA11yViolations(page) }).toEqual({
+        page: name,
+        violations: [],
+      });
+    },
+    async graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+      const response = await session.page.request.post('/graphql', {
+        data: { query, variables },
+        headers: { 'content-type': 'application/json' },
+      });
+      const body = (await response.json()) as { data?: T; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      return body.data as T;
+    },
+  };
+  return session;
 }

@@ -9,12 +9,18 @@ import {
  * SQL for the analytics queries (统计分析). Every figure is computed by PostgreSQL in one
  * statement per GraphQL field; tasks are never loaded into Node to be counted.
  *
+ * The figures are read from rollups maintained in the transaction of every task, evidence and
+ * history change (analytics_rollup and analytics_trend_day, migration AddAnalyticsRollups; never
+ * a periodic batch), except for a county operator, whose view is their department's tasks inside
+ * one unit and reads the task rows (`readsRollups`). `npm run analytics:verify` recomputes the
+ * rollups from the base tables and compares every statement both ways.
+ *
  * Each statement starts with the same building blocks:
  * - `cyc`: the cycle (start and due dates);
  * - `st`: the tasks counted — non-retired tasks of the cycle, inside the caller's jurisdiction
  *   (the condition `scopeTasks` applies: `taskJurisdictionSql` in access/jurisdiction.ts) and
- *   inside the requested scope — with their derived `overdue` flag and their number of current
- *   evidence files. Tasks approved as not applicable to their unit (不适用, APPROVED) are not
+ *   inside the requested scope — as rows carrying counts (a rollup row, or one task), with the
+ *   tasks overdue today and their number of current evidence files. Tasks approved as not applicable to their unit (不适用, APPROVED) are not
  *   counted anywhere: they leave every count, rate, ranking, heatmap cell and trend point; the
  *   summary reports how many there are (`not_applicable`) so that pages can say so;
  * - a one-row `meta` that says whether the cycle (and a requested unit) exists inside the
@@ -55,21 +61,24 @@ export interface Statement {
 const rate = (num: string, den: string) =>
   `COALESCE(round((${num})::numeric / NULLIF(${den}, 0), 4), 0)::float8`;
 
-/** The counters and rates over the task rows `s` (a `st` alias), columns prefixed by `prefix`. */
+/**
+ * The counters and rates over the counted rows `s` (a `st` alias: each row carries counts, see
+ * `tasksCte`), columns prefixed by `prefix`.
+ */
 export function countersSql(s = 'st', prefix = ''): string {
-  const n = `count(${s}.id)`;
-  const where = (cond: string) => `count(${s}.id) FILTER (WHERE ${cond})`;
-  const verified = where(`${s}.status = 'VERIFIED'`);
-  const submitted = where(`${s}.status = 'SUBMITTED'`);
+  const total = (c: string) => `COALESCE(sum(${s}.${c}), 0)`;
+  const n = total('n');
+  const verified = total('verified');
+  const submitted = total('submitted');
   return [
     `${n}::int AS ${prefix}tasks`,
     `${verified}::int AS ${prefix}verified`,
     `${submitted}::int AS ${prefix}submitted`,
-    `${where(`${s}.status = 'IN_PROGRESS'`)}::int AS ${prefix}in_progress`,
-    `${where(`${s}.status = 'NOT_STARTED'`)}::int AS ${prefix}not_started`,
-    `${where(`${s}.status = 'RETURNED'`)}::int AS ${prefix}returned`,
-    `${where(`${s}.overdue`)}::int AS ${prefix}overdue`,
-    `COALESCE(sum(${s}.evidence), 0)::int AS ${prefix}evidence_count`,
+    `${total('in_progress')}::int AS ${prefix}in_progress`,
+    `${total('not_started')}::int AS ${prefix}not_started`,
+    `${total('returned')}::int AS ${prefix}returned`,
+    `${total('overdue')}::int AS ${prefix}overdue`,
+    `${total('evidence')}::int AS ${prefix}evidence_count`,
     `${rate(verified, n)} AS ${prefix}completion_rate`,
     `${rate(`${verified} + ${submitted}`, n)} AS ${prefix}submission_rate`,
   ].join(',\n    ');
@@ -80,9 +89,23 @@ export function cycleCte(cycle: string): string {
 }
 
 /**
+ * Whether a statement for `jurisdiction` reads the maintained rollups (analytics_rollup,
+ * analytics_trend_day: see migrations/…-AddAnalyticsRollups.ts) or the base tables. Rollups are
+ * kept per unit, so they serve every jurisdiction made of whole units; a county operator's view
+ * (their department's tasks, led or assisted, inside one unit) reads the task rows of that unit.
+ */
+export function readsRollups(jurisdiction: Jurisdiction): boolean {
+  return jurisdiction.kind !== 'unit';
+}
+
+/**
  * The counted tasks: non-retired tasks of the cycle in the jurisdiction and matching `scope`
- * (a condition on t / u), with unit level, parent, the parent's level, `overdue` and the number
- * of current evidence files (`evidence`).
+ * (a condition on t / u), as rows carrying counts — `n` tasks, of which `verified`, `submitted`,
+ * `in_progress`, `not_started`, `returned`, `overdue`, with `evidence` current files — with the
+ * unit's level, parent and the parent's level. From the rollups (one row per unit × duty × lead
+ * department × due date, `t` is the rollup row, which has the task's `duty_id`,
+ * `lead_department_id`, `unit_code` and `due_date`) or, with `base`, from the task rows (one row
+ * per task, with its `id`).
  */
 export function tasksCte(opts: {
   p: SqlParams;
@@ -97,8 +120,29 @@ export function tasksCte(opts: {
   name?: string;
   /** `only`: the approved not-applicable tasks instead of the counted ones. */
   notApplicable?: 'only';
+  /** Read the task rows even where the rollups would serve (the naive benchmark, verification). */
+  base?: boolean;
 }): string {
-  const evidence = opts.withEvidence === false ? '' : ', ev.n AS evidence';
+  const extra = opts.columns ? `, ${opts.columns}` : '';
+  const common = `u.level, u.parent_code, pu.level AS parent_level`;
+  const unitJoins = `JOIN admin_unit u ON u.code = t.unit_code
+    LEFT JOIN admin_unit pu ON pu.code = u.parent_code`;
+  const scope = `AND ${taskJurisdictionSql(opts.jurisdiction, opts.p.bind)}
+     AND (${opts.scope ?? 'TRUE'})`;
+  if (!opts.base && readsRollups(opts.jurisdiction)) {
+    return `${opts.name ?? 'st'} AS (
+  SELECT t.unit_code, ${common}, t.tasks AS n, t.verified, t.submitted, t.in_progress, t.not_started,
+         t.returned,
+         CASE WHEN t.due_date < ${opts.today}::date THEN t.tasks - t.verified - t.submitted ELSE 0 END AS overdue,
+         t.evidence${extra}
+    FROM analytics_rollup t
+    ${unitJoins}
+    ${opts.joins ?? ''}
+   WHERE t.cycle_id = ${opts.cycle} AND t.not_applicable = ${opts.notApplicable === 'only' ? 'TRUE' : 'FALSE'}
+     ${scope}
+)`;
+  }
+  const evidence = opts.withEvidence === false ? '0' : 'ev.n';
   const evidenceJoin =
     opts.withEvidence === false
       ? ''
@@ -108,18 +152,19 @@ export function tasksCte(opts: {
     opts.notApplicable === 'only'
       ? `t.not_applicable_status = 'APPROVED'`
       : `t.not_applicable_status IS DISTINCT FROM 'APPROVED'`;
+  const is = (status: string) => `(t.status = '${status}')::int`;
   return `${opts.name ?? 'st'} AS (
-  SELECT t.id, t.unit_code, t.status, u.level, u.parent_code, pu.level AS parent_level,
-         (t.due_date < ${opts.today}::date AND t.status NOT IN ('SUBMITTED', 'VERIFIED')) AS overdue
-         ${evidence}${opts.columns ? `, ${opts.columns}` : ''}
+  SELECT t.id, t.unit_code, ${common}, 1 AS n, ${is('VERIFIED')} AS verified,
+         ${is('SUBMITTED')} AS submitted, ${is('IN_PROGRESS')} AS in_progress,
+         ${is('NOT_STARTED')} AS not_started, ${is('RETURNED')} AS returned,
+         (t.due_date < ${opts.today}::date AND t.status NOT IN ('SUBMITTED', 'VERIFIED'))::int AS overdue,
+         ${evidence} AS evidence${extra}
     FROM task t
-    JOIN admin_unit u ON u.code = t.unit_code
-    LEFT JOIN admin_unit pu ON pu.code = u.parent_code
+    ${unitJoins}
     ${opts.joins ?? ''}
     ${evidenceJoin}
    WHERE t.cycle_id = ${opts.cycle} AND t.retired_at IS NULL AND ${applicability}
-     AND ${taskJurisdictionSql(opts.jurisdiction, opts.p.bind)}
-     AND (${opts.scope ?? 'TRUE'})
+     ${scope}
 )`;
 }
 
@@ -174,6 +219,7 @@ export function summarySql(input: {
   today: string;
   jurisdiction: Jurisdiction;
   unitCode?: string | null;
+  base?: boolean;
 }): Statement {
   const p = new SqlParams();
   const cycle = p.add(input.cycleId);
@@ -190,6 +236,7 @@ export function summarySql(input: {
       today,
       jurisdiction: input.jurisdiction,
       scope: input.unitCode ? TARGET_SCOPE : undefined,
+      base: input.base,
     }),
     tasksCte({
       p,
@@ -200,9 +247,10 @@ export function summarySql(input: {
       withEvidence: false,
       name: 'na',
       notApplicable: 'only',
+      base: input.base,
     }),
-    `per_unit AS (SELECT st.unit_code, count(*) AS tasks,
-        count(*) FILTER (WHERE st.status = 'VERIFIED') AS verified FROM st GROUP BY st.unit_code)`,
+    `per_unit AS (SELECT st.unit_code, sum(st.n) AS tasks, sum(st.verified) AS verified
+        FROM st GROUP BY st.unit_code)`,
   );
   const behind = behindSql('g', 'c', threshold, today);
   const sql = `WITH ${ctes.join(',\n')}
@@ -212,7 +260,7 @@ SELECT (SELECT count(*) FROM cyc)::int AS cycle_found,
     (SELECT count(*) FROM per_unit g, cyc c WHERE ${behind.condition})::int AS units_behind,
     (SELECT GREATEST(c.due_date - ${today}::date, 0) FROM cyc c)::int AS days_left,
     (SELECT ${elapsedSql('c', today)} FROM cyc c) AS elapsed_fraction,
-    (SELECT count(*) FROM na)::int AS not_applicable
+    (SELECT COALESCE(sum(na.n), 0) FROM na)::int AS not_applicable
   FROM st`;
   return { sql, params: p.values };
 }
@@ -229,6 +277,7 @@ export function unitRowsSql(input: {
   level?: UnitLevel | null;
   /** analyticsRanking: the first `top` units from each end (units with tasks only). */
   rank?: { top: number };
+  base?: boolean;
 }): Statement {
   const p = new SqlParams();
   const cycle = p.add(input.cycleId);
@@ -251,9 +300,10 @@ export function unitRowsSql(input: {
       jurisdiction: input.jurisdiction,
       scope: `u.code IN (SELECT code FROM units)
         OR u.parent_code IN (SELECT code FROM units WHERE level = 'prefecture')`,
+      base: input.base,
     }),
     `own AS (SELECT st.unit_code AS code,
-        count(*) FILTER (WHERE st.status = 'VERIFIED')::numeric / count(*) AS ratio,
+        sum(st.verified)::numeric / NULLIF(sum(st.n), 0) AS ratio,
         ${countersSql()}
       FROM st GROUP BY st.unit_code)`,
     // A prefecture with the units under it (the directly-administered units roll up to the province).
@@ -333,6 +383,7 @@ export function breakdownSql(input: {
   jurisdiction: Jurisdiction;
   by: Dimension;
   unitCode?: string | null;
+  base?: boolean;
 }): Statement {
   const p = new SqlParams();
   const cycle = p.add(input.cycleId);
@@ -351,6 +402,7 @@ export function breakdownSql(input: {
       scope: input.unitCode ? TARGET_SCOPE : undefined,
       joins: dim.joins,
       columns: `${dim.key}::text AS dim_key, ${dim.label} AS dim_label, ${dim.sort} AS dim_sort`,
+      base: input.base,
     }),
     `meta AS (SELECT (SELECT count(*) FROM cyc)::int AS cycle_found,
       ${input.unitCode ? '(SELECT count(*) FROM target)::int' : '1'} AS unit_found)`,
@@ -372,6 +424,7 @@ export function matrixSql(input: {
   today: string;
   jurisdiction: Jurisdiction;
   parentCode?: string | null;
+  base?: boolean;
 }): Statement {
   const p = new SqlParams();
   const cycle = p.add(input.cycleId);
@@ -404,10 +457,11 @@ export function matrixSql(input: {
       joins: `JOIN duty d ON d.id = t.duty_id JOIN regulation_article ra ON ra.id = d.article_id
         JOIN regulation_chapter rc ON rc.id = ra.chapter_id`,
       columns: 'rc.number AS chapter, rc.title AS chapter_title',
+      base: input.base,
     }),
     `agg AS (SELECT st.chapter,
         CASE WHEN st.unit_code IN (SELECT code FROM cols) THEN st.unit_code ELSE st.parent_code END AS code,
-        count(*)::int AS tasks, count(*) FILTER (WHERE st.status = 'VERIFIED')::int AS verified
+        sum(st.n)::int AS tasks, sum(st.verified)::int AS verified
       FROM st GROUP BY 1, 2)`,
     `chapters AS (SELECT st.chapter, min(st.chapter_title) AS title FROM st GROUP BY st.chapter)`,
     `meta AS (SELECT (SELECT count(*) FROM cyc)::int AS cycle_found,
@@ -435,12 +489,17 @@ SELECT meta.*, r.* FROM meta LEFT JOIN (
  * same day does not count (not verified at the end of that day). The intervals become +1/−1
  * deltas summed cumulatively over the days (`generate_series`): cost grows with the number of
  * events, not events × days.
+ *
+ * Where the rollups serve (`readsRollups`), the per-day changes are read from
+ * analytics_trend_day, which holds exactly these deltas per unit, maintained with every status
+ * event and every task entering or leaving the counted set.
  */
 export function trendSql(input: {
   cycleId: string;
   today: string;
   jurisdiction: Jurisdiction;
   unitCode?: string | null;
+  base?: boolean;
 }): Statement {
   const p = new SqlParams();
   const cycle = p.add(input.cycleId);
@@ -450,6 +509,7 @@ export function trendSql(input: {
     ctes.push(targetCte('target', p.add(input.unitCode), input.jurisdiction, p));
   }
   const day = `(e.occurred_at AT TIME ZONE 'Asia/Shanghai')::date`;
+  const scope = input.unitCode ? TARGET_SCOPE : undefined;
   ctes.push(
     tasksCte({
       p,
@@ -457,24 +517,39 @@ export function trendSql(input: {
       today,
       jurisdiction: input.jurisdiction,
       withEvidence: false,
-      scope: input.unitCode ? TARGET_SCOPE : undefined,
+      scope,
+      base: input.base,
     }),
     `days AS (SELECT c.start_date + i AS day FROM cyc c,
         generate_series(0, LEAST(${today}::date, c.due_date) - c.start_date) i)`,
-    `iv AS (SELECT e.after->>'status' AS status, ${day} AS from_day,
+  );
+  if (!input.base && readsRollups(input.jurisdiction)) {
+    ctes.push(`deltas AS (
+      SELECT d.day, d.verified_change AS d FROM analytics_trend_day d
+        JOIN admin_unit u ON u.code = d.unit_code
+       WHERE d.cycle_id = ${cycle} AND ${taskJurisdictionSql(input.jurisdiction, p.bind)}
+         AND (${scope ?? 'TRUE'})
+      UNION ALL
+      SELECT days.day, 0 FROM days)`);
+  } else {
+    ctes.push(
+      `iv AS (SELECT e.after->>'status' AS status, ${day} AS from_day,
         lead(${day}) OVER (PARTITION BY e.task_id ORDER BY e.occurred_at, e.id) AS to_day
       FROM task_event e
      WHERE e.cycle_id = ${cycle} AND e.kind = 'status' AND e.task_id IN (SELECT id FROM st))`,
-    `deltas AS (
+      `deltas AS (
       SELECT iv.from_day AS day, 1 AS d FROM iv
        WHERE iv.status = 'VERIFIED' AND (iv.to_day IS NULL OR iv.to_day > iv.from_day)
       UNION ALL
       SELECT iv.to_day, -1 FROM iv WHERE iv.status = 'VERIFIED' AND iv.to_day > iv.from_day
       UNION ALL
       SELECT days.day, 0 FROM days)`,
+    );
+  }
+  ctes.push(
     `running AS (SELECT deltas.day, sum(sum(deltas.d)) OVER (ORDER BY deltas.day) AS verified
       FROM deltas GROUP BY deltas.day)`,
-    `total AS (SELECT count(*)::int AS tasks FROM st)`,
+    `total AS (SELECT COALESCE(sum(st.n), 0)::int AS tasks FROM st)`,
     `meta AS (SELECT (SELECT count(*) FROM cyc)::int AS cycle_found,
       ${input.unitCode ? '(SELECT count(*) FROM target)::int' : '1'} AS unit_found)`,
   );
@@ -498,6 +573,7 @@ export function behindScheduleSql(input: {
   threshold: number;
   asOf: string;
   level?: UnitLevel | null;
+  base?: boolean;
 }): Statement {
   const p = new SqlParams();
   const cycle = p.add(input.cycleId);
@@ -518,9 +594,10 @@ export function behindScheduleSql(input: {
       jurisdiction: input.jurisdiction,
       withEvidence: false,
       scope: 'u.code IN (SELECT code FROM units)',
+      base: input.base,
     }),
-    `own AS (SELECT st.unit_code AS code, count(*)::int AS tasks,
-        count(*) FILTER (WHERE st.status = 'VERIFIED')::int AS verified FROM st GROUP BY st.unit_code)`,
+    `own AS (SELECT st.unit_code AS code, sum(st.n)::int AS tasks,
+        sum(st.verified)::int AS verified FROM st GROUP BY st.unit_code)`,
     `meta AS (SELECT (SELECT count(*) FROM cyc)::int AS cycle_found, 1 AS unit_found)`,
   ];
   const sql = `WITH ${ctes.join(',\n')}

@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@duty/shared/errors';
 import { intToChineseNumeral } from '@duty/regulation/parser';
-import { DataSource } from 'typeorm';
-import { jurisdictionOf, notFound } from '../access/jurisdiction';
+import { Jurisdiction, jurisdictionOf, notFound } from '../access/jurisdiction';
 import { Clock, CLOCK } from '../auth/clock';
 import { Principal } from '../auth/principal';
 import { isIsoDate } from '../common/iso-date';
@@ -11,6 +9,7 @@ import { isUuid } from '../common/uuid';
 import { AppError } from '../graphql/app-error';
 import { AdminLevelEnum } from '../duty/dto/duty-enums';
 import { AdminUnitModel } from '../user/dto/user.models';
+import { ReadRouting } from '../read-replica/read-routing';
 import {
   behindScheduleSql,
   breakdownSql,
@@ -36,6 +35,12 @@ import {
 
 type Row = Record<string, unknown>;
 
+/**
+ * Who reads: a signed-in user (within their jurisdiction), or a machine API token (within the
+ * subtree of the unit it is bound to, see api-token/token-jurisdiction.ts).
+ */
+export type AnalyticsReader = Principal | { jurisdiction: Jurisdiction };
+
 const LEVELS: readonly UnitLevel[] = ['province', 'prefecture', 'county'];
 export const MAX_RANKING = 50;
 
@@ -48,8 +53,8 @@ export const MAX_RANKING = 50;
 @Injectable()
 export class AnalyticsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly reads: ReadRouting,
   ) {}
 
   today(): string {
@@ -57,11 +62,12 @@ export class AnalyticsService {
   }
 
   async summary(
-    principal: Principal,
+    principal: AnalyticsReader,
     cycleId: string,
     unitCode?: string | null,
   ): Promise<AnalyticsSummaryModel> {
     const [row] = await this.run(
+      principal,
       summarySql({ ...this.base(principal, cycleId), unitCode: unitCode || null }),
     );
     return {
@@ -74,11 +80,12 @@ export class AnalyticsService {
   }
 
   async units(
-    principal: Principal,
+    principal: AnalyticsReader,
     cycleId: string,
     filter: { parentCode?: string | null; level?: string | null },
   ): Promise<UnitAnalyticsModel[]> {
     const rows = await this.run(
+      principal,
       unitRowsSql({
         ...this.base(principal, cycleId),
         parentCode: filter.parentCode || null,
@@ -89,7 +96,7 @@ export class AnalyticsService {
   }
 
   async ranking(
-    principal: Principal,
+    principal: AnalyticsReader,
     cycleId: string,
     level: string,
     top: number,
@@ -101,6 +108,7 @@ export class AnalyticsService {
     }
     const rows = (
       await this.run(
+        principal,
         unitRowsSql({ ...this.base(principal, cycleId), level: parsed, rank: { top } }),
       )
     ).filter((r) => r.code !== null);
@@ -113,12 +121,13 @@ export class AnalyticsService {
   }
 
   async breakdown(
-    principal: Principal,
+    principal: AnalyticsReader,
     cycleId: string,
     by: Dimension,
     unitCode?: string | null,
   ): Promise<BreakdownRowModel[]> {
     const rows = await this.run(
+      principal,
       breakdownSql({ ...this.base(principal, cycleId), by, unitCode: unitCode || null }),
     );
     return rows
@@ -137,11 +146,12 @@ export class AnalyticsService {
   }
 
   async matrix(
-    principal: Principal,
+    principal: AnalyticsReader,
     cycleId: string,
     parentCode?: string | null,
   ): Promise<MatrixCellModel[]> {
     const rows = await this.run(
+      principal,
       matrixSql({ ...this.base(principal, cycleId), parentCode: parentCode || null }),
     );
     return rows
@@ -158,11 +168,12 @@ export class AnalyticsService {
   }
 
   async trend(
-    principal: Principal,
+    principal: AnalyticsReader,
     cycleId: string,
     unitCode?: string | null,
   ): Promise<TrendPointModel[]> {
     const rows = await this.run(
+      principal,
       trendSql({ ...this.base(principal, cycleId), unitCode: unitCode || null }),
     );
     return rows
@@ -176,7 +187,7 @@ export class AnalyticsService {
   }
 
   async behindSchedule(
-    principal: Principal,
+    principal: AnalyticsReader,
     cycleId: string,
     input: { threshold: number; asOf?: string | null; level?: string | null },
   ): Promise<BehindScheduleRowModel[]> {
@@ -188,6 +199,7 @@ export class AnalyticsService {
       throw invalid('asOf', '日期格式应为 YYYY-MM-DD。');
     }
     const rows = await this.run(
+      principal,
       behindScheduleSql({
         ...this.base(principal, cycleId),
         threshold,
@@ -207,14 +219,20 @@ export class AnalyticsService {
       }));
   }
 
-  private base(principal: Principal, cycleId: string) {
+  private base(reader: AnalyticsReader, cycleId: string) {
     if (!isUuid(cycleId)) throw notFound('考核年度');
-    return { cycleId, today: this.today(), jurisdiction: jurisdictionOf(principal) };
+    const jurisdiction = 'jurisdiction' in reader ? reader.jurisdiction : jurisdictionOf(reader);
+    return { cycleId, today: this.today(), jurisdiction };
   }
 
   /** Runs one statement; NOT_FOUND when the cycle or the requested unit is missing or outside. */
-  private async run(statement: Statement): Promise<Row[]> {
-    const rows: Row[] = await this.dataSource.query(statement.sql, statement.params);
+  private async run(reader: AnalyticsReader, statement: Statement): Promise<Row[]> {
+    // On the read replica when it may serve this reader (read-replica/read-routing.ts); machine
+    // tokens never write, so they have no write of their own to wait for.
+    const writer = 'userId' in reader ? reader.userId : null;
+    const rows: Row[] = await this.reads.read(writer, (db) =>
+      db.query(statement.sql, statement.params),
+    );
     const meta = rows[0];
     if (!meta || Number(meta.cycle_found) === 0) throw notFound('考核年度');
     if (Number(meta.unit_found) === 0) throw notFound('单位');

@@ -33,6 +33,12 @@ export interface AnalyticsBenchQuery {
   variables: (ctx: BenchContext) => Record<string, unknown>;
   sql: string;
   sqlParams: (ctx: BenchContext) => unknown[];
+  /**
+   * The same statement over the base tables (tasks, evidence, history) instead of the maintained
+   * rollups: what the API ran before the rollups, and what `analytics:verify` compares with.
+   */
+  baseSql: string;
+  baseSqlParams: (ctx: BenchContext) => unknown[];
 }
 
 const ALL: Jurisdiction = { kind: 'all' };
@@ -50,7 +56,7 @@ function entry(
   name: string,
   graphql: string,
   variables: (ctx: BenchContext) => Record<string, unknown>,
-  build: (ctx: BenchContext & { today: string }) => Statement,
+  build: (ctx: BenchContext & { today: string; base?: boolean }) => Statement,
 ): AnalyticsBenchQuery {
   const withToday = (ctx: BenchContext) => ({
     ...ctx,
@@ -62,6 +68,8 @@ function entry(
     variables,
     sql: build(withToday(PLACEHOLDER)).sql,
     sqlParams: (ctx) => build(withToday(ctx)).params,
+    baseSql: build({ ...withToday(PLACEHOLDER), base: true }).sql,
+    baseSqlParams: (ctx) => build({ ...withToday(ctx), base: true }).params,
   };
 }
 
@@ -70,7 +78,14 @@ const breakdown = (by: Dimension) =>
     `analyticsBreakdown(${by})`,
     `query($cycleId: ID!) { analyticsBreakdown(cycleId: $cycleId, by: ${by}) { key label tasks verified submitted overdue evidenceCount completionRate submissionRate } }`,
     (ctx) => ({ cycleId: ctx.cycleId }),
-    (ctx) => breakdownSql({ cycleId: ctx.cycleId, today: ctx.today, jurisdiction: ALL, by }),
+    (ctx) =>
+      breakdownSql({
+        cycleId: ctx.cycleId,
+        today: ctx.today,
+        jurisdiction: ALL,
+        base: ctx.base,
+        by,
+      }),
   );
 
 export const ANALYTICS_BENCH_QUERIES: AnalyticsBenchQuery[] = [
@@ -78,7 +93,8 @@ export const ANALYTICS_BENCH_QUERIES: AnalyticsBenchQuery[] = [
     'analyticsSummary',
     `query($cycleId: ID!) { analyticsSummary(cycleId: $cycleId) { ${FIGURES} unitsBehindSchedule daysLeft elapsedFraction } }`,
     (ctx) => ({ cycleId: ctx.cycleId }),
-    (ctx) => summarySql({ cycleId: ctx.cycleId, today: ctx.today, jurisdiction: ALL }),
+    (ctx) =>
+      summarySql({ cycleId: ctx.cycleId, today: ctx.today, jurisdiction: ALL, base: ctx.base }),
   ),
   entry(
     'analyticsSummary(prefecture)',
@@ -89,6 +105,7 @@ export const ANALYTICS_BENCH_QUERIES: AnalyticsBenchQuery[] = [
         cycleId: ctx.cycleId,
         today: ctx.today,
         jurisdiction: ALL,
+        base: ctx.base,
         unitCode: ctx.prefectureCode,
       }),
   ),
@@ -96,7 +113,8 @@ export const ANALYTICS_BENCH_QUERIES: AnalyticsBenchQuery[] = [
     'unitAnalytics',
     `query($cycleId: ID!) { unitAnalytics(cycleId: $cycleId) { ${UNIT_ROW} } }`,
     (ctx) => ({ cycleId: ctx.cycleId }),
-    (ctx) => unitRowsSql({ cycleId: ctx.cycleId, today: ctx.today, jurisdiction: ALL }),
+    (ctx) =>
+      unitRowsSql({ cycleId: ctx.cycleId, today: ctx.today, jurisdiction: ALL, base: ctx.base }),
   ),
   entry(
     'unitAnalytics(prefecture)',
@@ -107,6 +125,7 @@ export const ANALYTICS_BENCH_QUERIES: AnalyticsBenchQuery[] = [
         cycleId: ctx.cycleId,
         today: ctx.today,
         jurisdiction: ALL,
+        base: ctx.base,
         parentCode: ctx.prefectureCode,
       }),
   ),
@@ -117,13 +136,15 @@ export const ANALYTICS_BENCH_QUERIES: AnalyticsBenchQuery[] = [
     'chapterUnitMatrix',
     `query($cycleId: ID!) { chapterUnitMatrix(cycleId: $cycleId) { chapter unitCode unitName tasks verified completionRate } }`,
     (ctx) => ({ cycleId: ctx.cycleId }),
-    (ctx) => matrixSql({ cycleId: ctx.cycleId, today: ctx.today, jurisdiction: ALL }),
+    (ctx) =>
+      matrixSql({ cycleId: ctx.cycleId, today: ctx.today, jurisdiction: ALL, base: ctx.base }),
   ),
   entry(
     'completionTrend',
     `query($cycleId: ID!) { completionTrend(cycleId: $cycleId) { date verified tasks completionRate } }`,
     (ctx) => ({ cycleId: ctx.cycleId }),
-    (ctx) => trendSql({ cycleId: ctx.cycleId, today: ctx.today, jurisdiction: ALL }),
+    (ctx) =>
+      trendSql({ cycleId: ctx.cycleId, today: ctx.today, jurisdiction: ALL, base: ctx.base }),
   ),
   entry(
     'completionTrend(county)',
@@ -134,6 +155,7 @@ export const ANALYTICS_BENCH_QUERIES: AnalyticsBenchQuery[] = [
         cycleId: ctx.cycleId,
         today: ctx.today,
         jurisdiction: ALL,
+        base: ctx.base,
         unitCode: ctx.countyCode,
       }),
   ),
@@ -146,6 +168,7 @@ export const ANALYTICS_BENCH_QUERIES: AnalyticsBenchQuery[] = [
         cycleId: ctx.cycleId,
         today: ctx.today,
         jurisdiction: ALL,
+        base: ctx.base,
         threshold: DEFAULT_THRESHOLD,
         asOf: ctx.today,
       }),
@@ -159,6 +182,7 @@ export const ANALYTICS_BENCH_QUERIES: AnalyticsBenchQuery[] = [
         cycleId: ctx.cycleId,
         today: ctx.today,
         jurisdiction: ALL,
+        base: ctx.base,
         level: 'county',
         rank: { top: 10 },
       }),

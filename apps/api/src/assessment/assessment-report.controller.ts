@@ -13,10 +13,15 @@ import { requestMeta } from '../auth/session-token';
 import { isUuid } from '../common/uuid';
 import { AuditAction, SecurityAuditService } from '../security-audit/security-audit.service';
 import { TASK_READERS } from '../task/task-scope';
+import { personLabels } from '../user/person';
 import { PlanInForce, RankLevel } from './assessment-scores';
 import { AssessmentService, ShownScore } from './assessment.service';
+import { resultTableDocx, unitFormDocx } from './outputs/assessment-docx';
+import { resultTable, unitForm } from './outputs/assessment-forms';
+import { resultTableXlsx, unitFormXlsx } from './outputs/assessment-xlsx';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const RANKING_READERS = [
   Role.PROVINCIAL_SUPERVISOR,
   Role.PREFECTURE_SUPERVISOR,
@@ -31,12 +36,15 @@ const RULE_ZH: Record<string, string> = {
   overdue: '逾期',
 };
 
-type ReportKind = 'ranking' | 'unit' | 'printable';
+type ReportKind = 'ranking' | 'unit' | 'printable' | 'form' | 'results';
+type OfficeFormat = 'docx' | 'xlsx';
 
 interface ReportQuery {
   cycleId?: string;
   unitCode?: string;
   level?: string;
+  /** The office documents (form, results): DOCX or XLSX. */
+  format?: OfficeFormat;
 }
 
 /** Who may download each report, and what its query must hold besides a cycle id. */
@@ -66,6 +74,18 @@ const REPORTS: Record<
     readers: TASK_READERS,
     complete: (q) => Boolean(q.unitCode),
     missing: '请指定考核年度（cycleId）和单位（unitCode）。',
+  },
+  form: {
+    route: 'GET /api/assessment/unit-form',
+    readers: TASK_READERS,
+    complete: (q) => Boolean(q.unitCode),
+    missing: '请指定考核年度（cycleId）和单位（unitCode）。',
+  },
+  results: {
+    route: 'GET /api/assessment/results',
+    readers: RANKING_READERS,
+    complete: (q) => ['province', 'prefecture', 'county'].includes(q.level ?? ''),
+    missing: '请指定考核年度（cycleId）和层级（level）。',
   },
 };
 
@@ -123,6 +143,28 @@ export class AssessmentReportController {
     return this.download(req, res, 'printable', { cycleId, unitCode });
   }
 
+  /** GET /api/assessment/unit-form.docx|xlsx?cycleId=…&unitCode=… — the unit's 考核评分表. */
+  @Get(['unit-form.docx', 'unit-form.xlsx'])
+  unitForm(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('cycleId') cycleId?: string,
+    @Query('unitCode') unitCode?: string,
+  ): Promise<void> {
+    return this.download(req, res, 'form', { cycleId, unitCode, format: formatOf(req) });
+  }
+
+  /** GET /api/assessment/results.docx|xlsx?cycleId=…&level=… — one level's 考核结果表. */
+  @Get(['results.docx', 'results.xlsx'])
+  results(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('cycleId') cycleId?: string,
+    @Query('level') level = 'county',
+  ): Promise<void> {
+    return this.download(req, res, 'results', { cycleId, level, format: formatOf(req) });
+  }
+
   /** Checks the caller and the query, builds the report, records the download and sends it. */
   private async download(
     req: Request,
@@ -168,7 +210,76 @@ export class AssessmentReportController {
         return this.unitBook(principal, cycleId, query.unitCode as string);
       case 'printable':
         return this.printableReport(principal, cycleId, query.unitCode as string);
+      case 'form':
+        return this.unitFormDocument(principal, cycleId, query.unitCode as string, query.format!);
+      case 'results':
+        return this.resultDocument(principal, cycleId, query.level as RankLevel, query.format!);
     }
+  }
+
+  /** The cycle's year and title, and its regulation's chapter titles by number. */
+  private async formCycle(
+    cycleId: string,
+  ): Promise<{ cycle: { year: number; title: string }; chapters: Map<number, string> }> {
+    const [cycle]: Array<{ year: number; title: string }> = await this.dataSource.query(
+      `SELECT year, title FROM assessment_cycle WHERE id = $1`,
+      [cycleId],
+    );
+    const chapters: Array<{ number: number; title: string }> = await this.dataSource.query(
+      `SELECT c.number, c.title FROM assessment_cycle y
+         JOIN regulation_chapter c ON c.version_id = y.regulation_version_id
+        WHERE y.id = $1`,
+      [cycleId],
+    );
+    return { cycle, chapters: new Map(chapters.map((c) => [c.number, c.title])) };
+  }
+
+  /** Who the document says made it: the caller by name and office. */
+  private async creator(principal: Principal): Promise<string> {
+    const labels = await personLabels(this.dataSource, [principal.username]);
+    return labels.get(principal.username) ?? principal.username;
+  }
+
+  private async unitFormDocument(
+    principal: Principal,
+    cycleId: string,
+    unitCode: string,
+    format: OfficeFormat,
+  ): Promise<Download> {
+    const { score, plan } = await this.assessment.unitScore(principal, cycleId, unitCode);
+    const { cycle, chapters } = await this.formCycle(cycleId);
+    const form = unitForm(score, plan, cycle, chapters);
+    const creator = await this.creator(principal);
+    const body =
+      format === 'docx' ? await unitFormDocx(form, creator) : await unitFormXlsx(form, creator);
+    return officeDownload(body, format, `${form.title}.${format}`, {
+      report: `form.${format}`,
+      cycleId,
+      unitCode,
+    });
+  }
+
+  private async resultDocument(
+    principal: Principal,
+    cycleId: string,
+    level: RankLevel,
+    format: OfficeFormat,
+  ): Promise<Download> {
+    const scores = await this.assessment.scores(principal, cycleId, level);
+    const plan = await this.assessment.plan(cycleId);
+    const { cycle } = await this.formCycle(cycleId);
+    const table = resultTable(scores, plan, cycle, level);
+    const creator = await this.creator(principal);
+    const body =
+      format === 'docx'
+        ? await resultTableDocx(table, creator)
+        : await resultTableXlsx(table, creator);
+    return officeDownload(body, format, `${table.title}.${format}`, {
+      report: `results.${format}`,
+      cycleId,
+      level,
+      rows: scores.length,
+    });
   }
 
   /** The cycle's year for download names (`2026年度考核结果…`). */
@@ -254,6 +365,19 @@ export class AssessmentReportController {
       { header: '得分比例', key: 'fraction', width: 10 },
     ];
     for (const b of score.breakdown) {
+      if (b.measure) {
+        // A measured indicator: one row with the value scored, its source and the target.
+        const m = b.measure;
+        detail.addRow({
+          indicator: names.get(b.indicatorId) ?? b.indicatorId,
+          marks: round2(b.marks),
+          earned: round2(b.earned),
+          task: `${MEASURE_SOURCE_ZH[m.source] ?? m.source}值 ${m.value ?? '—'}（目标 ${m.target}${m.floor === null ? '' : `，底线 ${m.floor}`}）`,
+          status: '定量指标',
+          rule: MEASURE_RULE_ZH[m.rule] ?? m.rule,
+          fraction: m.fraction,
+        });
+      }
       for (const t of b.tasks) {
         detail.addRow({
           indicator: names.get(b.indicatorId) ?? b.indicatorId,
@@ -290,7 +414,16 @@ export class AssessmentReportController {
   ): Promise<Download> {
     const { score, plan } = await this.assessment.unitScore(principal, cycleId, unitCode);
     const names = indicatorNames(plan);
-    const adjustments = await this.assessment.adjustments(principal, cycleId, unitCode);
+    const recorded = await this.assessment.adjustments(principal, cycleId, unitCode);
+    // 录入人 by name and office, as the pages show them (one statement for all of them).
+    const people = await personLabels(
+      this.dataSource,
+      recorded.map((a) => a.createdBy),
+    );
+    const adjustments = recorded.map((a) => ({
+      ...a,
+      createdBy: people.get(a.createdBy) ?? a.createdBy,
+    }));
     const [cycle] = await this.dataSource.query(
       `SELECT year, title FROM assessment_cycle WHERE id = $1`,
       [cycleId],
@@ -325,6 +458,30 @@ export class AssessmentReportController {
   }
 }
 
+/** The office format a route was asked in, by its extension. */
+function formatOf(req: Request): OfficeFormat {
+  return req.path.endsWith('.docx') ? 'docx' : 'xlsx';
+}
+
+/** A DOCX or XLSX attachment, recorded against its cycle. */
+function officeDownload(
+  body: Buffer,
+  format: OfficeFormat,
+  fileName: string,
+  detail: { cycleId: string } & Record<string, unknown>,
+): Download {
+  return {
+    body,
+    headers: [
+      ['Content-Type', format === 'docx' ? DOCX : XLSX],
+      ['Content-Disposition', contentDisposition(fileName)],
+      ['Cache-Control', 'no-store'],
+    ],
+    target: `cycle:${detail.cycleId}`,
+    detail,
+  };
+}
+
 /** An XLSX attachment, recorded against its cycle. */
 async function xlsxDownload(
   book: ExcelJS.Workbook,
@@ -342,6 +499,18 @@ async function xlsxDownload(
     detail,
   };
 }
+
+const MEASURE_RULE_ZH: Record<string, string> = {
+  threshold: '达标计分',
+  linear: '线性计分',
+  banded: '分档计分',
+  missing: '未上报',
+};
+const MEASURE_SOURCE_ZH: Record<string, string> = {
+  adjusted: '核定',
+  reported: '上报',
+  none: '',
+};
 
 function indicatorNames(plan: PlanInForce): Map<string, string> {
   return new Map(plan.plan.indicators.map((i) => [i.id, i.name]));
@@ -405,7 +574,13 @@ function renderReport(input: {
       (b) =>
         `<tr><td>${escape(names.get(b.indicatorId) ?? b.indicatorId)}</td><td class="n">${round2(b.marks)}</td><td class="n">${round2(
           b.earned,
-        )}</td><td class="w">${b.tasks.map((t) => escape(RULE_ZH[t.rule] ?? t.rule)).join('、')}</td></tr>`,
+        )}</td><td class="w">${
+          b.measure
+            ? escape(
+                `${MEASURE_RULE_ZH[b.measure.rule] ?? b.measure.rule}：${MEASURE_SOURCE_ZH[b.measure.source] ?? ''}值 ${b.measure.value ?? '—'}，目标 ${b.measure.target}`,
+              )
+            : b.tasks.map((t) => escape(RULE_ZH[t.rule] ?? t.rule)).join('、')
+        }</td></tr>`,
     )
     .join('');
   const adjustmentRows = adjustments

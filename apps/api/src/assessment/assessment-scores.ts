@@ -109,6 +109,10 @@ export async function planInForce(manager: EntityManager, cycleId: string): Prom
  * the year is pressed by the urging notices (督办单), whose deductions count below.
  * Tasks are read as compact rows (one statement) and scored by the pure scoring library.
  *
+ * Measured indicators are scored from `assessment_measure_value` (the reviewer's adjusted value
+ * when present, else the unit's reported value); a unit that reported a value is scored even
+ * without a task.
+ *
  * Tasks approved as not applicable to their unit (不适用) are left out: the unit is scored over
  * its applicable tasks only (an indicator left without a task is excluded and the others are
  * rescaled to 100 by the scoring library), and the number set aside is reported per unit.
@@ -151,6 +155,8 @@ export async function computeScores(
       `SELECT code, name, level, parent_code FROM admin_unit
         WHERE code IN (SELECT DISTINCT unit_code FROM task WHERE cycle_id = $1 AND retired_at IS NULL
                          AND not_applicable_status IS DISTINCT FROM 'APPROVED')
+           OR code IN (SELECT unit_code FROM assessment_measure_value
+                        WHERE cycle_id = $1 AND (reported_value IS NOT NULL OR adjusted_value IS NOT NULL))
         ORDER BY code`,
       [cycleId],
     );
@@ -170,6 +176,18 @@ export async function computeScores(
         ORDER BY issued_at, seq`,
       [cycleId, asOf],
     );
+  // Measured indicators: each unit's reported and adjusted values (the adjusted one is scored).
+  const measures: Array<{
+    unit_code: string;
+    indicator_id: string;
+    reported: string | null;
+    adjusted: string | null;
+  }> = await manager.query(
+    `SELECT unit_code, indicator_id, reported_value::text AS reported, adjusted_value::text AS adjusted
+       FROM assessment_measure_value WHERE cycle_id = $1`,
+    [cycleId],
+  );
+  const measuresByUnit = groupBy(measures, (m) => m.unit_code);
   const tasksByUnit = groupBy(rows, (r) => r.unit_code);
   const adjustmentsByUnit = groupBy(adjustments, (a) => a.unit_code);
   const urgingByUnit = groupBy(urging, (u) => u.unit_code);
@@ -177,6 +195,12 @@ export async function computeScores(
     const own = adjustmentsByUnit.get(unit.code) ?? [];
     const score = scoreUnit(inForce.plan, {
       code: unit.code,
+      level: unit.level,
+      measures: (measuresByUnit.get(unit.code) ?? []).map((m) => ({
+        indicatorId: m.indicator_id,
+        reported: m.reported === null ? null : Number(m.reported),
+        adjusted: m.adjusted === null ? null : Number(m.adjusted),
+      })),
       tasks: (tasksByUnit.get(unit.code) ?? []).map((t) => ({
         taskId: t.task_id,
         dutyId: t.lineage_id,

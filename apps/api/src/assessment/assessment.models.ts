@@ -12,6 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MeasureScoreModel, MeasureSpecModel } from './measure/measure.models';
 
 @ObjectType('ChapterWeight')
 @InputType('ChapterWeightInput')
@@ -51,14 +52,18 @@ export class GradeBandModel {
 }
 
 @ObjectType('AssessmentIndicator', {
-  description: '指标: one or more duties (lineage ids), in a chapter, with a weight.',
+  description:
+    '指标: a work item (one or more duties, by lineage id) or a measurement (定量, scored by a reported value against a target), in a chapter, with a weight.',
 })
 export class IndicatorModel {
   @Field() id!: string;
   @Field() name!: string;
   @Field(() => Int) chapter!: number;
   @Field(() => Float) weight!: number;
-  @Field(() => [String], { description: 'Duty lineage ids.' }) dutyIds!: string[];
+  @Field(() => [String], { description: 'Duty lineage ids (work items).' }) dutyIds!: string[];
+  @Field({ description: 'work (职责类) or measure (定量类).' }) kind!: string;
+  @Field(() => MeasureSpecModel, { nullable: true, description: 'Measurements only.' })
+  measure!: MeasureSpecModel | null;
 }
 
 @InputType('AssessmentIndicatorInput')
@@ -75,6 +80,15 @@ export class IndicatorInput {
   @IsOptional()
   @ArrayMaxSize(100)
   articles?: number[];
+  @Field({ nullable: true, description: 'work (default) or measure.' })
+  @IsOptional()
+  @IsIn(['work', 'measure'])
+  kind?: 'work' | 'measure';
+  @Field(() => MeasureSpecModel, { nullable: true, description: 'Required for a measurement.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MeasureSpecModel)
+  measure?: MeasureSpecModel | null;
 }
 
 @ObjectType('AssessmentPlan', {
@@ -175,6 +189,9 @@ export class TaskScoreModel {
 @ObjectType('IndicatorScore')
 export class IndicatorScoreModel {
   @Field() indicatorId!: string;
+  @Field({ description: 'work or measure.' }) kind!: string;
+  @Field(() => MeasureScoreModel, { nullable: true, description: 'Measurements only.' })
+  measure!: MeasureScoreModel | null;
   @Field() name!: string;
   @Field(() => Int) chapter!: number;
   @Field(() => Float, { description: 'Marks available to this unit (after rescaling).' })

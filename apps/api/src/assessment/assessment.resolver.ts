@@ -15,6 +15,7 @@ import {
   UnitScoreModel,
 } from './assessment.models';
 import { PlanInForce, RankLevel } from './assessment-scores';
+import { measureSpecToModel } from './measure/measure-mappers';
 import { AssessmentService, ShownScore } from './assessment.service';
 import { AppError } from '../graphql/app-error';
 import { ErrorCode } from '@duty/shared/errors';
@@ -118,6 +119,9 @@ export class AssessmentResolver {
         marks: round4(b.marks),
         earned: round4(b.earned),
         tasks: b.tasks,
+        // Result sets frozen before measurements existed have no kind.
+        kind: b.kind ?? 'work',
+        measure: b.measure ? { ...b.measure, fraction: round4(b.measure.fraction) } : null,
       })),
       adjustments: (await this.service.adjustments(principal, cycleId, unitCode)).map(
         toAdjustmentModel,
@@ -145,7 +149,11 @@ function toPlanModel(cycleId: string, p: PlanInForce): AssessmentPlanModel {
     chapterWeights: Object.entries(p.plan.chapterWeights)
       .map(([chapter, weight]) => ({ chapter: Number(chapter), weight }))
       .sort((a, b) => a.chapter - b.chapter),
-    indicators: p.plan.indicators,
+    indicators: p.plan.indicators.map((i) => ({
+      ...i,
+      kind: i.kind ?? 'work',
+      measure: i.measure ? measureSpecToModel(i.measure) : null,
+    })),
     rules: p.plan.rules,
     deductions: p.plan.deductions,
     bonusCap: p.plan.bonusCap,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AssessmentPlan, UnitScore, validatePlan } from '@duty/assessment/scoring';
+import { AssessmentPlan, Indicator, UnitScore, validatePlan } from '@duty/assessment/scoring';
 import { ErrorCode } from '@duty/shared/errors';
 import { DataSource, EntityManager } from 'typeorm';
 import { jurisdictionOf, notFound, unitScopeSql } from '../access/jurisdiction';
@@ -13,6 +13,8 @@ import { AppError } from '../graphql/app-error';
 import { AdjustmentKind, AssessmentAdjustment } from './assessment-adjustment.entity';
 import { AssessmentPlanVersion } from './assessment-plan-version.entity';
 import { AssessmentResult, AssessmentResultSet } from './assessment-result.entity';
+import { measureSpecFromInput } from './measure/measure-mappers';
+import type { MeasureSpecModel } from './measure/measure.models';
 import {
   computeScores,
   planDuties,
@@ -32,6 +34,10 @@ export interface PlanIndicatorInput {
   dutyIds?: string[];
   /** Whole articles: every tracked duty of these articles joins the indicator. */
   articles?: number[];
+  /** work (default) or measure. */
+  kind?: 'work' | 'measure';
+  /** A measurement's unit, direction, targets and scoring function. */
+  measure?: MeasureSpecModel | null;
 }
 
 export interface SavePlanInput {
@@ -89,7 +95,25 @@ export class AssessmentService {
       const duties = await planDuties(manager, cycle.id);
       const known = new Set(duties.map((d) => d.lineageId));
       const problems: Array<{ code: string; path: string; message: string }> = [];
-      const indicators = (input.indicators ?? current.plan.indicators).map((ind, i) => {
+      const overrideUnits = new Set<string>();
+      const indicators = (input.indicators ?? current.plan.indicators).map((ind, i): Indicator => {
+        if (ind.kind === 'measure') {
+          // A measurement: scored by a reported value, not by duties (validatePlan checks it).
+          // Input and stored specs share the shape; the mapper drops nulls and trims.
+          const measure = ind.measure
+            ? measureSpecFromInput(ind.measure as MeasureSpecModel)
+            : undefined;
+          measure?.overrides?.forEach((o) => overrideUnits.add(o.unitCode));
+          return {
+            id: ind.id,
+            name: ind.name.trim(),
+            chapter: ind.chapter,
+            weight: ind.weight,
+            dutyIds: ind.dutyIds ?? [],
+            kind: 'measure',
+            ...(measure ? { measure } : {}),
+          };
+        }
         const fromArticles =
           'articles' in ind && ind.articles
             ? duties.filter((d) => ind.articles!.includes(d.article)).map((d) => d.lineageId)
@@ -119,6 +143,24 @@ export class AssessmentService {
           dutyIds,
         };
       });
+      if (overrideUnits.size > 0) {
+        const found: Array<{ code: string }> = await manager.query(
+          `SELECT code FROM admin_unit WHERE code = ANY($1::varchar[])`,
+          [[...overrideUnits]],
+        );
+        const exists = new Set(found.map((u) => u.code));
+        indicators.forEach((ind, i) =>
+          ind.measure?.overrides?.forEach((o, j) => {
+            if (!exists.has(o.unitCode)) {
+              problems.push({
+                code: 'UNKNOWN_UNIT',
+                path: `indicators.${i}.measure.overrides.${j}.unitCode`,
+                message: `定量指标“${ind.name}”的单独目标引用了不存在的单位（${o.unitCode}）`,
+              });
+            }
+          }),
+        );
+      }
       const plan: AssessmentPlan = {
         chapterWeights: Object.fromEntries(input.chapterWeights.map((c) => [c.chapter, c.weight])),
         indicators,
@@ -348,7 +390,7 @@ export class AssessmentService {
   }
 }
 
-function assertOpen(cycle: AssessmentCycle): void {
+export function assertOpen(cycle: AssessmentCycle): void {
   if (cycle.state !== 'open') {
     throw new AppError(ErrorCode.CONFLICT, '该考核年度已关闭，考核方案和加减分已固化。');
   }

@@ -34,6 +34,8 @@ function currentUser(
     passwordExpired: state.passwordExpired,
     secondFactorStep: state.secondFactorStep as SecondFactorStepEnum | null,
     sessionExpiresAt,
+    // Signing in and changing a password happen in password sessions.
+    singleSignOn: false,
     unitCode: user.unitCode,
     departmentId: user.departmentId,
   };
@@ -50,6 +52,7 @@ export function currentUserOf(p: Principal): CurrentUserModel {
     passwordExpired: p.passwordExpired,
     secondFactorStep: p.secondFactorStep as SecondFactorStepEnum | null,
     sessionExpiresAt: p.sessionExpiresAt,
+    singleSignOn: p.singleSignOn ?? false,
     unitCode: p.unitCode,
     departmentId: p.departmentId,
   };

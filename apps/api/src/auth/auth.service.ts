@@ -19,6 +19,7 @@ import { AuditAction, SecurityAuditService } from '../security-audit/security-au
 import { AppUser } from '../user/user.entity';
 import { DEMO_PASSWORD } from '../user/demo-accounts';
 import { Clock, CLOCK } from './clock';
+import { Role } from './role';
 import { PasswordHistoryEntry } from './password-history.entity';
 import { actorOf, Principal, RequestMeta } from './principal';
 import { passwordExpired, SessionService } from './session.service';
@@ -41,6 +42,17 @@ export function signInThrottledMessage(retryAfterSeconds: number): string {
       : `${Math.ceil(retryAfterSeconds / 60)} 分钟`;
   return `登录失败次数过多，请 ${wait}后再试。`;
 }
+
+/** LOCAL_PASSWORD_SIGN_IN=break-glass and the account is not a break-glass administrator. */
+export const PASSWORD_SIGN_IN_DISABLED_MESSAGE =
+  '本系统已启用统一身份认证，请点击“统一身份认证登录”。本地密码仅限应急管理员账户使用。';
+
+/** The roles whose accounts may be flagged break-glass. */
+const BREAK_GLASS_ROLES: readonly Role[] = [
+  Role.SYSTEM_ADMIN,
+  Role.SECURITY_ADMIN,
+  Role.AUDIT_ADMIN,
+];
 
 /** Too many hashes waiting: the server is saturated, not the caller refused. */
 export const HASHING_BUSY_MESSAGE = '系统繁忙，请稍后再试。';
@@ -155,6 +167,20 @@ export class AuthService {
       await this.confirmFailure(user, guess, meta);
       throw await fail('wrong_password', user);
     }
+    if (!this.passwordSignInAllowed(user)) {
+      // Checked after the password, so that the refusal tells nothing to someone who lacks it.
+      await users.update({ id: user.id }, { failedSignIns: 0, lockedUntil: null });
+      await this.audit.record({
+        action: AuditAction.PasswordSignInRefused,
+        result: 'denied',
+        actor: { id: user.id, username: user.username },
+        ip: meta.ip,
+        detail: { reason: 'break_glass_only' },
+      });
+      throw new AppError(ErrorCode.FORBIDDEN, PASSWORD_SIGN_IN_DISABLED_MESSAGE, {
+        reason: 'PASSWORD_SIGN_IN_DISABLED',
+      });
+    }
 
     const rehash = needsRehash(user.passwordHash, this.config.auth.passwordCostLog2)
       ? await hashPassword(password, hashCost)
@@ -212,6 +238,15 @@ export class AuthService {
       secondFactor,
       passwordExpired: expired,
     };
+  }
+
+  /**
+   * LOCAL_PASSWORD_SIGN_IN=break-glass: people sign in through the identity provider; only
+   * administrator accounts flagged break_glass keep their password, for when it is down.
+   */
+  private passwordSignInAllowed(user: AppUser): boolean {
+    if (this.config.signOn.localPasswordSignIn === 'all') return true;
+    return user.breakGlass && !!user.role && BREAK_GLASS_ROLES.includes(user.role);
   }
 
   /** Whether this account must be asked for a second factor: yes when it has one, or must. */

@@ -18,6 +18,8 @@ export interface Principal {
   secondFactorStep: SecondFactorStep | null;
   sessionId: string;
   sessionExpiresAt: Date;
+  /** The session was opened through single sign-on (OIDC), not with a password. */
+  singleSignOn?: boolean;
 }
 
 /** What a request carries besides the principal, for the audit log. */

@@ -8,7 +8,7 @@ import { AppUser } from '../user/user.entity';
 import { Clock, CLOCK } from './clock';
 import { Principal } from './principal';
 import { hashSessionToken, newSessionToken, requestMeta, tokenFromRequest } from './session-token';
-import { SecondFactorStep, UserSession } from './user-session.entity';
+import { SecondFactorStep, SessionAuthMethod, UserSession } from './user-session.entity';
 
 /** How long a session that still owes its second factor lives: enough to open an app and type. */
 export const SECOND_FACTOR_PENDING_MS = 10 * 60_000;
@@ -55,6 +55,7 @@ export class SessionService {
     user: AppUser,
     meta: { ip: string | null; userAgent: string | null },
     secondFactor: SecondFactorStep | null = null,
+    authMethod: SessionAuthMethod = 'password',
   ) {
     const token = newSessionToken();
     const now = this.clock.now();
@@ -70,6 +71,7 @@ export class SessionService {
       revokeReason: null,
       ip: meta.ip,
       userAgent: meta.userAgent,
+      authMethod,
     });
     return { token, session };
   }
@@ -110,7 +112,10 @@ export class SessionService {
         .update({ id: session.id }, { lastSeenAt: now });
     }
     const user = session.user;
-    const passwordTooOld = passwordExpired(user, this.config.auth.passwordMaxAgeMs, now);
+    // A single sign-on session was not opened with the password: its age does not matter here.
+    const passwordTooOld =
+      session.authMethod !== 'oidc' &&
+      passwordExpired(user, this.config.auth.passwordMaxAgeMs, now);
     return {
       userId: user.id,
       username: user.username,
@@ -118,10 +123,12 @@ export class SessionService {
       role: user.role,
       unitCode: user.unitCode,
       departmentId: user.departmentId,
-      mustChangePassword: user.mustChangePassword || passwordTooOld,
+      mustChangePassword:
+        (session.authMethod !== 'oidc' && user.mustChangePassword) || passwordTooOld,
       passwordExpired: passwordTooOld,
       secondFactorStep: session.secondFactor,
       sessionId: session.id,
+      singleSignOn: session.authMethod === 'oidc',
       sessionExpiresAt: new Date(
         Math.min(session.expiresAt.getTime(), now.getTime() + this.config.auth.sessionIdleMs),
       ),

@@ -11,6 +11,9 @@ import { AppUser } from '../user/user.entity';
 
 export type SecondFactorStep = 'verify' | 'enrol';
 
+/** How a session was opened: a local password, or single sign-on through OIDC. */
+export type SessionAuthMethod = 'password' | 'oidc';
+
 /**
  * A server-side session. Only the SHA-256 of the token is stored: a copy of the table does not
  * let anyone sign in. Ends at the idle timeout, the absolute lifetime, sign-out, or when the
@@ -23,6 +26,7 @@ export type SecondFactorStep = 'verify' | 'enrol';
   'CHK_user_session_second_factor',
   `"second_factor" IS NULL OR "second_factor" IN ('verify', 'enrol')`,
 )
+@Check('CHK_user_session_auth_method', `"auth_method" IN ('password', 'oidc')`)
 export class UserSession {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -61,6 +65,10 @@ export class UserSession {
    */
   @Column({ name: 'second_factor', type: 'varchar', length: 10, nullable: true })
   secondFactor!: SecondFactorStep | null;
+
+  /** oidc: the password's age and the local second factor do not apply (the provider's). */
+  @Column({ name: 'auth_method', type: 'varchar', length: 10, default: 'password' })
+  authMethod!: SessionAuthMethod;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip!: string | null;

@@ -29,6 +29,9 @@ export interface BenchQuery {
   variables: (ctx: BenchContext) => Record<string, unknown>;
   sql: string;
   sqlParams: (ctx: BenchContext) => unknown[];
+  /** The same figures from the base tables (before the maintained rollups), timed alongside. */
+  baseSql?: string;
+  baseSqlParams?: (ctx: BenchContext) => unknown[];
 }
 
 export interface AnalyticsBenchOptions {
@@ -94,6 +97,7 @@ export async function runAnalyticsBench(
 
     let bench: BenchServer | undefined;
     const sql = new Client({ connectionString: url, application_name: 'bench-analytics' });
+    const noJit = new Client({ connectionString: url, application_name: 'bench-analytics-nojit' });
     try {
       bench = await startBenchServer(
         { DATABASE_URL: url, SEED_DEMO_DATA: 'false', MIGRATIONS_RUN: 'true' },
@@ -102,6 +106,8 @@ export async function runAnalyticsBench(
       const server = bench.server;
       const token = await signIn(server.url, 'province');
       await sql.connect();
+      await noJit.connect();
+      await noJit.query('SET jit = off');
       const [{ version: pgVersion, jit }] = (
         await sql.query(
           `SELECT current_setting('server_version') AS version, current_setting('jit') AS jit`,
@@ -133,12 +139,79 @@ export async function runAnalyticsBench(
       out(formatTable(results));
       out();
       out(targetVerdict(results, BENCH_TARGET_MS));
+      await compareWithBaseTables(queries, ctx, {
+        warmup,
+        runs,
+        sql,
+        noJit,
+        out,
+        checkInterrupted,
+      });
       return results;
     } finally {
       await sql.end().catch(() => undefined);
+      await noJit.end().catch(() => undefined);
       await bench?.close();
     }
   });
+}
+
+/**
+ * The dashboard statements as the API runs them (from the maintained rollups) next to the same
+ * figures from the base tables, each with the server's JIT setting and with `jit = off`, in the
+ * same run: p50/p95 and the base ÷ rollups ratio of the p95s.
+ */
+async function compareWithBaseTables(
+  queries: readonly BenchQuery[],
+  ctx: BenchContext,
+  opts: {
+    warmup: number;
+    runs: number;
+    sql: Client;
+    noJit: Client;
+    out: (line?: string) => void;
+    checkInterrupted: () => void;
+  },
+): Promise<void> {
+  const compared = queries.filter((q) => q.baseSql && q.baseSqlParams);
+  if (!compared.length) return;
+  const time = (client: Client, text: string, params: unknown[]) =>
+    timeRuns(opts.warmup, opts.runs, async () => {
+      opts.checkInterrupted();
+      await client.query(text, params);
+    }).then(summarize);
+  const fmt = (n: number) => n.toFixed(1);
+  const rows: string[][] = [];
+  for (const q of compared) {
+    const params = q.sqlParams(ctx);
+    const baseParams = q.baseSqlParams!(ctx);
+    const rollup = await time(opts.sql, q.sql, params);
+    const base = await time(opts.sql, q.baseSql!, baseParams);
+    const rollupNoJit = await time(opts.noJit, q.sql, params);
+    const baseNoJit = await time(opts.noJit, q.baseSql!, baseParams);
+    rows.push([
+      q.name,
+      `${fmt(rollup.p50)} / ${fmt(rollup.p95)}`,
+      `${fmt(base.p50)} / ${fmt(base.p95)}`,
+      `${fmt(base.p95 / Math.max(rollup.p95, 0.001))}×`,
+      `${fmt(rollupNoJit.p50)} / ${fmt(rollupNoJit.p95)}`,
+      `${fmt(baseNoJit.p50)} / ${fmt(baseNoJit.p95)}`,
+    ]);
+  }
+  const header = [
+    'query',
+    'rollups p50/p95 ms',
+    'base tables p50/p95 ms',
+    'base ÷ rollups (p95)',
+    'rollups jit=off',
+    'base jit=off',
+  ];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+  opts.out();
+  opts.out('Dashboard statements: maintained rollups against the base tables (plain SQL)');
+  opts.out(line(header));
+  for (const r of rows) opts.out(line(r));
 }
 
 /** Migrations, reference data, the shipped regulation, demo accounts, then the data set. */

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { LocalEvidenceStore } from '@duty/api/evidence-store';
 import { checkEvidenceIntegrity } from '../evidence/evidence-integrity';
+import { createEvidenceStore, describeEvidenceStore } from '../evidence/evidence-store.factory';
 import { SecurityAuditService } from '../security-audit/security-audit.service';
 import { print, runCli, withConfiguredDatabase } from './cli-support';
 
@@ -13,8 +13,7 @@ const KIND_ZH = { missing: '缺失', corrupt: '损坏', unreferenced: '无记录
  */
 runCli((config, logger) =>
   withConfiguredDatabase(config, logger, async (dataSource) => {
-    const store = new LocalEvidenceStore(config.evidence.dir);
-    await store.init();
+    const store = await createEvidenceStore(config);
     const audit = new SecurityAuditService(dataSource, logger);
     const { run, problems, marked, cleared } = await checkEvidenceIntegrity(
       dataSource,
@@ -26,7 +25,7 @@ runCli((config, logger) =>
     for (const sha256 of marked) print(`标记为损坏（拒绝下载）\t${sha256}`);
     for (const sha256 of cleared) print(`已恢复完好，解除损坏标记\t${sha256}`);
     print(
-      `Evidence integrity (${config.evidence.dir}): ${run.checked} file(s) checked, ${run.missing} missing, ${run.corrupt} corrupt, ${run.unreferenced} unreferenced — ${run.ok ? 'OK' : 'PROBLEMS FOUND'}.`,
+      `Evidence integrity (${describeEvidenceStore(config)}): ${run.checked} file(s) checked, ${run.missing} missing, ${run.corrupt} corrupt, ${run.unreferenced} unreferenced — ${run.ok ? 'OK' : 'PROBLEMS FOUND'}.`,
     );
     return run.ok ? 0 : 1;
   }),

@@ -5,10 +5,11 @@ import {
   verifySignedJson,
   type PublicKeyRecord,
 } from '@duty/api/evidence-pack';
+import { createHash } from 'node:crypto';
 import { access, open, readFile } from 'node:fs/promises';
 
 export const USAGE =
-  'Usage: npm run evidence:verify -- [--public-key <duty-signing-keys.json | key.pem>] <pack.zip | result-set.json>';
+  'Usage: npm run evidence:verify -- [--public-key <duty-signing-keys.json | key.pem>] <pack.zip | result-set.json | report.pdf report.sig.json>';
 const KIND_ZH = {
   missing: '缺少文件',
   mismatch: '哈希不符',
@@ -21,6 +22,8 @@ const UNAVAILABLE_ZH = { missing: '未收录（存储缺失）', corrupt: '未�
 
 interface Arguments {
   file: string;
+  /** A detached signature of `file` (e.g. a PDF report's `.sig.json`). */
+  signatureFile: string | null;
   publicKeyFile: string | null;
 }
 
@@ -39,8 +42,10 @@ function parseArguments(args: string[]): Arguments | string {
       return `unknown option ${arg}`;
     } else positional.push(arg);
   }
-  if (positional.length !== 1) return 'give exactly one pack or result set';
-  return { file: positional[0], publicKeyFile };
+  if (positional.length < 1 || positional.length > 2) {
+    return 'give one pack or result set, or a file and its detached signature (.sig.json)';
+  }
+  return { file: positional[0], signatureFile: positional[1] ?? null, publicKeyFile };
 }
 
 /**
@@ -50,7 +55,8 @@ function parseArguments(args: string[]): Arguments | string {
  * key), also checks the pack's signature over manifest.sha256: a missing signature, a key id
  * not among the keys given, or a signature that does not match (a file changed and the
  * manifests rebuilt) fails. A signed result set (`.json`) is checked the same way and needs
- * `--public-key`. Exit 0: OK; 1: a problem; 2: a usage or key file error. Needs no database.
+ * `--public-key`; so does a file with its detached signature (`report.pdf report.sig.json`:
+ * a signed JSON document naming the file's SHA-256, as the server sends with a PDF report). Exit 0: OK; 1: a problem; 2: a usage or key file error. Needs no database.
  */
 export async function runEvidenceVerify(
   args: string[],
@@ -75,6 +81,9 @@ export async function runEvidenceVerify(
       out(`公钥文件无法读取 / cannot read --public-key ${parsed.publicKeyFile}: ${reason}\n`);
       return 2;
     }
+  }
+  if (parsed.signatureFile !== null) {
+    return verifyDetached(parsed.file, parsed.signatureFile, publicKeys, out);
   }
   if (await isJson(parsed.file)) return verifyResultSet(parsed.file, publicKeys, out);
   return verifyPackFile(parsed.file, publicKeys, out);
@@ -137,6 +146,54 @@ async function verifyResultSet(
     return 1;
   }
   out(`签名有效 / signature valid\t${check.detail}\n${file}: result set — OK.\n`);
+  return 0;
+}
+
+/**
+ * A file against its detached signature: the signed JSON document must be valid (by a key
+ * given) and name the file's SHA-256 (and size, when it says one).
+ */
+async function verifyDetached(
+  file: string,
+  signatureFile: string,
+  publicKeys: PublicKeyRecord[] | undefined,
+  out: (text: string) => void,
+): Promise<number> {
+  if (publicKeys === undefined) {
+    out(`a detached signature is checked against the public keys: give --public-key\n${USAGE}\n`);
+    return 2;
+  }
+  const fail = (detail: string) => {
+    out(`签名无效\t${file}\t${detail}\n${file}: FAILED.\n`);
+    return 1;
+  };
+  let result: ReturnType<typeof verifySignedJson>;
+  try {
+    result = verifySignedJson(await readFile(signatureFile, 'utf8'), publicKeys);
+  } catch (error) {
+    if (!(error instanceof SignatureFormatError)) throw error;
+    return fail(`${signatureFile}: ${error.message}`);
+  }
+  const { check, document } = result;
+  if (check === null) return fail(`${signatureFile} carries no signature`);
+  if (check.status !== 'valid') return fail(`${signatureFile}: ${check.detail}`);
+  const signed = (document ?? {}) as { format?: unknown; sha256?: unknown; bytes?: unknown };
+  if (typeof signed.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(signed.sha256)) {
+    return fail(`${signatureFile} is not a detached signature (its document names no sha256)`);
+  }
+  const data = await readFile(file);
+  const actual = createHash('sha256').update(data).digest('hex');
+  if (actual !== signed.sha256) {
+    return fail(
+      `SHA-256 ${actual} is not the signed ${signed.sha256}: the file was changed or is another one`,
+    );
+  }
+  if (typeof signed.bytes === 'number' && signed.bytes !== data.length) {
+    return fail(`${data.length} bytes, signed ${signed.bytes}`);
+  }
+  out(
+    `签名有效 / signature valid\t${check.detail}\n${file}: ${String(signed.format ?? 'signed file')}, SHA-256 ${actual} — OK.\n`,
+  );
   return 0;
 }
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { LocalEvidenceStore } from '@duty/api/evidence-store';
+import { createEvidenceStore } from '../evidence/evidence-store.factory';
 import { seedDemoData } from '../seed/demo-seed';
 import { print, runCli, withConfiguredDatabase } from './cli-support';
 
@@ -8,8 +8,7 @@ runCli((config, logger) =>
     config,
     logger,
     async (dataSource) => {
-      const evidenceStore = new LocalEvidenceStore(config.evidence.dir);
-      await evidenceStore.init();
+      const evidenceStore = await createEvidenceStore(config);
       const result = await seedDemoData(dataSource, {
         passwordCostLog2: config.auth.passwordCostLog2,
         production: config.isProduction,

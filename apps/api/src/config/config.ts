@@ -4,14 +4,34 @@ import path from 'node:path';
 import { algorithmUnavailable, type SignatureAlgorithm } from '@duty/api/evidence-pack';
 import { EVIDENCE_FILE_TYPES, EvidenceFileType } from '@duty/api/file-types';
 import { z } from 'zod';
+import { postgresUrl } from './env-schemas';
 import { Role } from '../auth/role';
 import { URGING_ENV, UrgingConfig, urgingConfigFrom } from '../urging/urging-config';
+import {
+  OIDC_ENV,
+  SignOnConfig,
+  signOnConfigFrom,
+  signOnConfigProblems,
+} from '../auth/oidc/oidc-config';
 import {
   NOTIFICATION_ENV,
   NotificationConfig,
   notificationConfigFrom,
   notificationConfigProblems,
 } from '../notification/notification-config';
+import { METRICS_ENV, MetricsConfig, metricsConfigFrom } from '../metrics/metrics-config';
+import {
+  EVIDENCE_STORE_ENV,
+  EvidenceStoreConfig,
+  evidenceStoreConfigFrom,
+  evidenceStoreConfigProblems,
+} from '../evidence/evidence-store-config';
+import {
+  READ_REPLICA_ENV,
+  ReadReplicaConfig,
+  readReplicaConfigFrom,
+  readReplicaConfigProblems,
+} from '../read-replica/read-replica-config';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], {
@@ -35,17 +55,7 @@ const positiveInt = (fallback: number, max = Number.MAX_SAFE_INTEGER) =>
     .max(max, `must be at most ${max}`)
     .default(fallback);
 
-const postgresUrl = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'postgres:' || url.protocol === 'postgresql:';
-    } catch {
-      return false;
-    }
-  }, 'must be a postgres:// or postgresql:// URL, e.g. postgres://user:password@host:5432/dbname');
+const databaseUrl = postgresUrl('');
 
 /** Keywords Express's `trust proxy` understands besides addresses and subnets. */
 const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
@@ -68,10 +78,10 @@ const envSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: port(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_URL: databaseUrl.optional(),
   // The owner of the schema, for migrations and for granting the application role (DATABASE_URL)
   // its rights; without it the application migrates with DATABASE_URL itself.
-  DATABASE_OWNER_URL: postgresUrl.optional(),
+  DATABASE_OWNER_URL: databaseUrl.optional(),
   DATABASE_POOL_MAX: positiveInt(10, 200),
   DATABASE_SSL: booleanFlag.default(false),
   DATA_DIR: z.string().trim().min(1).default('.data'),
@@ -234,6 +244,14 @@ const envSchema = z.object({
   ...URGING_ENV,
   // Notifications, the delivery outbox and the job runner (notification/notification-config.ts).
   ...NOTIFICATION_ENV,
+  // /metrics: bearer token and/or management listener (metrics/metrics-config.ts).
+  ...METRICS_ENV,
+  // A hot standby for analytics and task list reads (read-replica/read-replica-config.ts).
+  ...READ_REPLICA_ENV,
+  // Evidence in a local directory or an S3-compatible bucket (evidence/evidence-store-config.ts).
+  ...EVIDENCE_STORE_ENV,
+  // Single sign-on (OIDC) and password sign-in (auth/oidc/oidc-config.ts).
+  ...OIDC_ENV,
 });
 
 export type DatabaseConfig =
@@ -322,11 +340,19 @@ export interface AppConfig {
     stagingSweepIntervalMs: number;
     /** A staging file untouched for this long is a leftover of an interrupted upload. */
     stagingMaxAgeMs: number;
+    /** The local directory (`dir`) or an S3-compatible bucket. */
+    store: EvidenceStoreConfig;
   };
   /** 三色督办单 rules, number pattern and assessment deductions. */
   urging: UrgingConfig;
   /** Notification channels, the outbox dispatcher and the job runner. */
   notifications: NotificationConfig;
+  /** Prometheus `/metrics`: where it is served and the token it requires. */
+  metrics: MetricsConfig;
+  /** The streaming replica that analytics and task list reads may use. */
+  readReplica: ReadReplicaConfig;
+  /** Single sign-on through OpenID Connect, and who may still use a password. */
+  signOn: SignOnConfig;
   graphql: {
     maxDepth: number;
     maxCost: number;
@@ -381,6 +407,12 @@ export function loadConfig(
   }
   const notificationProblems = notificationConfigProblems(e);
   if (notificationProblems.length > 0) throw new ConfigError(notificationProblems);
+  const signOnProblems = signOnConfigProblems(e, e.NODE_ENV === 'production');
+  if (signOnProblems.length > 0) throw new ConfigError(signOnProblems);
+  const evidenceStoreProblems = evidenceStoreConfigProblems(e);
+  if (evidenceStoreProblems.length > 0) throw new ConfigError(evidenceStoreProblems);
+  const replicaProblems = readReplicaConfigProblems(e);
+  if (replicaProblems.length > 0) throw new ConfigError(replicaProblems);
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   if (e.DATABASE_OWNER_URL && !e.DATABASE_URL) {
     throw new ConfigError([
@@ -464,9 +496,13 @@ export function loadConfig(
       fsckIntervalHours: e.EVIDENCE_FSCK_INTERVAL_HOURS,
       stagingSweepIntervalMs: e.EVIDENCE_STAGING_SWEEP_SECONDS * 1000,
       stagingMaxAgeMs: e.EVIDENCE_STAGING_MAX_AGE_MINUTES * 60_000,
+      store: evidenceStoreConfigFrom(e),
     },
     urging: urgingConfigFrom(e),
     notifications: notificationConfigFrom(e),
+    metrics: metricsConfigFrom(e),
+    readReplica: readReplicaConfigFrom(e),
+    signOn: signOnConfigFrom(e, e.NODE_ENV === 'production'),
     graphql: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxCost: e.GRAPHQL_MAX_COST,

@@ -6,6 +6,7 @@ import { Principal } from '../auth/principal';
 import { AppError } from '../graphql/app-error';
 import { RegulationVersion } from '../regulation/entities/regulation-version.entity';
 import { AssessmentCycle } from './assessment-cycle.entity';
+import { lockOpenCycle } from './lock-open-cycle';
 import { refuseWhileMappingsPending } from './mappings-pending';
 import { generateTasks, GenerationResult } from './task-generation';
 
@@ -25,15 +26,7 @@ export class CycleVersionService {
     versionId: string,
   ): Promise<{ cycle: AssessmentCycle; generation: GenerationResult }> {
     return this.dataSource.transaction(async (manager) => {
-      const cycle = await manager
-        .createQueryBuilder(AssessmentCycle, 'c')
-        .setLock('pessimistic_write')
-        .where('c.id = :id', { id: cycleId })
-        .getOne();
-      if (!cycle) throw new AppError(ErrorCode.NOT_FOUND, '未找到该考核年度。');
-      if (cycle.state !== 'open') {
-        throw new AppError(ErrorCode.CONFLICT, '该考核年度已关闭，不能迁移到新版本。');
-      }
+      const cycle = await lockOpenCycle(manager, cycleId, '该考核年度已关闭，不能迁移到新版本。');
       const target = await manager.findOne(RegulationVersion, { where: { id: versionId } });
       if (!target) throw new AppError(ErrorCode.NOT_FOUND, '未找到该法规版本。');
       const current = await manager.findOneOrFail(RegulationVersion, {

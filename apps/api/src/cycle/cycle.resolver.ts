@@ -22,7 +22,11 @@ import {
   GenerationModel,
   LevelTaskCountModel,
 } from '../task/dto/task.models';
-import { CycleDutyDueDateInput, CycleRegenerationPreviewModel } from './cycle.models';
+import {
+  CycleDutyDueDateInput,
+  CycleDutyDueDateModel,
+  CycleRegenerationPreviewModel,
+} from './cycle.models';
 import { CycleService } from './cycle.service';
 
 const CYCLE_MANAGERS = [Role.PROVINCIAL_SUPERVISOR] as const;
@@ -61,7 +65,7 @@ export class CycleResolver {
   @Access(CYCLE_MANAGERS)
   @Query(() => CycleRegenerationPreviewModel, {
     description:
-      'What regenerateCycleTasks would do now (tasks added, retired and restored, by duty); writes nothing.',
+      'What regenerateCycleTasks would do now (tasks added, retired and restored, lead departments moved, by duty); writes nothing.',
   })
   cycleRegenerationPreview(@Args('cycleId', { type: () => ID }) cycleId: string) {
     return this.cycleService.previewRegeneration(cycleId);
@@ -80,9 +84,30 @@ export class CycleResolver {
   }
 
   @Access(CYCLE_MANAGERS)
+  @Query(() => [CycleDutyDueDateModel], {
+    description: "The cycle's per-duty due dates, in regulation order, with their tasks.",
+  })
+  cycleDutyDueDates(@Args('cycleId', { type: () => ID }) cycleId: string) {
+    return this.cycleService.dutyDueDates(cycleId);
+  }
+
+  @Access(CYCLE_MANAGERS)
+  @Mutation(() => Int, {
+    description:
+      "Removes a duty's own due date in an open cycle: its tasks go back to the cycle's due date (extended ones keep theirs); returns the tasks moved.",
+  })
+  removeCycleDutyDueDate(
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Args('dutyLineageId', { type: () => ID }) dutyLineageId: string,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.cycleService.removeDutyDueDate(ctx.principal as Principal, cycleId, dutyLineageId);
+  }
+
+  @Access(CYCLE_MANAGERS)
   @Mutation(() => Number, {
     description:
-      'Due date for one duty’s tasks in a cycle; returns the tasks moved (extended ones keep theirs).',
+      'Due date for one duty’s tasks in an open cycle, within its start and due dates; returns the tasks moved (extended ones keep theirs).',
   })
   setCycleDutyDueDate(
     @Args('cycleId', { type: () => ID }) cycleId: string,

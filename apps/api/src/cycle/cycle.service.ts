@@ -6,8 +6,9 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@duty/shared/errors';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { freezeResults, markReopened } from '../assessment/assessment-scores';
+import { refuseWhileObjectionsPending } from '../assessment/objections/objections-pending';
 import { Clock, CLOCK } from '../auth/clock';
 import { Principal } from '../auth/principal';
 import { isIsoDate, shanghaiDate } from '../common/iso-date';
@@ -15,6 +16,7 @@ import { AppError } from '../graphql/app-error';
 import { RegulationVersion } from '../regulation/entities/regulation-version.entity';
 import { AssessmentCycle } from './assessment-cycle.entity';
 import { CycleDutyDueDate } from './cycle-duty-due-date.entity';
+import { lockOpenCycle } from './lock-open-cycle';
 import { updateReturning } from '../common/query-helpers';
 import { recordTaskEvents } from '../task/task-events';
 import { refuseWhileMappingsPending } from './mappings-pending';
@@ -81,10 +83,12 @@ export class CycleService {
       const problem = !isIsoDate(d.dueDate)
         ? '截止日期无效。'
         : isIsoDate(input.startDate) && d.dueDate < input.startDate
-          ? '职责的截止日期不得早于考核年度的开始日期。'
-          : seen.has(d.dutyLineageId)
-            ? '同一职责只能设置一个截止日期。'
-            : undefined;
+          ? DUE_BEFORE_START
+          : isIsoDate(input.dueDate) && d.dueDate > input.dueDate
+            ? DUE_AFTER_END
+            : seen.has(d.dutyLineageId)
+              ? '同一职责只能设置一个截止日期。'
+              : undefined;
       if (problem) fields[`dutyDueDates.${i}`] = problem;
       seen.add(d.dutyLineageId);
     });
@@ -94,7 +98,7 @@ export class CycleService {
         fields.year && Object.keys(fields).length === 1
           ? '年度无效。'
           : Object.keys(fields).every((f) => f.startsWith('dutyDueDates.'))
-            ? '职责的截止日期须为有效日期，不早于开始日期，且每项职责只设一个。'
+            ? '职责的截止日期须为有效日期，在考核年度的起止日期之内，且每项职责只设一个。'
             : '开始日期和截止日期须为有效日期，且开始不晚于截止。',
         { fields },
       );
@@ -134,17 +138,16 @@ export class CycleService {
       if (dutyDueDates.length > 0) {
         // Only duties of the version's tracked government duties get a date: a lineage from
         // elsewhere would be stored without ever dating a task.
-        const known: Array<{ lineage_id: string }> = await manager.query(
-          `SELECT DISTINCT lineage_id FROM duty
-            WHERE version_id = $1 AND tracked AND government_duty AND lineage_id = ANY ($2::uuid[])`,
-          [version.id, dutyDueDates.map((d) => d.dutyLineageId)],
+        const known = await trackedLineages(
+          manager,
+          version.id,
+          dutyDueDates.map((d) => d.dutyLineageId),
         );
         const ok = new Set(known.map((k) => k.lineage_id));
         const unknown = dutyDueDates.findIndex((d) => !ok.has(d.dutyLineageId));
         if (unknown >= 0) {
-          const message = '该职责不是此法规版本中纳入跟踪的职责，不能为其设置截止日期。';
-          throw new AppError(ErrorCode.VALIDATION_FAILED, message, {
-            fields: { [`dutyDueDates.${unknown}`]: message },
+          throw new AppError(ErrorCode.VALIDATION_FAILED, NOT_A_TRACKED_DUTY, {
+            fields: { [`dutyDueDates.${unknown}`]: NOT_A_TRACKED_DUTY },
           });
         }
         await manager.insert(
@@ -161,14 +164,7 @@ export class CycleService {
 
   async regenerate(principal: Principal, cycleId: string): Promise<GenerationResult> {
     return this.dataSource.transaction(async (manager) => {
-      const cycle = await manager
-        .createQueryBuilder(AssessmentCycle, 'c')
-        .setLock('pessimistic_write')
-        .where('c.id = :id', { id: cycleId })
-        .getOne();
-      if (!cycle) throw new AppError(ErrorCode.NOT_FOUND, '未找到该考核年度。');
-      if (cycle.state !== 'open')
-        throw new AppError(ErrorCode.CONFLICT, '该考核年度已关闭，任务只读。');
+      const cycle = await lockOpenCycle(manager, cycleId, '该考核年度已关闭，任务只读。');
       await refuseWhileMappingsPending(manager, [cycle.regulationVersionId], {
         subject: '该法规版本',
         action: '生成任务',
@@ -199,45 +195,114 @@ export class CycleService {
     });
   }
 
+  /**
+   * The per-duty due dates of a cycle (按职责设置的截止日期), in regulation order, each with its
+   * duty as the cycle's version states it and the cycle's active tasks of that duty: how many,
+   * and how many keep an approved extension (they do not follow a changed date).
+   */
+  async dutyDueDates(cycleId: string): Promise<CycleDutyDueDateRow[]> {
+    await this.get(cycleId);
+    const rows: Array<{
+      duty_lineage_id: string;
+      due_date: string;
+      duty_id: string | null;
+      article_number: number | null;
+      text: string | null;
+      tasks: number;
+      extended: number;
+    }> = await this.dataSource.query(
+      `SELECT o.duty_lineage_id, o.due_date::text AS due_date, d.id AS duty_id,
+              a.number AS article_number, d.text,
+              count(t.id)::int AS tasks, count(t.id) FILTER (WHERE t.extension_count > 0)::int AS extended
+         FROM cycle_duty_due_date o
+         JOIN assessment_cycle c ON c.id = o.cycle_id
+         LEFT JOIN duty d ON d.version_id = c.regulation_version_id AND d.lineage_id = o.duty_lineage_id
+         LEFT JOIN regulation_article a ON a.id = d.article_id
+         LEFT JOIN task t ON t.cycle_id = o.cycle_id AND t.duty_lineage_id = o.duty_lineage_id
+                         AND t.retired_at IS NULL
+        WHERE o.cycle_id = $1
+        GROUP BY o.duty_lineage_id, o.due_date, d.id, a.number, d.text, d.item_number, d.sequence
+        ORDER BY a.number NULLS LAST, d.item_number NULLS FIRST, d.sequence, o.duty_lineage_id`,
+      [cycleId],
+    );
+    return rows.map((r) => ({
+      dutyLineageId: r.duty_lineage_id,
+      dueDate: r.due_date,
+      dutyId: r.duty_id,
+      articleNumber: r.article_number,
+      text: r.text,
+      tasks: r.tasks,
+      extended: r.extended,
+    }));
+  }
+
+  /**
+   * Sets (or changes) one duty's due date in an open cycle: the date must lie within the
+   * cycle's start and due dates and the duty be one of its version's tracked government duties.
+   * Its tasks not yet extended move to the date, each with a `due_date` history entry.
+   */
   async setDutyDueDate(
     principal: Principal,
     cycleId: string,
     dutyLineageId: string,
     dueDate: string,
   ): Promise<number> {
-    if (!isIsoDate(dueDate)) throw new AppError(ErrorCode.VALIDATION_FAILED, '截止日期无效。');
+    if (!isIsoDate(dueDate)) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, '截止日期无效。', {
+        fields: { dueDate: '截止日期无效。' },
+      });
+    }
     return this.dataSource.transaction(async (manager) => {
-      const cycle = await manager.findOne(AssessmentCycle, { where: { id: cycleId } });
-      if (!cycle) throw new AppError(ErrorCode.NOT_FOUND, '未找到该考核年度。');
-      if (cycle.state !== 'open') throw new AppError(ErrorCode.CONFLICT, '该考核年度已关闭。');
+      const cycle = await lockOpenCycle(manager, cycleId, CLOSED_FOR_DUE_DATES);
+      const problem =
+        dueDate < cycle.startDate ? DUE_BEFORE_START : dueDate > cycle.dueDate ? DUE_AFTER_END : '';
+      if (problem) {
+        throw new AppError(ErrorCode.VALIDATION_FAILED, problem, { fields: { dueDate: problem } });
+      }
+      const known = await trackedLineages(manager, cycle.regulationVersionId, [dutyLineageId]);
+      if (known.length === 0) {
+        throw new AppError(ErrorCode.VALIDATION_FAILED, NOT_A_TRACKED_DUTY, {
+          fields: { dutyLineageId: NOT_A_TRACKED_DUTY },
+        });
+      }
       await manager.upsert(CycleDutyDueDate, { cycleId, dutyLineageId, dueDate }, [
         'cycleId',
         'dutyLineageId',
       ]);
-      // Tasks not yet extended follow the new default; an approved extension is kept.
-      const moved = await updateReturning<{ id: string; unit_code: string; before: string }>(
+      return moveDutyTasks(
         manager,
-        `UPDATE task t SET due_date = $3, row_version = t.row_version + 1, updated_by = $4, updated_at = now()
-           FROM task old
-          WHERE old.id = t.id AND t.cycle_id = $1 AND t.duty_lineage_id = $2 AND t.extension_count = 0
-            AND t.due_date <> $3 AND t.retired_at IS NULL
-         RETURNING t.id, t.unit_code, old.due_date::text AS before`,
-        [cycleId, dutyLineageId, dueDate, principal.username],
+        principal,
+        cycleId,
+        dutyLineageId,
+        dueDate,
+        '考核年度调整该职责的截止日期',
       );
-      await recordTaskEvents(
+    });
+  }
+
+  /**
+   * Removes one duty's own due date: its tasks not yet extended go back to the cycle's due
+   * date, each with a `due_date` history entry. Returns the tasks moved.
+   */
+  async removeDutyDueDate(
+    principal: Principal,
+    cycleId: string,
+    dutyLineageId: string,
+  ): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const cycle = await lockOpenCycle(manager, cycleId, CLOSED_FOR_DUE_DATES);
+      const removed = await manager.delete(CycleDutyDueDate, { cycleId, dutyLineageId });
+      if (!removed.affected) {
+        throw new AppError(ErrorCode.NOT_FOUND, '该职责没有单独设置截止日期。');
+      }
+      return moveDutyTasks(
         manager,
-        moved.map((t) => ({
-          taskId: t.id,
-          unitCode: t.unit_code,
-          cycleId,
-          actorUsername: principal.username,
-          kind: 'due_date',
-          before: { dueDate: t.before },
-          after: { dueDate },
-          reason: '考核年度调整该职责的截止日期',
-        })),
+        principal,
+        cycleId,
+        dutyLineageId,
+        cycle.dueDate,
+        '考核年度取消该职责单独设置的截止日期，恢复为年度截止日期',
       );
-      return moved.length;
     });
   }
 
@@ -258,6 +323,7 @@ export class CycleService {
         await this.get(cycleId);
         throw new AppError(ErrorCode.CONFLICT, '该考核年度已关闭。');
       }
+      await refuseWhileObjectionsPending(manager, cycleId);
       const cycle = await manager.findOneOrFail(AssessmentCycle, { where: { id: cycleId } });
       await freezeResults(manager, cycle, principal.username, now, shanghaiDate(now));
       await this.notifications.notify(manager, await cycleClosedNotifications(manager, cycle, now));
@@ -289,4 +355,73 @@ export class CycleService {
     });
     return this.get(cycleId);
   }
+}
+
+const CLOSED_FOR_DUE_DATES = '该考核年度已关闭，截止日期不能再调整。';
+const DUE_BEFORE_START = '职责的截止日期不得早于考核年度的开始日期。';
+const DUE_AFTER_END = '职责的截止日期不得晚于考核年度的截止日期。';
+const NOT_A_TRACKED_DUTY = '该职责不是此法规版本中纳入跟踪的职责，不能为其设置截止日期。';
+
+/** One per-duty due date of a cycle, with its duty in the cycle's version and its tasks. */
+export interface CycleDutyDueDateRow {
+  dutyLineageId: string;
+  dueDate: string;
+  /** The duty of the cycle's version with this lineage; null if the version has none. */
+  dutyId: string | null;
+  articleNumber: number | null;
+  text: string | null;
+  /** Active tasks of the duty in the cycle. */
+  tasks: number;
+  /** Of those, tasks with an approved extension (they keep their own date). */
+  extended: number;
+}
+
+/** Which of `lineages` are tracked government duties of the version (the ones that get tasks). */
+async function trackedLineages(
+  manager: EntityManager,
+  versionId: string,
+  lineages: string[],
+): Promise<Array<{ lineage_id: string }>> {
+  return manager.query(
+    `SELECT DISTINCT lineage_id FROM duty
+      WHERE version_id = $1 AND tracked AND government_duty AND lineage_id = ANY ($2::uuid[])`,
+    [versionId, lineages],
+  );
+}
+
+/**
+ * Moves the duty's active tasks of the cycle to `dueDate`, except those with an approved
+ * extension (they keep theirs); one `due_date` history entry per task moved, with the reason.
+ */
+async function moveDutyTasks(
+  manager: EntityManager,
+  principal: Principal,
+  cycleId: string,
+  dutyLineageId: string,
+  dueDate: string,
+  reason: string,
+): Promise<number> {
+  const moved = await updateReturning<{ id: string; unit_code: string; before: string }>(
+    manager,
+    `UPDATE task t SET due_date = $3, row_version = t.row_version + 1, updated_by = $4, updated_at = now()
+       FROM task old
+      WHERE old.id = t.id AND t.cycle_id = $1 AND t.duty_lineage_id = $2 AND t.extension_count = 0
+        AND t.due_date <> $3 AND t.retired_at IS NULL
+     RETURNING t.id, t.unit_code, old.due_date::text AS before`,
+    [cycleId, dutyLineageId, dueDate, principal.username],
+  );
+  await recordTaskEvents(
+    manager,
+    moved.map((t) => ({
+      taskId: t.id,
+      unitCode: t.unit_code,
+      cycleId,
+      actorUsername: principal.username,
+      kind: 'due_date',
+      before: { dueDate: t.before },
+      after: { dueDate },
+      reason,
+    })),
+  );
+  return moved.length;
 }

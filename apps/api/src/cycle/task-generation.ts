@@ -2,7 +2,11 @@ import { DEFAULT_LEAD_DEPARTMENT_CODE } from '@duty/regulation/duties';
 import { EntityManager } from 'typeorm';
 import { updateReturning } from '../common/query-helpers';
 import { recordTaskEvents } from '../task/task-events';
-import { followDutyLeads } from '../task-assignment/lead-change';
+import {
+  BEHIND_DUTY_LEAD_JOINS,
+  BEHIND_DUTY_LEAD_WHERE,
+  followDutyLeads,
+} from '../task-assignment/lead-change';
 
 export interface GenerationResult {
   /** Tasks that now point at their duty's successor in the cycle's version (same lineage). */
@@ -226,9 +230,24 @@ export interface PlannedDutyChange {
   reason: string | null;
 }
 
+/** Tasks of one duty whose lead department (牵头部门) a regeneration would move, by kind. */
+export interface PlannedLeadChange {
+  dutyId: string;
+  lineageId: string;
+  articleNumber: number;
+  text: string;
+  /** The department kind leading them now, e.g. 市场监督管理. */
+  fromDepartment: string;
+  /** The duty's reviewed lead department kind they move to. */
+  toDepartment: string;
+  tasks: number;
+}
+
 export interface RegenerationPlan {
   /** Tasks that would point at their duty's successor in the cycle's version. */
   followed: number;
+  /** Tasks whose lead department would follow their duty's reviewed lead. */
+  leadsFollowed: number;
   created: number;
   retired: number;
   restored: number;
@@ -237,6 +256,8 @@ export interface RegenerationPlan {
   added: PlannedDutyChange[];
   retiring: PlannedDutyChange[];
   restoring: PlannedDutyChange[];
+  /** By duty and department: the lead department changes (after duty reviews). */
+  leadChanges: PlannedLeadChange[];
 }
 
 /**
@@ -287,6 +308,33 @@ export async function planRegeneration(
     params,
   );
   const restoring: Row[] = await manager.query(byDuty(TO_RESTORE('t', '$1', '$2')), params);
+  // generateTasks moves leads after the tasks followed their lineage: the rule is applied to
+  // the duty each task will point at (its lineage's duty in the cycle's version, else its own).
+  const leadChanges: Array<{
+    duty_id: string;
+    lineage_id: string;
+    article_number: number;
+    text: string;
+    from_department: string;
+    to_department: string;
+    tasks: number;
+  }> = await manager.query(
+    `SELECT d.id AS duty_id, t.duty_lineage_id AS lineage_id, a.number AS article_number, d.text,
+            fk.name AS from_department, tk.name AS to_department, count(*)::int AS tasks
+       FROM task t
+       JOIN LATERAL (SELECT coalesce((SELECT vd.id FROM duty vd
+                                       WHERE vd.version_id = $2 AND vd.lineage_id = t.duty_lineage_id),
+                                     t.duty_id) AS id) eff ON true
+       ${BEHIND_DUTY_LEAD_JOINS('eff.id', '$3')}
+       JOIN duty d ON d.id = eff.id
+       JOIN regulation_article a ON a.id = d.article_id
+       JOIN department_kind fk ON fk.code = od.kind_code
+       JOIN department_kind tk ON tk.code = nd.kind_code
+      WHERE t.cycle_id = $1 AND ${BEHIND_DUTY_LEAD_WHERE}
+      GROUP BY d.id, t.duty_lineage_id, a.number, d.text, fk.name, tk.name, fk.sort_order, tk.sort_order
+      ORDER BY a.number, min(d.item_number), min(d.sequence), fk.sort_order, tk.sort_order`,
+    [...params, DEFAULT_LEAD_DEPARTMENT_CODE],
+  );
   const [{ followed, active }] = await manager.query(
     `SELECT (SELECT count(*)::int FROM task t, duty d WHERE ${LINEAGE_MOVES('t', 'd', '$1', '$2')}) AS followed,
             (SELECT count(*)::int FROM task WHERE cycle_id = $1 AND retired_at IS NULL) AS active`,
@@ -302,10 +350,11 @@ export async function planRegeneration(
       tasks: r.tasks,
       reason: retire ? retiredReason(!!r.continued) : null,
     });
-  const sum = (rows: Row[]) => rows.reduce((n, r) => n + r.tasks, 0);
+  const sum = (rows: ReadonlyArray<{ tasks: number }>) => rows.reduce((n, r) => n + r.tasks, 0);
   const [created, retired, restored] = [sum(added), sum(retiring), sum(restoring)];
   return {
     followed,
+    leadsFollowed: sum(leadChanges),
     created,
     retired,
     restored,
@@ -313,5 +362,14 @@ export async function planRegeneration(
     added: added.map(change(false)),
     retiring: retiring.map(change(true)),
     restoring: restoring.map(change(false)),
+    leadChanges: leadChanges.map((r) => ({
+      dutyId: r.duty_id,
+      lineageId: r.lineage_id,
+      articleNumber: r.article_number,
+      text: r.text,
+      fromDepartment: r.from_department,
+      toDepartment: r.to_department,
+      tasks: r.tasks,
+    })),
   };
 }

@@ -26,11 +26,20 @@ export const WITHHELD_PRIVILEGES: Readonly<Record<string, readonly string[]>> = 
   integrity_chain_run: ['UPDATE', 'DELETE', 'TRUNCATE'],
   task_comment: ['UPDATE', 'DELETE', 'TRUNCATE'],
   task_comment_attachment: ['UPDATE', 'DELETE', 'TRUNCATE'],
+  assessment_score_change: ['UPDATE', 'DELETE', 'TRUNCATE'],
+  assessment_onsite_finding_event: ['UPDATE', 'DELETE', 'TRUNCATE'],
+  assessment_publication: ['UPDATE', 'DELETE', 'TRUNCATE'],
+  assessment_publication_result: ['UPDATE', 'DELETE', 'TRUNCATE'],
   // Rows that change only in the ways their triggers allow, and are never deleted.
   evidence: ['DELETE', 'TRUNCATE'],
   assessment_result_set: ['DELETE', 'TRUNCATE'],
+  assessment_onsite_item: ['DELETE', 'TRUNCATE'],
+  assessment_objection: ['DELETE', 'TRUNCATE'],
   // Written only by the owner (migrations, chain triggers running as the owner).
   integrity_chain_head: ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
+  // Dashboard rollups, maintained only by the owner's triggers (migration AddAnalyticsRollups).
+  analytics_rollup: ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
+  analytics_trend_day: ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
   typeorm_migration: ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
 };
 

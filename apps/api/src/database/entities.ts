@@ -16,6 +16,20 @@ import { NotApplicableRequest } from '../task-applicability/not-applicable-reque
 import { AssessmentAdjustment } from '../assessment/assessment-adjustment.entity';
 import { AssessmentPlanVersion } from '../assessment/assessment-plan-version.entity';
 import { AssessmentResult, AssessmentResultSet } from '../assessment/assessment-result.entity';
+import { AssessmentMeasureValue } from '../assessment/measure/assessment-measure-value.entity';
+import { AssessmentMeasureEvent } from '../assessment/measure/assessment-measure-event.entity';
+import {
+  AssessmentScoreChange,
+  AssessmentStageEntry,
+  AssessmentStageUnit,
+  AssessmentStageWindow,
+} from '../assessment/stages/assessment-stage.entities';
+import { OnsiteFindingEvent, OnsiteItem, OnsiteSample } from '../assessment/onsite/onsite.entities';
+import {
+  AssessmentObjection,
+  AssessmentPublication,
+  AssessmentPublicationResult,
+} from '../assessment/objections/objection.entities';
 import { Bulletin } from '../bulletin/bulletin.entity';
 import { Evidence } from '../evidence/evidence.entity';
 import { EvidenceIntegrityRun } from '../evidence/evidence-integrity-run.entity';
@@ -39,6 +53,7 @@ import { PasswordResetRequest } from '../user/password-reset-request.entity';
 import { Notification } from '../notification/notification.entity';
 import { NotificationDelivery } from '../notification/notification-delivery.entity';
 import { NotificationSetting } from '../notification/notification-setting.entity';
+import { ApiToken } from '../api-token/api-token.entity';
 
 /** Every TypeORM entity of the API. */
 export const entities = [
@@ -79,10 +94,23 @@ export const entities = [
   AssessmentAdjustment,
   AssessmentResultSet,
   AssessmentResult,
+  AssessmentMeasureValue,
+  AssessmentMeasureEvent,
+  AssessmentStageWindow,
+  AssessmentStageUnit,
+  AssessmentStageEntry,
+  AssessmentScoreChange,
+  OnsiteSample,
+  OnsiteItem,
+  OnsiteFindingEvent,
+  AssessmentPublication,
+  AssessmentPublicationResult,
+  AssessmentObjection,
   Bulletin,
   UrgingNotice,
   UrgingNumberCounter,
   Notification,
   NotificationSetting,
   NotificationDelivery,
+  ApiToken,
 ];

@@ -1,6 +1,8 @@
 import { formatCsvField } from '@duty/api/evidence-pack';
+import type { ActorType, AdminLevel, DutyKind, Modality } from '@duty/regulation/duties';
 import { neutraliseFormula } from '@duty/shared/spreadsheet-text';
 import ExcelJS from 'exceljs';
+import type { ReviewState } from './duty.types';
 
 /**
  * One row of the duty register export. The first ten columns are a fixed contract; new columns
@@ -59,25 +61,82 @@ export const EXPORT_COLUMNS = [
 export type ExportFormat = 'csv' | 'json' | 'xlsx';
 
 /**
- * One CSV cell. Text comes from the regulation and from reviewers, and a spreadsheet runs a
- * cell starting with `= + - @`, TAB or CR as a formula: every text cell is neutralised with the
- * rule all exports share (a leading apostrophe); numbers and booleans are written as they are.
+ * Chinese names of the coded values, for the files people open (CSV, XLSX; issue 17): the
+ * reviewer's words from the register page, not the database's. Every code has its own name, so
+ * nothing is lost; the JSON export keeps the codes for scripts. No import reads these files
+ * back (regulations are imported from their text, reviews are made on the register page).
  */
-function cell(row: DutyExportRow, column: (typeof EXPORT_COLUMNS)[number]): string {
+export const VALUE_LABELS_ZH = {
+  actor_type: {
+    government: '人民政府',
+    department: '政府部门',
+    congress: '人大及其常委会',
+    judicial: '司法、监察机关',
+    enterprise: '企业',
+    association: '行业协会、社会团体',
+    third_party: '第三方机构',
+    media: '新闻媒体',
+    public: '公民、法人和其他组织',
+    none: '无履职主体',
+  } satisfies Record<ActorType, string>,
+  levels: {
+    national: '国家',
+    province: '省级',
+    prefecture: '市州',
+    county: '县级',
+  } satisfies Record<AdminLevel, string>,
+  modality: {
+    mandatory: '义务性',
+    declarative: '宣示性',
+    encouraged: '倡导性',
+    discretionary: '授权性',
+  } satisfies Record<Modality, string>,
+  review_state: { extracted: '待审核', reviewed: '已审核' } satisfies Record<ReviewState, string>,
+  kind: {
+    implementation: '履职事项',
+    enforcement: '执法处罚',
+    prohibition: '禁止性规定',
+    definition: '用语定义',
+    purpose: '立法目的',
+    scope: '适用范围',
+    effective_date: '施行日期',
+    liability: '法律责任',
+    other: '其他',
+  } satisfies Record<DutyKind, string>,
+} satisfies Partial<Record<(typeof EXPORT_COLUMNS)[number], Record<string, string>>>;
+
+/** A code in its Chinese name; an unknown code (a newer extractor) is shown as it is. */
+function label(column: (typeof EXPORT_COLUMNS)[number], code: string): string {
+  const names = (VALUE_LABELS_ZH as Partial<Record<string, Record<string, string>>>)[column];
+  return names?.[code] ?? code;
+}
+
+/**
+ * One cell of a file for people (CSV, XLSX): coded values in Chinese, lists joined with `;`,
+ * yes/no as 是/否. Text comes from the regulation and from reviewers, and a spreadsheet runs a
+ * cell starting with `= + - @`, TAB or CR as a formula: every text cell is neutralised with the
+ * rule all exports share (a leading apostrophe); numbers are written as they are.
+ */
+function cellValue(row: DutyExportRow, column: (typeof EXPORT_COLUMNS)[number]): string | number {
   const value = row[column];
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return neutraliseFormula(Array.isArray(value) ? value.join(';') : value);
+  if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  const text = Array.isArray(value)
+    ? value.map((v) => label(column, v)).join(';')
+    : label(column, value);
+  return neutraliseFormula(text);
 }
 
 /**
  * UTF-8 with BOM (so Excel opens Chinese correctly), CRLF line ends, the Chinese column names
- * (issue 17; the JSON export keeps the machine names of EXPORT_COLUMNS, in the same order).
+ * and values (issue 17; the JSON export keeps the machine names of EXPORT_COLUMNS, in the same
+ * order, and the codes).
  */
 export function toCsv(rows: DutyExportRow[]): Buffer {
   const lines = [EXPORT_COLUMNS.map((c) => HEADERS_ZH[c]).join(',')];
   for (const row of rows) {
-    lines.push(EXPORT_COLUMNS.map((c) => formatCsvField(cell(row, c))).join(','));
+    lines.push(EXPORT_COLUMNS.map((c) => formatCsvField(String(cellValue(row, c)))).join(','));
   }
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
@@ -124,35 +183,26 @@ const WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
 };
 
 /**
- * A workbook for people: one filterable sheet with Chinese headers over the machine column
- * names, frozen header rows, sensible widths, wrapped long text.
+ * A workbook for people: one filterable sheet with the Chinese column names and values, a
+ * frozen header row, sensible widths, wrapped long text.
  */
 export async function toXlsx(rows: DutyExportRow[], title: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'duty-tracker';
   workbook.created = new Date(0);
   const sheet = workbook.addWorksheet('职责清单', {
-    views: [{ state: 'frozen', ySplit: 2 }],
+    views: [{ state: 'frozen', ySplit: 1 }],
     properties: { defaultRowHeight: 18 },
   });
   sheet.columns = EXPORT_COLUMNS.map((c) => ({ key: c, width: WIDTHS[c] ?? 10 }));
-  const zh = sheet.addRow(EXPORT_COLUMNS.map((c) => HEADERS_ZH[c]));
-  const machine = sheet.addRow([...EXPORT_COLUMNS]);
-  zh.font = { bold: true };
-  machine.font = { italic: true, color: { argb: 'FF666666' } };
+  const header = sheet.addRow(EXPORT_COLUMNS.map((c) => HEADERS_ZH[c]));
+  header.font = { bold: true };
   for (const row of rows) {
-    const added = sheet.addRow(
-      EXPORT_COLUMNS.map((c) => {
-        const value = row[c];
-        // Text cells get the same formula rule as the CSV: a person re-entering one would run it.
-        if (Array.isArray(value)) return neutraliseFormula(value.join(';'));
-        if (typeof value === 'boolean') return value ? '是' : '否';
-        return typeof value === 'string' ? neutraliseFormula(value) : (value ?? '');
-      }),
-    );
+    // Text cells get the same formula rule as the CSV: a person re-entering one would run it.
+    const added = sheet.addRow(EXPORT_COLUMNS.map((c) => cellValue(row, c)));
     added.alignment = { vertical: 'top', wrapText: true };
   }
-  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: EXPORT_COLUMNS.length } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
   workbook.title = title;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

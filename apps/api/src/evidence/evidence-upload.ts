@@ -5,8 +5,8 @@ import {
   EvidenceFileType,
   sanitizeFileName,
 } from '@duty/api/file-types';
-import busboy from 'busboy';
 import type { IncomingMessage } from 'node:http';
+import { readMultipartForm, UploadAbortedError } from '../common/multipart-form';
 import { EvidenceFields, AcceptedFile } from './evidence.service';
 
 export interface UploadLimits {
@@ -54,15 +54,9 @@ export async function receiveEvidenceUpload(
   limits: UploadLimits,
 ): Promise<ReceiveResult> {
   const received: Received[] = [];
-  const fields: Record<string, string> = {};
   const staging: Array<Promise<void>> = [];
-  let aborted = false;
-  let tooManyFiles = false;
-  let tooManyFields = false;
-
-  const parser = busboy({
-    headers: req.headers,
-    defParamCharset: 'utf8', // browsers send UTF-8 file names (e.g. 通知.pdf) unencoded
+  const form = readMultipartForm(req, {
+    fieldNames: FIELD_NAMES,
     limits: {
       // One byte over the limit is enough to know it is too large; busboy discards the rest.
       fileSize: limits.maxFileBytes + 1,
@@ -70,27 +64,17 @@ export async function receiveEvidenceUpload(
       fields: 20,
       fieldSize: 8 * 1024,
       parts: limits.maxFiles + 20,
-      headerPairs: 50,
     },
-  });
-
-  const done = new Promise<void>((resolve, reject) => {
-    parser.on('file', (_field, stream, info) => {
-      const name = sanitizeFileName(info.filename ?? '');
-      if (!info.filename) {
-        stream.resume(); // an empty file input: nothing chosen
-        return;
-      }
+    // Every file part is streamed into the store's staging area while it is hashed.
+    onFile: (_field, stream, fileName) => {
+      const name = sanitizeFileName(fileName);
       const entry: Received = { name };
       received.push(entry);
       staging.push(
         store.stage(stream, limits.maxFileBytes + 1).then(
           (staged) => {
             entry.staged = staged;
-            if (
-              staged.size > limits.maxFileBytes ||
-              (stream as { truncated?: boolean }).truncated
-            ) {
+            if (staged.size > limits.maxFileBytes || stream.truncated) {
               entry.rejected = tooLarge(name, limits.maxFileBytes);
             }
           },
@@ -104,25 +88,8 @@ export async function receiveEvidenceUpload(
           },
         ),
       );
-    });
-    parser.on('field', (key, value, info) => {
-      if (info.valueTruncated) tooManyFields = true;
-      if (FIELD_NAMES.has(key as keyof EvidenceFields)) fields[key] = value;
-    });
-    parser.on('filesLimit', () => (tooManyFiles = true));
-    parser.on('fieldsLimit', () => (tooManyFields = true));
-    parser.on('partsLimit', () => (tooManyFields = true));
-    parser.on('close', resolve);
-    parser.on('error', reject);
-    // A client that goes away mid-upload: stop parsing; the active file stream errors and its
-    // staged part is removed by the store.
-    req.on('aborted', () => {
-      aborted = true;
-      parser.destroy(new Error('client aborted the upload'));
-    });
-    req.on('error', (error) => parser.destroy(error));
+    },
   });
-  req.pipe(parser);
 
   const discardAll = async () => {
     await Promise.allSettled(staging);
@@ -132,11 +99,15 @@ export async function receiveEvidenceUpload(
   const failure = (status: number, code: string, message: string, rejected: RejectedFile[] = []) =>
     discardAll().then((): ReceiveResult => ({ ok: false, status, code, message, rejected }));
 
+  let fields: Partial<Record<keyof EvidenceFields, string>>;
+  let tooManyFiles: boolean;
+  let tooManyFields: boolean;
   try {
-    await done;
+    ({ fields, tooManyFiles, tooManyFields } = await form);
     await Promise.all(staging);
   } catch (error) {
-    if (aborted) {
+    // The client went away: its active file stream errored and the store removed that part.
+    if (error instanceof UploadAbortedError) {
       await discardAll();
       throw error; // nobody is left to answer
     }

@@ -27,6 +27,10 @@ export type EvidenceIntegrityStatus = 'ok' | 'corrupt';
 @Index('IDX_evidence_sha256', ['sha256'])
 @Index('IDX_evidence_unit_cycle', ['unitCode', 'cycleId'])
 @Index('UQ_evidence_lineage_version', ['lineageId', 'version'], { unique: true })
+// Current files per task: the dashboard rollups' triggers count them (migration AddAnalyticsRollups).
+@Index('IDX_evidence_task_current', ['taskId'], {
+  where: 'withdrawn_at IS NULL AND superseded_by_id IS NULL',
+})
 @Index('UQ_evidence_current_per_lineage', ['lineageId'], {
   unique: true,
   where: 'superseded_by_id IS NULL AND withdrawn_at IS NULL',

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { LocalEvidenceStore } from '@duty/api/evidence-store';
 import type { Logger } from 'pino';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { ROOT_LOGGER } from '../logging/logging.constants';
@@ -11,6 +10,7 @@ import { EvidenceService } from './evidence.service';
 import { EvidencePackService } from './evidence-pack.service';
 import { EvidenceCorruptionService } from './evidence-corruption';
 import { EvidenceStagingSweeper } from './evidence-staging-sweeper';
+import { createEvidenceStore, describeEvidenceStore } from './evidence-store.factory';
 
 @Module({
   imports: [TaskModule],
@@ -20,8 +20,14 @@ import { EvidenceStagingSweeper } from './evidence-staging-sweeper';
       provide: EVIDENCE_STORE,
       inject: [APP_CONFIG, ROOT_LOGGER],
       useFactory: async (config: AppConfig, logger: Logger) => {
-        const store = new LocalEvidenceStore(config.evidence.dir);
-        await store.init();
+        // EVIDENCE_STORE: the local directory or an S3-compatible bucket (checked here).
+        const store = await createEvidenceStore(config);
+        if (config.evidence.store.kind === 's3') {
+          logger.info(
+            { evidenceStore: describeEvidenceStore(config) },
+            'Evidence store: S3 bucket',
+          );
+        }
         // Leftovers of uploads a crash interrupted; EvidenceStagingSweeper repeats this while
         // the server runs.
         const swept = await store.sweep(config.evidence.stagingMaxAgeMs);

@@ -10,6 +10,8 @@ import { createFormatError } from './format-error';
 import { HeavyQueryBudget } from './heavy-query-budget';
 import { queryCostPlugin } from './query-cost';
 import { textInputPlugin } from './text-input';
+import { countingErrorCodes, graphqlOperationPlugin } from '../metrics/graphql-operation';
+import { answeredAsClientErrors } from './armor-client-errors';
 
 /**
  * Apollo Server settings, hardened from the start: query depth, cost, alias, directive and
@@ -47,20 +49,27 @@ export function graphqlOptions(
     preserveHttpStatusForExecutionErrors: false,
     includeStacktraceInErrorResponses: !production,
     plugins: [
-      ...(armor.plugins ?? []),
+      // Errors thrown by armor's hooks are the client's (HTTP 400), not the server's (500).
+      ...(armor.plugins ?? []).map(answeredAsClientErrors),
       queryCostPlugin(config.graphql.maxCost, new HeavyQueryBudget(config.graphql.heavy)),
       textInputPlugin(),
       serviceUnavailablePlugin(),
+      // Records the operation and error codes for /metrics and the request log line.
+      graphqlOperationPlugin(),
     ],
     validationRules: armor.validationRules,
-    formatError: createFormatError({
-      exposeInternals: !production,
-      onInternalError: (error) =>
-        logger.error({ err: error, requestId: currentRequestId() }, 'Unhandled GraphQL error'),
-      // One log line per outage (the probe's), not one per failed request.
-      onDatabaseUnavailable: (error) =>
-        availability?.markUnavailable((error as Error).message ?? 'connection lost'),
-    }),
+    // The codes sent are counted for /metrics and the request log line: every error passes
+    // here, also those answered without the plugins' hooks (graphql-armor's parse-time limits).
+    formatError: countingErrorCodes(
+      createFormatError({
+        exposeInternals: !production,
+        onInternalError: (error) =>
+          logger.error({ err: error, requestId: currentRequestId() }, 'Unhandled GraphQL error'),
+        // One log line per outage (the probe's), not one per failed request.
+        onDatabaseUnavailable: (error) =>
+          availability?.markUnavailable((error as Error).message ?? 'connection lost'),
+      }),
+    ),
   };
 }
 

@@ -6,13 +6,15 @@ import { DATABASE_AVAILABILITY, DatabaseAvailability } from '../database/databas
 import { migrationStatus } from '../database/migrate';
 import { latestIntegrityRun } from '../evidence/evidence-integrity';
 import { latestChainRun } from '../integrity';
+import { ReadRouting } from '../read-replica/read-routing';
 
 /**
  * Probes for load balancers and orchestrators: /health says the process is alive and able to
  * recover (liveness: it fails once the database has been unavailable for longer than
  * DATABASE_OUTAGE_LIMIT_SECONDS, so that an orchestrator restarts the process); /ready says it
  * can serve: the database answers and every migration is applied (readiness); its details
- * carry the last evidence integrity check and the last audit chain check.
+ * carry the last evidence integrity check, the last audit chain check and, with a read replica,
+ * the replica's state.
  */
 @Controller()
 export class HealthController {
@@ -23,6 +25,7 @@ export class HealthController {
     @Optional()
     @Inject(DATABASE_AVAILABILITY)
     private readonly availability?: DatabaseAvailability,
+    @Optional() private readonly reads?: ReadRouting,
   ) {}
 
   @Get('health')
@@ -82,10 +85,13 @@ export class HealthController {
           breaks: chains.breaks,
         }
       : { status: 'not_run' };
+    // The read replica (DATABASE_REPLICA_URL; absent without one), checked now: a detail, never
+    // a readiness condition, since reads fall back to the primary while it is down or behind.
+    const replica = this.reads?.configured ? { replica: await this.reads.probe() } : {};
     return {
       status: ready ? 'ready' : 'not_ready',
       checks,
-      details: { evidenceIntegrity, auditChains },
+      details: { evidenceIntegrity, auditChains, ...replica },
     };
   }
 }

@@ -102,6 +102,26 @@ export const CHAINS: readonly ChainDefinition[] = [
       ['detail', 'json'],
     ],
   },
+  {
+    // Staged assessment score changes (migration AddAssessmentStages).
+    table: 'assessment_score_change',
+    key: 'id::text',
+    fields: [
+      ['id', 'text'],
+      ['cycle_id', 'text'],
+      ['unit_code', 'text'],
+      ['indicator_id', 'text'],
+      ['stage', 'text'],
+      ['action', 'text'],
+      ['before_score', 'text'],
+      ['after_score', 'text'],
+      ['reason', 'text'],
+      ['detail', 'json'],
+      ['actor', 'text'],
+      ['actor_role', 'text'],
+      ['occurred_at', 'ts'],
+    ],
+  },
 ];
 
 function render(column: string, kind: FieldKind): string {

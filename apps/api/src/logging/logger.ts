@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger, LevelWithSilent } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { graphqlOperationOf } from '../metrics/graphql-operation';
 
 interface RequestContext {
   requestId: string;
@@ -49,9 +50,29 @@ export function requestLogging(root: Logger) {
       res.setHeader('X-Request-Id', id);
       return id;
     },
-    customLogLevel: (_req, res, error) =>
-      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-    autoLogging: { ignore: (req) => req.url === '/health' },
+    customLogLevel: (req, res, error) => {
+      if (error || res.statusCode >= 500) return 'error';
+      // GraphQL answers errors with 200: their codes decide, as a status would.
+      const codes = graphqlOperationOf(req)?.errorCodes ?? [];
+      if (codes.includes('INTERNAL_ERROR')) return 'error';
+      return res.statusCode >= 400 || codes.length > 0 ? 'warn' : 'info';
+    },
+    // Probes and scrapes come every few seconds; their lines would drown the rest.
+    autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+    // The line of a GraphQL request says which operation it was and which errors it answered.
+    customProps: (req) => {
+      const operation = graphqlOperationOf(req);
+      return operation
+        ? {
+            graphql: {
+              type: operation.type,
+              operation: operation.operation,
+              operationName: operation.operationName,
+              ...(operation.errorCodes.length ? { errors: operation.errorCodes } : {}),
+            },
+          }
+        : {};
+    },
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,

@@ -18,6 +18,9 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'BULLETIN_PUBLISHED',
   'APPROVAL_REQUESTED',
   'APPROVAL_DECIDED',
+  'ASSESSMENT_PUBLISHED',
+  'OBJECTION_FILED',
+  'OBJECTION_DECIDED',
 ];
 
 /** Channels a user can switch per kind; in-app is always on. */

@@ -19,7 +19,10 @@ export type NotificationKind =
   | 'CYCLE_CLOSED'
   | 'BULLETIN_PUBLISHED'
   | 'APPROVAL_REQUESTED'
-  | 'APPROVAL_DECIDED';
+  | 'APPROVAL_DECIDED'
+  | 'ASSESSMENT_PUBLISHED'
+  | 'OBJECTION_FILED'
+  | 'OBJECTION_DECIDED';
 
 export interface NotificationRecipients {
   usernames?: string[];

@@ -1,5 +1,5 @@
-import busboy from 'busboy';
 import type { IncomingMessage } from 'node:http';
+import { MultipartForm, readMultipartForm, UploadAbortedError } from '../common/multipart-form';
 
 /** The form fields of a regulation upload besides the file. */
 export interface RegulationUploadFields {
@@ -34,59 +34,28 @@ export async function receiveRegulationUpload(
   req: IncomingMessage,
   maxFileBytes: number,
 ): Promise<RegulationUploadResult> {
-  const fields: Record<string, string> = {};
   const files: Array<{ name: string; chunks: Buffer[]; size: number; truncated: boolean }> = [];
-  let tooManyFiles = false;
-  let tooManyFields = false;
-  let aborted = false;
-
-  const parser = busboy({
-    headers: req.headers,
-    defParamCharset: 'utf8', // browsers send UTF-8 file names (e.g. 条例.docx) unencoded
-    limits: {
-      fileSize: maxFileBytes,
-      files: 1,
-      fields: 10,
-      fieldSize: 1024,
-      parts: 12,
-      headerPairs: 50,
-    },
-  });
-  const done = new Promise<void>((resolve, reject) => {
-    parser.on('file', (field, stream, info) => {
-      if (field !== 'file' || !info.filename) {
-        stream.resume();
-        return;
-      }
-      const file = { name: info.filename, chunks: [] as Buffer[], size: 0, truncated: false };
-      files.push(file);
-      stream.on('data', (chunk: Buffer) => {
-        file.chunks.push(chunk);
-        file.size += chunk.length;
-      });
-      stream.on('limit', () => (file.truncated = true));
-    });
-    parser.on('field', (key, value, info) => {
-      if (info.valueTruncated) tooManyFields = true;
-      if (FIELD_NAMES.has(key as keyof RegulationUploadFields)) fields[key] = value;
-    });
-    parser.on('filesLimit', () => (tooManyFiles = true));
-    parser.on('fieldsLimit', () => (tooManyFields = true));
-    parser.on('partsLimit', () => (tooManyFields = true));
-    parser.on('close', resolve);
-    parser.on('error', reject);
-    req.on('aborted', () => {
-      aborted = true;
-      parser.destroy(new Error('client aborted the upload'));
-    });
-    req.on('error', (error) => parser.destroy(error));
-  });
-  req.pipe(parser);
-
+  let form: MultipartForm<keyof RegulationUploadFields>;
   try {
-    await done;
+    form = await readMultipartForm(req, {
+      fieldNames: FIELD_NAMES,
+      limits: { fileSize: maxFileBytes, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
+      onFile: (field, stream, name) => {
+        if (field !== 'file') {
+          stream.resume();
+          return;
+        }
+        const file = { name, chunks: [] as Buffer[], size: 0, truncated: false };
+        files.push(file);
+        stream.on('data', (chunk: Buffer) => {
+          file.chunks.push(chunk);
+          file.size += chunk.length;
+        });
+        stream.on('limit', () => (file.truncated = true));
+      },
+    });
   } catch (error) {
-    if (aborted) throw error;
+    if (error instanceof UploadAbortedError) throw error;
     return {
       ok: false,
       status: 400,
@@ -94,6 +63,7 @@ export async function receiveRegulationUpload(
       message: `上传表单格式不正确（${(error as Error).message}），未导入任何内容。`,
     };
   }
+  const { fields, tooManyFiles, tooManyFields } = form;
   if (tooManyFiles) {
     return { ok: false, status: 400, code: 'BAD_REQUEST', message: '一次只能上传一个法规文件。' };
   }

@@ -7,7 +7,8 @@ import { Role } from '../auth/role';
 import { PageInput } from '../duty/dto/duty.inputs';
 import { SecurityAuditPageModel } from '../user/dto/user.models';
 import { SecurityAuditEntry } from './security-audit-entry.entity';
-import { offsetPage } from '../common/query-helpers';
+import { containsPattern, offsetPage } from '../common/query-helpers';
+import { AppUser } from '../user/user.entity';
 
 @InputType()
 export class SecurityAuditFilterInput {
@@ -22,11 +23,21 @@ export class SecurityAuditFilterInput {
   @IsIn(['success', 'failure', 'denied'])
   result?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Exactly this username (case-insensitive).' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   actorUsername?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'Part of the actor’s display name or username (e.g. 张明辉, 张 or enshi): what a person types.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  actor?: string;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   @IsOptional()
@@ -61,6 +72,14 @@ export class SecurityAuditResolver {
     if (filter?.result) q.andWhere('a.result = :result', { result: filter.result });
     if (filter?.actorUsername)
       q.andWhere('a.actor_username = :who', { who: filter.actorUsername.toLowerCase() });
+    if (filter?.actor?.trim()) {
+      // By name as people know each other, or by (part of) the username. Usernames are unique,
+      // so the join adds no rows; entries of unknown names (a failed sign-in) match by username.
+      q.leftJoin(AppUser, 'u', 'u.username = a.actor_username').andWhere(
+        '(a.actor_username ILIKE :actorLike OR u.display_name ILIKE :actorLike)',
+        { actorLike: containsPattern(filter.actor) },
+      );
+    }
     if (filter?.from) q.andWhere('a.occurred_at >= :from', { from: filter.from });
     if (filter?.to) q.andWhere('a.occurred_at < :to', { to: filter.to });
     return offsetPage(q, page ?? { first: 100, offset: 0 });

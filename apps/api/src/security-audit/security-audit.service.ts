@@ -40,6 +40,19 @@ export const AuditAction = {
   /** Content marked corrupt found intact again by the integrity check (restored). */
   EvidenceIntegrityRestored: 'EVIDENCE_INTEGRITY_RESTORED',
   ReportDownloaded: 'REPORT_DOWNLOADED',
+  /** Machine API tokens (issue 19): issued and revoked by a security administrator; every
+   * request that offers one (target: the endpoint; actor: `api-token:<public id>`). */
+  ApiTokenIssued: 'API_TOKEN_ISSUED',
+  ApiTokenRevoked: 'API_TOKEN_REVOKED',
+  ApiTokenUsed: 'API_TOKEN_USED',
+  /** Single sign-on through the OIDC provider (issue 19): success, or refusal with an OIDC_* code. */
+  OidcSignIn: 'OIDC_SIGN_IN',
+  /** An account created at its first single sign-on (no role, no jurisdiction). */
+  UserProvisioned: 'USER_PROVISIONED',
+  /** Password sign-in refused because LOCAL_PASSWORD_SIGN_IN is break-glass. */
+  PasswordSignInRefused: 'PASSWORD_SIGN_IN_REFUSED',
+  /** The security administrator set an account's external identity or break-glass flag. */
+  ExternalIdentityChanged: 'EXTERNAL_IDENTITY_CHANGED',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

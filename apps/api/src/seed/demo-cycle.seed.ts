@@ -5,6 +5,7 @@ import { shanghaiDate } from '../common/iso-date';
 import { updateReturning } from '../common/query-helpers';
 import { generateTasks } from '../cycle/task-generation';
 import { NewTaskEvent } from '../task/task-events';
+import { DemoActorAccount, DemoActors, demoActors } from './demo-actors';
 import { seedDemoEvidence } from './demo-evidence.seed';
 import {
   dayAt,
@@ -28,6 +29,7 @@ const MEASURES = [
   '统筹安排专项经费；纳入年度绩效考核。',
   '开展政策宣讲和业务培训；建立部门会商机制。',
 ];
+/** The seed's own name (系统（演示数据）): for the steps no demo account would have done. */
 const ACTOR = 'demo-seed';
 const DUE_CHANGE_REASON = '考核年度调整该职责的截止日期';
 const DUE_CHANGE_DAY = 14;
@@ -39,7 +41,10 @@ const DUE_CHANGE_DAY = 14;
  * history, in order and dated before today: generation at the cycle start, the mid-cycle due
  * dates of some duties set two weeks later (logged per task as the cycle screen logs them),
  * acknowledgements, starts, submissions, returns, verifications, extension requests and
- * decisions; every task that was submitted has its evidence. Deterministic by task id and unit
+ * decisions; every task that was submitted has its evidence. Each step is attributed to the
+ * demo account that would have taken it (see demo-actors.ts): the operator of the unit's lead
+ * department, the supervisor over the unit, the provincial supervisor for the cycle's own steps;
+ * the seed's name only where the unit has no such account. Deterministic by task id and unit
  * code; skipped when any cycle exists.
  */
 export async function seedDemoCycle(
@@ -56,19 +61,20 @@ export async function seedDemoCycle(
     );
     if (!version) return 0;
     const dates = demoCycleDates(shanghaiDate(today));
+    const actors = demoActors(await demoAccounts(manager), ACTOR);
     const [cycle] = await manager.query(
       `INSERT INTO assessment_cycle (year, regulation_version_id, title, start_date, due_date, state, created_by, created_at)
        VALUES ($1, $2, $3, $4, $5, 'open', $6, $7)
        RETURNING id, regulation_version_id AS "regulationVersionId", due_date::text AS "dueDate"`,
-      [dates.year, version.id, dates.title, dates.start, dates.due, ACTOR, dayAt(dates, 0)],
+      [dates.year, version.id, dates.title, dates.start, dates.due, actors.cycle, dayAt(dates, 0)],
     );
-    const generated = await generateTasks(manager, cycle, ACTOR, dayAt(dates, 0));
+    const generated = await generateTasks(manager, cycle, actors.cycle, dayAt(dates, 0));
     await manager.query(`UPDATE task SET created_at = $2 WHERE cycle_id = $1`, [
       cycle.id,
       dayAt(dates, 0),
     ]);
     await manager.query(`SELECT set_config('duty.demo_cycle', $1, true)`, [cycle.id]);
-    const { early, events } = await setMidCycleDueDates(manager, cycle.id, dates);
+    const { early, events } = await setMidCycleDueDates(manager, cycle.id, dates, actors.cycle);
     const tasks: Array<{
       id: string;
       unitCode: string;
@@ -90,7 +96,7 @@ export async function seedDemoCycle(
       tasks.map((t) => ({ ...t, early: early.has(t.lineage) })),
       unitProfiles(units),
     );
-    await applyStories(manager, cycle.id, dates, stories, events);
+    const uploaders = await applyStories(manager, cycle.id, dates, stories, events, actors);
     const submittedAt = new Map(
       events
         .filter(
@@ -98,10 +104,11 @@ export async function seedDemoCycle(
         )
         .map((e) => [e.taskId, e.occurredAt!]),
     );
-    events.push(...(await seedDemoEvidence(manager, cycle.id, store, submittedAt)));
+    events.push(...(await seedDemoEvidence(manager, cycle.id, store, submittedAt, uploaders)));
     // In time order, as the workflow would have appended them.
     events.sort((a, b) => a.occurredAt!.getTime() - b.occurredAt!.getTime());
     await appendEvents(manager, events);
+    await setLastChangedBy(manager, events, actors.cycle);
     return generated.total;
   });
 }
@@ -115,6 +122,7 @@ async function setMidCycleDueDates(
   manager: EntityManager,
   cycleId: string,
   dates: DemoCycleDates,
+  actor: string,
 ): Promise<{ early: Set<string>; events: NewTaskEvent[] }> {
   const lineages: Array<{ lineage: string }> = await manager.query(
     `SELECT DISTINCT duty_lineage_id AS lineage FROM task WHERE cycle_id = $1 ORDER BY 1`,
@@ -141,7 +149,7 @@ async function setMidCycleDueDates(
     taskId: t.id,
     unitCode: t.unit_code,
     cycleId,
-    actorUsername: ACTOR,
+    actorUsername: actor,
     kind: 'due_date',
     before: { dueDate: t.before },
     after: { dueDate: dates.midDue },
@@ -153,7 +161,8 @@ async function setMidCycleDueDates(
 
 /**
  * Writes the stories: the tasks' state and their extension requests; appends every history
- * event to `events` (recorded by the caller).
+ * event to `events` (recorded by the caller). Returns each task's operator (who uploads its
+ * evidence).
  */
 async function applyStories(
   manager: EntityManager,
@@ -161,16 +170,20 @@ async function applyStories(
   dates: DemoCycleDates,
   stories: DemoTaskStory[],
   events: NewTaskEvent[],
-): Promise<void> {
+  actors: DemoActors,
+): Promise<Map<string, string>> {
   const current: Array<{
     id: string;
     unit_code: string;
+    parent_code: string | null;
     due_date: string;
     lead_department_id: string;
   }> = await manager.query(
-    `SELECT id, unit_code, due_date::text, lead_department_id FROM task WHERE cycle_id = $1`,
+    `SELECT t.id, t.unit_code, u.parent_code, t.due_date::text, t.lead_department_id
+       FROM task t JOIN admin_unit u ON u.code = t.unit_code WHERE t.cycle_id = $1`,
     [cycleId],
   );
+  const operators = new Map<string, string>();
   const byId = new Map(current.map((t) => [t.id, t]));
   const at = (day: number, fraction: number) => dayAt(dates, day, fraction);
   const requests: Array<Record<string, unknown>> = [];
@@ -179,10 +192,14 @@ async function applyStories(
     const task = byId.get(s.id)!;
     const [h1, h2, h3] = s.h;
     const eventsBefore = events.length;
-    const base = { taskId: s.id, unitCode: task.unit_code, cycleId, actorUsername: ACTOR };
+    const operator = actors.operator(task.unit_code, task.lead_department_id);
+    const verifier = actors.verifier({ code: task.unit_code, parentCode: task.parent_code });
+    operators.set(s.id, operator);
+    const base = { taskId: s.id, unitCode: task.unit_code, cycleId, actorUsername: operator };
+    const byVerifier = { ...base, actorUsername: verifier };
     const status = (day: number, fraction: number, from: string, to: string, reason?: string) =>
       events.push({
-        ...base,
+        ...(to === 'RETURNED' || to === 'VERIFIED' ? byVerifier : base),
         kind: 'status',
         before: { status: from },
         after: { status: to },
@@ -222,6 +239,8 @@ async function applyStories(
       requests.push({
         id,
         task_id: s.id,
+        requested_by: operator,
+        decided_by: s.extension.decidedDay === null ? null : verifier,
         requested_due_date: s.extension.newDue,
         reason,
         state: s.extension.decidedDay === null ? 'pending' : 'approved',
@@ -231,7 +250,7 @@ async function applyStories(
       });
       if (s.extension.decidedDay !== null) {
         events.push({
-          ...base,
+          ...byVerifier,
           kind: 'extension_decided',
           before: { dueDate, extensionCount: 0 },
           after: { decision: 'approved', dueDate: s.extension.newDue, extensionCount: 1 },
@@ -256,6 +275,7 @@ async function applyStories(
       id: s.id,
       status: s.status,
       acknowledged_at: acknowledgedAt?.toISOString() ?? null,
+      acknowledged_by: acknowledgedAt ? operator : null,
       progress_note: worked ? NOTES[Math.floor(h3 * NOTES.length)] : null,
       measures: worked ? MEASURES[Math.floor(h1 * MEASURES.length)] : null,
       due_date: dueDate,
@@ -268,28 +288,61 @@ async function applyStories(
   for (let i = 0; i < rows.length; i += 1000) {
     await manager.query(
       `UPDATE task t SET status = x.status, acknowledged_at = x.acknowledged_at,
-              acknowledged_by = CASE WHEN x.acknowledged_at IS NULL THEN NULL ELSE $2::text END,
+              acknowledged_by = x.acknowledged_by,
               progress_note = coalesce(x.progress_note, t.progress_note),
               measures = coalesce(x.measures, t.measures), due_date = x.due_date,
               extension_count = x.extension_count, return_count = x.return_count,
               completed_at = x.completed_at, row_version = t.row_version + x.changes
          FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, status text, acknowledged_at timestamptz,
-              progress_note text, measures text, due_date date, extension_count int,
+              acknowledged_by text, progress_note text, measures text, due_date date, extension_count int,
               return_count int, completed_at timestamptz, changes int)
         WHERE t.id = x.id`,
-      [JSON.stringify(rows.slice(i, i + 1000)), ACTOR],
+      [JSON.stringify(rows.slice(i, i + 1000))],
     );
   }
   if (requests.length) {
     await manager.query(
       `INSERT INTO task_extension_request (id, task_id, requested_due_date, reason, state, requested_by, requested_at,
               decided_by, decided_at, decision_note)
-       SELECT x.id, x.task_id, x.requested_due_date, x.reason, x.state, $2::text, x.requested_at,
-              CASE WHEN x.decided_at IS NULL THEN NULL ELSE $2::text END, x.decided_at,
+       SELECT x.id, x.task_id, x.requested_due_date, x.reason, x.state, x.requested_by, x.requested_at,
+              x.decided_by, x.decided_at,
               CASE WHEN x.decided_at IS NULL THEN NULL ELSE '同意延期。' END
          FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, task_id uuid, requested_due_date date,
-              reason text, state text, requested_at timestamptz, decided_at timestamptz)`,
-      [JSON.stringify(requests), ACTOR],
+              reason text, state text, requested_by text, requested_at timestamptz,
+              decided_by text, decided_at timestamptz)`,
+      [JSON.stringify(requests)],
+    );
+  }
+  return operators;
+}
+
+/** The demo accounts that can carry the story (see demo-actors.ts), enabled ones only. */
+function demoAccounts(manager: EntityManager): Promise<DemoActorAccount[]> {
+  return manager.query(
+    `SELECT username, role, unit_code AS "unitCode", department_id AS "departmentId"
+       FROM app_user WHERE demo_account AND NOT disabled AND role IS NOT NULL ORDER BY username`,
+  );
+}
+
+/**
+ * 最后修改人: each task's updated_by is whoever took its last step in the history (`events` in time
+ * order); tasks with no step beyond their generation keep the generation's actor.
+ */
+async function setLastChangedBy(
+  manager: EntityManager,
+  events: NewTaskEvent[],
+  generatedBy: string,
+): Promise<void> {
+  const last = new Map<string, string>();
+  for (const e of events) last.set(e.taskId, e.actorUsername);
+  const rows = [...last]
+    .filter(([, actor]) => actor !== generatedBy)
+    .map(([id, actor]) => ({ id, actor }));
+  for (let i = 0; i < rows.length; i += 4000) {
+    await manager.query(
+      `UPDATE task t SET updated_by = x.actor
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, actor text) WHERE t.id = x.id`,
+      [JSON.stringify(rows.slice(i, i + 4000))],
     );
   }
 }

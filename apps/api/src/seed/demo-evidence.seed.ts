@@ -31,6 +31,8 @@ export async function seedDemoEvidence(
   store: EvidenceStore,
   /** Each task's first submission (the demo story's, not yet in the history). */
   submittedAt: Map<string, Date>,
+  /** Who uploads each task's evidence (its operator, or the seed where the unit has none). */
+  uploaders: Map<string, string>,
 ): Promise<NewTaskEvent[]> {
   const found: Array<{
     id: string;
@@ -50,8 +52,9 @@ export async function seedDemoEvidence(
   );
   const tasks = found.map((t) => {
     const submitted = submittedAt.get(t.id);
-    if (!submitted) throw new Error(`demo seed: task ${t.id} has no submission`);
-    return { ...t, submitted_at: submitted };
+    const uploader = uploaders.get(t.id);
+    if (!submitted || !uploader) throw new Error(`demo seed: task ${t.id} has no submission`);
+    return { ...t, submitted_at: submitted, uploader };
   });
   const pdf = EVIDENCE_TYPES.pdf;
   const rows: Array<Partial<Evidence>> = [];
@@ -119,7 +122,7 @@ export async function seedDemoEvidence(
         documentNumber,
         issuingAuthority: documentNumber ? task.unit_name : null,
         documentDate: documentNumber ? date : null,
-        uploadedBy: 'demo-seed',
+        uploadedBy: task.uploader,
         uploadedAt,
       });
       events.push({
@@ -127,7 +130,7 @@ export async function seedDemoEvidence(
         unitCode: task.unit_code,
         cycleId,
         occurredAt: uploadedAt,
-        actorUsername: 'demo-seed',
+        actorUsername: task.uploader,
         kind: 'evidence_added',
         after: { evidenceId: id, fileName, sha256: staged.sha256, size: staged.size, version: 1 },
       });

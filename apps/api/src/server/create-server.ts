@@ -24,6 +24,7 @@ import { refuseUnstorableQueryText } from './query-text';
 import { securityHeaders } from './security-headers';
 import { trustProxySetting } from './trust-proxy';
 import { webStaticMiddleware } from './web-static';
+import { MetricsService } from '../metrics/metrics.service';
 
 export interface RunningServer {
   app: INestApplication;
@@ -91,6 +92,10 @@ export async function createServer(
     app.set('trust proxy', trustProxySetting(config.http));
     app.use(securityHeaders(config.http));
     app.use(requestLogging(logger));
+    // Every request measured (but the scrapes); /metrics answered before the web app's fallback.
+    const metrics = app.get(MetricsService);
+    app.use(metrics.measureRequests());
+    app.use(metrics.endpoint());
     app.use('/api', refuseUnstorableQueryText);
     const web = webStaticMiddleware(config.webDistDir);
     if (web) app.use(web);

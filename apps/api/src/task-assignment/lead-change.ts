@@ -139,6 +139,24 @@ export async function departmentNames(
 }
 
 /**
+ * The rule of lead propagation as SQL over a task `t` (JOINs, then the WHERE conditions):
+ * `od` is the task's lead department, `nd` the department of its unit that should lead it.
+ * `duty` is the SQL expression of the task's duty id: `t.duty_id`, or for a preview the duty
+ * the task will point at once it followed its lineage. Shared by the propagation and the
+ * regeneration preview, so the preview predicts exactly what the regeneration moves.
+ */
+export const BEHIND_DUTY_LEAD_JOINS = (duty: string, defaultLead: string) => `
+       JOIN assessment_cycle c ON c.id = t.cycle_id AND c.state = 'open'
+       JOIN department od ON od.id = t.lead_department_id
+       LEFT JOIN duty_department lead ON lead.duty_id = ${duty} AND lead.role = 'lead'
+       JOIN department nd ON nd.unit_code = t.unit_code
+                         AND nd.kind_code = coalesce(lead.department_code, ${defaultLead})`;
+export const BEHIND_DUTY_LEAD_WHERE = `t.retired_at IS NULL AND t.status <> 'VERIFIED'
+        AND od.kind_code <> nd.kind_code
+        AND NOT EXISTS (SELECT 1 FROM task_reassignment r
+                         WHERE r.task_id = t.id AND r.status IN ('APPROVED', 'APPLIED'))`;
+
+/**
  * The tasks whose lead department should follow their duty's lead department kind: tasks of
  * open cycles, not retired, not yet verified (办结 work stays credited to who did it), never
  * placed by a person (no approved or applied 转办), led by a department of another kind than
@@ -153,18 +171,11 @@ export async function tasksBehindDutyLead(
   const rows: Array<{ id: string; from_dep: string; to_dep: string }> = await manager.query(
     `SELECT t.id, t.lead_department_id AS from_dep, nd.id AS to_dep
        FROM task t
-       JOIN assessment_cycle c ON c.id = t.cycle_id AND c.state = 'open'
-       JOIN department od ON od.id = t.lead_department_id
-       LEFT JOIN duty_department lead ON lead.duty_id = t.duty_id AND lead.role = 'lead'
-       JOIN department nd ON nd.unit_code = t.unit_code
-                         AND nd.kind_code = coalesce(lead.department_code, $4)
-      WHERE t.retired_at IS NULL AND t.status <> 'VERIFIED'
-        AND od.kind_code <> nd.kind_code
+       ${BEHIND_DUTY_LEAD_JOINS('t.duty_id', '$4')}
+      WHERE ${BEHIND_DUTY_LEAD_WHERE}
         AND ($1::uuid IS NULL OR t.duty_id = $1)
         AND ($2::uuid IS NULL OR t.cycle_id = $2)
         AND ($3::text IS NULL OR od.kind_code = $3)
-        AND NOT EXISTS (SELECT 1 FROM task_reassignment r
-                         WHERE r.task_id = t.id AND r.status IN ('APPROVED', 'APPLIED'))
       ORDER BY t.id`,
     [
       scope.dutyId ?? null,

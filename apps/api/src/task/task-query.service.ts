@@ -12,8 +12,9 @@ import { Task } from './task.entity';
 import { TaskStatus } from './task-workflow';
 import { containsPattern } from '../common/query-helpers';
 import { shanghaiDate } from '../common/iso-date';
+import { ReadRouting } from '../read-replica/read-routing';
 
-export type TaskSort = 'DUE_DATE' | 'UPDATED_AT' | 'UNIT' | 'ARTICLE' | 'STATUS';
+export type TaskSort = 'DUE_DATE' | 'UPDATED_AT' | 'UNIT' | 'ARTICLE' | 'STATUS' | 'SUBMITTED_AT';
 export type SortDirection = 'ASC' | 'DESC';
 
 /** Largest row offset of page-number paging (2,000 pages of 50). */
@@ -49,6 +50,10 @@ const SORTS: Record<TaskSort, SortKey[]> = {
     { expression: STATUS_RANK, type: 'int' },
     { expression: 't.due_date', type: 'date' },
   ],
+  // Never-submitted tasks have no time: they sort as the earliest (a cursor needs a value).
+  SUBMITTED_AT: [
+    { expression: `coalesce(t.submitted_at, '-infinity'::timestamptz)`, type: 'timestamptz' },
+  ],
 };
 
 export interface TaskPageRequest {
@@ -61,6 +66,8 @@ export interface TaskPageRequest {
 
 export interface TaskFilter {
   cycleId?: string;
+  /** Without cycleId: the current cycle (see {@link TaskQueryService.currentCycleId}). */
+  currentCycle?: boolean;
   unitCode?: string;
   prefectureCode?: string;
   chapterNumber?: number;
@@ -83,6 +90,7 @@ export class TaskQueryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly reads: ReadRouting,
   ) {}
 
   /** Today in China (UTC+8), as analytics and the assessment count it. */
@@ -90,7 +98,20 @@ export class TaskQueryService {
     return shanghaiDate(this.clock.now());
   }
 
+  /**
+   * One page of the task list (search included), on the read replica when it may serve this
+   * user (read-replica/read-routing.ts): the same query, only the connection differs.
+   */
   async page(principal: Principal, filter: TaskFilter, request: TaskPageRequest) {
+    return this.reads.read(principal.userId, (db) => this.pageOn(db, principal, filter, request));
+  }
+
+  private async pageOn(
+    db: DataSource,
+    principal: Principal,
+    filter: TaskFilter,
+    request: TaskPageRequest,
+  ) {
     const { first, after, offset, sort, direction } = request;
     if (offset !== undefined) {
       if (after) {
@@ -107,7 +128,20 @@ export class TaskQueryService {
       }
     }
     const keys = SORTS[sort];
-    const base = this.filtered(principal, filter);
+    let cycleId = filter.cycleId ?? null;
+    if (!cycleId && filter.currentCycle) {
+      cycleId = await this.currentCycleId(db);
+      // No cycle at all: an empty page rather than every cycle's tasks.
+      if (!cycleId) {
+        return {
+          cycleId: null,
+          nodes: [],
+          totalCount: 0,
+          pageInfo: { hasNextPage: false, endCursor: null },
+        };
+      }
+    }
+    const base = this.filtered(db, principal, { ...filter, cycleId: cycleId ?? undefined });
     const q = base.clone();
     if (sort === 'ARTICLE') q.innerJoin('regulation_paragraph', 'p', 'p.id = d.paragraph_id');
     keys.forEach((key, i) => {
@@ -138,6 +172,7 @@ export class TaskQueryService {
     const nodes = entities.slice(0, first);
     const last = nodes.length ? (raw[nodes.length - 1] as Record<string, string>) : undefined;
     return {
+      cycleId,
       nodes,
       totalCount,
       pageInfo: {
@@ -149,8 +184,20 @@ export class TaskQueryService {
     };
   }
 
-  private filtered(principal: Principal, f: TaskFilter): SelectQueryBuilder<Task> {
-    const q = this.dataSource
+  /**
+   * The cycle a page shows when none is asked for: the newest open one, else the newest (the
+   * rule of the web app's cycle selector, utils/cycles.ts, over the same newest-first order as
+   * the `cycles` query).
+   */
+  async currentCycleId(db: DataSource = this.dataSource): Promise<string | null> {
+    const [row] = (await db.query(
+      `SELECT id FROM assessment_cycle ORDER BY (state = 'open') DESC, year DESC, created_at DESC LIMIT 1`,
+    )) as { id: string }[];
+    return row?.id ?? null;
+  }
+
+  private filtered(db: DataSource, principal: Principal, f: TaskFilter): SelectQueryBuilder<Task> {
+    const q = db
       .getRepository(Task)
       .createQueryBuilder('t')
       .innerJoin('admin_unit', 'u', 'u.code = t.unit_code')

@@ -32,6 +32,9 @@ const STATUSES = Object.values(TaskStatus)
 @Index('IDX_task_unacknowledged', ['cycleId', 'unitCode'], {
   where: `"acknowledged_at" IS NULL AND "retired_at" IS NULL`,
 })
+@Index('IDX_task_submitted', ['cycleId', 'submittedAt', 'id'], {
+  where: `"status" = 'SUBMITTED' AND "retired_at" IS NULL`,
+})
 @Check('CHK_task_status', `"status" IN (${STATUSES})`)
 @Check('CHK_task_extension_count', `"extension_count" >= 0`)
 @Check(
@@ -110,6 +113,14 @@ export class Task {
   /** 不适用: the latest not-applicable request's outcome (REQUESTED, APPROVED, REJECTED); null = applies. APPROVED tasks leave completion rates and the assessment. */
   @Column({ name: 'not_applicable_status', type: 'varchar', length: 12, nullable: true })
   notApplicableStatus!: 'REQUESTED' | 'APPROVED' | 'REJECTED' | null;
+
+  /** The latest submission (提交核验) in the history: the review queue's order. Null until first submitted. */
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt!: Date | null;
+
+  /** Who made that submission (username). */
+  @Column({ name: 'submitted_by', type: 'varchar', length: 64, nullable: true })
+  submittedBy!: string | null;
 
   @Column({ name: 'row_version', type: 'int', default: 1 })
   rowVersion!: number;

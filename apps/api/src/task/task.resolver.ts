@@ -19,6 +19,7 @@ import type { GraphQLContext } from '../graphql/loaders';
 import { required } from '../graphql/required';
 import { ArticleModel } from '../regulation/dto/regulation.models';
 import { AdminUnitModel, DepartmentModel } from '../user/dto/user.models';
+import { PersonModel } from '../user/person';
 import {
   BulkTaskChangeInput,
   DecideExtensionInput,
@@ -180,6 +181,15 @@ export class TaskResolver {
   @ResolveField(() => DepartmentModel, { description: '牵头部门' })
   async leadDepartment(@Parent() task: TaskModel, @Context() ctx: GraphQLContext) {
     return required(await ctx.loaders.departmentById.load(task.leadDepartmentId));
+  }
+
+  @ResolveField(() => PersonModel, {
+    nullable: true,
+    description:
+      'Who made the latest submission (提交人), by name and office; null if never submitted.',
+  })
+  submitter(@Parent() task: TaskModel, @Context() ctx: GraphQLContext) {
+    return task.submittedBy ? ctx.loaders.personByUsername.load(task.submittedBy) : null;
   }
 
   @ResolveField(() => [TaskAssistModel], { description: '配合部门' })

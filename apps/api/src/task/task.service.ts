@@ -19,6 +19,7 @@ import { NewTaskEvent, recordTaskEvents } from './task-events';
 import { TaskExtensionRequest } from './task-extension.entity';
 import { Task } from './task.entity';
 import { findTransition, mayTransition, TaskStatus, TASK_STATUS_ZH } from './task-workflow';
+import { personLabels } from '../user/person';
 
 export interface TaskChange {
   taskId: string;
@@ -222,13 +223,17 @@ export class TaskService {
     if (Object.keys(after).length === 0) {
       // Nothing would change, but a caller who read an older version must still hear so: a
       // repeated 退回 with its own reason is not done, and the reason would be lost.
-      if (task.rowVersion !== change.expectedRowVersion) throw staleVersion(task);
+      if (task.rowVersion !== change.expectedRowVersion) throw await staleVersion(manager, task);
       return task;
     }
     const saved = await this.update(manager, task, change.expectedRowVersion, {
       ...next,
+      // The review queue's order and its 提交人: now() is the time the event below records.
+      ...(next.status === TaskStatus.SUBMITTED
+        ? { submittedAt: () => 'now()', submittedBy: principal.username }
+        : {}),
       updatedBy: principal.username,
-    });
+    } as unknown as Partial<Task>);
     await recordTaskEvents(manager, [
       this.event(task, principal, kind, before, after, change.reason, meta),
     ]);
@@ -408,7 +413,10 @@ export class TaskService {
       .returning('*')
       .execute();
     if (result.affected !== 1) {
-      throw staleVersion(await manager.findOneOrFail(Task, { where: { id: task.id } }));
+      throw await staleVersion(
+        manager,
+        await manager.findOneOrFail(Task, { where: { id: task.id } }),
+      );
     }
     return manager.findOneOrFail(Task, { where: { id: task.id } });
   }
@@ -454,8 +462,14 @@ export class TaskService {
   }
 }
 
-/** CONFLICT for a caller who read an older row version, with the current state. */
-function staleVersion(current: Task): AppError {
+/**
+ * CONFLICT for a caller who read an older row version, with the current state and who made it
+ * (by name and office: the conflict panel says whose change the user ran into).
+ */
+async function staleVersion(manager: EntityManager, current: Task): Promise<AppError> {
+  const updatedByLabel = (await personLabels(manager.connection, [current.updatedBy])).get(
+    current.updatedBy,
+  );
   return new AppError(ErrorCode.CONFLICT, '任务已被他人修改，请刷新后重试；您的修改未保存。', {
     current: {
       rowVersion: current.rowVersion,
@@ -464,6 +478,7 @@ function staleVersion(current: Task): AppError {
       measures: current.measures,
       dueDate: current.dueDate,
       updatedBy: current.updatedBy,
+      updatedByLabel: updatedByLabel ?? current.updatedBy,
       updatedAt: current.updatedAt,
     },
   });

@@ -4,11 +4,24 @@ import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { AssessmentCycle } from '../cycle/assessment-cycle.entity';
 import { Bulletin } from '../bulletin/bulletin.entity';
-import { AdjustmentModel } from '../assessment/assessment.models';
+import {
+  AdjustmentModel,
+  AssessmentPlanModel,
+  ResultSetModel,
+} from '../assessment/assessment.models';
 import { BulletinModel } from '../bulletin/dto/bulletin.models';
+import { DutyModel } from '../duty/dto/duty.models';
+import { DutyMappingSuggestionModel } from '../duty-mapping/dto/duty-mapping.models';
 import { EvidenceModel } from '../evidence/evidence.models';
 import type { GraphQLContext } from '../graphql/loaders';
-import { ExtensionRequestModel, TaskEventModel } from '../task/dto/task.models';
+import { NotificationDeliveryModel } from '../notification/dto/notification.models';
+import { RegulationVersionModel } from '../regulation/dto/regulation.models';
+import {
+  ExtensionRequestModel,
+  TaskAssistModel,
+  TaskEventModel,
+  TaskModel,
+} from '../task/dto/task.models';
 import { NotApplicableRequestModel } from '../task-applicability/dto/not-applicable.models';
 import { TaskReassignmentModel } from '../task-assignment/dto/task-assignment.models';
 import { CommentAttachmentModel, TaskCommentModel } from '../task-comment/dto/task-comment.models';
@@ -41,6 +54,32 @@ export class TaskEventPersonResolver {
   @ResolveField(() => PersonModel, required)
   actor(@Parent() e: TaskEventModel, @Context() ctx: Ctx) {
     return person(ctx, e.actorUsername);
+  }
+}
+
+@Resolver(() => TaskModel)
+export class TaskPersonResolver {
+  @ResolveField(() => PersonModel, {
+    description: 'Who last changed the task (updatedBy), by name and office.',
+  })
+  updater(@Parent() t: TaskModel, @Context() ctx: Ctx) {
+    return person(ctx, t.updatedBy);
+  }
+
+  @ResolveField(() => PersonModel, {
+    nullable: true,
+    description: 'Who acknowledged the task (签收人), by name and office.',
+  })
+  acknowledger(@Parent() t: TaskModel, @Context() ctx: Ctx) {
+    return person(ctx, t.acknowledgedBy);
+  }
+}
+
+@Resolver(() => TaskAssistModel)
+export class TaskAssistPersonResolver {
+  @ResolveField(() => PersonModel, optional)
+  updater(@Parent() a: TaskAssistModel, @Context() ctx: Ctx) {
+    return person(ctx, a.updatedBy);
   }
 }
 
@@ -117,6 +156,30 @@ export class AdjustmentPersonResolver {
   }
 }
 
+@Resolver(() => AssessmentPlanModel)
+export class AssessmentPlanPersonResolver {
+  @ResolveField(() => PersonModel, {
+    nullable: true,
+    description: 'Who saved this plan version; null for the default plan.',
+  })
+  creator(@Parent() p: AssessmentPlanModel, @Context() ctx: Ctx) {
+    return person(ctx, p.createdBy);
+  }
+}
+
+@Resolver(() => ResultSetModel)
+export class ResultSetPersonResolver {
+  @ResolveField(() => PersonModel, { description: 'Who froze the results (closed the year).' })
+  closer(@Parent() r: ResultSetModel, @Context() ctx: Ctx) {
+    return person(ctx, r.closedBy);
+  }
+
+  @ResolveField(() => PersonModel, optional)
+  reopener(@Parent() r: ResultSetModel, @Context() ctx: Ctx) {
+    return person(ctx, r.reopenedBy);
+  }
+}
+
 @Resolver(() => BulletinModel)
 export class BulletinPersonResolver {
   @ResolveField(() => PersonModel, required)
@@ -140,6 +203,11 @@ export class NotApplicablePersonResolver {
   @ResolveField(() => PersonModel, optional)
   decider(@Parent() r: NotApplicableRequestModel, @Context() ctx: Ctx) {
     return person(ctx, r.decidedBy);
+  }
+
+  @ResolveField(() => PersonModel, optional)
+  revoker(@Parent() r: NotApplicableRequestModel, @Context() ctx: Ctx) {
+    return person(ctx, r.revokedBy);
   }
 }
 
@@ -166,6 +234,46 @@ export class PasswordResetRequestPersonResolver {
   @ResolveField(() => PersonModel, optional)
   decider(@Parent() r: PasswordResetRequestModel, @Context() ctx: Ctx) {
     return person(ctx, r.decidedBy);
+  }
+}
+
+/*
+ * The register (法规库 / 职责清单): who imported a version, who reviewed a duty, who decided a
+ * mapping suggestion. The parents are readable by every signed-in role that reads the register;
+ * these fields say no more than the usernames beside them.
+ */
+
+@Resolver(() => RegulationVersionModel)
+export class RegulationVersionPersonResolver {
+  @ResolveField(() => PersonModel, {
+    description:
+      'Who imported this version (importedBy), by name and office; 系统 for seeds and the command line.',
+  })
+  importer(@Parent() v: RegulationVersionModel, @Context() ctx: Ctx) {
+    return person(ctx, v.importedBy);
+  }
+}
+
+@Resolver(() => DutyModel)
+export class DutyPersonResolver {
+  @ResolveField(() => PersonModel, {
+    nullable: true,
+    description:
+      'Who last reviewed the duty (reviewedBy), by name and office; null until reviewed.',
+  })
+  reviewer(@Parent() d: DutyModel, @Context() ctx: Ctx) {
+    return person(ctx, d.reviewedBy);
+  }
+}
+
+@Resolver(() => DutyMappingSuggestionModel)
+export class DutyMappingPersonResolver {
+  @ResolveField(() => PersonModel, {
+    nullable: true,
+    description: 'Who confirmed or rejected the suggestion (decidedBy), by name and office.',
+  })
+  decider(@Parent() m: DutyMappingSuggestionModel, @Context() ctx: Ctx) {
+    return person(ctx, m.decidedBy);
   }
 }
 
@@ -252,6 +360,14 @@ export class WorkbenchItemPersonResolver {
   }
 }
 
+@Resolver(() => NotificationDeliveryModel)
+export class NotificationDeliveryPersonResolver {
+  @ResolveField(() => PersonModel, { description: 'The recipient, by name and office.' })
+  recipient(@Parent() d: NotificationDeliveryModel, @Context() ctx: Ctx) {
+    return person(ctx, d.recipientUsername);
+  }
+}
+
 @Resolver(() => CurrentUserModel)
 export class CurrentUserOfficeResolver {
   @ResolveField(() => String, { nullable: true, description: '单位/科室 of the signed-in user.' })
@@ -262,6 +378,11 @@ export class CurrentUserOfficeResolver {
 
 export const PERSON_FIELD_RESOLVERS = [
   TaskEventPersonResolver,
+  TaskPersonResolver,
+  TaskAssistPersonResolver,
+  AssessmentPlanPersonResolver,
+  ResultSetPersonResolver,
+  NotificationDeliveryPersonResolver,
   ExtensionRequestPersonResolver,
   TaskCommentPersonResolver,
   CommentAttachmentPersonResolver,
@@ -275,4 +396,7 @@ export const PERSON_FIELD_RESOLVERS = [
   SecurityAuditEntryPersonResolver,
   WorkbenchItemPersonResolver,
   CurrentUserOfficeResolver,
+  RegulationVersionPersonResolver,
+  DutyPersonResolver,
+  DutyMappingPersonResolver,
 ];

@@ -27,12 +27,30 @@ export class PersonModel {
   human!: boolean;
 }
 
-/** Actors that are not accounts: the server's own jobs and the demo seed. */
+/**
+ * Actors that are not accounts: the server's own jobs, the seeds and the command line. These
+ * names are reserved: no account can be created with one (it would display as 系统).
+ */
 const SYSTEM_ACTORS: Record<string, string> = {
   system: '系统（自动）',
   'demo-seed': '系统（演示数据）',
+  seed: '系统（初始数据）',
+  'bench-seed': '系统（性能测试数据）',
   cli: '系统（命令行）',
 };
+
+/** The command line records `cli:<OS user>` (e.g. a regulation imported from the shell). */
+const CLI_PREFIX = 'cli:';
+
+function systemLabel(username: string): string | undefined {
+  if (Object.prototype.hasOwnProperty.call(SYSTEM_ACTORS, username)) return SYSTEM_ACTORS[username];
+  return username.startsWith(CLI_PREFIX) ? SYSTEM_ACTORS.cli : undefined;
+}
+
+/** True for a name written by the system rather than by an account (see SYSTEM_ACTORS). */
+export function isSystemActor(username: string): boolean {
+  return systemLabel(username) !== undefined;
+}
 
 export function personLabel(name: string, office: string | null | undefined): string {
   return office?.trim() ? `${name}（${office.trim()}）` : name;
@@ -42,7 +60,7 @@ export function personOf(
   username: string,
   user: Pick<AppUser, 'displayName' | 'office'> | undefined,
 ): PersonModel {
-  const system = SYSTEM_ACTORS[username];
+  const system = systemLabel(username);
   if (system) return { username, name: system, office: null, label: system, human: false };
   const name = user?.displayName?.trim() || username;
   const office = user?.office?.trim() || null;
@@ -52,7 +70,7 @@ export function personOf(
 /** People by username, one statement per request (create one per GraphQL request). */
 export function createPersonLoader(dataSource: DataSource): DataLoader<string, PersonModel> {
   return new DataLoader(async (usernames) => {
-    const wanted = [...new Set(usernames.filter((u) => !SYSTEM_ACTORS[u]))];
+    const wanted = [...new Set(usernames.filter((u) => !isSystemActor(u)))];
     const rows = wanted.length
       ? await dataSource.getRepository(AppUser).find({
           select: { username: true, displayName: true, office: true },

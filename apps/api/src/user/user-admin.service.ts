@@ -23,6 +23,7 @@ import {
   UserFilterInput,
 } from './dto/user.inputs';
 import { AppUser } from './user.entity';
+import { isSystemActor } from './person';
 import { containsPattern, offsetPage } from '../common/query-helpers';
 import { isPrivilegedRole, roleChangeRefusal, RoleChangeRefusal } from './role-separation';
 
@@ -108,6 +109,12 @@ export class UserAdminService {
         '用户名须为 3–64 位小写字母、数字、点、下划线或连字符，并以字母或数字开头。',
         { fields: { username: '用户名格式不正确。' } },
       );
+    }
+    if (isSystemActor(username)) {
+      // History shows these names as 系统: an account by that name would pass for the system.
+      throw new AppError(ErrorCode.CONFLICT, `用户名“${username}”为系统保留，请换一个。`, {
+        fields: { username: '该用户名为系统保留。' },
+      });
     }
     const { displayName, office, phone } = profileColumns(input);
     const temporaryPassword = generateTemporaryPassword({ username, displayName });

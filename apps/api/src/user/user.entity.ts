@@ -24,6 +24,10 @@ const ROLES = Object.values(Role)
  */
 @Entity({ name: 'app_user' })
 @Index('UQ_app_user_username', ['username'], { unique: true })
+@Index('UQ_app_user_external_subject', ['externalSubject'], {
+  unique: true,
+  where: '"external_subject" IS NOT NULL',
+})
 @Check('CHK_app_user_role', `"role" IS NULL OR "role" IN (${ROLES})`)
 @Check(
   'CHK_app_user_binding',
@@ -127,6 +131,20 @@ export class AppUser {
 
   @Column({ name: 'quiet_hours_end', type: 'smallint', nullable: true })
   quietHoursEnd!: number | null;
+
+  /**
+   * The value of the identity provider's matching claim (OIDC_MATCH_CLAIM) for this person:
+   * set when single sign-on provisioned the account, or by the security administrator.
+   */
+  @Column({ name: 'external_subject', type: 'varchar', length: 255, nullable: true })
+  externalSubject!: string | null;
+
+  /**
+   * An administrator account that keeps password sign-in when LOCAL_PASSWORD_SIGN_IN is
+   * break-glass (for when the identity provider is down).
+   */
+  @Column({ name: 'break_glass', type: 'boolean', default: false })
+  breakGlass!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -167,7 +167,9 @@ const SECTIONS: Record<WorkbenchSectionKey, SectionSql> = {
     const rows = taskRows(
       p,
       input,
-      `, t.updated_at AS at, t.updated_by AS actor`,
+      // Submission time and submitter (the queue's own order); a task submitted before the
+      // history recorded it has neither, and falls back to its last change.
+      `, coalesce(t.submitted_at, t.updated_at) AS at, coalesce(t.submitted_by, t.updated_by) AS actor`,
       `t.status = 'SUBMITTED'`,
     );
     return page(p, rows, `at, id`, input);

@@ -34,7 +34,7 @@ async function menuLabels(): Promise<string[]> {
 describe('menu by role', () => {
   it.each<[Role | null, string[]]>([
     ['SYSTEM_ADMIN', ['法规库', '用户管理', '通知投递日志', '关于系统']],
-    ['SECURITY_ADMIN', ['用户管理', '关于系统']],
+    ['SECURITY_ADMIN', ['用户管理', '机器访问令牌', '关于系统']],
     ['AUDIT_ADMIN', ['安全审计日志', '关于系统']],
     [
       'PROVINCIAL_SUPERVISOR',
@@ -46,6 +46,7 @@ describe('menu by role', () => {
         '佐证材料',
         '任务日志',
         '考核评分',
+        '实地核查',
         '情况通报',
         '法规库',
         '考核年度管理',
@@ -62,12 +63,17 @@ describe('menu by role', () => {
         '佐证材料',
         '任务日志',
         '考核评分',
+        '考核初审',
+        '实地核查',
         '情况通报',
         '法规库',
         '关于系统',
       ],
     ],
-    ['COUNTY_OPERATOR', ['工作台', '本单位考核', '任务', '情况通报', '法规库', '关于系统']],
+    [
+      'COUNTY_OPERATOR',
+      ['工作台', '本单位考核', '任务', '考核自评', '情况通报', '法规库', '关于系统'],
+    ],
     [
       'AUDITOR',
       [
@@ -77,15 +83,22 @@ describe('menu by role', () => {
         '佐证材料',
         '任务日志',
         '考核评分',
+        '实地核查',
         '情况通报',
         '法规库',
         '关于系统',
       ],
     ],
-    [null, ['关于系统']],
   ])('%s sees %j', async (role, expected) => {
     renderAs(currentUser({ role }));
     expect(await menuLabels()).toEqual(expected);
+  });
+
+  it('shows an account without a role the 尚未分配角色 page and no menu', async () => {
+    renderAs(currentUser({ role: null }));
+
+    expect(await screen.findByText(/尚未分配角色/)).toBeTruthy();
+    expect(screen.queryByRole('navigation', { name: '主菜单' })).toBeNull();
   });
 
   it('refuses a page the role may not open, even by its address', async () => {

@@ -1,12 +1,15 @@
 import {
+  ApiOutlined,
   AuditOutlined,
   BellOutlined,
   BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
+  EnvironmentOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FormOutlined,
   HistoryOutlined,
   HomeOutlined,
   QuestionCircleOutlined,
@@ -16,10 +19,13 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
+import type { ApolloClient } from '@apollo/client';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { useLocationPath } from './navigation';
 import type { zhCN } from '../i18n/locales/zh-CN';
 import type { Role } from '../modules/auth/graphql/types';
+import { prefetchReviewQueue } from '../modules/review/hooks/useReviewQueue';
+import { prefetchTaskList } from '../modules/tasks/hooks/useTaskList';
 
 type NavLabelKey = `nav.${Exclude<keyof (typeof zhCN)['nav'], 'mainMenu'>}`;
 
@@ -214,6 +220,42 @@ export const appRoutes: readonly AppRoute[] = [
     ),
   },
   {
+    key: 'selfAssessment',
+    path: '/self-assessment',
+    labelKey: 'nav.selfAssessment',
+    icon: <FormOutlined />,
+    roles: ['COUNTY_OPERATOR'],
+    page: lazy(() =>
+      import('../modules/assessment/pages/SelfAssessmentPage').then((m) => ({
+        default: m.SelfAssessmentPage,
+      })),
+    ),
+  },
+  {
+    key: 'preliminaryReview',
+    path: '/preliminary-review',
+    labelKey: 'nav.preliminaryReview',
+    icon: <AuditOutlined />,
+    roles: ['PREFECTURE_SUPERVISOR'],
+    page: lazy(() =>
+      import('../modules/assessment/pages/PreliminaryReviewPage').then((m) => ({
+        default: m.PreliminaryReviewPage,
+      })),
+    ),
+  },
+  {
+    key: 'onsiteVerification',
+    path: '/onsite-verification',
+    labelKey: 'nav.onsiteVerification',
+    icon: <EnvironmentOutlined />,
+    roles: ['PROVINCIAL_SUPERVISOR', 'PREFECTURE_SUPERVISOR', 'AUDITOR'],
+    page: lazy(() =>
+      import('../modules/assessment/pages/OnsiteVerificationPage').then((m) => ({
+        default: m.OnsiteVerificationPage,
+      })),
+    ),
+  },
+  {
     key: 'bulletins',
     path: '/bulletins',
     labelKey: 'nav.bulletins',
@@ -355,6 +397,19 @@ export const appRoutes: readonly AppRoute[] = [
     ),
   },
   {
+    // 机器访问令牌: machine API tokens, issued and revoked by the security administrator.
+    key: 'apiTokens',
+    path: '/api-tokens',
+    labelKey: 'nav.apiTokens',
+    icon: <ApiOutlined />,
+    roles: ['SECURITY_ADMIN'],
+    page: lazy(() =>
+      import('../modules/api-tokens/pages/ApiTokensPage').then((m) => ({
+        default: m.ApiTokensPage,
+      })),
+    ),
+  },
+  {
     // 帮助: glossary and role guides, opened from the header's ? on every page.
     key: 'help',
     path: '/help',
@@ -417,4 +472,36 @@ export function routesForRole(role: Role | null): AppRoute[] {
 /** The `:name` values of the current page's path (e.g. `{ id }` on `/tasks/:id`). */
 export function useRouteParams(): Record<string, string> {
   return matchRoute(useLocationPath())?.params ?? {};
+}
+
+/**
+ * Pages whose first content is measured (issue 17: task list and review queue within 1 s).
+ * Opened from their address (bookmark, reload), their script is fetched and their first query
+ * sent while the session is checked, instead of after it; the page reads the answer when it
+ * renders (graphql/prefetch.ts). `script` loads the same module as the route's `page` entry
+ * (one chunk).
+ */
+const EARLY_PAGES: Record<
+  string,
+  {
+    script: () => Promise<unknown>;
+    data: (client: ApolloClient, search: URLSearchParams) => void;
+  }
+> = {
+  '/tasks': {
+    script: () => import('../modules/tasks/pages/TaskListPage'),
+    data: prefetchTaskList,
+  },
+  '/review': {
+    script: () => import('../modules/review/pages/ReviewQueuePage'),
+    data: prefetchReviewQueue,
+  },
+};
+
+/** Starts the page at `path` early when it is one of {@link EARLY_PAGES}. */
+export function startEarlyPage(path: string, search: string, client: ApolloClient): void {
+  const early = EARLY_PAGES[path];
+  if (!early) return;
+  early.script().catch(() => undefined); // a failure shows when the page itself loads
+  early.data(client, new URLSearchParams(search));
 }

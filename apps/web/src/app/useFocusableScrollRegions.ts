@@ -1,6 +1,8 @@
 import { useEffect, type RefObject } from 'react';
 
 const SCROLLERS = '.ant-table-content, .ant-table-body, .ant-descriptions-view';
+/** Quiet time after the last change before the boxes are measured. */
+const SETTLE_MS = 80;
 
 /**
  * A table that scrolls sideways inside its own box (a phone, a narrow column) must be
@@ -11,9 +13,11 @@ export function useFocusableScrollRegions(root: RefObject<HTMLElement | null>): 
   useEffect(() => {
     const element = root.current;
     if (!element) return undefined;
-    let frame = 0;
+    // Measuring forces a layout: do it once the page has settled (a burst of mutations while a
+    // page renders its rows costs one measurement, not one per frame).
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const update = () => {
-      frame = 0;
+      timer = undefined;
       element.querySelectorAll<HTMLElement>(SCROLLERS).forEach((box) => {
         const overflows = box.scrollWidth > box.clientWidth + 1;
         if (overflows && box.tabIndex < 0) box.tabIndex = 0;
@@ -21,7 +25,8 @@ export function useFocusableScrollRegions(root: RefObject<HTMLElement | null>): 
       });
     };
     const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(update);
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(update, SETTLE_MS);
     };
     const mutations = new MutationObserver(schedule);
     mutations.observe(element, { childList: true, subtree: true });
@@ -30,7 +35,7 @@ export function useFocusableScrollRegions(root: RefObject<HTMLElement | null>): 
     return () => {
       mutations.disconnect();
       window.removeEventListener('resize', schedule);
-      if (frame) cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
     };
   }, [root]);
 }

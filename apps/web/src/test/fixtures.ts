@@ -57,6 +57,7 @@ export function currentUser(overrides: Partial<CurrentUser> = {}) {
     passwordExpired: false,
     secondFactorStep: null,
     sessionExpiresAt: '2030-01-01T00:00:00.000Z',
+    singleSignOn: false,
     ...overrides,
   } satisfies CurrentUser;
 }
@@ -76,6 +77,8 @@ export function userAccount(
     lockedUntil: null,
     mustChangePassword: false,
     totpEnabled: false,
+    externalSubject: null,
+    breakGlass: false,
     lastSignInAt: null,
     createdAt: '2025-01-01T00:00:00.000Z',
     ...overrides,

@@ -19,6 +19,18 @@ export function stubbedWholeApp(base: Answers = {}) {
   return (answers: Answers) => {
     const result = stubGraphQLOperations({
       SystemInfo: { data: { systemInfo } },
+      // The sign-in page asks how people may sign in: passwords only unless a test says otherwise.
+      SignInOptions: {
+        data: {
+          signInOptions: {
+            __typename: 'SignInOptions',
+            oidcEnabled: false,
+            oidcLoginPath: null,
+            oidcButtonLabel: null,
+            passwordSignIn: 'ALL',
+          },
+        },
+      },
       ...base,
       ...answers,
     });

@@ -15,13 +15,23 @@ export { DISPLAY_TIME_ZONE, formatDateTime } from './formatDateTime';
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/;
 
+// Building an Intl formatter costs far more than formatting with one, and a page of tasks
+// formats hundreds of dates: one formatter per language and kind, made on first use.
+const rateFormats = new Map<string, Intl.NumberFormat>();
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A rate 0…1 as a percentage with one decimal: `0.179` → `17.9%`, `0.18` → `18.0%`. */
 export function formatRate(rate: number, language: string): string {
-  return new Intl.NumberFormat(language, {
-    style: 'percent',
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(rate);
+  let format = rateFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language, {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    });
+    rateFormats.set(language, format);
+  }
+  return format.format(rate);
 }
 
 /**
@@ -33,5 +43,10 @@ export function formatDay(day: string, language: string): string {
   if (!m) return day;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   if (Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  let format = dayFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
+    dayFormats.set(language, format);
+  }
+  return format.format(date);
 }

@@ -27,8 +27,29 @@ export {
   equalChapterWeights,
 } from './plan';
 export type { DutyRef } from './plan';
-export { PLAN_PROBLEM_CODES, validatePlan } from './validate-plan';
+export { MEASURE_PROBLEM_CODES, PLAN_PROBLEM_CODES, validatePlan } from './validate-plan';
 export type { PlanProblemCode } from './validate-plan';
 export { scoreUnit } from './score-unit';
 export { gradeOf } from './grade';
 export { rankUnits } from './rank-units';
+export type {
+  IndicatorKind,
+  MeasureBand,
+  MeasureDirection,
+  MeasureOverride,
+  MeasureRule,
+  MeasureScore,
+  MeasureScoringKind,
+  MeasureSpec,
+  MeasureTarget,
+  MeasureValue,
+} from './types';
+export { bandIndexOf, measureShare, measureTargetFor, roundValue, toValueUnits } from './measure';
+export type { ResolvedTarget } from './measure';
+export { indicatorPlanMarks, stagedUnitScore } from './staged-score';
+export type {
+  ScoringStage,
+  StagedIndicatorInput,
+  StagedIndicatorScore,
+  StagedUnitScore,
+} from './staged-score';

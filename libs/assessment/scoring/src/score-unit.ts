@@ -1,9 +1,12 @@
 import { gradeOf } from './grade';
 import { fromHundredths, toHundredths } from './hundredths';
+import { measureShare, measureTargetFor, ResolvedTarget, roundValue } from './measure';
 import type {
   AssessmentPlan,
   DeductionItem,
   IndicatorScore,
+  MeasureScore,
+  MeasureValue,
   OutcomeRule,
   PointsItem,
   ScoringRules,
@@ -48,6 +51,35 @@ function checkCount(task: UnitTask, key: 'extensionCount' | 'returnCount'): void
   }
 }
 
+/** A measured indicator's share for the unit's value: the adjusted value wins over the reported. */
+function scoreMeasure(
+  spec: NonNullable<AssessmentPlan['indicators'][number]['measure']>,
+  weight: number,
+  target: ResolvedTarget,
+  value: MeasureValue | undefined,
+): MeasureScore {
+  const reported = value?.reported ?? null;
+  const adjusted = value?.adjusted ?? null;
+  const scored = adjusted ?? reported;
+  const common = {
+    reported: reported === null ? null : roundValue(reported),
+    adjusted: adjusted === null ? null : roundValue(adjusted),
+    target: target.target,
+    floor: target.floor,
+    targetFrom: target.from,
+  };
+  if (scored === null) {
+    return { ...common, value: null, source: 'none', rule: 'missing', band: null, fraction: 0 };
+  }
+  const share = measureShare(spec, weight, target, scored);
+  return {
+    ...common,
+    value: roundValue(scored),
+    source: adjusted !== null ? 'adjusted' : 'reported',
+    ...share,
+  };
+}
+
 /**
  * Scores one unit against a plan, out of 100.
  *
@@ -74,6 +106,11 @@ function checkCount(task: UnitTask, key: 'extensionCount' | 'returnCount'): void
  * 100 in integers, so there is no float drift (e.g. 3 × 33.333… gives exactly 100). `marks` and
  * `earned` in the breakdown are unrounded.
  *
+ * Measured indicators (`kind: 'measure'`) apply to a unit that has a target — its own override,
+ * else its level's — and are rescaled with the rest. They earn `marks × share`, the share given
+ * by the plan's function (threshold / linear / banded, see `measureShare`) for the adjusted value
+ * when a reviewer set one, else the reported value; nothing reported earns 0 (rule `missing`).
+ *
  * Tasks whose duty is in no indicator are listed in `ignoredTaskIds` and do not affect anything.
  *
  * @throws RangeError if the plan fails `validatePlan`, or on negative / non-finite points or counts.
@@ -92,6 +129,15 @@ export function scoreUnit(plan: AssessmentPlan, unit: UnitInput): UnitScore {
     checkCount(t, 'extensionCount');
     checkCount(t, 'returnCount');
   });
+  const values = new Map<string, MeasureValue>();
+  for (const m of unit.measures ?? []) {
+    for (const v of [m.reported, m.adjusted]) {
+      if (v !== null && !Number.isFinite(v)) {
+        throw new RangeError(`scoreUnit: measure ${m.indicatorId} value must be finite, got ${v}`);
+      }
+    }
+    values.set(m.indicatorId, m);
+  }
 
   // Plan marks per indicator.
   const chapterTotals = new Map<number, number>();
@@ -119,7 +165,16 @@ export function scoreUnit(plan: AssessmentPlan, unit: UnitInput): UnitScore {
     const ind = plan.indicators[i];
     return (plan.chapterWeights[ind.chapter] * ind.weight) / (chapterTotals.get(ind.chapter) ?? 1);
   };
-  const applicable = plan.indicators.map((_, i) => i).filter((i) => tasksByIndicator.has(i));
+  // A measured indicator applies when the unit has a target (its own or its level's).
+  const targets = new Map<number, ResolvedTarget>();
+  plan.indicators.forEach((ind, i) => {
+    if (ind.kind !== 'measure' || !ind.measure) return;
+    const target = measureTargetFor(ind.measure, unit.code, unit.level);
+    if (target) targets.set(i, target);
+  });
+  const applicable = plan.indicators
+    .map((_, i) => i)
+    .filter((i) => tasksByIndicator.has(i) || targets.has(i));
   const available = applicable.reduce((acc, i) => acc + planMarksOf(i), 0);
   const scale = available > 0 ? 100 / available : 0;
 
@@ -127,6 +182,25 @@ export function scoreUnit(plan: AssessmentPlan, unit: UnitInput): UnitScore {
   const deductions: DeductionItem[] = [];
   let base = 0;
   for (const i of applicable) {
+    const target = targets.get(i);
+    if (target) {
+      const ind = plan.indicators[i];
+      const measure = scoreMeasure(ind.measure!, ind.weight, target, values.get(ind.id));
+      const planMarks = planMarksOf(i);
+      const marks = planMarks * scale;
+      const earned = marks * measure.fraction;
+      base += earned;
+      breakdown.push({
+        indicatorId: ind.id,
+        kind: 'measure',
+        marks,
+        planMarks,
+        earned,
+        tasks: [],
+        measure,
+      });
+      continue;
+    }
     const tasks = tasksByIndicator.get(i) ?? [];
     const taskScores: TaskScore[] = tasks.map((t) => {
       const rule = ruleFor(t);
@@ -139,6 +213,7 @@ export function scoreUnit(plan: AssessmentPlan, unit: UnitInput): UnitScore {
     base += earned;
     breakdown.push({
       indicatorId: plan.indicators[i].id,
+      kind: 'work',
       marks,
       planMarks,
       earned,

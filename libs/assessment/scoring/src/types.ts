@@ -25,6 +25,56 @@ export interface GradeBand {
   min: number;
 }
 
+/** Which way a measurement improves. */
+export type MeasureDirection = 'higher' | 'lower';
+
+/** Target (full points) and floor (nothing below it) of a measurement, in its unit of measure. */
+export interface MeasureTarget {
+  target: number;
+  /** Required by the linear function; threshold and banded tables do not use it. */
+  floor?: number;
+}
+
+/** A target for one unit that replaces its level's target. */
+export interface MeasureOverride extends MeasureTarget {
+  unitCode: string;
+}
+
+/**
+ * One row of a banded table: a value in [min, max) earns `points` (on the indicator's weight
+ * scale: points ≤ weight; the share earned is points / weight). `min` or `max` null: unbounded.
+ */
+export interface MeasureBand {
+  min: number | null;
+  max: number | null;
+  points: number;
+}
+
+/**
+ * How a measurement becomes a share of the indicator's marks:
+ * - `threshold`: all at or better than the target, else nothing;
+ * - `linear`: nothing at or worse than the floor, all at or better than the target, in
+ *   proportion between them;
+ * - `banded`: the row of `bands` the value falls in.
+ */
+export type MeasureScoringKind = 'threshold' | 'linear' | 'banded';
+
+/** 定量指标: a measured result reported by each unit and scored against a target. */
+export interface MeasureSpec {
+  /** Unit of measure as shown, e.g. `%`, `项`, `件`. */
+  unitOfMeasure: string;
+  direction: MeasureDirection;
+  scoring: MeasureScoringKind;
+  /** Targets per unit level; a unit whose level has none (and no override) is not assessed on it. */
+  levels: Partial<Record<UnitLevel, MeasureTarget>>;
+  overrides?: MeasureOverride[];
+  /** Rows of the banded table (scoring `banded` only). */
+  bands?: MeasureBand[];
+}
+
+/** Work item (职责类: scored by its duties' tasks) or measurement (定量: scored by a value). */
+export type IndicatorKind = 'work' | 'measure';
+
 export interface Indicator {
   id: string;
   name: string;
@@ -32,6 +82,10 @@ export interface Indicator {
   /** Relative weight within its chapter (not a percentage). */
   weight: number;
   dutyIds: string[];
+  /** Absent in plans saved before measurements existed: a work item. */
+  kind?: IndicatorKind;
+  /** Required when `kind` is `measure`. */
+  measure?: MeasureSpec;
 }
 
 export interface AssessmentPlan {
@@ -73,8 +127,19 @@ export interface PointsItem {
   reason: string;
 }
 
+/** A unit's value for one measured indicator: the reviewer's adjusted value wins when present. */
+export interface MeasureValue {
+  indicatorId: string;
+  reported: number | null;
+  adjusted: number | null;
+}
+
 export interface UnitInput {
   code: string;
+  /** Needed to find a measured indicator's target (province-administered units: `county`). */
+  level?: UnitLevel;
+  /** Reported / adjusted values of measured indicators (none: nothing reported). */
+  measures?: MeasureValue[];
   tasks: UnitTask[];
   bonuses: PointsItem[];
   /** Manual deductions (points), e.g. decided by the assessment committee. */
@@ -92,15 +157,39 @@ export interface TaskScore {
   fraction: number;
 }
 
+/** Which rule produced a measured indicator's share. */
+export type MeasureRule = 'threshold' | 'linear' | 'banded' | 'missing';
+
+export interface MeasureScore {
+  /** The value scored: adjusted if present, else reported; null when nothing was reported. */
+  value: number | null;
+  source: 'adjusted' | 'reported' | 'none';
+  reported: number | null;
+  adjusted: number | null;
+  target: number;
+  floor: number | null;
+  /** Where the target came from: the unit's own override or its level. */
+  targetFrom: 'override' | 'level';
+  rule: MeasureRule;
+  /** Row of the banded table the value fell in (null: none, or not banded). */
+  band: number | null;
+  /** Share of the indicator's marks earned, 0..1 (unrounded). */
+  fraction: number;
+}
+
 export interface IndicatorScore {
   indicatorId: string;
+  kind: IndicatorKind;
   /** Marks available to this unit after rescaling (unrounded). */
   marks: number;
   /** Marks as configured in the plan, before rescaling (unrounded). */
   planMarks: number;
   /** marks × mean task fraction (unrounded). */
   earned: number;
+  /** Tasks of a work item (empty for a measurement). */
   tasks: TaskScore[];
+  /** Present for a measured indicator. */
+  measure?: MeasureScore;
 }
 
 export interface DeductionItem {

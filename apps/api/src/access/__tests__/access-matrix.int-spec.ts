@@ -2,6 +2,12 @@ import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { Role } from '../../auth/role';
 import { BULLETIN_ACCESS_OPERATIONS } from '../../bulletin/__tests__/bulletin-access-operations';
+import {
+  insertOnsiteFixture,
+  OnsiteFixture,
+  onsiteAccessOperations,
+} from '../../assessment/onsite/__tests__/onsite-access-operations';
+import { objectionAccessOperations } from '../../assessment/objections/__tests__/objection-access-operations';
 import { shippedRegulationPath } from '../../regulation/seed-regulations';
 import { SignedInClient, rootOperations, startTestApi, TestApi } from '../../testing/test-api';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../user/demo-accounts';
@@ -35,6 +41,8 @@ interface Fixture {
   requests: { reassignment: string; notApplicable: string };
   /** Bulletin drafts of the province and of the Enshi prefecture (422800). */
   bulletinDrafts: { province: string; prefecture: string };
+  /** An open 实地核查 sample with an item on 422801 and on 420102 (inserted directly). */
+  onsite: OnsiteFixture;
 }
 
 interface Operation {
@@ -235,6 +243,42 @@ const OPERATIONS: Operation[] = [
     expect: roles([Role.AUDIT_ADMIN]),
   },
   {
+    name: 'Query.signInOptions',
+    query: `{ signInOptions { oidcEnabled passwordSignIn } }`,
+    expect: everyone(),
+  },
+  {
+    name: 'Mutation.setExternalIdentity',
+    query: `mutation($input: SetExternalIdentityInput!) { setExternalIdentity(input: $input) { id externalSubject } }`,
+    variables: (f) => ({
+      input: { userId: f.targetUserId, externalSubject: 'matrix-sso-subject' },
+    }),
+    expect: roles([Role.SECURITY_ADMIN]),
+  },
+  {
+    name: 'Query.apiTokens',
+    query: `{ apiTokens { id name status } }`,
+    expect: roles([Role.SECURITY_ADMIN]),
+  },
+  {
+    name: 'Mutation.issueApiToken',
+    query: `mutation($input: IssueApiTokenInput!) { issueApiToken(input: $input) { apiToken { id } } }`,
+    variables: () => ({
+      input: {
+        name: '矩阵测试令牌',
+        scopes: ['ANALYTICS_READ'],
+        unitId: '420000',
+        expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      },
+    }),
+    expect: roles([Role.SECURITY_ADMIN]),
+  },
+  {
+    name: 'Mutation.revokeApiToken',
+    query: `mutation { revokeApiToken(id: "${NIL}") { id } }`,
+    expect: roles([Role.SECURITY_ADMIN]), // NOT_FOUND (no such token) is the business answer
+  },
+  {
     name: 'Query.adminUnits (own prefecture)',
     query: `query($p: String!) { adminUnits(parentCode: $p) { code } }`,
     variables: (_f, who) => ({ p: `${unitOf(who, 'own').slice(0, 4)}00` }),
@@ -287,6 +331,18 @@ const OPERATIONS: Operation[] = [
   {
     name: 'Mutation.setCycleDutyDueDate',
     query: `mutation($id: ID!) { setCycleDutyDueDate(cycleId: $id, dutyLineageId: "${NIL}", dueDate: "2026-12-31") }`,
+    variables: (f) => ({ id: f.cycleId }),
+    expect: roles([Role.PROVINCIAL_SUPERVISOR]),
+  },
+  {
+    name: 'Query.cycleDutyDueDates',
+    query: `query($id: ID!) { cycleDutyDueDates(cycleId: $id) { dutyLineageId dueDate } }`,
+    variables: (f) => ({ id: f.cycleId }),
+    expect: roles([Role.PROVINCIAL_SUPERVISOR]),
+  },
+  {
+    name: 'Mutation.removeCycleDutyDueDate',
+    query: `mutation($id: ID!) { removeCycleDutyDueDate(cycleId: $id, dutyLineageId: "${NIL}") }`,
     variables: (f) => ({ id: f.cycleId }),
     expect: roles([Role.PROVINCIAL_SUPERVISOR]),
   },
@@ -356,9 +412,144 @@ const OPERATIONS: Operation[] = [
     expect: { ...roles(TASK_READERS), PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
   },
   {
+    name: 'Query.unitMeasureValues (own)',
+    query: `query($c: ID!, $u: String!) { unitMeasureValues(cycleId: $c, unitCode: $u) { indicatorId } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'own') }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Query.unitMeasureValues (foreign)',
+    query: `query($c: ID!, $u: String!) { unitMeasureValues(cycleId: $c, unitCode: $u) { indicatorId } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'foreign') }),
+    expect: { ...roles(TASK_READERS), PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
+  },
+  {
+    // VALIDATION_FAILED (the fixture's plan has no measured indicator) is the business answer.
+    name: 'Mutation.reportAssessmentMeasure (own)',
+    query: `mutation($c: ID!, $u: String!) { reportAssessmentMeasure(input: { cycleId: $c, unitCode: $u, indicatorId: "M-matrix", value: 1, sourceRef: "矩阵" }) { indicatorId } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'own') }),
+    expect: roles([Role.COUNTY_OPERATOR, Role.PROVINCIAL_SUPERVISOR, Role.PREFECTURE_SUPERVISOR]),
+  },
+  {
+    name: 'Mutation.reportAssessmentMeasure (foreign)',
+    query: `mutation($c: ID!, $u: String!) { reportAssessmentMeasure(input: { cycleId: $c, unitCode: $u, indicatorId: "M-matrix", value: 1, sourceRef: "矩阵" }) { indicatorId } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'foreign') }),
+    expect: {
+      PROVINCIAL_SUPERVISOR: 'allowed',
+      PREFECTURE_SUPERVISOR: 'hidden',
+      COUNTY_OPERATOR: 'hidden',
+    },
+  },
+  {
+    name: 'Mutation.adjustAssessmentMeasure (own)',
+    query: `mutation($c: ID!, $u: String!) { adjustAssessmentMeasure(input: { cycleId: $c, unitCode: $u, indicatorId: "M-matrix", value: 1, reason: "矩阵" }) { indicatorId } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'own') }),
+    expect: roles([Role.PROVINCIAL_SUPERVISOR, Role.PREFECTURE_SUPERVISOR]),
+  },
+  {
+    name: 'Mutation.adjustAssessmentMeasure (foreign)',
+    query: `mutation($c: ID!, $u: String!) { adjustAssessmentMeasure(input: { cycleId: $c, unitCode: $u, indicatorId: "M-matrix", value: 1, reason: "矩阵" }) { indicatorId } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'foreign') }),
+    expect: { PROVINCIAL_SUPERVISOR: 'allowed', PREFECTURE_SUPERVISOR: 'hidden' },
+  },
+  // Staged assessment (issue 18): the fixture's cycle has no stage schedule, so writes inside
+  // the caller's scope answer VALIDATION_FAILED (STAGE_NOT_SCHEDULED), the business answer.
+  {
+    name: 'Query.assessmentStageSchedule',
+    query: `query($c: ID!) { assessmentStageSchedule(cycleId: $c) { stage } }`,
+    variables: (f) => ({ c: f.cycleId }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Mutation.setAssessmentStageSchedule',
+    query: `mutation($c: ID!) { setAssessmentStageSchedule(input: { cycleId: $c, windows: [] }) { stage } }`,
+    variables: (f) => ({ c: f.cycleId }),
+    expect: { PROVINCIAL_SUPERVISOR: 'allowed' },
+  },
+  {
+    name: 'Query.stageAssessmentUnits',
+    query: `query($c: ID!) { stageAssessmentUnits(cycleId: $c) { unitCode } }`,
+    variables: (f) => ({ c: f.cycleId }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Query.unitStageAssessment (own)',
+    query: `query($c: ID!, $u: String!) { unitStageAssessment(cycleId: $c, unitCode: $u) { status } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'own') }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Query.unitStageAssessment (foreign)',
+    query: `query($c: ID!, $u: String!) { unitStageAssessment(cycleId: $c, unitCode: $u) { status } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'foreign') }),
+    expect: { ...roles(TASK_READERS), PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
+  },
+  ...(['own', 'foreign'] as const).flatMap((which): Operation[] => [
+    {
+      name: `Mutation.saveSelfAssessment (${which})`,
+      query: `mutation($c: ID!, $u: String!) { saveSelfAssessment(input: { cycleId: $c, unitCode: $u, indicatorId: "W-matrix", selfScore: 1 }) { status } }`,
+      variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, which) }),
+      expect: { COUNTY_OPERATOR: which === 'own' ? 'allowed' : 'hidden' },
+    },
+    {
+      name: `Mutation.submitSelfAssessment (${which})`,
+      query: `mutation($c: ID!, $u: String!) { submitSelfAssessment(input: { cycleId: $c, unitCode: $u }) { status } }`,
+      variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, which) }),
+      expect: { COUNTY_OPERATOR: which === 'own' ? 'allowed' : 'hidden' },
+    },
+    // Preliminary review: a prefecture supervisor's own units are the counties under it; the
+    // provincial supervisor's are the units directly under the province (here 422800).
+    ...(
+      [
+        ['preliminaryReviewScore', 'indicatorId: "W-matrix", score: 1, comment: "矩阵"'],
+        ['returnSelfAssessment', 'reason: "矩阵"'],
+      ] as const
+    ).map(([mutation, args]): Operation => ({
+      name: `Mutation.${mutation} (${which})`,
+      query: `mutation($c: ID!, $u: String!) { ${mutation}(input: { cycleId: $c, unitCode: $u, ${args} }) { status } }`,
+      variables: (f, who) => ({
+        c: f.cycleId,
+        u: who === Role.PROVINCIAL_SUPERVISOR && which === 'own' ? '422800' : unitOf(who, which),
+      }),
+      expect:
+        which === 'own'
+          ? roles([Role.PREFECTURE_SUPERVISOR, Role.PROVINCIAL_SUPERVISOR])
+          : roles([Role.PREFECTURE_SUPERVISOR, Role.PROVINCIAL_SUPERVISOR], 'hidden'),
+    })),
+    {
+      name: `Mutation.provincialReviewScore (${which})`,
+      query: `mutation($c: ID!, $u: String!) { provincialReviewScore(input: { cycleId: $c, unitCode: $u, indicatorId: "W-matrix", score: 1, comment: "矩阵" }) { status } }`,
+      variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, which) }),
+      expect: { PROVINCIAL_SUPERVISOR: 'allowed' },
+    },
+  ]),
+  {
     name: 'Query.assessmentResultSets',
     query: `query($c: ID!) { assessmentResultSets(cycleId: $c) { version } }`,
     variables: (f) => ({ c: f.cycleId }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Query.unitYearOverYear (own)',
+    query: `query($c: ID!, $u: String!) { unitYearOverYear(cycleId: $c, unitCode: $u) { unitCode } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'own') }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Query.unitYearOverYear (foreign)',
+    query: `query($c: ID!, $u: String!) { unitYearOverYear(cycleId: $c, unitCode: $u) { unitCode } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'foreign') }),
+    expect: { ...roles(TASK_READERS), PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
+  },
+  {
+    name: 'Query.assessmentYearOverYear',
+    query: `query($c: ID!) { assessmentYearOverYear(cycleId: $c) { year rows { unitCode } } }`,
+    variables: (f) => ({ c: f.cycleId }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Query.assessmentHistoryImports',
+    query: `query { assessmentHistoryImports { year } }`,
     expect: roles(TASK_READERS),
   },
   {
@@ -902,6 +1093,10 @@ const OPERATIONS: Operation[] = [
   },
   // 情况通报 (issue 16): the bulletin part's rows (unknown ids), then drafts of real scopes.
   ...BULLETIN_ACCESS_OPERATIONS,
+  // 实地核查 (issue 18): draws, findings, closing.
+  ...onsiteAccessOperations(unitOf),
+  // 公示与异议 (issue 18): publication, objections, decisions.
+  ...objectionAccessOperations(unitOf),
   {
     name: 'Query.bulletin (foreign: the province’s draft)',
     query: `query($id: ID!) { bulletin(id: $id) { id } }`,
@@ -1057,6 +1252,10 @@ describe('access matrix: role × operation × own/foreign unit', () => {
       );
       fixture.evidenceOn[taskId] = id;
     }
+    fixture.onsite = await insertOnsiteFixture(db, fixture.cycleId, [
+      fixture.tasks.PREFECTURE_SUPERVISOR.own,
+      fixture.tasks.PREFECTURE_SUPERVISOR.foreign,
+    ]);
     // One unread notification per demo account and one to another user (inserted directly:
     // who gets notified of what is tested with the notifications).
     const notifyDirectly = async (username: string) =>

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../../auth/clock';
 import { computeScores, RankedUnitScore } from '../assessment-scores';
+import { docxParts, paragraphs, tableRows } from '../../bulletin/__tests__/docx-parts';
 import { SignedInClient, startTestApi, TestApi } from '../../testing/test-api';
 
 interface Score {
@@ -422,6 +423,121 @@ describe('Article 40 assessment: plan, scores, ranks, frozen results', () => {
       { actor_username: 'province', report: 'ranking' },
       { actor_username: 'province', report: 'unit' },
       { actor_username: 'enshi-zhou', report: 'printable' },
+    ]);
+  });
+  it('gives the unit’s 考核评分表 and the province’s 考核结果表 as DOCX and XLSX in the office layout', async () => {
+    const get = (client: SignedInClient, path: string) =>
+      fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${client.token}` } });
+    // 恩施市, frozen (version 2): D1 returned 7.5 of 30, D2 15, D3 overdue 0 of 15, D4 20, D5 20;
+    // −0.5 for the return and −2 by hand → 60.00 合格, third of the counties.
+    const form = await get(
+      enshi,
+      `/api/assessment/unit-form.docx?cycleId=${cycleId}&unitCode=422801`,
+    );
+    expect(form.status).toBe(200);
+    expect(form.headers.get('content-type')).toContain('wordprocessingml');
+    expect(form.headers.get('content-disposition')).toContain(
+      encodeURIComponent('恩施市2026年度质量工作考核评分表.docx'),
+    );
+    const xml = (await docxParts(Buffer.from(await form.arrayBuffer()))).get('word/document.xml')!;
+    expect(paragraphs(xml)[0]).toBe('恩施市2026年度质量工作考核评分表');
+    const rows = tableRows(xml).map((r) => r.split('|'));
+    expect(rows[0]).toEqual([
+      '序号',
+      '考核内容',
+      '考核指标',
+      '分值',
+      '评分标准',
+      '得分',
+      '情况说明',
+    ]);
+    const indicatorRows = rows.filter((r) => /^\d+$/.test(r[0]));
+    expect(indicatorRows.map((r) => r[0])).toEqual(['1', '2', '3', '4', '5']);
+    // The chapter cell is merged down over its indicators (3 + 2): Word's vertical merge.
+    expect(indicatorRows.map((r) => r[1] !== '')).toEqual([true, false, false, true, false]);
+    expect(xml.match(/<w:vMerge w:val="restart"\/>/g)).toHaveLength(2);
+    expect(xml.match(/<w:vMerge w:val="continue"\/>/g)).toHaveLength(3);
+    expect(indicatorRows[0][1]).toMatch(/^第[一二三四五六七八九十]+章 /);
+    const earned = indicatorRows.map((r) => r[r.length - 2]);
+    expect(earned).toEqual(['7.50', '15.00', '0.00', '20.00', '20.00']);
+    expect(indicatorRows[0][indicatorRows[0].length - 1]).toBe('被退回 1 项');
+    expect(indicatorRows[2][indicatorRows[2].length - 1]).toBe('逾期 1 项');
+    const summary = new Map(rows.filter((r) => r.length === 4).map((r) => [r[0], r.slice(1)]));
+    expect(summary.get('扣分')![1]).toBe('−2.50');
+    expect(summary.get('合计得分')).toEqual(['', '60.00', '已固化（第 2 版）']);
+    expect(summary.get('考核等次')).toEqual(['合格', '', '县（市、区）第 3 名']);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      await (
+        await get(enshi, `/api/assessment/unit-form.xlsx?cycleId=${cycleId}&unitCode=422801`)
+      ).arrayBuffer(),
+    );
+    const sheet = book.getWorksheet('考核评分表')!;
+    expect(sheet.getCell('A1').value).toBe('恩施市2026年度质量工作考核评分表');
+    expect([4, 5, 6, 7, 8].map((r) => sheet.getCell(`F${r}`).value)).toEqual([7.5, 15, 0, 20, 20]);
+    expect(sheet.getCell('B5').isMerged && sheet.getCell('B5').master.address).toBe('B4');
+    expect(sheet.pageSetup.orientation).toBe('landscape');
+    expect(sheet.pageSetup.printTitlesRow).toBe('3:3');
+
+    const results = await get(
+      province,
+      `/api/assessment/results.docx?cycleId=${cycleId}&level=county`,
+    );
+    expect(results.status).toBe(200);
+    const resultXml = (await docxParts(Buffer.from(await results.arrayBuffer()))).get(
+      'word/document.xml',
+    )!;
+    const resultRows = tableRows(resultXml).map((r) => r.split('|'));
+    expect(resultRows[0]).toEqual(['名次', '单位', '得分', '等次', '备注']);
+    expect(resultRows.slice(1, 4).map((r) => r.slice(0, 4))).toEqual([
+      ['1', '江汉区', '97.00', '优秀'],
+      ['2', '江岸区', '67.00', '合格'],
+      ['3', '恩施市', '60.00', '合格'],
+    ]);
+    expect(resultRows[1][4]).toMatch(/^扣 3\.00 分：/);
+    const resultBook = new ExcelJS.Workbook();
+    await resultBook.xlsx.load(
+      await (
+        await get(province, `/api/assessment/results.xlsx?cycleId=${cycleId}&level=county`)
+      ).arrayBuffer(),
+    );
+    const resultSheet = resultBook.getWorksheet('考核结果')!;
+    expect([4, 5, 6].map((r) => resultSheet.getCell(`B${r}`).value)).toEqual([
+      '江汉区',
+      '江岸区',
+      '恩施市',
+    ]);
+
+    // The same readers as the other downloads: another prefecture's unit is not found, an
+    // operator gets its own unit's form but not the province's table.
+    expect(
+      (await get(enshi, `/api/assessment/unit-form.docx?cycleId=${cycleId}&unitCode=420102`))
+        .status,
+    ).toBe(404);
+    const operator = await api.signIn('jiangan-scjg');
+    expect(
+      (await get(operator, `/api/assessment/unit-form.xlsx?cycleId=${cycleId}&unitCode=420102`))
+        .status,
+    ).toBe(200);
+    expect(
+      (await get(operator, `/api/assessment/results.docx?cycleId=${cycleId}&level=county`)).status,
+    ).toBe(403);
+    expect((await get(province, `/api/assessment/results.docx?cycleId=${cycleId}`)).status).toBe(
+      200,
+    );
+    expect((await get(province, `/api/assessment/results.xlsx?level=county`)).status).toBe(400);
+    const audited = await db.query(
+      `SELECT actor_username, detail->>'report' AS report FROM security_audit_log
+        WHERE action = 'REPORT_DOWNLOADED' AND detail->>'report' ~ '^(form|results)' ORDER BY id`,
+    );
+    expect(audited.map((a: { report: string }) => a.report)).toEqual([
+      'form.docx',
+      'form.xlsx',
+      'results.docx',
+      'results.xlsx',
+      'form.xlsx',
+      'results.docx',
     ]);
   });
 });

@@ -155,8 +155,10 @@ describe('sign-in under a flood of wrong passwords (bounded password hashing)', 
       for (let i = 0; i < 5; i++) underFlood.push(await timedSignIn('198.18.0.1'));
       // Without the scheduler the user's hash waited in libuv's queue behind a guess of each
       // of the 20 clients (10-20 times the baseline on two cores); now it waits only for the
-      // hashes already running, and the event loop keeps a core (about 1.3 times).
-      expect(median(underFlood)).toBeLessThan(3 * median(baseline));
+      // hashes already running, and the event loop keeps a core (about 1.3 times alone). The
+      // bound sits between the two: beside other suites in a loaded CI run the baseline and the
+      // flood are not measured under the same load (3.55 times was seen there once).
+      expect(median(underFlood)).toBeLessThan(5 * median(baseline));
     } finally {
       flooding = false;
       await Promise.all(flood);

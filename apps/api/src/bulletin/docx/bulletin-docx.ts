@@ -33,7 +33,7 @@ export const BULLETIN_FONTS = {
   latin: { name: 'Times New Roman', alt: '', panose: '02020603050405020304' },
 } as const;
 
-type FontRole = keyof typeof BULLETIN_FONTS;
+export type FontRole = keyof typeof BULLETIN_FONTS;
 
 const MM = 56.6929; // twips per millimetre
 const PAGE = { width: Math.round(210 * MM), height: Math.round(297 * MM) };
@@ -48,13 +48,15 @@ const RED = 'C00000';
 const BODY_PT = 16; // 三号
 const TABLE_PT = 10.5; // 五号
 
-function font(role: FontRole) {
+/** Run fonts of a role: the Chinese face for East Asian text, Times New Roman for the rest. */
+export function font(role: FontRole) {
   const east = BULLETIN_FONTS[role].name;
   const latin = BULLETIN_FONTS.latin.name;
   return { ascii: latin, hAnsi: latin, cs: latin, eastAsia: east };
 }
 
-function run(
+/** A text run in a role's font at `pt` points. */
+export function run(
   text: string,
   role: FontRole,
   pt: number,

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { startTestApi, TestApi } from '../../testing/test-api';
 import { DutyExportService } from '../duty-export.service';
-import { EXPORT_COLUMNS } from '../duty-export';
+import { EXPORT_COLUMNS, HEADERS_ZH, VALUE_LABELS_ZH } from '../duty-export';
 
 // Chinese column names in the CSV (issue 17); JSON keeps the machine names.
 const LEADING = '条,款,项,章,主体类型,适用层级,规范性质,责任部门,职责事项,条文原文';
@@ -31,15 +31,58 @@ describe('duty register exports (real database, seeded regulation)', () => {
     expect(out.rows).toBe(dutyCount);
 
     // 第四条第三款: sixteen named departments, all levels, integers for positions.
-    const row = lines.find((l) => l.startsWith('4,3,,1,department,'))!;
-    expect(row).toContain(',province;prefecture;county,declarative,');
+    const row = lines.find((l) => l.startsWith('4,3,,1,政府部门,'))!;
+    expect(row).toContain(',省级;市州;县级,宣示性,');
     const departments = row.split(',')[7].split(';');
     expect(departments).toHaveLength(16);
     expect(departments).toEqual(expect.arrayContaining(['市场监督管理', '发展改革', '财政']));
     // 第五条 items: the item column holds the 项 number.
-    expect(lines.filter((l) => /^5,1,[1-5],1,enterprise,/.test(l))).toHaveLength(5);
+    expect(lines.filter((l) => /^5,1,[1-5],1,企业,/.test(l))).toHaveLength(5);
     const articles = lines.slice(1).map((l) => Number(l.split(',')[0]));
     expect(articles).toEqual([...articles].sort((a, b) => a - b));
+  });
+
+  it('writes every coded value in Chinese for people, while JSON keeps the codes', async () => {
+    const json = JSON.parse(
+      (await exporter.export('json', 'hubei-quality-promotion')).body.toString('utf8'),
+    ) as Array<Record<string, unknown>>;
+    const workbook = new ExcelJS.Workbook();
+    const xlsx = await exporter.export('xlsx', 'hubei-quality-promotion');
+    await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('职责清单')!;
+    const labels = VALUE_LABELS_ZH as Record<string, Record<string, string>>;
+    const inWords = (column: string, value: unknown): string =>
+      typeof value === 'boolean'
+        ? value
+          ? '是'
+          : '否'
+        : Array.isArray(value)
+          ? value.map((v: string) => labels[column][v]).join(';')
+          : labels[column][value as string];
+    const columns = [...Object.keys(VALUE_LABELS_ZH), 'tracked', 'needs_review'] as Array<
+      (typeof EXPORT_COLUMNS)[number]
+    >;
+    const cells = new Map<string, Set<unknown>>(columns.map((c) => [c, new Set()]));
+    json.forEach((duty, i) => {
+      const row = sheet.getRow(i + 2);
+      expect(row.getCell(EXPORT_COLUMNS.indexOf('duty_id') + 1).value).toBe(duty.duty_id);
+      for (const column of columns) {
+        const value = row.getCell(EXPORT_COLUMNS.indexOf(column) + 1).value;
+        cells.get(column)!.add(value);
+        expect({ column, value }).toEqual({ column, value: inWords(column, duty[column]) });
+      }
+    });
+    // Several values per column, none of them a code.
+    expect([...cells.get('kind')!].length).toBeGreaterThan(3);
+    expect(
+      [...cells.values()].flatMap((v) => [...v]).filter((v) => /[a-z]/.test(String(v))),
+    ).toEqual([]);
+    expect(json[0].actor_type).toMatch(/^[a-z_]+$/);
+    // The CSV has the same values (one rule for both files).
+    const csv = (await exporter.export('csv', 'hubei-quality-promotion')).body.toString('utf8');
+    expect(csv).not.toMatch(
+      /,(government|department|enterprise|mandatory|extracted|reviewed|implementation|true|false),/,
+    );
   });
 
   it('quotes fields per RFC 4180 when the text holds commas or quotes', async () => {
@@ -71,9 +114,9 @@ describe('duty register exports (real database, seeded regulation)', () => {
     expect(row).toContain(`,'\t+1-2,`);
     // Already an apostrophe before a formula character: one more, so the rule can be undone.
     expect(row).toContain(`,''-已加撇号,`);
-    // Numbers and booleans are not text: the leading columns stay plain integers.
+    // Numbers are not text: the leading columns stay plain integers; yes/no read 是/否.
     expect(row.startsWith(`${article},`)).toBe(true);
-    expect(row).toMatch(/,(true|false),/);
+    expect(row).toMatch(/,(是|否),/);
   });
 
   it('neutralises the same formulas in the XLSX text cells, leaving numbers numeric', async () => {
@@ -114,15 +157,24 @@ describe('duty register exports (real database, seeded regulation)', () => {
     expect(Array.isArray(rows[0].levels)).toBe(true);
   });
 
-  it('writes an XLSX for people: Chinese header, machine header, frozen, filterable', async () => {
+  it('writes an XLSX for people: Chinese header and values, frozen, filterable', async () => {
     const out = await exporter.export('xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(out.body as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('职责清单')!;
     expect(sheet.getRow(1).getCell(1).value).toBe('条');
-    expect(sheet.getRow(2).values).toEqual([undefined, ...EXPORT_COLUMNS]);
-    expect(sheet.rowCount).toBe(dutyCount + 2);
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      ...EXPORT_COLUMNS.map((c) => HEADERS_ZH[c]),
+    ]);
+    expect(sheet.rowCount).toBe(dutyCount + 1);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    // 第四条第三款 in words: 政府部门, 省级;市州;县级, 宣示性.
+    const column = (name: (typeof EXPORT_COLUMNS)[number]) => EXPORT_COLUMNS.indexOf(name) + 1;
+    const row = sheet.getRow(2);
+    expect(row.getCell(column('article')).value).toBe(1);
+    expect(row.getCell(column('kind')).value).toBe('立法目的');
+    expect(row.getCell(column('tracked')).value).toBe('否');
     expect(sheet.autoFilter).toBeTruthy();
     expect(sheet.getColumn(10).width).toBeGreaterThan(40);
   });

@@ -17,6 +17,9 @@ export enum NotificationKindEnum {
   BULLETIN_PUBLISHED = 'BULLETIN_PUBLISHED',
   APPROVAL_REQUESTED = 'APPROVAL_REQUESTED',
   APPROVAL_DECIDED = 'APPROVAL_DECIDED',
+  ASSESSMENT_PUBLISHED = 'ASSESSMENT_PUBLISHED',
+  OBJECTION_FILED = 'OBJECTION_FILED',
+  OBJECTION_DECIDED = 'OBJECTION_DECIDED',
 }
 
 registerEnumType(NotificationKindEnum, {
@@ -38,6 +41,9 @@ registerEnumType(NotificationKindEnum, {
     BULLETIN_PUBLISHED: { description: '情况通报发布' },
     APPROVAL_REQUESTED: { description: '待我审批（转办、不适用等）' },
     APPROVAL_DECIDED: { description: '我的申请已审批' },
+    ASSESSMENT_PUBLISHED: { description: '考核结果公示（异议期开始）' },
+    OBJECTION_FILED: { description: '单位对考核结果提出异议' },
+    OBJECTION_DECIDED: { description: '考核异议已处理' },
   },
 });
 

@@ -192,6 +192,100 @@ describe.each(['2026-03-15', '2026-12-06', '2027-07-01'])('the demo data seeded 
     }
   });
 
+  it('attributes each step to the demo account that would have taken it (issue 17)', async () => {
+    // Two Enshi counties (one with an operator account, one without) and a Wuhan district with
+    // one: the lead department's operator works, the supervisor over the unit decides, the
+    // provincial supervisor opens the cycle; the seed's own name only where no account exists.
+    const rows: Array<{
+      unit: string;
+      kind: string;
+      to: string | null;
+      mine: boolean;
+      actor: string;
+    }> = await db.query(
+      `SELECT DISTINCT t.unit_code AS unit, e.kind, e.after->>'status' AS "to",
+                d.kind_code = 'market_regulation' AS mine, e.actor_username AS actor
+           FROM task_event e JOIN task t ON t.id = e.task_id
+           JOIN department d ON d.id = t.lead_department_id
+          WHERE e.cycle_id = $1 AND t.unit_code IN ('420102', '422801', '422802')`,
+      [cycleId],
+    );
+    const operators: Record<string, string> = { '420102': 'jiangan-scjg', '422801': 'enshi-scjg' };
+    const expected = (r: (typeof rows)[number]) => {
+      if (
+        ['acknowledged', 'evidence_added', 'extension_requested'].includes(r.kind) ||
+        (r.kind === 'status' && ['IN_PROGRESS', 'SUBMITTED'].includes(r.to ?? ''))
+      ) {
+        return (r.mine && operators[r.unit]) || 'demo-seed';
+      }
+      if (r.kind === 'extension_decided' || r.kind === 'status') {
+        return r.unit === '420102' ? 'province' : 'enshi-zhou';
+      }
+      return 'province'; // created, due_date: the cycle's own steps
+    };
+    expect(rows.map((r) => ({ ...r, actor: expected(r) }))).toEqual(rows);
+    const steps = (unit: string, actor: string) =>
+      rows.filter((r) => r.unit === unit && r.actor === actor).map((r) => r.to ?? r.kind);
+    expect(steps('422801', 'enshi-scjg')).toEqual(
+      expect.arrayContaining(['acknowledged', 'IN_PROGRESS', 'evidence_added', 'SUBMITTED']),
+    );
+    expect(steps('422801', 'enshi-zhou')).toContain('VERIFIED');
+    expect(steps('420102', 'jiangan-scjg')).toContain('SUBMITTED');
+    expect(steps('422802', 'demo-seed')).toContain('SUBMITTED');
+
+    // The task, evidence and request columns say who the history says.
+    const [row] = await db.query(
+      `WITH ordered AS (
+         SELECT e.*, row_number() OVER (PARTITION BY e.task_id ORDER BY e.occurred_at DESC, e.id DESC) AS back,
+                row_number() OVER (PARTITION BY e.task_id, e.kind ORDER BY e.occurred_at DESC, e.id DESC) AS back_of_kind
+           FROM task_event e WHERE e.cycle_id = $1)
+       SELECT
+         (SELECT count(*) FROM task t JOIN ordered o ON o.task_id = t.id AND o.back = 1
+           WHERE t.cycle_id = $1 AND t.updated_by <> o.actor_username)::int AS updater,
+         (SELECT count(*) FROM task t LEFT JOIN ordered o
+             ON o.task_id = t.id AND o.kind = 'acknowledged' AND o.back_of_kind = 1
+           WHERE t.cycle_id = $1 AND t.acknowledged_by IS DISTINCT FROM o.actor_username)::int AS acknowledger,
+         (SELECT count(*) FROM evidence v JOIN ordered o
+             ON o.task_id = v.task_id AND o.kind = 'evidence_added' AND o.after->>'evidenceId' = v.id::text
+           WHERE v.cycle_id = $1 AND v.uploaded_by <> o.actor_username)::int AS uploader,
+         (SELECT count(*) FROM task_extension_request x JOIN ordered o
+             ON o.task_id = x.task_id AND o.kind = 'extension_requested' AND o.after->>'requestId' = x.id::text
+           WHERE x.requested_by <> o.actor_username)::int AS requester,
+         (SELECT count(*) FROM task_extension_request x JOIN ordered o
+             ON o.task_id = x.task_id AND o.kind = 'extension_decided'
+           WHERE x.decided_by IS DISTINCT FROM o.actor_username)::int AS decider,
+         (SELECT count(*) FROM assessment_cycle WHERE id = $1 AND created_by <> 'province')::int AS opener`,
+      [cycleId],
+    );
+    expect(row).toEqual({
+      updater: 0,
+      acknowledger: 0,
+      uploader: 0,
+      requester: 0,
+      decider: 0,
+      opener: 0,
+    });
+
+    // Read through the API, as the prefecture's supervisor sees the queue: by name and office.
+    const [task] = await db.query(
+      `SELECT t.id FROM task t JOIN department d ON d.id = t.lead_department_id
+        WHERE t.cycle_id = $1 AND t.unit_code = '422801' AND d.kind_code = 'market_regulation'
+          AND t.status = 'SUBMITTED' ORDER BY t.id LIMIT 1`,
+      [cycleId],
+    );
+    const zhou = await api.signIn('enshi-zhou');
+    const res = await zhou.graphql<{
+      task: { submittedBy: string; submitter: { label: string; human: boolean } };
+    }>(`query($id: ID!) { task(id: $id) { submittedBy submitter { label human } } }`, {
+      id: task.id,
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.task).toEqual({
+      submittedBy: 'enshi-scjg',
+      submitter: { label: '向春梅（恩施市市场监督管理局质量股）', human: true },
+    });
+  });
+
   it('stores demo evidence PDFs with legible Chinese text', async () => {
     const evidence: Array<{ sha256: string; unit: string; article: number }> = await db.query(
       `SELECT e.sha256, u.name AS unit, a.number AS article FROM evidence e

@@ -533,7 +533,15 @@ describe('assessment cycles, tasks, workflow and history (GraphQL over HTTP, rea
     expect(second.data).toBeNull();
     expect(second.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',
-      details: { current: { rowVersion: seen.rowVersion + 1, status: 'RETURNED' } },
+      details: {
+        current: {
+          rowVersion: seen.rowVersion + 1,
+          status: 'RETURNED',
+          // Whose change it ran into, by name and office (issue 17), beside the username.
+          updatedBy: 'enshi-zhou',
+          updatedByLabel: '张明辉（恩施州市场监督管理局质量发展科）',
+        },
+      },
     });
     const after = (await read(province, id)).data!.task;
     expect(after.history.filter((e) => e.kind === 'status').map((e) => e.reason)).toEqual([

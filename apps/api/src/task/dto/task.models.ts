@@ -46,6 +46,8 @@ export enum TaskSortEnum {
   ARTICLE = 'ARTICLE',
   /** 已退回, 未开始, 推进中, 已提交, 已核验. */
   STATUS = 'STATUS',
+  /** The latest submission time (never-submitted tasks first in ASC, last in DESC). */
+  SUBMITTED_AT = 'SUBMITTED_AT',
 }
 registerEnumType(TaskSortEnum, {
   name: 'TaskSort',
@@ -128,6 +130,17 @@ export class TaskModel {
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field() updatedBy!: string;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'The latest submission for verification (提交核验), from the history; null if never submitted. The review queue sorts by it.',
+  })
+  submittedAt!: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Username of that submission; see `submitter` for name and office.',
+  })
+  submittedBy!: string | null;
   dutyId!: string;
   unitCode!: string;
   leadDepartmentId!: string;
@@ -186,6 +199,12 @@ export class PageInfoModel {
 
 @ObjectType('TaskConnection')
 export class TaskConnectionModel {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The cycle the page is of: filter.cycleId, or the current cycle chosen for filter.currentCycle; null when not limited to one cycle.',
+  })
+  cycleId!: string | null;
   @Field(() => Int) totalCount!: number;
   @Field(() => [TaskModel]) nodes!: TaskModel[];
   @Field(() => PageInfoModel) pageInfo!: PageInfoModel;
@@ -218,6 +237,14 @@ export class CreateCycleInput {
 @InputType()
 export class TaskFilterInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() cycleId?: string;
+  @Field({
+    nullable: true,
+    description:
+      'Without cycleId: only the current cycle (the newest open one, else the newest), as the pages choose it; the answer’s cycleId names it. Lets a page ask for its rows without first fetching the cycles.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  currentCycle?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(12) unitCode?: string;
   @Field({ nullable: true, description: 'A prefecture and its units.' })
   @IsOptional()

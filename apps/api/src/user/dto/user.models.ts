@@ -74,6 +74,12 @@ export class CurrentUserModel {
   })
   sessionExpiresAt!: Date;
 
+  @Field({
+    description:
+      'The session was opened through single sign-on: the web app signs out through GET /api/auth/oidc/logout, which also ends the provider session (OIDC_END_SESSION).',
+  })
+  singleSignOn!: boolean;
+
   unitCode!: string | null;
   departmentId!: string | null;
 }
@@ -115,6 +121,19 @@ export class UserAccountModel {
 
   @Field(() => GraphQLISODateTime)
   createdAt!: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Single sign-on: the value of the identity provider’s matching claim (OIDC_MATCH_CLAIM) bound to this account; null: none.',
+  })
+  externalSubject!: string | null;
+
+  @Field({
+    description:
+      'An administrator account that keeps password sign-in when LOCAL_PASSWORD_SIGN_IN=break-glass.',
+  })
+  breakGlass!: boolean;
 
   unitCode!: string | null;
   departmentId!: string | null;

@@ -70,6 +70,15 @@ export type AddTaskCommentInput = {
   taskId: Scalars['ID']['input'];
 };
 
+export type AdjustMeasureInput = {
+  cycleId: Scalars['ID']['input'];
+  indicatorId: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+  unitCode: Scalars['String']['input'];
+  /** The reviewed value (scored instead of the reported one); null withdraws it. */
+  value?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** Administrative level (行政层级). NATIONAL marks duties of national bodies (国务院及其部门): never tasks of local units. */
 export type AdminLevel =
   /** 县（市、区）、林区 */
@@ -96,6 +105,21 @@ export type AnswerUrgingNoticeInput = {
   id: Scalars['ID']['input'];
 };
 
+/** What a machine API token may read (read-only, always within its bound unit). */
+export type ApiTokenScope =
+  /** 读取统计分析：GET /api/v1/analytics/summary、/api/v1/analytics/units */
+  | 'ANALYTICS_READ'
+  /** 读取佐证材料元数据（不含文件内容）：GET /api/v1/evidence */
+  | 'EVIDENCE_METADATA_READ';
+
+export type ApiTokenStatus =
+  /** 有效 */
+  | 'ACTIVE'
+  /** 已过期 */
+  | 'EXPIRED'
+  /** 已吊销 */
+  | 'REVOKED';
+
 export type ArticleChangeKind =
   /** 新增 */
   | 'ADDED'
@@ -118,8 +142,35 @@ export type AssessmentIndicatorInput = {
   chapter: Scalars['Int']['input'];
   dutyIds?: InputMaybe<Array<Scalars['String']['input']>>;
   id: Scalars['String']['input'];
+  /** work (default) or measure. */
+  kind?: InputMaybe<Scalars['String']['input']>;
+  /** Required for a measurement. */
+  measure?: InputMaybe<MeasureSpecInput>;
   name: Scalars['String']['input'];
   weight: Scalars['Float']['input'];
+};
+
+/** A stage of the Article 40 assessment, in order. */
+export type AssessmentStage =
+  /** 终审 */
+  | 'FINAL'
+  /** 异议 */
+  | 'OBJECTION'
+  /** 实地核查 */
+  | 'ONSITE_VERIFICATION'
+  /** 市州初审 */
+  | 'PREFECTURE_REVIEW'
+  /** 省级复核 */
+  | 'PROVINCIAL_REVIEW'
+  /** 公示 */
+  | 'PUBLICATION'
+  /** 自评 */
+  | 'SELF_ASSESSMENT';
+
+export type AssessmentStageWindowInput = {
+  closesAt: Scalars['DateTime']['input'];
+  opensAt: Scalars['DateTime']['input'];
+  stage: AssessmentStage;
 };
 
 export type AuditTargetKind =
@@ -213,6 +264,15 @@ export type CycleDutyDueDateInput = {
 /** Where the database runs: the embedded server started by the API, or an external one (DATABASE_URL). */
 export type DatabaseMode = 'EMBEDDED' | 'EXTERNAL';
 
+export type DecideAssessmentObjectionInput = {
+  /** UPHELD (成立) or REJECTED (不成立). */
+  decision: Scalars['String']['input'];
+  objectionId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  /** Upheld only: points to add (+) or deduct (−), applied as an adjustment. */
+  scoreChange?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** Confirms or rejects one or several suggestions, all or nothing (a rejection needs a reason). */
 export type DecideDutyMappingInput = {
   decision: DutyMappingDecision;
@@ -253,6 +313,27 @@ export type DepartmentRole =
   | 'ASSIST'
   /** 牵头 */
   | 'LEAD';
+
+export type DrawOnsiteSampleInput = {
+  cycleId: Scalars['ID']['input'];
+  /** Points deducted per confirmed discrepancy. */
+  deductionPoints: Scalars['Float']['input'];
+  /** Why the sample is redrawn (required for a redraw). */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** OVERALL (one draw over all units) or PER_PREFECTURE (each prefecture). */
+  scope: Scalars['String']['input'];
+  /** The seed; generated and recorded when absent. */
+  seed?: InputMaybe<Scalars['String']['input']>;
+  /** Eligible task statuses: VERIFIED and/or SUBMITTED (default both). */
+  taskStatuses?: InputMaybe<Array<Scalars['String']['input']>>;
+  tasksPerUnit: Scalars['Int']['input'];
+  /** Units per group (or unitShare). */
+  unitCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Unit levels to draw from (default every level). */
+  unitLevels?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Share of each group’s units, 0 < s ≤ 1, rounded up. */
+  unitShare?: InputMaybe<Scalars['Float']['input']>;
+};
 
 export type DutyEventKind =
   | 'CARRIED_OVER'
@@ -350,6 +431,14 @@ export type EvidenceIntegrityStatus =
   /** 完好（或尚未发现问题） */
   | 'OK';
 
+export type FileAssessmentObjectionInput = {
+  cycleId: Scalars['ID']['input'];
+  evidenceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  indicatorId: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+  unitCode: Scalars['String']['input'];
+};
+
 export type GenerateBulletinInput = {
   cycleId: Scalars['ID']['input'];
   goodPractices?: InputMaybe<Array<BulletinGoodPracticeInput>>;
@@ -379,6 +468,18 @@ export type ImportRegulationInput = {
   text: Scalars['String']['input'];
 };
 
+export type IssueApiTokenInput = {
+  /** Required; in the future and at most 366 days away. */
+  expiresAt: Scalars['DateTime']['input'];
+  /** A name unique among active tokens, e.g. the system that will use it. */
+  name: Scalars['String']['input'];
+  /** Requests per minute (a token bucket of that size refilled over a minute); default 60, 1–600. */
+  rateLimitPerMinute?: InputMaybe<Scalars['Int']['input']>;
+  scopes: Array<ApiTokenScope>;
+  /** The code of the unit the token is bound to: it reads that unit and the units under it only. */
+  unitId: Scalars['ID']['input'];
+};
+
 export type IssueUrgingNoticeInput = {
   /** 反馈期限 YYYY-MM-DD (today or later). */
   answerDue: Scalars['String']['input'];
@@ -398,6 +499,46 @@ export type JurisdictionTier =
   | 'NATIONAL'
   /** 省级：省为省级，设区的市、自治州为市级，县（市、区）为县级 */
   | 'PROVINCE';
+
+export type MeasureBandInput = {
+  max?: InputMaybe<Scalars['Float']['input']>;
+  min?: InputMaybe<Scalars['Float']['input']>;
+  points: Scalars['Float']['input'];
+};
+
+export type MeasureLevelTargetsInput = {
+  county?: InputMaybe<MeasureTargetInput>;
+  prefecture?: InputMaybe<MeasureTargetInput>;
+  province?: InputMaybe<MeasureTargetInput>;
+};
+
+export type MeasureOverrideInput = {
+  /** At or worse than this: nothing (linear scoring only; required there). */
+  floor?: InputMaybe<Scalars['Float']['input']>;
+  /** At or better than this: full points. */
+  target: Scalars['Float']['input'];
+  unitCode: Scalars['String']['input'];
+};
+
+export type MeasureSpecInput = {
+  /** Banded scoring only. */
+  bands?: InputMaybe<Array<MeasureBandInput>>;
+  /** higher or lower (is better). */
+  direction: Scalars['String']['input'];
+  levels: MeasureLevelTargetsInput;
+  overrides?: InputMaybe<Array<MeasureOverrideInput>>;
+  /** threshold, linear or banded. */
+  scoring: Scalars['String']['input'];
+  /** Unit of measure as shown, e.g. %, 项, 件. */
+  unitOfMeasure: Scalars['String']['input'];
+};
+
+export type MeasureTargetInput = {
+  /** At or worse than this: nothing (linear scoring only; required there). */
+  floor?: InputMaybe<Scalars['Float']['input']>;
+  /** At or better than this: full points. */
+  target: Scalars['Float']['input'];
+};
 
 /** How binding the duty is (规范性质). */
 export type Modality =
@@ -467,6 +608,8 @@ export type NotificationKind =
   | 'APPROVAL_DECIDED'
   /** 待我审批（转办、不适用等） */
   | 'APPROVAL_REQUESTED'
+  /** 考核结果公示（异议期开始） */
+  | 'ASSESSMENT_PUBLISHED'
   /** 情况通报发布 */
   | 'BULLETIN_PUBLISHED'
   /** 评论（提及我或我的任务） */
@@ -481,6 +624,10 @@ export type NotificationKind =
   | 'EXTENSION_DECIDED'
   /** 领导批示 */
   | 'INSTRUCTION'
+  /** 考核异议已处理 */
+  | 'OBJECTION_DECIDED'
+  /** 单位对考核结果提出异议 */
+  | 'OBJECTION_FILED'
   /** 已逾期 */
   | 'OVERDUE'
   /** 任务交办（新周期生成任务） */
@@ -517,6 +664,12 @@ export type PasswordResetRequestStatus =
   /** 已驳回 */
   | 'REJECTED';
 
+export type PasswordSignInMode =
+  /** 所有账户均可使用本地密码登录 */
+  | 'ALL'
+  /** 仅标记为应急（break-glass）的管理员账户可使用本地密码登录 */
+  | 'BREAK_GLASS';
+
 export type ReassignTaskInput = {
   /** The row version read; a stale one is a CONFLICT. */
   expectedRowVersion: Scalars['Int']['input'];
@@ -542,6 +695,16 @@ export type ReassignmentStatus =
   /** 未同意 */
   | 'REJECTED';
 
+export type RecordOnsiteFindingInput = {
+  /** Evidence files (photos…) of the sampled unit in this cycle. */
+  evidenceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  itemId: Scalars['ID']['input'];
+  /** Required for a discrepancy. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** CONFIRMED (the work is as reported) or DISCREPANCY (it is not). */
+  outcome: Scalars['String']['input'];
+};
+
 export type RedlineOp =
   /** 删除的文字 */
   | 'DELETE'
@@ -561,6 +724,17 @@ export type RejectPasswordResetInput = {
   /** Why it is rejected (shown to the requester and audited). */
   reason: Scalars['String']['input'];
   requestId: Scalars['ID']['input'];
+};
+
+export type ReportMeasureInput = {
+  cycleId: Scalars['ID']['input'];
+  /** An evidence file of this unit and cycle that the value comes from. */
+  evidenceId?: InputMaybe<Scalars['ID']['input']>;
+  indicatorId: Scalars['String']['input'];
+  /** The source document otherwise (文号, bulletin, statistics table). */
+  sourceRef?: InputMaybe<Scalars['String']['input']>;
+  unitCode: Scalars['String']['input'];
+  value: Scalars['Float']['input'];
 };
 
 export type RequestExtensionInput = {
@@ -598,6 +772,14 @@ export type ResetSecondFactorInput = {
   /** Why (audited). */
   reason: Scalars['String']['input'];
   userId: Scalars['ID']['input'];
+};
+
+export type ReturnSelfAssessmentInput = {
+  /** When the correction is due (default: the preliminary review’s close). */
+  correctionDueAt?: InputMaybe<Scalars['DateTime']['input']>;
+  cycleId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  unitCode: Scalars['String']['input'];
 };
 
 /** A review of one duty. Omitted fields keep their value. */
@@ -658,6 +840,17 @@ export type SaveAssessmentPlanInput = {
   rules: ScoringRulesInput;
 };
 
+export type SaveSelfAssessmentInput = {
+  cycleId: Scalars['ID']['input'];
+  /** Evidence of the unit and cycle. */
+  evidenceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  indicatorId: Scalars['String']['input'];
+  narrative?: InputMaybe<Scalars['String']['input']>;
+  /** On the indicator’s plan-marks scale. */
+  selfScore: Scalars['Float']['input'];
+  unitCode: Scalars['String']['input'];
+};
+
 export type ScoringRulesInput = {
   notStarted: Scalars['Float']['input'];
   /** Overdue at cycle end, whatever the status. */
@@ -680,10 +873,28 @@ export type SecondFactorStep =
 
 export type SecurityAuditFilterInput = {
   action?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the actor’s display name or username (e.g. 张明辉, 张 or enshi): what a person types. */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** Exactly this username (case-insensitive). */
   actorUsername?: InputMaybe<Scalars['String']['input']>;
   from?: InputMaybe<Scalars['DateTime']['input']>;
   result?: InputMaybe<Scalars['String']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type SetAssessmentStageScheduleInput = {
+  cycleId: Scalars['ID']['input'];
+  /** Windows of the stages to set; stages not listed keep theirs. */
+  windows: Array<AssessmentStageWindowInput>;
+};
+
+/** An account’s single sign-on identity and break-glass flag. */
+export type SetExternalIdentityInput = {
+  /** Break-glass password sign-in (administrators only). */
+  breakGlass?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The identity provider’s matching claim value for this person; empty or null removes it; absent leaves it. */
+  externalSubject?: InputMaybe<Scalars['String']['input']>;
+  userId: Scalars['ID']['input'];
 };
 
 export type SignInInput = {
@@ -692,6 +903,14 @@ export type SignInInput = {
 };
 
 export type SortDirection = 'ASC' | 'DESC';
+
+export type StageReviewScoreInput = {
+  comment: Scalars['String']['input'];
+  cycleId: Scalars['ID']['input'];
+  indicatorId: Scalars['String']['input'];
+  score: Scalars['Float']['input'];
+  unitCode: Scalars['String']['input'];
+};
 
 /** One change to one task; omitted fields keep their value. */
 export type TaskChangeInput = {
@@ -726,6 +945,8 @@ export type TaskFilterInput = {
   acknowledged?: InputMaybe<Scalars['Boolean']['input']>;
   articleNumber?: InputMaybe<Scalars['Int']['input']>;
   chapterNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** Without cycleId: only the current cycle (the newest open one, else the newest), as the pages choose it; the answer’s cycleId names it. Lets a page ask for its rows without first fetching the cycles. */
+  currentCycle?: InputMaybe<Scalars['Boolean']['input']>;
   cycleId?: InputMaybe<Scalars['ID']['input']>;
   /** Lead or assisting department kind. */
   departmentKindCode?: InputMaybe<Scalars['String']['input']>;
@@ -743,7 +964,7 @@ export type TaskFilterInput = {
 };
 
 /** Every sort ends with the task id, so that pages never overlap. */
-export type TaskSort = 'ARTICLE' | 'DUE_DATE' | 'STATUS' | 'UNIT' | 'UPDATED_AT';
+export type TaskSort = 'ARTICLE' | 'DUE_DATE' | 'STATUS' | 'SUBMITTED_AT' | 'UNIT' | 'UPDATED_AT';
 
 /** OVERDUE is not a status: see Task.overdue. */
 export type TaskStatus =
@@ -776,6 +997,11 @@ export type TextKind =
   | 'PROVINCIAL_REGULATION'
   /** 未识别（按省级地方性法规理解层级） */
   | 'UNKNOWN';
+
+export type UnitStageInput = {
+  cycleId: Scalars['ID']['input'];
+  unitCode: Scalars['String']['input'];
+};
 
 export type UpdateBulletinDraftInput = {
   /** 主送 */
@@ -915,6 +1141,110 @@ export type SignedInProbeQueryVariables = Exact<{ [key: string]: never }>;
 
 export type SignedInProbeQuery = { me: { __typename: 'CurrentUser'; id: string } | null };
 
+export type ApiTokenFieldsFragment = {
+  __typename: 'ApiToken';
+  id: string;
+  name: string;
+  tokenPrefix: string;
+  scopes: Array<ApiTokenScope>;
+  rateLimitPerMinute: number;
+  status: ApiTokenStatus;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedBy: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+  useCount: number;
+  unit: { __typename: 'AdminUnit'; code: string; name: string; level: AdminLevel };
+};
+
+export type ApiTokensQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ApiTokensQuery = {
+  apiTokens: Array<{
+    __typename: 'ApiToken';
+    id: string;
+    name: string;
+    tokenPrefix: string;
+    scopes: Array<ApiTokenScope>;
+    rateLimitPerMinute: number;
+    status: ApiTokenStatus;
+    createdBy: string;
+    createdAt: string;
+    expiresAt: string;
+    revokedBy: string | null;
+    revokedAt: string | null;
+    lastUsedAt: string | null;
+    useCount: number;
+    unit: { __typename: 'AdminUnit'; code: string; name: string; level: AdminLevel };
+  }>;
+};
+
+export type ApiTokenUnitsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ApiTokenUnitsQuery = {
+  adminUnits: Array<{
+    __typename: 'AdminUnit';
+    code: string;
+    name: string;
+    level: AdminLevel;
+    parentCode: string | null;
+  }>;
+};
+
+export type IssueApiTokenMutationVariables = Exact<{
+  input: IssueApiTokenInput;
+}>;
+
+export type IssueApiTokenMutation = {
+  issueApiToken: {
+    __typename: 'IssuedApiToken';
+    token: string;
+    apiToken: {
+      __typename: 'ApiToken';
+      id: string;
+      name: string;
+      tokenPrefix: string;
+      scopes: Array<ApiTokenScope>;
+      rateLimitPerMinute: number;
+      status: ApiTokenStatus;
+      createdBy: string;
+      createdAt: string;
+      expiresAt: string;
+      revokedBy: string | null;
+      revokedAt: string | null;
+      lastUsedAt: string | null;
+      useCount: number;
+      unit: { __typename: 'AdminUnit'; code: string; name: string; level: AdminLevel };
+    };
+  };
+};
+
+export type RevokeApiTokenMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type RevokeApiTokenMutation = {
+  revokeApiToken: {
+    __typename: 'ApiToken';
+    id: string;
+    name: string;
+    tokenPrefix: string;
+    scopes: Array<ApiTokenScope>;
+    rateLimitPerMinute: number;
+    status: ApiTokenStatus;
+    createdBy: string;
+    createdAt: string;
+    expiresAt: string;
+    revokedBy: string | null;
+    revokedAt: string | null;
+    lastUsedAt: string | null;
+    useCount: number;
+    unit: { __typename: 'AdminUnit'; code: string; name: string; level: AdminLevel };
+  };
+};
+
 export type AssessmentScoresQueryVariables = Exact<{
   cycleId: Scalars['ID']['input'];
   level?: InputMaybe<Scalars['String']['input']>;
@@ -952,6 +1282,7 @@ export type AssessmentPlanFieldsFragment = {
   createdAt: string | null;
   createdBy: string | null;
   bonusCap: number;
+  creator: { __typename: 'Person'; username: string; label: string } | null;
   chapterWeights: Array<{ __typename: 'ChapterWeight'; chapter: number; weight: number }>;
   rules: {
     __typename: 'ScoringRules';
@@ -970,6 +1301,31 @@ export type AssessmentPlanFieldsFragment = {
     chapter: number;
     weight: number;
     dutyIds: Array<string>;
+    kind: string;
+    measure: {
+      __typename: 'MeasureSpec';
+      unitOfMeasure: string;
+      direction: string;
+      scoring: string;
+      levels: {
+        __typename: 'MeasureLevelTargets';
+        province: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+        prefecture: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+        county: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+      };
+      overrides: Array<{
+        __typename: 'MeasureOverride';
+        unitCode: string;
+        target: number;
+        floor: number | null;
+      }> | null;
+      bands: Array<{
+        __typename: 'MeasureBand';
+        min: number | null;
+        max: number | null;
+        points: number;
+      }> | null;
+    } | null;
   }>;
 };
 
@@ -987,6 +1343,7 @@ export type AssessmentPlanQuery = {
     createdAt: string | null;
     createdBy: string | null;
     bonusCap: number;
+    creator: { __typename: 'Person'; username: string; label: string } | null;
     chapterWeights: Array<{ __typename: 'ChapterWeight'; chapter: number; weight: number }>;
     rules: {
       __typename: 'ScoringRules';
@@ -1009,6 +1366,31 @@ export type AssessmentPlanQuery = {
       chapter: number;
       weight: number;
       dutyIds: Array<string>;
+      kind: string;
+      measure: {
+        __typename: 'MeasureSpec';
+        unitOfMeasure: string;
+        direction: string;
+        scoring: string;
+        levels: {
+          __typename: 'MeasureLevelTargets';
+          province: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+          prefecture: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+          county: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+        };
+        overrides: Array<{
+          __typename: 'MeasureOverride';
+          unitCode: string;
+          target: number;
+          floor: number | null;
+        }> | null;
+        bands: Array<{
+          __typename: 'MeasureBand';
+          min: number | null;
+          max: number | null;
+          points: number;
+        }> | null;
+      } | null;
     }>;
   };
 };
@@ -1027,6 +1409,7 @@ export type AssessmentSavePlanMutation = {
     createdAt: string | null;
     createdBy: string | null;
     bonusCap: number;
+    creator: { __typename: 'Person'; username: string; label: string } | null;
     chapterWeights: Array<{ __typename: 'ChapterWeight'; chapter: number; weight: number }>;
     rules: {
       __typename: 'ScoringRules';
@@ -1049,6 +1432,31 @@ export type AssessmentSavePlanMutation = {
       chapter: number;
       weight: number;
       dutyIds: Array<string>;
+      kind: string;
+      measure: {
+        __typename: 'MeasureSpec';
+        unitOfMeasure: string;
+        direction: string;
+        scoring: string;
+        levels: {
+          __typename: 'MeasureLevelTargets';
+          province: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+          prefecture: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+          county: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+        };
+        overrides: Array<{
+          __typename: 'MeasureOverride';
+          unitCode: string;
+          target: number;
+          floor: number | null;
+        }> | null;
+        bands: Array<{
+          __typename: 'MeasureBand';
+          min: number | null;
+          max: number | null;
+          points: number;
+        }> | null;
+      } | null;
     }>;
   };
 };
@@ -1098,6 +1506,8 @@ export type AssessmentResultSetsQuery = {
     reopenedAt: string | null;
     reopenedBy: string | null;
     reopenReason: string | null;
+    closer: { __typename: 'Person'; username: string; label: string };
+    reopener: { __typename: 'Person'; username: string; label: string } | null;
   }>;
 };
 
@@ -1150,6 +1560,8 @@ export type AssessmentAdjustmentFieldsFragment = {
   revokedAt: string | null;
   revokedBy: string | null;
   revokeReason: string | null;
+  creator: { __typename: 'Person'; username: string; label: string };
+  revoker: { __typename: 'Person'; username: string; label: string } | null;
 };
 
 export type AssessmentUnitAdjustmentsQueryVariables = Exact<{
@@ -1181,6 +1593,8 @@ export type AssessmentUnitAdjustmentsQuery = {
       revokedAt: string | null;
       revokedBy: string | null;
       revokeReason: string | null;
+      creator: { __typename: 'Person'; username: string; label: string };
+      revoker: { __typename: 'Person'; username: string; label: string } | null;
     }>;
   };
 };
@@ -1203,6 +1617,8 @@ export type AssessmentAddAdjustmentMutation = {
     revokedAt: string | null;
     revokedBy: string | null;
     revokeReason: string | null;
+    creator: { __typename: 'Person'; username: string; label: string };
+    revoker: { __typename: 'Person'; username: string; label: string } | null;
   };
 };
 
@@ -1225,7 +1641,1238 @@ export type AssessmentRevokeAdjustmentMutation = {
     revokedAt: string | null;
     revokedBy: string | null;
     revokeReason: string | null;
+    creator: { __typename: 'Person'; username: string; label: string };
+    revoker: { __typename: 'Person'; username: string; label: string } | null;
   };
+};
+
+export type AssessmentMeasureSpecFieldsFragment = {
+  __typename: 'MeasureSpec';
+  unitOfMeasure: string;
+  direction: string;
+  scoring: string;
+  levels: {
+    __typename: 'MeasureLevelTargets';
+    province: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+    prefecture: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+    county: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+  };
+  overrides: Array<{
+    __typename: 'MeasureOverride';
+    unitCode: string;
+    target: number;
+    floor: number | null;
+  }> | null;
+  bands: Array<{
+    __typename: 'MeasureBand';
+    min: number | null;
+    max: number | null;
+    points: number;
+  }> | null;
+};
+
+export type AssessmentUnitMeasureFieldsFragment = {
+  __typename: 'UnitMeasureValue';
+  indicatorId: string;
+  name: string;
+  chapter: number;
+  weight: number;
+  target: number;
+  floor: number | null;
+  targetFrom: string;
+  reportedValue: number | null;
+  evidenceId: string | null;
+  evidenceName: string | null;
+  sourceRef: string | null;
+  reportedBy: string | null;
+  reportedAt: string | null;
+  adjustedValue: number | null;
+  adjustReason: string | null;
+  adjustedBy: string | null;
+  adjustedAt: string | null;
+  canReport: boolean;
+  canAdjust: boolean;
+  measure: {
+    __typename: 'MeasureSpec';
+    unitOfMeasure: string;
+    direction: string;
+    scoring: string;
+    levels: {
+      __typename: 'MeasureLevelTargets';
+      province: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+      prefecture: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+      county: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+    };
+    overrides: Array<{
+      __typename: 'MeasureOverride';
+      unitCode: string;
+      target: number;
+      floor: number | null;
+    }> | null;
+    bands: Array<{
+      __typename: 'MeasureBand';
+      min: number | null;
+      max: number | null;
+      points: number;
+    }> | null;
+  };
+  events: Array<{
+    __typename: 'MeasureEvent';
+    id: string;
+    action: string;
+    beforeValue: number | null;
+    afterValue: number | null;
+    evidenceId: string | null;
+    sourceRef: string | null;
+    reason: string | null;
+    actor: string;
+    actorRole: string;
+    createdAt: string;
+  }>;
+};
+
+export type AssessmentUnitMeasuresQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  unitCode: Scalars['String']['input'];
+}>;
+
+export type AssessmentUnitMeasuresQuery = {
+  unitMeasureValues: Array<{
+    __typename: 'UnitMeasureValue';
+    indicatorId: string;
+    name: string;
+    chapter: number;
+    weight: number;
+    target: number;
+    floor: number | null;
+    targetFrom: string;
+    reportedValue: number | null;
+    evidenceId: string | null;
+    evidenceName: string | null;
+    sourceRef: string | null;
+    reportedBy: string | null;
+    reportedAt: string | null;
+    adjustedValue: number | null;
+    adjustReason: string | null;
+    adjustedBy: string | null;
+    adjustedAt: string | null;
+    canReport: boolean;
+    canAdjust: boolean;
+    measure: {
+      __typename: 'MeasureSpec';
+      unitOfMeasure: string;
+      direction: string;
+      scoring: string;
+      levels: {
+        __typename: 'MeasureLevelTargets';
+        province: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+        prefecture: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+        county: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+      };
+      overrides: Array<{
+        __typename: 'MeasureOverride';
+        unitCode: string;
+        target: number;
+        floor: number | null;
+      }> | null;
+      bands: Array<{
+        __typename: 'MeasureBand';
+        min: number | null;
+        max: number | null;
+        points: number;
+      }> | null;
+    };
+    events: Array<{
+      __typename: 'MeasureEvent';
+      id: string;
+      action: string;
+      beforeValue: number | null;
+      afterValue: number | null;
+      evidenceId: string | null;
+      sourceRef: string | null;
+      reason: string | null;
+      actor: string;
+      actorRole: string;
+      createdAt: string;
+    }>;
+  }>;
+};
+
+export type AssessmentMeasureEvidenceQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  unitCode: Scalars['String']['input'];
+}>;
+
+export type AssessmentMeasureEvidenceQuery = {
+  evidenceFiles: {
+    __typename: 'EvidenceConnection';
+    nodes: Array<{
+      __typename: 'Evidence';
+      id: string;
+      fileName: string;
+      documentNumber: string | null;
+    }>;
+  };
+};
+
+export type AssessmentReportMeasureMutationVariables = Exact<{
+  input: ReportMeasureInput;
+}>;
+
+export type AssessmentReportMeasureMutation = {
+  reportAssessmentMeasure: {
+    __typename: 'UnitMeasureValue';
+    indicatorId: string;
+    name: string;
+    chapter: number;
+    weight: number;
+    target: number;
+    floor: number | null;
+    targetFrom: string;
+    reportedValue: number | null;
+    evidenceId: string | null;
+    evidenceName: string | null;
+    sourceRef: string | null;
+    reportedBy: string | null;
+    reportedAt: string | null;
+    adjustedValue: number | null;
+    adjustReason: string | null;
+    adjustedBy: string | null;
+    adjustedAt: string | null;
+    canReport: boolean;
+    canAdjust: boolean;
+    measure: {
+      __typename: 'MeasureSpec';
+      unitOfMeasure: string;
+      direction: string;
+      scoring: string;
+      levels: {
+        __typename: 'MeasureLevelTargets';
+        province: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+        prefecture: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+        county: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+      };
+      overrides: Array<{
+        __typename: 'MeasureOverride';
+        unitCode: string;
+        target: number;
+        floor: number | null;
+      }> | null;
+      bands: Array<{
+        __typename: 'MeasureBand';
+        min: number | null;
+        max: number | null;
+        points: number;
+      }> | null;
+    };
+    events: Array<{
+      __typename: 'MeasureEvent';
+      id: string;
+      action: string;
+      beforeValue: number | null;
+      afterValue: number | null;
+      evidenceId: string | null;
+      sourceRef: string | null;
+      reason: string | null;
+      actor: string;
+      actorRole: string;
+      createdAt: string;
+    }>;
+  };
+};
+
+export type AssessmentAdjustMeasureMutationVariables = Exact<{
+  input: AdjustMeasureInput;
+}>;
+
+export type AssessmentAdjustMeasureMutation = {
+  adjustAssessmentMeasure: {
+    __typename: 'UnitMeasureValue';
+    indicatorId: string;
+    name: string;
+    chapter: number;
+    weight: number;
+    target: number;
+    floor: number | null;
+    targetFrom: string;
+    reportedValue: number | null;
+    evidenceId: string | null;
+    evidenceName: string | null;
+    sourceRef: string | null;
+    reportedBy: string | null;
+    reportedAt: string | null;
+    adjustedValue: number | null;
+    adjustReason: string | null;
+    adjustedBy: string | null;
+    adjustedAt: string | null;
+    canReport: boolean;
+    canAdjust: boolean;
+    measure: {
+      __typename: 'MeasureSpec';
+      unitOfMeasure: string;
+      direction: string;
+      scoring: string;
+      levels: {
+        __typename: 'MeasureLevelTargets';
+        province: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+        prefecture: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+        county: { __typename: 'MeasureTarget'; target: number; floor: number | null } | null;
+      };
+      overrides: Array<{
+        __typename: 'MeasureOverride';
+        unitCode: string;
+        target: number;
+        floor: number | null;
+      }> | null;
+      bands: Array<{
+        __typename: 'MeasureBand';
+        min: number | null;
+        max: number | null;
+        points: number;
+      }> | null;
+    };
+    events: Array<{
+      __typename: 'MeasureEvent';
+      id: string;
+      action: string;
+      beforeValue: number | null;
+      afterValue: number | null;
+      evidenceId: string | null;
+      sourceRef: string | null;
+      reason: string | null;
+      actor: string;
+      actorRole: string;
+      createdAt: string;
+    }>;
+  };
+};
+
+export type PublishedUnitResultFieldsFragment = {
+  __typename: 'PublishedUnitResult';
+  unitCode: string;
+  unitName: string;
+  level: string;
+  score: number;
+  grade: string;
+  rank: number;
+  indicators: Array<{
+    __typename: 'PublishedIndicator';
+    indicatorId: string;
+    name: string;
+    kind: string;
+    marks: number;
+    earned: number;
+  }>;
+};
+
+export type AssessmentPublicationFieldsFragment = {
+  __typename: 'AssessmentPublication';
+  id: string;
+  cycleId: string;
+  version: number;
+  objectionClosesAt: string;
+  windowOpen: boolean;
+  units: number;
+  publishedBy: string;
+  publishedAt: string;
+};
+
+export type AssessmentObjectionFieldsFragment = {
+  __typename: 'AssessmentObjection';
+  id: string;
+  cycleId: string;
+  publicationVersion: number;
+  unitCode: string;
+  unitName: string;
+  indicatorId: string;
+  indicatorName: string;
+  reason: string;
+  evidenceIds: Array<string>;
+  filedBy: string;
+  filedAt: string;
+  decision: string | null;
+  decisionReason: string | null;
+  scoreChange: number | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+};
+
+export type AssessmentPublicationQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+}>;
+
+export type AssessmentPublicationQuery = {
+  assessmentPublication: {
+    __typename: 'AssessmentPublication';
+    id: string;
+    cycleId: string;
+    version: number;
+    objectionClosesAt: string;
+    windowOpen: boolean;
+    units: number;
+    publishedBy: string;
+    publishedAt: string;
+    results: Array<{
+      __typename: 'PublishedUnitResult';
+      unitCode: string;
+      unitName: string;
+      level: string;
+      score: number;
+      grade: string;
+      rank: number;
+      indicators: Array<{
+        __typename: 'PublishedIndicator';
+        indicatorId: string;
+        name: string;
+        kind: string;
+        marks: number;
+        earned: number;
+      }>;
+    }>;
+  } | null;
+};
+
+export type AssessmentObjectionsQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  unitCode?: InputMaybe<Scalars['String']['input']>;
+  pendingOnly?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+export type AssessmentObjectionsQuery = {
+  assessmentObjections: Array<{
+    __typename: 'AssessmentObjection';
+    id: string;
+    cycleId: string;
+    publicationVersion: number;
+    unitCode: string;
+    unitName: string;
+    indicatorId: string;
+    indicatorName: string;
+    reason: string;
+    evidenceIds: Array<string>;
+    filedBy: string;
+    filedAt: string;
+    decision: string | null;
+    decisionReason: string | null;
+    scoreChange: number | null;
+    decidedBy: string | null;
+    decidedAt: string | null;
+  }>;
+};
+
+export type PublishAssessmentResultsMutationVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  objectionClosesAt: Scalars['DateTime']['input'];
+}>;
+
+export type PublishAssessmentResultsMutation = {
+  publishAssessmentResults: {
+    __typename: 'AssessmentPublication';
+    id: string;
+    cycleId: string;
+    version: number;
+    objectionClosesAt: string;
+    windowOpen: boolean;
+    units: number;
+    publishedBy: string;
+    publishedAt: string;
+  };
+};
+
+export type FileAssessmentObjectionMutationVariables = Exact<{
+  input: FileAssessmentObjectionInput;
+}>;
+
+export type FileAssessmentObjectionMutation = {
+  fileAssessmentObjection: {
+    __typename: 'AssessmentObjection';
+    id: string;
+    cycleId: string;
+    publicationVersion: number;
+    unitCode: string;
+    unitName: string;
+    indicatorId: string;
+    indicatorName: string;
+    reason: string;
+    evidenceIds: Array<string>;
+    filedBy: string;
+    filedAt: string;
+    decision: string | null;
+    decisionReason: string | null;
+    scoreChange: number | null;
+    decidedBy: string | null;
+    decidedAt: string | null;
+  };
+};
+
+export type DecideAssessmentObjectionMutationVariables = Exact<{
+  input: DecideAssessmentObjectionInput;
+}>;
+
+export type DecideAssessmentObjectionMutation = {
+  decideAssessmentObjection: {
+    __typename: 'AssessmentObjection';
+    id: string;
+    cycleId: string;
+    publicationVersion: number;
+    unitCode: string;
+    unitName: string;
+    indicatorId: string;
+    indicatorName: string;
+    reason: string;
+    evidenceIds: Array<string>;
+    filedBy: string;
+    filedAt: string;
+    decision: string | null;
+    decisionReason: string | null;
+    scoreChange: number | null;
+    decidedBy: string | null;
+    decidedAt: string | null;
+  };
+};
+
+export type OnsiteItemFieldsFragment = {
+  __typename: 'OnsiteSampleItem';
+  id: string;
+  unitCode: string;
+  unitName: string;
+  groupCode: string;
+  unitRank: number;
+  taskRank: number;
+  taskId: string;
+  taskStatus: string;
+  article: number;
+  dutySubject: string;
+  outcome: string | null;
+  note: string | null;
+  evidenceIds: Array<string>;
+  recordedBy: string | null;
+  recordedAt: string | null;
+  adjustmentId: string | null;
+  deductedPoints: number | null;
+};
+
+export type OnsiteSampleFieldsFragment = {
+  __typename: 'OnsiteSample';
+  id: string;
+  cycleId: string;
+  version: number;
+  status: string;
+  scope: string;
+  unitCount: number | null;
+  unitShare: number | null;
+  tasksPerUnit: number;
+  taskStatuses: Array<string>;
+  unitLevels: Array<string>;
+  deductionPoints: number;
+  seed: string;
+  seedGenerated: boolean;
+  populationUnits: number;
+  populationTasks: number;
+  reason: string | null;
+  drawnBy: string;
+  drawnAt: string;
+  supersededBy: string | null;
+  supersededAt: string | null;
+  closedBy: string | null;
+  closedAt: string | null;
+};
+
+export type OnsiteSamplesQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+}>;
+
+export type OnsiteSamplesQuery = {
+  onsiteSamples: Array<{
+    __typename: 'OnsiteSample';
+    id: string;
+    cycleId: string;
+    version: number;
+    status: string;
+    scope: string;
+    unitCount: number | null;
+    unitShare: number | null;
+    tasksPerUnit: number;
+    taskStatuses: Array<string>;
+    unitLevels: Array<string>;
+    deductionPoints: number;
+    seed: string;
+    seedGenerated: boolean;
+    populationUnits: number;
+    populationTasks: number;
+    reason: string | null;
+    drawnBy: string;
+    drawnAt: string;
+    supersededBy: string | null;
+    supersededAt: string | null;
+    closedBy: string | null;
+    closedAt: string | null;
+  }>;
+};
+
+export type OnsiteSampleQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type OnsiteSampleQuery = {
+  onsiteSample: {
+    __typename: 'OnsiteSample';
+    id: string;
+    cycleId: string;
+    version: number;
+    status: string;
+    scope: string;
+    unitCount: number | null;
+    unitShare: number | null;
+    tasksPerUnit: number;
+    taskStatuses: Array<string>;
+    unitLevels: Array<string>;
+    deductionPoints: number;
+    seed: string;
+    seedGenerated: boolean;
+    populationUnits: number;
+    populationTasks: number;
+    reason: string | null;
+    drawnBy: string;
+    drawnAt: string;
+    supersededBy: string | null;
+    supersededAt: string | null;
+    closedBy: string | null;
+    closedAt: string | null;
+    items: Array<{
+      __typename: 'OnsiteSampleItem';
+      id: string;
+      unitCode: string;
+      unitName: string;
+      groupCode: string;
+      unitRank: number;
+      taskRank: number;
+      taskId: string;
+      taskStatus: string;
+      article: number;
+      dutySubject: string;
+      outcome: string | null;
+      note: string | null;
+      evidenceIds: Array<string>;
+      recordedBy: string | null;
+      recordedAt: string | null;
+      adjustmentId: string | null;
+      deductedPoints: number | null;
+    }>;
+  };
+};
+
+export type DrawOnsiteSampleMutationVariables = Exact<{
+  input: DrawOnsiteSampleInput;
+}>;
+
+export type DrawOnsiteSampleMutation = {
+  drawOnsiteSample: {
+    __typename: 'OnsiteSample';
+    id: string;
+    cycleId: string;
+    version: number;
+    status: string;
+    scope: string;
+    unitCount: number | null;
+    unitShare: number | null;
+    tasksPerUnit: number;
+    taskStatuses: Array<string>;
+    unitLevels: Array<string>;
+    deductionPoints: number;
+    seed: string;
+    seedGenerated: boolean;
+    populationUnits: number;
+    populationTasks: number;
+    reason: string | null;
+    drawnBy: string;
+    drawnAt: string;
+    supersededBy: string | null;
+    supersededAt: string | null;
+    closedBy: string | null;
+    closedAt: string | null;
+  };
+};
+
+export type RecordOnsiteFindingMutationVariables = Exact<{
+  input: RecordOnsiteFindingInput;
+}>;
+
+export type RecordOnsiteFindingMutation = {
+  recordOnsiteFinding: {
+    __typename: 'OnsiteSampleItem';
+    id: string;
+    unitCode: string;
+    unitName: string;
+    groupCode: string;
+    unitRank: number;
+    taskRank: number;
+    taskId: string;
+    taskStatus: string;
+    article: number;
+    dutySubject: string;
+    outcome: string | null;
+    note: string | null;
+    evidenceIds: Array<string>;
+    recordedBy: string | null;
+    recordedAt: string | null;
+    adjustmentId: string | null;
+    deductedPoints: number | null;
+  };
+};
+
+export type CloseOnsiteVerificationMutationVariables = Exact<{
+  sampleId: Scalars['ID']['input'];
+}>;
+
+export type CloseOnsiteVerificationMutation = {
+  closeOnsiteVerification: {
+    __typename: 'OnsiteSample';
+    id: string;
+    cycleId: string;
+    version: number;
+    status: string;
+    scope: string;
+    unitCount: number | null;
+    unitShare: number | null;
+    tasksPerUnit: number;
+    taskStatuses: Array<string>;
+    unitLevels: Array<string>;
+    deductionPoints: number;
+    seed: string;
+    seedGenerated: boolean;
+    populationUnits: number;
+    populationTasks: number;
+    reason: string | null;
+    drawnBy: string;
+    drawnAt: string;
+    supersededBy: string | null;
+    supersededAt: string | null;
+    closedBy: string | null;
+    closedAt: string | null;
+  };
+};
+
+export type StageIndicatorFieldsFragment = {
+  __typename: 'AssessmentStageIndicator';
+  indicatorId: string;
+  name: string;
+  chapter: number;
+  kind: string;
+  planMarks: number;
+  selfScore: number | null;
+  narrative: string | null;
+  evidenceIds: Array<string>;
+  late: boolean;
+  prefectureScore: number | null;
+  prefectureComment: string | null;
+  provincialScore: number | null;
+  provincialComment: string | null;
+  finalStage: string | null;
+  earned: number;
+};
+
+export type UnitStageAssessmentFieldsFragment = {
+  __typename: 'UnitStageAssessment';
+  unitCode: string;
+  unitName: string;
+  status: string;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  late: boolean;
+  submitCount: number;
+  dueAt: string | null;
+  returnReason: string | null;
+  returnedBy: string | null;
+  returnedAt: string | null;
+  returnCount: number;
+  finalScore: number;
+  canEditSelf: boolean;
+  canPreliminaryReview: boolean;
+  canProvincialReview: boolean;
+  indicators: Array<{
+    __typename: 'AssessmentStageIndicator';
+    indicatorId: string;
+    name: string;
+    chapter: number;
+    kind: string;
+    planMarks: number;
+    selfScore: number | null;
+    narrative: string | null;
+    evidenceIds: Array<string>;
+    late: boolean;
+    prefectureScore: number | null;
+    prefectureComment: string | null;
+    provincialScore: number | null;
+    provincialComment: string | null;
+    finalStage: string | null;
+    earned: number;
+  }>;
+  changes: Array<{
+    __typename: 'AssessmentScoreChange';
+    id: string;
+    indicatorId: string | null;
+    stage: AssessmentStage;
+    action: string;
+    beforeScore: number | null;
+    afterScore: number | null;
+    reason: string | null;
+    late: boolean | null;
+    actor: string;
+    occurredAt: string;
+  }>;
+};
+
+export type AssessmentStageScheduleQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+}>;
+
+export type AssessmentStageScheduleQuery = {
+  assessmentStageSchedule: Array<{
+    __typename: 'AssessmentStageWindow';
+    stage: AssessmentStage;
+    opensAt: string;
+    closesAt: string;
+  }>;
+};
+
+export type UnitStageAssessmentQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  unitCode: Scalars['String']['input'];
+}>;
+
+export type UnitStageAssessmentQuery = {
+  unitStageAssessment: {
+    __typename: 'UnitStageAssessment';
+    unitCode: string;
+    unitName: string;
+    status: string;
+    submittedAt: string | null;
+    submittedBy: string | null;
+    late: boolean;
+    submitCount: number;
+    dueAt: string | null;
+    returnReason: string | null;
+    returnedBy: string | null;
+    returnedAt: string | null;
+    returnCount: number;
+    finalScore: number;
+    canEditSelf: boolean;
+    canPreliminaryReview: boolean;
+    canProvincialReview: boolean;
+    indicators: Array<{
+      __typename: 'AssessmentStageIndicator';
+      indicatorId: string;
+      name: string;
+      chapter: number;
+      kind: string;
+      planMarks: number;
+      selfScore: number | null;
+      narrative: string | null;
+      evidenceIds: Array<string>;
+      late: boolean;
+      prefectureScore: number | null;
+      prefectureComment: string | null;
+      provincialScore: number | null;
+      provincialComment: string | null;
+      finalStage: string | null;
+      earned: number;
+    }>;
+    changes: Array<{
+      __typename: 'AssessmentScoreChange';
+      id: string;
+      indicatorId: string | null;
+      stage: AssessmentStage;
+      action: string;
+      beforeScore: number | null;
+      afterScore: number | null;
+      reason: string | null;
+      late: boolean | null;
+      actor: string;
+      occurredAt: string;
+    }>;
+  };
+};
+
+export type StageAssessmentUnitsQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+}>;
+
+export type StageAssessmentUnitsQuery = {
+  stageAssessmentUnits: Array<{
+    __typename: 'StageUnitSummary';
+    unitCode: string;
+    unitName: string;
+    level: string;
+    parentCode: string | null;
+    status: string;
+    submittedAt: string | null;
+    late: boolean;
+    returnCount: number;
+    finalScore: number;
+  }>;
+};
+
+export type SaveSelfAssessmentMutationVariables = Exact<{
+  input: SaveSelfAssessmentInput;
+}>;
+
+export type SaveSelfAssessmentMutation = {
+  saveSelfAssessment: {
+    __typename: 'UnitStageAssessment';
+    unitCode: string;
+    unitName: string;
+    status: string;
+    submittedAt: string | null;
+    submittedBy: string | null;
+    late: boolean;
+    submitCount: number;
+    dueAt: string | null;
+    returnReason: string | null;
+    returnedBy: string | null;
+    returnedAt: string | null;
+    returnCount: number;
+    finalScore: number;
+    canEditSelf: boolean;
+    canPreliminaryReview: boolean;
+    canProvincialReview: boolean;
+    indicators: Array<{
+      __typename: 'AssessmentStageIndicator';
+      indicatorId: string;
+      name: string;
+      chapter: number;
+      kind: string;
+      planMarks: number;
+      selfScore: number | null;
+      narrative: string | null;
+      evidenceIds: Array<string>;
+      late: boolean;
+      prefectureScore: number | null;
+      prefectureComment: string | null;
+      provincialScore: number | null;
+      provincialComment: string | null;
+      finalStage: string | null;
+      earned: number;
+    }>;
+    changes: Array<{
+      __typename: 'AssessmentScoreChange';
+      id: string;
+      indicatorId: string | null;
+      stage: AssessmentStage;
+      action: string;
+      beforeScore: number | null;
+      afterScore: number | null;
+      reason: string | null;
+      late: boolean | null;
+      actor: string;
+      occurredAt: string;
+    }>;
+  };
+};
+
+export type SubmitSelfAssessmentMutationVariables = Exact<{
+  input: UnitStageInput;
+}>;
+
+export type SubmitSelfAssessmentMutation = {
+  submitSelfAssessment: {
+    __typename: 'UnitStageAssessment';
+    unitCode: string;
+    unitName: string;
+    status: string;
+    submittedAt: string | null;
+    submittedBy: string | null;
+    late: boolean;
+    submitCount: number;
+    dueAt: string | null;
+    returnReason: string | null;
+    returnedBy: string | null;
+    returnedAt: string | null;
+    returnCount: number;
+    finalScore: number;
+    canEditSelf: boolean;
+    canPreliminaryReview: boolean;
+    canProvincialReview: boolean;
+    indicators: Array<{
+      __typename: 'AssessmentStageIndicator';
+      indicatorId: string;
+      name: string;
+      chapter: number;
+      kind: string;
+      planMarks: number;
+      selfScore: number | null;
+      narrative: string | null;
+      evidenceIds: Array<string>;
+      late: boolean;
+      prefectureScore: number | null;
+      prefectureComment: string | null;
+      provincialScore: number | null;
+      provincialComment: string | null;
+      finalStage: string | null;
+      earned: number;
+    }>;
+    changes: Array<{
+      __typename: 'AssessmentScoreChange';
+      id: string;
+      indicatorId: string | null;
+      stage: AssessmentStage;
+      action: string;
+      beforeScore: number | null;
+      afterScore: number | null;
+      reason: string | null;
+      late: boolean | null;
+      actor: string;
+      occurredAt: string;
+    }>;
+  };
+};
+
+export type PreliminaryReviewScoreMutationVariables = Exact<{
+  input: StageReviewScoreInput;
+}>;
+
+export type PreliminaryReviewScoreMutation = {
+  preliminaryReviewScore: {
+    __typename: 'UnitStageAssessment';
+    unitCode: string;
+    unitName: string;
+    status: string;
+    submittedAt: string | null;
+    submittedBy: string | null;
+    late: boolean;
+    submitCount: number;
+    dueAt: string | null;
+    returnReason: string | null;
+    returnedBy: string | null;
+    returnedAt: string | null;
+    returnCount: number;
+    finalScore: number;
+    canEditSelf: boolean;
+    canPreliminaryReview: boolean;
+    canProvincialReview: boolean;
+    indicators: Array<{
+      __typename: 'AssessmentStageIndicator';
+      indicatorId: string;
+      name: string;
+      chapter: number;
+      kind: string;
+      planMarks: number;
+      selfScore: number | null;
+      narrative: string | null;
+      evidenceIds: Array<string>;
+      late: boolean;
+      prefectureScore: number | null;
+      prefectureComment: string | null;
+      provincialScore: number | null;
+      provincialComment: string | null;
+      finalStage: string | null;
+      earned: number;
+    }>;
+    changes: Array<{
+      __typename: 'AssessmentScoreChange';
+      id: string;
+      indicatorId: string | null;
+      stage: AssessmentStage;
+      action: string;
+      beforeScore: number | null;
+      afterScore: number | null;
+      reason: string | null;
+      late: boolean | null;
+      actor: string;
+      occurredAt: string;
+    }>;
+  };
+};
+
+export type ReturnSelfAssessmentMutationVariables = Exact<{
+  input: ReturnSelfAssessmentInput;
+}>;
+
+export type ReturnSelfAssessmentMutation = {
+  returnSelfAssessment: {
+    __typename: 'UnitStageAssessment';
+    unitCode: string;
+    unitName: string;
+    status: string;
+    submittedAt: string | null;
+    submittedBy: string | null;
+    late: boolean;
+    submitCount: number;
+    dueAt: string | null;
+    returnReason: string | null;
+    returnedBy: string | null;
+    returnedAt: string | null;
+    returnCount: number;
+    finalScore: number;
+    canEditSelf: boolean;
+    canPreliminaryReview: boolean;
+    canProvincialReview: boolean;
+    indicators: Array<{
+      __typename: 'AssessmentStageIndicator';
+      indicatorId: string;
+      name: string;
+      chapter: number;
+      kind: string;
+      planMarks: number;
+      selfScore: number | null;
+      narrative: string | null;
+      evidenceIds: Array<string>;
+      late: boolean;
+      prefectureScore: number | null;
+      prefectureComment: string | null;
+      provincialScore: number | null;
+      provincialComment: string | null;
+      finalStage: string | null;
+      earned: number;
+    }>;
+    changes: Array<{
+      __typename: 'AssessmentScoreChange';
+      id: string;
+      indicatorId: string | null;
+      stage: AssessmentStage;
+      action: string;
+      beforeScore: number | null;
+      afterScore: number | null;
+      reason: string | null;
+      late: boolean | null;
+      actor: string;
+      occurredAt: string;
+    }>;
+  };
+};
+
+export type AssessmentPeriodFieldsFragment = {
+  __typename: 'AssessmentPeriod';
+  year: number;
+  source: string;
+  cycleId: string | null;
+  resultSetVersion: number | null;
+  importId: string | null;
+  sourceFileName: string | null;
+  importedBy: string | null;
+  importedAt: string | null;
+};
+
+export type AssessmentUnitYearOverYearQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  unitCode: Scalars['String']['input'];
+  years?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+export type AssessmentUnitYearOverYearQuery = {
+  unitYearOverYear: {
+    __typename: 'UnitYearOverYear';
+    unitCode: string;
+    unitName: string;
+    level: string;
+    scoreChange: number | null;
+    rankChange: number | null;
+    completionChange: number | null;
+    previousGrade: string | null;
+    periods: Array<{
+      __typename: 'AssessmentPeriod';
+      year: number;
+      source: string;
+      cycleId: string | null;
+      resultSetVersion: number | null;
+      importId: string | null;
+      sourceFileName: string | null;
+      importedBy: string | null;
+      importedAt: string | null;
+    }>;
+    points: Array<{
+      __typename: 'UnitYearPoint';
+      year: number;
+      source: string;
+      score: number;
+      rank: number;
+      level: string;
+      grade: string | null;
+      completion: number | null;
+    }>;
+    indicators: Array<{
+      __typename: 'IndicatorYearOverYear';
+      indicatorId: string;
+      name: string;
+      scoreChange: number | null;
+      completionChange: number | null;
+      points: Array<{
+        __typename: 'IndicatorYearPoint';
+        year: number;
+        score: number;
+        marks: number | null;
+        completion: number | null;
+      }>;
+    }>;
+  };
+};
+
+export type AssessmentYearOverYearQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  level?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type AssessmentYearOverYearQuery = {
+  assessmentYearOverYear: {
+    __typename: 'AssessmentYearOverYear';
+    year: number;
+    current: {
+      __typename: 'AssessmentPeriod';
+      year: number;
+      source: string;
+      cycleId: string | null;
+      resultSetVersion: number | null;
+      importId: string | null;
+      sourceFileName: string | null;
+      importedBy: string | null;
+      importedAt: string | null;
+    };
+    previous: {
+      __typename: 'AssessmentPeriod';
+      year: number;
+      source: string;
+      cycleId: string | null;
+      resultSetVersion: number | null;
+      importId: string | null;
+      sourceFileName: string | null;
+      importedBy: string | null;
+      importedAt: string | null;
+    } | null;
+    rows: Array<{
+      __typename: 'UnitYearChange';
+      unitCode: string;
+      unitName: string;
+      level: string;
+      parentCode: string | null;
+      score: number;
+      rank: number;
+      grade: string;
+      completion: number | null;
+      previousScore: number | null;
+      previousRank: number | null;
+      previousGrade: string | null;
+      previousCompletion: number | null;
+      scoreChange: number | null;
+      rankChange: number | null;
+      completionChange: number | null;
+    }>;
+  };
+};
+
+export type AssessmentHistoryImportsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type AssessmentHistoryImportsQuery = {
+  assessmentHistoryImports: Array<{
+    __typename: 'AssessmentHistoryImport';
+    id: string;
+    year: number;
+    sourceFileName: string;
+    sourceSha256: string;
+    rowCount: number;
+    unitCount: number;
+    importedBy: string;
+    importedAt: string;
+  }>;
 };
 
 export type CurrentUserFieldsFragment = {
@@ -1238,6 +2885,7 @@ export type CurrentUserFieldsFragment = {
   passwordExpired: boolean;
   secondFactorStep: SecondFactorStep | null;
   sessionExpiresAt: string;
+  singleSignOn: boolean;
   unit: {
     __typename: 'AdminUnit';
     code: string;
@@ -1262,6 +2910,7 @@ export type MeQuery = {
     passwordExpired: boolean;
     secondFactorStep: SecondFactorStep | null;
     sessionExpiresAt: string;
+    singleSignOn: boolean;
     unit: {
       __typename: 'AdminUnit';
       code: string;
@@ -1321,6 +2970,7 @@ export type VerifySecondFactorMutation = {
     passwordExpired: boolean;
     secondFactorStep: SecondFactorStep | null;
     sessionExpiresAt: string;
+    singleSignOn: boolean;
     unit: {
       __typename: 'AdminUnit';
       code: string;
@@ -1392,6 +3042,7 @@ export type SignInMutation = {
       passwordExpired: boolean;
       secondFactorStep: SecondFactorStep | null;
       sessionExpiresAt: string;
+      singleSignOn: boolean;
       unit: {
         __typename: 'AdminUnit';
         code: string;
@@ -1424,6 +3075,7 @@ export type ChangePasswordMutation = {
     passwordExpired: boolean;
     secondFactorStep: SecondFactorStep | null;
     sessionExpiresAt: string;
+    singleSignOn: boolean;
     unit: {
       __typename: 'AdminUnit';
       code: string;
@@ -1433,6 +3085,18 @@ export type ChangePasswordMutation = {
       directlyAdministered: boolean;
     } | null;
     department: { __typename: 'Department'; id: string; name: string; unitCode: string } | null;
+  };
+};
+
+export type SignInOptionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SignInOptionsQuery = {
+  signInOptions: {
+    __typename: 'SignInOptions';
+    oidcEnabled: boolean;
+    oidcLoginPath: string | null;
+    oidcButtonLabel: string | null;
+    passwordSignIn: PasswordSignInMode;
   };
 };
 
@@ -1457,6 +3121,8 @@ export type BulletinListFieldsFragment = {
   publishedAt: string | null;
   rowVersion: number;
   downloadPath: string;
+  generator: { __typename: 'Person'; username: string; label: string };
+  publisher: { __typename: 'Person'; username: string; label: string } | null;
 };
 
 export type BulletinFieldsFragment = {
@@ -1521,6 +3187,8 @@ export type BulletinFieldsFragment = {
       numeric: Array<boolean> | null;
     }>;
   };
+  generator: { __typename: 'Person'; username: string; label: string };
+  publisher: { __typename: 'Person'; username: string; label: string } | null;
 };
 
 export type BulletinsQueryVariables = Exact<{
@@ -1549,6 +3217,8 @@ export type BulletinsQuery = {
     publishedAt: string | null;
     rowVersion: number;
     downloadPath: string;
+    generator: { __typename: 'Person'; username: string; label: string };
+    publisher: { __typename: 'Person'; username: string; label: string } | null;
   }>;
 };
 
@@ -1619,6 +3289,8 @@ export type BulletinQuery = {
         numeric: Array<boolean> | null;
       }>;
     };
+    generator: { __typename: 'Person'; username: string; label: string };
+    publisher: { __typename: 'Person'; username: string; label: string } | null;
   };
 };
 
@@ -1714,6 +3386,8 @@ export type GenerateBulletinMutation = {
         numeric: Array<boolean> | null;
       }>;
     };
+    generator: { __typename: 'Person'; username: string; label: string };
+    publisher: { __typename: 'Person'; username: string; label: string } | null;
   };
 };
 
@@ -1784,6 +3458,8 @@ export type UpdateBulletinDraftMutation = {
         numeric: Array<boolean> | null;
       }>;
     };
+    generator: { __typename: 'Person'; username: string; label: string };
+    publisher: { __typename: 'Person'; username: string; label: string } | null;
   };
 };
 
@@ -1855,6 +3531,8 @@ export type PublishBulletinMutation = {
         numeric: Array<boolean> | null;
       }>;
     };
+    generator: { __typename: 'Person'; username: string; label: string };
+    publisher: { __typename: 'Person'; username: string; label: string } | null;
   };
 };
 
@@ -1920,6 +3598,7 @@ export type CycleRegenerationPreviewQuery = {
     __typename: 'CycleRegenerationPreview';
     cycleId: string;
     followed: number;
+    leadsFollowed: number;
     created: number;
     retired: number;
     restored: number;
@@ -1951,8 +3630,50 @@ export type CycleRegenerationPreviewQuery = {
       tasks: number;
       reason: string | null;
     }>;
+    leadChanges: Array<{
+      __typename: 'RegenerationLeadChange';
+      dutyId: string;
+      lineageId: string;
+      articleNumber: number;
+      text: string;
+      fromDepartment: string;
+      toDepartment: string;
+      tasks: number;
+    }>;
   };
 };
+
+export type CycleDutyDueDatesQueryVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+}>;
+
+export type CycleDutyDueDatesQuery = {
+  cycleDutyDueDates: Array<{
+    __typename: 'CycleDutyDueDate';
+    dutyLineageId: string;
+    dueDate: string;
+    dutyId: string | null;
+    articleNumber: number | null;
+    text: string | null;
+    tasks: number;
+    extended: number;
+  }>;
+};
+
+export type SetCycleDutyDueDateMutationVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  dutyLineageId: Scalars['ID']['input'];
+  dueDate: Scalars['String']['input'];
+}>;
+
+export type SetCycleDutyDueDateMutation = { setCycleDutyDueDate: number };
+
+export type RemoveCycleDutyDueDateMutationVariables = Exact<{
+  cycleId: Scalars['ID']['input'];
+  dutyLineageId: Scalars['ID']['input'];
+}>;
+
+export type RemoveCycleDutyDueDateMutation = { removeCycleDutyDueDate: number };
 
 export type EvidenceFileFieldsFragment = {
   __typename: 'Evidence';
@@ -2030,6 +3751,7 @@ export type EvidenceFilesQuery = {
       previewable: boolean;
       contentUrl: string;
       uploader: { __typename: 'Person'; username: string; label: string };
+      withdrawer: { __typename: 'Person'; username: string; label: string } | null;
     }>;
   };
 };
@@ -2244,6 +3966,7 @@ export type NotificationDeliveryLogQuery = {
       lastError: string | null;
       deliveredAt: string | null;
       createdAt: string;
+      recipient: { __typename: 'Person'; username: string; label: string; human: boolean };
     }>;
   };
 };
@@ -2481,6 +4204,7 @@ export type RegisterRegenerateCycleTasksMutationVariables = Exact<{
 export type RegisterRegenerateCycleTasksMutation = {
   regenerateCycleTasks: {
     __typename: 'TaskGeneration';
+    leadsFollowed: number | null;
     created: number;
     retired: number;
     restored: number;
@@ -2534,6 +4258,7 @@ export type RegisterMappingFieldsFragment = {
   decidedBy: string | null;
   decidedAt: string | null;
   reason: string | null;
+  decider: { __typename: 'Person'; username: string; label: string; human: boolean } | null;
   duty: {
     __typename: 'Duty';
     id: string;
@@ -2570,6 +4295,7 @@ export type RegisterDutyMappingsQuery = {
     decidedBy: string | null;
     decidedAt: string | null;
     reason: string | null;
+    decider: { __typename: 'Person'; username: string; label: string; human: boolean } | null;
     duty: {
       __typename: 'Duty';
       id: string;
@@ -2607,6 +4333,7 @@ export type RegisterDecideDutyMappingMutation = {
     decidedBy: string | null;
     decidedAt: string | null;
     reason: string | null;
+    decider: { __typename: 'Person'; username: string; label: string; human: boolean } | null;
     duty: {
       __typename: 'Duty';
       id: string;
@@ -2671,6 +4398,8 @@ export type RegisterRegulationQuery = {
       status: RegulationVersionStatus;
       effectiveDate: string | null;
       importedAt: string;
+      importedBy: string;
+      importer: { __typename: 'Person'; username: string; label: string; human: boolean };
     }>;
   } | null;
 };
@@ -2695,6 +4424,7 @@ export type RegisterDutyFieldsFragment = {
   rowVersion: number;
   itemNumber: number;
   sequence: number;
+  reviewer: { __typename: 'Person'; username: string; label: string; human: boolean } | null;
   departments: Array<{
     __typename: 'DutyDepartment';
     role: DepartmentRole;
@@ -2764,6 +4494,12 @@ export type RegisterVersionQuery = {
             rowVersion: number;
             itemNumber: number;
             sequence: number;
+            reviewer: {
+              __typename: 'Person';
+              username: string;
+              label: string;
+              human: boolean;
+            } | null;
             departments: Array<{
               __typename: 'DutyDepartment';
               role: DepartmentRole;
@@ -2853,6 +4589,7 @@ export type RegisterReviewDutyMutation = {
     rowVersion: number;
     itemNumber: number;
     sequence: number;
+    reviewer: { __typename: 'Person'; username: string; label: string; human: boolean } | null;
     departments: Array<{
       __typename: 'DutyDepartment';
       role: DepartmentRole;
@@ -2880,15 +4617,16 @@ export type ReviewQueueQueryVariables = Exact<{
 export type ReviewQueueQuery = {
   tasks: {
     __typename: 'TaskConnection';
+    cycleId: string | null;
     totalCount: number;
     nodes: Array<{
       __typename: 'Task';
       id: string;
       rowVersion: number;
       status: TaskStatus;
-      updatedAt: string;
-      updatedBy: string;
+      submittedAt: string | null;
       returnCount: number;
+      submitter: { __typename: 'Person'; username: string; label: string } | null;
       unit: { __typename: 'AdminUnit'; code: string; name: string };
       article: { __typename: 'Article'; id: string; number: number };
       duty: { __typename: 'Duty'; id: string; subject: string; text: string };
@@ -2909,11 +4647,13 @@ export type ReviewTaskQuery = {
     status: TaskStatus;
     updatedAt: string;
     updatedBy: string;
+    submittedAt: string | null;
     dueDate: string;
     overdue: boolean;
     returnCount: number;
     progressNote: string;
     measures: string;
+    submitter: { __typename: 'Person'; username: string; label: string } | null;
     unit: { __typename: 'AdminUnit'; code: string; name: string };
     article: { __typename: 'Article'; id: string; number: number; title: string | null };
     duty: {
@@ -3070,7 +4810,7 @@ export type SecurityAuditLogQuery = {
       result: string;
       ip: string | null;
       detail: unknown | null;
-      actor: { __typename: 'Person'; username: string; label: string } | null;
+      actor: { __typename: 'Person'; username: string; label: string; human: boolean } | null;
       targets: Array<{
         __typename: 'AuditTarget';
         kind: AuditTargetKind;
@@ -3092,7 +4832,7 @@ export type TaskLogEventFragment = {
   after: unknown | null;
   ip: string | null;
   taskId: string;
-  actor: { __typename: 'Person'; username: string; label: string };
+  actor: { __typename: 'Person'; username: string; label: string; human: boolean };
   task: {
     __typename: 'Task';
     id: string;
@@ -3125,7 +4865,7 @@ export type TaskLogEventsQuery = {
       after: unknown | null;
       ip: string | null;
       taskId: string;
-      actor: { __typename: 'Person'; username: string; label: string };
+      actor: { __typename: 'Person'; username: string; label: string; human: boolean };
       task: {
         __typename: 'Task';
         id: string;
@@ -3163,6 +4903,7 @@ export type TaskCommentFieldsFragment = {
   authorRole: Role;
   authorUnitCode: string | null;
   createdAt: string;
+  author: { __typename: 'Person'; username: string; label: string };
   mentions: Array<{
     __typename: 'CommentMention';
     type: string;
@@ -3212,6 +4953,7 @@ export type TaskCommentsDiscussionQuery = {
       authorRole: Role;
       authorUnitCode: string | null;
       createdAt: string;
+      author: { __typename: 'Person'; username: string; label: string };
       mentions: Array<{
         __typename: 'CommentMention';
         type: string;
@@ -3251,6 +4993,7 @@ export type TaskCommentsAddMutation = {
     authorRole: Role;
     authorUnitCode: string | null;
     createdAt: string;
+    author: { __typename: 'Person'; username: string; label: string };
     mentions: Array<{
       __typename: 'CommentMention';
       type: string;
@@ -3287,6 +5030,9 @@ export type NotApplicableRequestFieldsFragment = {
   revokedBy: string | null;
   revokedAt: string | null;
   revokeReason: string | null;
+  requester: { __typename: 'Person'; username: string; label: string };
+  decider: { __typename: 'Person'; username: string; label: string } | null;
+  revoker: { __typename: 'Person'; username: string; label: string } | null;
 };
 
 export type NotApplicableStateQueryVariables = Exact<{
@@ -3317,6 +5063,9 @@ export type NotApplicableStateQuery = {
       revokedBy: string | null;
       revokedAt: string | null;
       revokeReason: string | null;
+      requester: { __typename: 'Person'; username: string; label: string };
+      decider: { __typename: 'Person'; username: string; label: string } | null;
+      revoker: { __typename: 'Person'; username: string; label: string } | null;
     }>;
   };
 };
@@ -3342,6 +5091,9 @@ export type NotApplicableRequestMutation = {
     revokedBy: string | null;
     revokedAt: string | null;
     revokeReason: string | null;
+    requester: { __typename: 'Person'; username: string; label: string };
+    decider: { __typename: 'Person'; username: string; label: string } | null;
+    revoker: { __typename: 'Person'; username: string; label: string } | null;
   };
 };
 
@@ -3366,6 +5118,9 @@ export type NotApplicableDecideMutation = {
     revokedBy: string | null;
     revokedAt: string | null;
     revokeReason: string | null;
+    requester: { __typename: 'Person'; username: string; label: string };
+    decider: { __typename: 'Person'; username: string; label: string } | null;
+    revoker: { __typename: 'Person'; username: string; label: string } | null;
   };
 };
 
@@ -3390,6 +5145,9 @@ export type NotApplicableRevokeMutation = {
     revokedBy: string | null;
     revokedAt: string | null;
     revokeReason: string | null;
+    requester: { __typename: 'Person'; username: string; label: string };
+    decider: { __typename: 'Person'; username: string; label: string } | null;
+    revoker: { __typename: 'Person'; username: string; label: string } | null;
   };
 };
 
@@ -3404,6 +5162,7 @@ export type AcknowledgeTasksMutation = {
     rowVersion: number;
     acknowledgedAt: string | null;
     acknowledgedBy: string | null;
+    acknowledger: { __typename: 'Person'; username: string; label: string } | null;
   }>;
 };
 
@@ -3434,6 +5193,8 @@ export type ReassignRecordFieldsFragment = {
   decidedAt: string | null;
   decisionReason: string | null;
   appliedAt: string | null;
+  requester: { __typename: 'Person'; username: string; label: string };
+  decider: { __typename: 'Person'; username: string; label: string } | null;
   fromDepartment: { __typename: 'Department'; id: string; name: string };
   toDepartment: { __typename: 'Department'; id: string; name: string };
 };
@@ -3446,6 +5207,7 @@ export type ReassignTaskFieldsFragment = {
   retiredAt: string | null;
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
+  acknowledger: { __typename: 'Person'; username: string; label: string } | null;
   leadDepartment: { __typename: 'Department'; id: string; name: string };
   assignmentCapabilities: {
     __typename: 'TaskAssignmentCapabilities';
@@ -3466,6 +5228,8 @@ export type ReassignTaskFieldsFragment = {
     decidedAt: string | null;
     decisionReason: string | null;
     appliedAt: string | null;
+    requester: { __typename: 'Person'; username: string; label: string };
+    decider: { __typename: 'Person'; username: string; label: string } | null;
     fromDepartment: { __typename: 'Department'; id: string; name: string };
     toDepartment: { __typename: 'Department'; id: string; name: string };
   }>;
@@ -3484,6 +5248,7 @@ export type ReassignTaskStateQuery = {
     retiredAt: string | null;
     acknowledgedAt: string | null;
     acknowledgedBy: string | null;
+    acknowledger: { __typename: 'Person'; username: string; label: string } | null;
     leadDepartment: { __typename: 'Department'; id: string; name: string };
     assignmentCapabilities: {
       __typename: 'TaskAssignmentCapabilities';
@@ -3504,6 +5269,8 @@ export type ReassignTaskStateQuery = {
       decidedAt: string | null;
       decisionReason: string | null;
       appliedAt: string | null;
+      requester: { __typename: 'Person'; username: string; label: string };
+      decider: { __typename: 'Person'; username: string; label: string } | null;
       fromDepartment: { __typename: 'Department'; id: string; name: string };
       toDepartment: { __typename: 'Department'; id: string; name: string };
     }>;
@@ -3541,6 +5308,8 @@ export type ReassignRequestMutation = {
     decidedAt: string | null;
     decisionReason: string | null;
     appliedAt: string | null;
+    requester: { __typename: 'Person'; username: string; label: string };
+    decider: { __typename: 'Person'; username: string; label: string } | null;
     fromDepartment: { __typename: 'Department'; id: string; name: string };
     toDepartment: { __typename: 'Department'; id: string; name: string };
   };
@@ -3563,6 +5332,8 @@ export type ReassignDecideMutation = {
     decidedAt: string | null;
     decisionReason: string | null;
     appliedAt: string | null;
+    requester: { __typename: 'Person'; username: string; label: string };
+    decider: { __typename: 'Person'; username: string; label: string } | null;
     fromDepartment: { __typename: 'Department'; id: string; name: string };
     toDepartment: { __typename: 'Department'; id: string; name: string };
   };
@@ -3585,6 +5356,8 @@ export type ReassignDirectMutation = {
     decidedAt: string | null;
     decisionReason: string | null;
     appliedAt: string | null;
+    requester: { __typename: 'Person'; username: string; label: string };
+    decider: { __typename: 'Person'; username: string; label: string } | null;
     fromDepartment: { __typename: 'Department'; id: string; name: string };
     toDepartment: { __typename: 'Department'; id: string; name: string };
   };
@@ -3613,6 +5386,8 @@ export type ReassignPendingQuery = {
       unit: { __typename: 'AdminUnit'; code: string; name: string };
       duty: { __typename: 'Duty'; id: string; subject: string };
     };
+    requester: { __typename: 'Person'; username: string; label: string };
+    decider: { __typename: 'Person'; username: string; label: string } | null;
     fromDepartment: { __typename: 'Department'; id: string; name: string };
     toDepartment: { __typename: 'Department'; id: string; name: string };
   }>;
@@ -3637,6 +5412,7 @@ export type TasksEvidenceFieldsFragment = {
   contentUrl: string;
   current: boolean;
   sha256: string;
+  uploader: { __typename: 'Person'; username: string; label: string };
 };
 
 export type TasksDetailFieldsFragment = {
@@ -3657,6 +5433,7 @@ export type TasksDetailFieldsFragment = {
   createdAt: string;
   updatedAt: string;
   updatedBy: string;
+  updater: { __typename: 'Person'; username: string; label: string };
   unit: {
     __typename: 'AdminUnit';
     code: string;
@@ -3671,6 +5448,7 @@ export type TasksDetailFieldsFragment = {
     contributionNote: string;
     updatedAt: string | null;
     updatedBy: string | null;
+    updater: { __typename: 'Person'; username: string; label: string } | null;
     department: { __typename: 'Department'; id: string; name: string };
   }>;
   article: {
@@ -3730,6 +5508,7 @@ export type TasksDetailFieldsFragment = {
     contentUrl: string;
     current: boolean;
     sha256: string;
+    uploader: { __typename: 'Person'; username: string; label: string };
   }>;
   extensionRequests: Array<{
     __typename: 'TaskExtensionRequest';
@@ -3742,6 +5521,8 @@ export type TasksDetailFieldsFragment = {
     decidedAt: string | null;
     decidedBy: string | null;
     decisionNote: string | null;
+    requester: { __typename: 'Person'; username: string; label: string };
+    decider: { __typename: 'Person'; username: string; label: string } | null;
   }>;
   history: Array<{
     __typename: 'TaskEvent';
@@ -3779,6 +5560,7 @@ export type TasksDetailQuery = {
     createdAt: string;
     updatedAt: string;
     updatedBy: string;
+    updater: { __typename: 'Person'; username: string; label: string };
     unit: {
       __typename: 'AdminUnit';
       code: string;
@@ -3793,6 +5575,7 @@ export type TasksDetailQuery = {
       contributionNote: string;
       updatedAt: string | null;
       updatedBy: string | null;
+      updater: { __typename: 'Person'; username: string; label: string } | null;
       department: { __typename: 'Department'; id: string; name: string };
     }>;
     article: {
@@ -3852,6 +5635,7 @@ export type TasksDetailQuery = {
       contentUrl: string;
       current: boolean;
       sha256: string;
+      uploader: { __typename: 'Person'; username: string; label: string };
     }>;
     extensionRequests: Array<{
       __typename: 'TaskExtensionRequest';
@@ -3864,6 +5648,8 @@ export type TasksDetailQuery = {
       decidedAt: string | null;
       decidedBy: string | null;
       decisionNote: string | null;
+      requester: { __typename: 'Person'; username: string; label: string };
+      decider: { __typename: 'Person'; username: string; label: string } | null;
     }>;
     history: Array<{
       __typename: 'TaskEvent';
@@ -3902,6 +5688,7 @@ export type TasksUpdateTaskMutation = {
     createdAt: string;
     updatedAt: string;
     updatedBy: string;
+    updater: { __typename: 'Person'; username: string; label: string };
     unit: {
       __typename: 'AdminUnit';
       code: string;
@@ -3916,6 +5703,7 @@ export type TasksUpdateTaskMutation = {
       contributionNote: string;
       updatedAt: string | null;
       updatedBy: string | null;
+      updater: { __typename: 'Person'; username: string; label: string } | null;
       department: { __typename: 'Department'; id: string; name: string };
     }>;
     article: {
@@ -3975,6 +5763,7 @@ export type TasksUpdateTaskMutation = {
       contentUrl: string;
       current: boolean;
       sha256: string;
+      uploader: { __typename: 'Person'; username: string; label: string };
     }>;
     extensionRequests: Array<{
       __typename: 'TaskExtensionRequest';
@@ -3987,6 +5776,8 @@ export type TasksUpdateTaskMutation = {
       decidedAt: string | null;
       decidedBy: string | null;
       decisionNote: string | null;
+      requester: { __typename: 'Person'; username: string; label: string };
+      decider: { __typename: 'Person'; username: string; label: string } | null;
     }>;
     history: Array<{
       __typename: 'TaskEvent';
@@ -4027,6 +5818,7 @@ export type TasksRequestExtensionMutation = {
       createdAt: string;
       updatedAt: string;
       updatedBy: string;
+      updater: { __typename: 'Person'; username: string; label: string };
       unit: {
         __typename: 'AdminUnit';
         code: string;
@@ -4041,6 +5833,7 @@ export type TasksRequestExtensionMutation = {
         contributionNote: string;
         updatedAt: string | null;
         updatedBy: string | null;
+        updater: { __typename: 'Person'; username: string; label: string } | null;
         department: { __typename: 'Department'; id: string; name: string };
       }>;
       article: {
@@ -4100,6 +5893,7 @@ export type TasksRequestExtensionMutation = {
         contentUrl: string;
         current: boolean;
         sha256: string;
+        uploader: { __typename: 'Person'; username: string; label: string };
       }>;
       extensionRequests: Array<{
         __typename: 'TaskExtensionRequest';
@@ -4112,6 +5906,8 @@ export type TasksRequestExtensionMutation = {
         decidedAt: string | null;
         decidedBy: string | null;
         decisionNote: string | null;
+        requester: { __typename: 'Person'; username: string; label: string };
+        decider: { __typename: 'Person'; username: string; label: string } | null;
       }>;
       history: Array<{
         __typename: 'TaskEvent';
@@ -4153,6 +5949,7 @@ export type TasksDecideExtensionMutation = {
       createdAt: string;
       updatedAt: string;
       updatedBy: string;
+      updater: { __typename: 'Person'; username: string; label: string };
       unit: {
         __typename: 'AdminUnit';
         code: string;
@@ -4167,6 +5964,7 @@ export type TasksDecideExtensionMutation = {
         contributionNote: string;
         updatedAt: string | null;
         updatedBy: string | null;
+        updater: { __typename: 'Person'; username: string; label: string } | null;
         department: { __typename: 'Department'; id: string; name: string };
       }>;
       article: {
@@ -4226,6 +6024,7 @@ export type TasksDecideExtensionMutation = {
         contentUrl: string;
         current: boolean;
         sha256: string;
+        uploader: { __typename: 'Person'; username: string; label: string };
       }>;
       extensionRequests: Array<{
         __typename: 'TaskExtensionRequest';
@@ -4238,6 +6037,8 @@ export type TasksDecideExtensionMutation = {
         decidedAt: string | null;
         decidedBy: string | null;
         decisionNote: string | null;
+        requester: { __typename: 'Person'; username: string; label: string };
+        decider: { __typename: 'Person'; username: string; label: string } | null;
       }>;
       history: Array<{
         __typename: 'TaskEvent';
@@ -4291,6 +6092,7 @@ export type TasksSetContributionMutation = {
     createdAt: string;
     updatedAt: string;
     updatedBy: string;
+    updater: { __typename: 'Person'; username: string; label: string };
     unit: {
       __typename: 'AdminUnit';
       code: string;
@@ -4305,6 +6107,7 @@ export type TasksSetContributionMutation = {
       contributionNote: string;
       updatedAt: string | null;
       updatedBy: string | null;
+      updater: { __typename: 'Person'; username: string; label: string } | null;
       department: { __typename: 'Department'; id: string; name: string };
     }>;
     article: {
@@ -4364,6 +6167,7 @@ export type TasksSetContributionMutation = {
       contentUrl: string;
       current: boolean;
       sha256: string;
+      uploader: { __typename: 'Person'; username: string; label: string };
     }>;
     extensionRequests: Array<{
       __typename: 'TaskExtensionRequest';
@@ -4376,6 +6180,8 @@ export type TasksSetContributionMutation = {
       decidedAt: string | null;
       decidedBy: string | null;
       decisionNote: string | null;
+      requester: { __typename: 'Person'; username: string; label: string };
+      decider: { __typename: 'Person'; username: string; label: string } | null;
     }>;
     history: Array<{
       __typename: 'TaskEvent';
@@ -4436,6 +6242,7 @@ export type TasksListQueryVariables = Exact<{
 export type TasksListQuery = {
   tasks: {
     __typename: 'TaskConnection';
+    cycleId: string | null;
     totalCount: number;
     pageInfo: { __typename: 'PageInfo'; endCursor: string | null; hasNextPage: boolean };
     nodes: Array<{
@@ -4486,6 +6293,7 @@ export type TasksReturnedQuery = {
         occurredAt: string;
         actorUsername: string;
         reason: string | null;
+        actor: { __typename: 'Person'; username: string; label: string };
       } | null;
       article: { __typename: 'Article'; id: string; number: number; title: string | null };
       duty: { __typename: 'Duty'; id: string; subject: string; text: string };
@@ -4540,6 +6348,8 @@ export type UnitsAssessmentQuery = {
       revokedAt: string | null;
       revokedBy: string | null;
       revokeReason: string | null;
+      creator: { __typename: 'Person'; username: string; label: string };
+      revoker: { __typename: 'Person'; username: string; label: string } | null;
     }>;
   };
 };
@@ -4996,6 +6806,8 @@ export type ApprovePasswordResetMutation = {
       lockedUntil: string | null;
       mustChangePassword: boolean;
       totpEnabled: boolean;
+      externalSubject: string | null;
+      breakGlass: boolean;
       lastSignInAt: string | null;
       createdAt: string;
       unit: {
@@ -5046,6 +6858,8 @@ export type UserAccountFieldsFragment = {
   lockedUntil: string | null;
   mustChangePassword: boolean;
   totpEnabled: boolean;
+  externalSubject: string | null;
+  breakGlass: boolean;
   lastSignInAt: string | null;
   createdAt: string;
   unit: {
@@ -5080,6 +6894,8 @@ export type UsersQuery = {
       lockedUntil: string | null;
       mustChangePassword: boolean;
       totpEnabled: boolean;
+      externalSubject: string | null;
+      breakGlass: boolean;
       lastSignInAt: string | null;
       createdAt: string;
       unit: {
@@ -5115,6 +6931,8 @@ export type CreateUserMutation = {
       lockedUntil: string | null;
       mustChangePassword: boolean;
       totpEnabled: boolean;
+      externalSubject: string | null;
+      breakGlass: boolean;
       lastSignInAt: string | null;
       createdAt: string;
       unit: {
@@ -5147,6 +6965,8 @@ export type UpdateUserProfileMutation = {
     lockedUntil: string | null;
     mustChangePassword: boolean;
     totpEnabled: boolean;
+    externalSubject: string | null;
+    breakGlass: boolean;
     lastSignInAt: string | null;
     createdAt: string;
     unit: {
@@ -5181,6 +7001,8 @@ export type ResetUserPasswordMutation = {
       lockedUntil: string | null;
       mustChangePassword: boolean;
       totpEnabled: boolean;
+      externalSubject: string | null;
+      breakGlass: boolean;
       lastSignInAt: string | null;
       createdAt: string;
       unit: {
@@ -5215,6 +7037,8 @@ export type SetUserDisabledMutation = {
     lockedUntil: string | null;
     mustChangePassword: boolean;
     totpEnabled: boolean;
+    externalSubject: string | null;
+    breakGlass: boolean;
     lastSignInAt: string | null;
     createdAt: string;
     unit: {
@@ -5246,6 +7070,8 @@ export type BindUserRoleMutation = {
     lockedUntil: string | null;
     mustChangePassword: boolean;
     totpEnabled: boolean;
+    externalSubject: string | null;
+    breakGlass: boolean;
     lastSignInAt: string | null;
     createdAt: string;
     unit: {
@@ -5277,6 +7103,8 @@ export type UnlockUserMutation = {
     lockedUntil: string | null;
     mustChangePassword: boolean;
     totpEnabled: boolean;
+    externalSubject: string | null;
+    breakGlass: boolean;
     lastSignInAt: string | null;
     createdAt: string;
     unit: {
@@ -5308,6 +7136,41 @@ export type ResetUserSecondFactorMutation = {
     lockedUntil: string | null;
     mustChangePassword: boolean;
     totpEnabled: boolean;
+    externalSubject: string | null;
+    breakGlass: boolean;
+    lastSignInAt: string | null;
+    createdAt: string;
+    unit: {
+      __typename: 'AdminUnit';
+      code: string;
+      name: string;
+      level: AdminLevel;
+      parentCode: string | null;
+      directlyAdministered: boolean;
+    } | null;
+    department: { __typename: 'Department'; id: string; name: string; unitCode: string } | null;
+  };
+};
+
+export type SetExternalIdentityMutationVariables = Exact<{
+  input: SetExternalIdentityInput;
+}>;
+
+export type SetExternalIdentityMutation = {
+  setExternalIdentity: {
+    __typename: 'UserAccount';
+    id: string;
+    username: string;
+    displayName: string;
+    office: string | null;
+    phone: string | null;
+    role: Role | null;
+    disabled: boolean;
+    lockedUntil: string | null;
+    mustChangePassword: boolean;
+    totpEnabled: boolean;
+    externalSubject: string | null;
+    breakGlass: boolean;
     lastSignInAt: string | null;
     createdAt: string;
     unit: {
@@ -5348,6 +7211,7 @@ export type WorkbenchItemFieldsFragment = {
   verified: number | null;
   completionRate: number | null;
   expected: number | null;
+  actorPerson: { __typename: 'Person'; username: string; label: string } | null;
 };
 
 export type WorkbenchQueryVariables = Exact<{
@@ -5392,6 +7256,7 @@ export type WorkbenchQuery = {
         verified: number | null;
         completionRate: number | null;
         expected: number | null;
+        actorPerson: { __typename: 'Person'; username: string; label: string } | null;
       }>;
     }>;
   };
@@ -5437,10 +7302,64 @@ export type WorkbenchSectionQuery = {
       verified: number | null;
       completionRate: number | null;
       expected: number | null;
+      actorPerson: { __typename: 'Person'; username: string; label: string } | null;
     }>;
   };
 };
 
+export const ApiTokenFieldsFragmentDoc = gql`
+  fragment ApiTokenFields on ApiToken {
+    id
+    name
+    tokenPrefix
+    scopes
+    unit {
+      code
+      name
+      level
+    }
+    rateLimitPerMinute
+    status
+    createdBy
+    createdAt
+    expiresAt
+    revokedBy
+    revokedAt
+    lastUsedAt
+    useCount
+  }
+` as unknown as DocumentNode<ApiTokenFieldsFragment, unknown>;
+export const AssessmentMeasureSpecFieldsFragmentDoc = gql`
+  fragment AssessmentMeasureSpecFields on MeasureSpec {
+    unitOfMeasure
+    direction
+    scoring
+    levels {
+      province {
+        target
+        floor
+      }
+      prefecture {
+        target
+        floor
+      }
+      county {
+        target
+        floor
+      }
+    }
+    overrides {
+      unitCode
+      target
+      floor
+    }
+    bands {
+      min
+      max
+      points
+    }
+  }
+` as unknown as DocumentNode<AssessmentMeasureSpecFieldsFragment, unknown>;
 export const AssessmentPlanFieldsFragmentDoc = gql`
   fragment AssessmentPlanFields on AssessmentPlan {
     cycleId
@@ -5449,6 +7368,10 @@ export const AssessmentPlanFieldsFragmentDoc = gql`
     note
     createdAt
     createdBy
+    creator {
+      username
+      label
+    }
     bonusCap
     chapterWeights {
       chapter
@@ -5475,8 +7398,13 @@ export const AssessmentPlanFieldsFragmentDoc = gql`
       chapter
       weight
       dutyIds
+      kind
+      measure {
+        ...AssessmentMeasureSpecFields
+      }
     }
   }
+  ${AssessmentMeasureSpecFieldsFragmentDoc}
 ` as unknown as DocumentNode<AssessmentPlanFieldsFragment, unknown>;
 export const AssessmentAdjustmentFieldsFragmentDoc = gql`
   fragment AssessmentAdjustmentFields on AssessmentAdjustment {
@@ -5488,11 +7416,221 @@ export const AssessmentAdjustmentFieldsFragmentDoc = gql`
     reason
     createdAt
     createdBy
+    creator {
+      username
+      label
+    }
     revokedAt
     revokedBy
+    revoker {
+      username
+      label
+    }
     revokeReason
   }
 ` as unknown as DocumentNode<AssessmentAdjustmentFieldsFragment, unknown>;
+export const AssessmentUnitMeasureFieldsFragmentDoc = gql`
+  fragment AssessmentUnitMeasureFields on UnitMeasureValue {
+    indicatorId
+    name
+    chapter
+    weight
+    measure {
+      ...AssessmentMeasureSpecFields
+    }
+    target
+    floor
+    targetFrom
+    reportedValue
+    evidenceId
+    evidenceName
+    sourceRef
+    reportedBy
+    reportedAt
+    adjustedValue
+    adjustReason
+    adjustedBy
+    adjustedAt
+    canReport
+    canAdjust
+    events {
+      id
+      action
+      beforeValue
+      afterValue
+      evidenceId
+      sourceRef
+      reason
+      actor
+      actorRole
+      createdAt
+    }
+  }
+  ${AssessmentMeasureSpecFieldsFragmentDoc}
+` as unknown as DocumentNode<AssessmentUnitMeasureFieldsFragment, unknown>;
+export const PublishedUnitResultFieldsFragmentDoc = gql`
+  fragment PublishedUnitResultFields on PublishedUnitResult {
+    unitCode
+    unitName
+    level
+    score
+    grade
+    rank
+    indicators {
+      indicatorId
+      name
+      kind
+      marks
+      earned
+    }
+  }
+` as unknown as DocumentNode<PublishedUnitResultFieldsFragment, unknown>;
+export const AssessmentPublicationFieldsFragmentDoc = gql`
+  fragment AssessmentPublicationFields on AssessmentPublication {
+    id
+    cycleId
+    version
+    objectionClosesAt
+    windowOpen
+    units
+    publishedBy
+    publishedAt
+  }
+` as unknown as DocumentNode<AssessmentPublicationFieldsFragment, unknown>;
+export const AssessmentObjectionFieldsFragmentDoc = gql`
+  fragment AssessmentObjectionFields on AssessmentObjection {
+    id
+    cycleId
+    publicationVersion
+    unitCode
+    unitName
+    indicatorId
+    indicatorName
+    reason
+    evidenceIds
+    filedBy
+    filedAt
+    decision
+    decisionReason
+    scoreChange
+    decidedBy
+    decidedAt
+  }
+` as unknown as DocumentNode<AssessmentObjectionFieldsFragment, unknown>;
+export const OnsiteItemFieldsFragmentDoc = gql`
+  fragment OnsiteItemFields on OnsiteSampleItem {
+    id
+    unitCode
+    unitName
+    groupCode
+    unitRank
+    taskRank
+    taskId
+    taskStatus
+    article
+    dutySubject
+    outcome
+    note
+    evidenceIds
+    recordedBy
+    recordedAt
+    adjustmentId
+    deductedPoints
+  }
+` as unknown as DocumentNode<OnsiteItemFieldsFragment, unknown>;
+export const OnsiteSampleFieldsFragmentDoc = gql`
+  fragment OnsiteSampleFields on OnsiteSample {
+    id
+    cycleId
+    version
+    status
+    scope
+    unitCount
+    unitShare
+    tasksPerUnit
+    taskStatuses
+    unitLevels
+    deductionPoints
+    seed
+    seedGenerated
+    populationUnits
+    populationTasks
+    reason
+    drawnBy
+    drawnAt
+    supersededBy
+    supersededAt
+    closedBy
+    closedAt
+  }
+` as unknown as DocumentNode<OnsiteSampleFieldsFragment, unknown>;
+export const StageIndicatorFieldsFragmentDoc = gql`
+  fragment StageIndicatorFields on AssessmentStageIndicator {
+    indicatorId
+    name
+    chapter
+    kind
+    planMarks
+    selfScore
+    narrative
+    evidenceIds
+    late
+    prefectureScore
+    prefectureComment
+    provincialScore
+    provincialComment
+    finalStage
+    earned
+  }
+` as unknown as DocumentNode<StageIndicatorFieldsFragment, unknown>;
+export const UnitStageAssessmentFieldsFragmentDoc = gql`
+  fragment UnitStageAssessmentFields on UnitStageAssessment {
+    unitCode
+    unitName
+    status
+    submittedAt
+    submittedBy
+    late
+    submitCount
+    dueAt
+    returnReason
+    returnedBy
+    returnedAt
+    returnCount
+    finalScore
+    canEditSelf
+    canPreliminaryReview
+    canProvincialReview
+    indicators {
+      ...StageIndicatorFields
+    }
+    changes {
+      id
+      indicatorId
+      stage
+      action
+      beforeScore
+      afterScore
+      reason
+      late
+      actor
+      occurredAt
+    }
+  }
+  ${StageIndicatorFieldsFragmentDoc}
+` as unknown as DocumentNode<UnitStageAssessmentFieldsFragment, unknown>;
+export const AssessmentPeriodFieldsFragmentDoc = gql`
+  fragment AssessmentPeriodFields on AssessmentPeriod {
+    year
+    source
+    cycleId
+    resultSetVersion
+    importId
+    sourceFileName
+    importedBy
+    importedAt
+  }
+` as unknown as DocumentNode<AssessmentPeriodFieldsFragment, unknown>;
 export const AdminUnitFieldsFragmentDoc = gql`
   fragment AdminUnitFields on AdminUnit {
     code
@@ -5525,6 +7663,7 @@ export const CurrentUserFieldsFragmentDoc = gql`
     passwordExpired
     secondFactorStep
     sessionExpiresAt
+    singleSignOn
   }
   ${AdminUnitFieldsFragmentDoc}
   ${DepartmentFieldsFragmentDoc}
@@ -5545,8 +7684,16 @@ export const BulletinListFieldsFragmentDoc = gql`
     sha256
     size
     generatedBy
+    generator {
+      username
+      label
+    }
     generatedAt
     publishedBy
+    publisher {
+      username
+      label
+    }
     publishedAt
     rowVersion
     downloadPath
@@ -5681,6 +7828,11 @@ export const RegisterMappingFieldsFragmentDoc = gql`
     articleChange
     rowVersion
     decidedBy
+    decider {
+      username
+      label
+      human
+    }
     decidedAt
     reason
     duty {
@@ -5709,6 +7861,11 @@ export const RegisterDutyFieldsFragmentDoc = gql`
     reviewState
     reviewedAt
     reviewedBy
+    reviewer {
+      username
+      label
+      human
+    }
     rowVersion
     itemNumber
     sequence
@@ -5739,6 +7896,7 @@ export const TaskLogEventFragmentDoc = gql`
     actor {
       username
       label
+      human
     }
     kind
     reason
@@ -5773,6 +7931,10 @@ export const TaskCommentFieldsFragmentDoc = gql`
     pinned
     body
     authorUsername
+    author {
+      username
+      label
+    }
     authorDisplayName
     authorRole
     authorUnitCode
@@ -5803,11 +7965,23 @@ export const NotApplicableRequestFieldsFragmentDoc = gql`
     documentReference
     evidenceIds
     requestedBy
+    requester {
+      username
+      label
+    }
     requestedAt
     decidedBy
+    decider {
+      username
+      label
+    }
     decidedAt
     decisionReason
     revokedBy
+    revoker {
+      username
+      label
+    }
     revokedAt
     revokeReason
   }
@@ -5819,8 +7993,16 @@ export const ReassignRecordFieldsFragmentDoc = gql`
     status
     reason
     requestedBy
+    requester {
+      username
+      label
+    }
     requestedAt
     decidedBy
+    decider {
+      username
+      label
+    }
     decidedAt
     decisionReason
     appliedAt
@@ -5842,6 +8024,10 @@ export const ReassignTaskFieldsFragmentDoc = gql`
     retiredAt
     acknowledgedAt
     acknowledgedBy
+    acknowledger {
+      username
+      label
+    }
     leadDepartment {
       id
       name
@@ -5872,6 +8058,10 @@ export const TasksEvidenceFieldsFragmentDoc = gql`
     issuingAuthority
     documentDate
     uploadedBy
+    uploader {
+      username
+      label
+    }
     uploadedAt
     previewable
     contentUrl
@@ -5897,6 +8087,10 @@ export const TasksDetailFieldsFragmentDoc = gql`
     createdAt
     updatedAt
     updatedBy
+    updater {
+      username
+      label
+    }
     unit {
       code
       name
@@ -5912,6 +8106,10 @@ export const TasksDetailFieldsFragmentDoc = gql`
       contributionNote
       updatedAt
       updatedBy
+      updater {
+        username
+        label
+      }
       department {
         id
         name
@@ -5964,8 +8162,16 @@ export const TasksDetailFieldsFragmentDoc = gql`
       requestedDueDate
       requestedAt
       requestedBy
+      requester {
+        username
+        label
+      }
       decidedAt
       decidedBy
+      decider {
+        username
+        label
+      }
       decisionNote
     }
     history {
@@ -6104,6 +8310,8 @@ export const UserAccountFieldsFragmentDoc = gql`
     lockedUntil
     mustChangePassword
     totpEnabled
+    externalSubject
+    breakGlass
     lastSignInAt
     createdAt
   }
@@ -6131,6 +8339,10 @@ export const WorkbenchItemFieldsFragmentDoc = gql`
     targetDate
     at
     actor
+    actorPerson {
+      username
+      label
+    }
     note
     total
     verified
@@ -6161,6 +8373,43 @@ export const SignedInProbeDocument = gql`
     }
   }
 ` as unknown as DocumentNode<SignedInProbeQuery, SignedInProbeQueryVariables>;
+export const ApiTokensDocument = gql`
+  query ApiTokens {
+    apiTokens {
+      ...ApiTokenFields
+    }
+  }
+  ${ApiTokenFieldsFragmentDoc}
+` as unknown as DocumentNode<ApiTokensQuery, ApiTokensQueryVariables>;
+export const ApiTokenUnitsDocument = gql`
+  query ApiTokenUnits {
+    adminUnits {
+      code
+      name
+      level
+      parentCode
+    }
+  }
+` as unknown as DocumentNode<ApiTokenUnitsQuery, ApiTokenUnitsQueryVariables>;
+export const IssueApiTokenDocument = gql`
+  mutation IssueApiToken($input: IssueApiTokenInput!) {
+    issueApiToken(input: $input) {
+      token
+      apiToken {
+        ...ApiTokenFields
+      }
+    }
+  }
+  ${ApiTokenFieldsFragmentDoc}
+` as unknown as DocumentNode<IssueApiTokenMutation, IssueApiTokenMutationVariables>;
+export const RevokeApiTokenDocument = gql`
+  mutation RevokeApiToken($id: ID!) {
+    revokeApiToken(id: $id) {
+      ...ApiTokenFields
+    }
+  }
+  ${ApiTokenFieldsFragmentDoc}
+` as unknown as DocumentNode<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
 export const AssessmentScoresDocument = gql`
   query AssessmentScores($cycleId: ID!, $level: String) {
     assessmentScores(cycleId: $cycleId, level: $level) {
@@ -6233,11 +8482,19 @@ export const AssessmentResultSetsDocument = gql`
       asOf
       closedAt
       closedBy
+      closer {
+        username
+        label
+      }
       units
       rowsSha256
       integrityOk
       reopenedAt
       reopenedBy
+      reopener {
+        username
+        label
+      }
       reopenReason
     }
   }
@@ -6315,6 +8572,303 @@ export const AssessmentRevokeAdjustmentDocument = gql`
   AssessmentRevokeAdjustmentMutation,
   AssessmentRevokeAdjustmentMutationVariables
 >;
+export const AssessmentUnitMeasuresDocument = gql`
+  query AssessmentUnitMeasures($cycleId: ID!, $unitCode: String!) {
+    unitMeasureValues(cycleId: $cycleId, unitCode: $unitCode) {
+      ...AssessmentUnitMeasureFields
+    }
+  }
+  ${AssessmentUnitMeasureFieldsFragmentDoc}
+` as unknown as DocumentNode<AssessmentUnitMeasuresQuery, AssessmentUnitMeasuresQueryVariables>;
+export const AssessmentMeasureEvidenceDocument = gql`
+  query AssessmentMeasureEvidence($cycleId: ID!, $unitCode: String!) {
+    evidenceFiles(filter: { cycleId: $cycleId, unitCode: $unitCode }, first: 100) {
+      nodes {
+        id
+        fileName
+        documentNumber
+      }
+    }
+  }
+` as unknown as DocumentNode<
+  AssessmentMeasureEvidenceQuery,
+  AssessmentMeasureEvidenceQueryVariables
+>;
+export const AssessmentReportMeasureDocument = gql`
+  mutation AssessmentReportMeasure($input: ReportMeasureInput!) {
+    reportAssessmentMeasure(input: $input) {
+      ...AssessmentUnitMeasureFields
+    }
+  }
+  ${AssessmentUnitMeasureFieldsFragmentDoc}
+` as unknown as DocumentNode<
+  AssessmentReportMeasureMutation,
+  AssessmentReportMeasureMutationVariables
+>;
+export const AssessmentAdjustMeasureDocument = gql`
+  mutation AssessmentAdjustMeasure($input: AdjustMeasureInput!) {
+    adjustAssessmentMeasure(input: $input) {
+      ...AssessmentUnitMeasureFields
+    }
+  }
+  ${AssessmentUnitMeasureFieldsFragmentDoc}
+` as unknown as DocumentNode<
+  AssessmentAdjustMeasureMutation,
+  AssessmentAdjustMeasureMutationVariables
+>;
+export const AssessmentPublicationDocument = gql`
+  query AssessmentPublication($cycleId: ID!) {
+    assessmentPublication(cycleId: $cycleId) {
+      ...AssessmentPublicationFields
+      results {
+        ...PublishedUnitResultFields
+      }
+    }
+  }
+  ${AssessmentPublicationFieldsFragmentDoc}
+  ${PublishedUnitResultFieldsFragmentDoc}
+` as unknown as DocumentNode<AssessmentPublicationQuery, AssessmentPublicationQueryVariables>;
+export const AssessmentObjectionsDocument = gql`
+  query AssessmentObjections($cycleId: ID!, $unitCode: String, $pendingOnly: Boolean) {
+    assessmentObjections(cycleId: $cycleId, unitCode: $unitCode, pendingOnly: $pendingOnly) {
+      ...AssessmentObjectionFields
+    }
+  }
+  ${AssessmentObjectionFieldsFragmentDoc}
+` as unknown as DocumentNode<AssessmentObjectionsQuery, AssessmentObjectionsQueryVariables>;
+export const PublishAssessmentResultsDocument = gql`
+  mutation PublishAssessmentResults($cycleId: ID!, $objectionClosesAt: DateTime!) {
+    publishAssessmentResults(cycleId: $cycleId, objectionClosesAt: $objectionClosesAt) {
+      ...AssessmentPublicationFields
+    }
+  }
+  ${AssessmentPublicationFieldsFragmentDoc}
+` as unknown as DocumentNode<
+  PublishAssessmentResultsMutation,
+  PublishAssessmentResultsMutationVariables
+>;
+export const FileAssessmentObjectionDocument = gql`
+  mutation FileAssessmentObjection($input: FileAssessmentObjectionInput!) {
+    fileAssessmentObjection(input: $input) {
+      ...AssessmentObjectionFields
+    }
+  }
+  ${AssessmentObjectionFieldsFragmentDoc}
+` as unknown as DocumentNode<
+  FileAssessmentObjectionMutation,
+  FileAssessmentObjectionMutationVariables
+>;
+export const DecideAssessmentObjectionDocument = gql`
+  mutation DecideAssessmentObjection($input: DecideAssessmentObjectionInput!) {
+    decideAssessmentObjection(input: $input) {
+      ...AssessmentObjectionFields
+    }
+  }
+  ${AssessmentObjectionFieldsFragmentDoc}
+` as unknown as DocumentNode<
+  DecideAssessmentObjectionMutation,
+  DecideAssessmentObjectionMutationVariables
+>;
+export const OnsiteSamplesDocument = gql`
+  query OnsiteSamples($cycleId: ID!) {
+    onsiteSamples(cycleId: $cycleId) {
+      ...OnsiteSampleFields
+    }
+  }
+  ${OnsiteSampleFieldsFragmentDoc}
+` as unknown as DocumentNode<OnsiteSamplesQuery, OnsiteSamplesQueryVariables>;
+export const OnsiteSampleDocument = gql`
+  query OnsiteSample($id: ID!) {
+    onsiteSample(id: $id) {
+      ...OnsiteSampleFields
+      items {
+        ...OnsiteItemFields
+      }
+    }
+  }
+  ${OnsiteSampleFieldsFragmentDoc}
+  ${OnsiteItemFieldsFragmentDoc}
+` as unknown as DocumentNode<OnsiteSampleQuery, OnsiteSampleQueryVariables>;
+export const DrawOnsiteSampleDocument = gql`
+  mutation DrawOnsiteSample($input: DrawOnsiteSampleInput!) {
+    drawOnsiteSample(input: $input) {
+      ...OnsiteSampleFields
+    }
+  }
+  ${OnsiteSampleFieldsFragmentDoc}
+` as unknown as DocumentNode<DrawOnsiteSampleMutation, DrawOnsiteSampleMutationVariables>;
+export const RecordOnsiteFindingDocument = gql`
+  mutation RecordOnsiteFinding($input: RecordOnsiteFindingInput!) {
+    recordOnsiteFinding(input: $input) {
+      ...OnsiteItemFields
+    }
+  }
+  ${OnsiteItemFieldsFragmentDoc}
+` as unknown as DocumentNode<RecordOnsiteFindingMutation, RecordOnsiteFindingMutationVariables>;
+export const CloseOnsiteVerificationDocument = gql`
+  mutation CloseOnsiteVerification($sampleId: ID!) {
+    closeOnsiteVerification(sampleId: $sampleId) {
+      ...OnsiteSampleFields
+    }
+  }
+  ${OnsiteSampleFieldsFragmentDoc}
+` as unknown as DocumentNode<
+  CloseOnsiteVerificationMutation,
+  CloseOnsiteVerificationMutationVariables
+>;
+export const AssessmentStageScheduleDocument = gql`
+  query AssessmentStageSchedule($cycleId: ID!) {
+    assessmentStageSchedule(cycleId: $cycleId) {
+      stage
+      opensAt
+      closesAt
+    }
+  }
+` as unknown as DocumentNode<AssessmentStageScheduleQuery, AssessmentStageScheduleQueryVariables>;
+export const UnitStageAssessmentDocument = gql`
+  query UnitStageAssessment($cycleId: ID!, $unitCode: String!) {
+    unitStageAssessment(cycleId: $cycleId, unitCode: $unitCode) {
+      ...UnitStageAssessmentFields
+    }
+  }
+  ${UnitStageAssessmentFieldsFragmentDoc}
+` as unknown as DocumentNode<UnitStageAssessmentQuery, UnitStageAssessmentQueryVariables>;
+export const StageAssessmentUnitsDocument = gql`
+  query StageAssessmentUnits($cycleId: ID!) {
+    stageAssessmentUnits(cycleId: $cycleId) {
+      unitCode
+      unitName
+      level
+      parentCode
+      status
+      submittedAt
+      late
+      returnCount
+      finalScore
+    }
+  }
+` as unknown as DocumentNode<StageAssessmentUnitsQuery, StageAssessmentUnitsQueryVariables>;
+export const SaveSelfAssessmentDocument = gql`
+  mutation SaveSelfAssessment($input: SaveSelfAssessmentInput!) {
+    saveSelfAssessment(input: $input) {
+      ...UnitStageAssessmentFields
+    }
+  }
+  ${UnitStageAssessmentFieldsFragmentDoc}
+` as unknown as DocumentNode<SaveSelfAssessmentMutation, SaveSelfAssessmentMutationVariables>;
+export const SubmitSelfAssessmentDocument = gql`
+  mutation SubmitSelfAssessment($input: UnitStageInput!) {
+    submitSelfAssessment(input: $input) {
+      ...UnitStageAssessmentFields
+    }
+  }
+  ${UnitStageAssessmentFieldsFragmentDoc}
+` as unknown as DocumentNode<SubmitSelfAssessmentMutation, SubmitSelfAssessmentMutationVariables>;
+export const PreliminaryReviewScoreDocument = gql`
+  mutation PreliminaryReviewScore($input: StageReviewScoreInput!) {
+    preliminaryReviewScore(input: $input) {
+      ...UnitStageAssessmentFields
+    }
+  }
+  ${UnitStageAssessmentFieldsFragmentDoc}
+` as unknown as DocumentNode<
+  PreliminaryReviewScoreMutation,
+  PreliminaryReviewScoreMutationVariables
+>;
+export const ReturnSelfAssessmentDocument = gql`
+  mutation ReturnSelfAssessment($input: ReturnSelfAssessmentInput!) {
+    returnSelfAssessment(input: $input) {
+      ...UnitStageAssessmentFields
+    }
+  }
+  ${UnitStageAssessmentFieldsFragmentDoc}
+` as unknown as DocumentNode<ReturnSelfAssessmentMutation, ReturnSelfAssessmentMutationVariables>;
+export const AssessmentUnitYearOverYearDocument = gql`
+  query AssessmentUnitYearOverYear($cycleId: ID!, $unitCode: String!, $years: Int) {
+    unitYearOverYear(cycleId: $cycleId, unitCode: $unitCode, years: $years) {
+      unitCode
+      unitName
+      level
+      periods {
+        ...AssessmentPeriodFields
+      }
+      points {
+        year
+        source
+        score
+        rank
+        level
+        grade
+        completion
+      }
+      scoreChange
+      rankChange
+      completionChange
+      previousGrade
+      indicators {
+        indicatorId
+        name
+        scoreChange
+        completionChange
+        points {
+          year
+          score
+          marks
+          completion
+        }
+      }
+    }
+  }
+  ${AssessmentPeriodFieldsFragmentDoc}
+` as unknown as DocumentNode<
+  AssessmentUnitYearOverYearQuery,
+  AssessmentUnitYearOverYearQueryVariables
+>;
+export const AssessmentYearOverYearDocument = gql`
+  query AssessmentYearOverYear($cycleId: ID!, $level: String) {
+    assessmentYearOverYear(cycleId: $cycleId, level: $level) {
+      year
+      current {
+        ...AssessmentPeriodFields
+      }
+      previous {
+        ...AssessmentPeriodFields
+      }
+      rows {
+        unitCode
+        unitName
+        level
+        parentCode
+        score
+        rank
+        grade
+        completion
+        previousScore
+        previousRank
+        previousGrade
+        previousCompletion
+        scoreChange
+        rankChange
+        completionChange
+      }
+    }
+  }
+  ${AssessmentPeriodFieldsFragmentDoc}
+` as unknown as DocumentNode<AssessmentYearOverYearQuery, AssessmentYearOverYearQueryVariables>;
+export const AssessmentHistoryImportsDocument = gql`
+  query AssessmentHistoryImports {
+    assessmentHistoryImports {
+      id
+      year
+      sourceFileName
+      sourceSha256
+      rowCount
+      unitCount
+      importedBy
+      importedAt
+    }
+  }
+` as unknown as DocumentNode<AssessmentHistoryImportsQuery, AssessmentHistoryImportsQueryVariables>;
 export const MeDocument = gql`
   query Me {
     me {
@@ -6406,6 +8960,16 @@ export const ChangePasswordDocument = gql`
   }
   ${CurrentUserFieldsFragmentDoc}
 ` as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const SignInOptionsDocument = gql`
+  query SignInOptions {
+    signInOptions {
+      oidcEnabled
+      oidcLoginPath
+      oidcButtonLabel
+      passwordSignIn
+    }
+  }
+` as unknown as DocumentNode<SignInOptionsQuery, SignInOptionsQueryVariables>;
 export const BulletinsDocument = gql`
   query Bulletins($filter: BulletinFilterInput) {
     bulletins(filter: $filter) {
@@ -6518,6 +9082,7 @@ export const CycleRegenerationPreviewDocument = gql`
     cycleRegenerationPreview(cycleId: $cycleId) {
       cycleId
       followed
+      leadsFollowed
       created
       retired
       restored
@@ -6531,10 +9096,45 @@ export const CycleRegenerationPreviewDocument = gql`
       restoring {
         ...CycleDutyChangeFields
       }
+      leadChanges {
+        dutyId
+        lineageId
+        articleNumber
+        text
+        fromDepartment
+        toDepartment
+        tasks
+      }
     }
   }
   ${CycleDutyChangeFieldsFragmentDoc}
 ` as unknown as DocumentNode<CycleRegenerationPreviewQuery, CycleRegenerationPreviewQueryVariables>;
+export const CycleDutyDueDatesDocument = gql`
+  query CycleDutyDueDates($cycleId: ID!) {
+    cycleDutyDueDates(cycleId: $cycleId) {
+      dutyLineageId
+      dueDate
+      dutyId
+      articleNumber
+      text
+      tasks
+      extended
+    }
+  }
+` as unknown as DocumentNode<CycleDutyDueDatesQuery, CycleDutyDueDatesQueryVariables>;
+export const SetCycleDutyDueDateDocument = gql`
+  mutation SetCycleDutyDueDate($cycleId: ID!, $dutyLineageId: ID!, $dueDate: String!) {
+    setCycleDutyDueDate(cycleId: $cycleId, dutyLineageId: $dutyLineageId, dueDate: $dueDate)
+  }
+` as unknown as DocumentNode<SetCycleDutyDueDateMutation, SetCycleDutyDueDateMutationVariables>;
+export const RemoveCycleDutyDueDateDocument = gql`
+  mutation RemoveCycleDutyDueDate($cycleId: ID!, $dutyLineageId: ID!) {
+    removeCycleDutyDueDate(cycleId: $cycleId, dutyLineageId: $dutyLineageId)
+  }
+` as unknown as DocumentNode<
+  RemoveCycleDutyDueDateMutation,
+  RemoveCycleDutyDueDateMutationVariables
+>;
 export const EvidenceUnitsDocument = gql`
   query EvidenceUnits {
     adminUnits {
@@ -6553,6 +9153,10 @@ export const EvidenceFilesDocument = gql`
       nodes {
         ...EvidenceFileFields
         uploader {
+          username
+          label
+        }
+        withdrawer {
           username
           label
         }
@@ -6683,6 +9287,11 @@ export const NotificationDeliveryLogDocument = gql`
         id
         notificationId
         recipientUsername
+        recipient {
+          username
+          label
+          human
+        }
         kind
         channel
         target
@@ -6894,6 +9503,7 @@ export const RegisterCreateCycleDocument = gql`
 export const RegisterRegenerateCycleTasksDocument = gql`
   mutation RegisterRegenerateCycleTasks($cycleId: ID!) {
     regenerateCycleTasks(cycleId: $cycleId) {
+      leadsFollowed
       created
       retired
       restored
@@ -6979,6 +9589,12 @@ export const RegisterRegulationDocument = gql`
         status
         effectiveDate
         importedAt
+        importedBy
+        importer {
+          username
+          label
+          human
+        }
       }
     }
   }
@@ -7082,16 +9698,20 @@ export const ReviewQueueDocument = gql`
       filter: $filter
       first: $first
       offset: $offset
-      sort: UPDATED_AT
+      sort: SUBMITTED_AT
       direction: $direction
     ) {
+      cycleId
       totalCount
       nodes {
         id
         rowVersion
         status
-        updatedAt
-        updatedBy
+        submittedAt
+        submitter {
+          username
+          label
+        }
         returnCount
         unit {
           code
@@ -7122,6 +9742,11 @@ export const ReviewTaskDocument = gql`
       status
       updatedAt
       updatedBy
+      submittedAt
+      submitter {
+        username
+        label
+      }
       dueDate
       overdue
       returnCount
@@ -7264,6 +9889,7 @@ export const SecurityAuditLogDocument = gql`
         actor {
           username
           label
+          human
         }
         action
         target
@@ -7377,6 +10003,10 @@ export const AcknowledgeTasksDocument = gql`
       rowVersion
       acknowledgedAt
       acknowledgedBy
+      acknowledger {
+        username
+        label
+      }
     }
   }
 ` as unknown as DocumentNode<AcknowledgeTasksMutation, AcknowledgeTasksMutationVariables>;
@@ -7528,6 +10158,7 @@ export const TasksListDocument = gql`
     $direction: SortDirection!
   ) {
     tasks(filter: $filter, first: $first, offset: $offset, sort: $sort, direction: $direction) {
+      cycleId
       totalCount
       pageInfo {
         endCursor
@@ -7550,6 +10181,10 @@ export const TasksReturnedDocument = gql`
           id
           occurredAt
           actorUsername
+          actor {
+            username
+            label
+          }
           reason
         }
       }
@@ -7591,8 +10226,16 @@ export const UnitsAssessmentDocument = gql`
         reason
         createdAt
         createdBy
+        creator {
+          username
+          label
+        }
         revokedAt
         revokedBy
+        revoker {
+          username
+          label
+        }
         revokeReason
       }
     }
@@ -7843,6 +10486,14 @@ export const ResetUserSecondFactorDocument = gql`
   }
   ${UserAccountFieldsFragmentDoc}
 ` as unknown as DocumentNode<ResetUserSecondFactorMutation, ResetUserSecondFactorMutationVariables>;
+export const SetExternalIdentityDocument = gql`
+  mutation SetExternalIdentity($input: SetExternalIdentityInput!) {
+    setExternalIdentity(input: $input) {
+      ...UserAccountFields
+    }
+  }
+  ${UserAccountFieldsFragmentDoc}
+` as unknown as DocumentNode<SetExternalIdentityMutation, SetExternalIdentityMutationVariables>;
 export const WorkbenchDocument = gql`
   query Workbench($cycleId: ID, $first: Int) {
     workbench(cycleId: $cycleId, first: $first) {

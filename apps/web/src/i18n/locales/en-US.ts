@@ -13,12 +13,20 @@ import { reviewEn } from '../../modules/review/i18n/en-US';
 import { searchEn } from '../../modules/search/i18n/en-US';
 import { evidenceEn } from '../../modules/evidence/i18n/en-US';
 import { assessmentEn } from '../../modules/assessment/i18n/en-US';
+import { assessmentHistoryEn } from '../../modules/assessment/i18n/yearOverYear.en-US';
+import { assessmentReportPdfEn } from '../../modules/assessment/i18n/reportPdf.en-US';
+import { assessmentStagesEn } from '../../modules/assessment/i18n/stages.en-US';
+import { assessmentOnsiteEn } from '../../modules/assessment/i18n/onsite.en-US';
+import { assessmentObjectionsEn } from '../../modules/assessment/i18n/objections.en-US';
 import { registerEn } from '../../modules/register/i18n/en-US';
 import { taskLogEn } from '../../modules/task-log/i18n/en-US';
 import { userAdminResetRequestsEn } from '../../modules/user-admin/i18n/resetRequests.en-US';
+import { apiTokensEn } from '../../modules/api-tokens/i18n/apiTokens.en-US';
 import { userAdminSecondFactorEn } from '../../modules/user-admin/i18n/secondFactorReset.en-US';
 import { userAdminProfileEn } from '../../modules/user-admin/i18n/profile.en-US';
+import { userAdminSingleSignOnEn } from '../../modules/user-admin/i18n/singleSignOn.en-US';
 import { secondFactorEn } from '../../modules/auth/i18n/secondFactor.en-US';
+import { singleSignOnEn } from '../../modules/auth/i18n/singleSignOn.en-US';
 import { mapEn } from '../../modules/map/i18n/en-US';
 import { helpEn } from '../../modules/help/i18n/en-US';
 import { cyclesEn } from '../../modules/cycles/i18n/en-US';
@@ -60,8 +68,14 @@ export const enUS: LocaleMessages = {
     help: 'Help',
     myUnit: 'My unit’s assessment',
     cycles: 'Assessment cycles',
+    selfAssessment: 'Self-assessment',
+    preliminaryReview: 'Preliminary review',
+    onsiteVerification: 'On-site verification',
+    apiTokens: 'Machine access tokens',
   },
   common: {
+    officeDocx: 'Word document (.docx)',
+    officeXlsx: 'Excel workbook (.xlsx)',
     loading: 'Loading…',
     retry: 'Retry',
     notSet: 'Not set',
@@ -144,8 +158,11 @@ export const enUS: LocaleMessages = {
       sessionExpired: 'Your session has expired. Please sign in again',
       sessionNotKept:
         'The sign-in could not be kept. Please make sure your browser allows cookies for this site and try again.',
+      help: 'Help and glossary',
+      backToSignIn: 'Back to sign-in',
     },
     secondFactor: secondFactorEn,
+    singleSignOn: singleSignOnEn,
     changePassword: {
       title: 'Change password',
       forcedNotice:
@@ -267,7 +284,9 @@ export const enUS: LocaleMessages = {
     resetRequests: userAdminResetRequestsEn,
     secondFactor: userAdminSecondFactorEn,
     profile: userAdminProfileEn,
+    singleSignOn: userAdminSingleSignOnEn,
   },
+  apiTokens: apiTokensEn,
   securityAudit: {
     title: 'Security audit log',
     subtitle:
@@ -276,7 +295,8 @@ export const enUS: LocaleMessages = {
     filters: {
       action: 'Action',
       result: 'Result',
-      actor: 'Username',
+      actor: 'Person',
+      actorPlaceholder: 'Name or username',
       dateRange: 'Date range',
       allActions: 'All actions',
       allResults: 'All results',
@@ -309,6 +329,13 @@ export const enUS: LocaleMessages = {
       EVIDENCE_CORRUPTION_DETECTED: 'Corrupt evidence file found',
       EVIDENCE_INTEGRITY_RESTORED: 'Evidence file intact again',
       REPORT_DOWNLOADED: 'Assessment report downloaded',
+      API_TOKEN_ISSUED: 'API token issued',
+      API_TOKEN_REVOKED: 'API token revoked',
+      API_TOKEN_USED: 'API token used',
+      OIDC_SIGN_IN: 'Single sign-on',
+      USER_PROVISIONED: 'Account created by single sign-on',
+      PASSWORD_SIGN_IN_REFUSED: 'Password sign-in refused',
+      EXTERNAL_IDENTITY_CHANGED: 'Unified identity or break-glass flag changed',
     },
     results: {
       success: 'Success',
@@ -369,6 +396,11 @@ export const enUS: LocaleMessages = {
   search: searchEn,
   evidence: evidenceEn,
   assessment: assessmentEn,
+  assessmentHistory: assessmentHistoryEn,
+  assessmentReportPdf: assessmentReportPdfEn,
+  assessmentStages: assessmentStagesEn,
+  assessmentOnsite: assessmentOnsiteEn,
+  assessmentObjections: assessmentObjectionsEn,
   register: registerEn,
   taskLog: taskLogEn,
   urging: urgingEn,

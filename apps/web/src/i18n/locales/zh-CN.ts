@@ -13,12 +13,20 @@ import { reviewZh } from '../../modules/review/i18n/zh-CN';
 import { searchZh } from '../../modules/search/i18n/zh-CN';
 import { evidenceZh } from '../../modules/evidence/i18n/zh-CN';
 import { assessmentZh } from '../../modules/assessment/i18n/zh-CN';
+import { assessmentHistoryZh } from '../../modules/assessment/i18n/yearOverYear.zh-CN';
+import { assessmentReportPdfZh } from '../../modules/assessment/i18n/reportPdf.zh-CN';
+import { assessmentStagesZh } from '../../modules/assessment/i18n/stages.zh-CN';
+import { assessmentOnsiteZh } from '../../modules/assessment/i18n/onsite.zh-CN';
+import { assessmentObjectionsZh } from '../../modules/assessment/i18n/objections.zh-CN';
 import { registerZh } from '../../modules/register/i18n/zh-CN';
 import { taskLogZh } from '../../modules/task-log/i18n/zh-CN';
 import { userAdminResetRequestsZh } from '../../modules/user-admin/i18n/resetRequests.zh-CN';
+import { apiTokensZh } from '../../modules/api-tokens/i18n/apiTokens.zh-CN';
 import { userAdminSecondFactorZh } from '../../modules/user-admin/i18n/secondFactorReset.zh-CN';
 import { userAdminProfileZh } from '../../modules/user-admin/i18n/profile.zh-CN';
+import { userAdminSingleSignOnZh } from '../../modules/user-admin/i18n/singleSignOn.zh-CN';
 import { secondFactorZh } from '../../modules/auth/i18n/secondFactor.zh-CN';
+import { singleSignOnZh } from '../../modules/auth/i18n/singleSignOn.zh-CN';
 import { mapZh } from '../../modules/map/i18n/zh-CN';
 import { helpZh } from '../../modules/help/i18n/zh-CN';
 import { cyclesZh } from '../../modules/cycles/i18n/zh-CN';
@@ -64,8 +72,14 @@ export const zhCN = {
     help: '帮助',
     myUnit: '本单位考核',
     cycles: '考核年度管理',
+    selfAssessment: '考核自评',
+    preliminaryReview: '考核初审',
+    onsiteVerification: '实地核查',
+    apiTokens: '机器访问令牌',
   },
   common: {
+    officeDocx: 'Word 文档（.docx）',
+    officeXlsx: 'Excel 表格（.xlsx）',
     loading: '正在加载…',
     retry: '重试',
     notSet: '未设置',
@@ -125,8 +139,11 @@ export const zhCN = {
       failed: '用户名或密码错误，或账户已被临时锁定。',
       sessionExpired: '会话已过期，请重新登录',
       sessionNotKept: '登录状态未能保持，请确认浏览器允许本站使用 Cookie 后重试。',
+      help: '使用帮助与术语表',
+      backToSignIn: '返回登录',
     },
     secondFactor: secondFactorZh,
+    singleSignOn: singleSignOnZh,
     changePassword: {
       title: '修改密码',
       forcedNotice: '首次登录或密码被重置后，请先修改密码，然后才能使用系统。',
@@ -245,7 +262,9 @@ export const zhCN = {
     resetRequests: userAdminResetRequestsZh,
     secondFactor: userAdminSecondFactorZh,
     profile: userAdminProfileZh,
+    singleSignOn: userAdminSingleSignOnZh,
   },
+  apiTokens: apiTokensZh,
   securityAudit: {
     title: '安全审计日志',
     subtitle: '登录、账户与权限管理等安全相关操作的记录，时间为北京时间。',
@@ -253,7 +272,8 @@ export const zhCN = {
     filters: {
       action: '操作',
       result: '结果',
-      actor: '用户名',
+      actor: '人员',
+      actorPlaceholder: '姓名或用户名',
       dateRange: '日期范围',
       allActions: '全部操作',
       allResults: '全部结果',
@@ -286,6 +306,13 @@ export const zhCN = {
       EVIDENCE_CORRUPTION_DETECTED: '发现佐证材料损坏',
       EVIDENCE_INTEGRITY_RESTORED: '佐证材料恢复完好',
       REPORT_DOWNLOADED: '下载考核报表',
+      API_TOKEN_ISSUED: '签发 API 令牌',
+      API_TOKEN_REVOKED: '吊销 API 令牌',
+      API_TOKEN_USED: '使用 API 令牌访问',
+      OIDC_SIGN_IN: '统一身份认证登录',
+      USER_PROVISIONED: '统一身份认证开通账户',
+      PASSWORD_SIGN_IN_REFUSED: '拒绝本地密码登录',
+      EXTERNAL_IDENTITY_CHANGED: '修改统一身份标识或应急账户',
     },
     results: {
       success: '成功',
@@ -345,6 +372,11 @@ export const zhCN = {
   search: searchZh,
   evidence: evidenceZh,
   assessment: assessmentZh,
+  assessmentHistory: assessmentHistoryZh,
+  assessmentReportPdf: assessmentReportPdfZh,
+  assessmentStages: assessmentStagesZh,
+  assessmentOnsite: assessmentOnsiteZh,
+  assessmentObjections: assessmentObjectionsZh,
   register: registerZh,
   taskLog: taskLogZh,
   urging: urgingZh,

@@ -56,7 +56,7 @@ const LEVEL_PHRASES: Record<JurisdictionTier, LevelPhrase[]> = {
   national: [
     { re: /^国务院/, levels: [N], rule: 'levels.national', government: true },
     {
-      re: /^国家(?!标准|规定|级|秘密|利益|机关|有关规定|法律|行政法规|政策|重点|安全|所有|财政|投资|资金|出资|考试|认可|认证|明令|产业政策|畜禽|遗传|和|、|及|或|的|工作人员)(?=[\u4e00-\u9fff])/,
+      re: /^国家(?!标准|规定|级|秘密|利益|机关|有关规定|法律|行政法规|政策|重点|安全|所有|财政|投资|资金|出资|考试|认可|认证|明令|产业政策|畜禽|遗传|和|、|及|或|的|工作人员|(?:设立|举办|建立|兴办|确定|认定)的)(?=[\u4e00-\u9fff])/,
       levels: [N],
       rule: 'levels.national',
       government: true,
@@ -112,7 +112,7 @@ const LEVEL_PHRASES: Record<JurisdictionTier, LevelPhrase[]> = {
       rule: 'levels.all-named',
     },
     {
-      re: /^(?:省和设区的市、自治州|省、设区的市、自治州|省和设区的市|省、设区的市|省、市（州）|省和市（州）|省、市州|省、市)/,
+      re: /^(?:省和设区的市、自治州|省、设区的市、自治州|省和设区的市|省、设区的市|省或者设区的市(?:、自治州)?|省级或者设区的市级|省、市（州）|省和市（州）|省、市州|省、市)/,
       levels: [P, F],
       rule: 'levels.province-and-prefecture',
     },
@@ -317,6 +317,20 @@ function levelPhraseAt(
     const m = p.re.exec(rest);
     if (m) {
       const paren = PARENTHETICAL.exec(rest.slice(m[0].length))?.[0] ?? '';
+      // 牧区各级人民政府, 民族自治地方各级人民政府, 当地各级人民政府: a place written before the
+      // level word names local governments only; the State Council is never "of" a region.
+      if (
+        determiner &&
+        !/^(?:相关|有关|上级|下级|同级|其他)$/.test(determiner) &&
+        p.levels.includes(N) &&
+        p.levels.some((l) => l !== N)
+      ) {
+        const levels = p.levels.filter((l) => l !== N);
+        return {
+          phrase: { re: p.re, levels, rule: 'levels.regional-local' },
+          text: determiner + m[0] + paren,
+        };
+      }
       return { phrase: p, text: determiner + m[0] + paren };
     }
   }
@@ -348,7 +362,67 @@ export function matchGovernmentActor(
   kinds: readonly DepartmentKind[],
   tier: JurisdictionTier = 'province',
 ): ActorMatch | undefined {
+  // 国家畜禽遗传资源委员会, 国家标准化管理委员会: a state committee is a national agency.
+  const committee = /^国家[\u4e00-\u9fff]{1,16}?委员会(?!委员)/.exec(s);
+  if (committee) {
+    return organActor(
+      'department',
+      committee[0],
+      [N],
+      [
+        {
+          field: 'actorType',
+          rule: 'actorType.state-committee',
+          text: committee[0],
+          explanation: `“${committee[0]}”为国家设立的委员会（国家机构）`,
+        },
+        {
+          field: 'levels',
+          rule: 'levels.national',
+          text: committee[0],
+          explanation: `“${committee[0]}”为国家级机构`,
+        },
+        {
+          field: 'departments',
+          rule: 'departments.unnamed',
+          text: committee[0],
+          explanation: `“${committee[0]}”不对应具体政府部门，需人工指定牵头部门`,
+        },
+      ],
+    );
+  }
   const found = levelPhraseAt(s, tier);
+  // 上级市场监督管理部门, 其上级机关: an organ named relative to another (its superior) is of the
+  // same kind; a superior 机关 with no kind is the superior government organ, at any level.
+  const relative = found ? null : /^(?:其)?(?:上级|下级|同级|本级)(?=[\u4e00-\u9fff])/.exec(s);
+  if (relative) {
+    const after = s.slice(relative[0].length);
+    const organ = /^(?:主管)?(?:行政)?机关/.exec(after);
+    const inner = organ ? undefined : matchGovernmentActor(after, kinds, tier);
+    if (inner && inner.actorType === 'department') {
+      const text = relative[0] + inner.text;
+      return { ...inner, length: text.length, text };
+    }
+    if (organ) {
+      const text = relative[0] + organ[0];
+      const levels = tier === 'national' ? [N, P, F, C] : defaultLevels(tier);
+      return organActor('government', text, levels, [
+        {
+          field: 'actorType',
+          rule: 'actorType.superior-organ',
+          text,
+          explanation: `“${text}”指上级国家机关（政府职责）`,
+        },
+        {
+          field: 'levels',
+          rule: 'levels.superior-organ',
+          text,
+          explanation: `“${text}”未写层级，可为各级：${levelList(levels)}`,
+        },
+        noDepartmentCue(text),
+      ]);
+    }
+  }
   const phrase = found?.phrase;
   let pos = found ? found.text.length : 0;
   // 乡镇人民政府、街道办事处: a second government joined to the first.
@@ -419,19 +493,67 @@ export function matchGovernmentActor(
       noDepartmentCue(governmentText),
     ]);
   }
+  // 海关 standing alone: customs is managed vertically by the State Council (海关总署), a national
+  // organ wherever it acts.
+  const customs =
+    !phrase && /^海关(?=[，,]|应当|可以|不得|必须|依法|对|在|将|负责|按照|依照)/.exec(s);
+  if (customs) {
+    const kind = kinds.find((k) => k.name === '海关');
+    if (kind) {
+      return {
+        ...organActor(
+          'department',
+          '海关',
+          [N],
+          [
+            {
+              field: 'actorType',
+              rule: 'actorType.customs',
+              text: '海关',
+              explanation: '“海关”为国务院垂直管理的海关机构（政府部门职责）',
+            },
+            {
+              field: 'levels',
+              rule: 'levels.vertical-national',
+              text: '海关',
+              explanation: '海关由海关总署垂直管理，属国家级',
+            },
+          ],
+        ),
+        departments: [kind.code],
+      };
+    }
+  }
   // No 人民政府: a department phrase is required, with or without a level (省市场监督管理部门).
   const organ = GENERIC_ORGAN.exec(s.slice(pos));
   if (organ) {
     const text = s.slice(0, pos + organ[0].length);
     const isGovernment = /国家机关/.test(organ[0]);
-    return organActor(isGovernment ? 'government' : 'department', text, levels, [
+    // 本市国家机关: 本市/本省 places the organs in the area, at every level the text addresses;
+    // without a level word, a national law's 国家机关/行政机关 are the organs at every level.
+    const area = found && /^(?:本市|本省|全市|全省|本自治区)$/.test(found.text);
+    const organLevels = area
+      ? defaultLevels(tier)
+      : !phrase && tier === 'national'
+        ? [N, P, F, C]
+        : levels;
+    return organActor(isGovernment ? 'government' : 'department', text, organLevels, [
       {
         field: 'actorType',
         rule: 'actorType.generic-organ',
         text,
         explanation: `“${text}”泛指${isGovernment ? '国家机关（政府职责）' : '行政机关（政府部门职责）'}`,
       },
-      levelsCue ?? defaultLevelCue(tier, text),
+      area || (!phrase && tier === 'national')
+        ? {
+            field: 'levels',
+            rule: area ? 'levels.area-organs' : 'levels.generic-organs-all',
+            text,
+            explanation: area
+              ? `“${text}”指本行政区域内各级的机关：${levelList(organLevels)}`
+              : `全国性文本中未写层级的“${text}”泛指各级机关：${levelList(organLevels)}`,
+          }
+        : (levelsCue ?? defaultLevelCue(tier, text)),
       {
         field: 'departments',
         rule: 'departments.unnamed',
@@ -441,6 +563,26 @@ export function matchGovernmentActor(
     ]);
   }
   const tail = matchDepartmentTail(s.slice(pos), kinds);
+  // 市和区、县财政性资金应当……, 市和区、县财政用于……的经费: a level's budget funds (财政 as a
+  // thing, not 由省财政列支 where 财政 acts as the finance department) are spent by that level's
+  // government.
+  const budget =
+    phrase && !tail
+      ? /^财政(?=性[\u4e00-\u9fff]{0,8}?资金|用于|资金|投入|经费|预算|支出)/.exec(s.slice(pos))
+      : null;
+  if (budget && found) {
+    const text = s.slice(0, pos + budget[0].length);
+    return organActor('government', text, levels, [
+      {
+        field: 'actorType',
+        rule: 'actorType.level-budget',
+        text,
+        explanation: `“${text}”指该级人民政府的财政预算，由该级人民政府承担（政府职责）`,
+      },
+      levelsCue ?? defaultLevelCue(tier, text),
+      noDepartmentCue(text),
+    ]);
+  }
   if (!tail) {
     // 本市/本省 as the subject of a sentence stands for the government of the text's area.
     const self = /^(?:本市|本省|本自治区)(?!行政区域|范围|内|的)/.exec(s);
@@ -579,6 +721,10 @@ interface PartyTerm {
   terms?: string[];
   re?: RegExp;
   classify?: (text: string) => ActorType;
+  /** Further types a collective term stands for (创新主体: enterprises and institutions). */
+  also?: ActorType[];
+  /** Further types read from the matched text (新闻出版、广播影视等机构 are media too). */
+  alsoFor?: (text: string) => ActorType[];
 }
 
 const INSTITUTION_MODIFIER =
@@ -603,7 +749,13 @@ const PARTY_TERMS: PartyTerm[] = [
       '任何组织或者个人',
       '单位和个人',
       '单位或者个人',
+      '单位、个人',
       '组织和个人',
+      '组织、个人',
+      // 任何单位, 任何组织, 任何人 (convention 43): the addressee of a norm that binds everyone.
+      '任何单位',
+      '任何组织',
+      '任何人',
     ],
   },
   {
@@ -635,6 +787,10 @@ const PARTY_TERMS: PartyTerm[] = [
       '个人',
       '消费者',
       '志愿者',
+      '农牧民',
+      '农民',
+      '牧民',
+      '渔民',
     ],
   },
   {
@@ -648,18 +804,39 @@ const PARTY_TERMS: PartyTerm[] = [
     rule: 'actorType.enterprise',
     label: '企业等市场主体',
     terms: [
-      '企业事业单位',
       '企业',
       '市场主体',
       '社会资本',
       '银行业金融机构',
       '金融机构',
       '保险机构',
+      '融资担保机构',
+      '担保机构',
+      '创业投资机构',
+      '投资机构',
       '生产经营者',
       '经营者',
       '生产者',
       '销售者',
     ],
+  },
+  {
+    // 企业事业单位 / 企业事业组织 (convention 43): the drafting compound for enterprises and
+    // public institutions (事业单位) together, so both kinds of party.
+    type: 'enterprise',
+    rule: 'actorType.enterprises-and-institutions',
+    label: '企业和事业单位',
+    re: /^(?:公用)?企业、?事业(?:单位|组织)/,
+    also: ['public'],
+  },
+  {
+    // 创新主体 / 科技创新主体: the collective name for enterprises, universities and research
+    // institutes that innovate (企业 and 事业单位 alike).
+    type: 'enterprise',
+    rule: 'actorType.innovation-entities',
+    label: '各类创新主体（企业、高等学校、科研机构等）',
+    re: /^(?:各类|各种)?(?:科技)?创新主体/,
+    also: ['public'],
   },
   {
     type: 'association',
@@ -715,6 +892,22 @@ const PARTY_TERMS: PartyTerm[] = [
     re: /^(?:(?:广播电视|广播|电视|报刊|报纸|网络|新闻|互联网|期刊|杂志|新媒体)[、和]?)+等?(?:新闻)?媒体/,
   },
   {
+    // 科学技术、教育、文化、新闻出版、卫生等机构 (convention 44): institutions named by the sectors
+    // they work in are public service institutions (事业单位); press and broadcasting institutions
+    // are media as well; testing and certifying ones third parties, financial ones enterprises.
+    type: 'public',
+    rule: 'actorType.sector-institutions',
+    label: '按行业列举的各类机构',
+    re: /^(?!鼓励|支持|引导|提倡|倡导|禁止|严禁|组织|推动|推进|加强|促进|发挥|[对由为在向将])(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}等(?:有关|相关)?机构/,
+    classify: (t) =>
+      /计量|标准|认证|检验|检测/.test(t)
+        ? 'third_party'
+        : /金融|保险|银行|投资|担保/.test(t)
+          ? 'enterprise'
+          : 'public',
+    alsoFor: (t) => (/新闻|出版|广播|影视|电视|报刊/.test(t) ? ['media'] : []),
+  },
+  {
     type: 'public',
     rule: 'actorType.institution-list',
     label: '列举的各类机构',
@@ -741,7 +934,7 @@ const TYPE_LABELS: Record<ActorType, string> = {
   public: '公民、法人和其他组织',
 };
 
-const PARTY_MODIFIER = /^(?:有条件的|符合条件的)/;
+const PARTY_MODIFIER = /^(?:有条件的|符合条件的|有关(?=单位|组织)|相关(?=单位|组织)|各类|各种)/;
 /** A clause that starts with a verb names no party (给予……人员处分). */
 const VERB_START =
   /^(?:给予|予以|对|向|由|为|在|将|把|按照|依照|根据|组织|建立|加强|推动|推进|支持|鼓励|引导|开展|实施|实行|制定|完善|做好|采取|提供|促进|保障|落实|依法)/;
@@ -756,6 +949,7 @@ export function matchPartyList(s: string): ActorMatch | undefined {
   let end = 0;
   const types: ActorType[] = [];
   const cues: Cue[] = [];
+  let staffOf = false;
   for (;;) {
     const modifier = PARTY_MODIFIER.exec(s.slice(pos));
     const at = pos + (modifier ? modifier[0].length : 0);
@@ -771,6 +965,15 @@ export function matchPartyList(s: string): ActorMatch | undefined {
         }
       }
     }
+    // 新闻媒体及其从业人员进行……: the staff after 及其 end where their noun ends.
+    const staffName = !best && staffOf ? /^[\u4e00-\u9fff]{0,6}?人员/.exec(rest) : null;
+    if (staffName) {
+      best = {
+        length: staffName[0].length,
+        text: staffName[0],
+        term: { type: 'public', rule: 'actorType.staff', label: '其工作人员' },
+      };
+    }
     if (!best) {
       if (types.length === 0 && startsWithPredicate(rest)) break;
       // A name no list knows, typed by its head noun and ending at a separator or where the
@@ -782,11 +985,23 @@ export function matchPartyList(s: string): ActorMatch | undefined {
       best = {
         length: segment.length,
         text: segment,
-        term: { type: typed.actorType, rule: 'actorType.head-noun', label: '（按中心词）' },
+        term: {
+          type: typed.actorType,
+          rule: 'actorType.head-noun',
+          label: '（按中心词）',
+          also: typed.actorTypes.slice(1),
+        },
       };
     }
     const type = best.term.classify ? best.term.classify(best.text) : best.term.type;
-    if (!types.includes(type)) types.push(type);
+    // 检验机构及其检验人员: staff named after 及其 act for their body, not as parties of their own.
+    const staff = staffOf && /人员$/.test(best.text);
+    if (!staff && !types.includes(type)) types.push(type);
+    if (!staff) {
+      for (const t of [...(best.term.also ?? []), ...(best.term.alsoFor?.(best.text) ?? [])]) {
+        if (!types.includes(t)) types.push(t);
+      }
+    }
     cues.push({
       field: 'actorType',
       rule: best.term.classify
@@ -799,6 +1014,11 @@ export function matchPartyList(s: string): ActorMatch | undefined {
     const sep = PARTY_SEPARATOR.exec(s.slice(end));
     if (!sep) break;
     pos = end + sep[0].length;
+    if (sep[0] !== '、') staffOf = false;
+    if (/^(?:及|和|以及)$/.test(sep[0]) && s.startsWith('其', pos)) {
+      staffOf = true;
+      pos += 1;
+    }
   }
   if (types.length === 0) return undefined;
   if (s.startsWith('等', end)) end += 1;
@@ -824,7 +1044,34 @@ function singleActor(
   tier: JurisdictionTier,
 ): ActorMatch | undefined {
   if (JUDICIAL_START.test(s)) return matchPartyList(s);
-  return matchCongress(s) ?? matchGovernmentActor(s, kinds, tier) ?? matchPartyList(s);
+  return (
+    matchCongress(s) ??
+    matchGovernmentActor(s, kinds, tier) ??
+    possessiveDepartment(s, kinds, tier) ??
+    matchPartyList(s)
+  );
+}
+
+/** 产品质量的监督部门, 标准化工作的主管部门: a field joined to its department by 的. */
+const POSSESSIVE_DEPARTMENT =
+  /^([\u4e00-\u9fff]{2,10}?)的((?:行政)?(?:监督管理|监督|管理|主管)部门)/;
+
+/**
+ * 县级以上人民政府或者产品质量的监督部门应当…… (convention 43): a department may be named as
+ * “the department of” its field with 的; it is the same department as 产品质量监督部门.
+ */
+function possessiveDepartment(
+  s: string,
+  kinds: readonly DepartmentKind[],
+  tier: JurisdictionTier,
+): ActorMatch | undefined {
+  const m = POSSESSIVE_DEPARTMENT.exec(s);
+  if (!m) return undefined;
+  const joined = `${m[1]}${m[2]}`;
+  const organ = matchGovernmentActor(joined, kinds, tier);
+  if (!organ || organ.actorType !== 'department' || organ.length !== joined.length)
+    return undefined;
+  return { ...organ, length: m[0].length, text: m[0] };
 }
 
 const JOINER = /^(?:、|和|及|以及|与|或者|或)/;
@@ -858,6 +1105,30 @@ export function matchSubjectActor(
       }
     }
     acc = joinActors(acc, next, s.slice(0, at + next.length));
+  }
+  // 国务院和省、自治区、直辖市人民政府的市场监督管理部门: 的……部门 after the last government
+  // belongs to every government joined before it; the subject is their departments.
+  if (
+    acc !== first &&
+    first.actorType === 'government' &&
+    first.departments.length === 0 &&
+    acc.actorTypes.every(isOrganType) &&
+    /人民政府的[^，；。、和及]*部门$/.test(acc.text)
+  ) {
+    acc = {
+      ...acc,
+      actorType: 'department',
+      actorTypes: ['department'],
+      cues: [
+        ...acc.cues.filter((c) => c.field !== 'actorType'),
+        {
+          field: 'actorType',
+          rule: 'actorType.departments-of-joined-governments',
+          text: acc.text,
+          explanation: `“${acc.text}”中“的……部门”同属前列各级人民政府：主体为这些政府的部门（政府部门职责）`,
+        },
+      ],
+    };
   }
   return acc;
 }
@@ -922,7 +1193,7 @@ export function joinActors(first: ActorMatch, second: ActorMatch, text: string):
 const ALL_ORDER: readonly AdminLevel[] = ['national', 'province', 'prefecture', 'county'];
 
 /** Words a noun phrase ends with, and the kind of party it names. */
-const HEAD_NOUNS: Array<{ re: RegExp; type: ActorType; label: string }> = [
+const HEAD_NOUNS: Array<{ re: RegExp; type: ActorType; label: string; also?: ActorType[] }> = [
   { re: /(?:人民法院|人民检察院|监察机关|监察委员会)$/, type: 'judicial', label: '司法和监察机关' },
   { re: /(?:人民代表大会|常务委员会)$/, type: 'congress', label: '人大及其常委会' },
   {
@@ -931,11 +1202,66 @@ const HEAD_NOUNS: Array<{ re: RegExp; type: ActorType; label: string }> = [
     label: '社会组织',
   },
   {
-    re: /(?:检验检测机构|检验机构|检测机构|认证机构|鉴定机构|评估机构|中介机构|技术机构|服务机构|技术委员会)$/,
+    re: /(?:检验检测机构|检验机构|检测机构|认证机构|鉴定机构|评估机构|中介机构|技术机构|服务机构|技术委员会|技术归口单位)$/,
     type: 'third_party',
     label: '第三方机构',
   },
   { re: /(?:媒体|报刊|广播|电视|网站)$/, type: 'media', label: '媒体' },
+  // 接受委托检验的机构, 从事认证的机构: a body defined by testing or certifying is a third party.
+  {
+    re: /(?:检验|检测|认证|鉴定|评估|检疫)的机构$/,
+    type: 'third_party',
+    label: '检验检测、认证等第三方机构',
+  },
+  // 技术推广机构, 推广站: extension bodies are public service institutions (公益性事业单位).
+  {
+    re: /(?:技术推广机构|推广机构|推广单位|推广站|推广中心)$/,
+    type: 'public',
+    label: '技术推广机构等公益性事业单位',
+  },
+  // 被检查人, 被检验人, 被抽查者: the party a supervisory inspection is carried out on is the
+  // producer or seller of what is inspected (as 检验方, 受检方 below), a market party.
+  {
+    re: /^被(?:检查|检验|抽查|抽检|抽样|检测|检疫)(?:人|者|单位)$/,
+    type: 'enterprise',
+    label: '被检查的生产者、销售者等市场主体',
+  },
+  // 从事……生产经营……的单位和个人: parties defined by the business they carry on are operators.
+  {
+    re: /^从事[^，；。]*(?:生产|经营|销售|养殖|屠宰|加工|运输|进口|出口)[^，；。]*的(?:单位|个人|单位和个人|单位、个人|单位或者个人)$/,
+    type: 'enterprise',
+    label: '从事生产经营活动的单位和个人（经营者）',
+  },
+  // 被抽取样品的企业和个人 (convention 43): a relative clause before joined heads qualifies both;
+  // 企业 are market parties, 个人 and 其他组织 the public.
+  {
+    re: /企业(?:和|或者|、|及)(?:个人|其他组织)$/,
+    type: 'enterprise',
+    label: '企业和个人',
+    also: ['public'],
+  },
+  // 国际科技组织, 学术组织 (convention 44): an organisation named by a field of civil society is a
+  // social organisation (社会组织), not an economic one.
+  {
+    re: /(?:国际|科技|学术|民间|公益|慈善|志愿服务)组织$/,
+    type: 'association',
+    label: '社会组织',
+  },
+  // 申请人, 申请者, 复检申请人 (convention 45): an applicant is whoever applies, any unit or
+  // individual; a party named as applying earlier in the paragraph is meant (see extract-duties).
+  {
+    re: /(?:申请|申报)(?:人|者)$/,
+    type: 'public',
+    label: '申请人（提出申请的单位和个人）',
+  },
+  // 被授予专利权的单位, 成果完成单位, 所在单位 (convention 43): 单位 named by what it holds or does,
+  // not by a line of business, is any organisation — enterprises and public institutions alike.
+  {
+    re: /^(?![^，；。]*(?:生产|经营|销售|施工|建设|设计|勘察|监理|运输|仓储|养殖|屠宰|加工|物业|承运|用人|进口|出口|检验|检测|认证)[\u4e00-\u9fff]{0,2}单位$|[^，；。]*事业单位$)[^，；。]*单位$/,
+    type: 'enterprise',
+    label: '单位（企业、事业单位等组织）',
+    also: ['public'],
+  },
   {
     re: /(?:个人|公民|消费者|群众|公众|学校|院校|高等学校|科研机构|研究机构|研究开发机构|研发机构|事业单位|医院|组织|中心|场馆|博物馆|图书馆|(?<!工作)人员|(?<!工作|责任|负责|承[\u4e00-\u9fff])人)$/,
     type: 'public',
@@ -960,7 +1286,7 @@ export function classifySubjectPhrase(phrase: string): ActorMatch | undefined {
     if (!h.re.test(phrase)) continue;
     return nonGovernment(
       phrase,
-      [h.type],
+      [h.type, ...(h.also ?? [])],
       [
         {
           field: 'actorType',

@@ -3,7 +3,7 @@
  * department it names as deciding its sanctions. Statements that name no subject (「对……给予
  * 奖励」, 「……的，责令改正，处……罚款」) are attributed from these, never from another text.
  */
-import { matchGovernmentActor } from './actors';
+import { matchGovernmentActor, matchSubjectActor } from './actors';
 import { isPenaltyChapter } from './statement-kind';
 import { splitUnits } from './text';
 import type {
@@ -122,7 +122,40 @@ export function findAllocations(
     general: widen(general, 'government') ?? widenedCompetent,
     competent: widenedCompetent,
     enforcement: enforcement ?? widenedCompetent,
+    ...(tier === 'national' ? localDepartmentsOf(articles, kinds) : {}),
   };
+}
+
+/** A level word that names local governments (县级以上, 地方, 省级, 设区的市, 当地), in a national text. */
+const LOCAL_LEVEL_WORD =
+  /县级以上|各级|地方人民政府|省、自治区、直辖市|省级|设区的市|县级|当地|所在地/g;
+
+/**
+ * The department kinds a national text gives local work (a local level word before them), and
+ * whether it names local 有关部门: see {@link Allocations.localDepartments}.
+ */
+function localDepartmentsOf(
+  articles: readonly AllocationInput[],
+  kinds: readonly DepartmentKind[],
+): Pick<Allocations, 'localDepartments' | 'localUnnamedDepartments'> {
+  const codes = new Set<string>();
+  let unnamed = false;
+  for (const { article } of articles) {
+    for (const paragraph of article.paragraphs) {
+      const texts = [paragraph.text, ...paragraph.items.map((i) => i.text)];
+      for (const text of texts) {
+        const compact = text.replace(/\s/g, '');
+        for (const m of compact.matchAll(LOCAL_LEVEL_WORD)) {
+          const actor = matchSubjectActor(compact.slice(m.index), kinds, 'national');
+          if (!actor || !local(actor.levels) || !actor.actorTypes.includes('department')) continue;
+          // 当地公安、交通运输等有关部门: the named kinds, and 有关部门 at large.
+          actor.departments.forEach((c) => codes.add(c));
+          if (/(?:有关|相关|其他)(?:主管)?部门/.test(actor.text)) unnamed = true;
+        }
+      }
+    }
+  }
+  return { localDepartments: [...codes], localUnnamedDepartments: unnamed };
 }
 
 const LEVEL_ORDER: readonly AdminLevel[] = ['national', 'province', 'prefecture', 'county'];

@@ -689,7 +689,7 @@ describe('statements that set no duty', () => {
     });
   });
 
-  it('funding charged to a budget is the finance department’s duty at the level named', () => {
+  it('funding charged to a named government’s budget is that government’s; 由财政列支 is the finance department’s', () => {
     const list = statements(
       regulation('中华人民共和国甲乙法', [
         {
@@ -697,20 +697,29 @@ describe('statements that set no duty', () => {
           articles: [
             ['甲乙主管部门提供标识不得收费，所需费用列入省、自治区、直辖市人民政府预算。'],
             ['对生猪以外的其他甲乙可以实行定点管理，具体办法由省、自治区、直辖市制定。'],
+            ['甲乙主管部门实施抽查不得收费，所需经费由省级财政列支。'],
           ],
         },
       ]),
     );
     const [, funding] = at(list, 1);
     expect(funding).toMatchObject({
-      actorType: 'department',
-      departments: ['finance'],
+      actorType: 'government',
+      departments: [],
       levels: ['province'],
       modality: 'declarative',
       trackedByDefault: true,
     });
+    expect(funding.cues.some((c) => c.rule === 'actorType.government-budget')).toBe(true);
     // 自治区 is a place, not 自 (from): no statement of fact here.
     expect(at(list, 2).every((d) => d.kind !== 'other')).toBe(true);
+    // 由……财政列支: the finance department at the level named pays.
+    const [, paid] = at(list, 3);
+    expect(paid).toMatchObject({
+      actorType: 'department',
+      departments: ['finance'],
+      levels: ['province'],
+    });
   });
 
   it('staff (其……人员) act for the party named before them', () => {
@@ -928,7 +937,8 @@ describe('statements that set no duty', () => {
       ]),
     );
     expect(at(list, 1, 2)[0]).toMatchObject({ actorType: 'enterprise', actorText: '生产者' });
-    expect(at(list, 1, 3)[0]).toMatchObject({ actorType: 'public', actorText: '被检查人' });
+    // The inspected party (被检查人) is the producer or seller inspected: a market party.
+    expect(at(list, 1, 3)[0]).toMatchObject({ actorType: 'enterprise', actorText: '被检查人' });
   });
 
   it('the noun phrase before a 未经……批准 clause is the subject, not the approving organ', () => {
@@ -1061,5 +1071,671 @@ describe('statements that set no duty', () => {
       ]),
     );
     expect(at(list, 2)[0].actorType).toBe('department');
+  });
+});
+
+describe('issue 14, second pass: how level words, organs and parties are drafted', () => {
+  it('省或者设区的市人民政府……部门 (a provincial text) names both the province and the prefecture', () => {
+    const list = statements(
+      regulation('湖北省甲乙条例', [
+        {
+          title: '总则',
+          articles: [
+            ['在甲乙工作中出现争议的，由省或者设区的市人民政府甲乙主管部门组织协调解决。'],
+          ],
+        },
+      ]),
+    );
+    expect(at(list, 1)[0]).toMatchObject({
+      actorType: 'department',
+      levels: ['province', 'prefecture'],
+    });
+  });
+
+  it('a place written before 各级 (牧区各级, 民族自治地方各级) names local governments only', () => {
+    const list = statements(
+      regulation('中华人民共和国甲乙法', [
+        {
+          title: '总则',
+          articles: [
+            ['山区各级人民政府应当扶持甲乙产业发展。'],
+            ['各级人民政府应当加强甲乙工作。'],
+          ],
+        },
+      ]),
+    );
+    expect(at(list, 1)[0].levels).toEqual(['province', 'prefecture', 'county']);
+    expect(at(list, 1)[0].trackedByDefault).toBe(true);
+    // Without a place, 各级 in a national text still includes the State Council.
+    expect(at(list, 2)[0].levels).toEqual(['national', 'province', 'prefecture', 'county']);
+  });
+
+  it('in a national text, a department without a level word is local only if the text gives its kind local work', () => {
+    const list = statements(
+      regulation('中华人民共和国甲乙法', [
+        {
+          title: '总则',
+          articles: [
+            [
+              '国务院农业农村主管部门负责全国甲乙工作。县级以上地方人民政府农业农村主管部门负责本行政区域内的甲乙工作。',
+            ],
+            ['农业农村主管部门应当定期公布甲乙检测结果。'],
+            ['公安机关应当协助查处甲乙违法行为。'],
+            ['有关部门应当宣传甲乙知识。'],
+          ],
+        },
+      ]),
+    );
+    // The text places 农业农村主管部门 locally (article 1): the bare name is the local department.
+    expect(at(list, 2)[0]).toMatchObject({
+      levels: ['province', 'prefecture', 'county'],
+      trackedByDefault: true,
+    });
+    // Police and 有关部门 are never given local work here: the national bodies, not tracked.
+    expect(at(list, 3)[0]).toMatchObject({ levels: ['national'], trackedByDefault: false });
+    expect(at(list, 3)[0].cues.some((c) => c.rule === 'levels.national-department')).toBe(true);
+    expect(at(list, 4)[0]).toMatchObject({ levels: ['national'], trackedByDefault: false });
+  });
+
+  it('a national text that names local 有关部门 (当地……等有关部门) makes a bare 有关部门 local', () => {
+    const list = statements(
+      regulation('中华人民共和国甲乙法', [
+        {
+          title: '总则',
+          articles: [
+            ['甲乙经营者转场时，当地公安、交通运输等有关部门应当提供便利。'],
+            ['有关部门应当宣传甲乙知识。'],
+          ],
+        },
+      ]),
+    );
+    expect(at(list, 2)[0]).toMatchObject({
+      levels: ['province', 'prefecture', 'county'],
+      trackedByDefault: true,
+    });
+  });
+
+  it('受理申请的部门 in a later sentence is the organ the application was addressed to', () => {
+    const list = statements(
+      regulation('中华人民共和国甲乙法', [
+        {
+          title: '许可',
+          articles: [
+            [
+              '申请取得甲乙经营许可证，应当向省、自治区、直辖市人民政府农业农村主管部门提出申请。受理申请的农业农村主管部门应当自收到申请之日起二十日内作出决定。',
+            ],
+          ],
+        },
+      ]),
+    );
+    const organ = at(list, 1).find((d) => d.actorType === 'department');
+    expect(organ?.levels).toEqual(['province']);
+    expect(organ?.cues.some((c) => c.rule === 'levels.application-recipient')).toBe(true);
+  });
+
+  it('a level’s budget funds (市和区财政性资金) are spent by that level’s government', () => {
+    const list = statements(
+      regulation('上海市甲乙条例', [
+        {
+          title: '保障',
+          articles: [
+            ['市和区财政性甲乙资金应当主要用于公益性甲乙研究。'],
+            ['甲乙检验费用由市财政列支。'],
+          ],
+        },
+      ]),
+    );
+    expect(at(list, 1)[0]).toMatchObject({
+      actorType: 'government',
+      levels: ['province', 'county'],
+      trackedByDefault: true,
+    });
+    // 由市财政列支: 财政 acting is the finance department, not the budget as a thing.
+    expect(at(list, 2)[0].actorType).not.toBe('government');
+  });
+
+  it('国务院和省级人民政府的……部门: 的……部门 belongs to every government joined before it', () => {
+    const list = statements(
+      regulation('中华人民共和国甲乙法', [
+        {
+          title: '监督',
+          articles: [
+            ['国务院和省、自治区、直辖市人民政府的甲乙主管部门应当定期发布甲乙质量公告。'],
+          ],
+        },
+      ]),
+    );
+    expect(at(list, 1)[0]).toMatchObject({
+      actorType: 'department',
+      actorTypes: ['department'],
+      levels: ['national', 'province'],
+    });
+  });
+
+  it('parties named by their role: the inspected party and operators are market parties', () => {
+    const list = statements(
+      regulation('中华人民共和国甲乙法', [
+        {
+          title: '经营',
+          articles: [
+            ['从事甲乙生产经营的单位、个人，应当取得甲乙经营许可证。'],
+            ['被检验人对检验结论有异议的，可以申请复验。'],
+            ['有关单位、个人应当配合甲乙资源调查。'],
+          ],
+        },
+      ]),
+    );
+    expect(at(list, 1)[0].actorType).toBe('enterprise');
+    expect(at(list, 2)[0].actorType).toBe('enterprise');
+    expect(at(list, 3)[0].actorTypes).toEqual(['public']);
+  });
+
+  it('after a clause with its own modal verb, a party followed by a modal verb opens a new clause', () => {
+    const list = statements(
+      regulation('河南省甲乙条例', [
+        {
+          title: '监督',
+          articles: [
+            [
+              '县级以上市场监督管理部门查处假冒行为时，可以将产品送交被假冒的企业识别，被假冒企业应当予以配合。',
+            ],
+          ],
+        },
+      ]),
+    );
+    expect(at(list, 1).map((d) => [d.actorType, d.modality])).toEqual([
+      ['department', 'discretionary'],
+      ['enterprise', 'mandatory'],
+    ]);
+  });
+
+  it('a subjectless reward clause is granted by the governments of the general article', () => {
+    const list = statements(
+      regulation('中华人民共和国甲乙法', [
+        {
+          title: '总则',
+          articles: [
+            ['县级以上人民政府应当加强对甲乙工作的领导。'],
+            [
+              '国家鼓励推行先进的甲乙管理方法。',
+              '对甲乙管理先进、成绩显著的单位和个人，给予奖励。',
+            ],
+          ],
+        },
+      ]),
+    );
+    expect(at(list, 2, 2)[0]).toMatchObject({
+      actorType: 'government',
+      actorSource: 'inferred',
+      levels: ['national', 'province', 'prefecture', 'county'],
+      trackedByDefault: true,
+    });
+  });
+
+  it('海关 standing alone is the vertically managed national customs; 移送……部门处理 makes the recipient act', () => {
+    const list = statements(
+      regulation('中华人民共和国甲乙法', [
+        {
+          title: '总则',
+          articles: [['县级以上地方人民政府农业农村主管部门负责本行政区域内的甲乙管理工作。']],
+        },
+        {
+          title: '进出境',
+          articles: [['海关应当将查获的甲乙移送省、自治区、直辖市人民政府农业农村主管部门处理。']],
+        },
+      ]),
+    );
+    const [handOver] = at(list, 2);
+    expect(handOver.departments).toEqual(['customs', 'agriculture_rural']);
+    expect(handOver.levels).toEqual(['national', 'province']);
+    expect(handOver.trackedByDefault).toBe(true);
+    expect(handOver.cues.some((c) => c.rule === 'actor.handed-over-to')).toBe(true);
+  });
+
+  it('a national law’s 国家机关 and 其上级机关 without a level word are organs of every level', () => {
+    const list = statements(
+      regulation('中华人民共和国甲乙法', [
+        {
+          title: '法律责任',
+          articles: [['国家机关违反本法规定推荐甲乙产品的，由其上级机关或者监察机关责令改正。']],
+        },
+      ]),
+    );
+    const [order] = at(list, 1);
+    expect(order.actorTypes).toEqual(['government', 'judicial']);
+    expect(order.levels).toEqual(['national', 'province', 'prefecture', 'county']);
+  });
+
+  it('本市国家机关 in a municipality’s text are the organs of the city and its districts', () => {
+    const list = statements(
+      regulation('上海市甲乙条例', [
+        { title: '总则', articles: [['本市国家机关、企业事业单位应当依法开展甲乙普及工作。']] },
+      ]),
+    );
+    expect(at(list, 1)[0]).toMatchObject({
+      actorType: 'government',
+      levels: ['province', 'county'],
+    });
+  });
+
+  it('相关部门 after 人民政府及其相关部门 refers back to that government’s departments', () => {
+    const list = statements(
+      regulation('上海市甲乙条例', [
+        {
+          title: '设施',
+          articles: [
+            [
+              '市人民政府及其相关部门应当制定措施，支持甲乙设施建设。相关部门应当按照各自职责，保障甲乙设施运行。',
+            ],
+          ],
+        },
+      ]),
+    );
+    const organs = at(list, 1).filter((d) => d.actorType === 'department');
+    expect(organs).toHaveLength(1);
+    expect(organs[0].levels).toEqual(['province']);
+    expect(organs[0].cues.some((c) => c.rule === 'levels.anaphoric-departments')).toBe(true);
+  });
+
+  it('a violator named in the condition does not hide the 由-agent who enforces', () => {
+    const list = statements(
+      regulation('中华人民共和国甲乙法', [
+        {
+          title: '法律责任',
+          articles: [
+            ['甲乙检验机构伪造检验结果的，由县级以上地方市场监督管理部门责令改正，处五万元罚款。'],
+          ],
+        },
+      ]),
+    );
+    const [order] = at(list, 1);
+    expect(order).toMatchObject({
+      kind: 'enforcement',
+      actorType: 'department',
+      actorSource: 'explicit',
+      departments: ['market_regulation'],
+      levels: ['province', 'prefecture', 'county'],
+    });
+  });
+
+  it('a subjectless 实行……制度 or 予以激励 outside the general chapter is the addressed governments’ act', () => {
+    const list = statements(
+      regulation('浙江省甲乙条例', [
+        {
+          title: '总则',
+          articles: [
+            ['县级以上人民政府应当加强对甲乙工作的领导。'],
+            ['县级以上市场监督管理部门主管本行政区域内的甲乙监督工作。'],
+          ],
+        },
+        {
+          title: '监督',
+          articles: [
+            ['对甲乙实行以抽查为主要方式的监督检查制度。'],
+            ['甲乙标准达到国际先进水平、实施效果显著的，可以在政府质量奖评选等方面予以激励。'],
+          ],
+        },
+      ]),
+    );
+    expect(at(list, 3)[0]).toMatchObject({ actorType: 'government', actorSource: 'inferred' });
+    expect(at(list, 4)[0]).toMatchObject({ actorType: 'government', actorSource: 'inferred' });
+  });
+
+  it('collective and institutional parties: 创新主体, 推广机构, 融资担保机构, staff after 及其', () => {
+    const list = statements(
+      regulation('上海市甲乙条例', [
+        {
+          title: '促进',
+          articles: [
+            ['鼓励各类创新主体开展甲乙共性技术研究。'],
+            ['国家设立的甲乙技术推广机构，应当向农户提供技术服务。'],
+            ['本市建立甲乙担保体系，引导融资担保机构加大对小微企业的支持力度。'],
+            ['甲乙检验机构及其检验人员不得出具虚假检验报告。'],
+          ],
+        },
+      ]),
+    );
+    expect(at(list, 1)[0].actorTypes).toEqual(['enterprise', 'public']);
+    expect(at(list, 2)[0]).toMatchObject({ actorType: 'public', governmentDuty: false });
+    expect(at(list, 3).map((d) => d.actorType)).toEqual(['government', 'enterprise']);
+    expect(at(list, 4)[0].actorTypes).toEqual(['third_party']);
+  });
+
+  it('an exemption (……不受前款规定限制) states no duty, whatever subject came before', () => {
+    const list = statements(
+      regulation('河南省甲乙条例', [
+        {
+          title: '监督',
+          articles: [
+            [
+              '下级市场监督管理部门不得对上级已抽查合格的甲乙重复抽查。',
+              '对涉嫌违法的甲乙进行的跟踪检查，不受前款规定限制。',
+            ],
+          ],
+        },
+      ]),
+    );
+    expect(at(list, 1, 2)[0]).toMatchObject({ kind: 'other', trackedByDefault: false });
+  });
+
+  it('staff named by their function act for the body named before them', () => {
+    const list = statements(
+      regulation('河南省甲乙条例', [
+        {
+          title: '监督',
+          articles: [
+            [
+              '县级以上市场监督管理部门抽取甲乙样品，应当填写抽样单。抽样前，抽样人员应当出示执法证件。',
+            ],
+            ['复检由其他甲乙检验机构承担；由原检验机构承担的，原检验人员应当回避。'],
+          ],
+        },
+      ]),
+    );
+    expect(at(list, 1).map((d) => d.actorType)).toEqual(['department', 'department']);
+    expect(at(list, 1)[1].actorSource).toBe('previous');
+    expect(at(list, 2).map((d) => d.actorType)).toEqual(['third_party', 'third_party']);
+  });
+
+  it('a body defined by testing (接受委托检验的机构) is a third party, not the subject before it', () => {
+    const list = statements(
+      regulation('河南省甲乙条例', [
+        {
+          title: '生产',
+          articles: [
+            [
+              '生产者对不能检验的项目，应当委托有能力的机构检验。接受委托检验的机构不得出具虚假证明。',
+            ],
+          ],
+        },
+      ]),
+    );
+    expect(at(list, 1).map((d) => d.actorType)).toEqual(['enterprise', 'third_party']);
+  });
+
+  it('a party named after a clause that states a fact opens its own duty', () => {
+    const list = statements(
+      regulation('重庆市甲乙条例', [
+        {
+          title: '监督',
+          articles: [['复检结论为最终结论，被检查人不得再次申请复检。']],
+        },
+      ]),
+    );
+    expect(at(list, 1)[0]).toMatchObject({
+      kind: 'prohibition',
+      actorType: 'enterprise',
+      actorText: '被检查人',
+    });
+  });
+
+  it('kinds of standard stand for their makers (标准化法): 团体标准 → 社会团体, 企业标准 → 企业', () => {
+    const list = statements(
+      regulation('上海市甲乙标准化条例', [
+        {
+          title: '标准',
+          articles: [
+            ['鼓励团体标准、企业标准通过公共服务平台向社会公开。'],
+            ['团体标准、企业标准的制定单位应当定期组织复审。'],
+          ],
+        },
+      ]),
+    );
+    expect(at(list, 1)[0].actorTypes).toEqual(['association', 'enterprise']);
+    expect(at(list, 1)[0].modality).toBe('encouraged');
+    expect(at(list, 2)[0].actorTypes).toEqual(['association', 'enterprise']);
+  });
+
+  it('an item that only names what is published (……情况) is done by the lead-in’s actor', () => {
+    const r: RegulationInput = {
+      title: '上海市甲乙条例',
+      chapters: [
+        {
+          number: 1,
+          title: '总则',
+          articles: [
+            {
+              number: 1,
+              paragraphs: [
+                {
+                  number: 1,
+                  text: '市市场监督管理部门应当每年公布下列内容：',
+                  items: [
+                    { number: 1, text: '（一）甲乙工作总体情况；' },
+                    { number: 2, text: '（二）标准化技术委员会建设情况。' },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const items = extractRegulationDuties(r).articles[0].duties.filter((d) => d.item !== null);
+    expect(items.map((d) => [d.actorType, d.actorSource])).toEqual([
+      ['department', 'lead-in'],
+      ['department', 'lead-in'],
+    ]);
+  });
+
+  it('制定团体标准应当…… binds the makers of group standards; 不符合……的产品、服务不得销售 binds their providers', () => {
+    const list = statements(
+      regulation('上海市甲乙标准化条例', [
+        { title: '总则', articles: [['市标准化行政主管部门负责本市甲乙标准化工作。']] },
+        {
+          title: '标准',
+          articles: [
+            ['制定团体标准应当以满足市场需要为目标。'],
+            ['不符合强制性标准的产品、服务，不得生产、销售或者提供。'],
+          ],
+        },
+      ]),
+    );
+    expect(at(list, 2)[0]).toMatchObject({ actorType: 'association', trackedByDefault: false });
+    expect(at(list, 3)[0].actorType).toBe('enterprise');
+  });
+
+  it('……还应当由国家……委员会进行评估: a state committee as 由-agent, bound by the modal verb before 由', () => {
+    const list = statements(
+      regulation('中华人民共和国甲乙法', [
+        {
+          title: '进口',
+          articles: [['首次进口的甲乙还应当由国家甲乙资源委员会进行性能评估。']],
+        },
+      ]),
+    );
+    expect(at(list, 1)[0]).toMatchObject({
+      actorType: 'department',
+      levels: ['national'],
+      modality: 'mandatory',
+      trackedByDefault: false,
+    });
+  });
+
+  it('farmers and herders (农民, 农牧民) are the public', () => {
+    const list = statements(
+      regulation('中华人民共和国甲乙法', [
+        { title: '发展', articles: [['国家支持农牧民发展甲乙专业合作社。']] },
+      ]),
+    );
+    expect(at(list, 1)[0]).toMatchObject({ actorType: 'public', modality: 'encouraged' });
+  });
+});
+
+describe('issue 14, third pass: which party acts (conventions 43–52)', () => {
+  const province = (articles: string[][]) =>
+    statements(
+      regulation('某某省甲乙促进条例', [
+        {
+          title: '总则',
+          articles: [['县级以上人民政府负责本行政区域内的甲乙促进工作。'], ...articles],
+        },
+      ]),
+    );
+
+  it('43: 企业事业单位 / 企业事业组织 name enterprises and public institutions together', () => {
+    const list = province([['企业事业组织应当为甲乙技术人员提供培训条件。']]);
+    expect(at(list, 2)[0].actorTypes).toEqual(['enterprise', 'public']);
+  });
+
+  it('43: 单位 named by what it holds or does is any organisation; a line of business keeps it a market party', () => {
+    const list = province([
+      ['取得甲乙成果的单位应当对完成人给予奖励。'],
+      ['甲乙施工单位应当遵守安全规范。'],
+    ]);
+    expect(at(list, 2)[0].actorTypes).toEqual(['enterprise', 'public']);
+    expect(at(list, 3)[0].actorTypes).toEqual(['enterprise']);
+  });
+
+  it('43: a relative clause before 企业和个人 qualifies both; 任何单位 after an opening phrase is the subject', () => {
+    const list = province([
+      ['未出示证件的，接受调查的企业和个人有权拒绝。'],
+      ['名录以外，任何单位开展甲乙服务不得收取费用。'],
+    ]);
+    expect(at(list, 2)[0].actorTypes).toEqual(['enterprise', 'public']);
+    expect(at(list, 3)[0]).toMatchObject({ kind: 'prohibition', actorType: 'public' });
+  });
+
+  it('43: 甲乙质量的监督部门 is the same department as 甲乙质量监督部门, joined by 或者', () => {
+    const list = province([['县级以上人民政府或者产品质量的监督部门应当对举报人给予奖励。']]);
+    expect(at(list, 2)[0]).toMatchObject({
+      actorTypes: ['government', 'department'],
+      departments: ['market_regulation'],
+    });
+  });
+
+  it('44: institutions listed by sector are public institutions, press and broadcasting ones media too', () => {
+    const list = province([['鼓励教育、新闻出版、广播影视等机构和社会团体宣传甲乙知识。']]);
+    expect(at(list, 2)[0]).toMatchObject({ modality: 'encouraged', governmentDuty: false });
+    expect(at(list, 2)[0].actorTypes).toEqual(['public', 'media', 'association']);
+  });
+
+  it('44: an organisation named by a field of civil society is a social organisation', () => {
+    const list = province([['鼓励国际学术组织在本省设立分支机构。']]);
+    expect(at(list, 2)[0].actorType).toBe('association');
+  });
+
+  it('44: a 技术归口单位 of standardisation is a technical body (third party)', () => {
+    const list = province([['技术归口单位应当组织地方标准的起草。']]);
+    expect(at(list, 2)[0].actorType).toBe('third_party');
+  });
+
+  it('45: 申请人 is the party that applied earlier in the paragraph; 可 before a preposition is 可以', () => {
+    const list = province([
+      ['被检查人对抽查结论有异议的，可在五日内向原实施部门申请复查。复查费用由申请人承担。'],
+    ]);
+    const [apply, cost] = at(list, 2);
+    expect(apply).toMatchObject({ actorType: 'enterprise', modality: 'discretionary' });
+    expect(cost.actorType).toBe('enterprise');
+    expect(cost.cues.some((c) => c.rule === 'actorType.applicant-back-reference')).toBe(true);
+  });
+
+  it('45: without an earlier applicant, 申请者 is whoever applies (the public)', () => {
+    const list = statements(
+      regulation('中华人民共和国甲乙法', [
+        { title: '审定', articles: [['审定所需的检测费用由申请者承担。']] },
+      ]),
+    );
+    expect(at(list, 1)[0].actorType).toBe('public');
+  });
+
+  it('45: 各类 before a party and 均 before 可 do not hide the subject and its modal verb', () => {
+    const list = province([['负面清单以外的领域，各类市场主体均可依法平等进入。']]);
+    expect(at(list, 2)[0]).toMatchObject({
+      kind: 'implementation',
+      actorType: 'enterprise',
+      modality: 'discretionary',
+    });
+  });
+
+  it('46: officials of a government act in its name', () => {
+    const list = province([['县级人民政府的主要负责人是本地甲乙工作的第一责任人。']]);
+    expect(at(list, 2)[0]).toMatchObject({ actorType: 'government', levels: ['county'] });
+  });
+
+  it('47: an activity whose only predicate is compliance with other rules is a referral (scope)', () => {
+    const list = statements(
+      regulation('中华人民共和国甲乙法', [
+        {
+          title: '管理',
+          articles: [
+            ['甲乙养殖涉及水域利用活动的，应当遵守有关水域保护法律法规的规定。'],
+            ['新甲乙品种的引进、试验和推广，应当符合国家有关生物安全管理的规定。'],
+            ['向境外运送甲乙样本的，还应当依照有关法律的规定办理出境手续。'],
+            ['甲乙产品的包装应当符合国家有关规定。'],
+          ],
+        },
+      ]),
+    );
+    expect(at(list, 1)[0]).toMatchObject({ kind: 'scope', actorType: 'none' });
+    expect(at(list, 2)[0]).toMatchObject({ kind: 'scope', actorType: 'none' });
+    // An act of its own (办理出境手续) is a duty of whoever does it; a product binds its producers.
+    expect(at(list, 3)[0]).toMatchObject({ kind: 'implementation', actorType: 'public' });
+    expect(at(list, 4)[0]).toMatchObject({ kind: 'implementation', actorType: 'enterprise' });
+  });
+
+  it('52: outside the general chapter, 对……的，以及……的产品，实行/建立……制度 is the addressed governments’ system', () => {
+    const list = statements(
+      regulation('某某省甲乙促进条例', [
+        {
+          title: '总则',
+          articles: [
+            ['县级以上人民政府负责本行政区域内的甲乙促进工作。'],
+            ['县级以上人民政府市场监督管理部门主管本行政区域内的甲乙监督管理工作。'],
+          ],
+        },
+        {
+          title: '监督管理',
+          articles: [
+            ['对质量稳定、标准先进的，以及连续三次抽查合格的甲乙产品，实行免于重复检查制度。'],
+            ['建立甲乙质量信息公开制度，具体办法由省人民政府制定。'],
+          ],
+        },
+      ]),
+    );
+    for (const article of [3, 4]) {
+      expect(at(list, article)[0]).toMatchObject({
+        kind: 'implementation',
+        actorType: 'government',
+        actorSource: 'inferred',
+      });
+    }
+  });
+
+  it('48: 不得 with no subject continues the article’s party; 禁止 addresses everyone', () => {
+    const list = province([
+      ['甲乙生产者应当使用合格的包装物。', '不得使用回收的包装物包装甲乙产品。'],
+      ['禁止在甲乙产品中掺杂掺假。'],
+    ]);
+    expect(at(list, 2, 2)[0]).toMatchObject({ kind: 'prohibition', actorType: 'enterprise' });
+    expect(at(list, 3)[0]).toMatchObject({ kind: 'prohibition', actorType: 'public' });
+  });
+
+  it('49: 对……的产品，必须标明……方可销售 binds producers and sellers', () => {
+    const list = province([
+      ['对有轻微瑕疵但安全合格的甲乙产品，必须在包装上标明“处理品”字样后，方可销售。'],
+    ]);
+    expect(at(list, 2)[0]).toMatchObject({ actorType: 'enterprise', trackedByDefault: false });
+  });
+
+  it('51: a benefit is enjoyed by the party the topic or condition names, not by an organ', () => {
+    const list = province([
+      [
+        '市场监督管理部门应当做好甲乙认定工作。',
+        '经认定的甲乙示范企业，可以享受本省有关扶持政策。',
+      ],
+      ['从事甲乙技术培训活动的，按照规定享受税收优惠。'],
+    ]);
+    expect(at(list, 2, 2)[0]).toMatchObject({ actorType: 'enterprise', governmentDuty: false });
+    expect(at(list, 3)[0]).toMatchObject({ actorType: 'public', trackedByDefault: false });
+  });
+
+  it('50: a principle followed by the work a named actor must do is that actor’s duty', () => {
+    const list = province([
+      ['仲裁机构应当坚持公平公正的原则，依法做好甲乙纠纷仲裁工作。'],
+      ['甲乙促进工作应当遵循统筹规划、分类指导的原则。'],
+    ]);
+    expect(at(list, 2)[0]).toMatchObject({ kind: 'implementation', actorType: 'judicial' });
+    expect(at(list, 3)[0]).toMatchObject({ kind: 'other', actorType: 'none' });
   });
 });

@@ -113,6 +113,14 @@ describe('the Hubei draft register (pinned)', () => {
     }
   });
 
+  it('named correction of the joined types: 企业事业单位 are enterprises and public institutions (convention 43)', () => {
+    const encouraged = duties.filter(({ d }) => d.text.startsWith('鼓励企业事业单位和社会组织'));
+    expect(encouraged.map(({ key }) => key)).toEqual(['11.2.0.1']);
+    // Was ['enterprise', 'association']; the primary actor type and every pinned field are unchanged.
+    expect(encouraged[0].d.actorTypes).toEqual(['enterprise', 'public', 'association']);
+    expect(encouraged[0].d).toMatchObject({ actorType: 'enterprise', trackedByDefault: false });
+  });
+
   it('77 statements: 73 implementation duties, 44 of them tracked', () => {
     expect(duties).toHaveLength(77);
     expect(duties.filter(({ d }) => d.kind === 'implementation')).toHaveLength(73);

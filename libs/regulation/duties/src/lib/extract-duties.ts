@@ -45,6 +45,7 @@ import {
 } from './text';
 import type {
   ActorSource,
+  ActorType,
   AdminLevel,
   AllocatedActor,
   Allocations,
@@ -119,6 +120,8 @@ interface Context {
   sentenceModal?: { sentence: number; modal: ModalMatch };
   /** The organ an application is addressed to (向省级……部门提出申请), for 受理申请的部门 after it. */
   recipient?: { sentence: number; actor: ActorMatch };
+  /** The party that applies earlier in the paragraph (被检验方……申请复检), for 申请人 after it. */
+  applicant?: ActorMatch;
   /** For items: the lead-in's actor, modality and (when not implementation) kind. */
   leadIn?: LeadIn;
 }
@@ -248,7 +251,7 @@ function allocatedActor(
 
 /** 地方标准、团体标准和企业标准（的技术要求）: standards as the subject, each kind by its maker. */
 const STANDARD_SUBJECT =
-  /^(?:(?:地方|团体|企业)标准(?:化指导性技术文件)?(?:、|和|及|以及|与)?)+(?:的[^，；。]{0,12})?$/;
+  /^(?:制定)?(?:(?:地方|团体|企业)标准(?:化指导性技术文件)?(?:、|和|及|以及|与)?)+(?:的[^，；。]{0,12})?$/;
 
 /**
  * Who a duty about standards binds: the makers the kinds name (标准化法: 地方标准 by the
@@ -330,6 +333,26 @@ function encouragedParty(s: string, modal: ModalMatch): ActorMatch | undefined {
   );
 }
 
+/** An item that only names a thing reported or published (……建设情况, ……的名单). */
+const NOUN_ITEM = /(?:情况|内容|信息|事项|名单|名录|目录|清单|结果|数据)$/;
+
+/** A list of kinds of standard (团体标准、企业标准), as written before 的 or a verb. */
+const STANDARD_LIST = /^(?:(?:地方|团体|企业)标准(?:化指导性技术文件)?[、和及与]?)+/;
+
+/**
+ * 鼓励团体标准、企业标准……公开: standards encouraged to do something stand for their makers
+ * (see {@link standardMakers}).
+ */
+function encouragedStandards(s: string, modal: ModalMatch, ctx: Context): ActorMatch | undefined {
+  if (!ENCOURAGING_RULES.has(modal.rule)) return undefined;
+  const at = modal.offset + modal.length;
+  const list = STANDARD_LIST.exec(s.slice(at));
+  if (!list || s.startsWith('的', at + list[0].length)) return undefined;
+  const phrase = list[0].replace(/[、和及与]$/, '');
+  const makers = standardMakers(phrase, ctx);
+  return makers ? { ...makers, length: phrase.length, text: phrase } : undefined;
+}
+
 /** 由 + a noun phrase + its verb (费用由申请者承担; 检验由具备资质的检验机构进行). */
 const AGENT_PHRASE =
   /^([^，；。]{1,24}?)(?:统一|依法|(?:按照|依照|根据)[^，；。]{1,30}?(?:规定|要求|标准|约定|办法)|按照|负责)?(?:承担|负担|支付|预付|提供|负责|进行|实施|组织|办理|出具|审定|鉴定|核准|批准|决定)/;
@@ -387,11 +410,16 @@ function passiveInside(s: string): boolean {
 const STATE_OF_AFFAIRS =
   /视为|不影响|丧失|计算|除外|不受|有效|无效|为准|^[^，；。]{2,80}?的[，,]|^[^，；。]{2,40}(?:为|是|属于)/;
 
-/** A rule of computation or precedence (按照……价格计算; ……为准), not anyone's duty. */
-const RULE_OF_COMPUTATION = /(?:计算|为准|视为[^，；。]{0,12}|的除外)$/;
+/**
+ * A rule of computation, precedence or exemption (按照……价格计算; ……为准; ……不受前款规定限制),
+ * not anyone's duty.
+ */
+const RULE_OF_COMPUTATION =
+  /(?:计算|为准|视为[^，；。]{0,12}|的除外|不受[^，；。]{0,20}限制|不适用[^，；。]{0,20}规定)$/;
 
 /** Words of a product requirement: it binds whoever produces or sells the product. */
-const PRODUCT = /(?:产品|商品|标识|包装|标签|说明书|质量|种畜禽|饲料|兽药|食品)$/;
+const PRODUCT =
+  /(?:产品|商品|标识|包装|标签|说明书|质量|种畜禽|饲料|兽药|食品|产品、服务|产品和服务)$/;
 /** 「……应当符合……标准」: a conformity requirement binds whoever produces or provides the thing. */
 const CONFORMITY = /^(?:符合|达到|具备|满足|经[^，；。]{0,20}(?:检验|检疫|检测)合格)/;
 const OFFICIAL_ACT =
@@ -423,6 +451,20 @@ function thingSubject(
   const start = subjectStart(s);
   const rest = s.slice(start);
   const modal = findModal(rest);
+  // 对……的产品，必须……标明……，方可出厂或者销售 (convention 49): a product named as the topic of
+  // a subjectless requirement on its marking or sale binds whoever produces or sells it.
+  const topic = /^对([^，；。]{2,80}?)[，,]/.exec(s);
+  const required = topic ? s.slice(topic[0].length) : '';
+  if (
+    topic &&
+    matchModal(required)?.offset === 0 &&
+    PRODUCT.test(topic[1]) &&
+    !OFFICIAL_ACT_CONTEXT.test(s) &&
+    /标明|标注|注明|附有|出厂|销售|包装/.test(required) &&
+    !OFFICIAL_ACT.test(required.slice(0, 12))
+  ) {
+    return { kind: 'product', phrase: topic[1] };
+  }
   if (modal && modal.offset > 0) {
     const phrase = rest.slice(0, modal.offset).replace(/[，,]$/, '');
     if (phrase.length === 0 || /^(?:并|也|还|均|都|亦|一律)$/.test(phrase)) return undefined;
@@ -440,7 +482,7 @@ function thingSubject(
     const phrase =
       /^[^，；。]{2,30}?(?=为|是|以|按|属于|不超过|不少于|自(?!治))/.exec(rest)?.[0] ??
       rest.slice(0, 10);
-    if (SYSTEM_VERB.test(phrase)) return undefined;
+    if (SYSTEM_VERB.test(phrase) || SYSTEM_STATEMENT.test(s)) return undefined;
     return { kind: 'fact', phrase };
   }
   return undefined;
@@ -608,7 +650,8 @@ function withCompetentDepartment(organ: ActorMatch, phrase: string, ctx: Context
  */
 function describedOrgan(s: string, ctx: Context): ActorMatch | undefined {
   const described = /^[^，；。]{1,20}?的(?=[^，；。的]{0,40}?(?:部门|机关))/.exec(s);
-  if (!described) return undefined;
+  // 设区的市 is a level word, not a relative clause (由省或者设区的市人民政府……部门).
+  if (!described || /设区的$/.test(described[0])) return undefined;
   const rest = s.slice(described[0].length);
   const organ =
     matchGovernmentActor(rest, ctx.kinds, ctx.tier) ??
@@ -746,8 +789,44 @@ function writtenSubject(ctx: Context, s: string): Found | undefined {
       if (party) return { actor: party, source: 'explicit', rest: start + modal.offset };
     }
   }
+  // 团体标准、企业标准的制定单位应当……: the makers of the kinds of standard named.
+  const makersOf = /^((?:(?:地方|团体|企业)标准[、和及与]?)+)的(?:制定单位|制定者|制定主体)/.exec(
+    s.slice(start),
+  );
+  const makers = makersOf ? standardMakers(makersOf[1], ctx) : undefined;
+  if (makers && makersOf) {
+    return {
+      actor: { ...makers, length: makersOf[0].length, text: makersOf[0] },
+      source: 'explicit',
+      rest: start + makersOf[0].length,
+    };
+  }
   // 畜禽养殖户的防疫条件……: a party followed by 的 only modifies the subject.
   const named = matchSubjectActor(s, ctx.kinds, ctx.tier);
+  // 各级人民政府的主要负责人是……第一责任人; ……部门的工作人员不得……: officials and staff of an
+  // organ act in its name (convention 46), so the duty is the organ's.
+  const official =
+    named && isOrganType(named.actorType)
+      ? /^的?(?:主要负责人|负责人|主要领导|领导人员|工作人员)/.exec(s.slice(named.length))
+      : null;
+  if (named && official) {
+    return {
+      actor: {
+        ...named,
+        cues: [
+          ...named.cues,
+          {
+            field: 'actorType',
+            rule: 'actorType.organ-officials',
+            text: named.text + official[0],
+            explanation: `“${named.text + official[0]}”以所在机关的名义履职：为“${named.text}”的职责`,
+          },
+        ],
+      },
+      source: 'explicit',
+      rest: named.length + official[0].length,
+    };
+  }
   // 畜禽遗传资源保种场、保护区和基因库的管理办法: nouns joined to the party still end in 的.
   const atStart =
     named && !/^(?:[、和及与][^，；。的、]{1,12})*的/u.test(s.slice(named.length))
@@ -790,12 +869,24 @@ function writtenSubject(ctx: Context, s: string): Found | undefined {
   if (party) return { actor: party, source: 'explicit', rest: start + party.length };
   // A subject after an opening phrase (发生突发事件，相关县级以上人民政府应当……).
   for (let i = s.indexOf('，'); i > 0; i = s.indexOf('，', i + 1)) {
-    const later = matchSubjectActor(s.slice(i + 1), ctx.kinds, ctx.tier);
+    const later =
+      matchSubjectActor(s.slice(i + 1), ctx.kinds, ctx.tier) ??
+      namedPartyBeforeModal(s.slice(i + 1));
     if (!later) continue;
     // ……的，生产者、销售者提供产品时应当明示: a time clause may stand between subject and modal.
     const tail = s.slice(i + 1 + later.length);
     const when = /^[^，；。]{1,30}?时[，,]?/.exec(tail);
-    const modal = matchModal(tail) ?? (when ? matchModal(tail.slice(when[0].length)) : undefined);
+    // 目录清单以外，任何单位实施行政管理不得……: the party's own circumstance may stand before its
+    // modal verb in the same clause (convention 43).
+    const inClause = findModal(tail);
+    const sameClause =
+      inClause &&
+      !isOrganType(later.actorType) &&
+      !/[，,；;。]/.test(tail.slice(0, inClause.offset))
+        ? inClause
+        : undefined;
+    const modal =
+      matchModal(tail) ?? (when ? matchModal(tail.slice(when[0].length)) : undefined) ?? sameClause;
     if (modal && !findModal(s.slice(0, i))) {
       return { actor: later, source: 'explicit', rest: i + 1 + later.length };
     }
@@ -808,6 +899,39 @@ function writtenSubject(ctx: Context, s: string): Found | undefined {
     if (party) return { actor: party, source: 'explicit', rest: start + modal.offset };
   }
   return undefined;
+}
+
+/**
+ * ……部门应当……抽取样品。抽样前，抽样人员应当出示……: staff named only by their function
+ * (执法人员, 抽样人员, 检验人员) act for the body named before them in the article.
+ */
+function staffOfCarried(ctx: Context, found: Found): Found {
+  const prior = ctx.carried;
+  if (
+    !prior ||
+    found.source !== 'explicit' ||
+    prior.actorType === 'public' ||
+    prior.actorType === 'none' ||
+    !/^(?:原|其他)?(?:行政执法|执法|抽样|检查|监督检查|检验|检测|检疫)人员$/.test(found.actor.text)
+  ) {
+    return found;
+  }
+  return {
+    ...found,
+    source: 'previous',
+    actor: {
+      ...prior,
+      cues: [
+        ...prior.cues,
+        {
+          field: 'actorType',
+          rule: 'actorType.staff-of-body',
+          text: found.actor.text,
+          explanation: `“${found.actor.text}”是前文“${prior.text}”的工作人员，代表其履行职责`,
+        },
+      ],
+    },
+  };
 }
 
 function escapeRegExp(s: string): string {
@@ -832,6 +956,56 @@ function byConvention(actor: ActorMatch, text: string, cue: Cue): Found {
   };
 }
 
+/**
+ * 市人民政府及其相关部门应当……。相关部门应当按照各自职责……: a bare 相关部门/有关部门 after a
+ * government named with 及其相关部门 in the same article refers back to that government's
+ * departments and takes its levels.
+ */
+function anaphoricDepartments(ctx: Context, found: Found): Found {
+  const prior = ctx.carried;
+  const actor = found.actor;
+  if (
+    !prior ||
+    found.source !== 'explicit' ||
+    actor.actorType !== 'department' ||
+    !/^(?:有关|相关)(?:主管)?部门$/.test(actor.text) ||
+    !/人民政府及其(?:有关|相关)(?:主管)?部门$/.test(prior.text) ||
+    !actor.cues.some((c) => c.field === 'levels' && c.rule === 'levels.unstated')
+  ) {
+    return found;
+  }
+  return {
+    ...found,
+    actor: {
+      ...actor,
+      levels: [...prior.levels],
+      cues: [
+        ...actor.cues.filter((c) => c.field !== 'levels'),
+        {
+          field: 'levels',
+          rule: 'levels.anaphoric-departments',
+          text: prior.text,
+          explanation: `“${actor.text}”承前指“${prior.text}”中的部门，层级随之：${describeLevels(prior.levels)}`,
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * 对……（的单位和个人），（按照……规定）给予表彰（和）奖励; ……成效显著的，可以……予以激励: a
+ * subjectless reward clause.
+ */
+const REWARD =
+  /^(?:对[^。；]{2,80}?[，,]?|[^。；]{2,80}?的[，,])(?:[^，；。]{0,30}?)(?:给予|予以)[^，；。]{0,6}(?:表彰|奖励|表扬|激励)/;
+/**
+ * （对……）实行……制度 with no subject: a system is instituted by the governments the text
+ * addresses (their policy), not by the department that runs it day to day. Also 实施/建立/推行
+ * ……制度, after a 对-phrase that may list its cases with commas (convention 52).
+ */
+const SYSTEM_STATEMENT =
+  /^(?:对[^。；]{1,120}?[，,]?)?(?:实行|实施|建立|推行|建立健全)[^，；。]{1,40}?制度(?:[，,；。]|$)/;
+
 function fallbackActor(
   ctx: Context,
   kind: DutyKind,
@@ -847,6 +1021,9 @@ function fallbackActor(
     modal.offset === 0 &&
     !ctx.leadIn &&
     !(continuing && ctx.carried) &&
+    // 不得 is a modal verb that needs a subject: with none written it continues the article's last
+    // subject; only the impersonal 禁止/严禁 address everyone (convention 48).
+    !(modal.text === '不得' && ctx.carried) &&
     !OFFICIAL_ACT_CONTEXT.test(s)
   ) {
     // 禁止服务业经营者将……: the party named right after 禁止, before its predicate, is the one
@@ -889,6 +1066,13 @@ function fallbackActor(
       ctx,
       ctx.allocations.enforcement ?? ctx.allocations.general,
     );
+    return { actor, source: 'inferred', rest: 0, from };
+  }
+  // 对……做出显著成绩的单位和个人，给予表彰和奖励 / 对……实行……制度: a reward or a system opening
+  // its own sentence with no subject is granted or instituted by the governments the text
+  // addresses (its general-responsibility article), not by whoever the sentence before named.
+  if (!continuing && (REWARD.test(s) || SYSTEM_STATEMENT.test(s)) && ctx.allocations.general) {
+    const { actor, from } = allocatedActor(ctx, ctx.allocations.general);
     return { actor, source: 'inferred', rest: 0, from };
   }
   if (ctx.carried) return { actor: ctx.carried, source: 'previous', rest: 0 };
@@ -950,8 +1134,22 @@ function inheritedModality(ctx: Context, unit: Unit, s: string): { modality: Mod
 function applicationOrgans(ctx: Context, s: string, unit: Unit, found: Found): Found {
   let actor = found.actor;
   const r = ctx.recipient;
-  if (r && r.sentence === unit.sentence && /^受理[^，；。]{0,10}的/.test(actor.text)) {
-    actor = { ...actor, levels: [...r.actor.levels] };
+  // 向省级……部门提出申请。受理申请的……部门应当……: the organ that receives the application is
+  // the one it was addressed to earlier in the paragraph (in the same or an earlier sentence).
+  if (r && r.sentence <= unit.sentence && /^受理[^，；。]{0,10}的/.test(actor.text)) {
+    actor = {
+      ...actor,
+      levels: [...r.actor.levels],
+      cues: [
+        ...actor.cues.filter((c) => c.field !== 'levels'),
+        {
+          field: 'levels',
+          rule: 'levels.application-recipient',
+          text: r.actor.text,
+          explanation: `“${actor.text}”指前文申请所向的“${r.actor.text}”，层级随之：${describeLevels(r.actor.levels)}`,
+        },
+      ],
+    };
     if (actor.departments.length === 0) actor = { ...actor, departments: [...r.actor.departments] };
   }
   const passedOn = /[，,]?报([^，；。]{2,40}?(?:部门|机关|人民政府))[^，；。]{0,12}?批准/.exec(
@@ -961,7 +1159,146 @@ function applicationOrgans(ctx: Context, s: string, unit: Unit, found: Found): F
   if (approver && actor !== found.actor) {
     actor = joinActors(actor, approver, actor.text);
   }
+  // ……应当将……移送省级人民政府……部门处理: the organ a matter is handed over to must handle it;
+  // both organs act.
+  const handedTo = /移送([^，；。]{2,40}?(?:部门|机关|人民政府))(?:依法)?(?:处理|处置|查处)/.exec(
+    s.slice(found.rest),
+  );
+  const handler = handedTo ? matchGovernmentActor(handedTo[1], ctx.kinds, ctx.tier) : undefined;
+  if (handler && isOrganType(actor.actorType) && handler.length === handedTo![1].length) {
+    actor = joinActors(actor, handler, actor.text);
+    actor = {
+      ...actor,
+      cues: [
+        ...actor.cues,
+        {
+          field: 'actor',
+          rule: 'actor.handed-over-to',
+          text: handedTo![0],
+          explanation: `“${handedTo![0]}”：接受移送的“${handler.text}”负责处理，与移送机关共同承担`,
+        },
+      ],
+    };
+  }
   return actor === found.actor ? found : { ...found, actor };
+}
+
+/**
+ * ……活动的，应当遵守有关……法律法规的规定; 转基因畜禽品种的培育、试验和推广，应当符合国家有关……规定:
+ * an activity (a 的-condition or nominalised acts) with no party named, whose whole predicate is
+ * compliance with laws or rules, refers to those rules (convention 47): a scope clause, as
+ * 在……从事……活动，应当遵守本法. A product or sign as topic still binds its producers (item 5).
+ */
+const REFERRAL =
+  /^([^，；。]{2,60})[，,](?:还|也)?(?:应当|必须)(?:遵守|符合|依照|按照)(?:国家)?(?:的)?(?:有关)?[^，；。]{0,30}?(?:法律法规|法律、(?:行政)?法规|法律|法规|规定|《[^》]{2,40}》)(?:的(?:有关)?规定)?$/;
+const ACTIVITY_TOPIC =
+  /(?:的|活动|行为)$|的(?:[\u4e00-\u9fff]{2}[、和])*(?:培育|试验|审定|推广|引进|研究|开发|利用|生产|经营|使用|建设)$/;
+
+function referralKind(ctx: Context, s: string): KindMatch | undefined {
+  const m = REFERRAL.exec(trimPunctuation(s));
+  if (!m || !ACTIVITY_TOPIC.test(m[1])) return undefined;
+  if (writtenSubject(ctx, s) || PRODUCT.test(m[1])) return undefined;
+  return {
+    kind: 'scope',
+    cue: {
+      field: 'kind',
+      rule: 'kind.referral-compliance',
+      text: trimPunctuation(s).slice(m[1].length + 1),
+      explanation: `“${m[1]}”未写主体，谓语只是遵守、符合其他法律法规或规定：为援引（适用范围）条款，不另设职责`,
+    },
+  };
+}
+
+const BENEFIT =
+  /^([^。；]{2,80}?)[，,]?(?:可以|可)?(?:(?:按照|依照)[^，；。]{0,30}?规定|依法)?享受[^，；。]{0,30}?(?:优惠|待遇|政策|补贴|扶持|支持)/;
+
+/** The party that enjoys a benefit: named by the topic's head nouns, or the doer of a condition. */
+function beneficiaryOf(s: string): ActorMatch | undefined {
+  const m = BENEFIT.exec(s);
+  if (!m) return undefined;
+  const topic = m[1].replace(/[，,]$/, '');
+  const cue = (text: string): Cue => ({
+    field: 'actorType',
+    rule: 'actorType.beneficiary',
+    text,
+    explanation: `享受优惠、待遇或政策的是“${text}”（非政府主体），不是实施政策的机关`,
+  });
+  if (/^从事[^，；。]{1,60}的$/.test(topic)) {
+    const type: ActorType = BUSINESS.test(topic) ? 'enterprise' : 'public';
+    return {
+      length: 0,
+      text: topic,
+      actorType: type,
+      actorTypes: [type],
+      levels: [],
+      departments: [],
+      unrecognisedDepartments: [],
+      cues: [cue(topic)],
+    };
+  }
+  const head = topic.slice(topic.lastIndexOf('的') + 1);
+  const parties = head
+    .split(/和|、|及|以及|或者/)
+    .map((part) => classifySubjectPhrase(part))
+    .filter((p): p is ActorMatch => !!p && !isOrganType(p.actorType));
+  if (parties.length === 0) return undefined;
+  const types = [...new Set(parties.flatMap((p) => p.actorTypes))];
+  return { ...parties[0], actorType: types[0], actorTypes: types, cues: [cue(head)] };
+}
+
+/** A clause of work to be done (依法做好……工作, 履行……职责, 保护……权益), not a further principle. */
+const DUTY_AFTER_PRINCIPLE =
+  /^(?:严格|依法|切实|认真|积极|公开|公正|高效|[、和])*(?:做好|履行|承担|保护|保障|开展|落实|负责|提供)/;
+
+/** 申请人, 申请者, 复检申请人: a role noun for whoever applies. */
+const APPLICANT = /(?:申请|申报)(?:人|者)$/;
+
+/**
+ * 被检验方对检验结果有异议的，可以……申请复检。……所需费用由申请人预付 (convention 45): 申请人
+ * refers back to the party named as applying earlier in the paragraph; without one it is any unit
+ * or individual that applies (rememberApplicant keeps a party whose own clause applies).
+ */
+function applicantParty(ctx: Context, found: Found): Found {
+  const actor = found.actor;
+  if (
+    ctx.applicant &&
+    !isOrganType(actor.actorType) &&
+    APPLICANT.test(actor.text) &&
+    ctx.applicant.text !== actor.text
+  ) {
+    const named = ctx.applicant;
+    const noun = /[^由的，；。]{0,6}?(?:申请|申报)(?:人|者)$/.exec(actor.text)?.[0] ?? actor.text;
+    return {
+      ...found,
+      actor: {
+        ...actor,
+        actorType: named.actorType,
+        actorTypes: [...named.actorTypes],
+        cues: [
+          ...actor.cues.filter((c) => c.field !== 'actorType'),
+          {
+            field: 'actorType',
+            rule: 'actorType.applicant-back-reference',
+            text: noun,
+            explanation: `“${noun}”指本款前文提出申请的“${named.text}”`,
+          },
+        ],
+      },
+    };
+  }
+  return found;
+}
+
+function rememberApplicant(ctx: Context, s: string, found: Found): void {
+  const actor = found.actor;
+  if (
+    !isOrganType(actor.actorType) &&
+    actor.actorType !== 'none' &&
+    !APPLICANT.test(actor.text) &&
+    /申请/.test(s)
+  ) {
+    ctx.applicant = actor;
+  }
 }
 
 function analyseUnit(ctx: Context, s: string, unit: Unit, isItem: boolean): Analysed {
@@ -972,6 +1309,8 @@ function analyseUnit(ctx: Context, s: string, unit: Unit, isItem: boolean): Anal
   // 1. Formulas that set no duty: purpose, effective date, definition, scope.
   const formula = formulaKind(s);
   if (formula) return { kind: 'duty', result: noActorResult(formula, s) };
+  const referral = unit.clause === 0 && !isItem ? referralKind(ctx, s) : undefined;
+  if (referral) return { kind: 'duty', result: noActorResult(referral, s) };
   const leadKind = ctx.leadIn?.kind;
   if (isItem && leadKind && leadKind.kind !== 'implementation' && leadKind.kind !== 'prohibition') {
     if (leadKind.kind !== 'enforcement')
@@ -980,7 +1319,20 @@ function analyseUnit(ctx: Context, s: string, unit: Unit, isItem: boolean): Anal
 
   // 2. The subject written in the clause.
   let found = writtenSubject(ctx, s);
+  // ……应当公布下列内容：（四）标准化技术委员会建设情况: an item that is a noun phrase (what is
+  // published or reported) names no subject; the lead-in's actor does it.
+  if (
+    found &&
+    isItem &&
+    ctx.leadIn &&
+    isOrganType(ctx.leadIn.actor.actorType) &&
+    !findModal(s) &&
+    NOUN_ITEM.test(trimPunctuation(s))
+  ) {
+    found = undefined;
+  }
   if (found) found = applicationOrgans(ctx, s, unit, found);
+  if (found) found = applicantParty(ctx, found);
   if (found && trimPunctuation(s.slice(found.rest)).length === 0 && found.source === 'explicit') {
     return { kind: 'skip', rule: 'none.actor-only', explanation: '只有主体，没有职责事项' };
   }
@@ -1007,11 +1359,31 @@ function analyseUnit(ctx: Context, s: string, unit: Unit, isItem: boolean): Anal
       },
     };
   }
+  // 人民法院、人民检察院应当坚持……原则，依法做好审判、检察工作 (convention 50): a named actor
+  // whose principle is followed by the work it must do has a duty; the principle says how.
+  if (
+    kind.kind === 'other' &&
+    kind.cue.rule === 'kind.principle' &&
+    found &&
+    found.source === 'explicit' &&
+    found.actor.actorType !== 'none' &&
+    modal &&
+    restText
+      .split(/[，,]/)
+      .slice(1)
+      .some((part) => DUTY_AFTER_PRINCIPLE.test(part))
+  ) {
+    kind = {
+      kind: 'implementation',
+      cue: implementationCue(trimPunctuation(restText).slice(0, 40)),
+    };
+  }
   if (kind.kind === 'liability' || kind.kind === 'definition') {
     return { kind: 'duty', result: noActorResult(kind, s) };
   }
 
   // A violator named before the condition (生产者……的，责令……) is not who enforces.
+  let violator = false;
   if (
     found &&
     kind.kind === 'enforcement' &&
@@ -1019,21 +1391,27 @@ function analyseUnit(ctx: Context, s: string, unit: Unit, isItem: boolean): Anal
     found.actor.actorType !== 'department'
   ) {
     found = undefined;
+    violator = true;
   }
   // ……部门违反本条例规定……的，由市标准化行政主管部门责令……: an organ may be the violator too;
   // who enforces is the 由-agent after the condition. So for any act when the party named in
   // the condition is not an organ (……的生产者在外省市的，由质量技术监督部门移交……处理).
-  if (found && (kind.kind === 'enforcement' || !isOrganType(found.actor.actorType))) {
+  if (violator || (found && (kind.kind === 'enforcement' || !isOrganType(found.actor.actorType)))) {
     const agent = agentOf(s, ctx);
     const condition = afterConditions(s).offset;
     if (agent && condition > 0 && agent.at >= condition && isOrganType(agent.actor.actorType)) {
       found = { actor: agent.actor, source: 'explicit', rest: agent.end };
     }
   }
+  if (found) found = anaphoricDepartments(ctx, found);
+  if (found) found = staffOfCarried(ctx, found);
   if (found) ctx.carried = found.actor;
 
   // 3. 鼓励/支持/引导 X …: X is the party encouraged to act (also after a government subject).
-  const encouraged = modal && modal.offset <= 4 ? encouragedParty(restText, modal) : undefined;
+  const encouraged =
+    modal && modal.offset <= 4
+      ? (encouragedStandards(restText, modal, ctx) ?? encouragedParty(restText, modal))
+      : undefined;
   if (encouraged && modal && kind.kind === 'implementation') {
     const subject = trimPunctuation(
       restText.slice(modal.offset + modal.length + encouraged.length),
@@ -1092,11 +1470,27 @@ function analyseUnit(ctx: Context, s: string, unit: Unit, isItem: boolean): Anal
     const budget = /^(?:将|把)/.test(s) ? null : BUDGET.exec(s);
     if (budget) {
       const level = (budget[1] ?? budget[2] ?? '').replace(/(?:人民政府|政府)$/, '');
-      const finance = matchGovernmentActor(
-        level ? `${level}人民政府财政部门` : '财政部门',
-        ctx.kinds,
-        ctx.tier,
-      );
+      // 所需费用列入省级人民政府预算: the budget of a named government is that government's own
+      // commitment; 由财政列支 / 列入财政预算 is the finance department's.
+      const government =
+        budget[2] && /(?:人民政府|政府)$/.test(budget[2])
+          ? matchGovernmentActor(`${level}人民政府`, ctx.kinds, ctx.tier)
+          : undefined;
+      if (government && government.actorType === 'government') {
+        found = byConvention(government, budget[0], {
+          field: 'actorType',
+          rule: 'actorType.government-budget',
+          text: budget[0],
+          explanation: `“${budget[0]}”：经费列入该级人民政府预算，为该级人民政府的职责`,
+        });
+      }
+      const finance = found
+        ? undefined
+        : matchGovernmentActor(
+            level ? `${level}人民政府财政部门` : '财政部门',
+            ctx.kinds,
+            ctx.tier,
+          );
       if (finance && finance.actorType === 'department') {
         found = byConvention(finance, budget[0], {
           field: 'actorType',
@@ -1108,6 +1502,7 @@ function analyseUnit(ctx: Context, s: string, unit: Unit, isItem: boolean): Anal
     }
   }
   if (found && found.actor !== ctx.carried) ctx.carried = found.actor;
+  if (found) rememberApplicant(ctx, s, found);
   // No subject, no modal verb, no action verb: a statement about a state of affairs
   // (逾期未提出复检申请的，视为无异议), not a duty of anyone.
   if (
@@ -1148,7 +1543,22 @@ function analyseUnit(ctx: Context, s: string, unit: Unit, isItem: boolean): Anal
       });
     }
   }
-  const who = found ?? fallbackActor(ctx, kind.kind, modal, s, encouraging(modal), unit.clause > 0);
+  // ……认定的高新技术企业，可以享受……优惠政策; 从事技术转让活动的，享受税收优惠 (convention 51):
+  // a benefit is enjoyed by the party the topic or condition names, never by an organ.
+  if (!found && !(isItem && ctx.leadIn) && kind.kind === 'implementation') {
+    const beneficiary = beneficiaryOf(s);
+    if (beneficiary) found = { actor: beneficiary, source: 'explicit', rest: 0 };
+  }
+  const who =
+    found ??
+    fallbackActor(
+      ctx,
+      kind.kind,
+      modal,
+      s,
+      encouraging(modal) || SYSTEM_STATEMENT.test(s) || REWARD.test(s),
+      unit.clause > 0,
+    );
   if (who.actor.actorType === 'none' && kind.kind !== 'other') {
     return { kind: 'duty', result: noActorResult(kind, s) };
   }
@@ -1172,9 +1582,18 @@ function analyseUnit(ctx: Context, s: string, unit: Unit, isItem: boolean): Anal
       explanation: `处罚措施“${kind.cue.text}”依法应当作出，按强制性处理`,
     };
   } else {
-    const inherited = inheritedModality(ctx, unit, s);
-    modality = inherited.modality;
-    modalityCue = inherited.cue;
+    // ……还应当由……委员会进行评估: the modal verb before a 由-agent governs the agent's act.
+    const before = found ? s.slice(0, found.rest) : '';
+    const governing = found ? /(?:应当|必须)(?=[^，；。应]{0,6}由[^，；。]*$)/.exec(before) : null;
+    const beforeModal = governing ? findModal(before.slice(governing.index)) : undefined;
+    if (beforeModal) {
+      modality = beforeModal.modality;
+      modalityCue = modalCue(beforeModal);
+    } else {
+      const inherited = inheritedModality(ctx, unit, s);
+      modality = inherited.modality;
+      modalityCue = inherited.cue;
+    }
   }
 
   const subject = trimPunctuation(modal?.strip ? withoutModal(restText, modal) : restText);
@@ -1299,6 +1718,31 @@ interface Where {
   sequence: number;
 }
 
+/**
+ * In a national text, a department written without a level word (畜牧兽医行政主管部门, 有关部门,
+ * 公安机关) is local only when the text gives its kind local work somewhere (县级以上地方人民政府
+ * ……部门); a kind the text never places locally is the national department (国务院……部门).
+ */
+function nationalDepartment(ctx: Context, actor: ActorMatch): Cue | undefined {
+  if (ctx.tier !== 'national' || actor.actorType !== 'department') return undefined;
+  if (ctx.allocations.localDepartments === undefined) return undefined;
+  if (!actor.cues.some((c) => c.field === 'levels' && c.rule === 'levels.unstated'))
+    return undefined;
+  if (actor.unrecognisedDepartments.length > 0) return undefined;
+  const local = ctx.allocations.localDepartments;
+  const isLocal =
+    actor.departments.length > 0
+      ? actor.departments.some((d) => local.includes(d))
+      : ctx.allocations.localUnnamedDepartments === true;
+  if (isLocal) return undefined;
+  return {
+    field: 'levels',
+    rule: 'levels.national-department',
+    text: actor.text,
+    explanation: `“${actor.text}”未写明层级，本法未在任何条款中为地方人民政府的此类部门设定职责，故指国务院相应部门（国家级）`,
+  };
+}
+
 function toDuty(
   ctx: Context,
   deployment: readonly LocalLevel[],
@@ -1330,6 +1774,11 @@ function toDuty(
       text: '地方标准',
       explanation: '地方标准由省级和设区的市级制定（《标准化法》第十三条），县级不制定，故不含县级',
     });
+  }
+  const national = nationalDepartment(ctx, r.actor);
+  if (governmentDuty && national) {
+    levels = ['national'];
+    levelCues.push(national);
   }
   const inferred =
     (r.source === 'inferred' && !r.passive) ||
@@ -1557,7 +2006,10 @@ function splitAtNewSubjects(compact: string, unit: Unit, ctx: Context): Unit[] {
         continue;
       }
     }
-    const actor = matchSubjectActor(rest, ctx.kinds, ctx.tier) ?? describedOrgan(rest, ctx);
+    const actor =
+      matchSubjectActor(rest, ctx.kinds, ctx.tier) ??
+      describedOrgan(rest, ctx) ??
+      (findModal(left) ? namedPartyBeforeModal(rest) : undefined);
     if (!actor) continue;
     const modal = matchModal(rest.slice(actor.length));
     if (!modal) continue;
@@ -1582,6 +2034,18 @@ function splitAtNewSubjects(compact: string, unit: Unit, ctx: Context): Unit[] {
   }
   parts.push({ ...unit, start });
   return parts;
+}
+
+/**
+ * ……可以将产品送交被假冒的企业识别，被假冒企业应当予以配合: after a clause with its own modal
+ * verb, a noun phrase typed by its head noun and followed directly by a modal verb is the subject
+ * of a new clause (a second party's duty), not part of the first clause's object.
+ */
+function namedPartyBeforeModal(rest: string): ActorMatch | undefined {
+  const m = /^([^，；。、]{2,12}?)(?=应当|必须|不得|可以|有权)/.exec(rest);
+  if (!m) return undefined;
+  const party = classifySubjectPhrase(m[1]);
+  return party && party.actorType !== 'none' && party.length === m[1].length ? party : undefined;
 }
 
 function renumberClauses(units: Unit[]): Unit[] {
@@ -1631,6 +2095,7 @@ export function analyzeArticle(
   for (const paragraph of article.paragraphs) {
     ctx.sentenceModal = undefined;
     ctx.recipient = undefined;
+    ctx.applicant = undefined;
     ctx.leadIn = undefined;
     const ct = compactText(paragraph.text);
     const units = unitsOf(ct, headingLength(ct.compact), ctx);

@@ -222,4 +222,12 @@ export interface Allocations {
   competent?: AllocatedActor;
   /** The department the text names as the one that decides its sanctions. */
   enforcement?: AllocatedActor;
+  /**
+   * National texts only: the department kinds the text names with a local level word somewhere
+   * (县级以上地方人民政府农业农村主管部门, 省、自治区、直辖市人民政府…部门), and whether it names
+   * local 有关部门 so. A department written without a level word is local only if the text gives
+   * its kind local work; otherwise it is the national department (国务院…部门).
+   */
+  localDepartments?: string[];
+  localUnnamedDepartments?: boolean;
 }

@@ -208,9 +208,102 @@ describe('alignArticles (by content)', () => {
         alignArticles(prev, next, {
           minSimilarity: 0.95,
           weakSimilarity: 0.95,
+          orderedSimilarity: 0.95,
+          mutualSimilarity: 0.95,
           sentenceContainment: 0.95,
         }),
       ),
     ).toContain('added - 2');
+  });
+
+  /**
+   * A longer invented text (a drinking-water source regulation), so that the contrast of a pair
+   * (how exceptional its similarity is among the others of its row and column) has room to show.
+   */
+  const water = numbered([
+    '为了加强饮用水水源保护，保障饮用水安全，根据有关法律、行政法规，结合本省实际，制定本条例。',
+    '本条例适用于本省行政区域内饮用水水源的划定、保护和管理活动。',
+    '县级以上人民政府应当加强对饮用水水源保护工作的领导，将其纳入国民经济和社会发展规划，所需经费列入本级财政预算。',
+    '县级以上人民政府生态环境主管部门对饮用水水源保护实施统一监督管理；水行政、自然资源、住房和城乡建设、卫生健康等部门按照各自职责做好相关工作。',
+    '饮用水水源保护区分为一级保护区和二级保护区，必要时可以在保护区外围划定准保护区。',
+    '保护区的划定方案由县级人民政府提出，报省人民政府批准后公布，并在边界设立明确的地理界标和警示标志。',
+    '在饮用水水源一级保护区内，禁止新建、改建、扩建与供水设施和保护水源无关的建设项目，禁止从事网箱养殖、旅游、游泳、垂钓等可能污染水源的活动。',
+    '供水单位应当建立水质检测制度，按照国家标准对原水和出厂水进行检测，并向社会公开检测结果。',
+    '县级以上人民政府应当组织编制饮用水水源突发环境事件应急预案，储备必要的应急物资，定期开展应急演练。',
+    '任何单位和个人发现污染饮用水水源的行为，有权向有关部门举报；查证属实的，给予奖励。',
+    '违反本条例规定，在一级保护区内新建与供水设施无关的建设项目的，由生态环境主管部门责令停止违法行为，处十万元以上五十万元以下罚款。',
+    '本条例自2025年1月1日起施行。',
+  ]);
+  const waterTexts = water.map((a) => a.text);
+  /** New version: old articles by number, or new text. */
+  const revise = (spec: (number | string)[]) =>
+    numbered(spec.map((x) => (typeof x === 'number' ? waterTexts[x - 1] : x)));
+  /** Only what a reviewer has to look at: the changes other than unchanged and renumbered. */
+  const edits = (changes: ArticleChange[]) =>
+    brief(changes).filter((line) => !/^(unchanged|renumbered) /u.test(line));
+
+  it('renumbered after an inserted chapter, with a heavy rewrite in its old place between its neighbours (order prior)', () => {
+    const rewrite = '边界应当设置界标，其范围须经省级审定。';
+    const next = revise([
+      1,
+      2,
+      3,
+      4,
+      '本省建立跨行政区域饮用水水源协同保护机制，相邻地区共享水质监测数据。',
+      '流域上下游地区应当签订联防联控协议，明确各自的责任。',
+      '本省设立流域生态补偿资金，对承担保护任务的地区给予补偿。',
+      5,
+      rewrite,
+      ...[7, 8, 9, 10, 11, 12],
+    ]);
+    const changes = alignArticles(water, next);
+    expect(edits(changes)).toEqual(['added - 5', 'added - 6', 'added - 7', 'changed 6 9']);
+    expect(brief(changes).filter((line) => line.startsWith('renumbered'))).toHaveLength(7);
+  });
+
+  it('a rewrite that keeps its place and a key term or two is traced; the same words elsewhere are not', () => {
+    const rewrite = '应对突发水污染事件的预案由各地政府制定并演练。';
+    // In place: between the counterparts of its unchanged neighbours, text and position agree.
+    expect(
+      edits(alignArticles(water, revise([1, 2, 3, 4, 5, 6, 7, 8, rewrite, 10, 11, 12]))),
+    ).toEqual(['changed 9 9']);
+    // Moved behind the penalty clause the same weak wording is no evidence: removed and added.
+    expect(
+      edits(alignArticles(water, revise([1, 2, 3, 4, 5, 6, 7, 8, 10, 11, rewrite, 12]))),
+    ).toEqual(['removed 9 -', 'added - 11']);
+  });
+
+  it('two neighbouring articles merged into one, the second condensed (相邻两条合并)', () => {
+    const merged =
+      '县级以上人民政府领导饮用水水源保护工作，所需经费列入本级财政预算；生态环境部门统一监督，其他部门按照职责配合。';
+    const changes = alignArticles(water, revise([1, 2, merged, ...[5, 6, 7, 8, 9, 10, 11, 12]]));
+    expect(edits(changes)).toEqual(['merged 3 3 3,4']);
+    expect(changes.some((c) => c.kind === 'removed')).toBe(false);
+  });
+
+  it('one article split into adjacent ones, the second piece reworded (一条拆分为相邻两条)', () => {
+    const next = revise([
+      1,
+      2,
+      3,
+      4,
+      5,
+      6,
+      '在饮用水水源一级保护区内，禁止新建、改建、扩建与供水设施和保护水源无关的建设项目。',
+      '一级保护区内不得开展网箱养殖、游泳、垂钓等活动。',
+      ...[8, 9, 10, 11, 12],
+    ]);
+    expect(edits(alignArticles(water, next))).toEqual(['split 7 7', 'split 7 8']);
+  });
+
+  it('traces a provision moved into a longer new article by its closest paragraph', () => {
+    const longer = [
+      '本省推动公众参与饮用水水源保护，支持志愿服务组织开展宣传。',
+      '任何单位和个人发现污染饮用水水源的行为，有权向有关部门举报；查证属实的，给予奖励。',
+      '新闻媒体应当开展水源保护公益宣传，对违法行为进行舆论监督。',
+      '学校应当将水源保护知识纳入教育内容。',
+    ].join('\n');
+    const next = revise([1, 2, 3, 4, 5, 6, 7, 8, 9, 11, longer, 12]);
+    expect(edits(alignArticles(water, next))).toEqual(['changed 10 11']);
   });
 });

@@ -67,18 +67,37 @@ export interface AlignArticlesOptions {
    * Cosine similarity and contrast that suffice for two articles that are each other's most
    * exceptional counterpart. In a short text no pair can stand out by `minContrast` standard
    * deviations (the largest z-score among n values is √(n−1)), so mutual preference stands in.
-   * Defaults 0.05 and 2.
+   * Defaults 0.03 and 2.
    */
   mutualSimilarity?: number;
   /** See `mutualSimilarity`. Default 2. */
   mutualContrast?: number;
   /**
-   * Contrast added to a pair that lies in order between two anchors (confident pairs kept in
-   * order by both versions, see `anchorContrast`): revisions mostly keep the order of their
-   * provisions, so an in-order candidate needs less evidence. Default 0.5.
+   * Share of the evidence taken from the closest pair of paragraphs rather than from the whole
+   * articles (contrast = (1 − w) × article contrast + w × paragraph contrast). A provision moved
+   * into a longer article, or an article grown by new paragraphs, keeps one paragraph close to
+   * its source while the whole articles differ. Default 0.5.
+   */
+  paragraphWeight?: number;
+  /**
+   * Contrast added to a pair where the anchors expect it: anchors are confident mutual pairs
+   * (`anchorContrast`); an old article between two anchors should have its counterpart between
+   * their counterparts, provided those are in order (revisions move provisions in blocks and
+   * keep their order within a block). Default 1.
    */
   orderWeight?: number;
-  /** Contrast a mutual-best pair needs to serve as an anchor of the order prior. Default 4. */
+  /**
+   * Contrast and cosine similarity that suffice for a pair that lies where the anchors expect it:
+   * text and position agree, so a rewrite that keeps little more than its place and a key term or
+   * two is still traced. Defaults 1 and 0.01.
+   */
+  orderedContrast?: number;
+  /** See `orderedContrast`. Default 0.01. */
+  orderedSimilarity?: number;
+  /**
+   * Contrast a mutual pair needs to serve as an anchor: it is then kept in the assignment
+   * whatever the alternatives, and marks the order prior. Default 4.
+   */
   anchorContrast?: number;
   /**
    * Contrast an unpaired article needs towards its most exceptional counterpart, itself paired,
@@ -86,8 +105,14 @@ export interface AlignArticlesOptions {
    */
   linkContrast?: number;
   /**
+   * The same for an article next to the counterpart's partner when that partner prefers the same
+   * counterpart: neighbours merged into one article, or one article split into adjacent ones.
+   * Default 1.5.
+   */
+  neighbourContrast?: number;
+  /**
    * For such a link, the least share of what the two articles have in common (weighted n-grams)
-   * that the counterpart's own partner does not also contain. Default 0.25.
+   * that is absent from the counterpart's own partner. Default 0.25.
    */
   linkNovelty?: number;
   /**
@@ -119,11 +144,15 @@ const DEFAULTS: Required<AlignArticlesOptions> = {
   minSimilarity: 0.5,
   minContrast: 3,
   weakSimilarity: 0.02,
-  mutualSimilarity: 0.05,
+  mutualSimilarity: 0.03,
   mutualContrast: 2,
-  orderWeight: 0.5,
+  paragraphWeight: 0.5,
+  orderWeight: 1,
+  orderedContrast: 1,
+  orderedSimilarity: 0.01,
   anchorContrast: 4,
   linkContrast: 3.5,
+  neighbourContrast: 1.5,
   linkNovelty: 0.25,
   positionWeight: 0.02,
   sentenceContainment: 0.35,
@@ -139,18 +168,23 @@ const DEFAULTS: Required<AlignArticlesOptions> = {
  *    frequency is taken over the articles of both versions, so the vocabulary every article
  *    shares (人民政府, 主管部门, 应当…) weighs next to nothing and a subject-specific term much,
  *    with no hand-made list of stop words.
- * 2. Similarity: cosine of the vectors. Contrast: how exceptional a similarity is for both
- *    articles (mean of its z-scores in the old article's row and the new article's column), so
- *    that a heavy rewrite that still stands out for both articles counts as a correspondence.
- * 3. Order prior: mutual-best pairs of high contrast are anchors; the longest chain of them kept
- *    in order by both versions marks, for every old article, the window of new articles where
- *    its counterpart should lie. A candidate inside its window gains `orderWeight`.
- * 4. An optimal one-to-one assignment (Hungarian method) maximises the total contrast (plus
+ * 2. Similarity: cosine of the vectors, for whole articles and for their closest pair of
+ *    paragraphs (a TF-IDF over the paragraphs of both versions). Contrast: how exceptional a
+ *    similarity is for both articles (mean of its z-scores in the old article's row and the new
+ *    article's column), blended over the two levels (`paragraphWeight`), so that a heavy rewrite
+ *    that still stands out for both articles counts as a correspondence.
+ * 3. Anchors: mutual-best pairs of high contrast. They are kept in the assignment as they are.
+ * 4. Order prior: an old article between two anchors expects its counterpart in the gap between
+ *    their counterparts (when those are in order). A candidate there gains `orderWeight`, and
+ *    needs less evidence to be admitted (`orderedContrast`): text and position agree.
+ * 5. An optimal one-to-one assignment (Hungarian method) maximises the total contrast (plus
  *    similarity, and a tiny positional tie-break) over the admitted pairs: similar enough, or
- *    exceptional enough, or each other's most exceptional counterpart.
- * 5. Merges and splits: an unpaired article whose most exceptional counterpart is paired joins
- *    it, and containment adds the links a one-to-one pairing cannot express: an old sentence
- *    most of whose content reappears in a new article its own article is not linked to.
+ *    exceptional enough, or each other's most exceptional counterpart, or in place.
+ * 6. Merges and splits: an unpaired article whose most exceptional counterpart is paired joins
+ *    it when it brings content the counterpart's partner lacks (with less evidence next to that
+ *    partner: neighbours merged, or one article split into adjacent ones), and containment adds
+ *    the links a one-to-one pairing cannot express: an old sentence most of whose content
+ *    reappears in a new article its own article is not linked to.
  *
  * Returns one change per new article (ordered by new number) and one `removed` change per old
  * article without a target, placed after the new position of its nearest preceding old article.
@@ -177,16 +211,28 @@ export function alignArticles(
 
   const model = ngramModel(previous, next, opts.gramSizes);
   const cosine = model.cosine;
-  const contrast = contrastMatrix(cosine);
+  // Evidence of correspondence: how exceptional a pair is as whole articles, blended with how
+  // exceptional its closest pair of paragraphs is (a provision moved into a longer article, or
+  // an article grown by new paragraphs, still has one paragraph close to its source).
+  const articleContrast = contrastMatrix(cosine);
+  const paragraphContrast = contrastMatrix(paragraphSimilarity(previous, next, opts.gramSizes));
+  const share = Math.min(1, Math.max(0, opts.paragraphWeight));
+  const contrast = articleContrast.map((row, i) =>
+    row.map((z, j) => (1 - share) * z + share * paragraphContrast[i][j]),
+  );
   const bestNew = previous.map((_, i) => argmax(next.length, (j) => contrast[i][j]));
   const bestOld = next.map((_, j) => argmax(previous.length, (i) => contrast[i][j]));
-  const anchors = orderedAnchors(
-    bestNew,
-    (i, j) =>
-      bestOld[j] === i &&
-      (contrast[i][j] >= opts.anchorContrast || cosine[i][j] >= opts.minSimilarity),
-  );
-  const inOrder = orderWindows(anchors, previous.length, next.length);
+  /** Each other's most exceptional counterpart. */
+  const mutual = (i: number, j: number) => bestNew[i] === j && bestOld[j] === i;
+  /** A confident mutual pair: taken as is, and a landmark of the order prior. */
+  const isAnchor = (i: number, j: number) =>
+    mutual(i, j) && (contrast[i][j] >= opts.anchorContrast || cosine[i][j] >= opts.minSimilarity);
+  const anchors = bestNew
+    .map((j, i): [number, number] => [i, j])
+    .filter(([i, j]) => j >= 0 && isAnchor(i, j));
+  const inGap = anchorGaps(anchors, previous.length, next.length);
+  /** Where the anchors expect i's counterpart: an anchor's own pair, or the gap between. */
+  const inOrder = (i: number, j: number) => isAnchor(i, j) || inGap(i, j);
 
   // One-to-one assignment over the admitted pairs. A pair not admitted weighs 0, the same as
   // leaving both articles unpaired, so the assignment never prefers it.
@@ -198,15 +244,21 @@ export function alignArticles(
       const admitted =
         similarity >= opts.minSimilarity ||
         (similarity >= opts.weakSimilarity && score(i, j) >= opts.minContrast) ||
-        (bestNew[i] === j &&
-          bestOld[j] === i &&
+        (mutual(i, j) &&
           similarity >= opts.mutualSimilarity &&
-          score(i, j) >= opts.mutualContrast);
+          score(i, j) >= opts.mutualContrast) ||
+        (inOrder(i, j) &&
+          similarity >= opts.orderedSimilarity &&
+          contrast[i][j] >= opts.orderedContrast);
       if (!admitted) return 0;
       const closeness = 1 - Math.abs(relative(i, previous.length) - relative(j, next.length));
       return Math.max(score(i, j), 0) + similarity + opts.positionWeight * closeness;
     }),
   );
+  // An anchor weighs more than all other pairs together: it is never traded for two weaker
+  // pairs (e.g. an article merged into its anchor's counterpart given, wrongly, another target).
+  const anchorBonus = 1 + weight.reduce((sum, row) => sum + Math.max(0, ...row), 0);
+  for (const [i, j] of anchors) if (weight[i][j] > 0) weight[i][j] += anchorBonus;
   const assigned = minCostAssignment(weight.map((row) => row.map((w) => -w)));
   const targets = previous.map(() => new Set<number>());
   const sources = next.map(() => new Set<number>());
@@ -224,26 +276,36 @@ export function alignArticles(
 
   // Merges and splits by contrast: an article left unpaired whose most exceptional counterpart
   // is paired carries part of that counterpart's provisions — provided that a good part of what
-  // the two share (`linkNovelty`) is not also in the counterpart's own partner, else it only
-  // resembles the partner (two penalty articles worded alike).
+  // the two share (`linkNovelty`) is absent from the counterpart's own partner, else it only
+  // resembles the partner (two penalty articles worded alike, or a term both happen to use).
+  // Weaker evidence (`neighbourContrast`) suffices next door: when the article's neighbour is the
+  // counterpart's partner and also prefers the counterpart, the two neighbours were merged (or
+  // the one split into adjacent articles), the commonest shape of a merge or split.
   const partnerOfOld = new Map([...primary].map(([j, i]) => [i, j]));
   const novelShare = (part: Bag, whole: Bag, partner: Bag) => {
     const shared = residualOverlap(part, whole, null, model.idf);
-    return shared === 0 ? 0 : residualOverlap(part, whole, partner, model.idf) / shared;
+    if (shared === 0) return 0;
+    const absent: Bag = new Map([...part].filter(([gram]) => !partner.has(gram)));
+    return residualOverlap(absent, whole, null, model.idf) / shared;
   };
-  const linkable = (i: number, j: number) =>
-    cosine[i][j] >= opts.weakSimilarity && score(i, j) >= opts.linkContrast;
+  const linkable = (i: number, j: number, neighbours: boolean) =>
+    cosine[i][j] >= opts.weakSimilarity &&
+    score(i, j) >= (neighbours ? opts.neighbourContrast : opts.linkContrast);
   previous.forEach((_, i) => {
     const j = bestNew[i];
     const partner = primary.get(j);
-    if (partnerOfOld.has(i) || partner === undefined || !linkable(i, j)) return;
+    if (partnerOfOld.has(i) || partner === undefined) return;
+    const neighbours = Math.abs(i - partner) === 1 && bestNew[partner] === j;
+    if (!linkable(i, j, neighbours)) return;
     const novel = novelShare(model.oldBags[i], model.newBags[j], model.oldBags[partner]);
     if (novel >= opts.linkNovelty) link(i, j);
   });
   next.forEach((_, j) => {
     const i = bestOld[j];
     const partner = partnerOfOld.get(i);
-    if (primary.has(j) || partner === undefined || !linkable(i, j)) return;
+    if (primary.has(j) || partner === undefined) return;
+    const neighbours = Math.abs(j - partner) === 1 && bestOld[partner] === i;
+    if (!linkable(i, j, neighbours)) return;
     const novel = novelShare(model.newBags[j], model.oldBags[i], model.newBags[partner]);
     if (novel >= opts.linkNovelty) link(i, j);
   });
@@ -449,6 +511,35 @@ export function ngramModel(
 }
 
 /**
+ * similarity[i][j]: the highest cosine between a paragraph (line) of old article i and one of
+ * new article j, TF-IDF taken over the paragraphs of both versions.
+ */
+function paragraphSimilarity(
+  previous: readonly ComparableArticle[],
+  next: readonly ComparableArticle[],
+  sizes: readonly [number, number],
+): Float64Array[] {
+  const units = (articles: readonly ComparableArticle[]) =>
+    articles.flatMap((article, index) =>
+      article.text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((text) => ({ index, number: 0, text })),
+    );
+  const oldUnits = units(previous);
+  const newUnits = units(next);
+  const { cosine } = ngramModel(oldUnits, newUnits, sizes);
+  const best = previous.map(() => new Float64Array(next.length));
+  oldUnits.forEach((u, x) => {
+    const row = cosine[x];
+    newUnits.forEach((v, y) => {
+      if (row[y] > best[u.index][v.index]) best[u.index][v.index] = row[y];
+    });
+  });
+  return best;
+}
+
+/**
  * contrast[i][j]: mean of the z-scores of similarity[i][j] within row i and within column j.
  * A row or column with a single entry, or with no spread, contributes 0.
  */
@@ -470,58 +561,49 @@ export function contrastMatrix(similarity: readonly Float64Array[]): Float64Arra
 }
 
 /**
- * The longest chain of anchor pairs (old article i with new article `best[i]`, where `isAnchor`)
- * increasing in both versions, as [old index, new index] pairs in order.
+ * Whether the anchors around old article i place its counterpart at new article j: j lies in the
+ * gap of unanchored new articles between the counterpart of the nearest anchor before i and that
+ * of the nearest anchor after i (the start or end of the text when there is none). Revisions move
+ * provisions in blocks (an article or chapter inserted, a chapter moved), so an article's
+ * counterpart lies between its neighbours' counterparts even when the text as a whole is
+ * reordered; where the two neighbours' counterparts are not in order, there is no such gap.
+ * An anchor's own article lies in no gap: it has its counterpart.
  */
-function orderedAnchors(
-  best: readonly number[],
-  isAnchor: (i: number, j: number) => boolean,
-): [number, number][] {
-  const pairs = best
-    .map((j, i): [number, number] => [i, j])
-    .filter(([i, j]) => j >= 0 && isAnchor(i, j));
-  // Longest strictly increasing subsequence in j (pairs are already increasing in i), O(k²):
-  // there are at most a few hundred anchors.
-  const length = pairs.map(() => 1);
-  const before = pairs.map(() => -1);
-  pairs.forEach(([, j], k) => {
-    for (let p = 0; p < k; p++) {
-      if (pairs[p][1] < j && length[p] + 1 > length[k]) {
-        length[k] = length[p] + 1;
-        before[k] = p;
-      }
-    }
-  });
-  let end = argmax(pairs.length, (k) => length[k]);
-  const chain: [number, number][] = [];
-  for (; end >= 0; end = before[end]) chain.unshift(pairs[end]);
-  return chain;
-}
-
-/**
- * Whether new article j lies where the anchors expect old article i's counterpart: strictly
- * between the new articles of the anchors before and after i (an anchor's own pair counts).
- */
-function orderWindows(
-  chain: readonly [number, number][],
+function anchorGaps(
+  anchors: readonly [number, number][],
   rows: number,
   cols: number,
 ): (i: number, j: number) => boolean {
-  const low = Array<number>(rows).fill(-1);
-  const high = Array<number>(rows).fill(cols);
   const own = Array<number>(rows).fill(-1);
-  for (const [i, j] of chain) own[i] = j;
-  let last = -1;
-  for (let i = 0; i < rows; i++) {
-    low[i] = last;
+  const anchoredNew = Array<boolean>(cols).fill(false);
+  for (const [i, j] of anchors) {
+    own[i] = j;
+    anchoredNew[j] = true;
+  }
+  // The anchored new article before / after each new article (-1 / cols for none).
+  const newBefore = Array<number>(cols).fill(-1);
+  const newAfter = Array<number>(cols).fill(cols);
+  for (let j = 0, last = -1; j < cols; j++) {
+    newBefore[j] = last;
+    if (anchoredNew[j]) last = j;
+  }
+  for (let j = cols - 1, first = cols; j >= 0; j--) {
+    newAfter[j] = first;
+    if (anchoredNew[j]) first = j;
+  }
+  // The counterpart of the nearest anchor before / after each old article (-1 / cols for none).
+  const oldBefore = Array<number>(rows).fill(-1);
+  const oldAfter = Array<number>(rows).fill(cols);
+  for (let i = 0, last = -1; i < rows; i++) {
+    oldBefore[i] = last;
     if (own[i] >= 0) last = own[i];
   }
-  let first = cols;
-  for (let i = rows - 1; i >= 0; i--) {
-    high[i] = first;
+  for (let i = rows - 1, first = cols; i >= 0; i--) {
+    oldAfter[i] = first;
     if (own[i] >= 0) first = own[i];
   }
-  return (i, j) => (own[i] >= 0 ? own[i] === j : low[i] < j && j < high[i]);
+  return (i, j) =>
+    own[i] < 0 && !anchoredNew[j] && oldBefore[i] === newBefore[j] && oldAfter[i] === newAfter[j];
 }
 
 type Bag = Map<string, number>;

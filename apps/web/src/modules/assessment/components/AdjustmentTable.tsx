@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import type { Adjustment } from '../graphql/types';
 import { formatPoints } from '../utils/format';
+import { personText } from '../../../components/PersonName';
 
 const KIND_COLORS: Record<string, string> = { bonus: 'green', deduction: 'red', remark: 'blue' };
 
@@ -55,7 +56,7 @@ export function AdjustmentTable({
       title: t('assessment.adjustments.columns.created'),
       render: (_, a) =>
         t('assessment.adjustments.createdBy', {
-          user: a.createdBy,
+          user: personText(a.creator, a.createdBy),
           time: formatDateTime(a.createdAt, language),
         }),
     },
@@ -68,7 +69,7 @@ export function AdjustmentTable({
             <Tag>{t('assessment.adjustments.revoked')}</Tag>
             <Typography.Text type="secondary">
               {t('assessment.adjustments.revokedBy', {
-                user: a.revokedBy ?? '',
+                user: personText(a.revoker, a.revokedBy),
                 time: formatDateTime(a.revokedAt, language),
                 reason: a.revokeReason ?? '',
               })}

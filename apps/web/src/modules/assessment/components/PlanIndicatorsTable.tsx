@@ -1,5 +1,5 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Table, type TableProps } from 'antd';
+import { DeleteOutlined, EditOutlined, LineChartOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Input, Table, Tag, type TableProps } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regulationNumber } from '../../../utils/chineseNumerals';
@@ -7,6 +7,7 @@ import { indicatorPath, type PlanIndicatorDraft } from '../utils/planDraft';
 import { insertIndicator } from '../utils/planIndicators';
 import { AddIndicatorDialog } from './AddIndicatorDialog';
 import { FieldProblems } from './FieldProblems';
+import { MeasureIndicatorDialog } from './MeasureIndicatorDialog';
 import { NumberField } from './NumberField';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -19,6 +20,8 @@ export interface PlanIndicatorsTableProps {
   regulationVersionId: string;
   /** The problems of a field (see PlanFieldPath), shown next to it. */
   problemsAt: (path: string) => readonly string[];
+  /** The plan's chapters (a measured indicator is placed in one of them). */
+  chapters?: readonly number[];
 }
 
 /** The indicators (指标) of a plan; while editing, their names and weights, added and removed. */
@@ -28,11 +31,14 @@ export function PlanIndicatorsTable({
   onChange,
   regulationVersionId,
   problemsAt,
+  chapters = [],
 }: PlanIndicatorsTableProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   const problemsId = useId();
   const [adding, setAdding] = useState(false);
+  // The measured indicator being edited ('new' to add one).
+  const [measuring, setMeasuring] = useState<PlanIndicatorDraft | 'new'>();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
   const update = (id: string, patch: Partial<PlanIndicatorDraft>) =>
@@ -45,6 +51,23 @@ export function PlanIndicatorsTable({
     setPage(Math.floor(next.index / pageSize) + 1);
     setAdding(false);
   };
+
+  const saveMeasure = (indicator: PlanIndicatorDraft) => {
+    if (indicators.some((x) => x.id === indicator.id)) {
+      onChange(indicators.map((x) => (x.id === indicator.id ? indicator : x)));
+    } else {
+      add(indicator);
+    }
+    setMeasuring(undefined);
+  };
+  const measureSummary = (ind: PlanIndicatorDraft) =>
+    ind.measure
+      ? t('assessment.measure.summary', {
+          scoring: t(`assessment.measure.scoring.${ind.measure.scoring as 'linear'}`),
+          direction: t(`assessment.measure.direction.${ind.measure.direction as 'higher'}`),
+          unit: ind.measure.unitOfMeasure,
+        })
+      : '';
 
   const columns: TableProps<PlanIndicatorDraft>['columns'] = [
     {
@@ -106,15 +129,24 @@ export function PlanIndicatorsTable({
       width: 160,
       render: (_, ind) => (
         <>
-          {ind.articles.length > 0
-            ? ind.articles
-                .map((n) =>
-                  t('assessment.plan.wholeArticle', {
-                    article: t('assessment.article', { n: regulationNumber(n, language) }),
-                  }),
-                )
-                .join(t('assessment.plan.listSeparator'))
-            : ind.dutyIds.length}
+          {ind.kind === 'measure' ? (
+            <Flex vertical gap={2}>
+              <Tag color="purple" style={{ alignSelf: 'flex-start' }}>
+                {t('assessment.measure.kind.measure')}
+              </Tag>
+              <span>{measureSummary(ind)}</span>
+            </Flex>
+          ) : ind.articles.length > 0 ? (
+            ind.articles
+              .map((n) =>
+                t('assessment.plan.wholeArticle', {
+                  article: t('assessment.article', { n: regulationNumber(n, language) }),
+                }),
+              )
+              .join(t('assessment.plan.listSeparator'))
+          ) : (
+            ind.dutyIds.length
+          )}
           <FieldProblems
             id={`${problemsId}-${ind.id}-duties`}
             messages={problemsAt(indicatorPath(ind.id, 'duties'))}
@@ -127,15 +159,25 @@ export function PlanIndicatorsTable({
     columns.push({
       key: 'actions',
       title: t('assessment.plan.indicatorColumns.actions'),
-      width: 80,
+      width: 100,
       render: (_, ind) => (
-        <Button
-          type="text"
-          danger
-          icon={<DeleteOutlined />}
-          aria-label={t('assessment.plan.removeIndicator', { name: ind.name })}
-          onClick={() => onChange(indicators.filter((x) => x.id !== ind.id))}
-        />
+        <Flex>
+          {ind.kind === 'measure' && (
+            <Button
+              type="text"
+              icon={<EditOutlined />}
+              aria-label={t('assessment.measure.editOf', { name: ind.name })}
+              onClick={() => setMeasuring(ind)}
+            />
+          )}
+          <Button
+            type="text"
+            danger
+            icon={<DeleteOutlined />}
+            aria-label={t('assessment.plan.removeIndicator', { name: ind.name })}
+            onClick={() => onChange(indicators.filter((x) => x.id !== ind.id))}
+          />
+        </Flex>
       ),
     });
   }
@@ -146,9 +188,14 @@ export function PlanIndicatorsTable({
       title={t('assessment.plan.indicators')}
       extra={
         editing && (
-          <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('assessment.plan.addIndicator')}
-          </Button>
+          <Flex gap="small">
+            <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              {t('assessment.plan.addIndicator')}
+            </Button>
+            <Button size="small" icon={<LineChartOutlined />} onClick={() => setMeasuring('new')}>
+              {t('assessment.measure.add')}
+            </Button>
+          </Flex>
         )
       }
     >
@@ -176,6 +223,16 @@ export function PlanIndicatorsTable({
           regulationVersionId={regulationVersionId}
           onAdd={add}
           onClose={() => setAdding(false)}
+        />
+      )}
+      {editing && measuring !== undefined && (
+        <MeasureIndicatorDialog
+          open
+          indicator={measuring === 'new' ? undefined : measuring}
+          indicators={indicators}
+          chapters={chapters}
+          onSave={saveMeasure}
+          onClose={() => setMeasuring(undefined)}
         />
       )}
     </Card>

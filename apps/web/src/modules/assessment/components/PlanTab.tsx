@@ -27,6 +27,7 @@ import {
 import { PlanIndicatorsTable } from './PlanIndicatorsTable';
 import { PlanProblemsAlert } from './PlanProblemsAlert';
 import { PlanSettings } from './PlanSettings';
+import { personText } from '../../../components/PersonName';
 
 export interface PlanTabProps {
   cycleId: string;
@@ -161,7 +162,7 @@ function PlanEditor({ plan, regulationVersionId, editable, cycleOpen, reload }: 
           {plan.createdBy && plan.createdAt && (
             <Typography.Text type="secondary">
               {t('assessment.plan.savedBy', {
-                user: plan.createdBy,
+                user: personText(plan.creator, plan.createdBy),
                 time: formatDateTime(plan.createdAt, language),
               })}
             </Typography.Text>
@@ -212,6 +213,7 @@ function PlanEditor({ plan, regulationVersionId, editable, cycleOpen, reload }: 
         onChange={(indicators) => change({ ...draft, indicators })}
         regulationVersionId={regulationVersionId}
         problemsAt={problemsAt}
+        chapters={draft.chapterWeights.map((c) => c.chapter)}
       />
     </Flex>
   );

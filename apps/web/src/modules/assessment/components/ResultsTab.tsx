@@ -14,6 +14,7 @@ import { useCycleActions, useResultSets } from '../hooks/useResultSets';
 import { resultSetUrl, SIGNING_KEYS_URL } from '../utils/cycles';
 import { CloseCycleDialog } from './CloseCycleDialog';
 import { ReopenCycleDialog } from './ReopenCycleDialog';
+import { personText } from '../../../components/PersonName';
 
 export interface ResultsTabProps {
   cycle: Cycle;
@@ -69,7 +70,7 @@ export function ResultsTab({ cycle, canManage }: ResultsTabProps) {
         <Flex vertical>
           <span>
             {t('assessment.results.closedBy', {
-              user: r.closedBy,
+              user: personText(r.closer, r.closedBy),
               time: formatDateTime(r.closedAt, language),
             })}
           </span>
@@ -107,7 +108,7 @@ export function ResultsTab({ cycle, canManage }: ResultsTabProps) {
         r.reopenedAt ? (
           <Typography.Text type="warning">
             {t('assessment.results.reopenedInfo', {
-              user: r.reopenedBy ?? '',
+              user: personText(r.reopener, r.reopenedBy),
               time: formatDateTime(r.reopenedAt, language),
               reason: r.reopenReason ?? '',
             })}

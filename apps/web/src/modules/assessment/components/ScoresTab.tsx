@@ -7,7 +7,8 @@ import { PageLoading } from '../../../components/PageLoading';
 import { RANK_LEVELS, type RankLevel, type UnitScore } from '../graphql/types';
 import { useAssessmentPlan } from '../hooks/useAssessmentPlan';
 import { useAssessmentScores } from '../hooks/useAssessmentScores';
-import { rankingXlsxUrl } from '../utils/cycles';
+import { rankingXlsxUrl, resultTableUrl } from '../utils/cycles';
+import { OfficeDownloads } from '../../../components/OfficeDownloads';
 import { formatPoints } from '../utils/format';
 import { GradeTag } from './GradeTag';
 import { UnitLink } from './UnitLink';
@@ -115,9 +116,16 @@ export function ScoresTab({ cycleId, defaultLevel }: ScoresTabProps) {
             options={RANK_LEVELS.map((l) => ({ value: l, label: t(`assessment.levels.${l}`) }))}
           />
         </Flex>
-        <Button icon={<DownloadOutlined />} href={rankingXlsxUrl(cycleId, level)}>
-          {t('assessment.scores.export')}
-        </Button>
+        <Flex gap="small" wrap>
+          <Button icon={<DownloadOutlined />} href={rankingXlsxUrl(cycleId, level)}>
+            {t('assessment.scores.export')}
+          </Button>
+          <OfficeDownloads
+            label={t('assessment.scores.resultTable')}
+            docxUrl={resultTableUrl(cycleId, level, 'docx')}
+            xlsxUrl={resultTableUrl(cycleId, level, 'xlsx')}
+          />
+        </Flex>
       </Flex>
       {error && !loading && <QueryErrorAlert error={error} onRetry={retry} />}
       {!loaded && !error ? (

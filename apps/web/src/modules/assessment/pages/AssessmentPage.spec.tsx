@@ -43,6 +43,13 @@ const scores = [
   }),
 ];
 
+/** The provincial supervisor as the API names people (name and office, issue 17). */
+const LI = {
+  __typename: 'Person',
+  username: 'province',
+  label: '李文华（湖北省市场监督管理局质量发展局）',
+};
+
 const plan = {
   __typename: 'AssessmentPlan',
   cycleId: 'c2025',
@@ -51,6 +58,7 @@ const plan = {
   note: '',
   createdAt: '2025-03-01T02:00:00.000Z',
   createdBy: 'province',
+  creator: LI,
   bonusCap: 5,
   chapterWeights: [
     { __typename: 'ChapterWeight', chapter: 1, weight: 40 },
@@ -79,6 +87,8 @@ const plan = {
       chapter: 1,
       weight: 1,
       dutyIds: ['d1', 'd2'],
+      kind: 'work',
+      measure: null,
     },
     {
       __typename: 'AssessmentIndicator',
@@ -87,6 +97,8 @@ const plan = {
       chapter: 2,
       weight: 2,
       dutyIds: ['d3'],
+      kind: 'work',
+      measure: null,
     },
   ],
 };
@@ -465,11 +477,13 @@ describe('AssessmentPage', () => {
               asOf: '2025-12-31',
               closedAt: '2026-01-05T02:00:00.000Z',
               closedBy: 'province',
+              closer: LI,
               units: 117,
               rowsSha256: 'abcdef0123456789abcdef',
               integrityOk: false,
               reopenedAt: '2026-01-06T02:00:00.000Z',
               reopenedBy: 'province',
+              reopener: LI,
               reopenReason: '补录佐证材料',
             },
           ],
@@ -479,6 +493,11 @@ describe('AssessmentPage', () => {
     expect(await screen.findByText('abcdef012345…')).toBeTruthy();
     expect(screen.getByText('✗ 数据与校验值不符')).toBeTruthy();
     expect(screen.getByText(/补录佐证材料/)).toBeTruthy();
+    // Who froze and who reopened, by name and office, not by username.
+    expect(screen.getAllByText(/李文华（湖北省市场监督管理局质量发展局）/).length).toBeGreaterThan(
+      0,
+    );
+    expect(screen.queryByText(/province/)).toBeNull();
     // A set that no longer matches its checksum is not offered for signed download.
     expect(screen.queryByRole('link', { name: /下载/ })).toBeNull();
   });
@@ -496,11 +515,13 @@ describe('AssessmentPage', () => {
               asOf: '2025-12-31',
               closedAt: '2026-01-07T02:00:00.000Z',
               closedBy: 'province',
+              closer: LI,
               units: 117,
               rowsSha256: '0123456789abcdef0123',
               integrityOk: true,
               reopenedAt: null,
               reopenedBy: null,
+              reopener: null,
               reopenReason: null,
             },
           ],
@@ -528,8 +549,10 @@ describe('AssessmentPage', () => {
       reason: '获评国家级示范',
       createdAt: '2025-05-01T02:00:00.000Z',
       createdBy: 'province',
+      creator: LI,
       revokedAt: null,
       revokedBy: null,
+      revoker: null,
       revokeReason: null,
     };
     const unit = (adjustments: unknown[]) => ({
@@ -582,5 +605,6 @@ describe('AssessmentPage', () => {
       },
     });
     expect(await screen.findByText('获评国家级示范')).toBeTruthy();
+    expect(screen.getByText(/^李文华（湖北省市场监督管理局质量发展局），/)).toBeTruthy();
   });
 });

@@ -7,13 +7,15 @@ import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { useCycles } from '../../../hooks/useCycles';
 import { useSignedInUser } from '../../auth/hooks/signedInUser';
 import { AdjustmentsTab } from '../components/AdjustmentsTab';
+import { ObjectionsTab } from '../components/ObjectionsTab';
 import { PlanTab } from '../components/PlanTab';
 import { ResultsTab } from '../components/ResultsTab';
 import { ScoresTab } from '../components/ScoresTab';
+import { YearOverYearTab } from '../components/YearOverYearTab';
 import { isOpen } from '../utils/cycles';
 import { isProvincialSupervisor } from '../utils/permissions';
 
-const TABS = ['scores', 'plan', 'adjustments', 'results'] as const;
+const TABS = ['scores', 'plan', 'adjustments', 'objections', 'results', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 const asTab = (value: string | null): TabKey =>
@@ -73,9 +75,21 @@ export function AssessmentPage() {
             children: <AdjustmentsTab key={cycle.id} cycleId={cycle.id} cycleOpen={open} />,
           },
           {
+            key: 'objections',
+            label: t('assessmentObjections.tab.title'),
+            children: (
+              <ObjectionsTab key={cycle.id} cycleId={cycle.id} canManage={provincial && open} />
+            ),
+          },
+          {
             key: 'results',
             label: t('assessment.tabs.results'),
             children: <ResultsTab key={cycle.id} cycle={cycle} canManage={provincial} />,
+          },
+          {
+            key: 'history',
+            label: t('assessmentHistory.table.title'),
+            children: <YearOverYearTab key={cycle.id} cycleId={cycle.id} canImport={provincial} />,
           },
         ]}
       />

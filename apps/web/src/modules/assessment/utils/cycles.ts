@@ -2,6 +2,11 @@ import type { Cycle } from '../../../hooks/useCycles';
 
 export const isOpen = (cycle: Pick<Cycle, 'state'> | undefined) => cycle?.state === 'open';
 
+/** `/api/assessment/results.docx|xlsx?cycleId=&level=`: the level's 考核结果表 for filing. */
+export function resultTableUrl(cycleId: string, level: string, format: 'docx' | 'xlsx'): string {
+  return `/api/assessment/results.${format}?${new URLSearchParams({ cycleId, level }).toString()}`;
+}
+
 /** `/api/assessment/ranking.xlsx?cycleId=&level=` */
 export function rankingXlsxUrl(cycleId: string, level: string): string {
   return `/api/assessment/ranking.xlsx?${new URLSearchParams({ cycleId, level }).toString()}`;

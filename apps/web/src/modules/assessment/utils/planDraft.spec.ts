@@ -15,6 +15,7 @@ const plan: AssessmentPlan = {
   note: ' 调整 ',
   createdAt: null,
   createdBy: null,
+  creator: null,
   bonusCap: 5,
   chapterWeights: [
     { __typename: 'ChapterWeight', chapter: 1, weight: 40 },
@@ -41,6 +42,8 @@ const plan: AssessmentPlan = {
       chapter: 1,
       weight: 1,
       dutyIds: ['d1'],
+      kind: 'work',
+      measure: null,
     },
   ],
 };
@@ -162,5 +165,61 @@ describe('toSaveInput', () => {
       dutyIds: [],
       articles: [12],
     });
+  });
+});
+
+describe('measured indicators in the draft', () => {
+  const withMeasure: AssessmentPlan = {
+    ...plan,
+    indicators: [
+      ...plan.indicators,
+      {
+        __typename: 'AssessmentIndicator',
+        id: 'M1',
+        name: '制造业产品质量合格率',
+        chapter: 1,
+        weight: 1,
+        dutyIds: [],
+        kind: 'measure',
+        measure: {
+          __typename: 'MeasureSpec',
+          unitOfMeasure: '%',
+          direction: 'higher',
+          scoring: 'linear',
+          levels: {
+            __typename: 'MeasureLevelTargets',
+            province: null,
+            prefecture: null,
+            county: { __typename: 'MeasureTarget', target: 95, floor: 90 },
+          },
+          overrides: [{ __typename: 'MeasureOverride', unitCode: '422801', target: 94, floor: 90 }],
+          bands: [],
+        },
+      },
+    ],
+  };
+
+  it('keeps the measurement through the draft and sends it without __typename', () => {
+    const d = draftFromPlan(withMeasure);
+    // A measurement covers no duty and is not reported as empty.
+    expect(validatePlanDraft(d)).toEqual([]);
+    expect(toSaveInput(d, 'c1', 3).indicators![1]).toEqual({
+      id: 'M1',
+      name: '制造业产品质量合格率',
+      chapter: 1,
+      weight: 1,
+      dutyIds: [],
+      kind: 'measure',
+      measure: {
+        unitOfMeasure: '%',
+        direction: 'higher',
+        scoring: 'linear',
+        levels: { province: null, prefecture: null, county: { target: 95, floor: 90 } },
+        overrides: [{ unitCode: '422801', target: 94, floor: 90 }],
+        bands: [],
+      },
+    });
+    // Work items are sent as before.
+    expect(toSaveInput(d, 'c1', 3).indicators![0]).not.toHaveProperty('kind');
   });
 });

@@ -1,3 +1,4 @@
+import type { MeasureSpecInput } from '../../../graphql/generated/graphql';
 import type { AssessmentPlan, SaveAssessmentPlanInput } from '../graphql/types';
 
 /** The editable copy of a plan. Numbers may be null while a field is being cleared. */
@@ -22,6 +23,38 @@ export interface PlanIndicatorDraft {
   weight: number | null;
   dutyIds: string[];
   articles: number[];
+  /** Set for a measurement (定量指标); absent for a work item. */
+  kind?: 'measure';
+  /** A measurement's unit, direction, targets and scoring function. */
+  measure?: MeasureSpecInput;
+}
+
+type PlanMeasure = NonNullable<AssessmentPlan['indicators'][number]['measure']>;
+
+/** A measurement's settings as sent back (without GraphQL's __typename fields). */
+export function measureInputOf(m: PlanMeasure): MeasureSpecInput {
+  const target = (t: { target: number; floor?: number | null } | null | undefined) =>
+    t ? { target: t.target, floor: t.floor ?? null } : null;
+  return {
+    unitOfMeasure: m.unitOfMeasure,
+    direction: m.direction,
+    scoring: m.scoring,
+    levels: {
+      province: target(m.levels.province),
+      prefecture: target(m.levels.prefecture),
+      county: target(m.levels.county),
+    },
+    overrides: (m.overrides ?? []).map((o) => ({
+      unitCode: o.unitCode,
+      target: o.target,
+      floor: o.floor ?? null,
+    })),
+    bands: (m.bands ?? []).map((b) => ({
+      min: b.min ?? null,
+      max: b.max ?? null,
+      points: b.points,
+    })),
+  };
 }
 
 export const RULE_KEYS = [
@@ -93,6 +126,9 @@ export function draftFromPlan(plan: AssessmentPlan): PlanDraft {
       weight: i.weight,
       dutyIds: [...i.dutyIds],
       articles: [],
+      ...(i.kind === 'measure' && i.measure
+        ? { kind: 'measure' as const, measure: measureInputOf(i.measure) }
+        : {}),
     })),
     note: plan.note,
   };
@@ -154,7 +190,7 @@ export function validatePlanDraft(draft: PlanDraft): DraftProblem[] {
         path: indicatorPath(ind.id, 'weight'),
       });
     }
-    if (ind.dutyIds.length === 0 && ind.articles.length === 0) {
+    if (ind.kind !== 'measure' && ind.dutyIds.length === 0 && ind.articles.length === 0) {
       problems.push({
         key: 'indicatorEmpty',
         values: { name: ind.name },
@@ -246,6 +282,7 @@ export function toSaveInput(
       weight: n(i.weight),
       dutyIds: i.dutyIds,
       ...(i.articles.length > 0 ? { articles: i.articles } : {}),
+      ...(i.kind === 'measure' ? { kind: 'measure', measure: i.measure } : {}),
     })),
     note: draft.note.trim(),
   };

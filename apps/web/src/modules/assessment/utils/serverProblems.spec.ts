@@ -63,7 +63,7 @@ describe('serverProblemField', () => {
 
 describe('serverProblemText', () => {
   it('has a text for every code the scoring library and the API report', () => {
-    const apiCodes = ['UNKNOWN_DUTY', 'INDICATOR_EMPTY', 'CHAPTER_DUPLICATE'];
+    const apiCodes = ['UNKNOWN_DUTY', 'INDICATOR_EMPTY', 'CHAPTER_DUPLICATE', 'UNKNOWN_UNIT'];
     expect([...SERVER_PROBLEM_CODES].sort()).toEqual([...PLAN_PROBLEM_CODES, ...apiCodes].sort());
     for (const lng of ['zh-CN', 'en-US']) {
       for (const code of SERVER_PROBLEM_CODES) {

@@ -1,4 +1,4 @@
-import { PLAN_PROBLEM_CODES } from '@duty/assessment/scoring';
+import { MEASURE_PROBLEM_CODES, PLAN_PROBLEM_CODES } from '@duty/assessment/scoring';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { DEDUCTION_KEYS, RULE_KEYS, type DeductionKey, type RuleKey } from './planDraft';
 
@@ -52,6 +52,7 @@ export const SERVER_PROBLEM_CODES = [
   'CHAPTER_DUPLICATE',
   'INDICATOR_EMPTY',
   'UNKNOWN_DUTY',
+  'UNKNOWN_UNIT',
 ] as const;
 export type ServerProblemCode = (typeof SERVER_PROBLEM_CODES)[number];
 
@@ -107,6 +108,13 @@ export function serverProblemText(
   const { code, path } = problem;
   if (!isKnownCode(code)) return undefined;
   const segments = path.split('.');
+  // Measured-indicator problems (and UNKNOWN_UNIT, an override's unit) name the indicator.
+  if ((MEASURE_PROBLEM_CODES as readonly string[]).includes(code) || code === 'UNKNOWN_UNIT') {
+    const indicator = sentIndicatorOf(path, sent)?.indicator;
+    return indicator
+      ? { key: code, values: { name: indicator.name, chapter: indicator.chapter } }
+      : undefined;
+  }
   switch (code) {
     case 'CHAPTER_WEIGHT_NEGATIVE':
     case 'CHAPTER_INDICATOR_WEIGHTS_ZERO': {

@@ -33,7 +33,7 @@ export function RecoveryCodesList({ codes, issuer, account }: RecoveryCodesListP
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;
-    link.download = `recovery-codes-${account}.txt`;
+    link.download = `${account}-恢复码.txt`;
     document.body.appendChild(link);
     link.click();
     link.remove();

@@ -1,6 +1,7 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { ErrorCode } from '@duty/shared/errors';
 import { useCallback } from 'react';
+import { navigate } from '../../../app/navigation';
 import { toAppError } from '../../../graphql/errors';
 import { sessionOf } from '../../../graphql/session';
 import {
@@ -9,6 +10,7 @@ import {
   SignInDocument,
   SignOutDocument,
 } from '../../../graphql/generated/graphql';
+import { helpPath } from '../../help/utils/help';
 import type { ChangePasswordInput, CurrentUser, SignInInput } from '../graphql/types';
 
 /** Thrown when sign-in succeeded but the next request is still anonymous (cookie blocked). */
@@ -46,16 +48,28 @@ export interface UseSignOutResult {
   loading: boolean;
 }
 
+/** GET: ends the session and, when the provider offers it, the provider's session too. */
+export const OIDC_SIGN_OUT_PATH = '/api/auth/oidc/logout';
+
 export function useSignOut(): UseSignOutResult {
   const client = useApolloClient();
   const [mutate, { loading }] = useMutation(SignOutDocument);
   const signOut = useCallback(async () => {
+    // A session opened through the province's identity service is ended there too: the server
+    // ends ours, then sends the browser to the provider's sign-out, which comes back to '/'.
+    if (client.readQuery({ query: MeDocument })?.me?.singleSignOn) {
+      window.location.assign(OIDC_SIGN_OUT_PATH);
+      return;
+    }
     try {
       await mutate();
     } catch (error) {
       // Already signed out on the server (the session had ended): nothing more to undo.
       if (toAppError(error).code !== ErrorCode.UNAUTHENTICATED) throw error;
     }
+    // Signed out at /help, the auth gate would show the public help page: the sign-in page
+    // is what someone who has just signed out expects.
+    if (window.location.pathname === helpPath(null)) navigate('/');
     // Drops the user's data; `me` is asked again and is now null.
     await client.resetStore().catch(() => undefined);
   }, [client, mutate]);

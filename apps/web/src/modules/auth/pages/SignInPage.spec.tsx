@@ -131,6 +131,28 @@ describe('signing in', () => {
     await signIn('admin', 'Correct-Horse-9');
     expect(await screen.findByText(/登录状态未能保持/)).toBeTruthy();
   });
+
+  it('links to the help page, which opens without an account, and back', async () => {
+    const { unexpected } = stub({ Me: { data: { me: null } } });
+    render(<App apolloClient={createApolloClient()} />);
+    await screen.findByRole('heading', { name: '用户登录' });
+
+    const help = screen.getByRole('link', { name: /使用帮助与术语表/ });
+    expect(help.getAttribute('href')).toBe('/help');
+    fireEvent.click(help);
+    expect(await screen.findByRole('heading', { name: '帮助' })).toBeTruthy();
+    expect(window.location.pathname).toBe('/help');
+    expect(screen.queryByRole('heading', { name: '用户登录' })).toBeNull();
+    // The glossary and every role's guide; no role of one's own.
+    expect(document.querySelector('[data-glossary-term="佐证材料"]')).toBeTruthy();
+    expect(document.querySelectorAll('[data-guide]')).toHaveLength(7);
+    expect(screen.queryByText(/您的角色/)).toBeNull();
+
+    fireEvent.click(screen.getByRole('link', { name: /返回登录/ }));
+    expect(await screen.findByRole('heading', { name: '用户登录' })).toBeTruthy();
+    expect(window.location.pathname).toBe('/');
+    expect(unexpected).toEqual([]);
+  });
 });
 
 describe('an expired session', () => {

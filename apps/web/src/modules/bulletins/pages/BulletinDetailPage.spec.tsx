@@ -22,6 +22,16 @@ const text = (kind: string, value: string) => ({
   numeric: null,
 });
 
+/** People as the API names them (name and office, issue 17). */
+const PEOPLE: Record<string, string> = {
+  province: '李文华（湖北省市场监督管理局质量发展局）',
+  'enshi-zhou': '张明辉（恩施州市场监督管理局质量发展科）',
+};
+const person = (username: unknown) =>
+  typeof username === 'string'
+    ? { __typename: 'Person', username, label: PEOPLE[username] ?? username }
+    : null;
+
 function bulletin(overrides: Record<string, unknown> = {}) {
   return {
     __typename: 'Bulletin',
@@ -81,6 +91,8 @@ function bulletin(overrides: Record<string, unknown> = {}) {
       ],
     },
     ...overrides,
+    generator: person(overrides.generatedBy ?? 'enshi-zhou'),
+    publisher: person(overrides.publishedBy),
   };
 }
 
@@ -151,6 +163,8 @@ describe('BulletinDetailPage', () => {
       expectedRowVersion: 3,
     });
     expect(await screen.findByText(/已发布：文件已固化/)).toBeTruthy();
+    // Who published, by name and office.
+    expect(screen.getByText(/张明辉（恩施州市场监督管理局质量发展科）/)).toBeTruthy();
     expect(screen.getByText('a'.repeat(64))).toBeTruthy();
   });
 

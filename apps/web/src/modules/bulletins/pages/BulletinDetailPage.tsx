@@ -26,6 +26,7 @@ import { useBulletin, useBulletinActions } from '../hooks/useBulletins';
 import { downloadBulletin } from '../utils/downloadBulletin';
 import { formatRate } from '../utils/periods';
 import { canManage } from '../utils/permissions';
+import { personText } from '../../../components/PersonName';
 
 /** /bulletins/:id — the preview, and for a draft the editor, regenerate, publish and delete. */
 export function BulletinDetailPage() {
@@ -95,11 +96,11 @@ export function BulletinDetailPage() {
             <Typography.Text type="secondary">
               {bulletin.publishedAt
                 ? t('bulletins.detail.published', {
-                    user: bulletin.publishedBy,
+                    user: personText(bulletin.publisher, bulletin.publishedBy),
                     time: formatDateTime(bulletin.publishedAt, language),
                   })
                 : t('bulletins.detail.generated', {
-                    user: bulletin.generatedBy,
+                    user: personText(bulletin.generator, bulletin.generatedBy),
                     time: formatDateTime(bulletin.generatedAt, language),
                   })}
             </Typography.Text>

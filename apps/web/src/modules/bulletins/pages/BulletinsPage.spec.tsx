@@ -9,6 +9,16 @@ import { BulletinsPage } from './BulletinsPage';
 
 const cycle2026 = cycle({ id: 'c2026', year: 2026, title: '2026年度质量工作考核' });
 
+/** People as the API names them (name and office, issue 17). */
+const PEOPLE: Record<string, string> = {
+  province: '李文华（湖北省市场监督管理局质量发展局）',
+  'enshi-zhou': '张明辉（恩施州市场监督管理局质量发展科）',
+};
+const person = (username: unknown) =>
+  typeof username === 'string'
+    ? { __typename: 'Person', username, label: PEOPLE[username] ?? username }
+    : null;
+
 const listItem = (overrides: Record<string, unknown>) => ({
   __typename: 'Bulletin',
   id: 'b1',
@@ -31,6 +41,8 @@ const listItem = (overrides: Record<string, unknown>) => ({
   rowVersion: 2,
   downloadPath: '/api/bulletins/b1.docx',
   ...overrides,
+  generator: person(overrides.generatedBy ?? 'province'),
+  publisher: person(overrides.publishedBy === undefined ? 'province' : overrides.publishedBy),
 });
 
 let restore: () => void = () => undefined;
@@ -66,6 +78,9 @@ describe('BulletinsPage', () => {
     expect(within(row).getByText('2026年第1期')).toBeTruthy();
     expect(within(row).getByText('已发布')).toBeTruthy();
     expect(within(row).getByText(`${'c'.repeat(12)}…`)).toBeTruthy();
+    // The publisher by name and office, not by username.
+    expect(within(row).getByText(/李文华（湖北省市场监督管理局质量发展局）/)).toBeTruthy();
+    expect(within(row).queryByText(/province/)).toBeNull();
     // Asked for once the cycle is known, for that cycle only.
     expect(stub.requestsOf('Bulletins').map((r) => r.variables)).toEqual([
       { filter: { cycleId: 'c2026' } },

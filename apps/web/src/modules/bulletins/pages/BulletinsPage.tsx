@@ -14,6 +14,7 @@ import type { BulletinListItem } from '../graphql/types';
 import { useBulletinList } from '../hooks/useBulletins';
 import { downloadBulletin } from '../utils/downloadBulletin';
 import { canGenerate } from '../utils/permissions';
+import { personText } from '../../../components/PersonName';
 
 /** /bulletins: the bulletins of a cycle, and 生成通报 for supervisors. */
 export function BulletinsPage() {
@@ -93,7 +94,7 @@ export function BulletinsPage() {
             title: t('bulletins.columns.published'),
             render: (_, b) =>
               b.publishedAt
-                ? `${formatDateTime(b.publishedAt, language)} ${b.publishedBy ?? ''}`
+                ? `${formatDateTime(b.publishedAt, language)} ${personText(b.publisher, b.publishedBy)}`
                 : '—',
           },
           {

@@ -9,12 +9,14 @@ import { pendingMappingsOf } from '../../register/utils/pendingMappings';
 import {
   useRegenerationPreview,
   type DutyChange,
+  type LeadChange,
   type RegenerationPreview,
 } from '../hooks/useCycleAdmin';
 
 /**
  * 重新生成任务 with a preview: first what the regeneration would do now (computed by the API with
- * the regeneration's own rules, by duty: tasks added, retired and restored), then, once
+ * the regeneration's own rules, by duty: tasks added, retired and restored, and the lead
+ * departments that follow a reviewed duty's lead), then, once
  * confirmed, what it did.
  */
 export function RegenerateCycleModal({
@@ -56,18 +58,26 @@ export function RegenerateCycleModal({
       preview &&
       (done.created !== preview.created ||
         done.retired !== preview.retired ||
-        done.restored !== preview.restored);
+        done.restored !== preview.restored ||
+        (done.leadsFollowed ?? 0) !== preview.leadsFollowed);
     return (
       <Modal open title={title} onCancel={onClose} footer={null} width={720}>
         <Result
           status="success"
           title={t('cycles.regenerate.doneTitle')}
-          subTitle={t('cycles.regenerate.done', {
-            created: number.format(done.created),
-            retired: number.format(done.retired),
-            restored: number.format(done.restored),
-            total: number.format(done.total),
-          })}
+          subTitle={
+            <>
+              {t('cycles.regenerate.done', {
+                created: number.format(done.created),
+                retired: number.format(done.retired),
+                restored: number.format(done.restored),
+                total: number.format(done.total),
+              })}
+              {!!done.leadsFollowed && (
+                <div>{t('cycles.regenerate.doneLeads', { count: done.leadsFollowed })}</div>
+              )}
+            </>
+          }
           extra={
             <Button type="primary" onClick={onClose}>
               {t('cycles.regenerate.close')}
@@ -115,7 +125,8 @@ export function RegenerateCycleModal({
 function PreviewBody({ preview }: { preview: RegenerationPreview }) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.resolvedLanguage ?? i18n.language);
-  const nothing = preview.created + preview.retired + preview.restored === 0;
+  const nothing =
+    preview.created + preview.retired + preview.restored + preview.leadsFollowed === 0;
   const sections = [
     { key: 'added', rows: preview.added },
     { key: 'retiring', rows: preview.retiring },
@@ -137,9 +148,16 @@ function PreviewBody({ preview }: { preview: RegenerationPreview }) {
               })
         }
         description={
-          preview.followed > 0
-            ? t('cycles.regenerate.followed', { count: preview.followed })
-            : undefined
+          preview.followed + preview.leadsFollowed > 0 ? (
+            <>
+              {preview.followed > 0 && (
+                <div>{t('cycles.regenerate.followed', { count: preview.followed })}</div>
+              )}
+              {preview.leadsFollowed > 0 && (
+                <div>{t('cycles.regenerate.leadsFollowed', { count: preview.leadsFollowed })}</div>
+              )}
+            </>
+          ) : undefined
         }
       />
       {sections
@@ -155,6 +173,17 @@ function PreviewBody({ preview }: { preview: RegenerationPreview }) {
             <ChangeTable rows={s.rows} withReason={s.key === 'retiring'} />
           </section>
         ))}
+      {preview.leadChanges.length > 0 && (
+        <section aria-labelledby="regenerate-leads">
+          <Typography.Title level={5} id="regenerate-leads">
+            {t('cycles.regenerate.leadChanges', {
+              duties: number.format(new Set(preview.leadChanges.map((r) => r.lineageId)).size),
+              tasks: number.format(preview.leadsFollowed),
+            })}
+          </Typography.Title>
+          <LeadChangeTable rows={preview.leadChanges} />
+        </section>
+      )}
     </Flex>
   );
 }
@@ -189,6 +218,44 @@ function ChangeTable({ rows, withReason }: { rows: readonly DutyChange[]; withRe
   return (
     <Table<DutyChange>
       rowKey="lineageId"
+      size="small"
+      columns={columns}
+      dataSource={[...rows]}
+      pagination={rows.length > 10 ? { pageSize: 10, size: 'small' } : false}
+    />
+  );
+}
+
+/** By duty: the tasks whose lead department moves, from which department kind to which. */
+function LeadChangeTable({ rows }: { rows: readonly LeadChange[] }) {
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.resolvedLanguage ?? i18n.language);
+  const columns: TableProps<LeadChange>['columns'] = [
+    {
+      key: 'article',
+      title: t('cycles.regenerate.columns.article'),
+      width: 90,
+      render: (_, r) => t('cycles.dueDates.article', { number: r.articleNumber }),
+    },
+    { key: 'duty', title: t('cycles.regenerate.columns.duty'), dataIndex: 'text' },
+    {
+      key: 'lead',
+      title: t('cycles.regenerate.columns.lead'),
+      width: 220,
+      render: (_, r) =>
+        t('cycles.regenerate.leadChange', { from: r.fromDepartment, to: r.toDepartment }),
+    },
+    {
+      key: 'tasks',
+      title: t('cycles.regenerate.columns.tasks'),
+      align: 'right',
+      width: 80,
+      render: (_, r) => number.format(r.tasks),
+    },
+  ];
+  return (
+    <Table<LeadChange>
+      rowKey={(r) => `${r.lineageId}:${r.fromDepartment}`}
       size="small"
       columns={columns}
       dataSource={[...rows]}

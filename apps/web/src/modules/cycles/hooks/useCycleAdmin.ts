@@ -1,12 +1,17 @@
-import { useQuery } from '@apollo/client/react';
+import type { ApolloCache } from '@apollo/client';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { useCallback, useMemo } from 'react';
 import { toAppError } from '../../../graphql/errors';
 import {
   CycleAdminRegulationsDocument,
+  CycleDutyDueDatesDocument,
   CycleRegenerationPreviewDocument,
   CycleVersionDutiesDocument,
   RegisterCyclesDocument,
+  RemoveCycleDutyDueDateDocument,
+  SetCycleDutyDueDateDocument,
   type CycleAdminRegulationsQuery,
+  type CycleDutyDueDatesQuery,
   type CycleRegenerationPreviewQuery,
   type CycleVersionDutiesQuery,
   type RegisterCyclesQuery,
@@ -16,6 +21,7 @@ export type AdminCycle = RegisterCyclesQuery['cycles'][number];
 export type AdminRegulation = CycleAdminRegulationsQuery['regulations'][number];
 export type RegenerationPreview = CycleRegenerationPreviewQuery['cycleRegenerationPreview'];
 export type DutyChange = RegenerationPreview['added'][number];
+export type LeadChange = RegenerationPreview['leadChanges'][number];
 export type VersionDuty = CycleVersionDutiesQuery['duties']['nodes'][number];
 
 /**
@@ -82,4 +88,62 @@ export function useRegenerationPreview(cycleId: string) {
     refetch().catch(() => undefined);
   }, [refetch]);
   return { preview: data?.cycleRegenerationPreview, loading, error: appError, retry };
+}
+
+export type CycleDutyDueDateRow = CycleDutyDueDatesQuery['cycleDutyDueDates'][number];
+
+/**
+ * The per-duty due dates of a cycle, always read afresh, and the two edits: set (or change) a
+ * duty's date, and remove it (its tasks go back to the cycle's date). Each answers the tasks
+ * moved; task lists are read again afterwards, as their due dates changed.
+ */
+export function useCycleDutyDueDates(cycleId: string) {
+  const { data, loading, error, refetch } = useQuery(CycleDutyDueDatesDocument, {
+    variables: { cycleId },
+    fetchPolicy: 'network-only',
+    notifyOnNetworkStatusChange: true,
+  });
+  const update = (cache: ApolloCache) => {
+    cache.evict({ id: 'ROOT_QUERY', fieldName: 'tasks' });
+    cache.gc();
+  };
+  const refetchQueries = [{ query: CycleDutyDueDatesDocument, variables: { cycleId } }];
+  const [setMutation, setting] = useMutation(SetCycleDutyDueDateDocument, {
+    update,
+    refetchQueries,
+    awaitRefetchQueries: true,
+  });
+  const [removeMutation, removing] = useMutation(RemoveCycleDutyDueDateDocument, {
+    update,
+    refetchQueries,
+    awaitRefetchQueries: true,
+  });
+  const set = useCallback(
+    async (dutyLineageId: string, dueDate: string): Promise<number> => {
+      const result = await setMutation({ variables: { cycleId, dutyLineageId, dueDate } });
+      return result.data?.setCycleDutyDueDate ?? 0;
+    },
+    [setMutation, cycleId],
+  );
+  const remove = useCallback(
+    async (dutyLineageId: string): Promise<number> => {
+      const result = await removeMutation({ variables: { cycleId, dutyLineageId } });
+      return result.data?.removeCycleDutyDueDate ?? 0;
+    },
+    [removeMutation, cycleId],
+  );
+  const appError = useMemo(() => (error ? toAppError(error) : undefined), [error]);
+  const retry = useCallback(() => {
+    refetch().catch(() => undefined);
+  }, [refetch]);
+  return {
+    rows: data?.cycleDutyDueDates ?? [],
+    loaded: !!data,
+    loading,
+    error: appError,
+    retry,
+    set,
+    remove,
+    busy: setting.loading || removing.loading,
+  };
 }

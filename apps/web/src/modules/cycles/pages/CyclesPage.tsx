@@ -1,36 +1,26 @@
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Dropdown,
-  Flex,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  type TableProps,
-} from 'antd';
+import { App, Button, Card, Dropdown, Flex, Space, Table, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../../app/navigation';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { cycleTasksPath, OpenCycleModal } from '../../register/components/OpenCycleModal';
+import { OpenCycleModal } from '../../register/components/OpenCycleModal';
+import { CycleDueDatesModal } from '../components/CycleDueDatesModal';
+import { useCycleColumns } from '../components/cycleColumns';
 import { CloseCycleFlow, ReopenCycleFlow } from '../components/CycleStateFlows';
 import { RegenerateCycleModal } from '../components/RegenerateCycleModal';
 import { useCycleAdmin, type AdminCycle, type AdminRegulation } from '../hooks/useCycleAdmin';
 
-type Job = { kind: 'regenerate' | 'close' | 'reopen'; cycle: AdminCycle };
+type Job = { kind: 'regenerate' | 'close' | 'reopen' | 'dueDates'; cycle: AdminCycle };
 
 /**
  * 考核年度管理 (provincial supervisors): every assessment cycle with its regulation, version,
- * period, state and tasks; open a cycle over a regulation (with per-duty due dates), regenerate
+ * period, state and tasks; open a cycle over a regulation (with per-duty due dates), view and
+ * change an open cycle's per-duty due dates, regenerate
  * an open cycle's tasks after a preview of what changes, close a cycle (tasks read-only, scores
  * frozen) and reopen it with a reason — all while the server runs.
  */
 export function CyclesPage() {
-  const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.resolvedLanguage ?? i18n.language);
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const { cycles, regulations, versionNumber, loaded, loading, error, retry } = useCycleAdmin();
   const [openingFor, setOpeningFor] = useState<AdminRegulation>();
@@ -39,60 +29,22 @@ export function CyclesPage() {
   const openable = regulations.filter((r) => r.latestVersion);
 
   const columns: TableProps<AdminCycle>['columns'] = [
-    {
-      key: 'title',
-      title: t('cycles.columns.title'),
-      render: (_, c) => (
-        <Typography.Link
-          href={cycleTasksPath(c.id)}
-          onClick={(event) => {
-            event.preventDefault();
-            navigate(cycleTasksPath(c.id));
-          }}
-        >
-          {c.title}
-        </Typography.Link>
-      ),
-    },
-    { key: 'regulation', title: t('cycles.columns.regulation'), dataIndex: 'regulationTitle' },
-    {
-      key: 'version',
-      title: t('cycles.columns.version'),
-      render: (_, c) => {
-        const n = versionNumber(c.regulationVersionId);
-        return n === undefined ? '—' : t('cycles.versionNumber', { number: n });
-      },
-    },
-    { key: 'year', title: t('cycles.columns.year'), dataIndex: 'year' },
-    {
-      key: 'period',
-      title: t('cycles.columns.period'),
-      render: (_, c) => (
-        <span style={{ whiteSpace: 'nowrap' }}>
-          {t('cycles.period', { start: c.startDate, due: c.dueDate })}
-        </span>
-      ),
-    },
-    {
-      key: 'state',
-      title: t('cycles.columns.state'),
-      render: (_, c) => (
-        <Tag color={c.state === 'open' ? 'processing' : 'default'}>
-          {c.state === 'open' || c.state === 'closed' ? t(`common.cycle.${c.state}`) : c.state}
-        </Tag>
-      ),
-    },
-    {
-      key: 'tasks',
-      title: t('cycles.columns.tasks'),
-      align: 'right',
-      render: (_, c) => number.format(c.taskCount),
-    },
+    ...useCycleColumns<AdminCycle>(
+      ['title', 'regulation', 'version', 'year', 'period', 'state', 'tasks'],
+      versionNumber,
+    ),
     {
       key: 'actions',
       title: t('cycles.columns.actions'),
       render: (_, c) => (
         <Space size="small" wrap>
+          <Button
+            size="small"
+            onClick={() => setJob({ kind: 'dueDates', cycle: c })}
+            aria-label={`${t('cycles.dueDateEditor.action')} · ${c.title}`}
+          >
+            {t('cycles.dueDateEditor.action')}
+          </Button>
           {c.state === 'open' ? (
             <>
               <Button
@@ -187,6 +139,9 @@ export function CyclesPage() {
           regulationTitle={openingFor.title}
           onClose={() => setOpeningFor(undefined)}
         />
+      )}
+      {job?.kind === 'dueDates' && (
+        <CycleDueDatesModal cycle={job.cycle} onClose={() => setJob(undefined)} />
       )}
       {job?.kind === 'regenerate' && (
         <RegenerateCycleModal cycle={job.cycle} onClose={() => setJob(undefined)} />

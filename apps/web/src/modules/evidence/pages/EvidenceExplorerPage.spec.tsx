@@ -64,6 +64,7 @@ const file = (id: string, over: Record<string, unknown> = {}) => ({
   supersededById: null,
   withdrawnAt: null,
   withdrawnBy: null,
+  withdrawer: null,
   withdrawReason: null,
   integrityStatus: 'OK',
   corruptAt: null,

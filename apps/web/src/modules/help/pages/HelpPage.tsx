@@ -1,17 +1,20 @@
 import { Card, Col, Empty, Flex, Input, Row, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSignedInUser } from '../../auth/hooks/signedInUser';
+import { SignedInUserContext } from '../../auth/hooks/signedInUser';
 import { useRoleLabel } from '../../auth/hooks/useRoleLabel';
 import { helpContentEn } from '../content/en-US';
 import { helpContentZh } from '../content/zh-CN';
 import { guideAnchor, orderGuides, searchGlossary } from '../utils/help';
 
-/** 帮助: the glossary and a short guide per role, the signed-in user's role first. */
+/**
+ * 帮助: the glossary and a short guide per role, the signed-in user's role first. Also shown
+ * signed out (the sign-in page links to it): then every guide in its order and no role.
+ */
 export function HelpPage() {
   const { t, i18n } = useTranslation();
   const roleLabel = useRoleLabel();
-  const { role } = useSignedInUser();
+  const role = useContext(SignedInUserContext)?.role ?? null;
   const content = (i18n.resolvedLanguage ?? i18n.language).startsWith('zh')
     ? helpContentZh
     : helpContentEn;

@@ -28,6 +28,9 @@ export const notificationsEn: typeof notificationsZh = {
     BULLETIN_PUBLISHED: 'Bulletin published',
     APPROVAL_REQUESTED: 'Approval requested',
     APPROVAL_DECIDED: 'Approval decided',
+    ASSESSMENT_PUBLISHED: 'Assessment results published',
+    OBJECTION_FILED: 'Assessment objection filed',
+    OBJECTION_DECIDED: 'Assessment objection decided',
   },
   center: {
     title: 'Notifications',

@@ -26,6 +26,9 @@ export const notificationsZh = {
     BULLETIN_PUBLISHED: '情况通报',
     APPROVAL_REQUESTED: '待我审批',
     APPROVAL_DECIDED: '审批结果',
+    ASSESSMENT_PUBLISHED: '考核结果公示',
+    OBJECTION_FILED: '考核异议',
+    OBJECTION_DECIDED: '异议处理结果',
   },
   center: {
     title: '通知中心',

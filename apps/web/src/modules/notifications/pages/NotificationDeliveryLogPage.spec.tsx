@@ -10,6 +10,12 @@ const delivery = (id: string, status: string, lastError: string | null) => ({
   id,
   notificationId: `n-${id}`,
   recipientUsername: `operator-${id}`,
+  recipient: {
+    __typename: 'Person',
+    username: `operator-${id}`,
+    label: `经办人${id}（恩施市市场监督管理局质量股）`,
+    human: true,
+  },
   kind: 'URGING_ISSUED',
   channel: 'WEBHOOK',
   target: 'https://gw.example.gov.cn/duty',
@@ -59,7 +65,11 @@ describe('NotificationDeliveryLogPage', () => {
     restoreFetch = stub.restore;
     renderWithUser(<NotificationDeliveryLogPage />, currentUser({ role: 'SYSTEM_ADMIN' }));
 
-    const failed = (await screen.findByText('operator-d1')).closest('tr') as HTMLElement;
+    // The recipient by name and office, the username beneath it for the administrator.
+    const failed = (await screen.findByText('经办人d1（恩施市市场监督管理局质量股）')).closest(
+      'tr',
+    ) as HTMLElement;
+    expect(within(failed).getByText('operator-d1')).toBeTruthy();
     expect(within(failed).getByText('失败')).toBeTruthy();
     expect(within(failed).getByText('HTTP 503')).toBeTruthy();
     const delivered = screen.getByText('operator-d2').closest('tr') as HTMLElement;

@@ -16,6 +16,7 @@ import { useErrorText } from '../../../hooks/useErrorText';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import { useAppQuery } from '../../overview/hooks/useAppQuery';
 import { NotificationKindTag } from '../components/NotificationKindTag';
+import { PersonName } from '../../../components/PersonName';
 
 type Delivery = NotificationDeliveryLogQuery['notificationDeliveries']['items'][number];
 
@@ -142,8 +143,11 @@ export function NotificationDeliveryLogPage() {
             },
             {
               title: t('notifications.deliveries.recipient'),
-              dataIndex: 'recipientUsername',
-              width: 130,
+              key: 'recipient',
+              width: 200,
+              render: (_v, d) => (
+                <PersonName person={d.recipient} fallback={d.recipientUsername} showUsername />
+              ),
             },
             {
               title: t('notifications.deliveries.channel'),

@@ -17,6 +17,9 @@ export const NOTIFICATION_KINDS = [
   'BULLETIN_PUBLISHED',
   'APPROVAL_REQUESTED',
   'APPROVAL_DECIDED',
+  'ASSESSMENT_PUBLISHED',
+  'OBJECTION_FILED',
+  'OBJECTION_DECIDED',
 ] as const;
 
 export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];

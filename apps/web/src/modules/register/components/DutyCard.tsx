@@ -1,6 +1,7 @@
 import { AuditOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { personText } from '../../../components/PersonName';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import type { Duty } from '../graphql/types';
 import { DutyCues } from './DutyCues';
@@ -34,9 +35,13 @@ export function DutyCard({ duty, number, onReview }: DutyCardProps) {
           </Typography.Text>
           <DutyLabels duty={duty} />
           {duty.reviewedBy && duty.reviewedAt && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text
+              type="secondary"
+              style={{ fontSize: 12 }}
+              title={duty.reviewer?.human === false ? undefined : duty.reviewedBy}
+            >
               {t('register.duty.reviewedBy', {
-                user: duty.reviewedBy,
+                user: personText(duty.reviewer, duty.reviewedBy),
                 time: formatDateTime(duty.reviewedAt, language),
               })}
             </Typography.Text>

@@ -22,6 +22,7 @@ const mapping = (overrides: Record<string, unknown>) => ({
   primary: true,
   rowVersion: 1,
   decidedBy: null,
+  decider: null,
   decidedAt: null,
   reason: null,
   ...overrides,
@@ -56,6 +57,12 @@ const rejected = mapping({
   status: 'REJECTED',
   rowVersion: 2,
   decidedBy: 'province',
+  decider: {
+    __typename: 'Person',
+    username: 'province',
+    label: '李文华（湖北省市场监督管理局质量发展局）',
+    human: true,
+  },
   decidedAt: '2027-03-01T02:00:00.000Z',
   reason: '另行部署',
   previousDuty: duty('o8', 8, '省人民政府应当建立质量统计制度'),
@@ -115,7 +122,9 @@ describe('DutyMappingReview', () => {
     fireEvent.click(screen.getByText('已驳回'));
     const decidedRow = await rowOf('省人民政府应当建立质量统计制度');
     expect(within(decidedRow).getByText('原因：另行部署')).toBeTruthy();
-    expect(within(decidedRow).getByText(/^province · /)).toBeTruthy();
+    // By name and office, the username only on hover.
+    const decider = within(decidedRow).getByText(/^李文华（湖北省市场监督管理局质量发展局） · /);
+    expect(decider.getAttribute('title')).toBe('province');
     expect(within(decidedRow).queryByRole('button', { name: /确\s*认/ })).toBeNull();
   });
 

@@ -17,6 +17,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoading } from '../../../components/PageLoading';
+import { personText } from '../../../components/PersonName';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { displayableServerMessage, toAppError } from '../../../graphql/errors';
 import { useErrorText } from '../../../hooks/useErrorText';
@@ -167,9 +168,13 @@ export function DutyMappingReview({ versionId, canDecide, readOnly }: DutyMappin
             {t(`register.mappings.statuses.${m.status}`)}
           </Tag>
           {m.decidedBy && m.decidedAt && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text
+              type="secondary"
+              style={{ fontSize: 12 }}
+              title={m.decider?.human === false ? undefined : m.decidedBy}
+            >
               {t('register.mappings.decided', {
-                user: m.decidedBy,
+                user: personText(m.decider, m.decidedBy),
                 time: formatDateTime(m.decidedAt, language),
               })}
             </Typography.Text>

@@ -15,6 +15,13 @@ const versions = [1, 2].map((n) => ({
   status: 'ENACTED' as RegulationVersionStatus,
   effectiveDate: null,
   importedAt: '2026-01-01T00:00:00.000Z',
+  importedBy: 'seed',
+  importer: {
+    __typename: 'Person' as const,
+    username: 'seed',
+    label: '系统（初始数据）',
+    human: false,
+  },
 }));
 const cycle = (state: 'open' | 'closed', id = 'c1', versionId = 'v1') => ({
   __typename: 'AssessmentCycle',
@@ -79,6 +86,7 @@ describe('RegulationCyclesCard: the jobs a provincial supervisor runs on a cycle
             __typename: 'CycleRegenerationPreview',
             cycleId: 'c1',
             followed: 0,
+            leadsFollowed: 117,
             created: 3,
             retired: 1,
             restored: 0,
@@ -86,10 +94,24 @@ describe('RegulationCyclesCard: the jobs a provincial supervisor runs on a cycle
             added: [change(12, '县级以上人民政府应当建立质量奖励制度', 3, null)],
             retiring: [change(20, '市场监督管理部门应当公布抽查结果', 1, '职责已不再纳入跟踪')],
             restoring: [],
+            leadChanges: [
+              {
+                __typename: 'RegenerationLeadChange',
+                dutyId: 'd31',
+                lineageId: 'l31',
+                articleNumber: 31,
+                text: '县级以上人民政府应当加强计量基础设施建设',
+                fromDepartment: '市场监督管理',
+                toDepartment: '发展改革',
+                tasks: 117,
+              },
+            ],
           },
         },
       },
-      RegisterRegenerateCycleTasks: { data: { regenerateCycleTasks: generation(3, 1) } },
+      RegisterRegenerateCycleTasks: {
+        data: { regenerateCycleTasks: { ...generation(3, 1), leadsFollowed: 117 } },
+      },
     });
     fireEvent.click(await screen.findByRole('button', { name: '重新生成任务' }));
     // On the newest version already: nothing to move to.
@@ -101,6 +123,12 @@ describe('RegulationCyclesCard: the jobs a provincial supervisor runs on a cycle
     expect(within(dialog).getByText('县级以上人民政府应当建立质量奖励制度')).toBeTruthy();
     expect(within(dialog).getByText('第 20 条')).toBeTruthy();
     expect(within(dialog).getByText('职责已不再纳入跟踪')).toBeTruthy();
+    // Lead departments that follow a reviewed duty's lead, by duty, from → to.
+    expect(within(dialog).getByText(/117 项任务的牵头部门将随职责审核结果调整/)).toBeTruthy();
+    expect(within(dialog).getByText('牵头部门调整的职责（1 项职责，117 项任务）')).toBeTruthy();
+    const lead = within(dialog).getByText('市场监督管理 → 发展改革').closest('tr')!;
+    expect(lead.textContent).toContain('县级以上人民政府应当加强计量基础设施建设');
+    expect(lead.textContent).toContain('第 31 条');
     // Nothing is done before the confirmation.
     expect(stub.requests.some((r) => r.operationName === 'RegisterRegenerateCycleTasks')).toBe(
       false,
@@ -109,6 +137,8 @@ describe('RegulationCyclesCard: the jobs a provincial supervisor runs on a cycle
     expect(
       await screen.findByText('新增 3 项、退出 1 项、恢复 0 项任务，现有任务 122 项。'),
     ).toBeTruthy();
+    expect(screen.getByText('117 项任务的牵头部门已随职责审核结果调整。')).toBeTruthy();
+    expect(screen.queryByText(/执行结果与预览不同/)).toBeNull();
     expect(
       stub.requests.find((r) => r.operationName === 'RegisterRegenerateCycleTasks')?.variables,
     ).toEqual({ cycleId: 'c1' });
@@ -159,6 +189,8 @@ describe('RegulationCyclesCard: the jobs a provincial supervisor runs on a cycle
   it('offers no jobs on a closed cycle, nor to readers who do not manage cycles', async () => {
     renderCard({ RegisterCycles: cycles(cycle('closed')) });
     expect(await screen.findByText(`2026年度${TITLE}实施考核c1`)).toBeTruthy();
+    // Days in the long form, as on every page.
+    expect(screen.getByText('2026年12月31日')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '重新生成任务' })).toBeNull();
     restoreFetch();
     document.body.innerHTML = '';

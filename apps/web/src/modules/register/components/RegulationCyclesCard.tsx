@@ -1,8 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Popconfirm, Table, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Flex, Popconfirm, Table, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../../app/navigation';
+import { useCycleColumns } from '../../cycles/components/cycleColumns';
 import { RegenerateCycleModal } from '../../cycles/components/RegenerateCycleModal';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { toAppError } from '../../../graphql/errors';
@@ -14,7 +14,6 @@ import {
   type RegulationCycle,
 } from '../hooks/useRegulationCycles';
 import { pendingMappingsOf } from '../utils/pendingMappings';
-import { cycleTasksPath } from './OpenCycleModal';
 
 /**
  * The assessment cycles opened over any version of one regulation (title, year, version, state,
@@ -36,10 +35,9 @@ export function RegulationCyclesCard({
   /** Regenerate and move-to-version actions (provincial supervisors). */
   manage?: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
-  const number = new Intl.NumberFormat(i18n.resolvedLanguage ?? i18n.language);
   const { cycles, loaded, loading, error, retry } = useRegulationCycles(code);
   const jobs = useCycleJobs();
   const [regenerating, setRegenerating] = useState<RegulationCycle>();
@@ -76,46 +74,10 @@ export function RegulationCyclesCard({
   };
 
   const columns: TableProps<RegulationCycle>['columns'] = [
-    {
-      key: 'title',
-      title: t('register.cycles.columns.title'),
-      render: (_, c) => (
-        <Typography.Link
-          href={cycleTasksPath(c.id)}
-          onClick={(event) => {
-            event.preventDefault();
-            navigate(cycleTasksPath(c.id));
-          }}
-        >
-          {c.title}
-        </Typography.Link>
-      ),
-    },
-    { key: 'year', title: t('register.cycles.columns.year'), dataIndex: 'year' },
-    {
-      key: 'version',
-      title: t('register.cycles.columns.version'),
-      render: (_, c) => {
-        const n = versionNumber(c.regulationVersionId);
-        return n === undefined ? '—' : t('register.cycles.versionNumber', { number: n });
-      },
-    },
-    {
-      key: 'state',
-      title: t('register.cycles.columns.state'),
-      render: (_, c) => (
-        <Tag color={c.state === 'open' ? 'processing' : 'default'}>
-          {c.state === 'open' || c.state === 'closed' ? t(`common.cycle.${c.state}`) : c.state}
-        </Tag>
-      ),
-    },
-    { key: 'dueDate', title: t('register.cycles.columns.dueDate'), dataIndex: 'dueDate' },
-    {
-      key: 'tasks',
-      title: t('register.cycles.columns.tasks'),
-      align: 'right',
-      render: (_, c) => number.format(c.taskCount),
-    },
+    ...useCycleColumns<RegulationCycle>(
+      ['title', 'year', 'version', 'state', 'dueDate', 'tasks'],
+      versionNumber,
+    ),
   ];
   if (manage) {
     columns.push({

@@ -45,6 +45,7 @@ export const registerEn: typeof registerZh = {
     label: 'Version',
     option: 'Version {{number}} · {{status}}',
     latest: ' (latest)',
+    imported: 'Version {{number}} imported by {{user}} on {{time}}',
     olderNotice:
       'You are viewing an earlier version; duties can only be reviewed in the latest one.',
     status: {

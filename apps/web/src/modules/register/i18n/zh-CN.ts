@@ -44,6 +44,7 @@ export const registerZh = {
     label: '版本',
     option: '第 {{number}} 版 · {{status}}',
     latest: '（最新）',
+    imported: '第 {{number}} 版由 {{user}} 于 {{time}} 导入',
     olderNotice: '您正在查看历史版本，职责审核只能在最新版本上进行。',
     status: {
       DRAFT: '草案',

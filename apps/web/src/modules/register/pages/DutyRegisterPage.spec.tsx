@@ -6,6 +6,13 @@ import { graphQLError, stubGraphQLOperations } from '../../../test/graphqlFetch'
 import { renderWithUser } from '../../../test/renderWithUser';
 import { DutyRegisterPage } from './DutyRegisterPage';
 
+const LI = {
+  __typename: 'Person',
+  username: 'province',
+  label: '李文华（省市场监管局质量处）',
+  human: true,
+};
+const SEED = { __typename: 'Person', username: 'seed', label: '系统（初始数据）', human: false };
 const market = { __typename: 'DepartmentKind', code: 'market', name: '市场监督管理' };
 const finance = { __typename: 'DepartmentKind', code: 'finance', name: '财政' };
 
@@ -23,6 +30,7 @@ const duty = (overrides: Record<string, unknown>) => ({
   reviewState: 'EXTRACTED',
   reviewedAt: null,
   reviewedBy: null,
+  reviewer: null,
   rowVersion: 4,
   itemNumber: 0,
   sequence: 1,
@@ -60,6 +68,7 @@ const enterprise = duty({
   reviewState: 'REVIEWED',
   reviewedAt: '2025-02-01T02:00:00.000Z',
   reviewedBy: 'province',
+  reviewer: LI,
   departments: [],
   cues: [],
   itemNumber: 1,
@@ -131,6 +140,8 @@ const answers = (extra: Record<string, unknown> = {}) => ({
             status: 'DRAFT',
             effectiveDate: null,
             importedAt: '2025-01-01T00:00:00.000Z',
+            importedBy: 'province',
+            importer: LI,
           },
         ],
       },
@@ -199,6 +210,11 @@ describe('DutyRegisterPage', () => {
     expect(second.getByText('倡导性')).toBeTruthy();
     expect(second.getByText('非政府主体')).toBeTruthy();
     expect(second.getByText('已审核')).toBeTruthy();
+    // The reviewer and the importer by name and office, the username only on hover.
+    const reviewed = second.getByText(/^李文华（省市场监管局质量处） 于 .+ 审核$/);
+    expect(reviewed.getAttribute('title')).toBe('province');
+    expect(second.queryByText(/province/)).toBeNull();
+    expect(screen.getByText(/^第 1 版由 李文华（省市场监管局质量处） 于 .+ 导入$/)).toBeTruthy();
 
     // Auditors read; only provincial supervisors review.
     expect(screen.queryByText('审核', { selector: 'button span' })).toBeNull();
@@ -336,6 +352,8 @@ describe('DutyRegisterPage', () => {
                 status: 'ENACTED',
                 effectiveDate: null,
                 importedAt: '2025-01-01T00:00:00.000Z',
+                importedBy: 'seed',
+                importer: SEED,
               },
             ],
           },
@@ -347,6 +365,9 @@ describe('DutyRegisterPage', () => {
       code: 'shanghai-quality-demo',
     });
     expect(screen.getByText(/直辖市地方性法规 · 标题以直辖市“上海市”开头/)).toBeTruthy();
+    // Imported by a seed: the system, with no username to hover.
+    const imported = screen.getByText(/^第 1 版由 系统（初始数据） 于 .+ 导入$/);
+    expect(imported.getAttribute('title')).toBeNull();
     expect(buttonIn(screen, /导出 Excel/).getAttribute('href')).toBe(
       '/api/exports/duties?format=xlsx&code=shanghai-quality-demo',
     );
@@ -367,6 +388,8 @@ describe('DutyRegisterPage', () => {
       status: 'ENACTED',
       effectiveDate: null,
       importedAt: '2025-06-01T00:00:00.000Z',
+      importedBy: 'province',
+      importer: LI,
     };
     const change = (c: Record<string, unknown>) => ({
       __typename: 'ArticleChange',
@@ -480,7 +503,15 @@ describe('DutyRegisterPage', () => {
       within(row)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['2026年度考核', '2026', '第 1 版', '进行中', '2026-12-31', '5,148', '重新生成任务']);
+    ).toEqual([
+      '2026年度考核',
+      '2026',
+      '第 1 版',
+      '进行中',
+      '2026年12月31日',
+      '5,148',
+      '重新生成任务',
+    ]);
     // Another regulation's cycle is not this register's.
     expect(screen.queryByText('2026年度甲乙条例考核')).toBeNull();
 

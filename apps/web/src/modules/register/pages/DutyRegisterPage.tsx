@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { navigate, useLocationSearch } from '../../../app/navigation';
 import { useRouteParams } from '../../../app/routes';
 import { PageLoading } from '../../../components/PageLoading';
+import { personText } from '../../../components/PersonName';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
+import { formatDateTime } from '../../../utils/formatDateTime';
 import { useSignedInUser } from '../../auth/hooks/signedInUser';
 import { DutyReviewDrawer } from '../components/DutyReviewDrawer';
 import { OpenCycleModal } from '../components/OpenCycleModal';
@@ -20,7 +22,8 @@ type TabKey = 'text' | 'diff';
 
 /** The duty register of one regulation (`/regulations/:code`): its text, duties and versions. */
 export function DutyRegisterPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
   const user = useSignedInUser();
   const search = useLocationSearch();
   const code = useRouteParams().code ?? '';
@@ -37,6 +40,7 @@ export function DutyRegisterPage() {
   const requested = search.get('versionId');
   const versionId = versions.some((v) => v.id === requested) ? (requested ?? undefined) : latestId;
   const isLatest = versionId === latestId;
+  const shownVersion = versions.find((v) => v.id === versionId);
   const text = useRegulationText(versionId);
   const tab: TabKey = search.get('tab') === 'diff' ? 'diff' : 'text';
   const chapterParam = Number(search.get('chapter'));
@@ -126,6 +130,18 @@ export function DutyRegisterPage() {
               {t('register.textKind', {
                 kind: t(`register.textKinds.${latest.textKind}`),
                 explanation: latest.textContextExplanation,
+              })}
+            </Typography.Text>
+          )}
+          {shownVersion && (
+            <Typography.Text
+              type="secondary"
+              title={shownVersion.importer.human ? shownVersion.importedBy : undefined}
+            >
+              {t('register.version.imported', {
+                number: shownVersion.versionNumber,
+                user: personText(shownVersion.importer, shownVersion.importedBy),
+                time: formatDateTime(shownVersion.importedAt, language),
               })}
             </Typography.Text>
           )}

@@ -136,6 +136,13 @@ describe('RegulationLibraryPage', () => {
                   status: 'ENACTED',
                   effectiveDate: null,
                   importedAt: '2026-01-01T00:00:00.000Z',
+                  importedBy: 'seed',
+                  importer: {
+                    __typename: 'Person',
+                    username: 'seed',
+                    label: '系统（初始数据）',
+                    human: false,
+                  },
                 },
               ],
             },

@@ -20,6 +20,7 @@ const duty = (overrides: Partial<Duty> = {}): Duty => ({
   reviewState: 'EXTRACTED',
   reviewedAt: null,
   reviewedBy: null,
+  reviewer: null,
   rowVersion: 3,
   itemNumber: 0,
   sequence: 1,

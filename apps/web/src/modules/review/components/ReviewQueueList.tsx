@@ -1,6 +1,7 @@
 import { Checkbox, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { personText } from '../../../components/PersonName';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import type { QueueTask } from '../hooks/useReviewQueue';
 import { moveSelection } from '../utils/queue';
@@ -122,10 +123,14 @@ export function ReviewQueueList({
               <span title={duty} style={DUTY_STYLE}>
                 {duty}
               </span>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text
+                type="secondary"
+                style={{ fontSize: 12 }}
+                title={task.submitter?.username}
+              >
                 {t('review.queue.submitted', {
-                  by: task.updatedBy,
-                  at: formatDateTime(task.updatedAt, i18n.language),
+                  by: personText(task.submitter),
+                  at: task.submittedAt ? formatDateTime(task.submittedAt, i18n.language) : '',
                 })}
               </Typography.Text>
               {task.returnCount > 0 && (

@@ -2,6 +2,7 @@ import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../app/navigation';
+import { personText } from '../../../components/PersonName';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import type { ReviewTask } from '../hooks/useReviewTask';
 import { ReturnTaskForm } from './ReturnTaskForm';
@@ -123,8 +124,8 @@ export function ReviewTaskPanel({
               key: 'submitted',
               label: t('review.task.submitted'),
               children: t('review.task.submittedValue', {
-                by: task.updatedBy,
-                at: formatDateTime(task.updatedAt, language),
+                by: personText(task.submitter, task.updatedBy),
+                at: formatDateTime(task.submittedAt ?? task.updatedAt, language),
               }),
             },
             ...(task.returnCount > 0

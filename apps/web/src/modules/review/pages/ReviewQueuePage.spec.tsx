@@ -26,8 +26,12 @@ const queueTask = (id: string, over: Record<string, unknown>) => ({
   id,
   rowVersion: 3,
   status: 'SUBMITTED',
-  updatedAt: '2026-03-01T02:00:00.000Z',
-  updatedBy: 'enshi-scjg',
+  submittedAt: '2026-03-01T02:00:00.000Z',
+  submitter: {
+    __typename: 'Person',
+    username: 'enshi-scjg',
+    label: '张明辉（恩施市市场监督管理局）',
+  },
   returnCount: 0,
   unit: unit('422801', '恩施市'),
   article: { __typename: 'Article', id: 'a-12', number: 12 },
@@ -42,7 +46,12 @@ const queueTask = (id: string, over: Record<string, unknown>) => ({
 });
 
 const newer = queueTask('t-new', {
-  updatedAt: '2026-03-05T02:00:00.000Z',
+  submittedAt: '2026-03-05T02:00:00.000Z',
+  submitter: {
+    __typename: 'Person',
+    username: 'lichuan-scjg',
+    label: '李华（利川市市场监督管理局）',
+  },
   unit: unit('422802', '利川市'),
   article: { __typename: 'Article', id: 'a-7', number: 7 },
   duty: {
@@ -57,7 +66,7 @@ const newer = queueTask('t-new', {
 const older = queueTask('t-old', { returnCount: 1 });
 
 const queue = (nodes: unknown[], totalCount = nodes.length) => ({
-  data: { tasks: { __typename: 'TaskConnection', totalCount, nodes } },
+  data: { tasks: { __typename: 'TaskConnection', cycleId: 'c-2026', totalCount, nodes } },
 });
 
 type QueueRow = ReturnType<typeof queueTask>;
@@ -78,7 +87,7 @@ function fakeServer(rows: QueueRow[]) {
     const term = filter.search ?? '';
     const found = submitted
       .filter((row) => !term || `${row.unit.name}${row.duty.text}`.includes(term))
-      .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) * (direction === 'ASC' ? 1 : -1));
+      .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) * (direction === 'ASC' ? 1 : -1));
     return queue(found.slice(offset, offset + first), found.length);
   };
   const remove = (ids: string[]) => {
@@ -123,6 +132,8 @@ function detailOf(task: ReturnType<typeof queueTask>, evidence: unknown[]) {
     data: {
       task: {
         ...task,
+        updatedAt: '2026-03-06T08:00:00.000Z',
+        updatedBy: 'enshi-scjg',
         overdue: false,
         progressNote: `${task.unit.name}已完成年度质量提升工作。`,
         measures: '印发实施方案，组织专项检查。',
@@ -245,8 +256,9 @@ describe('ReviewQueuePage', () => {
     const { requestsOf } = renderPage();
 
     expect(await screen.findByText('利川市已完成年度质量提升工作。')).toBeTruthy();
+    // Asked at once for the current cycle (not after the list of cycles), by submission time.
     expect(requestsOf('ReviewQueue')[0].variables).toEqual({
-      filter: { cycleId: 'c-2026', statuses: ['SUBMITTED'] },
+      filter: { currentCycle: true, statuses: ['SUBMITTED'] },
       first: 20,
       offset: 0,
       direction: 'DESC',
@@ -259,7 +271,9 @@ describe('ReviewQueuePage', () => {
     expect(listed[0]).not.toContain('制定方案');
     expect(listed[0]).toContain('利川市市场监督管理局');
     expect(listed[1]).toContain('恩施市');
-    expect(listed[1]).toContain('enshi-scjg 提交于 2026年3月1日 10:00');
+    // Who submitted, by name and office (the username only on hover), and when.
+    expect(listed[1]).toContain('张明辉（恩施市市场监督管理局） 提交于 2026年3月1日 10:00');
+    expect(listed[1]).not.toContain('enshi-scjg');
     expect(listed[1]).toContain('曾退回 1 次');
     expect(screen.getByText('2 项待核验')).toBeTruthy();
     expect(screen.getByText('管辖范围：恩施土家族苗族自治州')).toBeTruthy();
@@ -305,6 +319,47 @@ describe('ReviewQueuePage', () => {
     renderPage({}, `/review?q=${encodeURIComponent('不存在')}`);
     expect(await screen.findByText('没有与“不存在”匹配的待核验任务')).toBeTruthy();
     expect((screen.getByLabelText('搜索待核验任务') as HTMLInputElement).value).toBe('不存在');
+  });
+
+  it('asks for the cycle in the address, and shows the cycles in the selector', async () => {
+    const { requestsOf } = renderPage({}, '/review?cycleId=c-2027');
+    await waitFor(() => expect(requestsOf('ReviewQueue')).toHaveLength(1));
+    expect(requestsOf('ReviewQueue')[0].variables).toMatchObject({
+      filter: { cycleId: 'c-2027', statuses: ['SUBMITTED'] },
+    });
+    await screen.findByText('利川市已完成年度质量提升工作。');
+    expect(requestsOf('ReviewQueue')).toHaveLength(1);
+  });
+
+  it('falls back to the current cycle when the one in the address does not exist', async () => {
+    const { requestsOf } = renderPage({}, '/review?cycleId=c-gone');
+    await waitFor(() =>
+      expect(requestsOf('ReviewQueue').at(-1)?.variables).toMatchObject({
+        filter: { currentCycle: true, statuses: ['SUBMITTED'] },
+      }),
+    );
+    expect(await screen.findByText('利川市已完成年度质量提升工作。')).toBeTruthy();
+  });
+
+  it('verifies the task named in the confirmation, even if another is opened meanwhile', async () => {
+    const { requestsOf } = renderPage();
+    await screen.findByText('利川市已完成年度质量提升工作。');
+
+    fireEvent.keyDown(document.body, { key: 'v' });
+    const box = await dialog();
+    expect(box.textContent).toContain('利川市 第7条');
+    // Behind the dialog the other task opens (a click that reached the list, a reload…).
+    fireEvent.click(button(/恩施市/, 'li button'));
+    expect(await screen.findByText('恩施市已完成年度质量提升工作。')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(button(/确认核验通过/, 'button', box));
+    });
+    await waitFor(() =>
+      expect(requestsOf('ReviewDecide')[0]?.variables).toEqual({
+        input: { taskId: 't-new', expectedRowVersion: 8, status: 'VERIFIED' },
+      }),
+    );
+    expect(requestsOf('ReviewDecide')).toHaveLength(1);
   });
 
   it('asks for page 2 by offset', async () => {

@@ -55,6 +55,11 @@ export function ReviewQueuePage() {
   const requestedCycle = search.get('cycleId');
   const cycles = useCycles(requestedCycle);
   const cycleId = cycles.cycle?.id;
+  // The queue is asked for at once, next to the cycles: the cycle in the address, or (none, or
+  // one that does not exist) the server's current cycle — the rule useCycles follows as well.
+  const requestedMissing =
+    cycles.loaded && !!requestedCycle && !cycles.cycles.some((c) => c.id === requestedCycle);
+  const queueCycle = (!requestedMissing && requestedCycle) || undefined;
   const searchKey = search.toString();
   const params = useMemo(() => readQueueParams(new URLSearchParams(searchKey)), [searchKey]);
   const go = useCallback(
@@ -64,10 +69,13 @@ export function ReviewQueuePage() {
   );
 
   let content: React.ReactNode;
-  if (cycles.loading && cycles.cycles.length === 0) content = <PageLoading rows={8} />;
-  else if (cycles.error) content = <QueryErrorAlert error={cycles.error} onRetry={cycles.retry} />;
-  else if (!cycleId) content = <Empty description={t('review.noCycles')} />;
-  else content = <ReviewWorkspace key={cycleId} cycleId={cycleId} params={params} go={go} />;
+  if (cycles.loaded && cycles.cycles.length === 0) {
+    content = <Empty description={t('review.noCycles')} />;
+  } else {
+    content = (
+      <ReviewWorkspace key={queueCycle ?? 'current'} cycleId={queueCycle} params={params} go={go} />
+    );
+  }
 
   return (
     <Flex vertical gap="middle">
@@ -94,10 +102,14 @@ export function ReviewQueuePage() {
           </Form.Item>
         )}
       </Flex>
+      {cycles.error && <QueryErrorAlert error={cycles.error} onRetry={cycles.retry} />}
       {content}
     </Flex>
   );
 }
+
+/** A task a decision is taken on: its identity, state and the row version it was read at. */
+type DecisionTarget = Pick<QueueTask, 'id' | 'rowVersion' | 'status' | 'unit' | 'article'>;
 
 /** What the confirmation or the bulk-return dialog is about. */
 type Pending =
@@ -108,7 +120,8 @@ function ReviewWorkspace({
   params,
   go,
 }: {
-  cycleId: string;
+  /** undefined: the current cycle (the server chooses it). */
+  cycleId: string | undefined;
   params: QueueParams;
   go: (next: Partial<QueueParams>) => void;
 }) {
@@ -150,9 +163,9 @@ function ReviewWorkspace({
     setFailure(undefined);
   }, []);
 
+  /** Decides on `task`: the item confirmed in the dialog, or the task open in the panel. */
   const act = useCallback(
-    async (decision: Decision) => {
-      const task = detail.task;
+    async (task: DecisionTarget | undefined, decision: Decision) => {
       if (!task || task.status !== 'SUBMITTED' || deciding) return;
       const error = await decide(task, decision);
       setPending(undefined);
@@ -451,7 +464,7 @@ function ReviewWorkspace({
                     deciding={deciding}
                     onVerify={askVerify}
                     onStartReturn={() => setReturning(true)}
-                    onReturn={(reason) => void act({ kind: 'return', reason })}
+                    onReturn={(reason) => void act(detail.task, { kind: 'return', reason })}
                     onCancelReturn={() => setReturning(false)}
                   />
                 </Flex>
@@ -469,7 +482,8 @@ function ReviewWorkspace({
         confirming={busy}
         onConfirm={() => {
           if (pending?.kind !== 'verify') return;
-          if (pending.single) void act({ kind: 'verify' });
+          // The task named in the dialog, whatever the panel shows by now.
+          if (pending.single) void act(pending.items[0], { kind: 'verify' });
           else void actOnChecked({ kind: 'verify' });
         }}
         onCancel={() => setPending(undefined)}

@@ -25,6 +25,13 @@ export function AuditTargets({ targets }: { targets: readonly Target[] }) {
                 {t(`securityAudit.targetKinds.${target.kind}`)}
               </Typography.Text>{' '}
               {target.name ?? shortId(target.id)}
+              {/* A user by name and office, and the account itself for the administrator. */}
+              {target.kind === 'USER' && target.name && target.name !== target.id && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {' '}
+                  {target.id}
+                </Typography.Text>
+              )}
             </>
           )}
         </span>

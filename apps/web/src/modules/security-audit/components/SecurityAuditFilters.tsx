@@ -8,11 +8,15 @@ import { shanghaiDayRange, type CalendarDay } from '../utils/dateRange';
 interface FilterValues {
   action?: string;
   result?: string;
-  actorUsername?: string;
+  /** Part of a name or username (the API matches both). */
+  actor?: string;
   dateRange?: [CalendarDay | null, CalendarDay | null] | null;
 }
 
-/** Action, result, user and date range; applied with 查询, cleared with 重置. */
+/**
+ * Action, result, person (part of a name or a username) and date range; applied with 查询,
+ * cleared with 重置.
+ */
 export function SecurityAuditFilters({
   seenActions,
   seenResults,
@@ -35,13 +39,13 @@ export function SecurityAuditFilters({
     label: labels.result(value),
   }));
 
-  const onFinish = ({ action, result, actorUsername, dateRange }: FilterValues) => {
+  const onFinish = ({ action, result, actor, dateRange }: FilterValues) => {
     const filter: SecurityAuditFilterInput = {
       ...shanghaiDayRange(dateRange?.[0], dateRange?.[1]),
     };
     if (action) filter.action = action;
     if (result) filter.result = result;
-    if (actorUsername?.trim()) filter.actorUsername = actorUsername.trim();
+    if (actor?.trim()) filter.actor = actor.trim();
     onChange(filter);
   };
 
@@ -64,8 +68,13 @@ export function SecurityAuditFilters({
           style={{ width: 140 }}
         />
       </Form.Item>
-      <Form.Item name="actorUsername" label={t('securityAudit.filters.actor')}>
-        <Input allowClear style={{ width: 160 }} />
+      <Form.Item name="actor" label={t('securityAudit.filters.actor')}>
+        <Input
+          allowClear
+          maxLength={64}
+          placeholder={t('securityAudit.filters.actorPlaceholder')}
+          style={{ width: 200 }}
+        />
       </Form.Item>
       <Form.Item name="dateRange" label={t('securityAudit.filters.dateRange')}>
         <DatePicker.RangePicker allowEmpty={[true, true]} />

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../utils/formatDateTime';
 import type { SecurityAuditEntry } from '../graphql/types';
 import { useAuditLabels } from '../hooks/useAuditLabels';
 import { AuditTargets } from './AuditTargets';
+import { PersonName } from '../../../components/PersonName';
 
 /** Failures and refusals stand out in red; unknown results stay neutral. */
 const RESULT_COLORS: Record<string, string> = { success: 'green', failure: 'red', denied: 'red' };
@@ -48,9 +49,7 @@ export function SecurityAuditTable({
       title: t('securityAudit.columns.actor'),
       render: (_, entry) =>
         entry.actor ? (
-          <span title={t('securityAudit.usernameHint', { username: entry.actor.username })}>
-            {entry.actor.label}
-          </span>
+          <PersonName person={entry.actor} showUsername />
         ) : (
           <Typography.Text type="secondary">{t('securityAudit.anonymous')}</Typography.Text>
         ),

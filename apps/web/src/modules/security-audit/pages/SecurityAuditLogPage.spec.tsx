@@ -9,7 +9,7 @@ import { SecurityAuditLogPage } from './SecurityAuditLogPage';
 const entry = (overrides: Record<string, unknown>) => ({
   __typename: 'SecurityAuditEntry',
   actorUsername: 'admin',
-  actor: { __typename: 'Person', username: 'admin', label: '何志强（省局机关纪委）' },
+  actor: { __typename: 'Person', username: 'admin', label: '何志强（省局机关纪委）', human: true },
   target: null,
   targets: [],
   ip: '10.0.0.8',
@@ -90,9 +90,10 @@ describe('SecurityAuditLogPage', () => {
 
     expect(await screen.findByRole('heading', { name: '安全审计日志' })).toBeTruthy();
     const first = within(rowOf('2025年3月2日 00:05:09'));
-    // People by name and office, the username only in the tooltip; events by label, no codes.
-    expect(first.getByText('何志强（省局机关纪委）').getAttribute('title')).toBe('用户名 admin');
-    expect(first.queryByText('admin')).toBeNull();
+    // People by name and office, with the account's username as secondary text for the
+    // administrator; events by label, no codes.
+    expect(first.getByText('何志强（省局机关纪委）')).toBeTruthy();
+    expect(first.getByText('admin')).toBeTruthy();
     expect(first.getByText('登录').getAttribute('title')).toBe('事件代码 SIGN_IN');
     expect(first.queryByText('SIGN_IN')).toBeNull();
     expect(first.getByText('成功')).toBeTruthy();
@@ -107,6 +108,7 @@ describe('SecurityAuditLogPage', () => {
     expect(bound.getByText('分配角色')).toBeTruthy();
     expect(bound.getByText('用户')).toBeTruthy();
     expect(bound.getByText('王五（江岸区市场监督管理局）')).toBeTruthy();
+    expect(bound.getByText('wangwu')).toBeTruthy();
     expect(bound.getByText('会话')).toBeTruthy();
     expect(bound.getByText('0f1e2d3c…')).toBeTruthy();
     expect(bound.queryByText(/user:wangwu|session:/)).toBeNull();
@@ -140,19 +142,21 @@ describe('SecurityAuditLogPage', () => {
     expect(await openOptions(action)).toEqual(['SOMETHING_NEW']);
   });
 
-  it('filters by action, result and user, and pages through the log', async () => {
+  it('filters by action, result and person (name or username), and pages through the log', async () => {
     const { requestsOf } = renderPage();
     await screen.findByText('2025年3月1日 23:59:59');
 
     await chooseOption(screen.getByLabelText('操作'), '登录');
     await chooseOption(screen.getByLabelText('结果'), '失败');
-    fireEvent.change(screen.getByLabelText('用户名'), { target: { value: ' lisi ' } });
+    const person = screen.getByLabelText('人员');
+    expect(person.getAttribute('placeholder')).toBe('姓名或用户名');
+    fireEvent.change(person, { target: { value: ' 何志 ' } });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: /查\s*询/ }));
     });
     await waitFor(() =>
       expect(requestsOf('SecurityAuditLog').at(-1)?.variables).toEqual({
-        filter: { action: 'SIGN_IN', result: 'failure', actorUsername: 'lisi' },
+        filter: { action: 'SIGN_IN', result: 'failure', actor: '何志' },
         page: { first: 50, offset: 0 },
       }),
     );
@@ -160,7 +164,7 @@ describe('SecurityAuditLogPage', () => {
     fireEvent.click(screen.getByTitle('2'));
     await waitFor(() =>
       expect(requestsOf('SecurityAuditLog').at(-1)?.variables).toEqual({
-        filter: { action: 'SIGN_IN', result: 'failure', actorUsername: 'lisi' },
+        filter: { action: 'SIGN_IN', result: 'failure', actor: '何志' },
         page: { first: 50, offset: 50 },
       }),
     );

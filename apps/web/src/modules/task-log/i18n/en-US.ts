@@ -68,6 +68,7 @@ export const taskLogEn: typeof taskLogZh = {
   csv: {
     occurredAt: 'Time (China Standard Time)',
     actor: 'User',
+    actorUsername: 'Username',
     kind: 'Event type',
     unitName: 'Unit',
     unitCode: 'Unit code',

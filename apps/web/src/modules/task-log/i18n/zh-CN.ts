@@ -66,6 +66,7 @@ export const taskLogZh = {
   csv: {
     occurredAt: '时间（北京时间）',
     actor: '操作人',
+    actorUsername: '操作人账号',
     kind: '事件类型',
     unitName: '单位',
     unitCode: '单位代码',

@@ -323,15 +323,17 @@ describe('TaskLogPage', () => {
       reader.readAsText(blobs[0]);
     });
     const lines = text.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0].split(',').slice(0, 4)).toEqual([
+    // The person by name and office, the account beside it (issue 17).
+    expect(lines[0].split(',').slice(0, 5)).toEqual([
       '时间（北京时间）',
       '操作人',
+      '操作人账号',
       '事件类型',
       '单位',
     ]);
     expect(lines).toHaveLength(5);
     expect(lines[1]).toContain(
-      '2026-03-02 09:30:00,田丹丹（恩施州市场监督管理局）,状态变更,恩施市,422801,第12条',
+      '2026-03-02 09:30:00,田丹丹（恩施州市场监督管理局）,enshi-dd,状态变更,恩施市,422801,第12条',
     );
     expect(lines[3]).toContain('利川市');
     click.mockRestore();

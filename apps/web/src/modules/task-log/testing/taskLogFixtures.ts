@@ -24,7 +24,8 @@ export function taskEvent(
     actor: {
       __typename: 'Person',
       username: actorUsername,
-      label: PEOPLE[actorUsername] ?? actorUsername,
+      label: PEOPLE[actorUsername] ?? (actorUsername === 'system' ? '系统（自动）' : actorUsername),
+      human: actorUsername !== 'system',
     },
     kind: 'status',
     reason: null,

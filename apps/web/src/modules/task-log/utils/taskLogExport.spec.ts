@@ -94,6 +94,8 @@ describe('task log CSV', () => {
         after: { status: 'RETURNED' },
       }),
       taskEvent({ id: 'ev-1', kind: 'mystery', reason: null, ip: null, before: null }),
+      // The system by its Chinese name, with no account.
+      taskEvent({ id: 'ev-0', actorUsername: 'system', kind: 'created' }),
     ];
     const csv = taskLogCsv(events, {
       header: (column) => `H:${column}`,
@@ -108,13 +110,14 @@ describe('task log CSV', () => {
     expect(lines[0].split(',').slice(0, 4)).toEqual([
       'H:occurredAt',
       'H:actor',
+      'H:actorUsername',
       'H:kind',
-      'H:unitName',
     ]);
     expect(lines[1]).toBe(
       [
         '2026-03-01 10:00:05',
         '向春梅（恩施市市场监督管理局质量股）',
+        'enshi-scjg',
         '状态变更',
         '恩施市',
         '422801',
@@ -130,8 +133,9 @@ describe('task log CSV', () => {
         '"{""status"":""RETURNED""}"',
       ].join(','),
     );
-    expect(lines[2].split(',').slice(2, 3)).toEqual(['mystery']);
+    expect(lines[2].split(',').slice(3, 4)).toEqual(['mystery']);
     expect(lines[2].endsWith(',,t-1,ev-1,,"{""status"":""SUBMITTED""}"')).toBe(true);
-    expect(lines[3]).toBe('');
+    expect(lines[3].split(',').slice(1, 3)).toEqual(['系统（自动）', '']);
+    expect(lines[4]).toBe('');
   });
 });

@@ -80,6 +80,7 @@ export const shanghaiDate = (now: Date = new Date()) => shanghaiDateTime(now).sl
 export const TASK_LOG_CSV_COLUMNS = [
   'occurredAt',
   'actor',
+  'actorUsername',
   'kind',
   'unitName',
   'unitCode',
@@ -117,6 +118,9 @@ export function taskLogCsv(events: readonly TaskLogEvent[], text: TaskLogCsvText
         return shanghaiDateTime(event.occurredAt);
       case 'actor':
         return event.actor?.label ?? event.actorUsername;
+      case 'actorUsername':
+        // The account, for matching with the security audit log; none for the system.
+        return event.actor?.human === false ? '' : event.actorUsername;
       case 'kind':
         return text.kind(event.kind);
       case 'unitName':

@@ -6,6 +6,7 @@ import { useErrorText } from '../../../hooks/useErrorText';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import { useAcknowledgeTasks } from '../hooks/useAcknowledge';
 import { useReassignState } from '../hooks/useReassign';
+import { personText } from '../../../components/PersonName';
 
 export interface AcknowledgeBannerProps {
   taskId: string;
@@ -28,7 +29,7 @@ export function AcknowledgeBanner({ taskId, onChanged }: AcknowledgeBannerProps)
       <Typography.Text type="secondary" data-testid="acknowledged-by">
         <CheckCircleOutlined style={{ color: '#52c41a', marginRight: 6 }} />
         {t('tasks.assignment.ack.acknowledgedBy', {
-          user: task.acknowledgedBy ?? '',
+          user: personText(task.acknowledger, task.acknowledgedBy),
           time: formatDateTime(task.acknowledgedAt, language),
         })}
       </Typography.Text>

@@ -5,6 +5,7 @@ import { toAppError } from '../../../graphql/errors';
 import { useErrorText } from '../../../hooks/useErrorText';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import type { TaskDetail } from '../graphql/types';
+import { personText } from '../../../components/PersonName';
 
 export interface AssistsPanelProps {
   task: TaskDetail;
@@ -55,7 +56,7 @@ export function AssistsPanel({ task, departmentId, saving, saveContribution }: A
             {a.updatedBy && a.updatedAt && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('tasks.detail.updated', {
-                  user: a.updatedBy,
+                  user: personText(a.updater, a.updatedBy),
                   time: formatDateTime(a.updatedAt, language),
                 })}
               </Typography.Text>

@@ -1,6 +1,7 @@
 import { PaperClipOutlined, PushpinFilled } from '@ant-design/icons';
 import { Button, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PersonName } from '../../../components/PersonName';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import type { TaskCommentItem } from '../hooks/useCommentDiscussion';
 
@@ -39,7 +40,10 @@ export function CommentItem({ comment, depth = 0, onReply }: CommentItemProps) {
             {t('taskComments.instructionTag')}
           </Tag>
         )}
-        <Typography.Text strong>{comment.authorDisplayName}</Typography.Text>
+        <Typography.Text strong>
+          {/* Name and office; the display name stored with the comment if it was not loaded. */}
+          <PersonName person={comment.author} fallback={comment.authorDisplayName} />
+        </Typography.Text>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {formatDateTime(comment.createdAt, language)}
         </Typography.Text>

@@ -65,7 +65,7 @@ export function ConflictPanel({
         showIcon
         title={t('tasks.conflict.title')}
         description={t('tasks.conflict.description', {
-          user: current.updatedBy ?? t('common.unknown'),
+          user: current.updatedByLabel ?? current.updatedBy ?? t('common.unknown'),
           time: current.updatedAt
             ? formatDateTime(current.updatedAt, language)
             : t('common.unknown'),

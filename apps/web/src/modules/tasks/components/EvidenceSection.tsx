@@ -19,6 +19,7 @@ import { evidenceFrozen } from '../utils/taskStatus';
 import { EvidencePreviewModal } from './EvidencePreviewModal';
 import { EvidenceUploader } from './EvidenceUploader';
 import { WithdrawEvidenceModal } from './WithdrawEvidenceModal';
+import { PersonName } from '../../../components/PersonName';
 
 export interface EvidenceSectionProps {
   task: TaskDetail;
@@ -98,7 +99,7 @@ export function EvidenceSection({
       width: 170,
       render: (_, e) => (
         <Flex vertical>
-          <span>{e.uploadedBy}</span>
+          <PersonName person={e.uploader} fallback={e.uploadedBy} />
           <Typography.Text type="secondary">
             <time dateTime={e.uploadedAt}>{formatDateTime(e.uploadedAt, language)}</time>
           </Typography.Text>

@@ -19,6 +19,7 @@ import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import type { TaskDetail, TaskExtensionRequest } from '../graphql/types';
 import { formatDay } from '../utils/format';
+import { PersonName, personText } from '../../../components/PersonName';
 
 const STATE_COLORS: Record<string, string> = { pending: 'gold', approved: 'green', refused: 'red' };
 const KNOWN_STATES = ['pending', 'approved', 'refused'] as const;
@@ -122,7 +123,7 @@ export function ExtensionPanel({
       width: 170,
       render: (_, r) => (
         <Flex vertical>
-          <span>{r.requestedBy}</span>
+          <PersonName person={r.requester} fallback={r.requestedBy} />
           <Typography.Text type="secondary">
             {formatDateTime(r.requestedAt, language)}
           </Typography.Text>
@@ -139,7 +140,7 @@ export function ExtensionPanel({
           {r.decidedBy && r.decidedAt && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('tasks.extension.decidedBy', {
-                user: r.decidedBy,
+                user: personText(r.decider, r.decidedBy),
                 time: formatDateTime(r.decidedAt, language),
               })}
             </Typography.Text>

@@ -5,7 +5,7 @@ import { adminUnit, currentUser, department } from '../../../test/fixtures';
 import { stubGraphQLOperations } from '../../../test/graphqlFetch';
 import { renderWithUser } from '../../../test/renderWithUser';
 import type { TaskDetail } from '../graphql/types';
-import { taskDetail } from '../testing/taskFixtures';
+import { person, taskDetail } from '../testing/taskFixtures';
 import { NotApplicablePanel } from './NotApplicablePanel';
 
 const operator = currentUser({
@@ -33,6 +33,9 @@ const request = (overrides: Record<string, unknown> = {}) => ({
   revokedAt: null,
   revokeReason: null,
   ...overrides,
+  requester: person((overrides.requestedBy as string | undefined) ?? 'jiangan-scjg'),
+  decider: person(overrides.decidedBy === undefined ? 'province' : (overrides.decidedBy as string)),
+  revoker: person(overrides.revokedBy as string | null | undefined),
 });
 const state = (overrides: Record<string, unknown> = {}) => ({
   data: {

@@ -25,6 +25,7 @@ import {
   notApplicableDraftProblem,
 } from '../utils/notApplicable';
 import { NotApplicableTag } from './NotApplicableTag';
+import { personText } from '../../../components/PersonName';
 
 const STATE_COLORS: Record<string, string> = {
   PENDING: 'gold',
@@ -186,7 +187,7 @@ export function NotApplicablePanel({
                   <Tag color={STATE_COLORS[r.status]}>{t(`notApplicable.states.${r.status}`)}</Tag>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('notApplicable.requestedBy', {
-                      user: r.requestedBy,
+                      user: personText(r.requester, r.requestedBy),
                       time: formatDateTime(r.requestedAt, language),
                     })}
                   </Typography.Text>
@@ -207,7 +208,7 @@ export function NotApplicablePanel({
                 {r.decidedBy && r.decidedAt && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('notApplicable.decidedBy', {
-                      user: r.decidedBy,
+                      user: personText(r.decider, r.decidedBy),
                       time: formatDateTime(r.decidedAt, language),
                     })}
                     {r.decisionReason ? `：${r.decisionReason}` : ''}
@@ -216,7 +217,7 @@ export function NotApplicablePanel({
                 {r.revokedBy && r.revokedAt && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('notApplicable.revokedBy', {
-                      user: r.revokedBy,
+                      user: personText(r.revoker, r.revokedBy),
                       time: formatDateTime(r.revokedAt, language),
                     })}
                     {r.revokeReason ? `：${r.revokeReason}` : ''}

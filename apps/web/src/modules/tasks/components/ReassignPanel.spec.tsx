@@ -6,6 +6,7 @@ import { adminUnit, currentUser } from '../../../test/fixtures';
 import { stubGraphQLOperations } from '../../../test/graphqlFetch';
 import { renderWithUser } from '../../../test/renderWithUser';
 import { reassignRecord, reassignTaskState } from '../testing/reassignFixtures';
+import { person } from '../testing/taskFixtures';
 import { AcknowledgeBanner } from './AcknowledgeBanner';
 import { ReassignPanel } from './ReassignPanel';
 
@@ -56,6 +57,7 @@ describe('AcknowledgeBanner', () => {
               rowVersion: 8,
               acknowledgedAt: '2026-01-05T01:00:00.000Z',
               acknowledgedBy: 'jiangan-scjg',
+              acknowledger: person('jiangan-scjg'),
             },
           ],
         },
@@ -67,7 +69,8 @@ describe('AcknowledgeBanner', () => {
     });
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
     expect(requestsOf('AcknowledgeTasks')[0].variables).toEqual({ ids: ['t-1'] });
-    expect(await screen.findByText(/jiangan-scjg 于 .* 签收/)).toBeTruthy();
+    // Who acknowledged, by name and office.
+    expect(await screen.findByText(/王晓燕（江岸区市场监督管理局质量股） 于 .* 签收/)).toBeTruthy();
   });
 
   it('only informs those who may not acknowledge', async () => {

@@ -20,6 +20,7 @@ import type { ReassignRecordFieldsFragment } from '../../../graphql/generated/gr
 import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import { useReassignMutations, useReassignState, useReassignTargets } from '../hooks/useReassign';
+import { PersonName, personText } from '../../../components/PersonName';
 
 type Record = ReassignRecordFieldsFragment;
 const STATUS_COLORS: { [status: string]: string } = {
@@ -124,7 +125,7 @@ export function ReassignPanel({ taskId, onChanged }: ReassignPanelProps) {
       width: 170,
       render: (_, r) => (
         <Flex vertical>
-          <span>{r.requestedBy}</span>
+          <PersonName person={r.requester} fallback={r.requestedBy} />
           <Typography.Text type="secondary">
             {formatDateTime(r.requestedAt, language)}
           </Typography.Text>
@@ -143,7 +144,7 @@ export function ReassignPanel({ taskId, onChanged }: ReassignPanelProps) {
           {r.kind === 'REQUEST' && r.decidedBy && r.decidedAt && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('tasks.assignment.reassign.decidedBy', {
-                user: r.decidedBy,
+                user: personText(r.decider, r.decidedBy),
                 time: formatDateTime(r.decidedAt, language),
               })}
             </Typography.Text>
@@ -278,7 +279,7 @@ export function ReassignPanel({ taskId, onChanged }: ReassignPanelProps) {
         {deciding && (
           <Typography.Paragraph>
             {t('tasks.assignment.reassign.decideSummary', {
-              user: deciding.requestedBy,
+              user: personText(deciding.requester, deciding.requestedBy),
               from: deciding.fromDepartment.name,
               to: deciding.toDepartment.name,
               reason: deciding.reason,

@@ -6,6 +6,7 @@ import { navigate } from '../../../app/navigation';
 import { ReassignPendingDocument } from '../../../graphql/generated/graphql';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import { taskPath } from './TaskTable';
+import { PersonName } from '../../../components/PersonName';
 
 /**
  * Supervisors and operators: the pending 转办 requests in their jurisdiction (to decide, or
@@ -35,7 +36,8 @@ export function ReassignPendingPanel({ cycleId }: { cycleId: string }) {
               <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
                 {r.fromDepartment.name} <ArrowRightOutlined /> {r.toDepartment.name}
                 {' · '}
-                {r.requestedBy} {formatDateTime(r.requestedAt, language)}
+                <PersonName person={r.requester} fallback={r.requestedBy} />{' '}
+                {formatDateTime(r.requestedAt, language)}
               </Typography.Text>
             </li>
           ))}

@@ -6,6 +6,7 @@ import type { AppError } from '../../../graphql/errors';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import type { ReturnedTask } from '../graphql/types';
 import { taskPath } from './TaskTable';
+import { personText } from '../../../components/PersonName';
 
 export interface ReturnedTasksPanelProps {
   tasks: readonly ReturnedTask[];
@@ -55,7 +56,7 @@ export function ReturnedTasksPanel({ tasks, totalCount, error, onRetry }: Return
                   {task.latestReturn && (
                     <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
                       {t('tasks.returned.by', {
-                        user: task.latestReturn.actorUsername,
+                        user: personText(task.latestReturn.actor, task.latestReturn.actorUsername),
                         time: formatDateTime(task.latestReturn.occurredAt, language),
                       })}
                     </Typography.Text>

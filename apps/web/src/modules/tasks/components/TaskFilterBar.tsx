@@ -116,7 +116,8 @@ export function TaskFilterBar({
         <CycleSelect
           id="tasks-filter-cycle"
           cycles={cycles}
-          value={cycleId}
+          // Not before the cycles are there to name it (the rows may come first).
+          value={cycles.length ? cycleId : undefined}
           onChange={(value) => set({ cycleId: value })}
         />
       </Form.Item>

@@ -8,6 +8,7 @@ import type { TaskDetail } from '../graphql/types';
 import { formatDay } from '../utils/format';
 import { latestReturn } from '../utils/history';
 import { TaskStatusTag } from './TaskStatusTag';
+import { personText } from '../../../components/PersonName';
 
 /** Title, status and the facts of a task, with the status actions beside them. */
 export function TaskHeader({ task, actions }: { task: TaskDetail; actions: ReactNode }) {
@@ -49,7 +50,7 @@ export function TaskHeader({ task, actions }: { task: TaskDetail; actions: React
                 </Typography.Text>
                 <Typography.Text type="secondary">
                   {t('tasks.returned.by', {
-                    user: lastReturn.actorUsername,
+                    user: personText(lastReturn.actor, lastReturn.actorUsername),
                     time: formatDateTime(lastReturn.occurredAt, language),
                   })}
                 </Typography.Text>
@@ -86,7 +87,7 @@ export function TaskHeader({ task, actions }: { task: TaskDetail; actions: React
             )}
             <Descriptions.Item label={t('tasks.columns.updatedAt')}>
               {t('tasks.detail.updated', {
-                user: task.updatedBy,
+                user: personText(task.updater, task.updatedBy),
                 time: formatDateTime(task.updatedAt, language),
               })}
             </Descriptions.Item>

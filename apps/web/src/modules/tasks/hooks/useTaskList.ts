@@ -1,8 +1,20 @@
+import type { ApolloClient } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useCallback, useMemo } from 'react';
 import { toAppError, type AppError } from '../../../graphql/errors';
-import { TasksListDocument } from '../../../graphql/generated/graphql';
+import {
+  TasksListDocument,
+  type TasksListQueryVariables,
+} from '../../../graphql/generated/graphql';
+import { prefetchQuery, usePrefetchedPolicy } from '../../../graphql/prefetch';
 import type { SortDirection, TaskFilterInput, TaskListRow, TaskSort } from '../graphql/types';
+import {
+  DEFAULT_PAGE_SIZE,
+  pageOffset,
+  parseTaskFilters,
+  toTaskFilterInput,
+  type TaskListFilters,
+} from '../utils/taskFilters';
 
 export interface TaskListPageRequest {
   sort: TaskSort;
@@ -14,6 +26,10 @@ export interface TaskListPageRequest {
 }
 
 export interface UseTaskListResult {
+  /** The cycle of the rows (the one asked for, or the current one the server chose). */
+  cycleId: string | undefined;
+  /** An answer (rows or none) for the current request or an earlier one is there. */
+  answered: boolean;
   tasks: TaskListRow[];
   totalCount: number;
   /** The first answer has not arrived yet (later pages keep showing the previous rows). */
@@ -21,6 +37,47 @@ export interface UseTaskListResult {
   loading: boolean;
   error: AppError | undefined;
   retry: () => void;
+}
+
+/**
+ * The filter and page the list asks for: the cycle in the address (`listCycleId`), or else the
+ * server's current cycle (`currentCycle`), which the answer names.
+ */
+export function taskListRequest(
+  filters: TaskListFilters,
+  listCycleId: string | undefined,
+): { filter: TaskFilterInput; page: TaskListPageRequest } {
+  return {
+    filter: listCycleId
+      ? toTaskFilterInput(filters, listCycleId)
+      : { ...toTaskFilterInput(filters, undefined), currentCycle: true },
+    page: {
+      sort: filters.sort ?? 'DUE_DATE',
+      direction: filters.direction ?? 'ASC',
+      pageSize: filters.pageSize ?? DEFAULT_PAGE_SIZE,
+      offset: pageOffset(filters),
+    },
+  };
+}
+
+function listVariables(
+  filter: TaskFilterInput,
+  page: TaskListPageRequest,
+): TasksListQueryVariables {
+  return {
+    filter,
+    first: page.pageSize,
+    offset: page.offset,
+    sort: page.sort,
+    direction: page.direction,
+  };
+}
+
+/** /tasks opened from its address: its first page is asked for while the app starts. */
+export function prefetchTaskList(client: ApolloClient, search: URLSearchParams): void {
+  const filters = parseTaskFilters(search);
+  const { filter, page } = taskListRequest(filters, filters.cycleId);
+  prefetchQuery(client, TasksListDocument, listVariables(filter, page));
 }
 
 /**
@@ -33,16 +90,12 @@ export function useTaskList(
   page: TaskListPageRequest,
   skip: boolean,
 ): UseTaskListResult {
+  const variables = listVariables(filter, page);
+  const fetchPolicy = usePrefetchedPolicy(TasksListDocument, variables, 'cache-and-network');
   const { data, previousData, loading, error, refetch } = useQuery(TasksListDocument, {
-    variables: {
-      filter,
-      first: page.pageSize,
-      offset: page.offset,
-      sort: page.sort,
-      direction: page.direction,
-    },
+    variables,
     skip,
-    fetchPolicy: 'cache-and-network',
+    fetchPolicy,
     notifyOnNetworkStatusChange: true,
   });
   const shown = data ?? previousData;
@@ -51,6 +104,8 @@ export function useTaskList(
     refetch().catch(() => undefined);
   }, [refetch]);
   return {
+    cycleId: shown?.tasks.cycleId ?? undefined,
+    answered: !!shown,
     tasks: shown?.tasks.nodes ?? [],
     totalCount: shown?.tasks.totalCount ?? 0,
     initialLoading: loading && !shown,

@@ -22,6 +22,7 @@ export const tasksEn: typeof tasksZh = {
       STATUS: 'By status',
       UNIT: 'By unit',
       UPDATED_AT: 'By last update',
+      SUBMITTED_AT: 'By submission',
     },
     directionLabel: 'Sort direction',
     direction: {

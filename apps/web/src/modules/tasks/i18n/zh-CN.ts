@@ -19,6 +19,7 @@ export const tasksZh = {
       STATUS: '按状态',
       UNIT: '按单位',
       UPDATED_AT: '按最近更新',
+      SUBMITTED_AT: '按提交时间',
     },
     directionLabel: '排序方向',
     direction: {

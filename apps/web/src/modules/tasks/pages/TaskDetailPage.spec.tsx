@@ -67,6 +67,13 @@ describe('TaskDetailPage', () => {
     expect(screen.getByText('上传佐证材料“江岸区质量工作方案.pdf”')).toBeTruthy();
     expect(screen.getByText('生成任务，截止日期 2025年12月31日')).toBeTruthy();
     expect(screen.getByText('点击或将文件拖到此处上传')).toBeTruthy();
+    // People by name and office: the last change, the uploader and each history entry; the
+    // automatic generation as 系统, never a username.
+    expect(screen.getByText(/王晓燕（江岸区市场监督管理局质量股） 于 .* 更新/)).toBeTruthy();
+    expect(screen.getByText(/王晓燕（江岸区市场监督管理局质量股） 于 .* 签收/)).toBeTruthy();
+    expect(screen.getAllByText('王晓燕（江岸区市场监督管理局质量股）').length).toBeGreaterThan(1);
+    expect(screen.getByText('系统（自动）')).toBeTruthy();
+    expect(screen.queryByText(/jiangan-scjg/)).toBeNull();
   });
 
   it('freezes evidence of a submitted task', async () => {
@@ -125,7 +132,12 @@ describe('TaskDetailPage', () => {
       within(notice).getByText('该任务已被退回，请按退回意见整改后重新提交核验。'),
     ).toBeTruthy();
     expect(within(notice).getByText('退回意见：缺少盖章页')).toBeTruthy();
-    expect(within(notice).getByText('enshi-zhou 于 2025年3月6日 10:00 退回')).toBeTruthy();
+    // Who returned it, by name and office (issue 17), not by username.
+    expect(
+      within(notice).getByText(
+        '张明辉（恩施州市场监督管理局质量发展科） 于 2025年3月6日 10:00 退回',
+      ),
+    ).toBeTruthy();
     expect(screen.getByText('此前被退回 2 次')).toBeTruthy();
   });
 
@@ -152,6 +164,7 @@ describe('TaskDetailPage', () => {
       progressNote: '他人写的进展',
       measures: '他人写的举措',
       updatedBy: 'colleague',
+      updatedByLabel: '刘芳（江岸区市场监督管理局质量股）',
       updatedAt: '2025-03-05T02:00:00.000Z',
     };
     const { requestsOf } = renderPage(operator, {
@@ -176,7 +189,10 @@ describe('TaskDetailPage', () => {
     expect(within(panel).getByText('他人已修改此任务，您的修改尚未保存')).toBeTruthy();
     expect(within(panel).getByText('我的新进展')).toBeTruthy();
     expect(within(panel).getByText('他人写的进展')).toBeTruthy();
-    expect(within(panel).getByText(/colleague 于 2025年3月5日 10:00/)).toBeTruthy();
+    // Whose change it was, by name and office as the server names them.
+    expect(
+      within(panel).getByText(/刘芳（江岸区市场监督管理局质量股） 于 2025年3月5日 10:00/),
+    ).toBeTruthy();
     expect(requestsOf('TasksUpdateTask')[0].variables).toEqual({
       input: {
         taskId: 't-1',

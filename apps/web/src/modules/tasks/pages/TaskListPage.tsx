@@ -15,13 +15,11 @@ import { TaskFilterBar } from '../components/TaskFilterBar';
 import { TaskTable } from '../components/TaskTable';
 import { useReturnedTasks } from '../hooks/useReturnedTasks';
 import { useTaskFilterOptions } from '../hooks/useTaskFilterOptions';
-import { useTaskList } from '../hooks/useTaskList';
+import { taskListRequest, useTaskList } from '../hooks/useTaskList';
 import {
   DEFAULT_PAGE_SIZE,
-  pageOffset,
   parseTaskFilters,
   taskFiltersToSearch,
-  toTaskFilterInput,
   type TaskListFilters,
 } from '../utils/taskFilters';
 
@@ -36,17 +34,18 @@ export function TaskListPage() {
   const searchText = search.toString();
   const filters = useMemo(() => parseTaskFilters(new URLSearchParams(searchText)), [searchText]);
   const cycles = useCycles(filters.cycleId);
-  const cycleId = cycles.cycle?.id;
-  const filterInput = useMemo(() => toTaskFilterInput(filters, cycleId), [filters, cycleId]);
+  // The rows are asked for at once, next to the cycles (not after them): the cycle in the
+  // address, or else the server's current cycle (filter.currentCycle, the rule useCycles
+  // follows too), which the answer names. A cycle in the address that does not exist falls back
+  // to the current one once the cycles say so.
+  const requestedMissing =
+    cycles.loaded && !!filters.cycleId && !cycles.cycles.some((c) => c.id === filters.cycleId);
+  const listCycleId = requestedMissing ? undefined : filters.cycleId;
+  const request = useMemo(() => taskListRequest(filters, listCycleId), [filters, listCycleId]);
   const options = useTaskFilterOptions(!isOperator);
-  const sort = filters.sort ?? 'DUE_DATE';
-  const direction = filters.direction ?? 'ASC';
-  const pageSize = filters.pageSize ?? DEFAULT_PAGE_SIZE;
-  const list = useTaskList(
-    filterInput,
-    { sort, direction, pageSize, offset: pageOffset(filters) },
-    !cycleId,
-  );
+  const { sort, direction, pageSize } = request.page;
+  const list = useTaskList(request.filter, request.page, false);
+  const cycleId = listCycleId ?? list.cycleId ?? cycles.cycle?.id;
   const returned = useReturnedTasks(cycleId, isOperator);
   const returnReasons = useMemo(
     () =>
@@ -78,7 +77,9 @@ export function TaskListPage() {
     </div>
   );
 
-  if (cycles.loading && !cycles.loaded) {
+  // Rows first: the page waits for the cycles only when the rows have not come either.
+  const rowsArrived = list.tasks.length > 0 || list.answered;
+  if (!rowsArrived && cycles.loading && !cycles.loaded) {
     return (
       <Flex vertical gap="large">
         {header}
@@ -86,7 +87,7 @@ export function TaskListPage() {
       </Flex>
     );
   }
-  if (cycles.error) {
+  if (cycles.error && !rowsArrived) {
     return (
       <Flex vertical gap="large">
         {header}
@@ -94,7 +95,7 @@ export function TaskListPage() {
       </Flex>
     );
   }
-  if (!cycleId) {
+  if (!cycleId && (cycles.loaded || list.answered)) {
     return (
       <Flex vertical gap="large">
         {header}
@@ -105,9 +106,19 @@ export function TaskListPage() {
     );
   }
 
+  if (!cycleId) {
+    return (
+      <Flex vertical gap="large">
+        {header}
+        <PageLoading />
+      </Flex>
+    );
+  }
+
   return (
     <Flex vertical gap="large">
       {header}
+      {cycles.error && <QueryErrorAlert error={cycles.error} onRetry={cycles.retry} />}
       {isOperator && (
         <ReturnedTasksPanel
           tasks={returned.tasks}

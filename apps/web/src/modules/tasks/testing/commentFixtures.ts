@@ -1,4 +1,5 @@
 import type { GraphQLRequest } from '../../../test/graphqlFetch';
+import { person } from './taskFixtures';
 
 /** A comment as TaskCommentsDiscussion returns it. */
 export function taskComment(overrides: Record<string, unknown> & { id: string }) {
@@ -17,6 +18,7 @@ export function taskComment(overrides: Record<string, unknown> & { id: string })
     mentions: [],
     attachments: [],
     ...overrides,
+    author: person((overrides.authorUsername as string | undefined) ?? 'enshi-zhou'),
   };
 }
 

@@ -1,3 +1,5 @@
+import { person } from './taskFixtures';
+
 /** The 签收/转办 state of task t-1 as ReassignTaskState returns it. */
 export function reassignTaskState(overrides: Record<string, unknown> = {}) {
   return {
@@ -18,6 +20,10 @@ export function reassignTaskState(overrides: Record<string, unknown> = {}) {
     },
     reassignments: [],
     ...overrides,
+    acknowledger: person(
+      (overrides.acknowledgedBy === undefined ? 'jiangan-scjg' : overrides.acknowledgedBy) as
+        string | null,
+    ),
   };
 }
 
@@ -37,6 +43,8 @@ export function reassignRecord(overrides: Record<string, unknown> & { id: string
     fromDepartment: { __typename: 'Department', id: 'dep-1', name: '江岸区市场监督管理局' },
     toDepartment: { __typename: 'Department', id: 'dep-2', name: '江岸区发展和改革局' },
     ...overrides,
+    requester: person((overrides.requestedBy as string | undefined) ?? 'jiangan-scjg'),
+    decider: person(overrides.decidedBy as string | null | undefined),
   };
 }
 

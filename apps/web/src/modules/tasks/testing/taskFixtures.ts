@@ -83,7 +83,14 @@ const PEOPLE: Record<string, string> = {
   system: '系统（自动）',
   'jiangan-scjg': '王晓燕（江岸区市场监督管理局质量股）',
   'enshi-zhou': '张明辉（恩施州市场监督管理局质量发展科）',
+  province: '李文华（湖北省市场监督管理局质量发展局）',
 };
+
+/** A Person as the API resolves a username (null for no username). */
+export function person(username: string | null | undefined) {
+  if (!username) return null;
+  return { __typename: 'Person', username, label: PEOPLE[username] ?? username };
+}
 
 export function historyEvent(overrides: Record<string, unknown> & { id: string; kind: string }) {
   const actorUsername = (overrides.actorUsername as string | undefined) ?? 'jiangan-scjg';
@@ -117,6 +124,7 @@ export function evidence(overrides: Record<string, unknown> & { id: string }) {
     issuingAuthority: '江岸区人民政府办公室',
     documentDate: '2025-02-20',
     uploadedBy: 'jiangan-scjg',
+    uploader: person('jiangan-scjg'),
     uploadedAt: '2025-03-01T02:00:00.000Z',
     previewable: true,
     contentUrl: `/api/evidence/${overrides.id}/content`,
@@ -145,6 +153,7 @@ export function taskDetail(overrides: Record<string, unknown> = {}) {
     createdAt: '2025-01-01T00:00:00.000Z',
     updatedAt: '2025-03-01T02:00:00.000Z',
     updatedBy: 'jiangan-scjg',
+    updater: person('jiangan-scjg'),
     unit: {
       __typename: 'AdminUnit',
       code: '420102',
@@ -160,6 +169,7 @@ export function taskDetail(overrides: Record<string, unknown> = {}) {
         contributionNote: '',
         updatedAt: null,
         updatedBy: null,
+        updater: null,
         department: { __typename: 'Department', id: 'dep-2', name: '江岸区发展和改革局' },
       },
     ],

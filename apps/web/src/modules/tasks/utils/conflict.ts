@@ -8,6 +8,8 @@ export interface ConflictCurrent {
   measures: string;
   dueDate?: string;
   updatedBy?: string;
+  /** Who made the current version, by name and office (updatedBy when the server did not say). */
+  updatedByLabel?: string;
   updatedAt?: string;
 }
 
@@ -27,6 +29,7 @@ export function conflictCurrentOf(error: unknown): ConflictCurrent | undefined {
       measures: str(current.measures) ?? '',
       dueDate: str(current.dueDate),
       updatedBy: str(current.updatedBy),
+      updatedByLabel: str(current.updatedByLabel) ?? str(current.updatedBy),
       updatedAt: str(current.updatedAt),
     };
   }

@@ -1,5 +1,6 @@
 import { Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PersonName, personText } from '../../../components/PersonName';
 import { AppLink } from '../../overview/components/AppLink';
 import { useFormatters } from '../../overview/hooks/useFormatters';
 import type { Adjustment, Deduction } from '../graphql/types';
@@ -47,7 +48,7 @@ export function AdjustmentsTable({ adjustments }: { adjustments: readonly Adjust
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('units.adjustments.revoked', {
-                  by: a.revokedBy ?? '',
+                  by: personText(a.revoker, a.revokedBy),
                   at: f.dateTime(a.revokedAt),
                   reason: a.revokeReason ?? '',
                 })}
@@ -62,7 +63,9 @@ export function AdjustmentsTable({ adjustments }: { adjustments: readonly Adjust
       title: t('units.adjustments.by'),
       render: (_, a) => (
         <>
-          <div>{a.createdBy}</div>
+          <div>
+            <PersonName person={a.creator} fallback={a.createdBy} />
+          </div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {f.dateTime(a.createdAt)}
           </Typography.Text>
@@ -77,6 +80,7 @@ export function AdjustmentsTable({ adjustments }: { adjustments: readonly Adjust
       columns={columns}
       dataSource={adjustments as Adjustment[]}
       pagination={false}
+      scroll={{ x: 'max-content' }}
       locale={{ emptyText: t('units.adjustments.empty') }}
     />
   );

@@ -55,6 +55,7 @@ export function ChapterBreakdownPanel({ rows }: { rows: readonly ChapterScore[] 
           columns={columns}
           dataSource={rows as ChapterScore[]}
           pagination={false}
+          scroll={{ x: 'max-content' }}
         />
       </Col>
       <Col xs={24} xl={11}>

@@ -134,6 +134,8 @@ export function UnitTasksTable({
         columns={columns}
         dataSource={rows}
         pagination={false}
+        // On a phone the table scrolls inside its box, never the page.
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('units.tasks.empty') }}
       />
       <Flex justify="space-between" align="center">

@@ -8,6 +8,7 @@ export const unitsEn: typeof unitsZh = {
   report: 'Print report',
   print: 'Print this page',
   xlsx: 'Export score details',
+  form: 'Download the scoring form',
   notFound: {
     title: 'No assessment found for unit {{code}}',
     description:

@@ -7,6 +7,7 @@ export const unitsZh = {
   report: '打印考核报告',
   print: '打印本页',
   xlsx: '导出评分明细',
+  form: '下载考核评分表',
   notFound: {
     title: '未找到单位 {{code}} 的考核信息',
     description: '该单位不存在、不在您的管辖范围内，或在本考核年度没有考核结果。',

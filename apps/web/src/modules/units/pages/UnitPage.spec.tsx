@@ -112,6 +112,8 @@ const tasksPage = (
 const answers: Record<string, OperationAnswer> = {
   Cycles: { data: { cycles } },
   UnitsAssessment: { data: { unitAssessment: assessment } },
+  // No measured indicator applies (the card stays hidden).
+  AssessmentUnitMeasures: { data: { unitMeasureValues: [] } },
   UnitsTasks: tasksPage([
     task('t-1', 12, '编制质量发展规划', 'VERIFIED'),
     task('t-2', 12, '建立质量工作协调机制', 'IN_PROGRESS', true),

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { navigate, useLocationSearch } from '../../../app/navigation';
 import { useRouteParams } from '../../../app/routes';
 import { CycleSelect } from '../../../components/CycleSelect';
+import { OfficeDownloads } from '../../../components/OfficeDownloads';
 import { PageLoading } from '../../../components/PageLoading';
 import { lazyChart } from '../../../components/charts/lazyChart';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
@@ -18,6 +19,10 @@ import { UnitTasksTable } from '../components/UnitTasksTable';
 import { useUnitAssessment } from '../hooks/useUnitAssessment';
 import { useUnitTasks } from '../hooks/useUnitTasks';
 import { UnitUrgingList } from '../../urging/components/UnitUrgingList';
+import { UnitMeasuresCard } from '../../assessment/components/UnitMeasuresCard';
+import { UnitPublicationCard } from '../../assessment/components/UnitPublicationCard';
+import { UnitReportPdfButton } from '../../assessment/components/UnitReportPdfButton';
+import { UnitYearOverYearCard } from '../../assessment/components/UnitYearOverYearCard';
 import { chapterBreakdown } from '../utils/chapterBreakdown';
 import { chapterTitles } from '../utils/tasksByArticle';
 
@@ -96,6 +101,9 @@ export function UnitPage() {
                 )}
               </Flex>
             </Card>
+            <UnitPublicationCard cycleId={cycle.id} unitCode={code} />
+            <UnitMeasuresCard cycleId={cycle.id} unitCode={code} />
+            <UnitYearOverYearCard cycleId={cycle.id} unitCode={code} />
           </>
         )}
         <UnitUrgingList cycleId={cycle.id} unitCode={code} />
@@ -139,12 +147,13 @@ export function UnitPage() {
           </Typography.Title>
         </div>
         {cycle && (
-          <Flex gap="small" wrap align="center">
+          // On a phone the selector shrinks to the screen instead of widening the page.
+          <Flex gap="small" wrap align="center" style={{ minWidth: 0, maxWidth: '100%' }}>
             <CycleSelect
               cycles={cycles}
               value={cycle.id}
               onChange={(id) => navigate(unitPath(code, id))}
-              style={{ minWidth: 240 }}
+              style={{ width: 320, maxWidth: '100%' }}
             />
             {!notFound && (
               <>
@@ -159,12 +168,22 @@ export function UnitPage() {
                 >
                   {t('units.report')}
                 </Button>
+                <UnitReportPdfButton
+                  cycleId={cycle.id}
+                  unitCode={code}
+                  unitName={unit?.unitName ?? code}
+                />
                 <Button
                   icon={<FileExcelOutlined />}
                   href={`/api/assessment/unit.xlsx?${reportQuery(cycle.id, code)}`}
                 >
                   {t('units.xlsx')}
                 </Button>
+                <OfficeDownloads
+                  label={t('units.form')}
+                  docxUrl={`/api/assessment/unit-form.docx?${reportQuery(cycle.id, code)}`}
+                  xlsxUrl={`/api/assessment/unit-form.xlsx?${reportQuery(cycle.id, code)}`}
+                />
               </>
             )}
           </Flex>

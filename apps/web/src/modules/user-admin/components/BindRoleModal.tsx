@@ -18,6 +18,7 @@ import { useCountyUnits, useDepartments, usePrefectures } from '../hooks/useJuri
 import { useBindUserRole } from '../hooks/useUserAdminMutations';
 import { bindableRoles, isPrivilegedRole } from '../utils/roleSeparation';
 import { roleScope } from '../utils/roleScope';
+import { accountText } from '../utils/accountText';
 
 /** The "prefecture" choice for the county-level units the province administers directly. */
 export const DIRECTLY_ADMINISTERED = '__DIRECTLY_ADMINISTERED__';
@@ -137,7 +138,7 @@ function BindRoleForm({ form, user, bindUserRole, loading, onDone }: BindRoleFor
     clear();
     try {
       await bindUserRole(toInput(user.id, values));
-      void message.success(t('userAdmin.bindRole.done', { username: user.username }));
+      void message.success(t('userAdmin.bindRole.done', { username: accountText(user) }));
       onDone();
     } catch (thrown) {
       report(thrown);
@@ -247,7 +248,7 @@ export function BindRoleModal({
   return (
     <Modal
       open={user !== null}
-      title={t('userAdmin.bindRole.title', { username: user?.username ?? '' })}
+      title={t('userAdmin.bindRole.title', { username: accountText(user) })}
       okText={t('userAdmin.bindRole.submit')}
       onOk={() => form.submit()}
       onCancel={onClose}

@@ -4,6 +4,7 @@ import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
 import type { UserAccount } from '../graphql/types';
 import { useUpdateUserProfile } from '../hooks/useUserAdminMutations';
 import { ProfileFields } from './ProfileFields';
+import { accountText } from '../utils/accountText';
 
 interface ProfileValues {
   displayName: string;
@@ -52,7 +53,7 @@ export function EditProfileModal({
   return (
     <Modal
       open={user !== null}
-      title={t('userAdmin.profile.title', { username: user?.username ?? '' })}
+      title={t('userAdmin.profile.title', { username: accountText(user) })}
       okText={t('userAdmin.profile.submit')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}

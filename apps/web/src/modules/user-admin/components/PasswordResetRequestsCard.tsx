@@ -14,6 +14,7 @@ import {
 import { ReasonModal } from './ReasonModal';
 import { TemporaryPasswordModal } from './TemporaryPasswordModal';
 import { useConfirmPasswordReset } from '../hooks/useConfirmPasswordReset';
+import { accountText } from '../utils/accountText';
 
 /**
  * Pending password reset requests of privileged accounts (dual control). A security
@@ -41,7 +42,7 @@ export function PasswordResetRequestsCard({
       {
         title: t('userAdmin.resetRequests.approve.confirmTitle'),
         content: t('userAdmin.resetRequests.approve.confirmContent', {
-          username: request.target.username,
+          username: accountText(request.target),
         }),
         okText: t('userAdmin.resetRequests.approve.ok'),
       },
@@ -118,7 +119,7 @@ export function PasswordResetRequestsCard({
     },
   ];
 
-  const rejectedUsername = rejected?.target.username ?? '';
+  const rejectedUsername = accountText(rejected?.target);
   return (
     <>
       {error && !loading && <QueryErrorAlert error={error} onRetry={retry} />}

@@ -4,6 +4,7 @@ import { useRoleLabel } from '../../auth/hooks/useRoleLabel';
 import type { UserAccount } from '../graphql/types';
 import { useRequestPasswordReset } from '../hooks/usePasswordResetRequests';
 import { ReasonModal } from './ReasonModal';
+import { accountText } from '../utils/accountText';
 
 /**
  * 申请重置: a privileged account's password is reset only after a security administrator
@@ -20,7 +21,7 @@ export function RequestPasswordResetModal({
   const { message } = App.useApp();
   const roleLabel = useRoleLabel();
   const { requestPasswordReset, loading } = useRequestPasswordReset();
-  const username = user?.username ?? '';
+  const username = accountText(user);
   return (
     <ReasonModal
       open={user !== null}

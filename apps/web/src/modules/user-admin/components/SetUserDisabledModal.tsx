@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
 import type { UserAccount } from '../graphql/types';
 import { useSetUserDisabled } from '../hooks/useUserAdminMutations';
+import { accountText } from '../utils/accountText';
 
 interface ReasonValues {
   reason?: string;
@@ -24,7 +25,7 @@ export function SetUserDisabledModal({
   const { setUserDisabled, loading } = useSetUserDisabled();
   const { error, report, clear } = useFormSubmitError(form, SERVER_FIELDS);
   const disabling = !user?.disabled;
-  const username = user?.username ?? '';
+  const username = accountText(user);
 
   const close = () => {
     clear();

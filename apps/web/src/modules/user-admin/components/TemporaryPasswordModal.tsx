@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 export interface TemporaryPassword {
   /** Why it was issued: a new account or a reset. */
   reason: 'created' | 'reset';
+  /** The account as shown: name and username (accountText). */
   username: string;
   password: string;
 }

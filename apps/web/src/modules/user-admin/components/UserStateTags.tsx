@@ -9,8 +9,11 @@ export function UserStateTags({ user }: { user: UserAccount }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   const flags = userStateFlags(user);
-  const secondFactor = user.totpEnabled && (
-    <Tag color="blue">{t('userAdmin.secondFactor.tag')}</Tag>
+  const secondFactor = (
+    <>
+      {user.totpEnabled && <Tag color="blue">{t('userAdmin.secondFactor.tag')}</Tag>}
+      {user.breakGlass && <Tag color="purple">{t('userAdmin.singleSignOn.tag')}</Tag>}
+    </>
   );
   if (flags.length === 0) {
     return (

@@ -20,7 +20,8 @@ export type UserAction =
   | 'setDisabled'
   | 'bindRole'
   | 'unlock'
-  | 'resetSecondFactor';
+  | 'resetSecondFactor'
+  | 'singleSignOn';
 
 export interface UserTableProps {
   users: UserAccount[];
@@ -71,6 +72,8 @@ export function UserTable({
     // An administrator account keeps its role (三权分立): nothing to bind.
     if (allowedActions.has('bindRole') && !isAdminRole(user.role))
       buttons.push(button('bindRole', t('userAdmin.actions.bindRole')));
+    if (allowedActions.has('singleSignOn'))
+      buttons.push(button('singleSignOn', t('userAdmin.singleSignOn.action')));
     if (allowedActions.has('unlock') && isLocked(user)) {
       buttons.push(button('unlock', t('userAdmin.actions.unlock')));
     }
@@ -95,7 +98,21 @@ export function UserTable({
   };
 
   const columns: TableProps<UserAccount>['columns'] = [
-    { key: 'username', title: t('userAdmin.columns.username'), dataIndex: 'username' },
+    {
+      key: 'username',
+      title: t('userAdmin.columns.username'),
+      render: (_, user) =>
+        user.externalSubject ? (
+          <Flex vertical>
+            <span>{user.username}</span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('userAdmin.singleSignOn.boundTo', { subject: user.externalSubject })}
+            </Typography.Text>
+          </Flex>
+        ) : (
+          user.username
+        ),
+    },
     { key: 'displayName', title: t('userAdmin.columns.displayName'), dataIndex: 'displayName' },
     {
       key: 'office',

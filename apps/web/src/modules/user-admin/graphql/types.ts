@@ -12,6 +12,7 @@ export type {
   BindRoleInput,
   CreateUserInput,
   PageInput,
+  SetExternalIdentityInput,
   UpdateUserProfileInput,
   UserFilterInput,
 } from '../../../graphql/generated/graphql';

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { toAppError } from '../../../graphql/errors';
 import { useErrorText } from '../../../hooks/useErrorText';
 import type { TemporaryPassword } from '../components/TemporaryPasswordModal';
+import { accountText } from '../utils/accountText';
 
 interface ConfirmTexts {
   title: string;
@@ -24,7 +25,10 @@ export function useConfirmPasswordReset() {
 
   const confirmReset = (
     texts: ConfirmTexts,
-    reset: () => Promise<{ user: { username: string }; temporaryPassword: string }>,
+    reset: () => Promise<{
+      user: { username: string; displayName?: string | null };
+      temporaryPassword: string;
+    }>,
   ) => {
     modal.confirm({
       ...texts,
@@ -35,7 +39,7 @@ export function useConfirmPasswordReset() {
           const result = await reset();
           setTemporaryPassword({
             reason: 'reset',
-            username: result.user.username,
+            username: accountText(result.user),
             password: result.temporaryPassword,
           });
         } catch (thrown) {

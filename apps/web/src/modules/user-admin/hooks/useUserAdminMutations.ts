@@ -5,6 +5,7 @@ import {
   CreateUserDocument,
   ResetUserPasswordDocument,
   ResetUserSecondFactorDocument,
+  SetExternalIdentityDocument,
   SetUserDisabledDocument,
   UnlockUserDocument,
   UpdateUserProfileDocument,
@@ -12,6 +13,7 @@ import {
 import type {
   BindRoleInput,
   CreateUserInput,
+  SetExternalIdentityInput,
   UpdateUserProfileInput,
   UserAccount,
   UserWithTemporaryPassword,
@@ -113,4 +115,18 @@ export function useResetUserSecondFactor() {
     [mutate],
   );
   return { resetUserSecondFactor, loading };
+}
+
+/** The security administrator binds the account's single sign-on identity and break-glass flag. */
+export function useSetExternalIdentity() {
+  const [mutate, { loading }] = useMutation(SetExternalIdentityDocument, REFETCH);
+  const setExternalIdentity = useCallback(
+    async (input: SetExternalIdentityInput): Promise<UserAccount> =>
+      required(
+        (await mutate({ variables: { input } })).data?.setExternalIdentity,
+        'setExternalIdentity',
+      ),
+    [mutate],
+  );
+  return { setExternalIdentity, loading };
 }

@@ -233,7 +233,7 @@ describe('UserAdminPage', () => {
 
     await waitFor(() => expect(requestsOf('UnlockUser')).toHaveLength(1));
     expect(requestsOf('UnlockUser')[0].variables).toEqual({ userId: 'u-3' });
-    expect(await screen.findByText('已解除用户 sunqi 的锁定')).toBeTruthy();
+    expect(await screen.findByText('已解除用户 孙七（sunqi） 的锁定')).toBeTruthy();
     await waitFor(() => expect(within(rowOf('sunqi')).queryByText(/已锁定至/)).toBeNull());
     await waitFor(() => expect(requestsOf('Users')).toHaveLength(2));
   });
@@ -257,7 +257,7 @@ describe('UserAdminPage', () => {
     // Only accounts with a second factor offer the reset.
     expect(screen.getAllByRole('button', { name: /^重置双因素/ })).toHaveLength(1);
     fireEvent.click(within(rowOf('province')).getByRole('button', { name: '重置双因素 province' }));
-    const form = within(await findDialog('重置双因素认证：province'));
+    const form = within(await findDialog('重置双因素认证：李督导（province）'));
     expect(form.getByText(/立即结束其所有会话/)).toBeTruthy();
     fireEvent.click(form.getByRole('button', { name: /确认重置/ }));
     expect(await form.findByText('请填写重置原因')).toBeTruthy();
@@ -270,7 +270,7 @@ describe('UserAdminPage', () => {
       target: { value: '手机丢失，已电话核实' },
     });
     fireEvent.click(form.getByRole('button', { name: /确认重置/ }));
-    expect(await screen.findByText('已重置 province 的双因素认证')).toBeTruthy();
+    expect(await screen.findByText('已重置 李督导（province） 的双因素认证')).toBeTruthy();
     expect(requestsOf('ResetUserSecondFactor').map((r) => r.variables)).toEqual([
       { input: { userId: 'u-6', reason: '手机丢失' } },
       { input: { userId: 'u-6', reason: '手机丢失，已电话核实' } },
@@ -310,7 +310,7 @@ describe('UserAdminPage', () => {
     const shown = within(await findDialog('用户已创建'));
     expect(shown.getByText('Tmp-7xQ2-pL9s')).toBeTruthy();
     expect(shown.getByText(/临时密码只显示这一次/)).toBeTruthy();
-    expect(shown.getByText('用户 lisi 的临时密码：')).toBeTruthy();
+    expect(shown.getByText('用户 李四（lisi） 的临时密码：')).toBeTruthy();
     expect(shown.getByRole('button', { name: /复制|Copy/ })).toBeTruthy();
     expect(requestsOf('CreateUser')[0].variables).toEqual({
       input: { username: 'lisi', displayName: '李四', office: null, phone: null },
@@ -342,7 +342,7 @@ describe('UserAdminPage', () => {
     await screen.findByText('wangwu');
 
     fireEvent.click(screen.getByRole('button', { name: '编辑资料 wangwu' }));
-    const form = within(await findDialog('编辑资料：wangwu'));
+    const form = within(await findDialog('编辑资料：王五（wangwu）'));
     fireEvent.change(form.getByLabelText('单位/科室'), {
       target: { value: '江岸区市场监督管理局质量股' },
     });
@@ -361,6 +361,53 @@ describe('UserAdminPage', () => {
         office: '江岸区市场监督管理局质量股',
         phone: '027-82801234',
       },
+    });
+  });
+
+  it('lets the security administrator bind a single sign-on identity and flag an administrator break-glass', async () => {
+    const { requestsOf } = stub({
+      SetExternalIdentity: ({ variables }: GraphQLRequest) => {
+        const input = (variables as { input: { userId: string; externalSubject: string | null } })
+          .input;
+        if (input.externalSubject === 'taken')
+          return graphQLError('CONFLICT', '统一身份标识“taken”已绑定到账户 zhaoliu。', {
+            details: { fields: { externalSubject: ['该标识已绑定到其他账户。'] } },
+          });
+        return {
+          data: {
+            setExternalIdentity: {
+              ...users.find((u) => u.id === input.userId),
+              externalSubject: input.externalSubject,
+            },
+          },
+        };
+      },
+    });
+    renderWithUser(<UserAdminPage />, securityAdmin);
+    await screen.findByText('wangwu');
+
+    fireEvent.click(screen.getByRole('button', { name: '统一身份 wangwu' }));
+    let form = within(await findDialog('统一身份认证：王五（wangwu）'));
+    // Break-glass is for administrators only: an operator's dialog does not offer it.
+    expect(form.queryByLabelText('应急账户')).toBeNull();
+    fireEvent.change(form.getByLabelText('统一身份标识'), { target: { value: 'taken' } });
+    fireEvent.click(form.getByRole('button', { name: /保\s*存/ }));
+    expect(await form.findByText('该标识已绑定到其他账户。')).toBeTruthy();
+
+    fireEvent.change(form.getByLabelText('统一身份标识'), { target: { value: ' 420102-0007 ' } });
+    fireEvent.click(form.getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(requestsOf('SetExternalIdentity')).toHaveLength(2));
+    expect(requestsOf('SetExternalIdentity')[1].variables).toEqual({
+      input: { userId: 'u-1', externalSubject: '420102-0007' },
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: '统一身份 auditadmin' }));
+    form = within(await findDialog('统一身份认证：审计管理员（auditadmin）'));
+    fireEvent.click(form.getByLabelText('应急账户'));
+    fireEvent.click(form.getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(requestsOf('SetExternalIdentity')).toHaveLength(3));
+    expect(requestsOf('SetExternalIdentity')[2].variables).toEqual({
+      input: { userId: 'u-5', externalSubject: null, breakGlass: true },
     });
   });
 
@@ -401,7 +448,7 @@ describe('UserAdminPage', () => {
 
     fireEvent.click(within(rowOf('wangwu')).getByRole('button', { name: '重置密码 wangwu' }));
     const confirm = within(await findDialog('重置密码'));
-    expect(confirm.getByText(/确定要重置用户 wangwu 的密码吗/)).toBeTruthy();
+    expect(confirm.getByText(/确定要重置用户 王五（wangwu） 的密码吗/)).toBeTruthy();
     expect(requestsOf('ResetUserPassword')).toHaveLength(0);
     fireEvent.click(confirm.getByRole('button', { name: '重置密码' }));
 
@@ -418,7 +465,7 @@ describe('UserAdminPage', () => {
     await screen.findByText('wangwu');
 
     fireEvent.click(within(rowOf('wangwu')).getByRole('button', { name: '停用 wangwu' }));
-    const form = within(await findDialog('停用用户 wangwu'));
+    const form = within(await findDialog('停用用户 王五（wangwu）'));
     fireEvent.click(form.getByRole('button', { name: /停\s*用/ }));
     expect(await form.findByText('请填写停用原因')).toBeTruthy();
     expect(requestsOf('SetUserDisabled')).toHaveLength(0);
@@ -445,7 +492,9 @@ describe('UserAdminPage', () => {
       fireEvent.click(
         within(rowOf(username)).getByRole('button', { name: `分配角色 ${username}` }),
       );
-      const form = within(await findDialog(`分配角色：${username}`));
+      // Named as people know the account, with the username the administrator acts on.
+      const user = users.find((u) => u.username === username)!;
+      const form = within(await findDialog(`分配角色：${user.displayName}（${username}）`));
       return { ...result, form };
     }
 
@@ -556,8 +605,8 @@ describe('UserAdminPage', () => {
       await screen.findByText('province');
 
       fireEvent.click(within(rowOf('province')).getByRole('button', { name: '申请重置 province' }));
-      const form = within(await findDialog('申请重置密码：province'));
-      expect(form.getByText(/province 是特权账户（省级督导）/)).toBeTruthy();
+      const form = within(await findDialog('申请重置密码：李督导（province）'));
+      expect(form.getByText(/李督导（province） 是特权账户（省级督导）/)).toBeTruthy();
       fireEvent.click(form.getByRole('button', { name: /提交申请/ }));
       expect(await form.findByText('请填写申请原因')).toBeTruthy();
       expect(requestsOf('RequestPasswordReset')).toHaveLength(0);
@@ -571,7 +620,7 @@ describe('UserAdminPage', () => {
         input: { userId: 'u-6', reason: '本人忘记密码，已电话核实身份' },
       });
       expect(
-        await screen.findByText('已提交 province 的密码重置申请，等待安全管理员审批'),
+        await screen.findByText('已提交 李督导（province） 的密码重置申请，等待安全管理员审批'),
       ).toBeTruthy();
       expect(requestsOf('ResetUserPassword')).toHaveLength(0);
       expect(document.querySelector('[data-testid="temporary-password"]')).toBeNull();
@@ -597,7 +646,7 @@ describe('UserAdminPage', () => {
       await screen.findByText('province');
 
       fireEvent.click(within(rowOf('province')).getByRole('button', { name: '申请重置 province' }));
-      const form = within(await findDialog('申请重置密码：province'));
+      const form = within(await findDialog('申请重置密码：李督导（province）'));
       fireEvent.change(form.getByLabelText('申请原因'), { target: { value: '再次申请' } });
       fireEvent.click(form.getByRole('button', { name: /提交申请/ }));
       expect(await form.findByText('用户 province 已有一项待审批的密码重置申请。')).toBeTruthy();
@@ -639,7 +688,7 @@ describe('UserAdminPage', () => {
 
       const shown = within(await findDialog('密码已重置'));
       expect(shown.getByText('Appr-8mN3-xQ7v')).toBeTruthy();
-      expect(shown.getByText('用户 province 的临时密码：')).toBeTruthy();
+      expect(shown.getByText('用户 李督导（province） 的临时密码：')).toBeTruthy();
       expect(shown.getByRole('button', { name: /复制|Copy/ })).toBeTruthy();
       expect(requestsOf('ApprovePasswordReset')[0].variables).toEqual({ requestId: 'r-1' });
       // Decided: the list is asked again and the card goes once nothing is pending.
@@ -667,7 +716,7 @@ describe('UserAdminPage', () => {
       await screen.findByText('待审批的密码重置申请');
 
       fireEvent.click(screen.getByRole('button', { name: '驳回 province' }));
-      const form = within(await findDialog('驳回密码重置申请：province'));
+      const form = within(await findDialog('驳回密码重置申请：李督导（province）'));
       fireEvent.click(form.getByRole('button', { name: /驳\s*回/ }));
       expect(await form.findByText('请填写驳回原因')).toBeTruthy();
       expect(requestsOf('RejectPasswordReset')).toHaveLength(0);
@@ -678,7 +727,7 @@ describe('UserAdminPage', () => {
       expect(requestsOf('RejectPasswordReset')[0].variables).toEqual({
         input: { requestId: 'r-1', reason: '未见本人书面申请' },
       });
-      expect(await screen.findByText('已驳回 province 的密码重置申请')).toBeTruthy();
+      expect(await screen.findByText('已驳回 李督导（province） 的密码重置申请')).toBeTruthy();
       expect(requestsOf('ApprovePasswordReset')).toHaveLength(0);
     });
 

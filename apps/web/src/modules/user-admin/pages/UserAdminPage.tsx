@@ -10,6 +10,7 @@ import { hasRole } from '../../auth/utils/roles';
 import { BindRoleModal } from '../components/BindRoleModal';
 import { CreateUserModal } from '../components/CreateUserModal';
 import { EditProfileModal } from '../components/EditProfileModal';
+import { SingleSignOnModal } from '../components/SingleSignOnModal';
 import { PasswordResetRequestsCard } from '../components/PasswordResetRequestsCard';
 import { ReasonModal } from '../components/ReasonModal';
 import { RequestPasswordResetModal } from '../components/RequestPasswordResetModal';
@@ -25,6 +26,7 @@ import {
 } from '../hooks/useUserAdminMutations';
 import { useUsers } from '../hooks/useUsers';
 import { useConfirmPasswordReset } from '../hooks/useConfirmPasswordReset';
+import { accountText } from '../utils/accountText';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -42,6 +44,7 @@ function allowedActionsOf(user: ReturnType<typeof useSignedInUser>): Set<UserAct
     actions.add('unlock');
     actions.add('requestReset');
     actions.add('resetSecondFactor');
+    actions.add('singleSignOn');
   }
   return actions;
 }
@@ -67,6 +70,7 @@ export function UserAdminPage() {
   const [disabling, setDisabling] = useState<UserAccount | null>(null);
   const [binding, setBinding] = useState<UserAccount | null>(null);
   const [editing, setEditing] = useState<UserAccount | null>(null);
+  const [singleSignOn, setSingleSignOn] = useState<UserAccount | null>(null);
   const [requestingReset, setRequestingReset] = useState<UserAccount | null>(null);
   const { resetUserPassword } = useResetUserPassword();
   const { unlockUser } = useUnlockUser();
@@ -77,7 +81,7 @@ export function UserAdminPage() {
     confirmReset(
       {
         title: t('userAdmin.resetPassword.confirmTitle'),
-        content: t('userAdmin.resetPassword.confirmContent', { username: user.username }),
+        content: t('userAdmin.resetPassword.confirmContent', { username: accountText(user) }),
         okText: t('userAdmin.resetPassword.ok'),
       },
       () => resetUserPassword(user.id),
@@ -86,13 +90,13 @@ export function UserAdminPage() {
   const confirmUnlock = (user: UserAccount) => {
     modal.confirm({
       title: t('userAdmin.unlock.confirmTitle'),
-      content: t('userAdmin.unlock.confirmContent', { username: user.username }),
+      content: t('userAdmin.unlock.confirmContent', { username: accountText(user) }),
       okText: t('userAdmin.unlock.ok'),
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
           await unlockUser(user);
-          void message.success(t('userAdmin.unlock.done', { username: user.username }));
+          void message.success(t('userAdmin.unlock.done', { username: accountText(user) }));
         } catch (thrown) {
           void message.error(errorText(toAppError(thrown)));
         }
@@ -107,6 +111,7 @@ export function UserAdminPage() {
     else if (action === 'unlock') confirmUnlock(user);
     else if (action === 'resetSecondFactor') setResettingFactor(user);
     else if (action === 'setDisabled') setDisabling(user);
+    else if (action === 'singleSignOn') setSingleSignOn(user);
     else setBinding(user);
   };
 
@@ -159,7 +164,7 @@ export function UserAdminPage() {
           setCreating(false);
           setTemporaryPassword({
             reason: 'created',
-            username: result.user.username,
+            username: accountText(result.user),
             password: result.temporaryPassword,
           });
         }}
@@ -171,10 +176,11 @@ export function UserAdminPage() {
       <SetUserDisabledModal user={disabling} onClose={() => setDisabling(null)} />
       <BindRoleModal user={binding} onClose={() => setBinding(null)} />
       <EditProfileModal user={editing} onClose={() => setEditing(null)} />
+      <SingleSignOnModal user={singleSignOn} onClose={() => setSingleSignOn(null)} />
       <RequestPasswordResetModal user={requestingReset} onClose={() => setRequestingReset(null)} />
       <ReasonModal
         open={resettingFactor !== null}
-        title={t('userAdmin.secondFactor.title', { username: resettingFactor?.username ?? '' })}
+        title={t('userAdmin.secondFactor.title', { username: accountText(resettingFactor) })}
         intro={t('userAdmin.secondFactor.intro')}
         label={t('userAdmin.secondFactor.reason')}
         requiredMessage={t('userAdmin.secondFactor.reasonRequired')}
@@ -186,7 +192,7 @@ export function UserAdminPage() {
           if (!resettingFactor) return;
           await resetUserSecondFactor(resettingFactor, reason);
           void message.success(
-            t('userAdmin.secondFactor.done', { username: resettingFactor.username }),
+            t('userAdmin.secondFactor.done', { username: accountText(resettingFactor) }),
           );
         }}
         onClose={() => setResettingFactor(null)}

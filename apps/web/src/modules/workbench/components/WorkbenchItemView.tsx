@@ -6,6 +6,7 @@ import type {
   WorkbenchSectionKey,
 } from '../../../graphql/generated/graphql';
 import { formatDateTime, formatDay, formatRate } from '../../../utils/format';
+import { personText } from '../../../components/PersonName';
 import { AppLink } from '../../overview/components/AppLink';
 import { dueState } from '../utils/days';
 
@@ -113,7 +114,10 @@ function detailOf(
   const day = (value: string | null | undefined) => (value ? formatDay(value, language) : '');
   const percent = (value: number | null | undefined) => formatRate(value ?? 0, language);
   const note = item.note ?? '';
-  const by = t('workbench.item.requestedBy', { actor: item.actor ?? '', at });
+  const by = t('workbench.item.requestedBy', {
+    actor: personText(item.actorPerson, item.actor),
+    at,
+  });
   const lines: string[] = [];
   switch (item.kind) {
     case 'EXTENSION_REQUEST':
@@ -146,7 +150,12 @@ function detailOf(
       break;
     case 'COMMENT':
     case 'INSTRUCTION':
-      lines.push(t('workbench.item.comment', { actor: item.actor ?? '', body: note }));
+      lines.push(
+        t('workbench.item.comment', {
+          actor: personText(item.actorPerson, item.actor),
+          body: note,
+        }),
+      );
       break;
     case 'UNIT':
       lines.push(
@@ -174,11 +183,16 @@ function detailOf(
       if (section === 'RETURNED_TASKS') {
         lines.push(
           note
-            ? t('workbench.item.returnedBy', { actor: item.actor ?? '', reason: note })
+            ? t('workbench.item.returnedBy', {
+                actor: personText(item.actorPerson, item.actor),
+                reason: note,
+              })
             : t('workbench.item.returnedNoReason'),
         );
       } else if (section === 'REVIEW_QUEUE') {
-        lines.push(t('workbench.item.submittedAt', { actor: item.actor ?? '', at }));
+        lines.push(
+          t('workbench.item.submittedAt', { actor: personText(item.actorPerson, item.actor), at }),
+        );
       }
       if (item.departmentName) lines.push(item.departmentName);
       lines.push(dueText(item, today, t, language));

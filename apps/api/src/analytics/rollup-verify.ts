@@ -1,0 +1,218 @@
+import { Jurisdiction } from '../access/jurisdiction';
+import {
+  behindScheduleSql,
+  breakdownSql,
+  DEFAULT_THRESHOLD,
+  matrixSql,
+  Statement,
+  summarySql,
+  trendSql,
+  unitRowsSql,
+} from './analytics-sql';
+
+/**
+ * Verification of the maintained rollups (analytics_rollup, analytics_trend_day; migration
+ * AddAnalyticsRollups): both are recomputed from the base tables (task, evidence, task_event)
+ * and compared row by row. The recomputation is written independently of the triggers: the
+ * trend replays the status history as intervals (as the base-table trend statement does), not
+ * with the triggers' per-event changes.
+ */
+
+/** Anything with `query(sql, params)`: a DataSource, an EntityManager, a QueryRunner. */
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+export const ROLLUP_COUNTERS = [
+  'tasks',
+  'verified',
+  'submitted',
+  'in_progress',
+  'not_started',
+  'returned',
+  'evidence',
+] as const;
+
+const ROLLUP_KEY = [
+  'cycle_id',
+  'unit_code',
+  'duty_id',
+  'lead_department_id',
+  'due_date',
+  'not_applicable',
+] as const;
+
+export interface RollupDifference {
+  table: 'analytics_rollup' | 'analytics_trend_day';
+  /** The row's key (cycle, unit, duty, lead department, due date, not applicable / day). */
+  key: Record<string, string>;
+  /** Stored counters (null: no stored row). */
+  stored: Record<string, number> | null;
+  /** Counters recomputed from the base tables (null: there should be no row). */
+  expected: Record<string, number> | null;
+}
+
+/** `$1`: a cycle id, or NULL for every cycle. */
+const EXPECTED_ROLLUP = `SELECT t.cycle_id, t.unit_code, t.duty_id, t.lead_department_id, t.due_date,
+       (t.not_applicable_status IS NOT DISTINCT FROM 'APPROVED') AS not_applicable,
+       count(*)::int AS tasks,
+       count(*) FILTER (WHERE t.status = 'VERIFIED')::int AS verified,
+       count(*) FILTER (WHERE t.status = 'SUBMITTED')::int AS submitted,
+       count(*) FILTER (WHERE t.status = 'IN_PROGRESS')::int AS in_progress,
+       count(*) FILTER (WHERE t.status = 'NOT_STARTED')::int AS not_started,
+       count(*) FILTER (WHERE t.status = 'RETURNED')::int AS returned,
+       COALESCE(sum(ev.n), 0)::int AS evidence
+  FROM task t
+  LEFT JOIN (SELECT e.task_id, count(*) AS n FROM evidence e
+              WHERE e.withdrawn_at IS NULL AND e.superseded_by_id IS NULL GROUP BY e.task_id) ev
+    ON ev.task_id = t.id
+ WHERE t.retired_at IS NULL AND ($1::uuid IS NULL OR t.cycle_id = $1::uuid)
+ GROUP BY 1, 2, 3, 4, 5, 6`;
+
+const EXPECTED_TREND = `WITH iv AS (
+  SELECT t.cycle_id, t.unit_code, e.after->>'status' AS status,
+         (e.occurred_at AT TIME ZONE 'Asia/Shanghai')::date AS from_day,
+         lead((e.occurred_at AT TIME ZONE 'Asia/Shanghai')::date)
+           OVER (PARTITION BY e.task_id ORDER BY e.occurred_at, e.id) AS to_day
+    FROM task_event e JOIN task t ON t.id = e.task_id
+   WHERE e.kind = 'status' AND t.retired_at IS NULL
+     AND t.not_applicable_status IS DISTINCT FROM 'APPROVED'
+     AND ($1::uuid IS NULL OR t.cycle_id = $1::uuid)),
+deltas AS (
+  SELECT cycle_id, unit_code, from_day AS day, 1 AS d FROM iv
+   WHERE status = 'VERIFIED' AND (to_day IS NULL OR to_day > from_day)
+  UNION ALL
+  SELECT cycle_id, unit_code, to_day, -1 FROM iv WHERE status = 'VERIFIED' AND to_day > from_day)
+SELECT cycle_id, unit_code, day, sum(d)::int AS verified_change FROM deltas
+ GROUP BY 1, 2, 3 HAVING sum(d) <> 0`;
+
+function diffSql(
+  table: string,
+  expected: string,
+  key: readonly string[],
+  counters: readonly string[],
+): string {
+  const json = (alias: string) =>
+    `CASE WHEN ${alias}.${key[0]} IS NULL THEN NULL ELSE jsonb_build_object(${counters
+      .map((c) => `'${c}', ${alias}.${c}`)
+      .join(', ')}) END`;
+  return `WITH expected AS (${expected})
+SELECT jsonb_build_object(${key.map((k) => `'${k}', COALESCE(s.${k}, x.${k})::text`).join(', ')}) AS key,
+       ${json('s')} AS stored, ${json('x')} AS expected
+  FROM (SELECT * FROM ${table} WHERE $1::uuid IS NULL OR cycle_id = $1::uuid) s
+  FULL JOIN expected x ON ${key.map((k) => `x.${k} = s.${k}`).join(' AND ')}
+ WHERE ${counters.map((c) => `s.${c} IS DISTINCT FROM x.${c}`).join(' OR ')}
+ ORDER BY 1`;
+}
+
+/** Every difference between the stored rollups and their recomputation (none: consistent). */
+export async function verifyRollups(
+  db: Queryable,
+  cycleId: string | null = null,
+): Promise<RollupDifference[]> {
+  const out: RollupDifference[] = [];
+  const checks = [
+    ['analytics_rollup', diffSql('analytics_rollup', EXPECTED_ROLLUP, ROLLUP_KEY, ROLLUP_COUNTERS)],
+    [
+      'analytics_trend_day',
+      diffSql(
+        'analytics_trend_day',
+        EXPECTED_TREND,
+        ['cycle_id', 'unit_code', 'day'],
+        ['verified_change'],
+      ),
+    ],
+  ] as const;
+  for (const [table, sql] of checks) {
+    const rows = (await db.query(sql, [cycleId])) as Array<{
+      key: Record<string, string>;
+      stored: Record<string, number> | null;
+      expected: Record<string, number> | null;
+    }>;
+    for (const r of rows) out.push({ table, key: r.key, stored: r.stored, expected: r.expected });
+  }
+  return out;
+}
+
+/** One line naming a difference: table, key, stored and expected counters. */
+export function describeDifference(d: RollupDifference): string {
+  const key = Object.entries(d.key)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+  const counters = (c: Record<string, number> | null) =>
+    c
+      ? Object.entries(c)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')
+      : '(no row)';
+  return `${d.table} ${key}: stored ${counters(d.stored)}; recomputed ${counters(d.expected)}`;
+}
+
+/** A dashboard statement built both ways: from the rollups and from the base tables. */
+type Builder = (base: boolean) => Statement;
+
+export interface FigureDifference {
+  statement: string;
+  /** Row number of the first difference (0-based). */
+  row: number;
+  fromRollups: unknown;
+  fromBase: unknown;
+}
+
+/**
+ * Runs every dashboard statement of a cycle province-wide (and, if given, for a prefecture)
+ * once from the rollups and once from the base tables, and names the first differing row of
+ * each. `today`: YYYY-MM-DD (Asia/Shanghai).
+ */
+export async function verifyFigures(
+  db: Queryable,
+  cycleId: string,
+  today: string,
+  prefectureCode?: string | null,
+): Promise<FigureDifference[]> {
+  const all: Jurisdiction = { kind: 'all' };
+  const views: Array<[string, Jurisdiction]> = [['province', all]];
+  if (prefectureCode) views.push([prefectureCode, { kind: 'prefecture', prefectureCode }]);
+  const out: FigureDifference[] = [];
+  for (const [view, jurisdiction] of views) {
+    const ctx = { cycleId, today, jurisdiction };
+    const builders: Array<[string, Builder]> = [
+      ['analyticsSummary', (base) => summarySql({ ...ctx, base })],
+      ['unitAnalytics', (base) => unitRowsSql({ ...ctx, base })],
+      [
+        'analyticsRanking(county)',
+        (base) => unitRowsSql({ ...ctx, level: 'county', rank: { top: 10 }, base }),
+      ],
+      ['chapterUnitMatrix', (base) => matrixSql({ ...ctx, base })],
+      ['completionTrend', (base) => trendSql({ ...ctx, base })],
+      [
+        'behindSchedule',
+        (base) => behindScheduleSql({ ...ctx, threshold: DEFAULT_THRESHOLD, asOf: today, base }),
+      ],
+      ...(['CHAPTER', 'ARTICLE', 'DEPARTMENT_KIND'] as const).map((by): [string, Builder] => [
+        `analyticsBreakdown(${by})`,
+        (base) => breakdownSql({ ...ctx, by, base }),
+      ]),
+    ];
+    for (const [name, build] of builders) {
+      const run = async (base: boolean) => {
+        const s = build(base);
+        return (await db.query(s.sql, s.params)) as unknown[];
+      };
+      const [rollup, base] = [await run(false), await run(true)];
+      const n = Math.max(rollup.length, base.length);
+      for (let i = 0; i < n; i++) {
+        if (JSON.stringify(rollup[i]) !== JSON.stringify(base[i])) {
+          out.push({
+            statement: `${name} [${view}]`,
+            row: i,
+            fromRollups: rollup[i],
+            fromBase: base[i],
+          });
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}

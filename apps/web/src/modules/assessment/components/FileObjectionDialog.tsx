@@ -1,0 +1,113 @@
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { PublishedUnitResultFieldsFragment } from '../../../graphql/generated/graphql';
+import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
+import { useObjectionActions } from '../hooks/useObjections';
+import { useUnitEvidence } from '../hooks/useOnsiteVerification';
+
+const FIELDS = ['indicatorId', 'reason', 'evidenceIds'] as const;
+
+interface Values {
+  indicatorId: string;
+  reason: string;
+  evidenceIds: string[];
+}
+
+/** 提出异议: one indicator of the unit's published result, a reason, the unit's evidence. */
+export function FileObjectionDialog({
+  cycleId,
+  result,
+  onClose,
+}: {
+  cycleId: string;
+  result: PublishedUnitResultFieldsFragment;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const { error, report, clear } = useFormSubmitError(form, FIELDS);
+  const { file, busy } = useObjectionActions();
+  const evidence = useUnitEvidence(cycleId, result.unitCode);
+
+  const finish = async (v: Values) => {
+    clear();
+    try {
+      await file({
+        cycleId,
+        unitCode: result.unitCode,
+        indicatorId: v.indicatorId,
+        reason: v.reason.trim(),
+        evidenceIds: v.evidenceIds,
+      });
+      void message.success(t('assessmentObjections.fileDialog.filed'));
+      onClose();
+    } catch (thrown) {
+      report(thrown);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('assessmentObjections.fileDialog.title')}
+      okText={t('assessmentObjections.fileDialog.ok')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ evidenceIds: [] }}
+        onFinish={(v) => void finish(v)}
+      >
+        <Form.Item
+          name="indicatorId"
+          label={t('assessmentObjections.fileDialog.indicator')}
+          rules={[
+            { required: true, message: t('assessmentObjections.fileDialog.indicatorRequired') },
+          ]}
+        >
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={result.indicators.map((i) => ({
+              value: i.indicatorId,
+              label: `${i.name}（${i.earned} / ${i.marks}）`,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('assessmentObjections.fileDialog.reason')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('assessmentObjections.fileDialog.reasonRequired'),
+            },
+          ]}
+        >
+          <Input.TextArea rows={4} maxLength={1000} showCount />
+        </Form.Item>
+        <Form.Item
+          name="evidenceIds"
+          label={t('assessmentObjections.fileDialog.evidence')}
+          extra={t('assessmentObjections.fileDialog.evidenceHelp')}
+        >
+          <Select
+            mode="multiple"
+            loading={!evidence.data && !evidence.error}
+            options={(evidence.data?.evidenceFiles.nodes ?? []).map((e) => ({
+              value: e.id,
+              label: e.documentNumber ? `${e.fileName}（${e.documentNumber}）` : e.fileName,
+            }))}
+          />
+        </Form.Item>
+        {error && <Alert type="error" showIcon message={error} />}
+      </Form>
+    </Modal>
+  );
+}
