@@ -7,7 +7,7 @@ import { Clock, CLOCK } from '../auth/clock';
 import { Principal } from '../auth/principal';
 import { AppError } from '../graphql/app-error';
 import { TaskEvent } from './task-event.entity';
-import { scopeTasks } from './task-scope';
+import { reviewableTasks, scopeTasks } from './task-scope';
 import { Task } from './task.entity';
 import { TaskStatus } from './task-workflow';
 import { containsPattern } from '../common/query-helpers';
@@ -82,6 +82,8 @@ export interface TaskFilter {
   dueAfter?: string;
   search?: string;
   includeRetired?: boolean;
+  /** Only the tasks the caller may verify or return (see {@link reviewableTasks}). */
+  reviewable?: boolean;
 }
 
 /** Tasks as the principal may see them, filtered, sorted, with keyset (cursor) pagination. */
@@ -235,6 +237,7 @@ export class TaskQueryService {
     if (f.dueBefore) q.andWhere('t.due_date < :dueBefore', { dueBefore: f.dueBefore });
     if (f.dueAfter) q.andWhere('t.due_date > :dueAfter', { dueAfter: f.dueAfter });
     if (f.search?.trim()) applySearch(q, f.search);
+    if (f.reviewable) reviewableTasks(q, principal);
     return q;
   }
 

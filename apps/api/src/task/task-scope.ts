@@ -22,6 +22,23 @@ export function scopeTasks<T extends object>(
   return q.andWhere(taskJurisdictionSql(j, bind), params);
 }
 
+/**
+ * Restricts a query on tasks (alias `t`, unit `u`) to those the principal may verify or return —
+ * the review queue (待核验): the provincial supervisors every unit's, a prefecture's supervisor
+ * the units under the prefecture (the prefecture's own tasks go to the province, as in
+ * {@link capacitiesOn}); nobody else's.
+ */
+export function reviewableTasks<T extends object>(
+  q: SelectQueryBuilder<T>,
+  principal: Principal,
+): SelectQueryBuilder<T> {
+  if (principal.role === Role.PROVINCIAL_SUPERVISOR) return q;
+  if (principal.role === Role.PREFECTURE_SUPERVISOR && principal.unitCode) {
+    return q.andWhere('u.parent_code = :reviewerUnit', { reviewerUnit: principal.unitCode });
+  }
+  return q.andWhere('FALSE');
+}
+
 /** Roles that see tasks at all (the administrators do not: no business data). */
 export const TASK_READERS: readonly Role[] = [
   Role.PROVINCIAL_SUPERVISOR,

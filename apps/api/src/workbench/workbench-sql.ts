@@ -161,7 +161,8 @@ const SECTIONS: Record<WorkbenchSectionKey, SectionSql> = {
     return page(p, rows, `"dueDate", id`, input);
   },
 
-  // /review: every submitted task in the jurisdiction, oldest submission first.
+  // /review: the submitted tasks the user may verify or return (a prefecture's supervisor: the
+  // units under it, not the prefecture's own, which the province reviews), oldest first.
   [WorkbenchSectionKey.REVIEW_QUEUE]: (input) => {
     const p = new SqlParams();
     const rows = taskRows(
@@ -170,7 +171,9 @@ const SECTIONS: Record<WorkbenchSectionKey, SectionSql> = {
       // Submission time and submitter (the queue's own order); a task submitted before the
       // history recorded it has neither, and falls back to its last change.
       `, coalesce(t.submitted_at, t.updated_at) AS at, coalesce(t.submitted_by, t.updated_by) AS actor`,
-      `t.status = 'SUBMITTED'`,
+      input.verifierPrefecture
+        ? `t.status = 'SUBMITTED' AND u.parent_code = ${p.add(input.verifierPrefecture)}`
+        : `t.status = 'SUBMITTED'`,
     );
     return page(p, rows, `at, id`, input);
   },

@@ -281,6 +281,14 @@ export class TaskFilterInput {
   @MaxLength(100, { message: '搜索词不能超过 100 个字符。' })
   search?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() includeRetired?: boolean;
+  @Field({
+    nullable: true,
+    description:
+      'true: only the tasks you may verify or return (the review queue): a prefecture supervisor gets the units under the prefecture, not its own unit (the province reviews those); a provincial supervisor every unit; other roles none.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  reviewable?: boolean;
 }
 
 @InputType({ description: 'One change to one task; omitted fields keep their value.' })

@@ -957,6 +957,8 @@ export type TaskFilterInput = {
   overdue?: InputMaybe<Scalars['Boolean']['input']>;
   /** A prefecture and its units. */
   prefectureCode?: InputMaybe<Scalars['String']['input']>;
+  /** true: only the tasks you may verify or return (the review queue): a prefecture supervisor gets the units under the prefecture, not its own unit (the province reviews those); a provincial supervisor every unit; other roles none. */
+  reviewable?: InputMaybe<Scalars['Boolean']['input']>;
   /** Whitespace-separated terms (≤ 100 characters in all); every term must occur in the duty text, the article label (第十二条, 第12条, 12), the unit name or the lead department (name or code). Substring semantics, also for Chinese. */
   search?: InputMaybe<Scalars['String']['input']>;
   statuses?: InputMaybe<Array<TaskStatus>>;

@@ -34,6 +34,8 @@ function queueVariables({
     filter: {
       ...(cycleId ? { cycleId } : { currentCycle: true }),
       statuses: ['SUBMITTED'],
+      // Only what this reviewer may decide: a prefecture's own tasks are the province's.
+      reviewable: true,
       ...(term ? { search: term } : {}),
     },
     first: pageSize,

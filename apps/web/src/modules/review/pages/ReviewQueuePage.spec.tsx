@@ -258,7 +258,7 @@ describe('ReviewQueuePage', () => {
     expect(await screen.findByText('利川市已完成年度质量提升工作。')).toBeTruthy();
     // Asked at once for the current cycle (not after the list of cycles), by submission time.
     expect(requestsOf('ReviewQueue')[0].variables).toEqual({
-      filter: { currentCycle: true, statuses: ['SUBMITTED'] },
+      filter: { currentCycle: true, statuses: ['SUBMITTED'], reviewable: true },
       first: 20,
       offset: 0,
       direction: 'DESC',
