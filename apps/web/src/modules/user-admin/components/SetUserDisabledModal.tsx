@@ -1,9 +1,9 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
 import type { UserAccount } from '../graphql/types';
 import { useSetUserDisabled } from '../hooks/useUserAdminMutations';
 import { accountText } from '../utils/accountText';
+import { FormDialog } from './FormDialog';
 
 interface ReasonValues {
   reason?: string;
@@ -21,35 +21,22 @@ export function SetUserDisabledModal({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<ReasonValues>();
   const { setUserDisabled, loading } = useSetUserDisabled();
-  const { error, report, clear } = useFormSubmitError(form, SERVER_FIELDS);
   const disabling = !user?.disabled;
   const username = accountText(user);
 
-  const close = () => {
-    clear();
-    onClose();
-  };
-
-  const onFinish = async ({ reason }: ReasonValues) => {
+  const onSubmit = async ({ reason }: ReasonValues) => {
     if (!user) return;
-    clear();
-    try {
-      await setUserDisabled(user, disabling, reason?.trim());
-      void message.success(
-        disabling
-          ? t('userAdmin.setDisabled.disabled', { username })
-          : t('userAdmin.setDisabled.enabled', { username }),
-      );
-      close();
-    } catch (thrown) {
-      report(thrown);
-    }
+    await setUserDisabled(user, disabling, reason?.trim());
+    void message.success(
+      disabling
+        ? t('userAdmin.setDisabled.disabled', { username })
+        : t('userAdmin.setDisabled.enabled', { username }),
+    );
   };
 
   return (
-    <Modal
+    <FormDialog<ReasonValues>
       open={user !== null}
       title={
         disabling
@@ -59,38 +46,29 @@ export function SetUserDisabledModal({
       okText={
         disabling ? t('userAdmin.setDisabled.disableOk') : t('userAdmin.setDisabled.enableOk')
       }
-      okButtonProps={{ danger: disabling }}
-      onOk={() => form.submit()}
-      onCancel={close}
-      confirmLoading={loading}
-      destroyOnHidden
+      danger={disabling}
+      loading={loading}
+      serverFields={SERVER_FIELDS}
+      onSubmit={onSubmit}
+      onClose={onClose}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form<ReasonValues>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        disabled={loading}
-        preserve={false}
+      <Form.Item
+        name="reason"
+        label={t('userAdmin.setDisabled.reason')}
+        rules={
+          disabling
+            ? [
+                {
+                  required: true,
+                  whitespace: true,
+                  message: t('userAdmin.setDisabled.reasonRequired'),
+                },
+              ]
+            : []
+        }
       >
-        <Form.Item
-          name="reason"
-          label={t('userAdmin.setDisabled.reason')}
-          rules={
-            disabling
-              ? [
-                  {
-                    required: true,
-                    whitespace: true,
-                    message: t('userAdmin.setDisabled.reasonRequired'),
-                  },
-                ]
-              : []
-          }
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.TextArea rows={3} maxLength={500} showCount />
+      </Form.Item>
+    </FormDialog>
   );
 }
