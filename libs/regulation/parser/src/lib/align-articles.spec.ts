@@ -1,4 +1,9 @@
-import { alignArticles, ArticleChange, ComparableArticle } from './align-articles';
+import {
+  alignArticles,
+  ArticleChange,
+  ComparableArticle,
+  residualMutualPairs,
+} from './align-articles';
 
 /** A small enacted text (no titles), each article on its own subject. */
 const base: ComparableArticle[] = [
@@ -305,5 +310,86 @@ describe('alignArticles (by content)', () => {
     ].join('\n');
     const next = revise([1, 2, 3, 4, 5, 6, 7, 8, 9, 11, longer, 12]);
     expect(edits(alignArticles(water, next))).toEqual(['changed 10 11']);
+  });
+
+  /**
+   * A seed regulation of fifteen articles, long enough for contrast to show, with one article on
+   * seed-testing bodies that borrows the wording of the department article before it.
+   */
+  const seedFillers = [
+    '国家建立种质资源保护制度，种质资源库应当定期更新保存的种质材料。',
+    '从事种子生产经营的单位和个人，应当取得种子生产经营许可证，按照许可证载明的范围生产经营。',
+    '禁止生产经营假种子和劣种子。假种子是指以非种子冒充种子或者以此种品种种子冒充其他品种种子的。',
+    '主要农作物品种在推广前应当通过审定，审定委员会由科研、教学、生产、推广和使用方面的专业人员组成。',
+    '向境外提供种质资源的，应当经省级农业农村主管部门审批，并签订利益分享协议。',
+    '种子储备由各级财政安排资金，用于发生灾害时的生产需要，储备种子应当定期轮换。',
+    '进口种子应当符合进境植物检疫要求，在指定口岸入境并接受隔离试种。',
+    '林木良种基地由林业主管部门统一规划，基地建设应当保持相对稳定，不得擅自改变用途。',
+    '转基因品种的选育、试验、审定和推广应当进行安全性评价，并采取严格的安全控制措施。',
+    '种子使用者因种子质量问题遭受损失的，出售种子的经营者应当予以赔偿，赔偿额包括购种价款和可得利益损失。',
+    '育种者对其授权品种享有排他的独占权，未经许可不得生产、繁殖或者销售该授权品种的繁殖材料。',
+  ];
+  const seedEnd = '本条例自公布之日起施行。';
+
+  it('pairs a moved rewrite whose closest counterparts are both taken by confident pairs (residual mutual pair)', () => {
+    // Old 2 borrows the wording of old 1 (the department article), so its closest new article is
+    // new 1, old 1's unchanged copy; new 14 shares a term with old 2 only. Once the confident
+    // pairs are set aside, old 2 and new 14 single each other out among the articles left.
+    const prev = numbered([
+      texts[1],
+      '农业农村主管部门负责本行政区域内种子检验机构的监督管理工作，提高检验能力。',
+      texts[4],
+      ...seedFillers,
+      seedEnd,
+    ]);
+    const next = numbered([
+      texts[1],
+      texts[4],
+      ...seedFillers,
+      '省人民政府统筹种子检验机构布局，检验结果向社会公布。',
+      seedEnd,
+    ]);
+    const edits = (changes: ArticleChange[]) =>
+      brief(changes).filter((line) => !/^(unchanged|renumbered) /u.test(line));
+    expect(edits(alignArticles(prev, next))).toEqual(['changed 2 14']);
+    // Without the rule the rewrite is reported as one article removed and another added.
+    expect(edits(alignArticles(prev, next, { residualMutual: false }))).toEqual([
+      'removed 2 -',
+      'added - 14',
+    ]);
+  });
+});
+
+describe('residualMutualPairs', () => {
+  const matrix = (rows: number[][]) => rows.map((row) => Float64Array.from(row));
+  const similar = matrix([
+    [0.9, 0.2, 0.1],
+    [0.3, 0.2, 0.1],
+    [0.1, 0.1, 0.2],
+  ]);
+  const opts = { mutualSimilarity: 0.05, mutualContrast: 2 };
+
+  it('finds the pair that is mutual best once the anchored row and column are set aside', () => {
+    // Row 1 prefers column 0 and column 1 prefers row 0, both taken by the anchor (0, 0).
+    const contrast = matrix([
+      [6, 3, 0],
+      [4, 2.5, 0],
+      [0, 0, 2.2],
+    ]);
+    expect([...residualMutualPairs(contrast, similar, [[0, 0]], opts)].sort()).toEqual([
+      '1:1',
+      '2:2',
+    ]);
+  });
+
+  it('keeps the evidence a mutual pair needs, and sets nothing aside without anchors', () => {
+    const weak = matrix([
+      [6, 3, 0],
+      [4, 1.5, 0],
+      [0, 0, 2.2],
+    ]);
+    expect([...residualMutualPairs(weak, similar, [[0, 0]], opts)]).toEqual(['2:2']);
+    // Without anchors, (1, 1) is not mutual: row 1 prefers column 0, which prefers row 0.
+    expect([...residualMutualPairs(weak, similar, [], opts)].sort()).toEqual(['0:0', '2:2']);
   });
 });

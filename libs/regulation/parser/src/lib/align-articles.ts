@@ -73,6 +73,12 @@ export interface AlignArticlesOptions {
   /** See `mutualSimilarity`. Default 2. */
   mutualContrast?: number;
   /**
+   * Admit residual mutual pairs: an old and a new article that are each other's most exceptional
+   * counterpart once the anchored articles are set aside, on the evidence of a mutual pair
+   * (`mutualSimilarity`, `mutualContrast`). Default true.
+   */
+  residualMutual?: boolean;
+  /**
    * Share of the evidence taken from the closest pair of paragraphs rather than from the whole
    * articles (contrast = (1 − w) × article contrast + w × paragraph contrast). A provision moved
    * into a longer article, or an article grown by new paragraphs, keeps one paragraph close to
@@ -146,6 +152,7 @@ const DEFAULTS: Required<AlignArticlesOptions> = {
   weakSimilarity: 0.02,
   mutualSimilarity: 0.03,
   mutualContrast: 2,
+  residualMutual: true,
   paragraphWeight: 0.5,
   orderWeight: 1,
   orderedContrast: 1,
@@ -174,6 +181,11 @@ const DEFAULTS: Required<AlignArticlesOptions> = {
  *    article's column), blended over the two levels (`paragraphWeight`), so that a heavy rewrite
  *    that still stands out for both articles counts as a correspondence.
  * 3. Anchors: mutual-best pairs of high contrast. They are kept in the assignment as they are.
+ *    Residual mutual pairs: with the anchors set aside, an old and a new article that are each
+ *    other's most exceptional counterpart among the articles left are admitted on the same
+ *    evidence as a mutual pair. A rewritten article whose closest counterparts were both taken by
+ *    confident pairs (its old neighbour reworded into a new article, say) is otherwise reported
+ *    added, and its source removed, although the two still single each other out among the rest.
  * 4. Order prior: an old article between two anchors expects its counterpart in the gap between
  *    their counterparts (when those are in order). A candidate there gains `orderWeight`, and
  *    needs less evidence to be admitted (`orderedContrast`): text and position agree.
@@ -233,6 +245,9 @@ export function alignArticles(
   const inGap = anchorGaps(anchors, previous.length, next.length);
   /** Where the anchors expect i's counterpart: an anchor's own pair, or the gap between. */
   const inOrder = (i: number, j: number) => isAnchor(i, j) || inGap(i, j);
+  const residualMutual = opts.residualMutual
+    ? residualMutualPairs(contrast, cosine, anchors, opts)
+    : new Set<string>();
 
   // One-to-one assignment over the admitted pairs. A pair not admitted weighs 0, the same as
   // leaving both articles unpaired, so the assignment never prefers it.
@@ -244,7 +259,7 @@ export function alignArticles(
       const admitted =
         similarity >= opts.minSimilarity ||
         (similarity >= opts.weakSimilarity && score(i, j) >= opts.minContrast) ||
-        (mutual(i, j) &&
+        ((mutual(i, j) || residualMutual.has(pairKey(i, j))) &&
           similarity >= opts.mutualSimilarity &&
           score(i, j) >= opts.mutualContrast) ||
         (inOrder(i, j) &&
@@ -558,6 +573,39 @@ export function contrastMatrix(similarity: readonly Float64Array[]): Float64Arra
   return similarity.map((row, i) =>
     row.map((value, j) => (z(value, rowStats[i]) + z(value, colStats[j])) / 2),
   );
+}
+
+const pairKey = (i: number, j: number) => `${i}:${j}`;
+
+/**
+ * The pairs that are each other's most exceptional counterpart (highest contrast) once the
+ * anchored articles of both versions are set aside, with at least the evidence of a mutual pair
+ * (`mutualSimilarity`, `mutualContrast`). One round only: the anchors are confident, the pairs
+ * found here are not, so they do not in turn set aside further articles.
+ */
+export function residualMutualPairs(
+  contrast: readonly Float64Array[],
+  cosine: readonly Float64Array[],
+  anchors: readonly [number, number][],
+  opts: Pick<Required<AlignArticlesOptions>, 'mutualSimilarity' | 'mutualContrast'>,
+): Set<string> {
+  const rows = contrast.length;
+  const cols = rows === 0 ? 0 : contrast[0].length;
+  const takenOld = new Set(anchors.map(([i]) => i));
+  const takenNew = new Set(anchors.map(([, j]) => j));
+  const freeBestOld = Array.from({ length: cols }, (_, j) =>
+    argmax(rows, (i) => (takenOld.has(i) ? -Infinity : contrast[i][j])),
+  );
+  const pairs = new Set<string>();
+  for (let i = 0; i < rows; i++) {
+    if (takenOld.has(i)) continue;
+    const j = argmax(cols, (col) => (takenNew.has(col) ? -Infinity : contrast[i][col]));
+    if (j < 0 || takenNew.has(j) || freeBestOld[j] !== i) continue;
+    if (cosine[i][j] >= opts.mutualSimilarity && contrast[i][j] >= opts.mutualContrast) {
+      pairs.add(pairKey(i, j));
+    }
+  }
+  return pairs;
 }
 
 /**
