@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { samplePdf } from '@duty/api/file-types';
 import { print, withScratchDatabase } from '../cli/cli-support';
 import { ensureAppRole } from '../database/app-role';
@@ -43,14 +43,29 @@ interface BenchTask {
   step: number;
 }
 
+/** What a bench of status changes works with: the server, sessions and prepared tasks. */
+export interface StatusBenchSetup {
+  /** The API's base URL. */
+  base: string;
+  /** The database owner (DDL, checks). */
+  owner: Client;
+  /** The app's least-privilege role, as the server connects (for raw-SQL comparisons). */
+  appUrl: string;
+  sessions: { operator: string; supervisor: string };
+  /** The operator's tasks, each in progress with a note and an evidence file. */
+  tasks: BenchTask[];
+}
+
 /**
- * npm run bench:status — status changes per second through GraphQL (HTTP, real sessions,
- * the app as its least-privilege role), with the task history hash chain and without it, in
- * the same run on the same database: the chain's link trigger is disabled for the unchained
- * phases (its rows are then unlinked: the scratch database is dropped afterwards).
+ * A throw-away database with the demo units and accounts and one cycle, the real API started
+ * on it as the app's least-privilege role, and the operator's tasks made ready to go round
+ * {@link STEPS}; `body` runs against it, and everything is dropped afterwards.
  */
-export async function runStatusBench(options: StatusBenchOptions): Promise<StatusBenchResult> {
-  const out = options.out ?? print;
+async function withStatusBenchSetup<T>(
+  options: { serverUrl?: string; concurrency: number },
+  out: (line?: string) => void,
+  body: (setup: StatusBenchSetup) => Promise<T>,
+): Promise<T> {
   return withScratchDatabase(options.serverUrl, async (ownerUrl) => {
     const appRole = `duty_bench_${randomBytes(4).toString('hex')}`;
     const appPassword = randomBytes(18).toString('hex');
@@ -124,71 +139,13 @@ export async function runStatusBench(options: StatusBenchOptions): Promise<Statu
       out(
         `Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}; Node ${process.version}; PostgreSQL ${pgVersion}`,
       );
-      out(
-        `${tasks.length} tasks of ${OPERATOR}; ${options.concurrency} concurrent clients; ${options.changes} status changes per phase; ${options.rounds} phase(s) per mode, alternating`,
-      );
-
-      // Both chain triggers: the baseline is the table as it was before chaining.
-      const setChaining = async (on: boolean) => {
-        for (const trigger of ['task_event_chain_unset', 'task_event_chain_link']) {
-          await owner.query(
-            `ALTER TABLE task_event ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${trigger}`,
-          );
-        }
-      };
-      const sessions = { operator, supervisor };
-      const phase = async (): Promise<number> => {
-        let remaining = options.changes;
-        const lanes = Array.from({ length: options.concurrency }, (_, lane) =>
-          tasks.filter((_, i) => i % options.concurrency === lane),
-        );
-        const start = process.hrtime.bigint();
-        await Promise.all(
-          lanes.map(async (lane) => {
-            for (let i = 0; remaining > 0; i++) {
-              remaining--;
-              const task = lane[i % lane.length];
-              const step = STEPS[task.step];
-              task.rowVersion = await change(base, sessions[step.by], task.id, task.rowVersion, {
-                status: step.status,
-                ...('reason' in step ? { reason: step.reason } : {}),
-              });
-              task.step = (task.step + 1) % STEPS.length;
-            }
-          }),
-        );
-        const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-        return options.changes / seconds;
-      };
-
-      // Warm-up (chained), untimed.
-      await phase();
-      const rates = { unchained: [] as number[], chained: [] as number[] };
-      for (let round = 0; round < options.rounds; round++) {
-        for (const mode of ['unchained', 'chained'] as const) {
-          await setChaining(mode === 'chained');
-          const rate = await phase();
-          rates[mode].push(rate);
-          out(`  round ${round + 1}, ${mode.padEnd(9)}: ${rate.toFixed(1)} status changes/s`);
-        }
-      }
-      await setChaining(true);
-      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-      const result = {
-        unchainedPerSecond: mean(rates.unchained),
-        chainedPerSecond: mean(rates.chained),
-        ratio: mean(rates.chained) / mean(rates.unchained),
-      };
-      out(
-        `Unchained ${result.unchainedPerSecond.toFixed(1)}/s, chained ${result.chainedPerSecond.toFixed(1)}/s: ratio ${result.ratio.toFixed(3)} (${((result.ratio - 1) * 100).toFixed(1)} %; target: within 20 %)`,
-      );
-      // The chained rows are still a sound chain up to the first unchained phase's rows.
-      const taskChain = CHAINS.find((c) => c.table === 'task_event')!;
-      const check = await verifyChain(owner, taskChain);
-      out(
-        `task_event chain after the run: ${check.ok ? 'intact' : `${check.firstBreak!.problem} (expected: the unchained phases wrote unlinked rows)`}`,
-      );
-      return result;
+      return await body({
+        base,
+        owner,
+        appUrl: appUrl.toString(),
+        sessions: { operator, supervisor },
+        tasks,
+      });
     } finally {
       await owner.end().catch(() => undefined);
       await bench?.close();
@@ -206,6 +163,221 @@ export async function runStatusBench(options: StatusBenchOptions): Promise<Statu
     }
   }).finally(dropBenchRoles);
 }
+
+/**
+ * Runs `changes` status changes over the tasks in `concurrency` lanes (each lane its own
+ * tasks), each change made by `step`; returns changes per second.
+ */
+async function timedPhase(
+  tasks: BenchTask[],
+  changes: number,
+  concurrency: number,
+  step: (task: BenchTask, next: (typeof STEPS)[number]) => Promise<number>,
+): Promise<number> {
+  let remaining = changes;
+  const lanes = Array.from({ length: concurrency }, (_, lane) =>
+    tasks.filter((_, i) => i % concurrency === lane),
+  );
+  const start = process.hrtime.bigint();
+  await Promise.all(
+    lanes.map(async (lane) => {
+      for (let i = 0; remaining > 0; i++) {
+        remaining--;
+        const task = lane[i % lane.length];
+        task.rowVersion = await step(task, STEPS[task.step]);
+        task.step = (task.step + 1) % STEPS.length;
+      }
+    }),
+  );
+  return changes / (Number(process.hrtime.bigint() - start) / 1e9);
+}
+
+/** One status change through GraphQL, by the step's role. */
+function throughApi(setup: StatusBenchSetup) {
+  return (task: BenchTask, step: (typeof STEPS)[number]) =>
+    change(setup.base, setup.sessions[step.by], task.id, task.rowVersion, {
+      status: step.status,
+      ...('reason' in step ? { reason: step.reason } : {}),
+    });
+}
+
+/**
+ * npm run bench:status — status changes per second through GraphQL (HTTP, real sessions,
+ * the app as its least-privilege role), with the task history hash chain and without it, in
+ * the same run on the same database: the chain's link trigger is disabled for the unchained
+ * phases (its rows are then unlinked: the scratch database is dropped afterwards).
+ */
+export async function runStatusBench(options: StatusBenchOptions): Promise<StatusBenchResult> {
+  const out = options.out ?? print;
+  return withStatusBenchSetup(options, out, async (setup) => {
+    const { owner, tasks } = setup;
+    out(
+      `${tasks.length} tasks of ${OPERATOR}; ${options.concurrency} concurrent clients; ${options.changes} status changes per phase; ${options.rounds} phase(s) per mode, alternating`,
+    );
+
+    // Both chain triggers: the baseline is the table as it was before chaining.
+    const setChaining = async (on: boolean) => {
+      for (const trigger of ['task_event_chain_unset', 'task_event_chain_link']) {
+        await owner.query(`ALTER TABLE task_event ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${trigger}`);
+      }
+    };
+    const phase = () => timedPhase(tasks, options.changes, options.concurrency, throughApi(setup));
+
+    // Warm-up (chained), untimed.
+    await phase();
+    const rates = { unchained: [] as number[], chained: [] as number[] };
+    for (let round = 0; round < options.rounds; round++) {
+      for (const mode of ['unchained', 'chained'] as const) {
+        await setChaining(mode === 'chained');
+        const rate = await phase();
+        rates[mode].push(rate);
+        out(`  round ${round + 1}, ${mode.padEnd(9)}: ${rate.toFixed(1)} status changes/s`);
+      }
+    }
+    await setChaining(true);
+    const result = {
+      unchainedPerSecond: mean(rates.unchained),
+      chainedPerSecond: mean(rates.chained),
+      ratio: mean(rates.chained) / mean(rates.unchained),
+    };
+    out(
+      `Unchained ${result.unchainedPerSecond.toFixed(1)}/s, chained ${result.chainedPerSecond.toFixed(1)}/s: ratio ${result.ratio.toFixed(3)} (${((result.ratio - 1) * 100).toFixed(1)} %; target: within 20 %)`,
+    );
+    // The chained rows are still a sound chain up to the first unchained phase's rows.
+    const taskChain = CHAINS.find((c) => c.table === 'task_event')!;
+    const check = await verifyChain(owner, taskChain);
+    out(
+      `task_event chain after the run: ${check.ok ? 'intact' : `${check.firstBreak!.problem} (expected: the unchained phases wrote unlinked rows)`}`,
+    );
+    return result;
+  });
+}
+
+export interface WritesBenchOptions {
+  /** Status changes per phase. */
+  changes: number;
+  /** Phases per way and client count; the two ways alternate. */
+  rounds: number;
+  /** The client counts to measure, e.g. [1, 8, 32]. */
+  clients: number[];
+  serverUrl?: string;
+  out?: (line?: string) => void;
+}
+
+export interface WritesBenchRow {
+  clients: number;
+  apiPerSecond: number;
+  sqlPerSecond: number;
+  /** api / sql. */
+  ratio: number;
+}
+
+/**
+ * The same write as the service makes for a status change, as one raw-SQL transaction on the
+ * app's role: the task row (status, version, who, return count, submission stamp) and its
+ * history row. The database's own triggers do the rest, as for the service: the analytics
+ * rollups and trend, the history hash chain, the urging notices' closing.
+ */
+const RAW_UPDATE = `UPDATE task SET status = $2, row_version = row_version + 1, updated_at = now(),
+    updated_by = $3, return_count = return_count + CASE WHEN $2 = 'RETURNED' THEN 1 ELSE 0 END,
+    submitted_at = CASE WHEN $2 = 'SUBMITTED' THEN now() ELSE submitted_at END,
+    submitted_by = CASE WHEN $2 = 'SUBMITTED' THEN $3 ELSE submitted_by END
+  WHERE id = $1 AND row_version = $4
+  RETURNING unit_code, cycle_id, row_version`;
+const RAW_EVENT = `INSERT INTO task_event (task_id, unit_code, cycle_id, actor_username, kind, before, after, reason, ip)
+  VALUES ($1, $2, $3, $4, 'status', $5, $6, $7, '127.0.0.1')`;
+
+/**
+ * npm run bench:writes — status changes per second with the rollups maintained (issue 20):
+ * through GraphQL (HTTP, real sessions, the whole service: authorization, validation,
+ * notifications) next to raw SQL transactions making the same rows, for each client count,
+ * alternating in one run on one throw-away database; prints both rates and their ratio
+ * (target at 8 clients: the API at ≥ 50 % of raw SQL).
+ */
+export async function runWritesBench(options: WritesBenchOptions): Promise<WritesBenchRow[]> {
+  const out = options.out ?? print;
+  const most = Math.max(...options.clients);
+  return withStatusBenchSetup({ ...options, concurrency: most }, out, async (setup) => {
+    const { tasks } = setup;
+    const usernames = { operator: OPERATOR, supervisor: SUPERVISOR };
+    const pool = new Pool({
+      connectionString: setup.appUrl,
+      max: most,
+      application_name: 'bench-writes-sql',
+    });
+    try {
+      const rawSql = async (task: BenchTask, step: (typeof STEPS)[number]): Promise<number> => {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const before = (
+            await client.query<{ status: string }>(`SELECT status FROM task WHERE id = $1`, [
+              task.id,
+            ])
+          ).rows[0];
+          const updated = await client.query<{
+            unit_code: string;
+            cycle_id: string;
+            row_version: number;
+          }>(RAW_UPDATE, [task.id, step.status, usernames[step.by], task.rowVersion]);
+          const row = updated.rows[0];
+          if (!row) throw new Error(`Task ${task.id} changed under the bench.`);
+          await client.query(RAW_EVENT, [
+            task.id,
+            row.unit_code,
+            row.cycle_id,
+            usernames[step.by],
+            JSON.stringify({ status: before.status }),
+            JSON.stringify({ status: step.status }),
+            'reason' in step ? step.reason : null,
+          ]);
+          await client.query('COMMIT');
+          return row.row_version;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
+      };
+      out(
+        `${tasks.length} tasks of ${OPERATOR}; ${options.changes} status changes per phase; ${options.rounds} phase(s) per way, alternating; rollups, trend and hash chain maintained by the database in both`,
+      );
+      // Warm-up, untimed: both ways once at the largest client count.
+      await timedPhase(tasks, options.changes, most, throughApi(setup));
+      await timedPhase(tasks, options.changes, most, rawSql);
+      const rows: WritesBenchRow[] = [];
+      for (const clients of options.clients) {
+        const rates = { api: [] as number[], sql: [] as number[] };
+        for (let round = 0; round < options.rounds; round++) {
+          rates.api.push(await timedPhase(tasks, options.changes, clients, throughApi(setup)));
+          rates.sql.push(await timedPhase(tasks, options.changes, clients, rawSql));
+        }
+        const row = {
+          clients,
+          apiPerSecond: mean(rates.api),
+          sqlPerSecond: mean(rates.sql),
+          ratio: mean(rates.api) / mean(rates.sql),
+        };
+        rows.push(row);
+        out(
+          `  ${String(clients).padStart(2)} client(s): GraphQL ${row.apiPerSecond.toFixed(1)}/s, raw SQL ${row.sqlPerSecond.toFixed(1)}/s — ratio ${row.ratio.toFixed(3)}`,
+        );
+      }
+      const at8 = rows.find((r) => r.clients === 8);
+      if (at8) {
+        out(
+          `At 8 clients the API reaches ${(at8.ratio * 100).toFixed(1)} % of the raw-SQL rate (target ≥ 50 %).`,
+        );
+      }
+      return rows;
+    } finally {
+      await pool.end().catch(() => undefined);
+    }
+  });
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 const pendingRoles: Array<{ serverUrl: string; role: string }> = [];
 
