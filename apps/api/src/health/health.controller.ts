@@ -2,8 +2,10 @@ import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { EvidenceStore, S3EvidenceStore } from '@duty/api/evidence-store';
 import { DATABASE_AVAILABILITY, DatabaseAvailability } from '../database/database-availability';
 import { migrationStatus } from '../database/migrate';
+import { EVIDENCE_STORE } from '../evidence/evidence.constants';
 import { latestIntegrityRun } from '../evidence/evidence-integrity';
 import { latestChainRun } from '../integrity';
 import { ReadRouting } from '../read-replica/read-routing';
@@ -13,8 +15,9 @@ import { ReadRouting } from '../read-replica/read-routing';
  * recover (liveness: it fails once the database has been unavailable for longer than
  * DATABASE_OUTAGE_LIMIT_SECONDS, so that an orchestrator restarts the process); /ready says it
  * can serve: the database answers and every migration is applied (readiness); its details
- * carry the last evidence integrity check, the last audit chain check and, with a read replica,
- * the replica's state.
+ * carry the last evidence integrity check, the last audit chain check, whether the evidence
+ * store answers now (the local directory or the S3 bucket) and, with a read replica, the
+ * replica's state.
  */
 @Controller()
 export class HealthController {
@@ -26,6 +29,7 @@ export class HealthController {
     @Inject(DATABASE_AVAILABILITY)
     private readonly availability?: DatabaseAvailability,
     @Optional() private readonly reads?: ReadRouting,
+    @Optional() @Inject(EVIDENCE_STORE) private readonly evidenceStore?: EvidenceStore,
   ) {}
 
   @Get('health')
@@ -88,13 +92,44 @@ export class HealthController {
     // The read replica (DATABASE_REPLICA_URL; absent without one), checked now: a detail, never
     // a readiness condition, since reads fall back to the primary while it is down or behind.
     const replica = this.reads?.configured ? { replica: await this.reads.probe() } : {};
+    const evidenceStore = this.evidenceStore ? { evidenceStore: await this.probeStore() } : {};
     return {
       status: ready ? 'ready' : 'not_ready',
       checks,
-      details: { evidenceIntegrity, auditChains, ...replica },
+      details: { evidenceIntegrity, auditChains, ...evidenceStore, ...replica },
     };
   }
+
+  /**
+   * Whether the evidence store answers now: one metadata lookup of an object that is never
+   * stored (a HEAD request on a bucket, a stat on the local directory) within 3 s. A detail, not
+   * a readiness condition: without the store uploads and downloads fail, everything else works.
+   */
+  private async probeStore(): Promise<{
+    kind: 'local' | 's3';
+    status: 'ok' | 'error';
+    detail?: string;
+  }> {
+    const store = this.evidenceStore!;
+    const kind = store instanceof S3EvidenceStore ? 's3' : 'local';
+    try {
+      await withTimeout(store.exists(STORE_PROBE), 3000);
+      return { kind, status: 'ok' };
+    } catch (error) {
+      // The error's code, not its message: the probe is public and messages name hosts.
+      const code = (error as { code?: unknown }).code;
+      const timedOut = /^timed out/.test((error as Error).message ?? '');
+      return {
+        kind,
+        status: 'error',
+        detail: timedOut ? 'timeout' : typeof code === 'string' ? code : 'unavailable',
+      };
+    }
+  }
 }
+
+/** A content address no upload has: SHA-256 values of real files are not all zeros. */
+const STORE_PROBE = '0'.repeat(64);
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

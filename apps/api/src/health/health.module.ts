@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { EvidenceModule } from '../evidence/evidence.module';
 import { HealthController } from './health.controller';
 
-@Module({ controllers: [HealthController] })
+@Module({ imports: [EvidenceModule], controllers: [HealthController] })
 export class HealthModule {}

@@ -199,4 +199,23 @@ describe('evidence in an S3-compatible bucket (real HTTP, real PostgreSQL, real 
       start({ ...s3Env('duty-evidence'), S3_SECRET_ACCESS_KEY: 'wrong-secret' }),
     ).rejects.toThrow(/access to bucket "duty-evidence" .* denied/);
   });
+
+  it('reports in /ready whether the bucket answers, as a detail that does not take the server out', async () => {
+    const ready = async () => {
+      const res = await fetch(`${api.server.url}/ready`);
+      return {
+        status: res.status,
+        body: (await res.json()) as { details: Record<string, unknown> },
+      };
+    };
+    const up = await ready();
+    expect(up.status).toBe(200);
+    expect(up.body.details.evidenceStore).toEqual({ kind: 's3', status: 'ok' });
+    // The bucket's server goes away (afterAll's stop is then a no-op): the server stays ready.
+    await s3.stop();
+    const down = await ready();
+    expect(down.status).toBe(200);
+    expect(down.body.details.evidenceStore).toMatchObject({ kind: 's3', status: 'error' });
+    expect(JSON.stringify(down.body)).not.toContain(s3.endpoint);
+  });
 });

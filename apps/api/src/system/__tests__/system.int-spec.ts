@@ -92,7 +92,11 @@ describe('API over HTTP against a real database', () => {
     expect(await ready.json()).toEqual({
       status: 'ready',
       checks: { database: { status: 'ok' }, migrations: { status: 'ok' } },
-      details: { evidenceIntegrity: { status: 'not_run' }, auditChains: { status: 'not_run' } },
+      details: {
+        evidenceIntegrity: { status: 'not_run' },
+        auditChains: { status: 'not_run' },
+        evidenceStore: { kind: 'local', status: 'ok' },
+      },
     });
   });
 
