@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import type { ChainHead } from '../integrity';
 
 /** Version of the backup layout; a restore refuses other versions. */
@@ -64,12 +65,13 @@ export async function sha256OfFile(file: string): Promise<{ sha256: string; byte
 }
 
 /**
- * Copies `source` to `target` while hashing it; the copy is written under a temporary name,
+ * Copies `source` (a file, or a stream such as an evidence store's object) to `target` while
+ * hashing it; the copy is written under a temporary name,
  * flushed to disk and renamed only when its SHA-256 is `expected` (else removed, and the actual
  * hash returned for the report).
  */
 export async function copyVerified(
-  source: string,
+  source: string | Readable,
   target: string,
   expected: string,
 ): Promise<{ ok: true; bytes: number } | { ok: false; actual: string }> {
@@ -79,7 +81,7 @@ export async function copyVerified(
   const hash = createHash('sha256');
   let bytes = 0;
   try {
-    for await (const chunk of createReadStream(source)) {
+    for await (const chunk of typeof source === 'string' ? createReadStream(source) : source) {
       hash.update(chunk as Buffer);
       bytes += (chunk as Buffer).length;
       await out.write(chunk as Buffer);

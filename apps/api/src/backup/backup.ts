@@ -3,6 +3,7 @@ import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import { Client } from 'pg';
+import { EvidenceStore, LocalEvidenceStore } from '@duty/api/evidence-store';
 import { exportChainHeads } from '../integrity';
 import {
   BACKUP_FORMAT,
@@ -20,8 +21,11 @@ export interface BackupOptions {
   /** The application database (DATABASE_URL, or the embedded server's). */
   databaseUrl: string;
   ssl?: boolean;
-  /** Root of the evidence store (EVIDENCE_DIR). */
-  evidenceDir: string;
+  /**
+   * The evidence store to read (the configured one: EVIDENCE_DIR or an S3 bucket); or, for a
+   * local store, its root directory.
+   */
+  evidence: EvidenceStore | string;
   /** A new or empty directory. */
   outDir: string;
   /** The table where TypeORM records applied migrations. */
@@ -113,15 +117,12 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   }
 
   const evidence: BackupManifest['evidence'] = { objects: [], problems: [] };
+  const store = evidenceStoreOf(options.evidence);
   for (const object of referenced) {
-    const source = objectPath(options.evidenceDir, object.sha256);
     const file = path.relative(outDir, objectPath(path.join(outDir, 'evidence'), object.sha256));
-    const copied = await copyVerified(source, path.join(outDir, file), object.sha256).catch(
-      (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return { ok: false as const, actual: '' };
-        throw error;
-      },
-    );
+    const copied = (await store.exists(object.sha256))
+      ? await copyVerified(await store.open(object.sha256), path.join(outDir, file), object.sha256)
+      : { ok: false as const, actual: '' };
     if (!copied.ok) {
       evidence.problems.push({
         sha256: object.sha256,
@@ -163,4 +164,9 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     },
   );
   return { manifest, manifestSha256 };
+}
+
+/** The store itself, or the local store at a directory (read as it is: nothing is created). */
+export function evidenceStoreOf(evidence: EvidenceStore | string): EvidenceStore {
+  return typeof evidence === 'string' ? new LocalEvidenceStore(evidence) : evidence;
 }

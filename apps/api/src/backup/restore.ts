@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
+import type { EvidenceStore } from '@duty/api/evidence-store';
 import { DataSource, DataSourceOptions, MigrationInterface } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source';
 import { runMigrations } from '../database/migrate';
@@ -11,13 +12,12 @@ import {
   BACKUP_FORMAT,
   BackupError,
   BackupManifest,
-  copyVerified,
-  isEmptyDir,
   listFiles,
   MANIFEST_FILE,
   objectPath,
   sha256OfFile,
 } from './backup-files';
+import { evidenceStoreOf } from './backup';
 import { insertRows, listTables, readTable, writeSequences } from './table-data';
 
 const INSERT_BATCH = 500;
@@ -28,8 +28,11 @@ export interface RestoreOptions {
   /** An empty database (no table in `public`). */
   databaseUrl: string;
   ssl?: boolean;
-  /** An empty evidence store root (EVIDENCE_DIR). */
-  evidenceDir: string;
+  /**
+   * An empty evidence store to fill (the configured one: EVIDENCE_DIR or an S3 bucket); or, for
+   * a local store, its root directory.
+   */
+  evidence: EvidenceStore | string;
   /** The migrations of this build, in order (a restore refuses a backup made with others). */
   migrations: ReadonlyArray<new () => MigrationInterface>;
   migrationsTable: string;
@@ -135,10 +138,12 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
         `backup ${manifest.database.migrations.join(', ')}; this build ${known.join(', ')}`,
     );
   }
-  if (!(await isEmptyDir(path.join(options.evidenceDir, 'objects')))) {
+  const store = evidenceStoreOf(options.evidence);
+  const where = typeof options.evidence === 'string' ? `目录 ${options.evidence} ` : '存储';
+  if (!(await store.list()[Symbol.asyncIterator]().next()).done) {
     throw new BackupError(
       'RESTORE_TARGET_NOT_EMPTY',
-      `佐证材料目录 ${options.evidenceDir} 不是空的 / the evidence store is not empty`,
+      `佐证材料${where}不是空的 / the evidence store is not empty`,
     );
   }
   const ssl = options.ssl ? { rejectUnauthorized: true } : false;
@@ -249,17 +254,18 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   }
 
   for (const object of manifest.evidence.objects) {
-    const copied = await copyVerified(
-      objectPath(path.join(fromDir, 'evidence'), object.sha256),
-      objectPath(options.evidenceDir, object.sha256),
-      object.sha256,
-    );
-    if (!copied.ok) {
+    // Staged (hashed on the way) and committed only when the hash is the manifest's: the
+    // store's own all-or-nothing upload, locally or into a bucket.
+    const file = objectPath(path.join(fromDir, 'evidence'), object.sha256);
+    const staged = await store.stage(createReadStream(file), object.bytes);
+    if (staged.sha256 !== object.sha256) {
+      await store.discard(staged);
       throw new BackupError(
         'RESTORE_VERIFY_FAILED',
         `佐证材料 ${object.sha256} 复制后哈希不符 / evidence object changed while copying`,
       );
     }
+    await store.commit(staged);
   }
   progress(`evidence: ${manifest.evidence.objects.length} object(s) copied and checked`);
   return {

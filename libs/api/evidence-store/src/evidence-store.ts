@@ -35,6 +35,8 @@ export interface EvidenceStore {
   list(): AsyncIterable<string>;
   /** Removes temporary files older than `olderThanMs` (left by a crash); returns how many. */
   sweep(olderThanMs: number): Promise<number>;
+  /** Releases what the store holds open (an S3 store's connections); optional. */
+  close?(): void;
 }
 
 export class FileTooLargeError extends Error {

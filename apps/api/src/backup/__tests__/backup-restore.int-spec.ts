@@ -93,7 +93,7 @@ describe('backup → wipe → restore drill', () => {
       const backupStarted = Date.now();
       const { manifest } = await createBackup({
         databaseUrl: source.url,
-        evidenceDir,
+        evidence: evidenceDir,
         outDir: backupDir,
         migrationsTable: MIGRATIONS_TABLE,
       });
@@ -110,7 +110,7 @@ describe('backup → wipe → restore drill', () => {
       await expect(
         createBackup({
           databaseUrl: source.url,
-          evidenceDir,
+          evidence: evidenceDir,
           outDir: backupDir,
           migrationsTable: MIGRATIONS_TABLE,
         }),
@@ -127,7 +127,7 @@ describe('backup → wipe → restore drill', () => {
         restoreBackup({
           fromDir: backupDir,
           databaseUrl: target.url,
-          evidenceDir,
+          evidence: evidenceDir,
           migrations: migrations.slice(1),
           migrationsTable: MIGRATIONS_TABLE,
         }),
@@ -137,7 +137,7 @@ describe('backup → wipe → restore drill', () => {
       const result = await restoreBackup({
         fromDir: backupDir,
         databaseUrl: target.url,
-        evidenceDir,
+        evidence: evidenceDir,
         migrations,
         migrationsTable: MIGRATIONS_TABLE,
       });
@@ -161,7 +161,7 @@ describe('backup → wipe → restore drill', () => {
         restoreBackup({
           fromDir: backupDir,
           databaseUrl: target.url,
-          evidenceDir: path.join(dir, 'fresh-evidence'),
+          evidence: path.join(dir, 'fresh-evidence'),
           migrations,
           migrationsTable: MIGRATIONS_TABLE,
         }),
@@ -172,7 +172,7 @@ describe('backup → wipe → restore drill', () => {
           restoreBackup({
             fromDir: backupDir,
             databaseUrl: empty.url,
-            evidenceDir,
+            evidence: evidenceDir,
             migrations,
             migrationsTable: MIGRATIONS_TABLE,
           }),
@@ -191,7 +191,7 @@ describe('backup → wipe → restore drill', () => {
           restoreBackup({
             fromDir: backupDir,
             databaseUrl: untouched.url,
-            evidenceDir: path.join(dir, 'untouched-evidence'),
+            evidence: path.join(dir, 'untouched-evidence'),
             migrations,
             migrationsTable: MIGRATIONS_TABLE,
           }),
@@ -243,7 +243,7 @@ describe('backup → wipe → restore drill', () => {
           restoreBackup({
             fromDir: forgedDir,
             databaseUrl: forgedTarget.url,
-            evidenceDir: path.join(dir, 'forged-evidence'),
+            evidence: path.join(dir, 'forged-evidence'),
             migrations,
             migrationsTable: MIGRATIONS_TABLE,
           }),
@@ -275,7 +275,7 @@ describe('backup → wipe → restore drill', () => {
       // Online: the server keeps running while the backup reads it.
       await createBackup({
         databaseUrl: first.urlFor('duty'),
-        evidenceDir,
+        evidence: evidenceDir,
         outDir: backupDir,
         migrationsTable: MIGRATIONS_TABLE,
       });
@@ -293,7 +293,7 @@ describe('backup → wipe → restore drill', () => {
       await restoreBackup({
         fromDir: backupDir,
         databaseUrl: second.urlFor('duty'),
-        evidenceDir,
+        evidence: evidenceDir,
         migrations,
         migrationsTable: MIGRATIONS_TABLE,
       });
