@@ -80,10 +80,14 @@ export class SessionService {
   async authenticate(req: IncomingMessage): Promise<Principal | null> {
     const token = tokenFromRequest(req);
     if (!token) return null;
-    const session = await this.dataSource.getRepository(UserSession).findOne({
-      where: { tokenHash: hashSessionToken(token), revokedAt: IsNull() },
-      relations: { user: true },
-    });
+    // One statement (findOne with a relation adds a DISTINCT query before it): every request
+    // passes here. token_hash is unique.
+    const session = await this.dataSource
+      .getRepository(UserSession)
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.user', 'user')
+      .where('s.token_hash = :hash AND s.revoked_at IS NULL', { hash: hashSessionToken(token) })
+      .getOne();
     if (!session?.user || session.user.disabled) return null;
     const now = this.clock.now();
     const expired: RevokeReason | null =

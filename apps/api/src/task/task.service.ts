@@ -418,7 +418,7 @@ export class TaskService {
         await manager.findOneOrFail(Task, { where: { id: task.id } }),
       );
     }
-    return manager.findOneOrFail(Task, { where: { id: task.id } });
+    return hydrate(manager, Task, (result.raw as Record<string, unknown>[])[0]);
   }
 
   private event(
@@ -499,4 +499,26 @@ function limit(text: string, field: string): string {
     });
   }
   return text;
+}
+
+/**
+ * An entity from a row as PostgreSQL returned it (UPDATE … RETURNING *), converted column by
+ * column as TypeORM converts what it reads — so that a write need not read its row again.
+ */
+function hydrate<T extends object>(
+  manager: EntityManager,
+  target: new () => T,
+  row: Record<string, unknown>,
+): T {
+  const metadata = manager.connection.getMetadata(target);
+  const entity = metadata.create() as T;
+  for (const column of metadata.columns) {
+    if (column.databaseName in row) {
+      column.setEntityValue(
+        entity,
+        manager.connection.driver.prepareHydratedValue(row[column.databaseName], column),
+      );
+    }
+  }
+  return entity;
 }
