@@ -278,10 +278,11 @@ export interface WritesBenchRow {
  * history row. The database's own triggers do the rest, as for the service: the analytics
  * rollups and trend, the history hash chain, the urging notices' closing.
  */
-const RAW_UPDATE = `UPDATE task SET status = $2, row_version = row_version + 1, updated_at = now(),
-    updated_by = $3, return_count = return_count + CASE WHEN $2 = 'RETURNED' THEN 1 ELSE 0 END,
-    submitted_at = CASE WHEN $2 = 'SUBMITTED' THEN now() ELSE submitted_at END,
-    submitted_by = CASE WHEN $2 = 'SUBMITTED' THEN $3 ELSE submitted_by END
+const RAW_UPDATE = `UPDATE task SET status = $2::varchar, row_version = row_version + 1,
+    updated_at = now(), updated_by = $3::varchar,
+    return_count = return_count + CASE WHEN $2::varchar = 'RETURNED' THEN 1 ELSE 0 END,
+    submitted_at = CASE WHEN $2::varchar = 'SUBMITTED' THEN now() ELSE submitted_at END,
+    submitted_by = CASE WHEN $2::varchar = 'SUBMITTED' THEN $3::varchar ELSE submitted_by END
   WHERE id = $1 AND row_version = $4
   RETURNING unit_code, cycle_id, row_version`;
 const RAW_EVENT = `INSERT INTO task_event (task_id, unit_code, cycle_id, actor_username, kind, before, after, reason, ip)
