@@ -6,18 +6,23 @@ import { E2E, screenshot, seriousA11yViolations, signIn, startE2E } from './supp
 jest.setTimeout(300_000);
 
 const DAY = 24 * 3600 * 1000;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The staged assessment in the browser: the 恩施市 operator scores the unit's indicators and
  * submits its self-assessment; the 恩施州 supervisor scores one indicator in the preliminary
- * review and returns the unit for correction with a reason. The demo cycle gets a plan of two
- * indicators on duties 恩施市 has tasks for, and stage windows open now (both written
- * directly: planning and scheduling are tested through the API).
+ * review and returns the unit for correction with a reason; the operator attaches evidence and
+ * resubmits; the provincial supervisor opens the provincial review window in the schedule
+ * dialog and scores one indicator in 省级复核, seeing the evidence and the prefecture's comment.
+ * The demo cycle gets a plan of two indicators on duties 恩施市 has tasks for, and the first two
+ * stage windows open now (both written directly: planning is tested through the API).
  */
-describe('staged assessment: self-assessment and preliminary review', () => {
+describe('staged assessment: self-assessment, preliminary and provincial review', () => {
   let e2e: E2E;
   let db: Client;
   let cycleId: string;
+  /** The evidence file the operator attaches (the provincial reviewer sees it). */
+  let evidenceName: string;
 
   const a11y = async (page: Page, name: string) => {
     await screenshot(page, name);
@@ -119,13 +124,13 @@ describe('staged assessment: self-assessment and preliminary review', () => {
       // Saved: the change is in the unit's record.
       await page.getByText(`${name}：— → ${score}`).waitFor();
     }
-    // 50 + 35 of 60 + 40 marks, every indicator applying: 85 out of 100.
-    await page.getByText('按当前各阶段分数折算：85 分').waitFor();
     await a11y(page, 'self-assessment');
 
     await page.getByRole('button', { name: '提交自评' }).click();
     await page.getByRole('tooltip').getByRole('button', { name: '提交自评' }).click();
     await page.getByText(/等待审核/).waitFor();
+    // Submitted self-scores count: 50 + 35 of 60 + 40 marks, every indicator applying: 85.
+    await page.getByText('按当前各阶段分数折算：85 分').waitFor();
     const { rows } = await db.query(
       `SELECT status, late, submit_count FROM assessment_stage_unit
         WHERE cycle_id = $1 AND unit_code = '422801'`,
@@ -180,6 +185,109 @@ describe('staged assessment: self-assessment and preliminary review', () => {
       )
     ).rows;
     expect(unit).toEqual({ status: 'returned', return_reason: '请补充W1的会议纪要' });
+    await context.close();
+  });
+  it('the operator attaches evidence to an indicator and resubmits', async () => {
+    const [file] = (
+      await db.query(
+        `SELECT id, original_name AS name FROM evidence
+          WHERE cycle_id = $1 AND unit_code = '422801'
+            AND withdrawn_at IS NULL AND superseded_by_id IS NULL
+          ORDER BY uploaded_at DESC, id LIMIT 1`,
+        [cycleId],
+      )
+    ).rows as Array<{ id: string; name: string }>;
+    expect(file).toBeDefined();
+    evidenceName = file.name;
+    const context = await e2e.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'enshi-scjg');
+    await page.getByRole('navigation', { name: '主菜单' }).getByText('考核自评').click();
+    await page.getByText(/已被退回修改：请补充W1的会议纪要/).waitFor();
+
+    const card = page.getByTestId('self-W1');
+    await card.getByLabel('佐证材料').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: file.name })
+      .first()
+      .click();
+    await page.keyboard.press('Escape');
+    await card.getByRole('button', { name: /保\s*存/ }).click();
+    await card.getByText('佐证 1 份').waitFor();
+    await a11y(page, 'self-assessment-evidence');
+
+    await page.getByRole('button', { name: '提交自评' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: '提交自评' }).click();
+    await page.getByText(/等待审核/).waitFor();
+    const { rows } = await db.query(
+      `SELECT e.evidence_ids AS ids, u.status FROM assessment_stage_entry e
+         JOIN assessment_stage_unit u ON u.cycle_id = e.cycle_id AND u.unit_code = e.unit_code
+        WHERE e.cycle_id = $1 AND e.unit_code = '422801' AND e.indicator_id = 'W1'`,
+      [cycleId],
+    );
+    expect(rows).toEqual([{ ids: [file.id], status: 'submitted' }]);
+    await context.close();
+  });
+
+  it('a provincial supervisor opens the provincial review and scores an indicator', async () => {
+    const context = await e2e.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'province');
+    await page.getByRole('navigation', { name: '主菜单' }).getByText('省级复核').click();
+    await page.getByRole('heading', { name: '省级复核' }).waitFor();
+
+    // Beijing wall-clock time, as the dialog reads it.
+    const beijing = (ms: number) =>
+      new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
+    const now = Date.now();
+    await page.getByRole('button', { name: '设置阶段时间' }).click();
+    const dialog = page.getByRole('dialog');
+    const typeTime = async (label: string, value: string) => {
+      const input = dialog.getByLabel(label);
+      await input.click();
+      await input.fill(value);
+      await input.press('Enter');
+    };
+    await typeTime('省级复核开始时间', beijing(now - 3600 * 1000));
+    await typeTime('省级复核截止时间', beijing(now - 2 * 3600 * 1000));
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('“省级复核”的截止时间须晚于开始时间').waitFor();
+    await a11y(page, 'stage-schedule-dialog');
+    await typeTime('省级复核截止时间', beijing(now + 5 * DAY));
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('阶段时间已保存').waitFor();
+    const windows = (
+      await db.query(
+        `SELECT set_by, closes_at > opens_at AS ordered FROM assessment_stage_window
+          WHERE cycle_id = $1 AND stage = 'PROVINCIAL_REVIEW'`,
+        [cycleId],
+      )
+    ).rows;
+    expect(windows).toEqual([{ set_by: 'province', ordered: true }]);
+
+    await page.getByLabel('搜索单位名称或代码').fill('恩施市');
+    const row = page.getByRole('row', { name: /恩施市/ });
+    await row.getByText('已提交').waitFor();
+    await row.getByRole('button', { name: /复\s*核/ }).click();
+
+    const card = page.getByTestId('review-W1');
+    await card.getByText('会议纪要未附').waitFor();
+    await card.getByRole('link', { name: new RegExp(escapeRegExp(evidenceName)) }).waitFor();
+    await card.getByLabel('复核分').fill('40');
+    await card.getByLabel('复核意见').fill('纪要已补充，扣分保留');
+    await card.getByRole('button', { name: /复\s*核/ }).click();
+    await page.getByText('复核分已保存').waitFor();
+    await a11y(page, 'provincial-review');
+
+    const { rows } = await db.query(
+      `SELECT action, after_score::float AS after, reason, actor FROM assessment_score_change
+        WHERE cycle_id = $1 AND unit_code = '422801' AND stage = 'PROVINCIAL_REVIEW'`,
+      [cycleId],
+    );
+    expect(rows).toEqual([
+      { action: 'PROVINCIAL_SCORE', after: 40, reason: '纪要已补充，扣分保留', actor: 'province' },
+    ]);
     await context.close();
   });
 });

@@ -4,6 +4,7 @@ import {
   rankUnits,
   scoreUnit,
   TaskOutcome,
+  UnitInput,
   UnitScore,
 } from '@duty/assessment/scoring';
 import { ErrorCode } from '@duty/shared/errors';
@@ -116,6 +117,14 @@ export async function planInForce(manager: EntityManager, cycleId: string): Prom
  * Tasks approved as not applicable to their unit (不适用) are left out: the unit is scored over
  * its applicable tasks only (an indicator left without a task is excluded and the others are
  * rescaled to 100 by the scoring library), and the number set aside is reported per unit.
+ *
+ * Staged review scores (`assessment_stage_entry`) override an indicator's computed figure: the
+ * latest stage that scored it counts (省级复核 over 市州初审 over 自评; see `scoreUnit`). A unit's
+ * self-scores count only while its self-assessment stands submitted: a draft has not been handed
+ * in, and a self-assessment returned for correction (退回) is withdrawn until the unit resubmits
+ * it — its self-scores do not count while returned, whereas the reviewers' scores (prefecture,
+ * provincial) count whatever the unit's state. Adjustments (bonuses, deductions — including
+ * on-site deductions and upheld objections) and urging notices apply after, as before.
  */
 export async function computeScores(
   manager: EntityManager,
@@ -125,6 +134,73 @@ export async function computeScores(
   options: { cycleEnded?: boolean } = {},
 ): Promise<{ plan: PlanInForce; scores: RankedUnitScore[] }> {
   const inForce = plan ?? (await planInForce(manager, cycleId));
+  const loaded = await loadScoringInputs(manager, cycleId, asOf, options);
+  const { notApplicableByUnit } = loaded;
+  const scored = scoreLoaded(inForce.plan, loaded);
+  const ranks = new Map(
+    rankUnits(
+      scored.map(({ unit, score }) => ({ code: unit.code, level: unit.level, score: score.score })),
+    ).map((r) => [r.code, r.rank]),
+  );
+  return {
+    plan: inForce,
+    scores: scored.map(({ unit, score }) => ({
+      ...score,
+      unitName: unit.name,
+      level: unit.level,
+      parentCode: unit.parent_code,
+      rank: ranks.get(unit.code)!,
+      notApplicableTasks: notApplicableByUnit.get(unit.code) ?? 0,
+    })),
+  };
+}
+
+/**
+ * The live scores of some units of a cycle (no ranks: ranks need every unit), by the same rule
+ * as `computeScores` — for pages that show one unit's or a few units' figures, e.g. the stage
+ * pages. Units without anything to score are absent from the map.
+ */
+export async function liveUnitScores(
+  manager: EntityManager,
+  cycleId: string,
+  asOf: string,
+  unitCodes: readonly string[],
+  options: { cycleEnded?: boolean; plan?: PlanInForce } = {},
+): Promise<Map<string, UnitScore>> {
+  const inForce = options.plan ?? (await planInForce(manager, cycleId));
+  const scored = scoreLoaded(
+    inForce.plan,
+    await loadScoringInputs(manager, cycleId, asOf, { cycleEnded: options.cycleEnded, unitCodes }),
+  );
+  return new Map(scored.map(({ unit, score }) => [unit.code, score]));
+}
+
+/** Self-assessment states whose self-scores count (see `scoreUnits`). */
+const SELF_SCORES_COUNT = 'submitted';
+
+export interface ScoredUnitRow {
+  code: string;
+  name: string;
+  level: RankLevel;
+  parent_code: string | null;
+}
+
+/** What `scoreUnit` needs for each unit of a cycle, read from the database. */
+export interface LoadedScoringInputs {
+  units: Array<{ unit: ScoredUnitRow; input: UnitInput }>;
+  notApplicableByUnit: Map<string, number>;
+}
+
+/**
+ * Reads a cycle's scoring inputs, one statement per kind (tasks, units, adjustments, urging
+ * notices, measured values, stage scores), as the pure library's `UnitInput` per unit.
+ */
+export async function loadScoringInputs(
+  manager: EntityManager,
+  cycleId: string,
+  asOf: string,
+  options: { cycleEnded?: boolean; unitCodes?: readonly string[] } = {},
+): Promise<LoadedScoringInputs> {
   const rows: Array<{
     task_id: string;
     lineage_id: string;
@@ -150,16 +226,19 @@ export async function computeScores(
     [cycleId],
   );
   const notApplicableByUnit = new Map(notApplicable.map((r) => [r.unit_code, r.n]));
-  const units: Array<{ code: string; name: string; level: RankLevel; parent_code: string | null }> =
-    await manager.query(
-      `SELECT code, name, level, parent_code FROM admin_unit
-        WHERE code IN (SELECT DISTINCT unit_code FROM task WHERE cycle_id = $1 AND retired_at IS NULL
+  const units: ScoredUnitRow[] = await manager.query(
+    `SELECT code, name, level, parent_code FROM admin_unit
+        WHERE (code IN (SELECT DISTINCT unit_code FROM task WHERE cycle_id = $1 AND retired_at IS NULL
                          AND not_applicable_status IS DISTINCT FROM 'APPROVED')
            OR code IN (SELECT unit_code FROM assessment_measure_value
                         WHERE cycle_id = $1 AND (reported_value IS NOT NULL OR adjusted_value IS NOT NULL))
+           OR code IN (SELECT unit_code FROM assessment_stage_entry
+                        WHERE cycle_id = $1 AND (self_score IS NOT NULL OR prefecture_score IS NOT NULL
+                                                 OR provincial_score IS NOT NULL)))
+          AND ($2::text[] IS NULL OR code = ANY ($2::text[]))
         ORDER BY code`,
-      [cycleId],
-    );
+    [cycleId, options.unitCodes ? [...options.unitCodes] : null],
+  );
   const adjustments: Array<{ unit_code: string; kind: string; points: string; reason: string }> =
     await manager.query(
       `SELECT unit_code, kind, points::text, reason FROM assessment_adjustment
@@ -187,19 +266,38 @@ export async function computeScores(
        FROM assessment_measure_value WHERE cycle_id = $1`,
     [cycleId],
   );
+  // Staged review scores (自评 / 市州初审 / 省级复核) with the unit's self-assessment state.
+  const stages: Array<{
+    unit_code: string;
+    indicator_id: string;
+    self: string | null;
+    prefecture: string | null;
+    provincial: string | null;
+    status: string;
+  }> = await manager.query(
+    `SELECT e.unit_code, e.indicator_id, e.self_score::text AS self,
+            e.prefecture_score::text AS prefecture, e.provincial_score::text AS provincial,
+            coalesce(s.status, 'draft') AS status
+       FROM assessment_stage_entry e
+       LEFT JOIN assessment_stage_unit s ON s.cycle_id = e.cycle_id AND s.unit_code = e.unit_code
+      WHERE e.cycle_id = $1`,
+    [cycleId],
+  );
   const measuresByUnit = groupBy(measures, (m) => m.unit_code);
   const tasksByUnit = groupBy(rows, (r) => r.unit_code);
   const adjustmentsByUnit = groupBy(adjustments, (a) => a.unit_code);
   const urgingByUnit = groupBy(urging, (u) => u.unit_code);
-  const scored = units.map((unit) => {
+  const stagesByUnit = groupBy(stages, (e) => e.unit_code);
+  const num = (v: string | null) => (v === null ? null : Number(v));
+  const inputs = units.map((unit) => {
     const own = adjustmentsByUnit.get(unit.code) ?? [];
-    const score = scoreUnit(inForce.plan, {
+    const input: UnitInput = {
       code: unit.code,
       level: unit.level,
       measures: (measuresByUnit.get(unit.code) ?? []).map((m) => ({
         indicatorId: m.indicator_id,
-        reported: m.reported === null ? null : Number(m.reported),
-        adjusted: m.adjusted === null ? null : Number(m.adjusted),
+        reported: num(m.reported),
+        adjusted: num(m.adjusted),
       })),
       tasks: (tasksByUnit.get(unit.code) ?? []).map((t) => ({
         taskId: t.task_id,
@@ -208,6 +306,12 @@ export async function computeScores(
         overdueAtCycleEnd: t.overdue,
         extensionCount: t.extension_count,
         returnCount: t.return_count,
+      })),
+      staged: (stagesByUnit.get(unit.code) ?? []).map((e) => ({
+        indicatorId: e.indicator_id,
+        self: e.status === SELF_SCORES_COUNT ? num(e.self) : null,
+        prefecture: num(e.prefecture),
+        provincial: num(e.provincial),
       })),
       bonuses: own
         .filter((a) => a.kind === 'bonus')
@@ -221,25 +325,18 @@ export async function computeScores(
           reason: `${URGING_COLOUR_ZH[u.colour] ?? u.colour}督办单 ${u.number}`,
         })),
       ],
-    });
-    return { unit, score };
+    };
+    return { unit, input };
   });
-  const ranks = new Map(
-    rankUnits(
-      scored.map(({ unit, score }) => ({ code: unit.code, level: unit.level, score: score.score })),
-    ).map((r) => [r.code, r.rank]),
-  );
-  return {
-    plan: inForce,
-    scores: scored.map(({ unit, score }) => ({
-      ...score,
-      unitName: unit.name,
-      level: unit.level,
-      parentCode: unit.parent_code,
-      rank: ranks.get(unit.code)!,
-      notApplicableTasks: notApplicableByUnit.get(unit.code) ?? 0,
-    })),
-  };
+  return { units: inputs, notApplicableByUnit };
+}
+
+/** Scores loaded inputs with the pure library (no database). */
+export function scoreLoaded(
+  plan: AssessmentPlan,
+  loaded: LoadedScoringInputs,
+): Array<{ unit: ScoredUnitRow; score: UnitScore }> {
+  return loaded.units.map(({ unit, input }) => ({ unit, score: scoreUnit(plan, input) }));
 }
 
 /**

@@ -196,7 +196,23 @@ export class IndicatorScoreModel {
   @Field(() => Int) chapter!: number;
   @Field(() => Float, { description: 'Marks available to this unit (after rescaling).' })
   marks!: number;
-  @Field(() => Float) earned!: number;
+  @Field(() => Float, { description: 'Marks earned: of the counting source (see stage).' })
+  earned!: number;
+  @Field({
+    description:
+      'Which score counts: computed (tasks or measured value), or the latest review stage that scored the indicator — self, prefecture or provincial.',
+  })
+  stage!: string;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The counting stage’s score on the indicator’s plan-marks scale (null: computed).',
+  })
+  stageScore!: number | null;
+  @Field(() => Float, {
+    description:
+      'The computed figure (tasks or measured value, after rescaling), shown next to a stage score.',
+  })
+  computedEarned!: number;
   @Field(() => [TaskScoreModel]) tasks!: TaskScoreModel[];
 }
 

@@ -118,6 +118,10 @@ export class AssessmentResolver {
         chapter: indicators.get(b.indicatorId)?.chapter ?? 0,
         marks: round4(b.marks),
         earned: round4(b.earned),
+        // Result sets frozen before stage scores counted have no source: computed.
+        stage: b.stage ?? 'computed',
+        stageScore: b.stageScore ?? null,
+        computedEarned: round4(b.computedEarned ?? b.earned),
         tasks: b.tasks,
         // Result sets frozen before measurements existed have no kind.
         kind: b.kind ?? 'work',

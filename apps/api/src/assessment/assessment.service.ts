@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AssessmentPlan, Indicator, UnitScore, validatePlan } from '@duty/assessment/scoring';
+import {
+  AssessmentPlan,
+  Indicator,
+  indicatorPlanMarks,
+  toHundredths,
+  UnitScore,
+  validatePlan,
+} from '@duty/assessment/scoring';
 import { ErrorCode } from '@duty/shared/errors';
 import { DataSource, EntityManager } from 'typeorm';
 import { jurisdictionOf, notFound, unitScopeSql } from '../access/jurisdiction';
@@ -177,6 +184,8 @@ export class AssessmentService {
           message: '同一章的权重重复设置',
         });
       }
+      if (problems.length === 0)
+        problems.push(...(await stageScoreProblems(manager, cycle.id, plan)));
       if (problems.length) {
         throw new AppError(
           ErrorCode.VALIDATION_FAILED,
@@ -418,3 +427,36 @@ function levelOrder(level: string): number {
 }
 
 export type { UnitScore };
+
+/**
+ * Scores already given in the staged assessment (自评, 初审, 复核) are on each indicator's marks
+ * in the plan: a new plan version may not give an indicator fewer marks than a score it already
+ * has, or that score would stand above its indicator's marks (the reviewers lower it first).
+ */
+async function stageScoreProblems(
+  manager: EntityManager,
+  cycleId: string,
+  plan: AssessmentPlan,
+): Promise<Array<{ code: string; path: string; message: string }>> {
+  const highest: Array<{ indicator_id: string; score: string }> = await manager.query(
+    `SELECT indicator_id, max(greatest(self_score, prefecture_score, provincial_score))::text AS score
+       FROM assessment_stage_entry WHERE cycle_id = $1
+      GROUP BY indicator_id`,
+    [cycleId],
+  );
+  const marks = indicatorPlanMarks(plan);
+  const problems: Array<{ code: string; path: string; message: string }> = [];
+  for (const row of highest) {
+    const at = plan.indicators.findIndex((i) => i.id === row.indicator_id);
+    if (at < 0 || row.score === null) continue;
+    const available = marks.get(row.indicator_id) ?? 0;
+    if (toHundredths(Number(row.score)) > toHundredths(available)) {
+      problems.push({
+        code: 'STAGE_SCORE_ABOVE_MARKS',
+        path: `indicators.${at}`,
+        message: `指标“${plan.indicators[at].name}”已有 ${row.score} 分的阶段评分，新方案只给 ${Math.round(available * 100) / 100} 分；请先由评分人调低该评分`,
+      });
+    }
+  }
+  return problems;
+}

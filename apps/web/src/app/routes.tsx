@@ -13,6 +13,7 @@ import {
   HistoryOutlined,
   HomeOutlined,
   QuestionCircleOutlined,
+  SafetyCertificateOutlined,
   InfoCircleOutlined,
   ScheduleOutlined,
   SendOutlined,
@@ -240,6 +241,18 @@ export const appRoutes: readonly AppRoute[] = [
     page: lazy(() =>
       import('../modules/assessment/pages/PreliminaryReviewPage').then((m) => ({
         default: m.PreliminaryReviewPage,
+      })),
+    ),
+  },
+  {
+    key: 'provincialReview',
+    path: '/provincial-review',
+    labelKey: 'nav.provincialReview',
+    icon: <SafetyCertificateOutlined />,
+    roles: ['PROVINCIAL_SUPERVISOR'],
+    page: lazy(() =>
+      import('../modules/assessment/pages/ProvincialReviewPage').then((m) => ({
+        default: m.ProvincialReviewPage,
       })),
     ),
   },

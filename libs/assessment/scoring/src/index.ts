@@ -5,6 +5,7 @@ export type {
   GradeBand,
   Indicator,
   IndicatorScore,
+  IndicatorSource,
   OutcomeRule,
   PlanProblem,
   PointsItem,
@@ -46,10 +47,17 @@ export type {
 } from './types';
 export { bandIndexOf, measureShare, measureTargetFor, roundValue, toValueUnits } from './measure';
 export type { ResolvedTarget } from './measure';
-export { indicatorPlanMarks, stagedUnitScore } from './staged-score';
+export {
+  countingStage,
+  indexStagedScores,
+  indicatorPlanMarks,
+  stageEarned,
+  stagedUnitScore,
+} from './staged-score';
 export type {
   ScoringStage,
   StagedIndicatorInput,
   StagedIndicatorScore,
   StagedUnitScore,
 } from './staged-score';
+export { fromHundredths, round2, toHundredths } from './hundredths';

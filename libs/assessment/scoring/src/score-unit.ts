@@ -15,6 +15,7 @@ import type {
   UnitScore,
   UnitTask,
 } from './types';
+import { countingStage, indexStagedScores, stageEarned } from './staged-score';
 import { validatePlan } from './validate-plan';
 
 function ruleFor(task: UnitTask): OutcomeRule {
@@ -111,9 +112,20 @@ function scoreMeasure(
  * by the plan's function (threshold / linear / banded, see `measureShare`) for the adjusted value
  * when a reviewer set one, else the reported value; nothing reported earns 0 (rule `missing`).
  *
+ * Staged review scores (`unit.staged`: 自评 / 市州初审 / 省级复核, each on the indicator's
+ * plan-marks scale) override the rule for an applicable indicator: the latest stage that scored
+ * it counts (provincial over prefecture over self; a later 0 is a score), and the indicator
+ * earns `min(stageScore, planMarks) × scale` — the same rescaling as computed figures (the min
+ * only absorbs two-decimal rounding of full marks). An indicator no stage scored keeps its
+ * computed figure (tasks, or measured value). The breakdown records which source counted
+ * (`stage`), the stage's score and the computed figure (`computedEarned`) next to it. Staged
+ * scores of indicators that do not apply to the unit are ignored. Deductions and bonuses (rule,
+ * manual — incl. on-site deductions and upheld objections — and urging notices) apply after.
+ *
  * Tasks whose duty is in no indicator are listed in `ignoredTaskIds` and do not affect anything.
  *
- * @throws RangeError if the plan fails `validatePlan`, or on negative / non-finite points or counts.
+ * @throws RangeError if the plan fails `validatePlan`, on negative / non-finite points or counts,
+ *   or on a staged score that is not finite or outside 0..planMarks (in hundredths).
  */
 export function scoreUnit(plan: AssessmentPlan, unit: UnitInput): UnitScore {
   const problems = validatePlan(plan);
@@ -165,6 +177,27 @@ export function scoreUnit(plan: AssessmentPlan, unit: UnitInput): UnitScore {
     const ind = plan.indicators[i];
     return (plan.chapterWeights[ind.chapter] * ind.weight) / (chapterTotals.get(ind.chapter) ?? 1);
   };
+  const staged = indexStagedScores(
+    'scoreUnit',
+    new Map(plan.indicators.map((ind, i) => [ind.id, planMarksOf(i)])),
+    unit.staged ?? [],
+  );
+  /** The counting source of an applicable indicator, given its computed figure. */
+  const counted = (
+    id: string,
+    planMarks: number,
+    computedEarned: number,
+  ): Pick<IndicatorScore, 'earned' | 'stage' | 'stageScore' | 'computedEarned'> => {
+    const stage = countingStage(staged.get(id));
+    return stage
+      ? {
+          earned: stageEarned(stage.score, planMarks, scale),
+          stage: stage.stage,
+          stageScore: stage.score,
+          computedEarned,
+        }
+      : { earned: computedEarned, stage: 'computed', stageScore: null, computedEarned };
+  };
   // A measured indicator applies when the unit has a target (its own or its level's).
   const targets = new Map<number, ResolvedTarget>();
   plan.indicators.forEach((ind, i) => {
@@ -188,14 +221,14 @@ export function scoreUnit(plan: AssessmentPlan, unit: UnitInput): UnitScore {
       const measure = scoreMeasure(ind.measure!, ind.weight, target, values.get(ind.id));
       const planMarks = planMarksOf(i);
       const marks = planMarks * scale;
-      const earned = marks * measure.fraction;
-      base += earned;
+      const score = counted(ind.id, planMarks, marks * measure.fraction);
+      base += score.earned;
       breakdown.push({
         indicatorId: ind.id,
         kind: 'measure',
         marks,
         planMarks,
-        earned,
+        ...score,
         tasks: [],
         measure,
       });
@@ -209,14 +242,14 @@ export function scoreUnit(plan: AssessmentPlan, unit: UnitInput): UnitScore {
     const mean = taskScores.reduce((acc, t) => acc + t.fraction, 0) / taskScores.length;
     const planMarks = planMarksOf(i);
     const marks = planMarks * scale;
-    const earned = marks * mean;
-    base += earned;
+    const score = counted(plan.indicators[i].id, planMarks, marks * mean);
+    base += score.earned;
     breakdown.push({
       indicatorId: plan.indicators[i].id,
       kind: 'work',
       marks,
       planMarks,
-      earned,
+      ...score,
       tasks: taskScores,
     });
 

@@ -57,6 +57,29 @@ describe('stagedUnitScore', () => {
 
   it('refuses a score above the indicator’s marks', () => {
     expect(() => stagedUnitScore(plan, ['A'], [entry('A', 21)])).toThrow(RangeError);
+    expect(() => stagedUnitScore(plan, ['A'], [entry('A', 1, null, NaN)])).toThrow(RangeError);
+  });
+
+  it('takes the two-decimal plan marks as full marks and rounds the sum once', () => {
+    // Chapter 1 (50): three indicators of 16.666… marks; chapter 2 (50): one of 50.
+    const thirds: AssessmentPlan = {
+      ...plan,
+      chapterWeights: { 1: 50, 2: 50 },
+      indicators: [
+        { id: 'A', name: 'A', chapter: 1, weight: 1, dutyIds: [] },
+        { id: 'B', name: 'B', chapter: 1, weight: 1, dutyIds: [] },
+        { id: 'C', name: 'C', chapter: 1, weight: 1, dutyIds: [] },
+        { id: 'D', name: 'D', chapter: 2, weight: 1, dutyIds: [] },
+      ],
+    };
+    // 3 × 16.666… + 40 = 90 (per-indicator rounding would give 3 × 16.67 + 40 = 90.01).
+    const result = stagedUnitScore(
+      thirds,
+      ['A', 'B', 'C', 'D'],
+      [entry('A', 16.67), entry('B', 16.67), entry('C', 16.67), entry('D', 40)],
+    );
+    expect(result.score).toBe(90);
+    expect(result.indicators.map((i) => i.earned)).toEqual([16.67, 16.67, 16.67, 40]);
   });
 
   it('scores nothing when no indicator applies', () => {

@@ -134,6 +134,23 @@ export interface MeasureValue {
   adjusted: number | null;
 }
 
+/** The review stages that score an indicator, earliest first (自评, 市州初审, 省级复核). */
+export type ScoringStage = 'self' | 'prefecture' | 'provincial';
+
+/** Where the score that counts for an indicator came from: its rule, or a review stage. */
+export type IndicatorSource = 'computed' | ScoringStage;
+
+/**
+ * One indicator's scores at each review stage for a unit, on the indicator's plan-marks scale
+ * (0..planMarks; null: not scored at that stage).
+ */
+export interface StagedIndicatorInput {
+  indicatorId: string;
+  self: number | null;
+  prefecture: number | null;
+  provincial: number | null;
+}
+
 export interface UnitInput {
   code: string;
   /** Needed to find a measured indicator's target (province-administered units: `county`). */
@@ -144,6 +161,11 @@ export interface UnitInput {
   bonuses: PointsItem[];
   /** Manual deductions (points), e.g. decided by the assessment committee. */
   deductions?: PointsItem[];
+  /**
+   * Staged review scores (自评 / 市州初审 / 省级复核) per indicator. The caller decides which
+   * stages count (e.g. self-scores only once handed in) and passes null for the others.
+   */
+  staged?: StagedIndicatorInput[];
 }
 
 /** Name of the rule that produced a task's fraction. */
@@ -184,8 +206,20 @@ export interface IndicatorScore {
   marks: number;
   /** Marks as configured in the plan, before rescaling (unrounded). */
   planMarks: number;
-  /** marks × mean task fraction (unrounded). */
+  /**
+   * What counts (unrounded): `stageScore × marks / planMarks` when a review stage scored the
+   * indicator, else `computedEarned`.
+   */
   earned: number;
+  /** Which score counts: the latest review stage that scored the indicator, else the rule. */
+  stage: IndicatorSource;
+  /** The counting stage's score on the plan-marks scale (null when `stage` is `computed`). */
+  stageScore: number | null;
+  /**
+   * The rule's figure (marks × mean task fraction, or marks × measured share; unrounded), shown
+   * next to a stage score so a reader sees both.
+   */
+  computedEarned: number;
   /** Tasks of a work item (empty for a measurement). */
   tasks: TaskScore[];
   /** Present for a measured indicator. */

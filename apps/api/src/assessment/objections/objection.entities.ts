@@ -61,6 +61,8 @@ export interface PublishedIndicator {
   kind: 'work' | 'measure';
   marks: number;
   earned: number;
+  /** Which score counted (absent in publications made before stage scores counted: computed). */
+  stage?: 'computed' | 'self' | 'prefecture' | 'provincial';
 }
 
 /** One unit's provisional result in a publication (append-only). */

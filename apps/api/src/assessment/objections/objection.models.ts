@@ -20,6 +20,11 @@ export class PublishedIndicatorModel {
   @Field({ description: 'work or measure.' }) kind!: string;
   @Field(() => Float) marks!: number;
   @Field(() => Float) earned!: number;
+  @Field({
+    description:
+      'Which score counted: computed (tasks or measured value), self, prefecture or provincial.',
+  })
+  stage!: string;
 }
 
 @ObjectType('PublishedUnitResult', { description: 'One unit’s provisional result as published.' })

@@ -37,7 +37,7 @@ export interface PublishedUnitResult {
   score: number;
   grade: string;
   rank: number;
-  indicators: PublishedIndicator[];
+  indicators: Array<Required<PublishedIndicator>>;
 }
 
 export interface PublicationView {
@@ -114,6 +114,7 @@ export class AssessmentObjectionService {
             kind: b.kind,
             marks: round2(b.marks),
             earned: round2(b.earned),
+            stage: b.stage,
           })),
         }))
         .sort((a, b) => a.unitCode.localeCompare(b.unitCode));
@@ -513,7 +514,11 @@ export class AssessmentObjectionService {
     );
     return {
       publication,
-      results: rows.map((r) => ({ ...r, score: Number(r.score) })),
+      results: rows.map((r) => ({
+        ...r,
+        score: Number(r.score),
+        indicators: r.indicators.map((i) => ({ ...i, stage: i.stage ?? 'computed' })),
+      })),
       windowOpen: this.clock.now().getTime() < publication.objectionClosesAt.getTime(),
     };
   }

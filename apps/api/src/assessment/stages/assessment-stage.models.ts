@@ -124,8 +124,31 @@ export class StageIndicatorModel {
     description: 'The stage whose score counts (self, prefecture or provincial).',
   })
   finalStage!: string | null;
-  @Field(() => Float, { description: 'Contribution to the unit’s final score out of 100.' })
+  @Field({
+    description:
+      'Which score counts in the unit’s live score: computed (tasks or measured value), self, prefecture or provincial. Self-scores count once the self-assessment is submitted (not while draft or returned).',
+  })
+  source!: string;
+  @Field(() => Float, {
+    description: 'Contribution to the unit’s live score out of 100 (of the counting source).',
+  })
   earned!: number;
+  @Field(() => Float, {
+    description: 'The computed figure (tasks or measured value), shown next to a stage score.',
+  })
+  computedEarned!: number;
+}
+
+@ObjectType('AssessmentStageEvidence', {
+  description: 'An evidence file of the unit and cycle, to attach to a self-assessment or read.',
+})
+export class StageEvidenceModel {
+  @Field(() => ID) id!: string;
+  @Field() fileName!: string;
+  @Field(() => String, { nullable: true }) documentNumber!: string | null;
+  @Field({ description: 'Withdrawn after it was attached: on record, no longer to attach.' })
+  withdrawn!: boolean;
+  @Field({ description: 'Download URL (same session).' }) contentUrl!: string;
 }
 
 @ObjectType('UnitStageAssessment', {
@@ -145,10 +168,18 @@ export class UnitStageAssessmentModel {
   @Field(() => String, { nullable: true }) returnedBy!: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) returnedAt!: Date | null;
   @Field(() => Int) returnCount!: number;
-  @Field(() => Float, { description: 'From each indicator’s latest stage score, out of 100.' })
+  @Field(() => Float, {
+    description:
+      'The unit’s live score out of 100 — the same figure as the assessment scores: each indicator’s latest stage score (else its computed figure), then deductions and bonuses.',
+  })
   finalScore!: number;
   @Field(() => [StageIndicatorModel]) indicators!: StageIndicatorModel[];
   @Field(() => [ScoreChangeModel]) changes!: ScoreChangeModel[];
+  @Field(() => [StageEvidenceModel], {
+    description:
+      'The unit’s current evidence files of the cycle (newest first), and attached ones since withdrawn.',
+  })
+  evidenceFiles!: StageEvidenceModel[];
   @Field() canEditSelf!: boolean;
   @Field() canPreliminaryReview!: boolean;
   @Field() canProvincialReview!: boolean;
@@ -164,7 +195,8 @@ export class StageUnitSummaryModel {
   @Field(() => GraphQLISODateTime, { nullable: true }) submittedAt!: Date | null;
   @Field() late!: boolean;
   @Field(() => Int) returnCount!: number;
-  @Field(() => Float) finalScore!: number;
+  @Field(() => Float, { description: 'The unit’s live score (the same as the assessment scores).' })
+  finalScore!: number;
 }
 
 @InputType('SaveSelfAssessmentInput')

@@ -1,10 +1,12 @@
 import {
   AssessmentPlan,
+  IndicatorSource,
   indicatorPlanMarks,
   measureTargetFor,
-  StagedUnitScore,
-  stagedUnitScore,
+  round2,
+  ScoringStage,
   UnitLevel,
+  UnitScore,
 } from '@duty/assessment/scoring';
 import { ErrorCode } from '@duty/shared/errors';
 import { jurisdictionOf } from '../../access/jurisdiction';
@@ -44,12 +46,32 @@ export interface UnitStageIndicator {
   entry: AssessmentStageEntry | null;
 }
 
+/** One indicator's counting figure in the unit's live score. */
+export interface StageFinalIndicator {
+  indicatorId: string;
+  /** The stage whose score counts (null: none scored it, the computed figure counts). */
+  stage: ScoringStage | null;
+  source: IndicatorSource;
+  /** Contribution to the unit's score out of 100, two decimals. */
+  earned: number;
+  /** The computed figure (tasks or measured value) next to it, two decimals. */
+  computedEarned: number;
+}
+
+/** The unit's live score as the stage pages show it: the same figure as the assessment scores. */
+export interface StageFinal {
+  score: number;
+  indicators: StageFinalIndicator[];
+}
+
 export interface UnitStageView {
   unit: ScopedUnit;
   state: AssessmentStageUnit | null;
   indicators: UnitStageIndicator[];
-  final: StagedUnitScore;
+  final: StageFinal;
   changes: AssessmentScoreChange[];
+  /** The unit's evidence of the cycle that may be attached, and any attached one since withdrawn. */
+  evidence: StageEvidenceFile[];
   /** When the self-assessment is due now (the window's close, or a return's correction due). */
   dueAt: Date | null;
   canEditSelf: boolean;
@@ -57,10 +79,18 @@ export interface UnitStageView {
   canProvincialReview: boolean;
 }
 
+export interface StageEvidenceFile {
+  id: string;
+  fileName: string;
+  documentNumber: string | null;
+  /** Withdrawn after it was attached: kept on record, no longer choosable. */
+  withdrawn: boolean;
+}
+
 export interface StageUnitSummary {
   unit: ScopedUnit;
   state: AssessmentStageUnit | null;
-  final: StagedUnitScore;
+  final: StageFinal;
 }
 
 export type Problem = { code: string; path: string; message: string };
@@ -106,18 +136,23 @@ export function applicableIndicators(
     }));
 }
 
-export function finalOf(plan: AssessmentPlan, rows: UnitStageIndicator[]): StagedUnitScore {
-  const num = (v: string | null | undefined) => (v == null ? null : Number(v));
-  return stagedUnitScore(
-    plan,
-    rows.map((r) => r.indicatorId),
-    rows.map((r) => ({
-      indicatorId: r.indicatorId,
-      self: num(r.entry?.selfScore),
-      prefecture: num(r.entry?.prefectureScore),
-      provincial: num(r.entry?.provincialScore),
+/**
+ * The figure the stage pages show is the unit's live score (`liveUnitScores`, the rule of the
+ * assessment scores and of the frozen results: stage scores merged into `scoreUnit`, deductions
+ * and bonuses after), so there is one rule. A unit with nothing to score has 0 and no indicator.
+ */
+export function finalOf(score: UnitScore | undefined): StageFinal {
+  if (!score) return { score: 0, indicators: [] };
+  return {
+    score: score.score,
+    indicators: score.breakdown.map((b) => ({
+      indicatorId: b.indicatorId,
+      stage: b.stage === 'computed' ? null : b.stage,
+      source: b.stage,
+      earned: round2(b.earned),
+      computedEarned: round2(b.computedEarned),
     })),
-  );
+  };
 }
 
 /** A score on the indicator's plan-marks scale, 0..marks, two decimals; as numeric text. */

@@ -7,7 +7,8 @@ import { Clock, CLOCK } from '../../auth/clock';
 import { Principal } from '../../auth/principal';
 import { Role } from '../../auth/role';
 import { AppError } from '../../graphql/app-error';
-import { planInForce } from '../assessment-scores';
+import { shanghaiDate } from '../../common/iso-date';
+import { liveUnitScores, planInForce } from '../assessment-scores';
 import { assertOpen } from '../assessment.service';
 import {
   ASSESSMENT_STAGES,
@@ -30,6 +31,7 @@ import {
   Problem,
   ScopedUnit,
   StageUnitSummary,
+  StageEvidenceFile,
   STAGE_ZH,
   UnitStageView,
 } from './assessment-stage.rules';
@@ -47,6 +49,9 @@ import {
   stageWindows,
   unitDuties,
 } from './assessment-stage.store';
+
+/** At most this many of the unit's evidence files are listed with its staged assessment. */
+const MAX_LISTED_EVIDENCE = 500;
 
 /**
  * The staged Article 40 assessment (自评 → 市州初审 → 省级复核 → …): the schedule of stage
@@ -149,7 +154,8 @@ export class AssessmentStageService {
     const cycle = await findCycle(manager, cycleId);
     const unit = await findUnit(manager, unitCode);
     if (!unit || !inJurisdiction(principal, unit)) throw notFound('单位');
-    const { plan } = await planInForce(manager, cycleId);
+    const inForce = await planInForce(manager, cycleId);
+    const { plan } = inForce;
     const indicators = await applicableFor(manager, cycleId, plan, unit);
     const entries = await manager.find(AssessmentStageEntry, { where: { cycleId, unitCode } });
     const state = await manager.findOne(AssessmentStageUnit, { where: { cycleId, unitCode } });
@@ -157,8 +163,24 @@ export class AssessmentStageService {
       where: { cycleId, unitCode },
       order: { id: 'ASC' },
     });
+    const attached = [...new Set(entries.flatMap((e) => e.evidenceIds ?? []))];
+    // Current files (not withdrawn or replaced) may be attached; attached ones stay listed.
+    const evidence: StageEvidenceFile[] = await manager.query(
+      `SELECT id, original_name AS "fileName", document_number AS "documentNumber",
+              withdrawn_at IS NOT NULL AS withdrawn
+         FROM evidence
+        WHERE unit_code = $1 AND cycle_id = $2
+          AND ((withdrawn_at IS NULL AND superseded_by_id IS NULL) OR id = ANY($3::uuid[]))
+        ORDER BY uploaded_at DESC, id
+        LIMIT ${MAX_LISTED_EVIDENCE}`,
+      [unit.code, cycleId, attached],
+    );
     const windows = new Map((await stageWindows(manager, cycleId)).map((w) => [w.stage, w]));
     const now = this.clock.now();
+    const live = await liveUnitScores(manager, cycleId, shanghaiDate(now), [unit.code], {
+      plan: inForce,
+      cycleEnded: cycle.state !== 'open',
+    });
     const openNow = (stage: AssessmentStage) => {
       const w = windows.get(stage);
       return cycle.state === 'open' && !!w && w.opensAt <= now && now < w.closesAt;
@@ -175,8 +197,9 @@ export class AssessmentStageService {
       unit,
       state,
       indicators: rows,
-      final: finalOf(plan, rows),
+      final: finalOf(live.get(unit.code)),
       changes,
+      evidence,
       dueAt: state?.correctionDueAt ?? windows.get('SELF_ASSESSMENT')?.closesAt ?? null,
       canEditSelf: selfOpen && !submitted && maySelfAssess(principal, unit),
       canPreliminaryReview:
@@ -188,12 +211,11 @@ export class AssessmentStageService {
 
   /**
    * The units in the caller's jurisdiction that take part in the cycle (they have tasks in it),
-   * with their self-assessment state and staged score. Scores are summed in SQL per unit and
-   * stage-picked by the scoring library.
+   * with their self-assessment state and live score (the same figure as the assessment scores).
    */
   async units(principal: Principal, cycleId: string): Promise<StageUnitSummary[]> {
     const manager = this.dataSource.manager;
-    await findCycle(manager, cycleId);
+    const cycle = await findCycle(manager, cycleId);
     const j = jurisdictionOf(principal);
     if (j.kind === 'none') return [];
     const params: unknown[] = [cycleId];
@@ -214,35 +236,19 @@ export class AssessmentStageService {
       params,
     );
     const codes = units.map((u) => u.code);
-    const { plan } = await planInForce(manager, cycleId);
     const states = await manager
       .createQueryBuilder(AssessmentStageUnit, 's')
       .where('s.cycle_id = :cycleId AND s.unit_code = ANY(:codes)', { cycleId, codes })
       .getMany();
-    const entries = await manager
-      .createQueryBuilder(AssessmentStageEntry, 'e')
-      .where('e.cycle_id = :cycleId AND e.unit_code = ANY(:codes)', { cycleId, codes })
-      .getMany();
-    const duties = await unitDuties(manager, cycleId, codes);
-    const byUnit = new Map<string, Map<string, AssessmentStageEntry>>();
-    for (const e of entries) {
-      const mine = byUnit.get(e.unitCode) ?? new Map<string, AssessmentStageEntry>();
-      mine.set(e.indicatorId, e);
-      byUnit.set(e.unitCode, mine);
-    }
-    const stateOf = new Map(states.map((s) => [s.unitCode, s]));
-    return units.map((unit) => {
-      const indicators = applicableIndicators(plan, unit, duties.get(unit.code) ?? new Set());
-      const mine = byUnit.get(unit.code) ?? new Map<string, AssessmentStageEntry>();
-      return {
-        unit,
-        state: stateOf.get(unit.code) ?? null,
-        final: finalOf(
-          plan,
-          indicators.map((i) => ({ ...i, entry: mine.get(i.indicatorId) ?? null })),
-        ),
-      };
+    const live = await liveUnitScores(manager, cycleId, shanghaiDate(this.clock.now()), codes, {
+      cycleEnded: cycle.state !== 'open',
     });
+    const stateOf = new Map(states.map((s) => [s.unitCode, s]));
+    return units.map((unit) => ({
+      unit,
+      state: stateOf.get(unit.code) ?? null,
+      final: finalOf(live.get(unit.code)),
+    }));
   }
 
   // ---- self-assessment -------------------------------------------------------------------

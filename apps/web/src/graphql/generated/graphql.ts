@@ -2423,6 +2423,14 @@ export type UnitStageAssessmentFieldsFragment = {
     actor: string;
     occurredAt: string;
   }>;
+  evidenceFiles: Array<{
+    __typename: 'AssessmentStageEvidence';
+    id: string;
+    fileName: string;
+    documentNumber: string | null;
+    withdrawn: boolean;
+    contentUrl: string;
+  }>;
 };
 
 export type AssessmentStageScheduleQueryVariables = Exact<{
@@ -2431,6 +2439,19 @@ export type AssessmentStageScheduleQueryVariables = Exact<{
 
 export type AssessmentStageScheduleQuery = {
   assessmentStageSchedule: Array<{
+    __typename: 'AssessmentStageWindow';
+    stage: AssessmentStage;
+    opensAt: string;
+    closesAt: string;
+  }>;
+};
+
+export type SetAssessmentStageScheduleMutationVariables = Exact<{
+  input: SetAssessmentStageScheduleInput;
+}>;
+
+export type SetAssessmentStageScheduleMutation = {
+  setAssessmentStageSchedule: Array<{
     __typename: 'AssessmentStageWindow';
     stage: AssessmentStage;
     opensAt: string;
@@ -2492,6 +2513,14 @@ export type UnitStageAssessmentQuery = {
       late: boolean | null;
       actor: string;
       occurredAt: string;
+    }>;
+    evidenceFiles: Array<{
+      __typename: 'AssessmentStageEvidence';
+      id: string;
+      fileName: string;
+      documentNumber: string | null;
+      withdrawn: boolean;
+      contentUrl: string;
     }>;
   };
 };
@@ -2569,6 +2598,14 @@ export type SaveSelfAssessmentMutation = {
       actor: string;
       occurredAt: string;
     }>;
+    evidenceFiles: Array<{
+      __typename: 'AssessmentStageEvidence';
+      id: string;
+      fileName: string;
+      documentNumber: string | null;
+      withdrawn: boolean;
+      contentUrl: string;
+    }>;
   };
 };
 
@@ -2625,6 +2662,14 @@ export type SubmitSelfAssessmentMutation = {
       late: boolean | null;
       actor: string;
       occurredAt: string;
+    }>;
+    evidenceFiles: Array<{
+      __typename: 'AssessmentStageEvidence';
+      id: string;
+      fileName: string;
+      documentNumber: string | null;
+      withdrawn: boolean;
+      contentUrl: string;
     }>;
   };
 };
@@ -2683,6 +2728,14 @@ export type PreliminaryReviewScoreMutation = {
       actor: string;
       occurredAt: string;
     }>;
+    evidenceFiles: Array<{
+      __typename: 'AssessmentStageEvidence';
+      id: string;
+      fileName: string;
+      documentNumber: string | null;
+      withdrawn: boolean;
+      contentUrl: string;
+    }>;
   };
 };
 
@@ -2739,6 +2792,79 @@ export type ReturnSelfAssessmentMutation = {
       late: boolean | null;
       actor: string;
       occurredAt: string;
+    }>;
+    evidenceFiles: Array<{
+      __typename: 'AssessmentStageEvidence';
+      id: string;
+      fileName: string;
+      documentNumber: string | null;
+      withdrawn: boolean;
+      contentUrl: string;
+    }>;
+  };
+};
+
+export type ProvincialReviewScoreMutationVariables = Exact<{
+  input: StageReviewScoreInput;
+}>;
+
+export type ProvincialReviewScoreMutation = {
+  provincialReviewScore: {
+    __typename: 'UnitStageAssessment';
+    unitCode: string;
+    unitName: string;
+    status: string;
+    submittedAt: string | null;
+    submittedBy: string | null;
+    late: boolean;
+    submitCount: number;
+    dueAt: string | null;
+    returnReason: string | null;
+    returnedBy: string | null;
+    returnedAt: string | null;
+    returnCount: number;
+    finalScore: number;
+    canEditSelf: boolean;
+    canPreliminaryReview: boolean;
+    canProvincialReview: boolean;
+    indicators: Array<{
+      __typename: 'AssessmentStageIndicator';
+      indicatorId: string;
+      name: string;
+      chapter: number;
+      kind: string;
+      planMarks: number;
+      selfScore: number | null;
+      narrative: string | null;
+      evidenceIds: Array<string>;
+      late: boolean;
+      prefectureScore: number | null;
+      prefectureComment: string | null;
+      provincialScore: number | null;
+      provincialComment: string | null;
+      finalStage: string | null;
+      earned: number;
+    }>;
+    changes: Array<{
+      __typename: 'AssessmentScoreChange';
+      id: string;
+      indicatorId: string | null;
+      stage: AssessmentStage;
+      action: string;
+      beforeScore: number | null;
+      afterScore: number | null;
+      reason: string | null;
+      late: boolean | null;
+      actor: string;
+      occurredAt: string;
+    }>;
+    evidenceFiles: Array<{
+      __typename: 'AssessmentStageEvidence';
+      id: string;
+      fileName: string;
+      documentNumber: string | null;
+      withdrawn: boolean;
+      contentUrl: string;
     }>;
   };
 };
@@ -7618,6 +7744,13 @@ export const UnitStageAssessmentFieldsFragmentDoc = gql`
       actor
       occurredAt
     }
+    evidenceFiles {
+      id
+      fileName
+      documentNumber
+      withdrawn
+      contentUrl
+    }
   }
   ${StageIndicatorFieldsFragmentDoc}
 ` as unknown as DocumentNode<UnitStageAssessmentFieldsFragment, unknown>;
@@ -8727,6 +8860,18 @@ export const AssessmentStageScheduleDocument = gql`
     }
   }
 ` as unknown as DocumentNode<AssessmentStageScheduleQuery, AssessmentStageScheduleQueryVariables>;
+export const SetAssessmentStageScheduleDocument = gql`
+  mutation SetAssessmentStageSchedule($input: SetAssessmentStageScheduleInput!) {
+    setAssessmentStageSchedule(input: $input) {
+      stage
+      opensAt
+      closesAt
+    }
+  }
+` as unknown as DocumentNode<
+  SetAssessmentStageScheduleMutation,
+  SetAssessmentStageScheduleMutationVariables
+>;
 export const UnitStageAssessmentDocument = gql`
   query UnitStageAssessment($cycleId: ID!, $unitCode: String!) {
     unitStageAssessment(cycleId: $cycleId, unitCode: $unitCode) {
@@ -8785,6 +8930,14 @@ export const ReturnSelfAssessmentDocument = gql`
   }
   ${UnitStageAssessmentFieldsFragmentDoc}
 ` as unknown as DocumentNode<ReturnSelfAssessmentMutation, ReturnSelfAssessmentMutationVariables>;
+export const ProvincialReviewScoreDocument = gql`
+  mutation ProvincialReviewScore($input: StageReviewScoreInput!) {
+    provincialReviewScore(input: $input) {
+      ...UnitStageAssessmentFields
+    }
+  }
+  ${UnitStageAssessmentFieldsFragmentDoc}
+` as unknown as DocumentNode<ProvincialReviewScoreMutation, ProvincialReviewScoreMutationVariables>;
 export const AssessmentUnitYearOverYearDocument = gql`
   query AssessmentUnitYearOverYear($cycleId: ID!, $unitCode: String!, $years: Int) {
     unitYearOverYear(cycleId: $cycleId, unitCode: $unitCode, years: $years) {

@@ -70,6 +70,7 @@ export const enUS: LocaleMessages = {
     cycles: 'Assessment cycles',
     selfAssessment: 'Self-assessment',
     preliminaryReview: 'Preliminary review',
+    provincialReview: 'Provincial review',
     onsiteVerification: 'On-site verification',
     apiTokens: 'Machine access tokens',
   },

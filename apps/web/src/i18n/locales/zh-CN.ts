@@ -74,6 +74,7 @@ export const zhCN = {
     cycles: '考核年度管理',
     selfAssessment: '考核自评',
     preliminaryReview: '考核初审',
+    provincialReview: '省级复核',
     onsiteVerification: '实地核查',
     apiTokens: '机器访问令牌',
   },

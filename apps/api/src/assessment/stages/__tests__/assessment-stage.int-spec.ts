@@ -323,6 +323,42 @@ describe('Article 40 assessment: stages', () => {
     ok(await save(enshiOperator, '422801', 'W2', 30));
   });
 
+  it('lists the unit’s evidence of the cycle with its staged assessment, to attach and read', async () => {
+    type Listed = {
+      unitStageAssessment: {
+        evidenceFiles: Array<{
+          id: string;
+          fileName: string;
+          withdrawn: boolean;
+          contentUrl: string;
+        }>;
+      };
+    };
+    const listed = (client: SignedInClient, unitCode: string) =>
+      client.graphql<Listed>(
+        `query($c: ID!, $u: String!) { unitStageAssessment(cycleId: $c, unitCode: $u) {
+          evidenceFiles { id fileName withdrawn contentUrl } } }`,
+        { c: cycleId, u: unitCode },
+      );
+    const expected = {
+      id: jianganEvidence,
+      fileName: '420102自评佐证.pdf',
+      withdrawn: false,
+      contentUrl: `/api/evidence/${jianganEvidence}/content`,
+    };
+    // The unit's own operator (who may not browse the evidence explorer) and its reviewers.
+    expect(ok(await listed(jiangan, '420102')).unitStageAssessment.evidenceFiles).toEqual([
+      expected,
+    ]);
+    expect(ok(await listed(province, '420102')).unitStageAssessment.evidenceFiles).toEqual([
+      expected,
+    ]);
+    // Only the unit's own files; another unit's stay out of reach.
+    const enshi = ok(await listed(enshiOperator, '422801')).unitStageAssessment.evidenceFiles;
+    expect(enshi.map((e) => e.id)).toEqual([enshiEvidence]);
+    expect(code(await listed(enshiOperator, '420102'))).toBe('NOT_FOUND');
+  });
+
   it('records a submission after the window as late', async () => {
     await at('2026-07-12T02:00:00Z');
     const late = ok(await submit(enshiOperator, '422801')).submitSelfAssessment;
@@ -532,5 +568,52 @@ describe('Article 40 assessment: stages', () => {
     await expect(db.query(`DELETE FROM assessment_score_change`)).rejects.toThrow(/append-only/);
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM assessment_score_change`);
     expect(n).toBe(result.rows);
+  });
+
+  it('refuses a plan version that gives an indicator fewer marks than a stage score it has', async () => {
+    type Plan = {
+      version: number;
+      chapterWeights: Array<{ chapter: number; weight: number }>;
+      indicators: Array<{ id: string; chapter: number }>;
+      rules: object;
+      deductions: object;
+      bonusCap: number;
+      bands: object[];
+    };
+    const { assessmentPlan: plan } = ok(
+      await province.graphql<{ assessmentPlan: Plan }>(
+        `query($c: ID!) { assessmentPlan(cycleId: $c) { version chapterWeights { chapter weight }
+          indicators { id chapter } rules { verified submitted returnedOrInProgress notStarted overdueAtCycleEnd }
+          deductions { perExtensionBeyondFirst perReturn } bonusCap bands { grade min } } }`,
+        { c: cycleId },
+      ),
+    );
+    const chapterOf = (id: string) => plan.indicators.find((i) => i.id === id)!.chapter;
+    const withWeights = (w1: number, w2: number) =>
+      province.graphql(
+        `mutation($i: SaveAssessmentPlanInput!) { saveAssessmentPlan(input: $i) { version } }`,
+        {
+          i: {
+            cycleId,
+            expectedVersion: plan.version,
+            chapterWeights: [
+              { chapter: chapterOf('W1'), weight: w1 },
+              { chapter: chapterOf('W2'), weight: w2 },
+            ],
+            rules: plan.rules,
+            deductions: plan.deductions,
+            bonusCap: plan.bonusCap,
+            bands: plan.bands,
+          },
+        },
+      );
+    // W1 has a self-score of 55 (恩施市): 50 marks would leave it above its indicator.
+    const refused = await withWeights(50, 50);
+    expect(code(refused)).toBe('VALIDATION_FAILED');
+    expect(problem(refused)).toBe('STAGE_SCORE_ABOVE_MARKS');
+    // 55 marks hold every score given (W1 at most 55, W2 at most 40 of 45): saved.
+    expect(ok(await withWeights(55, 45))).toEqual({
+      saveAssessmentPlan: { version: plan.version + 1 },
+    });
   });
 });

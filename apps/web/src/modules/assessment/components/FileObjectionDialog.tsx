@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PublishedUnitResultFieldsFragment } from '../../../graphql/generated/graphql';
 import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
 import { useObjectionActions } from '../hooks/useObjections';
-import { useUnitEvidence } from '../hooks/useOnsiteVerification';
+import { UnitEvidenceSelect } from './UnitEvidenceSelect';
 
 const FIELDS = ['indicatorId', 'reason', 'evidenceIds'] as const;
 
@@ -28,7 +28,6 @@ export function FileObjectionDialog({
   const [form] = Form.useForm<Values>();
   const { error, report, clear } = useFormSubmitError(form, FIELDS);
   const { file, busy } = useObjectionActions();
-  const evidence = useUnitEvidence(cycleId, result.unitCode);
 
   const finish = async (v: Values) => {
     clear();
@@ -97,14 +96,7 @@ export function FileObjectionDialog({
           label={t('assessmentObjections.fileDialog.evidence')}
           extra={t('assessmentObjections.fileDialog.evidenceHelp')}
         >
-          <Select
-            mode="multiple"
-            loading={!evidence.data && !evidence.error}
-            options={(evidence.data?.evidenceFiles.nodes ?? []).map((e) => ({
-              value: e.id,
-              label: e.documentNumber ? `${e.fileName}（${e.documentNumber}）` : e.fileName,
-            }))}
-          />
+          <UnitEvidenceSelect cycleId={cycleId} unitCode={result.unitCode} />
         </Form.Item>
         {error && <Alert type="error" showIcon message={error} />}
       </Form>

@@ -1,8 +1,9 @@
-import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, App, Form, Input, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OnsiteItemFieldsFragment } from '../../../graphql/generated/graphql';
 import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
-import { useOnsiteActions, useUnitEvidence } from '../hooks/useOnsiteVerification';
+import { useOnsiteActions } from '../hooks/useOnsiteVerification';
+import { UnitEvidenceSelect } from './UnitEvidenceSelect';
 
 const FIELDS = ['outcome', 'note', 'evidenceIds'] as const;
 
@@ -28,7 +29,6 @@ export function OnsiteFindingDialog({
   const outcome = Form.useWatch('outcome', form);
   const { error, report, clear } = useFormSubmitError(form, FIELDS);
   const { record, busy } = useOnsiteActions();
-  const evidence = useUnitEvidence(cycleId, item.unitCode);
 
   const finish = async (v: Values) => {
     clear();
@@ -95,14 +95,7 @@ export function OnsiteFindingDialog({
           label={t('assessmentOnsite.form.evidence')}
           extra={t('assessmentOnsite.form.evidenceHelp')}
         >
-          <Select
-            mode="multiple"
-            loading={!evidence.data && !evidence.error}
-            options={(evidence.data?.evidenceFiles.nodes ?? []).map((e) => ({
-              value: e.id,
-              label: e.documentNumber ? `${e.fileName}（${e.documentNumber}）` : e.fileName,
-            }))}
-          />
+          <UnitEvidenceSelect cycleId={cycleId} unitCode={item.unitCode} />
         </Form.Item>
         {error && <Alert type="error" showIcon message={error} />}
       </Form>

@@ -1,27 +1,38 @@
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { StageIndicatorFieldsFragment } from '../../../graphql/generated/graphql';
+import type {
+  StageIndicatorFieldsFragment,
+  UnitStageAssessmentFieldsFragment,
+} from '../../../graphql/generated/graphql';
 import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
 import { useStageActions } from '../hooks/useStageAssessment';
+import { UnitEvidenceSelect } from './UnitEvidenceSelect';
 
-const FIELDS = ['selfScore', 'narrative'] as const;
+const FIELDS = ['selfScore', 'narrative', 'evidenceIds'] as const;
 
 interface Values {
   selfScore: number | null;
   narrative: string;
+  evidenceIds: string[];
 }
 
-/** One indicator of the unit's self-assessment: self-score and narrative, saved on its own. */
+/**
+ * One indicator of the unit's self-assessment: self-score, narrative and the unit's evidence
+ * files that support it, saved on its own.
+ */
 export function SelfScoreCard({
   cycleId,
   unitCode,
   indicator,
   editable,
+  evidenceFiles,
 }: {
   cycleId: string;
   unitCode: string;
   indicator: StageIndicatorFieldsFragment;
   editable: boolean;
+  /** The unit's evidence files of the cycle (with its staged assessment). */
+  evidenceFiles: UnitStageAssessmentFieldsFragment['evidenceFiles'];
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -38,7 +49,7 @@ export function SelfScoreCard({
         indicatorId: indicator.indicatorId,
         selfScore: values.selfScore ?? 0,
         narrative: values.narrative?.trim() || null,
-        evidenceIds: indicator.evidenceIds,
+        evidenceIds: values.evidenceIds ?? [],
       });
       void message.success(t('assessmentStages.self.saved'));
     } catch (thrown) {
@@ -73,7 +84,11 @@ export function SelfScoreCard({
         name={`self-${indicator.indicatorId}`}
         layout="vertical"
         disabled={!editable}
-        initialValues={{ selfScore: indicator.selfScore, narrative: indicator.narrative ?? '' }}
+        initialValues={{
+          selfScore: indicator.selfScore,
+          narrative: indicator.narrative ?? '',
+          evidenceIds: indicator.evidenceIds,
+        }}
         onFinish={(v) => void finish(v)}
       >
         <Form.Item
@@ -96,6 +111,18 @@ export function SelfScoreCard({
             rows={2}
             maxLength={2000}
             placeholder={t('assessmentStages.self.narrativePlaceholder')}
+          />
+        </Form.Item>
+        <Form.Item
+          name="evidenceIds"
+          label={t('assessmentStages.columns.evidence')}
+          extra={t('assessmentStages.self.evidenceHelp')}
+        >
+          <UnitEvidenceSelect
+            cycleId={cycleId}
+            unitCode={unitCode}
+            files={evidenceFiles}
+            placeholder={t('assessmentStages.self.evidencePlaceholder')}
           />
         </Form.Item>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}

@@ -1,6 +1,5 @@
 import { useMutation } from '@apollo/client/react';
 import {
-  AssessmentMeasureEvidenceDocument,
   CloseOnsiteVerificationDocument,
   DrawOnsiteSampleDocument,
   OnsiteSampleDocument,
@@ -19,11 +18,6 @@ export function useOnsiteSamples(cycleId: string | undefined) {
 /** One sample version with its sampled tasks (within the caller's jurisdiction). */
 export function useOnsiteSample(id: string | undefined) {
   return useAppQuery(OnsiteSampleDocument, id ? { id } : null);
-}
-
-/** The sampled unit's evidence files of the cycle, to attach to a finding. */
-export function useUnitEvidence(cycleId: string, unitCode: string) {
-  return useAppQuery(AssessmentMeasureEvidenceDocument, { cycleId, unitCode });
 }
 
 // A draw or a close changes the versions' states; a finding returns the item (cache update).

@@ -115,6 +115,7 @@ export function SelfAssessmentPage() {
             unitCode={view.unitCode}
             indicator={indicator}
             editable={view.canEditSelf}
+            evidenceFiles={view.evidenceFiles}
           />
         ))}
         {view.canEditSelf && (
