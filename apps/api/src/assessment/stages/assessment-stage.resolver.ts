@@ -11,13 +11,14 @@ import {
   ScoreChangeModel,
   SetStageScheduleInput,
   StageReviewScoreInput,
+  StageEvidenceModel,
   StageUnitSummaryModel,
   StageWindowModel,
   UnitStageAssessmentModel,
   UnitStageInput,
 } from './assessment-stage.models';
 import { AssessmentStageReviewService } from './assessment-stage-review.service';
-import { UnitStageView } from './assessment-stage.rules';
+import { StageEvidenceFile, UnitStageView } from './assessment-stage.rules';
 import { AssessmentStageService } from './assessment-stage.service';
 
 const num = (v: string | null | undefined) => (v == null ? null : Number(v));
@@ -92,6 +93,20 @@ export class AssessmentStageResolver {
     @Context() ctx: GraphQLContext,
   ) {
     return toView(await this.service.unitView(ctx.principal as Principal, cycleId, unitCode));
+  }
+
+  @Access(TASK_READERS)
+  @Query(() => [StageEvidenceModel], {
+    description:
+      'The unit’s current evidence files of the cycle (newest first, at most 500), to name as the source of a self-score, a measured value, an objection or an on-site finding — readable by the unit’s own operators too; NOT_FOUND outside your jurisdiction.',
+  })
+  async unitEvidenceChoices(
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Args('unitCode') unitCode: string,
+    @Context() ctx: GraphQLContext,
+  ) {
+    const files = await this.service.evidenceChoices(ctx.principal as Principal, cycleId, unitCode);
+    return files.map(toEvidence);
   }
 
   @Access([Role.COUNTY_OPERATOR])
@@ -226,13 +241,13 @@ function toView(v: UnitStageView): UnitStageAssessmentModel {
       computedEarned: earned.get(i.indicatorId)?.computedEarned ?? 0,
     })),
     changes: v.changes.map(toChange),
-    evidenceFiles: v.evidence.map((e) => ({
-      ...e,
-      withdrawn: Boolean(e.withdrawn),
-      contentUrl: `/api/evidence/${e.id}/content`,
-    })),
+    evidenceFiles: v.evidence.map(toEvidence),
     canEditSelf: v.canEditSelf,
     canPreliminaryReview: v.canPreliminaryReview,
     canProvincialReview: v.canProvincialReview,
   };
+}
+
+function toEvidence(e: StageEvidenceFile) {
+  return { ...e, withdrawn: Boolean(e.withdrawn), contentUrl: `/api/evidence/${e.id}/content` };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@duty/shared/errors';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { jurisdictionOf, notFound } from '../../access/jurisdiction';
 import { Clock, CLOCK } from '../../auth/clock';
 import { Principal } from '../../auth/principal';
@@ -148,6 +148,24 @@ export class AssessmentStageService {
 
   // ---- reading ---------------------------------------------------------------------------
 
+  /**
+   * The unit's current evidence files of the cycle, to name as the source of a self-score, a
+   * measured value, an objection or an on-site finding: for everyone whose jurisdiction holds
+   * the unit — its own operators too, who act for the unit there (the evidence explorer is for
+   * supervisors and auditors). NOT_FOUND outside scope.
+   */
+  async evidenceChoices(
+    principal: Principal,
+    cycleId: string,
+    unitCode: string,
+  ): Promise<StageEvidenceFile[]> {
+    const manager = this.dataSource.manager;
+    await findCycle(manager, cycleId);
+    const unit = await findUnit(manager, unitCode);
+    if (!unit || !inJurisdiction(principal, unit)) throw notFound('单位');
+    return unitEvidenceFiles(manager, unit.code, cycleId, []);
+  }
+
   /** A unit's staged assessment: indicators, scores per stage, record; NOT_FOUND outside scope. */
   async unitView(principal: Principal, cycleId: string, unitCode: string): Promise<UnitStageView> {
     const manager = this.dataSource.manager;
@@ -164,17 +182,7 @@ export class AssessmentStageService {
       order: { id: 'ASC' },
     });
     const attached = [...new Set(entries.flatMap((e) => e.evidenceIds ?? []))];
-    // Current files (not withdrawn or replaced) may be attached; attached ones stay listed.
-    const evidence: StageEvidenceFile[] = await manager.query(
-      `SELECT id, original_name AS "fileName", document_number AS "documentNumber",
-              withdrawn_at IS NOT NULL AS withdrawn
-         FROM evidence
-        WHERE unit_code = $1 AND cycle_id = $2
-          AND ((withdrawn_at IS NULL AND superseded_by_id IS NULL) OR id = ANY($3::uuid[]))
-        ORDER BY uploaded_at DESC, id
-        LIMIT ${MAX_LISTED_EVIDENCE}`,
-      [unit.code, cycleId, attached],
-    );
+    const evidence = await unitEvidenceFiles(manager, unit.code, cycleId, attached);
     const windows = new Map((await stageWindows(manager, cycleId)).map((w) => [w.stage, w]));
     const now = this.clock.now();
     const live = await liveUnitScores(manager, cycleId, shanghaiDate(now), [unit.code], {
@@ -411,4 +419,26 @@ export class AssessmentStageService {
       });
     });
   }
+}
+
+/**
+ * A unit's evidence files of a cycle, newest first: the current ones (not withdrawn or replaced),
+ * which may be attached, and those in `attached`, which stay listed (marked when withdrawn).
+ */
+function unitEvidenceFiles(
+  manager: EntityManager,
+  unitCode: string,
+  cycleId: string,
+  attached: string[],
+): Promise<StageEvidenceFile[]> {
+  return manager.query(
+    `SELECT id, original_name AS "fileName", document_number AS "documentNumber",
+            withdrawn_at IS NOT NULL AS withdrawn
+       FROM evidence
+      WHERE unit_code = $1 AND cycle_id = $2
+        AND ((withdrawn_at IS NULL AND superseded_by_id IS NULL) OR id = ANY($3::uuid[]))
+      ORDER BY uploaded_at DESC, id
+      LIMIT ${MAX_LISTED_EVIDENCE}`,
+    [unitCode, cycleId, attached],
+  );
 }

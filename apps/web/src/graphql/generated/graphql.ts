@@ -1800,21 +1800,19 @@ export type AssessmentUnitMeasuresQuery = {
   }>;
 };
 
-export type AssessmentMeasureEvidenceQueryVariables = Exact<{
+export type UnitEvidenceChoicesQueryVariables = Exact<{
   cycleId: Scalars['ID']['input'];
   unitCode: Scalars['String']['input'];
 }>;
 
-export type AssessmentMeasureEvidenceQuery = {
-  evidenceFiles: {
-    __typename: 'EvidenceConnection';
-    nodes: Array<{
-      __typename: 'Evidence';
-      id: string;
-      fileName: string;
-      documentNumber: string | null;
-    }>;
-  };
+export type UnitEvidenceChoicesQuery = {
+  unitEvidenceChoices: Array<{
+    __typename: 'AssessmentStageEvidence';
+    id: string;
+    fileName: string;
+    documentNumber: string | null;
+    withdrawn: boolean;
+  }>;
 };
 
 export type AssessmentReportMeasureMutationVariables = Exact<{
@@ -8715,20 +8713,16 @@ export const AssessmentUnitMeasuresDocument = gql`
   }
   ${AssessmentUnitMeasureFieldsFragmentDoc}
 ` as unknown as DocumentNode<AssessmentUnitMeasuresQuery, AssessmentUnitMeasuresQueryVariables>;
-export const AssessmentMeasureEvidenceDocument = gql`
-  query AssessmentMeasureEvidence($cycleId: ID!, $unitCode: String!) {
-    evidenceFiles(filter: { cycleId: $cycleId, unitCode: $unitCode }, first: 100) {
-      nodes {
-        id
-        fileName
-        documentNumber
-      }
+export const UnitEvidenceChoicesDocument = gql`
+  query UnitEvidenceChoices($cycleId: ID!, $unitCode: String!) {
+    unitEvidenceChoices(cycleId: $cycleId, unitCode: $unitCode) {
+      id
+      fileName
+      documentNumber
+      withdrawn
     }
   }
-` as unknown as DocumentNode<
-  AssessmentMeasureEvidenceQuery,
-  AssessmentMeasureEvidenceQueryVariables
->;
+` as unknown as DocumentNode<UnitEvidenceChoicesQuery, UnitEvidenceChoicesQueryVariables>;
 export const AssessmentReportMeasureDocument = gql`
   mutation AssessmentReportMeasure($input: ReportMeasureInput!) {
     reportAssessmentMeasure(input: $input) {

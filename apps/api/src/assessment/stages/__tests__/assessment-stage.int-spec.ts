@@ -357,6 +357,20 @@ describe('Article 40 assessment: stages', () => {
     const enshi = ok(await listed(enshiOperator, '422801')).unitStageAssessment.evidenceFiles;
     expect(enshi.map((e) => e.id)).toEqual([enshiEvidence]);
     expect(code(await listed(enshiOperator, '420102'))).toBe('NOT_FOUND');
+
+    // The same list alone (a measured value's source, an objection's evidence, a finding's).
+    const choices = (client: SignedInClient, unitCode: string) =>
+      client.graphql<{ unitEvidenceChoices: Listed['unitStageAssessment']['evidenceFiles'] }>(
+        `query($c: ID!, $u: String!) { unitEvidenceChoices(cycleId: $c, unitCode: $u) {
+          id fileName withdrawn contentUrl } }`,
+        { c: cycleId, u: unitCode },
+      );
+    expect(ok(await choices(jiangan, '420102')).unitEvidenceChoices).toEqual([expected]);
+    expect(ok(await choices(enshiZhou, '422801')).unitEvidenceChoices.map((e) => e.id)).toEqual([
+      enshiEvidence,
+    ]);
+    expect(code(await choices(enshiOperator, '420102'))).toBe('NOT_FOUND');
+    expect(code(await choices(enshiZhou, '420102'))).toBe('NOT_FOUND');
   });
 
   it('records a submission after the window as late', async () => {

@@ -69,10 +69,15 @@ const objection = (over: Record<string, unknown> = {}) => ({
 
 const evidence = {
   data: {
-    evidenceFiles: {
-      __typename: 'EvidenceConnection',
-      nodes: [{ __typename: 'EvidenceFile', id: 'e1', fileName: '台账.pdf', documentNumber: null }],
-    },
+    unitEvidenceChoices: [
+      {
+        __typename: 'AssessmentStageEvidence',
+        id: 'e1',
+        fileName: '台账.pdf',
+        documentNumber: null,
+        withdrawn: false,
+      },
+    ],
   },
 };
 
@@ -95,7 +100,7 @@ describe('UnitPublicationCard', () => {
         { data: { assessmentObjections: [] } },
         { data: { assessmentObjections: [objection()] } },
       ],
-      AssessmentMeasureEvidence: evidence,
+      UnitEvidenceChoices: evidence,
       FileAssessmentObjection: { data: { fileAssessmentObjection: objection() } },
       AssessmentScores: { data: { assessmentScores: [] } },
       UnitsAssessment: graphQLError('NOT_FOUND'),

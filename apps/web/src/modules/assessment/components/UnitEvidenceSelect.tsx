@@ -1,7 +1,7 @@
 import { Select, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppQuery } from '../../overview/hooks/useAppQuery';
-import { AssessmentMeasureEvidenceDocument } from '../../../graphql/generated/graphql';
+import { UnitEvidenceChoicesDocument } from '../../../graphql/generated/graphql';
 
 /** An evidence file as the select offers it. */
 export interface EvidenceChoice {
@@ -19,8 +19,8 @@ type Props = Omit<SelectProps<string[]>, 'mode' | 'options' | 'loading'> & {
   cycleId: string;
   unitCode: string;
   /**
-   * The unit's files when the caller already has them (e.g. with the unit's staged assessment,
-   * which the unit's own operators may read); else the evidence explorer's list is asked for.
+   * The unit's files when the caller already has them (e.g. with the unit's staged assessment);
+   * else they are asked for (`unitEvidenceChoices`, which the unit's own operators may read).
    */
   files?: readonly EvidenceChoice[];
 };
@@ -28,11 +28,8 @@ type Props = Omit<SelectProps<string[]>, 'mode' | 'options' | 'loading'> & {
 /** 佐证材料: several of the unit's evidence files of the cycle (as a form field). */
 export function UnitEvidenceSelect({ cycleId, unitCode, files, ...select }: Props) {
   const { t } = useTranslation();
-  const listed = useAppQuery(
-    AssessmentMeasureEvidenceDocument,
-    files ? null : { cycleId, unitCode },
-  );
-  const choices: readonly EvidenceChoice[] = files ?? listed.data?.evidenceFiles.nodes ?? [];
+  const listed = useAppQuery(UnitEvidenceChoicesDocument, files ? null : { cycleId, unitCode });
+  const choices: readonly EvidenceChoice[] = files ?? listed.data?.unitEvidenceChoices ?? [];
   return (
     <Select<string[]>
       {...select}

@@ -61,12 +61,9 @@ afterEach(() => restore());
 function render(role: string, rows: unknown[], extra: Record<string, unknown> = {}) {
   const stub = stubGraphQLOperations({
     AssessmentUnitMeasures: { data: { unitMeasureValues: rows } },
-    AssessmentMeasureEvidence: {
+    UnitEvidenceChoices: {
       data: {
-        evidenceFiles: {
-          __typename: 'EvidenceConnection',
-          nodes: [],
-        },
+        unitEvidenceChoices: [],
       },
     },
     UnitsAssessment: graphQLError('NOT_FOUND'),

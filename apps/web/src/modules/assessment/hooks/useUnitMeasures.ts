@@ -1,9 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
   AssessmentAdjustMeasureDocument,
-  AssessmentMeasureEvidenceDocument,
   AssessmentReportMeasureDocument,
   AssessmentUnitMeasuresDocument,
+  UnitEvidenceChoicesDocument,
   type AdjustMeasureInput,
   type ReportMeasureInput,
 } from '../../../graphql/generated/graphql';
@@ -15,16 +15,16 @@ export function useUnitMeasures(cycleId: string, unitCode: string) {
 }
 
 /**
- * The unit's evidence files of the cycle, offered as a value's source. Who may not list evidence
- * (the explorer is for supervisors and auditors) gets an empty list and names a reference.
+ * The unit's current evidence files of the cycle, offered as a value's source (to the unit's
+ * own operators too). Withdrawn files are not offered.
  */
 export function useMeasureEvidence(cycleId: string, unitCode: string, skip: boolean) {
-  const { data } = useQuery(AssessmentMeasureEvidenceDocument, {
+  const { data } = useQuery(UnitEvidenceChoicesDocument, {
     variables: { cycleId, unitCode },
     skip,
     errorPolicy: 'ignore',
   });
-  return data?.evidenceFiles.nodes ?? [];
+  return (data?.unitEvidenceChoices ?? []).filter((e) => !e.withdrawn);
 }
 
 // A value changes the unit's score, breakdown and ranking.

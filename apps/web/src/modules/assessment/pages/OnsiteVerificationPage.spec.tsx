@@ -80,14 +80,17 @@ const answers = (extra: Record<string, unknown> = {}) => ({
     },
   },
   OnsiteSample: { data: { onsiteSample: { ...sample, items } } },
-  AssessmentMeasureEvidence: {
+  UnitEvidenceChoices: {
     data: {
-      evidenceFiles: {
-        __typename: 'EvidenceConnection',
-        nodes: [
-          { __typename: 'Evidence', id: 'e1', fileName: '现场照片.jpg', documentNumber: null },
-        ],
-      },
+      unitEvidenceChoices: [
+        {
+          __typename: 'AssessmentStageEvidence',
+          id: 'e1',
+          fileName: '现场照片.jpg',
+          documentNumber: null,
+          withdrawn: false,
+        },
+      ],
     },
   },
   ...extra,
