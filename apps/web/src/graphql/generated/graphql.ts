@@ -6462,6 +6462,8 @@ export type UnitsAssessmentQuery = {
       chapter: number;
       marks: number;
       earned: number;
+      stage: string;
+      computedEarned: number;
     }>;
     adjustments: Array<{
       __typename: 'AssessmentAdjustment';
@@ -10367,6 +10369,8 @@ export const UnitsAssessmentDocument = gql`
         chapter
         marks
         earned
+        stage
+        computedEarned
       }
       adjustments {
         id

@@ -10,7 +10,10 @@ import {
 import { useFormatters } from '../../overview/hooks/useFormatters';
 import type { ChapterScore } from '../utils/chapterBreakdown';
 
-/** Marks earned of the marks available, per chapter: a table and a small bar chart. */
+/**
+ * Marks earned of the marks available, per chapter: a table and a small bar chart. Where review
+ * stages scored indicators, the table also shows what the rule gives and how many were reviewed.
+ */
 export function ChapterBreakdownPanel({ rows }: { rows: readonly ChapterScore[] }) {
   const { t } = useTranslation();
   const f = useFormatters();
@@ -45,6 +48,23 @@ export function ChapterBreakdownPanel({ rows }: { rows: readonly ChapterScore[] 
       render: (_, r) => f.percent(r.rate),
     },
   ];
+  // Once a review stage has scored an indicator: what the rule gives, and how many were reviewed.
+  if (rows.some((r) => r.reviewed > 0)) {
+    columns.push(
+      {
+        key: 'computed',
+        title: t('units.breakdown.computed'),
+        align: 'right',
+        render: (_, r) => f.number(r.computed),
+      },
+      {
+        key: 'reviewed',
+        title: t('units.breakdown.reviewed'),
+        align: 'right',
+        render: (_, r) => f.number(r.reviewed),
+      },
+    );
+  }
   const chartRows = rows.map((r) => ({ ...r, label: f.chapter(r.chapter) }));
   return (
     <Row gutter={[16, 16]}>

@@ -40,6 +40,8 @@ export const unitsEn: typeof unitsZh = {
     marks: 'Full marks',
     earned: 'Earned',
     rate: 'Share earned',
+    computed: 'By the rule',
+    reviewed: 'Scored in review',
     empty: 'No score details yet',
   },
   adjustments: {

@@ -38,6 +38,8 @@ export const unitsZh = {
     marks: '满分',
     earned: '得分',
     rate: '得分率',
+    computed: '系统计算得分',
+    reviewed: '评审定分指标数',
     empty: '暂无评分明细',
   },
   adjustments: {

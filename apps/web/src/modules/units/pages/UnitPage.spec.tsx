@@ -22,6 +22,8 @@ const indicator = (id: string, chapter: number, marks: number, earned: number) =
   chapter,
   marks,
   earned,
+  stage: 'computed',
+  computedEarned: earned,
 });
 
 const assessment = {

@@ -10,6 +10,10 @@ export interface ChapterScore {
   earned: number;
   /** earned ÷ marks, 0 without marks. */
   rate: number;
+  /** What the rule gives (tasks, measured values) before any review stage's score. */
+  computed: number;
+  /** Indicators whose score a review stage gave (自评, 初审, 复核) instead of the rule. */
+  reviewed: number;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -28,10 +32,14 @@ export function chapterBreakdown(
       marks: 0,
       earned: 0,
       rate: 0,
+      computed: 0,
+      reviewed: 0,
     };
     row.indicators += 1;
     row.marks += indicator.marks;
     row.earned += indicator.earned;
+    row.computed += indicator.computedEarned;
+    if (indicator.stage !== 'computed') row.reviewed += 1;
     byChapter.set(indicator.chapter, row);
   }
   return [...byChapter.values()]
@@ -40,6 +48,7 @@ export function chapterBreakdown(
       ...row,
       marks: round2(row.marks),
       earned: round2(row.earned),
+      computed: round2(row.computed),
       rate: row.marks > 0 ? Math.round((row.earned / row.marks) * 10_000) / 10_000 : 0,
     }));
 }
