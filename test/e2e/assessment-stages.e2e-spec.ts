@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { Page } from 'playwright-core';
+import { STANDARD_PLAN_SETTINGS } from '@duty/test-support';
 import { E2E, screenshot, seriousA11yViolations, signIn, startE2E } from './support/e2e-harness';
 
 // Server start with the demo seed, and two people's sessions, under a loaded CI machine.
@@ -67,21 +68,7 @@ describe('staged assessment: self-assessment, preliminary and provincial review'
         indicator('W1', '质量工作机制', duties[0]),
         indicator('W2', '质量基础设施', duties[1]),
       ],
-      rules: {
-        verified: 1,
-        submitted: 0.5,
-        returnedOrInProgress: 0.25,
-        notStarted: 0,
-        overdueAtCycleEnd: 0,
-      },
-      deductions: { perExtensionBeyondFirst: 0.5, perReturn: 0.5 },
-      bonusCap: 5,
-      bands: [
-        { grade: '优秀', min: 90 },
-        { grade: '良好', min: 80 },
-        { grade: '合格', min: 60 },
-        { grade: '不合格', min: 0 },
-      ],
+      ...STANDARD_PLAN_SETTINGS,
     };
     await db.query(
       `INSERT INTO assessment_plan_version (cycle_id, version, plan, note, created_by)

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { ManualClock } from '../../auth/clock';
 import { SignedInClient, startTestApi, TestApi } from '../../testing/test-api';
 import { drawSample, SampleCandidate } from '../onsite/onsite-draw';
+import { STANDARD_PLAN_SETTINGS } from '@duty/test-support';
 
 type GqlResult = { errors?: Array<{ message?: string; extensions?: Record<string, unknown> }> };
 
@@ -268,21 +269,7 @@ describe('Article 40 assessment: a whole cycle through every stage', () => {
                 },
               },
             ],
-            rules: {
-              verified: 1,
-              submitted: 0.5,
-              returnedOrInProgress: 0.25,
-              notStarted: 0,
-              overdueAtCycleEnd: 0,
-            },
-            deductions: { perExtensionBeyondFirst: 0.5, perReturn: 0.5 },
-            bonusCap: 5,
-            bands: [
-              { grade: '优秀', min: 90 },
-              { grade: '良好', min: 80 },
-              { grade: '合格', min: 60 },
-              { grade: '不合格', min: 0 },
-            ],
+            ...STANDARD_PLAN_SETTINGS,
           },
         },
       ),

@@ -5,6 +5,7 @@ import { ManualClock } from '../../auth/clock';
 import { computeScores, RankedUnitScore } from '../assessment-scores';
 import { docxParts, paragraphs, tableRows } from '../../bulletin/__tests__/docx-parts';
 import { SignedInClient, startTestApi, TestApi } from '../../testing/test-api';
+import { STANDARD_PLAN_SETTINGS } from '@duty/test-support';
 
 interface Score {
   unitCode: string;
@@ -92,21 +93,7 @@ describe('Article 40 assessment: plan, scores, ranks, frozen results', () => {
             weight: i === 0 ? 2 : 1,
             dutyIds: [d.lineage],
           })),
-          rules: {
-            verified: 1,
-            submitted: 0.5,
-            returnedOrInProgress: 0.25,
-            notStarted: 0,
-            overdueAtCycleEnd: 0,
-          },
-          deductions: { perExtensionBeyondFirst: 0.5, perReturn: 0.5 },
-          bonusCap: 5,
-          bands: [
-            { grade: '优秀', min: 90 },
-            { grade: '良好', min: 80 },
-            { grade: '合格', min: 60 },
-            { grade: '不合格', min: 0 },
-          ],
+          ...STANDARD_PLAN_SETTINGS,
           ...overrides,
         },
       },

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../../auth/clock';
 import { SignedInClient, startTestApi, TestApi } from '../../testing/test-api';
+import { STANDARD_PLAN_SETTINGS } from '@duty/test-support';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -94,21 +95,8 @@ describe('assessment year over year and imported history', () => {
               dutyIds: [duties[1]],
             },
           ],
-          rules: {
-            verified: 1,
-            submitted: 0.5,
-            returnedOrInProgress: 0.25,
-            notStarted: 0,
-            overdueAtCycleEnd: 0,
-          },
+          ...STANDARD_PLAN_SETTINGS,
           deductions: { perExtensionBeyondFirst: 0, perReturn: 0 },
-          bonusCap: 5,
-          bands: [
-            { grade: '优秀', min: 90 },
-            { grade: '良好', min: 80 },
-            { grade: '合格', min: 60 },
-            { grade: '不合格', min: 0 },
-          ],
         },
       },
     );

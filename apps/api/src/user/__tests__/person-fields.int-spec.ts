@@ -1,6 +1,7 @@
 import { DataSource, Repository } from 'typeorm';
 import { SignedInClient, startTestApi, TestApi } from '../../testing/test-api';
 import { AppUser } from '../user.entity';
+import { STANDARD_PLAN_SETTINGS } from '@duty/test-support';
 
 /**
  * Issue 17, item 3: the Person fields added next to the usernames that task, assist, 不适用,
@@ -224,21 +225,7 @@ describe('Person fields on tasks, assessment and deliveries', () => {
             expectedVersion: 0,
             note: '人员显示测试',
             chapterWeights: plan.chapterWeights.map(({ chapter, weight }) => ({ chapter, weight })),
-            rules: {
-              verified: 1,
-              submitted: 0.5,
-              returnedOrInProgress: 0.25,
-              notStarted: 0,
-              overdueAtCycleEnd: 0,
-            },
-            deductions: { perExtensionBeyondFirst: 0.5, perReturn: 0.5 },
-            bonusCap: 5,
-            bands: [
-              { grade: '优秀', min: 90 },
-              { grade: '良好', min: 80 },
-              { grade: '合格', min: 60 },
-              { grade: '不合格', min: 0 },
-            ],
+            ...STANDARD_PLAN_SETTINGS,
           },
         },
       ),

@@ -7,6 +7,7 @@ import {
   TestApi,
   uploadEvidence,
 } from '../../../testing/test-api';
+import { STANDARD_PLAN_SETTINGS } from '@duty/test-support';
 
 interface Score {
   unitCode: string;
@@ -71,21 +72,7 @@ describe('Article 40 assessment: measured indicators', () => {
         ...indicatorOverrides,
       },
     ],
-    rules: {
-      verified: 1,
-      submitted: 0.5,
-      returnedOrInProgress: 0.25,
-      notStarted: 0,
-      overdueAtCycleEnd: 0,
-    },
-    deductions: { perExtensionBeyondFirst: 0.5, perReturn: 0.5 },
-    bonusCap: 5,
-    bands: [
-      { grade: '优秀', min: 90 },
-      { grade: '良好', min: 80 },
-      { grade: '合格', min: 60 },
-      { grade: '不合格', min: 0 },
-    ],
+    ...STANDARD_PLAN_SETTINGS,
   });
   const savePlan = (input: Record<string, unknown>) =>
     province.graphql<{

@@ -9,6 +9,7 @@ import {
   TestApi,
   uploadEvidence,
 } from '../../../testing/test-api';
+import { STANDARD_PLAN_SETTINGS } from '@duty/test-support';
 
 type GqlResult = { errors?: Array<{ extensions?: Record<string, unknown> }> };
 
@@ -191,21 +192,7 @@ describe('Article 40 assessment: stages', () => {
               dutyIds: [duties[1].lineage],
             },
           ],
-          rules: {
-            verified: 1,
-            submitted: 0.5,
-            returnedOrInProgress: 0.25,
-            notStarted: 0,
-            overdueAtCycleEnd: 0,
-          },
-          deductions: { perExtensionBeyondFirst: 0.5, perReturn: 0.5 },
-          bonusCap: 5,
-          bands: [
-            { grade: '优秀', min: 90 },
-            { grade: '良好', min: 80 },
-            { grade: '合格', min: 60 },
-            { grade: '不合格', min: 0 },
-          ],
+          ...STANDARD_PLAN_SETTINGS,
         },
       },
     );
