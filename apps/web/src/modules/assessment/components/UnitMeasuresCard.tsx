@@ -1,5 +1,4 @@
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -8,7 +7,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Select,
   Table,
   Tag,
@@ -17,10 +15,10 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormDialog } from '../../../components/FormDialog';
 import { PageLoading } from '../../../components/PageLoading';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import type { AssessmentUnitMeasureFieldsFragment } from '../../../graphql/generated/graphql';
-import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
 import { formatDateTime } from '../../../utils/formatDateTime';
 import { useMeasureActions, useMeasureEvidence, useUnitMeasures } from '../hooks/useUnitMeasures';
 
@@ -212,178 +210,155 @@ interface DialogProps {
 
 const REPORT_FIELDS = ['value', 'evidenceId', 'sourceRef'] as const;
 
+interface ReportValues {
+  value: number | null;
+  evidenceId?: string;
+  sourceRef: string;
+}
+
 /** 上报: the value with the source it comes from (an evidence file of the unit, or a reference). */
 function ReportDialog({ cycleId, unitCode, measure, onClose }: DialogProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ value: number | null; evidenceId?: string; sourceRef: string }>();
-  const { error, report, clear } = useFormSubmitError(form, REPORT_FIELDS);
   const { reportValue, saving } = useMeasureActions();
   const evidence = useMeasureEvidence(cycleId, unitCode, false);
 
-  const finish = async (values: {
-    value: number | null;
-    evidenceId?: string;
-    sourceRef: string;
-  }) => {
-    clear();
-    try {
-      await reportValue({
-        cycleId,
-        unitCode,
-        indicatorId: measure.indicatorId,
-        value: values.value ?? 0,
-        evidenceId: values.evidenceId ?? null,
-        sourceRef: values.sourceRef?.trim() || null,
-      });
-      void message.success(t('assessment.measure.unit.saved'));
-      onClose();
-    } catch (thrown) {
-      report(thrown);
-    }
+  const submit = async (values: ReportValues) => {
+    await reportValue({
+      cycleId,
+      unitCode,
+      indicatorId: measure.indicatorId,
+      value: values.value ?? 0,
+      evidenceId: values.evidenceId ?? null,
+      sourceRef: values.sourceRef?.trim() || null,
+    });
+    void message.success(t('assessment.measure.unit.saved'));
   };
 
   return (
-    <Modal
+    <FormDialog<ReportValues>
       open
       title={t('assessment.measure.unit.reportTitle', { name: measure.name })}
       okText={t('assessment.measure.dialog.ok')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      loading={saving}
+      serverFields={REPORT_FIELDS}
+      initialValues={{
+        value: measure.reportedValue ?? null,
+        evidenceId: measure.evidenceId ?? undefined,
+        sourceRef: measure.sourceRef ?? '',
+      }}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{
-          value: measure.reportedValue ?? null,
-          evidenceId: measure.evidenceId ?? undefined,
-          sourceRef: measure.sourceRef ?? '',
-        }}
-        onFinish={(v) => void finish(v)}
+      <Form.Item
+        name="value"
+        label={t('assessment.measure.unit.value', { unit: measure.measure.unitOfMeasure })}
+        rules={[
+          { required: true, type: 'number', message: t('assessment.measure.unit.valueRequired') },
+        ]}
       >
-        <Form.Item
-          name="value"
-          label={t('assessment.measure.unit.value', { unit: measure.measure.unitOfMeasure })}
-          rules={[
-            { required: true, type: 'number', message: t('assessment.measure.unit.valueRequired') },
-          ]}
-        >
-          <InputNumber style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="evidenceId" label={t('assessment.measure.unit.evidence')}>
-          <Select
-            allowClear
-            placeholder={t('assessment.measure.unit.evidencePlaceholder')}
-            options={evidence.map((e) => ({
-              value: e.id,
-              label: e.documentNumber ? `${e.fileName}（${e.documentNumber}）` : e.fileName,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="sourceRef"
-          label={t('assessment.measure.unit.sourceRef')}
-          dependencies={['evidenceId']}
-          rules={[
-            ({ getFieldValue }) => ({
-              validator: async (_, value: string | undefined) => {
-                if (!getFieldValue('evidenceId') && !value?.trim()) {
-                  throw new Error(t('assessment.measure.unit.sourceRequired'));
-                }
-              },
-            }),
-          ]}
-        >
-          <Input maxLength={500} placeholder={t('assessment.measure.unit.sourceRefPlaceholder')} />
-        </Form.Item>
-        {error && <Alert type="error" showIcon title={error} />}
-      </Form>
-    </Modal>
+        <InputNumber style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="evidenceId" label={t('assessment.measure.unit.evidence')}>
+        <Select
+          allowClear
+          placeholder={t('assessment.measure.unit.evidencePlaceholder')}
+          options={evidence.map((e) => ({
+            value: e.id,
+            label: e.documentNumber ? `${e.fileName}（${e.documentNumber}）` : e.fileName,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="sourceRef"
+        label={t('assessment.measure.unit.sourceRef')}
+        dependencies={['evidenceId']}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: async (_, value: string | undefined) => {
+              if (!getFieldValue('evidenceId') && !value?.trim()) {
+                throw new Error(t('assessment.measure.unit.sourceRequired'));
+              }
+            },
+          }),
+        ]}
+      >
+        <Input maxLength={500} placeholder={t('assessment.measure.unit.sourceRefPlaceholder')} />
+      </Form.Item>
+    </FormDialog>
   );
 }
 
 const ADJUST_FIELDS = ['value', 'reason'] as const;
 
+interface AdjustValues {
+  value: number | null;
+  reason: string;
+}
+
 /** 核定: a reviewer's value (scored instead of the reported one) with a reason; empty withdraws it. */
 function AdjustDialog({ cycleId, unitCode, measure, onClose }: DialogProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ value: number | null; reason: string }>();
-  const { error, report, clear } = useFormSubmitError(form, ADJUST_FIELDS);
   const { adjustValue, saving } = useMeasureActions();
   const hasAdjusted = measure.adjustedValue !== null && measure.adjustedValue !== undefined;
 
-  const finish = async (values: { value: number | null; reason: string }) => {
-    clear();
-    try {
-      await adjustValue({
-        cycleId,
-        unitCode,
-        indicatorId: measure.indicatorId,
-        value: values.value ?? null,
-        reason: values.reason.trim(),
-      });
-      void message.success(t('assessment.measure.unit.saved'));
-      onClose();
-    } catch (thrown) {
-      report(thrown);
-    }
+  const submit = async (values: AdjustValues) => {
+    await adjustValue({
+      cycleId,
+      unitCode,
+      indicatorId: measure.indicatorId,
+      value: values.value ?? null,
+      reason: values.reason.trim(),
+    });
+    void message.success(t('assessment.measure.unit.saved'));
   };
 
   return (
-    <Modal
+    <FormDialog<AdjustValues>
       open
       title={t('assessment.measure.unit.adjustTitle', { name: measure.name })}
       okText={t('assessment.measure.dialog.ok')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      loading={saving}
+      serverFields={ADJUST_FIELDS}
+      initialValues={{
+        value: measure.adjustedValue ?? measure.reportedValue ?? null,
+        reason: '',
+      }}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{
-          value: measure.adjustedValue ?? measure.reportedValue ?? null,
-          reason: '',
-        }}
-        onFinish={(v) => void finish(v)}
+      <Form.Item
+        name="value"
+        label={t('assessment.measure.unit.value', { unit: measure.measure.unitOfMeasure })}
+        extra={hasAdjusted ? t('assessment.measure.unit.withdrawHint') : undefined}
+        rules={
+          hasAdjusted
+            ? []
+            : [
+                {
+                  required: true,
+                  type: 'number',
+                  message: t('assessment.measure.unit.valueRequired'),
+                },
+              ]
+        }
       >
-        <Form.Item
-          name="value"
-          label={t('assessment.measure.unit.value', { unit: measure.measure.unitOfMeasure })}
-          extra={hasAdjusted ? t('assessment.measure.unit.withdrawHint') : undefined}
-          rules={
-            hasAdjusted
-              ? []
-              : [
-                  {
-                    required: true,
-                    type: 'number',
-                    message: t('assessment.measure.unit.valueRequired'),
-                  },
-                ]
-          }
-        >
-          <InputNumber style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('assessment.measure.unit.reason')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('assessment.measure.unit.reasonRequired'),
-            },
-          ]}
-        >
-          <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
-        </Form.Item>
-        {error && <Alert type="error" showIcon title={error} />}
-      </Form>
-    </Modal>
+        <InputNumber style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t('assessment.measure.unit.reason')}
+        rules={[
+          {
+            required: true,
+            whitespace: true,
+            message: t('assessment.measure.unit.reasonRequired'),
+          },
+        ]}
+      >
+        <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
+      </Form.Item>
+    </FormDialog>
   );
 }

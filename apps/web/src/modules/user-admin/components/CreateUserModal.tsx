@@ -2,7 +2,7 @@ import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { UserWithTemporaryPassword } from '../graphql/types';
 import { useCreateUser } from '../hooks/useUserAdminMutations';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../../../components/FormDialog';
 import { ProfileFields } from './ProfileFields';
 
 interface CreateUserValues {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { UserAccount } from '../graphql/types';
 import { useUpdateUserProfile } from '../hooks/useUserAdminMutations';
 import { accountText } from '../utils/accountText';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../../../components/FormDialog';
 import { ProfileFields } from './ProfileFields';
 
 interface ProfileValues {

@@ -1,6 +1,6 @@
 import { Form, Input } from 'antd';
 import type { ReactNode } from 'react';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../../../components/FormDialog';
 
 interface ReasonValues {
   reason?: string;

@@ -4,7 +4,7 @@ import type { UserAccount } from '../graphql/types';
 import { useSetExternalIdentity } from '../hooks/useUserAdminMutations';
 import { accountText } from '../utils/accountText';
 import { isAdminRole } from '../utils/roleSeparation';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../../../components/FormDialog';
 
 interface SingleSignOnValues {
   externalSubject?: string;

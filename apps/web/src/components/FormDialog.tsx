@@ -1,7 +1,7 @@
 import { Alert, Form, Modal, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
+import { useFormSubmitError } from '../hooks/useFormSubmitError';
 
 export interface FormDialogProps<Values> {
   open: boolean;
@@ -26,7 +26,7 @@ export interface FormDialogProps<Values> {
 }
 
 /**
- * The dialog of the account administration pages: a form whose submission calls the API, with
+ * A dialog holding one form whose submission calls the API, with
  * the server's refusal in the dialog and the fields kept until it succeeds or is cancelled.
  */
 export function FormDialog<Values extends object>({
