@@ -1,4 +1,4 @@
-import { Alert, Form, Modal, Typography } from 'antd';
+import { Alert, Form, Modal, Typography, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormSubmitError } from '../hooks/useFormSubmitError';
@@ -22,6 +22,8 @@ export interface FormDialogProps<Values> {
    */
   onSubmit: (values: Values) => Promise<void>;
   onClose: () => void;
+  /** The form instance, when the caller watches a field (`Form.useWatch`); else its own. */
+  form?: FormInstance<Values>;
   children: ReactNode;
 }
 
@@ -41,10 +43,11 @@ export function FormDialog<Values extends object>({
   serverFields,
   onSubmit,
   onClose,
+  form: given,
   children,
 }: FormDialogProps<Values>) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<Values>(given);
   const { error, report, clear } = useFormSubmitError(form, serverFields);
 
   const close = () => {

@@ -1,7 +1,7 @@
-import { Alert, App, Form, Input, InputNumber, Modal, Radio, Typography } from 'antd';
+import { App, Form, Input, InputNumber, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentObjectionFieldsFragment } from '../../../graphql/generated/graphql';
-import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
+import { FormDialog } from '../../../components/FormDialog';
 import { useObjectionActions } from '../hooks/useObjections';
 
 const FIELDS = ['decision', 'reason', 'scoreChange'] as const;
@@ -24,75 +24,62 @@ export function DecideObjectionDialog({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const decision = Form.useWatch('decision', form);
-  const { error, report, clear } = useFormSubmitError(form, FIELDS);
   const { decide, busy } = useObjectionActions();
 
-  const finish = async (v: Values) => {
-    clear();
-    try {
-      await decide({
-        objectionId: objection.id,
-        decision: v.decision,
-        reason: v.reason.trim(),
-        scoreChange: v.decision === 'UPHELD' && v.scoreChange ? v.scoreChange : null,
-      });
-      void message.success(t('assessmentObjections.decideDialog.decided'));
-      onClose();
-    } catch (thrown) {
-      report(thrown);
-    }
+  const submit = async (v: Values) => {
+    await decide({
+      objectionId: objection.id,
+      decision: v.decision,
+      reason: v.reason.trim(),
+      scoreChange: v.decision === 'UPHELD' && v.scoreChange ? v.scoreChange : null,
+    });
+    void message.success(t('assessmentObjections.decideDialog.decided'));
   };
 
   return (
-    <Modal
+    <FormDialog<Values>
       open
+      form={form}
       title={t('assessmentObjections.decideDialog.title', {
         unit: objection.unitName,
         indicator: objection.indicatorName,
       })}
       okText={t('assessmentObjections.decideDialog.ok')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      intro={objection.reason}
+      loading={busy}
+      serverFields={FIELDS}
+      initialValues={{ decision: 'UPHELD' }}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <Typography.Paragraph>{objection.reason}</Typography.Paragraph>
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{ decision: 'UPHELD' }}
-        onFinish={(v) => void finish(v)}
+      <Form.Item name="decision" label={t('assessmentObjections.decideDialog.decision')}>
+        <Radio.Group>
+          <Radio value="UPHELD">{t('assessmentObjections.decision.UPHELD')}</Radio>
+          <Radio value="REJECTED">{t('assessmentObjections.decision.REJECTED')}</Radio>
+        </Radio.Group>
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t('assessmentObjections.decideDialog.reason')}
+        rules={[
+          {
+            required: true,
+            whitespace: true,
+            message: t('assessmentObjections.decideDialog.reasonRequired'),
+          },
+        ]}
       >
-        <Form.Item name="decision" label={t('assessmentObjections.decideDialog.decision')}>
-          <Radio.Group>
-            <Radio value="UPHELD">{t('assessmentObjections.decision.UPHELD')}</Radio>
-            <Radio value="REJECTED">{t('assessmentObjections.decision.REJECTED')}</Radio>
-          </Radio.Group>
-        </Form.Item>
+        <Input.TextArea rows={3} maxLength={1000} showCount />
+      </Form.Item>
+      {decision === 'UPHELD' && (
         <Form.Item
-          name="reason"
-          label={t('assessmentObjections.decideDialog.reason')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('assessmentObjections.decideDialog.reasonRequired'),
-            },
-          ]}
+          name="scoreChange"
+          label={t('assessmentObjections.decideDialog.scoreChange')}
+          extra={t('assessmentObjections.decideDialog.scoreChangeHelp')}
         >
-          <Input.TextArea rows={3} maxLength={1000} showCount />
+          <InputNumber min={-100} max={100} step={0.5} precision={2} style={{ width: 160 }} />
         </Form.Item>
-        {decision === 'UPHELD' && (
-          <Form.Item
-            name="scoreChange"
-            label={t('assessmentObjections.decideDialog.scoreChange')}
-            extra={t('assessmentObjections.decideDialog.scoreChangeHelp')}
-          >
-            <InputNumber min={-100} max={100} step={0.5} precision={2} style={{ width: 160 }} />
-          </Form.Item>
-        )}
-        {error && <Alert type="error" showIcon message={error} />}
-      </Form>
-    </Modal>
+      )}
+    </FormDialog>
   );
 }

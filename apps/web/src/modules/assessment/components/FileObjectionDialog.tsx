@@ -1,7 +1,7 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PublishedUnitResultFieldsFragment } from '../../../graphql/generated/graphql';
-import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
+import { FormDialog } from '../../../components/FormDialog';
 import { useObjectionActions } from '../hooks/useObjections';
 import { UnitEvidenceSelect } from './UnitEvidenceSelect';
 
@@ -25,81 +25,66 @@ export function FileObjectionDialog({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const { error, report, clear } = useFormSubmitError(form, FIELDS);
   const { file, busy } = useObjectionActions();
 
-  const finish = async (v: Values) => {
-    clear();
-    try {
-      await file({
-        cycleId,
-        unitCode: result.unitCode,
-        indicatorId: v.indicatorId,
-        reason: v.reason.trim(),
-        evidenceIds: v.evidenceIds,
-      });
-      void message.success(t('assessmentObjections.fileDialog.filed'));
-      onClose();
-    } catch (thrown) {
-      report(thrown);
-    }
+  const submit = async (v: Values) => {
+    await file({
+      cycleId,
+      unitCode: result.unitCode,
+      indicatorId: v.indicatorId,
+      reason: v.reason.trim(),
+      evidenceIds: v.evidenceIds,
+    });
+    void message.success(t('assessmentObjections.fileDialog.filed'));
   };
 
   return (
-    <Modal
+    <FormDialog<Values>
       open
       title={t('assessmentObjections.fileDialog.title')}
       okText={t('assessmentObjections.fileDialog.ok')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      loading={busy}
+      serverFields={FIELDS}
+      initialValues={{ evidenceIds: [] }}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{ evidenceIds: [] }}
-        onFinish={(v) => void finish(v)}
+      <Form.Item
+        name="indicatorId"
+        label={t('assessmentObjections.fileDialog.indicator')}
+        rules={[
+          { required: true, message: t('assessmentObjections.fileDialog.indicatorRequired') },
+        ]}
       >
-        <Form.Item
-          name="indicatorId"
-          label={t('assessmentObjections.fileDialog.indicator')}
-          rules={[
-            { required: true, message: t('assessmentObjections.fileDialog.indicatorRequired') },
-          ]}
-        >
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={result.indicators.map((i) => ({
-              value: i.indicatorId,
-              label: `${i.name}（${i.earned} / ${i.marks}）`,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('assessmentObjections.fileDialog.reason')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('assessmentObjections.fileDialog.reasonRequired'),
-            },
-          ]}
-        >
-          <Input.TextArea rows={4} maxLength={1000} showCount />
-        </Form.Item>
-        <Form.Item
-          name="evidenceIds"
-          label={t('assessmentObjections.fileDialog.evidence')}
-          extra={t('assessmentObjections.fileDialog.evidenceHelp')}
-        >
-          <UnitEvidenceSelect cycleId={cycleId} unitCode={result.unitCode} />
-        </Form.Item>
-        {error && <Alert type="error" showIcon message={error} />}
-      </Form>
-    </Modal>
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={result.indicators.map((i) => ({
+            value: i.indicatorId,
+            label: `${i.name}（${i.earned} / ${i.marks}）`,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t('assessmentObjections.fileDialog.reason')}
+        rules={[
+          {
+            required: true,
+            whitespace: true,
+            message: t('assessmentObjections.fileDialog.reasonRequired'),
+          },
+        ]}
+      >
+        <Input.TextArea rows={4} maxLength={1000} showCount />
+      </Form.Item>
+      <Form.Item
+        name="evidenceIds"
+        label={t('assessmentObjections.fileDialog.evidence')}
+        extra={t('assessmentObjections.fileDialog.evidenceHelp')}
+      >
+        <UnitEvidenceSelect cycleId={cycleId} unitCode={result.unitCode} />
+      </Form.Item>
+    </FormDialog>
   );
 }
