@@ -30,6 +30,7 @@ import { AddAssessmentHistoryImport1796970000000 } from './1796970000000-AddAsse
 import { AddAnalyticsRollups1796980000000 } from './1796980000000-AddAnalyticsRollups';
 import { AddOnsiteVerification1796990000000 } from './1796990000000-AddOnsiteVerification';
 import { AddAssessmentObjections1797000000000 } from './1797000000000-AddAssessmentObjections';
+import { AddTaskListIndexes1797030000000 } from './1797030000000-AddTaskListIndexes';
 
 export const migrations = [
   CreateSystemSetting1764223200000,
@@ -62,6 +63,7 @@ export const migrations = [
   AddAnalyticsRollups1796980000000,
   AddOnsiteVerification1796990000000,
   AddAssessmentObjections1797000000000,
+  AddTaskListIndexes1797030000000,
 ];
 
 /** Table where TypeORM records applied migrations. */

@@ -102,6 +102,7 @@ export class AppModule {
               url: options.databaseUrl,
               poolMax: config.database.poolMax,
               ssl: config.database.kind === 'external' && config.database.ssl,
+              jit: config.database.jit,
               logger,
             });
             await dataSource.initialize();

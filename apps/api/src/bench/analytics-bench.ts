@@ -10,6 +10,13 @@ import { BenchServer, startBenchServer } from './bench-server';
 import { DEMO_PASSWORD } from '../user/demo-accounts';
 import { seedDemoAccounts } from '../user/demo-accounts.seed';
 import { AnalyticsDataset, buildAnalyticsDataset } from './analytics-dataset';
+import {
+  loadNationalUnits,
+  NATIONAL_TRACKED_DUTIES,
+  nationalProvinceCodes,
+} from './national-dataset';
+import { describeDifference, verifyRollups } from '../analytics/rollup-verify';
+import { describeBreak, verifyChains } from '../integrity/chain-verify';
 import { BenchResult, elapsedMs, formatTable, summarize, targetVerdict } from './bench-stats';
 
 /** What each benchmarked query is run with. */
@@ -39,8 +46,23 @@ export interface AnalyticsBenchOptions {
   runs?: number;
   /** Untimed runs per query and path first (default 5). */
   warmup?: number;
-  /** Assessment cycles in the data set (default 3). */
+  /** Assessment cycles in the data set (default 3; 5 at national scale). */
   cycles?: number;
+  /**
+   * `province` (default): Hubei's units and the shipped regulation. `national`: the units of
+   * `provinces` provinces from the division package (all 31 by default, Hubei first) and 200
+   * tracked duties (national-dataset.ts).
+   */
+  scale?: 'province' | 'national';
+  /** With `national`: how many provinces (default all). */
+  provinces?: number;
+  /** Recompute the rollups from the base tables after the build and fail on any difference. */
+  verify?: boolean;
+  /**
+   * Also time the GraphQL operations on an API started with DATABASE_JIT=on (the server's JIT,
+   * as before the setting existed) next to the default (off). Default true.
+   */
+  compareJit?: boolean;
   /** Keep the database afterwards and print its URL (needs `serverUrl`). */
   keep?: boolean;
   /** PostgreSQL server to create the database on; a temporary embedded server when absent. */
@@ -55,6 +77,19 @@ export interface AnalyticsBenchOptions {
 export const BENCH_PREFECTURE = '422800';
 export const BENCH_COUNTY = '422801';
 export const BENCH_TARGET_MS = 100;
+
+/**
+ * Who the GraphQL operations are timed as: a demo account and the label in the report. Hubei's
+ * provincial supervisor today; a national supervisor is another entry once that role exists.
+ */
+export interface BenchCaller {
+  label: string;
+  username: string;
+}
+
+export const BENCH_CALLERS: readonly BenchCaller[] = [
+  { label: 'provincial supervisor (Hubei)', username: 'province' },
+];
 
 /**
  * npm run bench:analytics — builds a province-scale data set on a throw-away database, starts
@@ -79,7 +114,13 @@ export async function runAnalyticsBench(
   if (duplicate) throw new Error(`Two benchmark queries are named ${duplicate}.`);
 
   return withBenchDatabase(options.serverUrl, Boolean(options.keep), out, async (url) => {
-    const dataset = await prepareDatabase(url, options.cycles ?? 3);
+    const national = options.scale === 'national';
+    const dataset = await prepareDatabase(url, {
+      cycles: options.cycles ?? (national ? 5 : 3),
+      national,
+      provinces: options.provinces,
+      out,
+    });
     checkInterrupted();
     out(
       `Data set: ${dataset.cycles.map((c) => `${c.year} (${c.state}, ${c.tasks} tasks)`).join(', ')}`,
@@ -89,6 +130,8 @@ export async function runAnalyticsBench(
         `${dataset.evidence} evidence rows (${dataset.currentEvidence} current), ${dataset.extensionRequests} extension requests; ` +
         `built in ${(dataset.buildMs / 1000).toFixed(1)} s`,
     );
+    await describeDatabase(url, dataset, out);
+    if (options.verify) await verifyBuiltRollups(url, dataset, out);
     const ctx: BenchContext = {
       cycleId: dataset.openCycle.id,
       prefectureCode: BENCH_PREFECTURE,
@@ -96,6 +139,7 @@ export async function runAnalyticsBench(
     };
 
     let bench: BenchServer | undefined;
+    let jitBench: BenchServer | undefined;
     const sql = new Client({ connectionString: url, application_name: 'bench-analytics' });
     const noJit = new Client({ connectionString: url, application_name: 'bench-analytics-nojit' });
     try {
@@ -104,7 +148,12 @@ export async function runAnalyticsBench(
         { databaseUrl: url },
       );
       const server = bench.server;
-      const token = await signIn(server.url, 'province');
+      const callers = await Promise.all(
+        BENCH_CALLERS.map(async (caller) => ({
+          ...caller,
+          token: await signIn(server.url, caller.username),
+        })),
+      );
       await sql.connect();
       await noJit.connect();
       await noJit.query('SET jit = off');
@@ -119,26 +168,58 @@ export async function runAnalyticsBench(
           `${os.platform()} ${os.release()}; Node ${process.version}; PostgreSQL ${pgVersion} (jit ${jit})`,
       );
       out(
-        `Runs: ${warmup} warm-up + ${runs} timed per query and path; cycle ${dataset.openCycle.year}, prefecture ${ctx.prefectureCode}, county ${ctx.countyCode}; GraphQL as "province" over HTTP`,
+        `Runs: ${warmup} warm-up + ${runs} timed per query and path; cycle ${dataset.openCycle.year}, prefecture ${ctx.prefectureCode}, county ${ctx.countyCode}; GraphQL over HTTP (API with DATABASE_JIT=off, the default)`,
       );
-      out();
 
       const results: BenchResult[] = [];
-      for (const query of queries) {
-        const gql = await timeRuns(warmup, runs, () => {
-          checkInterrupted();
-          return graphqlOnce(server!.url, token, query, ctx);
-        });
-        const params = query.sqlParams(ctx);
-        const plain = await timeRuns(warmup, runs, async () => {
-          checkInterrupted();
-          await sql.query(query.sql, params);
-        });
-        results.push({ name: query.name, graphql: summarize(gql), sql: summarize(plain) });
+      for (const caller of callers) {
+        out();
+        out(`GraphQL as ${caller.label} ("${caller.username}")`);
+        const callerResults: BenchResult[] = [];
+        for (const query of queries) {
+          const gql = await timeRuns(warmup, runs, () => {
+            checkInterrupted();
+            return graphqlOnce(server!.url, caller.token, query, ctx);
+          });
+          const params = query.sqlParams(ctx);
+          const plain = await timeRuns(warmup, runs, async () => {
+            checkInterrupted();
+            await sql.query(query.sql, params);
+          });
+          callerResults.push({
+            name: query.name,
+            graphql: summarize(gql),
+            sql: summarize(plain),
+          });
+        }
+        out(formatTable(callerResults));
+        out();
+        out(targetVerdict(callerResults, BENCH_TARGET_MS));
+        results.push(...callerResults);
       }
-      out(formatTable(results));
-      out();
-      out(targetVerdict(results, BENCH_TARGET_MS));
+      if (options.compareJit ?? true) {
+        jitBench = await startBenchServer(
+          {
+            DATABASE_URL: url,
+            SEED_DEMO_DATA: 'false',
+            MIGRATIONS_RUN: 'false',
+            DATABASE_JIT: 'on',
+          },
+          { databaseUrl: url },
+        );
+        const jitToken = await signIn(jitBench.server.url, callers[0].username);
+        await compareJitThroughGraphql(queries, ctx, {
+          warmup,
+          runs,
+          label: callers[0].label,
+          off: { url: server.url, token: callers[0].token },
+          on: { url: jitBench.server.url, token: jitToken },
+          out,
+          checkInterrupted,
+        });
+        await jitBench.close();
+        jitBench = undefined;
+      }
       await compareWithBaseTables(queries, ctx, {
         warmup,
         runs,
@@ -151,6 +232,7 @@ export async function runAnalyticsBench(
     } finally {
       await sql.end().catch(() => undefined);
       await noJit.end().catch(() => undefined);
+      await jitBench?.close();
       await bench?.close();
     }
   });
@@ -214,19 +296,170 @@ async function compareWithBaseTables(
   for (const r of rows) opts.out(line(r));
 }
 
-/** Migrations, reference data, the shipped regulation, demo accounts, then the data set. */
-async function prepareDatabase(url: string, cycles: number): Promise<AnalyticsDataset> {
+/**
+ * Migrations, reference data, the shipped regulation, demo accounts, at national scale the
+ * other provinces' units, then the data set.
+ */
+async function prepareDatabase(
+  url: string,
+  opts: { cycles: number; national: boolean; provinces?: number; out: (line?: string) => void },
+): Promise<AnalyticsDataset> {
   const dataSource = createDataSource({ url, poolMax: 2 });
   await dataSource.initialize();
   try {
     await runMigrations(dataSource);
     await syncReferenceData(dataSource);
     await seedRegulations(dataSource);
-    await seedDemoAccounts(dataSource, 10); // cheapest hash cost: only `province` signs in
-    return await buildAnalyticsDataset(dataSource, { cycles });
+    await seedDemoAccounts(dataSource, 10); // cheapest hash cost: only the callers sign in
+    if (opts.national) {
+      const started = process.hrtime.bigint();
+      const loaded = await loadNationalUnits(dataSource, nationalProvinceCodes(opts.provinces));
+      opts.out(
+        `National scale: ${loaded.provinces} provinces, ${loaded.units} units, ${loaded.departments} departments ` +
+          `(loaded in ${(elapsedMs(started) / 1000).toFixed(1)} s); ${NATIONAL_TRACKED_DUTIES} tracked duties`,
+      );
+    }
+    return await buildAnalyticsDataset(dataSource, {
+      cycles: opts.cycles,
+      ...(opts.national ? { trackedDuties: NATIONAL_TRACKED_DUTIES } : {}),
+    });
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** Units, rows per table and the database's size on disk. */
+async function describeDatabase(
+  url: string,
+  dataset: AnalyticsDataset,
+  out: (line?: string) => void,
+): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const [row] = (
+      await client.query(
+        `SELECT (SELECT count(*)::int FROM admin_unit) AS units,
+                (SELECT count(*)::int FROM duty WHERE tracked AND government_duty) AS duties,
+                (SELECT count(*)::int FROM analytics_rollup) AS rollup_rows,
+                (SELECT count(*)::int FROM analytics_trend_day) AS trend_rows,
+                pg_size_pretty(pg_database_size(current_database())) AS size,
+                pg_size_pretty(pg_total_relation_size('task')) AS task_size,
+                pg_size_pretty(pg_total_relation_size('task_event')) AS event_size,
+                pg_size_pretty(pg_total_relation_size('evidence')) AS evidence_size`,
+      )
+    ).rows as Array<Record<string, string | number>>;
+    out(
+      `  ${row.units} units, ${row.duties} tracked duties; rollups: ${row.rollup_rows} analytics_rollup rows, ` +
+        `${row.trend_rows} analytics_trend_day rows; database ${row.size} (task ${row.task_size}, ` +
+        `task_event ${row.event_size}, evidence ${row.evidence_size}); ${dataset.tasks} tasks in all`,
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/** Above this many chained rows `--verify` leaves the hash-chain walk to `audit:verify`. */
+const CHAIN_WALK_LIMIT = 3_000_000;
+
+/**
+ * The rollups against their recomputation from the base tables, per cycle, and the hash chains
+ * the build linked set-based; throws on a difference or a break.
+ */
+async function verifyBuiltRollups(
+  url: string,
+  dataset: AnalyticsDataset,
+  out: (line?: string) => void,
+): Promise<void> {
+  const dataSource = createDataSource({ url, poolMax: 1 });
+  await dataSource.initialize();
+  try {
+    const started = process.hrtime.bigint();
+    for (const cycle of dataset.cycles) {
+      const differences = await verifyRollups(dataSource, cycle.id);
+      if (differences.length) {
+        throw new Error(
+          `Rollups of the ${cycle.year} cycle differ from the base tables (${differences.length}):\n` +
+            differences.slice(0, 20).map(describeDifference).join('\n'),
+        );
+      }
+    }
+    out(
+      `  Rollups verified against the base tables (every cycle): no difference (${(elapsedMs(started) / 1000).toFixed(1)} s)`,
+    );
+    const [{ chained }] = await dataSource.query(
+      `SELECT (SELECT count(*) FROM task_event) + (SELECT count(*) FROM evidence) AS chained`,
+    );
+    if (Number(chained) > CHAIN_WALK_LIMIT) {
+      out(
+        `  Hash chains: ${chained} rows, not walked (over ${CHAIN_WALK_LIMIT}: about 100 s per million rows here); ` +
+          'run `npm run audit:verify` on a database kept with --keep',
+      );
+      return;
+    }
+    const chainsStarted = process.hrtime.bigint();
+    const report = await verifyChains(dataSource);
+    if (!report.ok) {
+      throw new Error(
+        `Hash chains broken after the build:\n${report.chains
+          .flatMap((c) => (c.firstBreak ? [describeBreak(c.firstBreak)] : []))
+          .join('\n')}`,
+      );
+    }
+    out(
+      `  Hash chains verified (task_event, evidence…): ${report.rowsChecked} rows, intact (${(elapsedMs(chainsStarted) / 1000).toFixed(1)} s)`,
+    );
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * The GraphQL operations on two APIs over the same database, one with the server's JIT
+ * (DATABASE_JIT=on, as before the setting) and one with the default (off): p50/p95 of each.
+ */
+async function compareJitThroughGraphql(
+  queries: readonly BenchQuery[],
+  ctx: BenchContext,
+  opts: {
+    warmup: number;
+    runs: number;
+    label: string;
+    off: { url: string; token: string };
+    on: { url: string; token: string };
+    out: (line?: string) => void;
+    checkInterrupted: () => void;
+  },
+): Promise<void> {
+  const fmt = (n: number) => n.toFixed(1);
+  const rows: string[][] = [];
+  for (const q of queries) {
+    const time = (api: { url: string; token: string }) =>
+      timeRuns(opts.warmup, opts.runs, () => {
+        opts.checkInterrupted();
+        return graphqlOnce(api.url, api.token, q, ctx);
+      }).then(summarize);
+    const on = await time(opts.on);
+    const off = await time(opts.off);
+    rows.push([
+      q.name,
+      `${fmt(on.p50)} / ${fmt(on.p95)}`,
+      `${fmt(off.p50)} / ${fmt(off.p95)}`,
+      `${fmt(on.p95 / Math.max(off.p95, 0.001))}×`,
+    ]);
+  }
+  const header = [
+    'query',
+    'DATABASE_JIT=on p50/p95 ms',
+    'DATABASE_JIT=off p50/p95 ms',
+    'on ÷ off (p95)',
+  ];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+  opts.out();
+  opts.out(`JIT: GraphQL as ${opts.label}, API with DATABASE_JIT=on (before) and off (after)`);
+  opts.out(line(header));
+  for (const r of rows) opts.out(line(r));
 }
 
 /** `warmup` untimed runs, then the wall time of each of `runs` runs, in ms. */

@@ -1,19 +1,39 @@
 import { parseBenchArgs } from './bench-cli';
 
 describe('bench:analytics arguments', () => {
-  it('defaults to 50 runs over 3 cycles, database dropped', () => {
-    expect(parseBenchArgs([])).toEqual({ help: false, runs: 50, cycles: 3, keep: false });
+  const defaults = {
+    help: false,
+    runs: 50,
+    scale: 'province',
+    verify: false,
+    compareJit: true,
+    keep: false,
+  };
+
+  it('defaults to 50 runs at province scale (the scale decides the cycles), database dropped', () => {
+    expect(parseBenchArgs([])).toEqual(defaults);
   });
 
   it('reads --runs, --cycles (also as --flag=value), --keep and --help', () => {
     expect(parseBenchArgs(['--runs', '10', '--cycles=1', '--keep'])).toEqual({
-      help: false,
+      ...defaults,
       runs: 10,
       cycles: 1,
       keep: true,
     });
     expect(parseBenchArgs(['-h']).help).toBe(true);
     expect(parseBenchArgs(['--help']).help).toBe(true);
+  });
+
+  it('reads --scale national with --provinces, --verify and --no-jit-compare', () => {
+    expect(
+      parseBenchArgs(['--scale', 'national', '--provinces=8', '--verify', '--no-jit-compare']),
+    ).toEqual({ ...defaults, scale: 'national', provinces: 8, verify: true, compareJit: false });
+    expect(() => parseBenchArgs(['--scale', 'world'])).toThrow('province or national');
+    expect(() => parseBenchArgs(['--provinces', '3'])).toThrow('needs --scale national');
+    expect(() => parseBenchArgs(['--scale', 'national', '--provinces', '32'])).toThrow(
+      'from 1 to 31',
+    );
   });
 
   it('refuses unknown arguments, missing values and bad numbers', () => {

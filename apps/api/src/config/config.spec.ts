@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       dataDir: path.join(cwd, '.data', 'postgres'),
       port: 0,
       poolMax: 10,
+      jit: 'off',
     });
     expect(config.seedDemoData).toBe(true);
     expect(config.isProduction).toBe(false);
@@ -39,6 +40,15 @@ describe('loadConfig', () => {
       stagingSweepIntervalMs: 0,
       stagingMaxAgeMs: 300_000,
     });
+  });
+
+  it('reads DATABASE_JIT: off by default, on, or a jit_above_cost threshold', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/x' }, cwd).database.jit).toBe('off');
+    expect(loadConfig({ DATABASE_JIT: 'ON' }, cwd).database.jit).toBe('on');
+    expect(loadConfig({ DATABASE_JIT: '5000000' }, cwd).database.jit).toBe(5_000_000);
+    for (const bad of ['maybe', '0', '-1', '1.5']) {
+      expect(() => loadConfig({ DATABASE_JIT: bad }, cwd)).toThrow(/DATABASE_JIT/);
+    }
   });
 
   it('treats empty strings as unset', () => {

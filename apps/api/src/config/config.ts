@@ -5,6 +5,7 @@ import { algorithmUnavailable, type SignatureAlgorithm } from '@duty/api/evidenc
 import { EVIDENCE_FILE_TYPES, EvidenceFileType } from '@duty/api/file-types';
 import { z } from 'zod';
 import { postgresUrl } from './env-schemas';
+import { DatabaseJit, parseDatabaseJit } from '../database/database-jit';
 import { Role } from '../auth/role';
 import { URGING_ENV, UrgingConfig, urgingConfigFrom } from '../urging/urging-config';
 import {
@@ -84,6 +85,23 @@ const envSchema = z.object({
   DATABASE_OWNER_URL: databaseUrl.optional(),
   DATABASE_POOL_MAX: positiveInt(10, 200),
   DATABASE_SSL: booleanFlag.default(false),
+  // JIT compilation for the application's sessions: off (default), on (the server's setting)
+  // or a plan cost above which it is used (jit_above_cost). See DatabaseJit.
+  DATABASE_JIT: z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      const jit = parseDatabaseJit(v);
+      if (jit === null) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be off, on or a plan cost (an integer ≥ 1)',
+        });
+        return z.NEVER;
+      }
+      return jit;
+    })
+    .default('off'),
   DATA_DIR: z.string().trim().min(1).default('.data'),
   EMBEDDED_PG_DATA_DIR: z.string().trim().min(1).optional(),
   EMBEDDED_PG_PORT: port(0),
@@ -262,8 +280,10 @@ export type DatabaseConfig =
       ownerUrl?: string;
       poolMax: number;
       ssl: boolean;
+      /** JIT for the application's sessions (DATABASE_JIT). */
+      jit: DatabaseJit;
     }
-  | { kind: 'embedded'; dataDir: string; port: number; poolMax: number };
+  | { kind: 'embedded'; dataDir: string; port: number; poolMax: number; jit: DatabaseJit };
 
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -426,12 +446,14 @@ export function loadConfig(
         ...(e.DATABASE_OWNER_URL ? { ownerUrl: e.DATABASE_OWNER_URL } : {}),
         poolMax: e.DATABASE_POOL_MAX,
         ssl: e.DATABASE_SSL,
+        jit: e.DATABASE_JIT,
       }
     : {
         kind: 'embedded',
         dataDir: path.resolve(cwd, e.EMBEDDED_PG_DATA_DIR ?? path.join(e.DATA_DIR, 'postgres')),
         port: e.EMBEDDED_PG_PORT,
         poolMax: e.DATABASE_POOL_MAX,
+        jit: e.DATABASE_JIT,
       };
   return {
     nodeEnv: e.NODE_ENV,

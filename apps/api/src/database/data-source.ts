@@ -3,6 +3,10 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { migrations, MIGRATIONS_TABLE } from '@duty/migrations';
 import { entities } from './entities';
 import { TypeOrmPinoLogger } from './typeorm-logger';
+import { DatabaseJit, jitStartupOptions, withStartupOptions } from './database-jit';
+
+export type { DatabaseJit } from './database-jit';
+export { parseDatabaseJit } from './database-jit';
 
 export interface DataSourceSettings {
   url: string;
@@ -11,6 +15,8 @@ export interface DataSourceSettings {
   /** Where TypeORM's messages go; without one, TypeORM stays silent. */
   logger?: PinoLogger;
   applicationName?: string;
+  /** PostgreSQL JIT for this pool's sessions (default `off`): see {@link DatabaseJit}. */
+  jit?: DatabaseJit;
 }
 
 /**
@@ -20,7 +26,7 @@ export interface DataSourceSettings {
 export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptions {
   return {
     type: 'postgres',
-    url: settings.url,
+    url: withStartupOptions(settings.url, jitStartupOptions(settings.jit ?? 'off')),
     entities,
     migrations,
     migrationsTableName: MIGRATIONS_TABLE,

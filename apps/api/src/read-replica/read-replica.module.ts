@@ -46,6 +46,7 @@ function readRoutingFactory(
             url,
             poolMax: config.database.poolMax,
             ssl: config.database.kind === 'external' && config.database.ssl,
+            jit: config.database.jit,
             logger: logger.child({ database: 'replica' }),
             applicationName: 'duty-tracker-replica',
           }) as PostgresDataSourceOptions;

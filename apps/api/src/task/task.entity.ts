@@ -35,6 +35,14 @@ const STATUSES = Object.values(TaskStatus)
 @Index('IDX_task_submitted', ['cycleId', 'submittedAt', 'id'], {
   where: `"status" = 'SUBMITTED' AND "retired_at" IS NULL`,
 })
+// The task list's cycle-wide pages (migration AddTaskListIndexes).
+@Index('IDX_task_cycle_due', ['cycleId', 'dueDate', 'id', 'unitCode', 'dutyId'], {
+  where: `"retired_at" IS NULL`,
+})
+@Index('IDX_task_cycle_updated', ['cycleId', 'updatedAt', 'id'], { where: `"retired_at" IS NULL` })
+@Index('IDX_task_cycle_status', ['cycleId', 'status', 'updatedAt', 'id'], {
+  where: `"retired_at" IS NULL`,
+})
 @Check('CHK_task_status', `"status" IN (${STATUSES})`)
 @Check('CHK_task_extension_count', `"extension_count" >= 0`)
 @Check(
