@@ -1,6 +1,17 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
-import { useState } from 'react';
+import {
+  Button,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Typography,
+  type FormListFieldData,
+} from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regulationNumber } from '../../../utils/chineseNumerals';
 import type { PlanIndicatorDraft } from '../utils/planDraft';
@@ -200,84 +211,56 @@ export function MeasureIndicatorDialog({
           </Flex>
         </Form.Item>
         <Form.Item label={t('assessment.measure.dialog.overrides')}>
-          <Form.List name="overrides">
-            {(fields, { add, remove }) => (
-              <Flex vertical gap={4}>
-                {fields.map((field) => (
-                  <Flex key={field.key} gap="small" align="center" wrap>
-                    <Form.Item name={[field.name, 'unitCode']} noStyle>
-                      <Input
-                        aria-label={t('assessment.measure.dialog.unitCode')}
-                        placeholder={t('assessment.measure.dialog.unitCode')}
-                        maxLength={12}
-                        style={{ width: 110 }}
-                      />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'target']} noStyle>
-                      {number(t('assessment.measure.dialog.target'))}
-                    </Form.Item>
-                    {scoring === 'linear' && (
-                      <Form.Item name={[field.name, 'floor']} noStyle>
-                        {number(t('assessment.measure.dialog.floor'))}
-                      </Form.Item>
-                    )}
-                    <Button
-                      type="text"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label={t('assessment.measure.dialog.remove')}
-                      onClick={() => remove(field.name)}
-                    />
-                  </Flex>
-                ))}
-                <Button
-                  size="small"
-                  icon={<PlusOutlined />}
-                  style={{ alignSelf: 'flex-start' }}
-                  onClick={() => add({ unitCode: '', target: null, floor: null })}
-                >
-                  {t('assessment.measure.dialog.addOverride')}
-                </Button>
-              </Flex>
+          <FormRows
+            name="overrides"
+            addLabel={t('assessment.measure.dialog.addOverride')}
+            removeLabel={t('assessment.measure.dialog.remove')}
+            newRow={{ unitCode: '', target: null, floor: null }}
+          >
+            {(field) => (
+              <>
+                <Form.Item name={[field.name, 'unitCode']} noStyle>
+                  <Input
+                    aria-label={t('assessment.measure.dialog.unitCode')}
+                    placeholder={t('assessment.measure.dialog.unitCode')}
+                    maxLength={12}
+                    style={{ width: 110 }}
+                  />
+                </Form.Item>
+                <Form.Item name={[field.name, 'target']} noStyle>
+                  {number(t('assessment.measure.dialog.target'))}
+                </Form.Item>
+                {scoring === 'linear' && (
+                  <Form.Item name={[field.name, 'floor']} noStyle>
+                    {number(t('assessment.measure.dialog.floor'))}
+                  </Form.Item>
+                )}
+              </>
             )}
-          </Form.List>
+          </FormRows>
         </Form.Item>
         {scoring === 'banded' && (
           <Form.Item label={t('assessment.measure.dialog.bands')}>
-            <Form.List name="bands">
-              {(fields, { add, remove }) => (
-                <Flex vertical gap={4}>
-                  {fields.map((field) => (
-                    <Flex key={field.key} gap="small" align="center" wrap>
-                      <Form.Item name={[field.name, 'min']} noStyle>
-                        {number(t('assessment.measure.dialog.bandMin'))}
-                      </Form.Item>
-                      <Form.Item name={[field.name, 'max']} noStyle>
-                        {number(t('assessment.measure.dialog.bandMax'))}
-                      </Form.Item>
-                      <Form.Item name={[field.name, 'points']} noStyle>
-                        {number(t('assessment.measure.dialog.bandPoints'))}
-                      </Form.Item>
-                      <Button
-                        type="text"
-                        danger
-                        icon={<DeleteOutlined />}
-                        aria-label={t('assessment.measure.dialog.remove')}
-                        onClick={() => remove(field.name)}
-                      />
-                    </Flex>
-                  ))}
-                  <Button
-                    size="small"
-                    icon={<PlusOutlined />}
-                    style={{ alignSelf: 'flex-start' }}
-                    onClick={() => add({ min: null, max: null, points: null })}
-                  >
-                    {t('assessment.measure.dialog.addBand')}
-                  </Button>
-                </Flex>
+            <FormRows
+              name="bands"
+              addLabel={t('assessment.measure.dialog.addBand')}
+              removeLabel={t('assessment.measure.dialog.remove')}
+              newRow={{ min: null, max: null, points: null }}
+            >
+              {(field) => (
+                <>
+                  <Form.Item name={[field.name, 'min']} noStyle>
+                    {number(t('assessment.measure.dialog.bandMin'))}
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'max']} noStyle>
+                    {number(t('assessment.measure.dialog.bandMax'))}
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'points']} noStyle>
+                    {number(t('assessment.measure.dialog.bandPoints'))}
+                  </Form.Item>
+                </>
               )}
-            </Form.List>
+            </FormRows>
           </Form.Item>
         )}
         {noTarget && (
@@ -287,5 +270,49 @@ export function MeasureIndicatorDialog({
         )}
       </Form>
     </Modal>
+  );
+}
+
+/** Rows of a form list (per-unit targets, bands): each row's fields, a remove button, an add. */
+function FormRows({
+  name,
+  addLabel,
+  removeLabel,
+  newRow,
+  children,
+}: {
+  name: string;
+  addLabel: string;
+  removeLabel: string;
+  newRow: Record<string, unknown>;
+  children: (field: FormListFieldData) => ReactNode;
+}) {
+  return (
+    <Form.List name={name}>
+      {(fields, { add, remove }) => (
+        <Flex vertical gap={4}>
+          {fields.map((field) => (
+            <Flex key={field.key} gap="small" align="center" wrap>
+              {children(field)}
+              <Button
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={removeLabel}
+                onClick={() => remove(field.name)}
+              />
+            </Flex>
+          ))}
+          <Button
+            size="small"
+            icon={<PlusOutlined />}
+            style={{ alignSelf: 'flex-start' }}
+            onClick={() => add(newRow)}
+          >
+            {addLabel}
+          </Button>
+        </Flex>
+      )}
+    </Form.List>
   );
 }
