@@ -198,6 +198,48 @@ describe('ObjectionsTab', () => {
     expect(await screen.findByText('成立（+3 分）')).toBeTruthy();
   });
 
+  it('publishes with the objection stage’s last day from the schedule filled in', async () => {
+    const stub = stubGraphQLOperations({
+      AssessmentPublication: { data: { assessmentPublication: null } },
+      AssessmentObjections: { data: { assessmentObjections: [] } },
+      AssessmentStageSchedule: {
+        data: {
+          assessmentStageSchedule: [
+            {
+              __typename: 'AssessmentStageWindow',
+              stage: 'OBJECTION',
+              opensAt: '2026-08-10T16:00:00.000Z',
+              // 2026-08-21 00:00 Beijing time, exclusive: the last day is 08-20.
+              closesAt: '2026-08-20T16:00:00.000Z',
+            },
+          ],
+        },
+      },
+      PublishAssessmentResults: graphQLError('VALIDATION_FAILED'),
+    });
+    restore = stub.restore;
+    renderWithUser(
+      <ObjectionsTab cycleId="c-2026" canManage />,
+      currentUser({ role: 'PROVINCIAL_SUPERVISOR' }),
+    );
+    await screen.findByText('本年度考核结果尚未公示。');
+    fireEvent.click(button(screen, /发布公示/));
+    const dialog = await findDialog('发布考核结果公示');
+    expect(
+      await within(dialog).findByText(
+        '已按考核阶段安排填入异议阶段的最后一天（2026-08-20），可修改。',
+      ),
+    ).toBeTruthy();
+    fireEvent.click(button(within(dialog), /^发\s*布$/));
+    await waitFor(() => expect(stub.requestsOf('PublishAssessmentResults')).toHaveLength(1));
+    expect(stub.requestsOf('PublishAssessmentResults')[0].variables).toEqual({
+      cycleId: 'c-2026',
+      objectionClosesAt: '2026-08-20T23:59:59+08:00',
+    });
+    // A refusal stays in the dialog, which stays open.
+    expect(await within(dialog).findByRole('alert')).toBeTruthy();
+  });
+
   it('is read-only for a prefecture supervisor', async () => {
     const stub = stubGraphQLOperations({
       AssessmentPublication: { data: { assessmentPublication: null } },

@@ -56,6 +56,8 @@ export const assessmentObjectionsEn: Texts<typeof assessmentObjectionsZh> = {
       'Publishes the current provisional results (score, grade, rank and each indicator) to the units and notifies their operators and the prefecture supervisors. If scores change later, publishing again makes a new version.',
     closesAt: 'Objection period ends',
     closesRequired: 'Choose when the objection period ends.',
+    fromSchedule:
+      'Filled in from the stage schedule: the objection stage’s last day ({{day}}); you may change it.',
     ok: 'Publish',
   },
   fileDialog: {

@@ -55,6 +55,7 @@ export const assessmentObjectionsZh = {
       '按当前实时得分向各单位公示初步结果（得分、等次、排名和各指标得分），并通知各单位经办人和市州督导。公示后得分有变化的，可重新公示，生成新版本。',
     closesAt: '异议期截止时间',
     closesRequired: '请选择异议期截止时间。',
+    fromSchedule: '已按考核阶段安排填入异议阶段的最后一天（{{day}}），可修改。',
     ok: '发布',
   },
   fileDialog: {
