@@ -74,8 +74,10 @@ const SOURCE_TREE_ONLY = [
   'migration:draft',
   'eval:extraction',
   'bench:analytics',
+  'bench:assessment',
   'bench:status',
   'bench:urging',
+  'bench:writes',
 ];
 
 function usage(): string {
