@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runStatusBench } from '../bench/status-bench';
+import { checkFlags, intOption } from './cli-options';
 import { print, runCli } from './cli-support';
 
 const USAGE = `Usage: npm run bench:status -- [--changes N] [--rounds N] [--concurrency N]
@@ -14,31 +15,17 @@ const USAGE = `Usage: npm run bench:status -- [--changes N] [--rounds N] [--conc
   The database is created on the server of DATABASE_URL, else TEST_DATABASE_URL (a role that
   may create databases and roles), else on a temporary embedded PostgreSQL.`;
 
-function option(args: string[], name: string, fallback: number, max: number): number {
-  const at = args.indexOf(name);
-  if (at < 0) return fallback;
-  const text = args[at + 1] ?? '';
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > max) {
-    throw new Error(`${name} must be an integer from 1 to ${max}, got "${text}".\n${USAGE}`);
-  }
-  return n;
-}
-
 runCli(async () => {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
     print(USAGE);
     return 0;
   }
-  const known = new Set(['--changes', '--rounds', '--concurrency']);
-  for (let i = 0; i < args.length; i += 2) {
-    if (!known.has(args[i])) throw new Error(`Unexpected argument ${args[i]}.\n${USAGE}`);
-  }
+  checkFlags(args, ['--changes', '--rounds', '--concurrency'], USAGE);
   await runStatusBench({
-    changes: option(args, '--changes', 600, 1_000_000),
-    rounds: option(args, '--rounds', 3, 100),
-    concurrency: option(args, '--concurrency', 8, 64),
+    changes: intOption(args, '--changes', 600, 1_000_000, USAGE),
+    rounds: intOption(args, '--rounds', 3, 100, USAGE),
+    concurrency: intOption(args, '--concurrency', 8, 64, USAGE),
     serverUrl: process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || undefined,
   });
   return 0;

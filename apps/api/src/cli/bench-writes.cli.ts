@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runWritesBench } from '../bench/status-bench';
+import { checkFlags, intOption } from './cli-options';
 import { print, runCli } from './cli-support';
 
 const USAGE = `Usage: npm run bench:writes -- [--changes N] [--rounds N] [--clients 1,8,32]
@@ -15,17 +16,6 @@ const USAGE = `Usage: npm run bench:writes -- [--changes N] [--rounds N] [--clie
 
   The database is created on the server of DATABASE_URL, else TEST_DATABASE_URL (a role that
   may create databases and roles), else on a temporary embedded PostgreSQL.`;
-
-function option(args: string[], name: string, fallback: number, max: number): number {
-  const at = args.indexOf(name);
-  if (at < 0) return fallback;
-  const text = args[at + 1] ?? '';
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > max) {
-    throw new Error(`${name} must be an integer from 1 to ${max}, got "${text}".\n${USAGE}`);
-  }
-  return n;
-}
 
 function clientCounts(args: string[]): number[] {
   const at = args.indexOf('--clients');
@@ -44,13 +34,10 @@ runCli(async () => {
     print(USAGE);
     return 0;
   }
-  const known = new Set(['--changes', '--rounds', '--clients']);
-  for (let i = 0; i < args.length; i += 2) {
-    if (!known.has(args[i])) throw new Error(`Unexpected argument ${args[i]}.\n${USAGE}`);
-  }
+  checkFlags(args, ['--changes', '--rounds', '--clients'], USAGE);
   await runWritesBench({
-    changes: option(args, '--changes', 400, 1_000_000),
-    rounds: option(args, '--rounds', 2, 100),
+    changes: intOption(args, '--changes', 400, 1_000_000, USAGE),
+    rounds: intOption(args, '--rounds', 2, 100, USAGE),
     clients: clientCounts(args),
     serverUrl: process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || undefined,
   });
