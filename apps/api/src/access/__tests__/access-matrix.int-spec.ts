@@ -484,6 +484,18 @@ const OPERATIONS: Operation[] = [
     variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'foreign') }),
     expect: { ...roles(TASK_READERS), PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
   },
+  {
+    name: 'Query.unitEvidenceChoices (own)',
+    query: `query($c: ID!, $u: String!) { unitEvidenceChoices(cycleId: $c, unitCode: $u) { id } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'own') }),
+    expect: roles(TASK_READERS),
+  },
+  {
+    name: 'Query.unitEvidenceChoices (foreign)',
+    query: `query($c: ID!, $u: String!) { unitEvidenceChoices(cycleId: $c, unitCode: $u) { id } }`,
+    variables: (f, who) => ({ c: f.cycleId, u: unitOf(who, 'foreign') }),
+    expect: { ...roles(TASK_READERS), PREFECTURE_SUPERVISOR: 'hidden', COUNTY_OPERATOR: 'hidden' },
+  },
   ...(['own', 'foreign'] as const).flatMap((which): Operation[] => [
     {
       name: `Mutation.saveSelfAssessment (${which})`,
