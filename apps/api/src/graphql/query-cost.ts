@@ -50,18 +50,36 @@ export function queryCost(
   operationName: string | null | undefined,
   variables: Record<string, unknown>,
 ): number {
+  // Apollo keeps one parsed document per query text: the cost of an operation without a page
+  // field does not depend on its variables, and is counted once per document and operation.
+  const known = fixedCosts.get(document)?.get(operationName ?? null);
+  if (known?.schema === schema) return known.cost;
   const operation = getOperationAST(document, operationName);
   if (!operation) return 0;
   const coerced: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
     Object.assign(coerced, getVariableValues(schema, [definition], variables).coerced);
   }
-  return new CostCounter(schema, document, coerced).operation(operation);
+  const counter = new CostCounter(schema, document, coerced);
+  const cost = counter.operation(operation);
+  if (!counter.readPageSize) {
+    let byOperation = fixedCosts.get(document);
+    if (!byOperation) fixedCosts.set(document, (byOperation = new Map()));
+    byOperation.set(operationName ?? null, { schema, cost });
+  }
+  return cost;
 }
+
+const fixedCosts = new WeakMap<
+  DocumentNode,
+  Map<string | null, { schema: GraphQLSchema; cost: number }>
+>();
 
 class CostCounter {
   private readonly fragments = new Map<string, FragmentDefinitionNode>();
   private readonly fragmentCosts = new Map<string, number>();
+  /** Whether a page size was read (from arguments, hence possibly from the variables). */
+  readPageSize = false;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -130,6 +148,7 @@ class CostCounter {
   private pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode): number {
     const pageArg = field.args.find((arg) => ['first', 'last', 'page'].includes(arg.name));
     if (!pageArg) return 1;
+    this.readPageSize = true;
     const args = this.argumentValues(field, node);
     if (pageArg.name !== 'page') {
       const first = args?.[pageArg.name];

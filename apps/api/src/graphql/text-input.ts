@@ -34,7 +34,20 @@ export function textInputPlugin(): ApolloServerPlugin {
   };
 }
 
+// Per parsed document (Apollo keeps one per query text): the document's own strings are
+// checked once, not on every request that sends it again.
+const inlineChecked = new WeakMap<DocumentNode, string[]>();
+
 function inlineUnstorablePaths(document: DocumentNode): string[] {
+  let paths = inlineChecked.get(document);
+  if (!paths) {
+    paths = visitInlineStrings(document);
+    inlineChecked.set(document, paths);
+  }
+  return paths;
+}
+
+function visitInlineStrings(document: DocumentNode): string[] {
   const paths: string[] = [];
   visit(document, {
     Argument(node) {

@@ -16,8 +16,20 @@ export async function taskLabel(manager: EntityManager, taskId: string): Promise
        JOIN duty d ON d.id = t.duty_id JOIN regulation_article a ON a.id = d.article_id
       WHERE t.id = $1`,
     [taskId],
-  )) as Array<{ unit_name: string; article: number; subject: string | null }>;
-  if (!row) return '任务';
+  )) as Array<TaskLabelParts>;
+  return formatTaskLabel(row);
+}
+
+/** What {@link taskLabel} reads: the unit's name, the article's number, the duty's subject. */
+export interface TaskLabelParts {
+  unit_name: string;
+  article: number;
+  subject: string | null;
+}
+
+/** The label of a task from parts read with it (none: the generic「任务」). */
+export function formatTaskLabel(row: TaskLabelParts | undefined): string {
+  if (!row || row.article === null || row.article === undefined) return '任务';
   return `第${row.article}条 ${shorten(row.subject ?? '', 30)}（${row.unit_name}）`;
 }
 
@@ -36,8 +48,10 @@ export async function taskReviewedNotification(
   status: 'RETURNED' | 'VERIFIED',
   reason: string | undefined,
   actor: string,
+  /** The task's label when the caller read it already (formatTaskLabel). */
+  knownLabel?: string,
 ): Promise<NotificationRequest> {
-  const label = await taskLabel(manager, task.id);
+  const label = knownLabel ?? (await taskLabel(manager, task.id));
   if (status === 'RETURNED') {
     return {
       kind: 'TASK_RETURNED',

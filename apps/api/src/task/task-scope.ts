@@ -1,5 +1,10 @@
 import { SelectQueryBuilder } from 'typeorm';
-import { jurisdictionOf, namedParams, taskJurisdictionSql } from '../access/jurisdiction';
+import {
+  BindParam,
+  jurisdictionOf,
+  namedParams,
+  taskJurisdictionSql,
+} from '../access/jurisdiction';
 import { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { TaskCapacities } from './task-workflow';
@@ -13,13 +18,22 @@ export function scopeTasks<T extends object>(
   q: SelectQueryBuilder<T>,
   principal: Principal,
 ): SelectQueryBuilder<T> {
+  const { bind, params } = namedParams();
+  const condition = taskScopeSql(principal, bind);
+  return condition === 'TRUE' ? q : q.andWhere(condition, params);
+}
+
+/**
+ * The condition of {@link scopeTasks} for a hand-written statement (task `t`, its unit `u`),
+ * its values bound by `bind`.
+ */
+export function taskScopeSql(principal: Principal, bind: BindParam): string {
   const j = jurisdictionOf(principal);
   if (j.kind === 'all') {
     // The administrators are province-wide too, but see no business data.
-    return principal.role && TASK_READERS.includes(principal.role) ? q : q.andWhere('FALSE');
+    return principal.role && TASK_READERS.includes(principal.role) ? 'TRUE' : 'FALSE';
   }
-  const { bind, params } = namedParams();
-  return q.andWhere(taskJurisdictionSql(j, bind), params);
+  return taskJurisdictionSql(j, bind);
 }
 
 /**

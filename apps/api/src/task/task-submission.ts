@@ -7,13 +7,16 @@ import { Task } from './task.entity';
 /**
  * What a task needs before it can be SUBMITTED: a progress note (进展情况) and at least one
  * current evidence file (佐证材料: not withdrawn, not superseded). The task row is locked first
- * so that a concurrent withdrawal cannot slip between this count and the status change.
+ * so that a concurrent withdrawal cannot slip between this count and the status change;
+ * `rowLocked`: the caller has locked it already (SELECT … FOR UPDATE in this transaction, in a
+ * statement before this one, so that the count below sees what committed before the lock).
  */
 export async function assertReadyToSubmit(
   manager: EntityManager,
   task: Pick<Task, 'id' | 'progressNote'>,
+  { rowLocked = false }: { rowLocked?: boolean } = {},
 ): Promise<void> {
-  await manager.query('SELECT 1 FROM task WHERE id = $1 FOR UPDATE', [task.id]);
+  if (!rowLocked) await manager.query('SELECT 1 FROM task WHERE id = $1 FOR UPDATE', [task.id]);
   const fields: Record<string, string> = {};
   if (!task.progressNote?.trim()) fields.progressNote = '提交前请填写进展情况。';
   if ((await countCurrentEvidence(manager, task.id)) === 0) {

@@ -5,16 +5,18 @@ import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../access/jurisdiction';
 import { Clock, CLOCK } from '../auth/clock';
 import { Principal, RequestMeta } from '../auth/principal';
+import { entityColumnsSql, hydrateEntity, PositionalParams } from '../common/entity-rows';
 import { isIsoDate } from '../common/iso-date';
 import { AppError } from '../graphql/app-error';
 import { AuditAction, SecurityAuditService } from '../security-audit/security-audit.service';
 import { NotificationService } from '../notification/notification.service';
 import {
   extensionDecidedNotification,
+  formatTaskLabel,
   taskReviewedNotification,
 } from '../notification/task-notifications';
 import { assertReadyToSubmit } from './task-submission';
-import { capacitiesOn, scopeTasks } from './task-scope';
+import { capacitiesOn, taskScopeSql } from './task-scope';
 import { NewTaskEvent, recordTaskEvents } from './task-events';
 import { TaskExtensionRequest } from './task-extension.entity';
 import { Task } from './task.entity';
@@ -34,6 +36,8 @@ export interface LoadedTask extends Task {
   unitParentCode: string | null;
   unitLevel: string;
   cycleState: string;
+  /** The label notifications give the task, when `visible` was asked to read it. */
+  label?: string;
 }
 
 const MAX_NOTE = 10_000;
@@ -53,31 +57,55 @@ export class TaskService {
     private readonly notifications: NotificationService,
   ) {}
 
-  /** A task the principal may see, or NOT_FOUND (also for tasks of other units). */
+  /**
+   * A task the principal may see, or NOT_FOUND (also for tasks of other units). `lock`: the row
+   * is locked (FOR UPDATE) by the same statement, for a change that must hold it before reading
+   * anything else about the task; `label`: also its label for a notification (formatTaskLabel).
+   * One hand-written statement: every task change starts here.
+   */
   async visible(
     principal: Principal,
     taskId: string,
     manager: EntityManager = this.dataSource.manager,
+    { lock = false, label = false }: { lock?: boolean; label?: boolean } = {},
   ): Promise<LoadedTask> {
-    const q = manager
-      .createQueryBuilder(Task, 't')
-      .innerJoin('admin_unit', 'u', 'u.code = t.unit_code')
-      .innerJoin('assessment_cycle', 'c', 'c.id = t.cycle_id')
-      .addSelect([
-        'u.parent_code AS unit_parent',
-        'u.level AS unit_level',
-        'c.state AS cycle_state',
-      ])
-      .where('t.id = :id', { id: taskId });
-    scopeTasks(q, principal);
-    const { entities, raw } = await q.getRawAndEntities();
-    if (!entities[0]) throw notFound('任务');
-    return {
-      ...entities[0],
-      unitParentCode: raw[0].unit_parent,
-      unitLevel: raw[0].unit_level,
-      cycleState: raw[0].cycle_state,
-    } as LoadedTask;
+    const params = new PositionalParams();
+    const id = params.add(taskId);
+    const scope = taskScopeSql(principal, (_name, value) => params.add(value));
+    const labelColumns = label
+      ? ', u.name AS label_unit, a.number AS label_article, d.subject AS label_subject'
+      : '';
+    const labelJoins = label
+      ? `LEFT JOIN duty d ON d.id = t.duty_id
+         LEFT JOIN regulation_article a ON a.id = d.article_id`
+      : '';
+    const rows = (await manager.query(
+      `SELECT ${entityColumnsSql(manager.connection, Task, 't')},
+              u.parent_code AS unit_parent, u.level AS unit_level, c.state AS cycle_state
+              ${labelColumns}
+         FROM task t
+         JOIN admin_unit u ON u.code = t.unit_code
+         JOIN assessment_cycle c ON c.id = t.cycle_id
+         ${labelJoins}
+        WHERE t.id = ${id} AND ${scope}${lock ? ' FOR UPDATE OF t' : ''}`,
+      params.values,
+    )) as Array<Record<string, unknown>>;
+    const row = rows[0];
+    if (!row) throw notFound('任务');
+    return Object.assign(hydrateEntity(manager.connection, Task, row), {
+      unitParentCode: row.unit_parent as string | null,
+      unitLevel: row.unit_level as string,
+      cycleState: row.cycle_state as string,
+      ...(label
+        ? {
+            label: formatTaskLabel({
+              unit_name: row.label_unit as string,
+              article: row.label_article as number,
+              subject: row.label_subject as string | null,
+            }),
+          }
+        : {}),
+    });
   }
 
   /**
@@ -158,7 +186,13 @@ export class TaskService {
     change: TaskChange,
     meta: RequestMeta,
   ): Promise<Task> {
-    const task = await this.visible(principal, change.taskId, manager);
+    // A submission locks the row before counting its evidence (see assertReadyToSubmit): in
+    // the statement that reads it, rather than in one more.
+    // A review (退回, 审核通过) notifies the operators: the task's label is read with it.
+    const task = await this.visible(principal, change.taskId, manager, {
+      lock: change.status === TaskStatus.SUBMITTED,
+      label: change.status === TaskStatus.RETURNED || change.status === TaskStatus.VERIFIED,
+    });
     const can = capacitiesOn(principal, task);
     assertWritable(task);
     const next: Partial<Task> = {};
@@ -212,7 +246,7 @@ export class TaskService {
         });
       }
       if (change.status === TaskStatus.SUBMITTED) {
-        await assertReadyToSubmit(manager, { ...task, ...next });
+        await assertReadyToSubmit(manager, { ...task, ...next }, { rowLocked: true });
       }
       set('status', change.status);
       if (change.status === TaskStatus.VERIFIED) set('completedAt', this.clock.now());
@@ -245,6 +279,7 @@ export class TaskService {
           next.status,
           change.reason,
           principal.username,
+          task.label,
         ),
       ]);
     }
@@ -405,20 +440,34 @@ export class TaskService {
     expected: number,
     changes: Partial<Task>,
   ): Promise<Task> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(Task)
-      .set({ ...changes, rowVersion: () => 'row_version + 1', updatedAt: () => 'now()' } as never)
-      .where('id = :id AND row_version = :expected', { id: task.id, expected })
-      .returning('*')
-      .execute();
-    if (result.affected !== 1) {
+    const metadata = manager.connection.getMetadata(Task);
+    const { driver } = manager.connection;
+    const params = new PositionalParams();
+    const sets: string[] = [];
+    for (const [property, value] of Object.entries(changes)) {
+      if (value === undefined) continue;
+      const column = metadata.findColumnWithPropertyName(property);
+      if (!column) throw new Error(`Task has no column for ${property}.`);
+      // A function is SQL (now()), as in a query builder's set().
+      const sql =
+        typeof value === 'function'
+          ? (value as () => string)()
+          : params.add(driver.preparePersistentValue(value, column));
+      sets.push(`${driver.escape(column.databaseName)} = ${sql}`);
+    }
+    const [rows, affected] = (await manager.query(
+      `UPDATE task SET ${[...sets, 'row_version = row_version + 1', 'updated_at = now()'].join(', ')}
+        WHERE id = ${params.add(task.id)} AND row_version = ${params.add(expected)}
+        RETURNING *`,
+      params.values,
+    )) as [Record<string, unknown>[], number];
+    if (affected !== 1) {
       throw await staleVersion(
         manager,
         await manager.findOneOrFail(Task, { where: { id: task.id } }),
       );
     }
-    return hydrate(manager, Task, (result.raw as Record<string, unknown>[])[0]);
+    return hydrateEntity(manager.connection, Task, rows[0]);
   }
 
   private event(
@@ -467,9 +516,9 @@ export class TaskService {
  * (by name and office: the conflict panel says whose change the user ran into).
  */
 async function staleVersion(manager: EntityManager, current: Task): Promise<AppError> {
-  const updatedByLabel = (await personLabels(manager.connection, [current.updatedBy])).get(
-    current.updatedBy,
-  );
+  // On the transaction's connection: a second one from the pool, while this one is held, could
+  // wait for ever when as many conflicting changes as the pool has connections arrive at once.
+  const updatedByLabel = (await personLabels(manager, [current.updatedBy])).get(current.updatedBy);
   return new AppError(ErrorCode.CONFLICT, '任务已被他人修改，请刷新后重试；您的修改未保存。', {
     current: {
       rowVersion: current.rowVersion,
@@ -499,26 +548,4 @@ function limit(text: string, field: string): string {
     });
   }
   return text;
-}
-
-/**
- * An entity from a row as PostgreSQL returned it (UPDATE … RETURNING *), converted column by
- * column as TypeORM converts what it reads — so that a write need not read its row again.
- */
-function hydrate<T extends object>(
-  manager: EntityManager,
-  target: new () => T,
-  row: Record<string, unknown>,
-): T {
-  const metadata = manager.connection.getMetadata(target);
-  const entity = metadata.create() as T;
-  for (const column of metadata.columns) {
-    if (column.databaseName in row) {
-      column.setEntityValue(
-        entity,
-        manager.connection.driver.prepareHydratedValue(row[column.databaseName], column),
-      );
-    }
-  }
-  return entity;
 }

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AppUser } from './user.entity';
 
 /**
@@ -68,7 +68,9 @@ export function personOf(
 }
 
 /** People by username, one statement per request (create one per GraphQL request). */
-export function createPersonLoader(dataSource: DataSource): DataLoader<string, PersonModel> {
+export function createPersonLoader(
+  dataSource: DataSource | EntityManager,
+): DataLoader<string, PersonModel> {
   return new DataLoader(async (usernames) => {
     const wanted = [...new Set(usernames.filter((u) => !isSystemActor(u)))];
     const rows = wanted.length
@@ -82,9 +84,13 @@ export function createPersonLoader(dataSource: DataSource): DataLoader<string, P
   });
 }
 
-/** For non-GraphQL readers (exports): every username's label in one statement. */
+/**
+ * For non-GraphQL readers (exports): every username's label in one statement. Inside a
+ * transaction, pass its EntityManager: the statement then runs on the transaction's own
+ * connection instead of waiting for a second one from the pool.
+ */
 export async function personLabels(
-  dataSource: DataSource,
+  dataSource: DataSource | EntityManager,
   usernames: Iterable<string>,
 ): Promise<Map<string, string>> {
   const list = [...new Set(usernames)].filter(Boolean);

@@ -525,14 +525,22 @@ describe('notifications: recipients, settings, quiet hours, outbox delivery', ()
       );
       expect(res.errors).toBeUndefined();
       const [returned] = (await db.query(
-        `SELECT recipient_username, body, link FROM notification WHERE kind = 'TASK_RETURNED' AND task_id = $1`,
+        `SELECT recipient_username, title, body, link FROM notification WHERE kind = 'TASK_RETURNED' AND task_id = $1`,
         [taskId],
-      )) as Array<{ recipient_username: string; body: string; link: string }>;
+      )) as Array<{ recipient_username: string; title: string; body: string; link: string }>;
       expect(returned).toMatchObject({
         recipient_username: 'enshi-scjg',
         link: `/tasks/${taskId}`,
       });
       expect(returned.body).toContain('佐证材料缺少盖章页');
+      // The task's label (article, duty, unit), read with the task by the status change.
+      const [{ article, unit }] = await db.query(
+        `SELECT a.number AS article, u.name AS unit FROM task t
+           JOIN duty d ON d.id = t.duty_id JOIN regulation_article a ON a.id = d.article_id
+           JOIN admin_unit u ON u.code = t.unit_code WHERE t.id = $1`,
+        [taskId],
+      );
+      expect(returned.title).toMatch(new RegExp(`^任务被退回：第${article}条 .*（${unit}）$`));
     });
   });
 });
