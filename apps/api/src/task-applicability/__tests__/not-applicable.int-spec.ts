@@ -7,6 +7,7 @@ import {
   TestApi,
   uploadEvidence,
 } from '../../testing/test-api';
+import { STANDARD_PLAN_SETTINGS } from '@duty/test-support';
 
 const REQUEST = `mutation($i: RequestNotApplicableInput!) { requestNotApplicable(input: $i) { id status } }`;
 const DECIDE = `mutation($i: DecideNotApplicableInput!) { decideNotApplicable(input: $i) { id status decidedBy decisionReason } }`;
@@ -122,15 +123,8 @@ describe('not-applicable tasks', () => {
               dutyIds: [...new Set(tasks.map((t) => t.lineage))],
             },
           ],
-          rules: {
-            verified: 1,
-            submitted: 0.5,
-            returnedOrInProgress: 0.25,
-            notStarted: 0,
-            overdueAtCycleEnd: 0,
-          },
+          ...STANDARD_PLAN_SETTINGS,
           deductions: { perExtensionBeyondFirst: 0, perReturn: 0 },
-          bonusCap: 5,
           bands: [
             { grade: '优秀', min: 90 },
             { grade: '合格', min: 60 },
