@@ -199,8 +199,19 @@ describe('staged assessment: self-assessment, preliminary and provincial review'
       .filter({ hasText: file.name })
       .first()
       .click();
+    // Under load the list may still be open (and the choice not yet in the field) when the
+    // next key arrives: wait for each step before saving, and for the save's answer.
+    await card.locator('.ant-select-selection-item').filter({ hasText: file.name }).waitFor();
     await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    const saved = page.waitForResponse(
+      (r) =>
+        r.url().endsWith('/graphql') &&
+        (r.request().postData() ?? '').includes('"operationName":"SaveSelfAssessment"'),
+    );
     await card.getByRole('button', { name: /保\s*存/ }).click();
+    const answer = (await (await saved).json()) as { errors?: Array<{ message: string }> };
+    expect(answer.errors).toBeUndefined();
     await card.getByText('佐证 1 份').waitFor();
     await a11y(page, 'self-assessment-evidence');
 
