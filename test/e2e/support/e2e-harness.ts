@@ -137,6 +137,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function seriousA11yViolations(
   page: Page,
 ): Promise<Array<{ id: string; impact: string; targets: string[] }>> {
+  // Colours are judged as they settle: a toast or dialog fading in is half transparent, and
+  // axe would read its text's contrast mid-animation (it did, under CI load). Finite
+  // animations only (a spinner runs forever), at most 3 s.
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 3000, polling: 100 },
+    )
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
