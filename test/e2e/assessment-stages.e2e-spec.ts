@@ -193,15 +193,17 @@ describe('staged assessment: self-assessment, preliminary and provincial review'
     await page.getByText(/已被退回修改：请补充W1的会议纪要/).waitFor();
 
     const card = page.getByTestId('self-W1');
-    await card.getByLabel('佐证材料').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: file.name })
-      .first()
-      .click();
-    // Under load the list may still be open (and the choice not yet in the field) when the
-    // next key arrives: wait for each step before saving, and for the save's answer.
-    await card.locator('.ant-select-selection-item').filter({ hasText: file.name }).waitFor();
+    // Under load a click on the option while the list is still opening can be lost (seen in
+    // CI: the field stayed empty): choose again until the file is in the field, then close the
+    // list, then save and wait for the save's answer.
+    const chosen = card.locator('.ant-select-selection-item').filter({ hasText: file.name });
+    for (let attempt = 0; attempt < 3 && !(await chosen.isVisible()); attempt++) {
+      const list = page.locator('.ant-select-dropdown:visible');
+      if (!(await list.isVisible())) await card.getByLabel('佐证材料').click();
+      await list.locator('.ant-select-item-option').filter({ hasText: file.name }).first().click();
+      await chosen.waitFor({ timeout: 5000 }).catch(() => undefined);
+    }
+    await chosen.waitFor();
     await page.keyboard.press('Escape');
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     const saved = page.waitForResponse(
