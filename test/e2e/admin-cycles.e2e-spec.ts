@@ -309,8 +309,15 @@ describe('assessment cycle administration in a real browser', () => {
       .getByRole('button', { name: /重新打开/ })
       .click();
     const reopen = province.getByRole('dialog').filter({ hasText: '重新打开考核年度' });
-    await reopen.getByRole('button', { name: /确认重新打开/ }).click();
-    await reopen.getByText('请填写重新打开的原因').waitFor();
+    // Confirming without a reason is refused in the dialog. Under CI load a click while the
+    // dialog is still opening can be lost (seen once): confirm again until the message shows.
+    await reopen.getByLabel('重新打开的原因').waitFor();
+    const reasonRequired = reopen.getByText('请填写重新打开的原因');
+    for (let attempt = 0; attempt < 3 && !(await reasonRequired.isVisible()); attempt++) {
+      await reopen.getByRole('button', { name: /确认重新打开/ }).click();
+      await reasonRequired.waitFor({ timeout: 5000 }).catch(() => undefined);
+    }
+    await reasonRequired.waitFor();
     await reopen.getByLabel('重新打开的原因').fill('补录恩施州两项佐证材料');
     await reopen.getByRole('button', { name: /确认重新打开/ }).click();
     await province
