@@ -90,6 +90,9 @@ export async function startE2E(extraEnv: NodeJS.ProcessEnv = {}): Promise<E2E> {
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
     acceptDownloads: true,
+    // The app honours reduced motion (no zoom or fade): a click lands on a dialog that is
+    // already where it will stay — under CI load, clicks during the opening zoom were lost.
+    reducedMotion: 'reduce',
   };
   return {
     url,
