@@ -6,8 +6,7 @@ import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { i18n, toAppLanguage, type AppLanguage } from '../i18n';
-import { appTheme, reducedMotionTheme } from '../theme/theme';
-import { usePrefersReducedMotion } from '../theme/useReducedMotion';
+import { appTheme } from '../theme/theme';
 
 const ANTD_LOCALES: Record<AppLanguage, ConfigProviderProps['locale']> = {
   'zh-CN': zhCN,
@@ -17,12 +16,8 @@ const ANTD_LOCALES: Record<AppLanguage, ConfigProviderProps['locale']> = {
 function LocalizedProviders({ client, children }: AppProvidersProps) {
   const { i18n: active } = useTranslation();
   const language = toAppLanguage(active.resolvedLanguage);
-  const reducedMotion = usePrefersReducedMotion();
   return (
-    <ConfigProvider
-      locale={ANTD_LOCALES[language]}
-      theme={reducedMotion ? reducedMotionTheme : appTheme}
-    >
+    <ConfigProvider locale={ANTD_LOCALES[language]} theme={appTheme}>
       <AntdApp>
         <ApolloProvider client={client}>{children}</ApolloProvider>
       </AntdApp>

@@ -76,12 +76,3 @@ export const appTheme: ThemeConfig = {
     },
   },
 };
-
-/**
- * The theme for people who asked their system for reduced motion: dialogs, drawers, messages
- * and menus appear and go at once instead of zooming and fading.
- */
-export const reducedMotionTheme: ThemeConfig = {
-  ...appTheme,
-  token: { ...appTheme.token, motion: false },
-};
