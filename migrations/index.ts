@@ -31,6 +31,9 @@ import { AddAnalyticsRollups1796980000000 } from './1796980000000-AddAnalyticsRo
 import { AddOnsiteVerification1796990000000 } from './1796990000000-AddOnsiteVerification';
 import { AddAssessmentObjections1797000000000 } from './1797000000000-AddAssessmentObjections';
 import { AddTaskListIndexes1797030000000 } from './1797030000000-AddTaskListIndexes';
+import { AddNationalSupervisor1797040000000 } from './1797040000000-AddNationalSupervisor';
+import { AddProvinceCyclesAndRegulationOwners1797050000000 } from './1797050000000-AddProvinceCyclesAndRegulationOwners';
+import { AddAnalyticsUnitRollup1797060000000 } from './1797060000000-AddAnalyticsUnitRollup';
 
 export const migrations = [
   CreateSystemSetting1764223200000,
@@ -64,6 +67,9 @@ export const migrations = [
   AddOnsiteVerification1796990000000,
   AddAssessmentObjections1797000000000,
   AddTaskListIndexes1797030000000,
+  AddNationalSupervisor1797040000000,
+  AddProvinceCyclesAndRegulationOwners1797050000000,
+  AddAnalyticsUnitRollup1797060000000,
 ];
 
 /** Table where TypeORM records applied migrations. */

@@ -92,6 +92,7 @@ export class AppModule {
                 appUrl: options.databaseUrl,
                 ssl,
                 runMigrations: config.runMigrations,
+                provinces: config.provinces,
                 logger,
               });
               reportRoles(outcome, config.isProduction, logger);
@@ -112,7 +113,7 @@ export class AppModule {
                 { migrations: applied.map((m) => m.name) },
                 `Applied ${applied.length} migration(s)`,
               );
-              await syncReferenceData(dataSource);
+              await syncReferenceData(dataSource, config.provinces);
             }
             return dataSource;
           },

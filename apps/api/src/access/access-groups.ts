@@ -7,6 +7,7 @@ export const REGISTER_READERS = [
   Role.PREFECTURE_SUPERVISOR,
   Role.COUNTY_OPERATOR,
   Role.AUDITOR,
+  Role.NATIONAL_SUPERVISOR,
 ] as const;
 
 /** Who imports regulation texts: configuration (system administrator) and the provincial supervisors. */
@@ -23,6 +24,7 @@ export const UNIT_READERS = [
   Role.PREFECTURE_SUPERVISOR,
   Role.COUNTY_OPERATOR,
   Role.AUDITOR,
+  Role.NATIONAL_SUPERVISOR,
 ] as const;
 
 /**

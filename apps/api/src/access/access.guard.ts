@@ -15,17 +15,20 @@ import {
   AUTHENTICATED,
   PUBLIC,
 } from './access.decorator';
+import { CycleProvinces, cycleIdsInArgs } from './cycle-provinces';
 
 /**
  * Checks the @Access declaration of every GraphQL root operation (Nest guards do not run on
  * field resolvers: nested data is protected by the services' jurisdiction filters). Fails
- * closed: an operation without a declaration is refused.
+ * closed: an operation without a declaration is refused. An operation naming a cycle of a
+ * province outside the caller's jurisdiction answers NOT_FOUND, as for a missing cycle.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly audit: SecurityAuditService,
+    private readonly cycles: CycleProvinces,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -53,8 +56,16 @@ export class AccessGuard implements CanActivate {
     ) {
       throw new AppError(ErrorCode.PASSWORD_CHANGE_REQUIRED);
     }
-    if (rule === AUTHENTICATED) return true;
-    if (principal.role && (rule as readonly Role[]).includes(principal.role)) return true;
+    if (
+      rule === AUTHENTICATED ||
+      (principal.role && (rule as readonly Role[]).includes(principal.role))
+    ) {
+      // A cycle of another province is not there for this caller, whatever the operation.
+      for (const cycleId of cycleIdsInArgs(gql.getArgs())) {
+        await this.cycles.assertVisible(principal, cycleId);
+      }
+      return true;
+    }
     await this.audit.record({
       action: AuditAction.PermissionDenied,
       result: 'denied',

@@ -18,6 +18,7 @@ import { PasswordResetRequestResolver } from '../user/password-reset-request.res
 import { PasswordResetRequestService } from '../user/password-reset-request.service';
 import { PERSON_FIELD_RESOLVERS } from '../user/person-fields.resolver';
 import { AccessGuard } from './access.guard';
+import { CycleProvinces } from './cycle-provinces';
 import { HttpAccess } from './http-access';
 
 /** Sign-in, sessions, users, units, the security audit log, and the guard on every operation. */
@@ -44,8 +45,9 @@ import { HttpAccess } from './http-access';
     SecurityAuditResolver,
     ...PERSON_FIELD_RESOLVERS,
     HttpAccess,
+    CycleProvinces,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [SecurityAuditService, SessionService, AuthService, HttpAccess],
+  exports: [SecurityAuditService, SessionService, AuthService, HttpAccess, CycleProvinces],
 })
 export class AccessModule {}

@@ -7,6 +7,7 @@ import { Role } from '../auth/role';
 import { SessionService } from '../auth/session.service';
 import { requestMeta } from '../auth/session-token';
 import { AuditAction, SecurityAuditService } from '../security-audit/security-audit.service';
+import { CycleProvinces } from './cycle-provinces';
 
 /** HTTP status for each error code in JSON error bodies of the REST endpoints. */
 const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -73,13 +74,15 @@ export function contentDisposition(
  * Authentication and role checks for the REST endpoints beside GraphQL (downloads, uploads):
  * the same session (cookie or Bearer token) and the same rules as the GraphQL guard. Answers
  * the error itself and returns null when the caller may not proceed; refusals by role are
- * written to the security audit log.
+ * written to the security audit log. A `cycleId` in the query string must be a cycle of the
+ * caller's provinces (else NOT_FOUND, as for a missing one).
  */
 @Injectable()
 export class HttpAccess {
   constructor(
     private readonly sessions: SessionService,
     private readonly audit: SecurityAuditService,
+    private readonly cycles: CycleProvinces,
   ) {}
 
   async principal(
@@ -111,6 +114,16 @@ export class HttpAccess {
       });
       sendError(res, ErrorCode.FORBIDDEN);
       return null;
+    }
+    // As in GraphQL (AccessGuard): a cycle of another province is not there for this caller.
+    const cycleId = req.query?.cycleId;
+    if (typeof cycleId === 'string') {
+      try {
+        await this.cycles.assertVisible(principal, cycleId);
+      } catch (error) {
+        sendAppError(res, error);
+        return null;
+      }
     }
     return principal;
   }

@@ -1,8 +1,16 @@
+import { Principal } from '../auth/principal';
+import { Role } from '../auth/role';
 import {
   BindParam,
+  isProvinceCode,
+  isProvinceWide,
   Jurisdiction,
+  jurisdictionOf,
   namedParams,
+  provinceInJurisdiction,
+  provinceOf,
   taskJurisdictionSql,
+  unitInJurisdiction,
   unitJurisdictionSql,
   unitScopeSql,
 } from './jurisdiction';
@@ -56,3 +64,71 @@ describe('jurisdiction conditions', () => {
     expect(`${units} ${tasks}`).not.toMatch(/4201|dept-1/);
   });
 });
+
+describe('jurisdictions across provinces', () => {
+  const principal = (role: Role, unitCode: string | null, scope?: string[]) =>
+    ({
+      role,
+      unitCode,
+      departmentId: role === Role.COUNTY_OPERATOR ? 'd' : null,
+      scopeProvinceCodes: scope ?? null,
+    }) as unknown as Principal;
+
+  it('binds each role to what it oversees', () => {
+    expect(jurisdictionOf(principal(Role.PROVINCIAL_SUPERVISOR, '430000'))).toEqual({
+      kind: 'provinces',
+      provinceCodes: ['430000'],
+    });
+    // A provincial supervisor without its province sees nothing (never everything).
+    expect(jurisdictionOf(principal(Role.PROVINCIAL_SUPERVISOR, null))).toEqual({ kind: 'none' });
+    expect(jurisdictionOf(principal(Role.PROVINCIAL_SUPERVISOR, '420100'))).toEqual({
+      kind: 'none',
+    });
+    expect(jurisdictionOf(principal(Role.NATIONAL_SUPERVISOR, null))).toEqual({ kind: 'all' });
+    expect(jurisdictionOf(principal(Role.NATIONAL_SUPERVISOR, null, ['420000', '430000']))).toEqual(
+      {
+        kind: 'provinces',
+        provinceCodes: ['420000', '430000'],
+      },
+    );
+    expect(jurisdictionOf(principal(Role.AUDITOR, '420000'))).toEqual({
+      kind: 'provinces',
+      provinceCodes: ['420000'],
+    });
+    expect(jurisdictionOf(principal(Role.AUDITOR, '422800'))).toEqual(PREFECTURE_OF('422800'));
+    expect(jurisdictionOf(principal(Role.AUDITOR, null))).toEqual({ kind: 'all' });
+  });
+
+  it('narrows units and tasks by the province part of the code, values bound', () => {
+    const one = namedParams();
+    expect(
+      unitJurisdictionSql({ kind: 'provinces', provinceCodes: ['430000'] }, 'a', one.bind),
+    ).toBe('left(a.code, 2) = :scopeProvince');
+    expect(one.params).toEqual({ scopeProvince: '43' });
+    const several = namedParams();
+    expect(
+      taskJurisdictionSql({ kind: 'provinces', provinceCodes: ['420000', '430000'] }, several.bind),
+    ).toBe('left(u.code, 2) = ANY(:scopeProvinces::text[])');
+    expect(several.params).toEqual({ scopeProvinces: ['42', '43'] });
+  });
+
+  it('answers membership in code for units and provinces', () => {
+    const hunan: Jurisdiction = { kind: 'provinces', provinceCodes: ['430000'] };
+    expect(unitInJurisdiction(hunan, { code: '430102', parentCode: '430100' })).toBe(true);
+    expect(unitInJurisdiction(hunan, { code: '420102', parentCode: '420100' })).toBe(false);
+    expect(provinceInJurisdiction(hunan, '430000')).toBe(true);
+    expect(provinceInJurisdiction(hunan, '420000')).toBe(false);
+    expect(provinceInJurisdiction(PREFECTURE, '420000')).toBe(true);
+    expect(provinceInJurisdiction(UNIT, '430000')).toBe(false);
+    expect(provinceInJurisdiction({ kind: 'all' }, '650000')).toBe(true);
+    expect(isProvinceWide(hunan)).toBe(true);
+    expect(isProvinceWide(PREFECTURE)).toBe(false);
+    expect(provinceOf('422801')).toBe('420000');
+    expect(isProvinceCode('420000')).toBe(true);
+    expect(isProvinceCode('420100')).toBe(false);
+  });
+});
+
+function PREFECTURE_OF(code: string): Jurisdiction {
+  return { kind: 'prefecture', prefectureCode: code };
+}

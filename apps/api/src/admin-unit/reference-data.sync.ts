@@ -1,4 +1,8 @@
-import { ADMIN_UNITS_DATA_EDITION, hubeiAdminUnits } from '@duty/shared/admin-units';
+import {
+  ADMIN_UNITS_DATA_EDITION,
+  adminUnitsOfProvince,
+  HUBEI_PROVINCE_CODE,
+} from '@duty/shared/admin-units';
 import { DataSource, EntityManager } from 'typeorm';
 import { syncDepartmentKinds } from '../department/department-kinds.sync';
 import { SettingKey } from '../system/system-settings';
@@ -6,22 +10,27 @@ import { departmentName } from './department-naming';
 
 /**
  * Reference data every installation needs, kept in step with the shipped packages at each
- * start: department kinds, Hubei's administrative units (GB/T 2260, edition recorded in
- * system_setting) and one department per unit and kind. Idempotent; never deletes (users,
- * tasks and evidence may refer to a unit or department that a newer edition drops).
+ * start: department kinds, the administrative units of the configured provinces (GB/T 2260,
+ * edition recorded in system_setting; PROVINCES, Hubei by default) and one department per unit
+ * and kind. Idempotent; never deletes (users, tasks and evidence may refer to a unit or
+ * department that a newer edition drops, or a province taken out of the configuration).
  */
-export async function syncReferenceData(dataSource: DataSource): Promise<void> {
+export async function syncReferenceData(
+  dataSource: DataSource,
+  provinces: readonly string[] = [HUBEI_PROVINCE_CODE],
+): Promise<void> {
   await dataSource.transaction(async (manager) => {
     // One instance at a time (several replicas may start together).
     await manager.query(`SELECT pg_advisory_xact_lock(4207020041)`);
     await syncDepartmentKinds(manager);
-    await syncUnits(manager);
+    await syncUnits(manager, provinces);
     await syncDepartments(manager);
   });
 }
 
-async function syncUnits(manager: EntityManager): Promise<void> {
-  const units = hubeiAdminUnits(); // parents before children (province first, then by code)
+async function syncUnits(manager: EntityManager, provinces: readonly string[]): Promise<void> {
+  const units = provinces.flatMap((code) => adminUnitsOfProvince(code));
+  // Parents before children: provinces first, then prefectures, then counties, each by code.
   const ordered = [...units].sort(
     (a, b) => levelRank(a.level) - levelRank(b.level) || a.code.localeCompare(b.code),
   );

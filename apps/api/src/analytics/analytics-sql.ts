@@ -11,8 +11,11 @@ import {
  *
  * The figures are read from rollups maintained in the transaction of every task, evidence and
  * history change (analytics_rollup and analytics_trend_day, migration AddAnalyticsRollups; never
- * a periodic batch), except for a county operator, whose view is their department's tasks inside
- * one unit and reads the task rows (`readsRollups`). `npm run analytics:verify` recomputes the
+ * a periodic batch; the statements needing no duty or department dimension — summary, unit rows
+ * and ranking, behind schedule, the trend's task count — read analytics_unit_rollup, the same
+ * counters per unit × due date, migration AddAnalyticsUnitRollup), except for a county operator,
+ * whose view is their department's tasks inside one unit and reads the task rows
+ * (`readsRollups`). `npm run analytics:verify` recomputes the
  * rollups from the base tables and compares every statement both ways.
  *
  * Each statement starts with the same building blocks:
@@ -104,8 +107,9 @@ export function readsRollups(jurisdiction: Jurisdiction): boolean {
  * `in_progress`, `not_started`, `returned`, `overdue`, with `evidence` current files — with the
  * unit's level, parent and the parent's level. From the rollups (one row per unit × duty × lead
  * department × due date, `t` is the rollup row, which has the task's `duty_id`,
- * `lead_department_id`, `unit_code` and `due_date`) or, with `base`, from the task rows (one row
- * per task, with its `id`).
+ * `lead_department_id`, `unit_code` and `due_date`; with `unitGrain`, one row per unit × due
+ * date, with `unit_code` and `due_date` only) or, with `base`, from the task rows (one row per
+ * task, with its `id`).
  */
 export function tasksCte(opts: {
   p: SqlParams;
@@ -122,6 +126,13 @@ export function tasksCte(opts: {
   notApplicable?: 'only';
   /** Read the task rows even where the rollups would serve (the naive benchmark, verification). */
   base?: boolean;
+  /**
+   * Where the rollups serve, read analytics_unit_rollup (per cycle × unit × due date ×
+   * not-applicable: about one row per unit) instead of analytics_rollup; for statements that
+   * need neither the duty nor the lead department (`t` then has no `duty_id`,
+   * `lead_department_id`).
+   */
+  unitGrain?: boolean;
 }): string {
   const extra = opts.columns ? `, ${opts.columns}` : '';
   const common = `u.level, u.parent_code, pu.level AS parent_level`;
@@ -135,7 +146,7 @@ export function tasksCte(opts: {
          t.returned,
          CASE WHEN t.due_date < ${opts.today}::date THEN t.tasks - t.verified - t.submitted ELSE 0 END AS overdue,
          t.evidence${extra}
-    FROM analytics_rollup t
+    FROM ${opts.unitGrain ? 'analytics_unit_rollup' : 'analytics_rollup'} t
     ${unitJoins}
     ${opts.joins ?? ''}
    WHERE t.cycle_id = ${opts.cycle} AND t.not_applicable = ${opts.notApplicable === 'only' ? 'TRUE' : 'FALSE'}
@@ -174,9 +185,22 @@ export function targetCte(name: string, code: string, j: Jurisdiction, p: SqlPar
     WHERE a.code = ${code} AND ${unitJurisdictionSql(j, 'a', p.bind)})`;
 }
 
-/** A prefecture with its units, or one unit alone (tasks whose unit u is inside `target`). */
+/**
+ * A province or a prefecture with every unit under it, or one unit alone (tasks whose unit u is
+ * inside `target`). A province's units share its code's first two digits (GB/T 2260).
+ */
 export const TARGET_SCOPE = `(u.code IN (SELECT code FROM target)
-      OR u.parent_code IN (SELECT code FROM target WHERE level = 'prefecture'))`;
+      OR u.parent_code IN (SELECT code FROM target WHERE level = 'prefecture')
+      OR left(u.code, 2) IN (SELECT left(code, 2) FROM target WHERE level = 'province'))`;
+
+/**
+ * Whether a jurisdiction spans several provinces (the national view): its top-level figures are
+ * then per province rather than per prefecture. The service narrows the jurisdiction to the
+ * cycle's province first, so a provincial cycle is never "several provinces".
+ */
+export function spansProvinces(j: Jurisdiction): boolean {
+  return j.kind === 'all' || (j.kind === 'provinces' && j.provinceCodes.length > 1);
+}
 
 /** Elapsed share of the cycle at `asOf` as exact numerator / denominator (days). */
 function elapsedParts(c: string, asOf: string): { num: string; den: string } {
@@ -237,6 +261,7 @@ export function summarySql(input: {
       jurisdiction: input.jurisdiction,
       scope: input.unitCode ? TARGET_SCOPE : undefined,
       base: input.base,
+      unitGrain: true,
     }),
     tasksCte({
       p,
@@ -248,6 +273,7 @@ export function summarySql(input: {
       name: 'na',
       notApplicable: 'only',
       base: input.base,
+      unitGrain: true,
     }),
     `per_unit AS (SELECT st.unit_code, sum(st.n) AS tasks, sum(st.verified) AS verified
         FROM st GROUP BY st.unit_code)`,
@@ -299,17 +325,26 @@ export function unitRowsSql(input: {
       today,
       jurisdiction: input.jurisdiction,
       scope: `u.code IN (SELECT code FROM units)
-        OR u.parent_code IN (SELECT code FROM units WHERE level = 'prefecture')`,
+        OR u.parent_code IN (SELECT code FROM units WHERE level = 'prefecture')
+        OR left(u.code, 2) IN (SELECT left(code, 2) FROM units WHERE level = 'province')`,
       base: input.base,
+      unitGrain: true,
     }),
-    `own AS (SELECT st.unit_code AS code,
+    // MATERIALIZED (here and below): computed once. The planner estimates a province's units
+    // (left(code, 2) = …) at one row and would otherwise re-run the aggregate for each unit.
+    `own AS MATERIALIZED (SELECT st.unit_code AS code,
         sum(st.verified)::numeric / NULLIF(sum(st.n), 0) AS ratio,
         ${countersSql()}
       FROM st GROUP BY st.unit_code)`,
-    // A prefecture with the units under it (the directly-administered units roll up to the province).
-    `roll AS (SELECT CASE WHEN st.level = 'prefecture' THEN st.unit_code ELSE st.parent_code END AS code,
+    // A prefecture with the units under it (the directly-administered units roll up to the
+    // province), and a province with every unit of it.
+    `roll AS MATERIALIZED (SELECT CASE WHEN st.level = 'prefecture' THEN st.unit_code ELSE st.parent_code END AS code,
         ${countersSql('st', 'wc_')}
-      FROM st WHERE st.level = 'prefecture' OR st.parent_level = 'prefecture' GROUP BY 1)`,
+      FROM st WHERE st.level = 'prefecture' OR st.parent_level = 'prefecture' GROUP BY 1
+      UNION ALL
+      SELECT left(st.unit_code, 2) || '0000', ${countersSql('st', 'wc_')}
+        FROM st WHERE left(st.unit_code, 2) IN (SELECT left(code, 2) FROM units WHERE level = 'province')
+       GROUP BY 1)`,
   );
   const meta = `SELECT (SELECT count(*) FROM cyc)::int AS cycle_found,
       ${input.parentCode ? '(SELECT count(*) FROM parent)::int' : '1'} AS unit_found`;
@@ -440,6 +475,9 @@ export function matrixSql(input: {
     columns = `a.parent_code = ${p.add(j.prefectureCode)}`;
   } else if (j.kind === 'unit') {
     columns = `a.code = ${p.add(j.unitCode)}`;
+  } else if (spansProvinces(j)) {
+    // The national view: one column per province.
+    columns = `a.level = 'province'`;
   } else {
     columns = `a.parent_code IN (SELECT r.code FROM admin_unit r WHERE r.parent_code IS NULL)`;
   }
@@ -453,14 +491,17 @@ export function matrixSql(input: {
       jurisdiction: j,
       withEvidence: false,
       scope: `u.code IN (SELECT code FROM cols)
-        OR u.parent_code IN (SELECT code FROM cols WHERE level = 'prefecture')`,
+        OR u.parent_code IN (SELECT code FROM cols WHERE level = 'prefecture')
+        OR left(u.code, 2) IN (SELECT left(code, 2) FROM cols WHERE level = 'province')`,
       joins: `JOIN duty d ON d.id = t.duty_id JOIN regulation_article ra ON ra.id = d.article_id
         JOIN regulation_chapter rc ON rc.id = ra.chapter_id`,
       columns: 'rc.number AS chapter, rc.title AS chapter_title',
       base: input.base,
     }),
     `agg AS (SELECT st.chapter,
-        CASE WHEN st.unit_code IN (SELECT code FROM cols) THEN st.unit_code ELSE st.parent_code END AS code,
+        CASE WHEN st.unit_code IN (SELECT code FROM cols) THEN st.unit_code
+             WHEN st.parent_code IN (SELECT code FROM cols) THEN st.parent_code
+             ELSE left(st.unit_code, 2) || '0000' END AS code,
         sum(st.n)::int AS tasks, sum(st.verified)::int AS verified
       FROM st GROUP BY 1, 2)`,
     `chapters AS (SELECT st.chapter, min(st.chapter_title) AS title FROM st GROUP BY st.chapter)`,
@@ -519,15 +560,16 @@ export function trendSql(input: {
       withEvidence: false,
       scope,
       base: input.base,
+      unitGrain: true,
     }),
     `days AS (SELECT c.start_date + i AS day FROM cyc c,
         generate_series(0, LEAST(${today}::date, c.due_date) - c.start_date) i)`,
   );
   if (!input.base && readsRollups(input.jurisdiction)) {
     ctes.push(`deltas AS (
-      SELECT d.day, d.verified_change AS d FROM analytics_trend_day d
-        JOIN admin_unit u ON u.code = d.unit_code
-       WHERE d.cycle_id = ${cycle} AND ${taskJurisdictionSql(input.jurisdiction, p.bind)}
+      SELECT t.day, t.verified_change AS d FROM analytics_trend_day t
+        JOIN admin_unit u ON u.code = t.unit_code
+       WHERE t.cycle_id = ${cycle} AND ${taskJurisdictionSql(input.jurisdiction, p.bind)}
          AND (${scope ?? 'TRUE'})
       UNION ALL
       SELECT days.day, 0 FROM days)`);
@@ -595,8 +637,9 @@ export function behindScheduleSql(input: {
       withEvidence: false,
       scope: 'u.code IN (SELECT code FROM units)',
       base: input.base,
+      unitGrain: true,
     }),
-    `own AS (SELECT st.unit_code AS code, sum(st.n)::int AS tasks,
+    `own AS MATERIALIZED (SELECT st.unit_code AS code, sum(st.n)::int AS tasks,
         sum(st.verified)::int AS verified FROM st GROUP BY st.unit_code)`,
     `meta AS (SELECT (SELECT count(*) FROM cyc)::int AS cycle_found, 1 AS unit_found)`,
   ];

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode } from '@duty/shared/errors';
 import { intToChineseNumeral } from '@duty/regulation/parser';
-import { Jurisdiction, jurisdictionOf, notFound } from '../access/jurisdiction';
+import {
+  Jurisdiction,
+  jurisdictionOf,
+  notFound,
+  provinceInJurisdiction,
+} from '../access/jurisdiction';
+import { CycleProvinces } from '../access/cycle-provinces';
 import { Clock, CLOCK } from '../auth/clock';
 import { Principal } from '../auth/principal';
 import { isIsoDate } from '../common/iso-date';
@@ -55,6 +61,7 @@ export class AnalyticsService {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly reads: ReadRouting,
+    private readonly cycles: CycleProvinces,
   ) {}
 
   today(): string {
@@ -68,7 +75,7 @@ export class AnalyticsService {
   ): Promise<AnalyticsSummaryModel> {
     const [row] = await this.run(
       principal,
-      summarySql({ ...this.base(principal, cycleId), unitCode: unitCode || null }),
+      summarySql({ ...(await this.base(principal, cycleId)), unitCode: unitCode || null }),
     );
     return {
       ...figures(row),
@@ -87,7 +94,7 @@ export class AnalyticsService {
     const rows = await this.run(
       principal,
       unitRowsSql({
-        ...this.base(principal, cycleId),
+        ...(await this.base(principal, cycleId)),
         parentCode: filter.parentCode || null,
         level: parseLevel(filter.level),
       }),
@@ -109,7 +116,7 @@ export class AnalyticsService {
     const rows = (
       await this.run(
         principal,
-        unitRowsSql({ ...this.base(principal, cycleId), level: parsed, rank: { top } }),
+        unitRowsSql({ ...(await this.base(principal, cycleId)), level: parsed, rank: { top } }),
       )
     ).filter((r) => r.code !== null);
     const pick = (rank: 'top_rank' | 'bottom_rank') =>
@@ -128,7 +135,7 @@ export class AnalyticsService {
   ): Promise<BreakdownRowModel[]> {
     const rows = await this.run(
       principal,
-      breakdownSql({ ...this.base(principal, cycleId), by, unitCode: unitCode || null }),
+      breakdownSql({ ...(await this.base(principal, cycleId)), by, unitCode: unitCode || null }),
     );
     return rows
       .filter((r) => r.key !== null)
@@ -152,7 +159,7 @@ export class AnalyticsService {
   ): Promise<MatrixCellModel[]> {
     const rows = await this.run(
       principal,
-      matrixSql({ ...this.base(principal, cycleId), parentCode: parentCode || null }),
+      matrixSql({ ...(await this.base(principal, cycleId)), parentCode: parentCode || null }),
     );
     return rows
       .filter((r) => r.unit_code !== null)
@@ -174,7 +181,7 @@ export class AnalyticsService {
   ): Promise<TrendPointModel[]> {
     const rows = await this.run(
       principal,
-      trendSql({ ...this.base(principal, cycleId), unitCode: unitCode || null }),
+      trendSql({ ...(await this.base(principal, cycleId)), unitCode: unitCode || null }),
     );
     return rows
       .filter((r) => r.date !== null)
@@ -201,7 +208,7 @@ export class AnalyticsService {
     const rows = await this.run(
       principal,
       behindScheduleSql({
-        ...this.base(principal, cycleId),
+        ...(await this.base(principal, cycleId)),
         threshold,
         asOf: input.asOf || this.today(),
         level: parseLevel(input.level),
@@ -219,10 +226,19 @@ export class AnalyticsService {
       }));
   }
 
-  private base(reader: AnalyticsReader, cycleId: string) {
+  /**
+   * The cycle, today, and the reader's jurisdiction narrowed to the cycle's province: a cycle
+   * is read as its province (a national reader sees its prefectures, not an empty column per
+   * other province).
+   */
+  private async base(reader: AnalyticsReader, cycleId: string) {
     if (!isUuid(cycleId)) throw notFound('考核年度');
     const jurisdiction = 'jurisdiction' in reader ? reader.jurisdiction : jurisdictionOf(reader);
-    return { cycleId, today: this.today(), jurisdiction };
+    const province = await this.cycles.of(cycleId);
+    // Another province's cycle is not there for this reader (like a missing one).
+    if (province && !provinceInJurisdiction(jurisdiction, province)) throw notFound('考核年度');
+    const narrowed = narrowToProvince(jurisdiction, province);
+    return { cycleId, today: this.today(), jurisdiction: narrowed };
   }
 
   /** Runs one statement; NOT_FOUND when the cycle or the requested unit is missing or outside. */
@@ -238,6 +254,25 @@ export class AnalyticsService {
     if (Number(meta.unit_found) === 0) throw notFound('单位');
     return rows;
   }
+}
+
+/**
+ * A jurisdiction narrowed to one province's cycle: the whole country or a set of provinces that
+ * includes it becomes that province; a set without it sees nothing of it; a prefecture's or a
+ * unit's view is already inside one province.
+ */
+export function narrowToProvince(
+  j: Jurisdiction,
+  province: string | null | undefined,
+): Jurisdiction {
+  if (!province) return j;
+  if (j.kind === 'all') return { kind: 'provinces', provinceCodes: [province] };
+  if (j.kind === 'provinces') {
+    return j.provinceCodes.includes(province)
+      ? { kind: 'provinces', provinceCodes: [province] }
+      : { kind: 'none' };
+  }
+  return j;
 }
 
 function invalid(field: string, message: string): AppError {
@@ -285,6 +320,6 @@ function unitAnalytics(r: Row): UnitAnalyticsModel {
   return {
     ...figures(r),
     unit: unitOf(r),
-    withChildren: r.level === 'prefecture' ? figures(r, 'wc_') : null,
+    withChildren: r.level === 'prefecture' || r.level === 'province' ? figures(r, 'wc_') : null,
   };
 }

@@ -14,10 +14,12 @@ import {
 
 /**
  * The dashboard's analytics queries, each as the GraphQL operation the dashboard sends and as the
- * plain SQL over the base tables that computes the same figures for the province-wide scope (no
- * jurisdiction filter: a provincial supervisor's view). The SQL is the statement the API itself
- * runs for a province-wide caller, so the benchmark can separate database time from GraphQL
- * overhead. `today` defaults to the current date in Asia/Shanghai, as the API's clock does.
+ * plain SQL that computes the same figures. The SQL is the statement the API itself runs for a
+ * caller of the context's jurisdiction (default: the whole deployment, no jurisdiction filter;
+ * the benchmark passes each reader's, as the API narrows it to the cycle's province — a
+ * provincial supervisor `{ kind: 'provinces', provinceCodes: ['420000'] }`), so the benchmark can
+ * separate database time from GraphQL overhead. `today` defaults to the current date in
+ * Asia/Shanghai, as the API's clock does.
  */
 export interface BenchContext {
   cycleId: string;
@@ -25,12 +27,15 @@ export interface BenchContext {
   countyCode: string;
   /** YYYY-MM-DD; default: today in Asia/Shanghai. */
   today?: string;
+  /** The reader's jurisdiction, narrowed to the cycle's province (default: `all`). */
+  jurisdiction?: Jurisdiction;
 }
 
 export interface AnalyticsBenchQuery {
   name: string;
   graphql: string;
   variables: (ctx: BenchContext) => Record<string, unknown>;
+  /** The statement's text for the default jurisdiction (`all`), and its parameters. */
   sql: string;
   sqlParams: (ctx: BenchContext) => unknown[];
   /**
@@ -39,6 +44,9 @@ export interface AnalyticsBenchQuery {
    */
   baseSql: string;
   baseSqlParams: (ctx: BenchContext) => unknown[];
+  /** Text and parameters for the context's jurisdiction (the text depends on its kind). */
+  statement: (ctx: BenchContext) => Statement;
+  baseStatement: (ctx: BenchContext) => Statement;
 }
 
 const ALL: Jurisdiction = { kind: 'all' };
@@ -56,20 +64,26 @@ function entry(
   name: string,
   graphql: string,
   variables: (ctx: BenchContext) => Record<string, unknown>,
-  build: (ctx: BenchContext & { today: string; base?: boolean }) => Statement,
+  build: (
+    ctx: BenchContext & { today: string; jurisdiction: Jurisdiction; base?: boolean },
+  ) => Statement,
 ): AnalyticsBenchQuery {
   const withToday = (ctx: BenchContext) => ({
     ...ctx,
     today: ctx.today ?? shanghaiDate(new Date()),
+    jurisdiction: ctx.jurisdiction ?? ALL,
   });
+  const all = (ctx: BenchContext) => ({ ...ctx, jurisdiction: ALL });
   return {
     name,
     graphql,
     variables,
     sql: build(withToday(PLACEHOLDER)).sql,
-    sqlParams: (ctx) => build(withToday(ctx)).params,
+    sqlParams: (ctx) => build(withToday(all(ctx))).params,
     baseSql: build({ ...withToday(PLACEHOLDER), base: true }).sql,
-    baseSqlParams: (ctx) => build({ ...withToday(ctx), base: true }).params,
+    baseSqlParams: (ctx) => build({ ...withToday(all(ctx)), base: true }).params,
+    statement: (ctx) => build(withToday(ctx)),
+    baseStatement: (ctx) => build({ ...withToday(ctx), base: true }),
   };
 }
 
@@ -82,7 +96,7 @@ const breakdown = (by: Dimension) =>
       breakdownSql({
         cycleId: ctx.cycleId,
         today: ctx.today,
-        jurisdiction: ALL,
+        jurisdiction: ctx.jurisdiction,
         base: ctx.base,
         by,
       }),
@@ -94,7 +108,12 @@ export const ANALYTICS_BENCH_QUERIES: AnalyticsBenchQuery[] = [
     `query($cycleId: ID!) { analyticsSummary(cycleId: $cycleId) { ${FIGURES} unitsBehindSchedule daysLeft elapsedFraction } }`,
     (ctx) => ({ cycleId: ctx.cycleId }),
     (ctx) =>
-      summarySql({ cycleId: ctx.cycleId, today: ctx.today, jurisdiction: ALL, base: ctx.base }),
+      summarySql({
+        cycleId: ctx.cycleId,
+        today: ctx.today,
+        jurisdiction: ctx.jurisdiction,
+        base: ctx.base,
+      }),
   ),
   entry(
     'analyticsSummary(prefecture)',
@@ -104,7 +123,7 @@ export const ANALYTICS_BENCH_QUERIES: AnalyticsBenchQuery[] = [
       summarySql({
         cycleId: ctx.cycleId,
         today: ctx.today,
-        jurisdiction: ALL,
+        jurisdiction: ctx.jurisdiction,
         base: ctx.base,
         unitCode: ctx.prefectureCode,
       }),
@@ -114,7 +133,12 @@ export const ANALYTICS_BENCH_QUERIES: AnalyticsBenchQuery[] = [
     `query($cycleId: ID!) { unitAnalytics(cycleId: $cycleId) { ${UNIT_ROW} } }`,
     (ctx) => ({ cycleId: ctx.cycleId }),
     (ctx) =>
-      unitRowsSql({ cycleId: ctx.cycleId, today: ctx.today, jurisdiction: ALL, base: ctx.base }),
+      unitRowsSql({
+        cycleId: ctx.cycleId,
+        today: ctx.today,
+        jurisdiction: ctx.jurisdiction,
+        base: ctx.base,
+      }),
   ),
   entry(
     'unitAnalytics(prefecture)',
@@ -124,7 +148,7 @@ export const ANALYTICS_BENCH_QUERIES: AnalyticsBenchQuery[] = [
       unitRowsSql({
         cycleId: ctx.cycleId,
         today: ctx.today,
-        jurisdiction: ALL,
+        jurisdiction: ctx.jurisdiction,
         base: ctx.base,
         parentCode: ctx.prefectureCode,
       }),
@@ -137,14 +161,24 @@ export const ANALYTICS_BENCH_QUERIES: AnalyticsBenchQuery[] = [
     `query($cycleId: ID!) { chapterUnitMatrix(cycleId: $cycleId) { chapter unitCode unitName tasks verified completionRate } }`,
     (ctx) => ({ cycleId: ctx.cycleId }),
     (ctx) =>
-      matrixSql({ cycleId: ctx.cycleId, today: ctx.today, jurisdiction: ALL, base: ctx.base }),
+      matrixSql({
+        cycleId: ctx.cycleId,
+        today: ctx.today,
+        jurisdiction: ctx.jurisdiction,
+        base: ctx.base,
+      }),
   ),
   entry(
     'completionTrend',
     `query($cycleId: ID!) { completionTrend(cycleId: $cycleId) { date verified tasks completionRate } }`,
     (ctx) => ({ cycleId: ctx.cycleId }),
     (ctx) =>
-      trendSql({ cycleId: ctx.cycleId, today: ctx.today, jurisdiction: ALL, base: ctx.base }),
+      trendSql({
+        cycleId: ctx.cycleId,
+        today: ctx.today,
+        jurisdiction: ctx.jurisdiction,
+        base: ctx.base,
+      }),
   ),
   entry(
     'completionTrend(county)',
@@ -154,7 +188,7 @@ export const ANALYTICS_BENCH_QUERIES: AnalyticsBenchQuery[] = [
       trendSql({
         cycleId: ctx.cycleId,
         today: ctx.today,
-        jurisdiction: ALL,
+        jurisdiction: ctx.jurisdiction,
         base: ctx.base,
         unitCode: ctx.countyCode,
       }),
@@ -167,7 +201,7 @@ export const ANALYTICS_BENCH_QUERIES: AnalyticsBenchQuery[] = [
       behindScheduleSql({
         cycleId: ctx.cycleId,
         today: ctx.today,
-        jurisdiction: ALL,
+        jurisdiction: ctx.jurisdiction,
         base: ctx.base,
         threshold: DEFAULT_THRESHOLD,
         asOf: ctx.today,
@@ -181,7 +215,7 @@ export const ANALYTICS_BENCH_QUERIES: AnalyticsBenchQuery[] = [
       unitRowsSql({
         cycleId: ctx.cycleId,
         today: ctx.today,
-        jurisdiction: ALL,
+        jurisdiction: ctx.jurisdiction,
         base: ctx.base,
         level: 'county',
         rank: { top: 10 },

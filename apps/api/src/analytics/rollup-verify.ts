@@ -12,8 +12,8 @@ import {
 
 /**
  * Verification of the maintained rollups (analytics_rollup, analytics_trend_day; migration
- * AddAnalyticsRollups): both are recomputed from the base tables (task, evidence, task_event)
- * and compared row by row. The recomputation is written independently of the triggers: the
+ * AddAnalyticsRollups; analytics_unit_rollup, migration AddAnalyticsUnitRollup): each is
+ * recomputed from the base tables (task, evidence, task_event) and compared row by row. The recomputation is written independently of the triggers: the
  * trend replays the status history as intervals (as the base-table trend statement does), not
  * with the triggers' per-event changes.
  */
@@ -43,7 +43,7 @@ const ROLLUP_KEY = [
 ] as const;
 
 export interface RollupDifference {
-  table: 'analytics_rollup' | 'analytics_trend_day';
+  table: 'analytics_rollup' | 'analytics_unit_rollup' | 'analytics_trend_day';
   /** The row's key (cycle, unit, duty, lead department, due date, not applicable / day). */
   key: Record<string, string>;
   /** Stored counters (null: no stored row). */
@@ -68,6 +68,26 @@ const EXPECTED_ROLLUP = `SELECT t.cycle_id, t.unit_code, t.duty_id, t.lead_depar
     ON ev.task_id = t.id
  WHERE t.retired_at IS NULL AND ($1::uuid IS NULL OR t.cycle_id = $1::uuid)
  GROUP BY 1, 2, 3, 4, 5, 6`;
+
+/**
+ * analytics_unit_rollup from the base tables (not from analytics_rollup, which its triggers
+ * follow): per cycle × unit × due date × not applicable. `$1`: a cycle id, or NULL.
+ */
+const EXPECTED_UNIT_ROLLUP = `SELECT t.cycle_id, t.unit_code, t.due_date,
+       (t.not_applicable_status IS NOT DISTINCT FROM 'APPROVED') AS not_applicable,
+       count(*)::int AS tasks,
+       count(*) FILTER (WHERE t.status = 'VERIFIED')::int AS verified,
+       count(*) FILTER (WHERE t.status = 'SUBMITTED')::int AS submitted,
+       count(*) FILTER (WHERE t.status = 'IN_PROGRESS')::int AS in_progress,
+       count(*) FILTER (WHERE t.status = 'NOT_STARTED')::int AS not_started,
+       count(*) FILTER (WHERE t.status = 'RETURNED')::int AS returned,
+       COALESCE(sum(ev.n), 0)::int AS evidence
+  FROM task t
+  LEFT JOIN (SELECT e.task_id, count(*) AS n FROM evidence e
+              WHERE e.withdrawn_at IS NULL AND e.superseded_by_id IS NULL GROUP BY e.task_id) ev
+    ON ev.task_id = t.id
+ WHERE t.retired_at IS NULL AND ($1::uuid IS NULL OR t.cycle_id = $1::uuid)
+ GROUP BY 1, 2, 3, 4`;
 
 const EXPECTED_TREND = `WITH iv AS (
   SELECT t.cycle_id, t.unit_code, e.after->>'status' AS status,
@@ -107,8 +127,9 @@ SELECT jsonb_build_object(${key.map((k) => `'${k}', COALESCE(s.${k}, x.${k})::te
 
 /**
  * Replaces a cycle's rollups by their recomputation from the base tables, in two set-based
- * statements per table. For bulk loads that ran with the rollup triggers disabled (the
- * benchmark's national data set); the application never needs it.
+ * statements per table. For bulk loads that ran with the rollup triggers of task, task_event
+ * and evidence disabled (the benchmark's national data set); the application never needs it.
+ * analytics_unit_rollup follows analytics_rollup by its own triggers (left enabled).
  */
 export async function rebuildRollups(db: Queryable, cycleId: string): Promise<void> {
   const rollupColumns = [...ROLLUP_KEY, ...ROLLUP_COUNTERS].join(', ');
@@ -133,6 +154,15 @@ export async function verifyRollups(
   const out: RollupDifference[] = [];
   const checks = [
     ['analytics_rollup', diffSql('analytics_rollup', EXPECTED_ROLLUP, ROLLUP_KEY, ROLLUP_COUNTERS)],
+    [
+      'analytics_unit_rollup',
+      diffSql(
+        'analytics_unit_rollup',
+        EXPECTED_UNIT_ROLLUP,
+        ['cycle_id', 'unit_code', 'due_date', 'not_applicable'],
+        ROLLUP_COUNTERS,
+      ),
+    ],
     [
       'analytics_trend_day',
       diffSql(
@@ -191,7 +221,19 @@ export async function verifyFigures(
   prefectureCode?: string | null,
 ): Promise<FigureDifference[]> {
   const all: Jurisdiction = { kind: 'all' };
+  const [cycle] = (await db.query(
+    `SELECT province_code AS "provinceCode" FROM assessment_cycle WHERE id = $1`,
+    [cycleId],
+  )) as Array<{ provinceCode: string | null }>;
+  // Everything (no jurisdiction filter), and, for a provincial cycle, its province as a
+  // provincial supervisor sees it (the API narrows every reader to the cycle's province).
   const views: Array<[string, Jurisdiction]> = [['province', all]];
+  if (cycle?.provinceCode) {
+    views.push([
+      `provinces ${cycle.provinceCode}`,
+      { kind: 'provinces', provinceCodes: [cycle.provinceCode] },
+    ]);
+  }
   if (prefectureCode) views.push([prefectureCode, { kind: 'prefecture', prefectureCode }]);
   const out: FigureDifference[] = [];
   for (const [view, jurisdiction] of views) {

@@ -40,7 +40,10 @@ export class MachineApiController {
   @Get('analytics/summary')
   summary(@Req() req: Request, @Res() res: Response): Promise<void> {
     return this.serve(req, res, 'ANALYTICS_READ', async (caller) => {
-      const cycle = await this.reads.cycle(stringParam(req.query.cycleId, 'cycleId'));
+      const cycle = await this.reads.cycle(
+        stringParam(req.query.cycleId, 'cycleId'),
+        caller.unitCode,
+      );
       const reader = { jurisdiction: caller.jurisdiction };
       const [summary, units, unit] = await Promise.all([
         this.analytics.summary(reader, cycle.id),
@@ -64,7 +67,10 @@ export class MachineApiController {
   @Get('analytics/units')
   units(@Req() req: Request, @Res() res: Response): Promise<void> {
     return this.serve(req, res, 'ANALYTICS_READ', async (caller) => {
-      const cycle = await this.reads.cycle(stringParam(req.query.cycleId, 'cycleId'));
+      const cycle = await this.reads.cycle(
+        stringParam(req.query.cycleId, 'cycleId'),
+        caller.unitCode,
+      );
       const units = await this.analytics.units({ jurisdiction: caller.jurisdiction }, cycle.id, {
         parentCode: stringParam(req.query.parentCode, 'parentCode'),
         level: stringParam(req.query.level, 'level'),

@@ -57,16 +57,21 @@ export const MAX_EVIDENCE_PAGE = 200;
 export class MachineReadService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** `cycleId`, or the current cycle: the newest open one, else the newest. */
-  async cycle(cycleId: string | undefined): Promise<MachineCycle> {
+  /**
+   * `cycleId`, or the current cycle: the newest open one, else the newest — among the national
+   * cycles and those of the province of the token's unit (`unitCode`); another province's cycle
+   * is not found.
+   */
+  async cycle(cycleId: string | undefined, unitCode: string): Promise<MachineCycle> {
     if (cycleId !== undefined && !isUuid(cycleId)) throw notFound('考核年度');
     const [row] = await this.dataSource.query<MachineCycle[]>(
       `SELECT id, year, title, to_char(start_date, 'YYYY-MM-DD') AS "startDate",
               to_char(due_date, 'YYYY-MM-DD') AS "dueDate", state
          FROM assessment_cycle
         WHERE ($1::uuid IS NULL OR id = $1::uuid)
+          AND left(province_code, 2) = left($2, 2)
         ORDER BY (state = 'open') DESC, year DESC, created_at DESC LIMIT 1`,
-      [cycleId ?? null],
+      [cycleId ?? null, unitCode],
     );
     if (!row) throw notFound('考核年度');
     return row;

@@ -8,9 +8,8 @@ export interface BoundUnit {
 }
 
 /**
- * The data a token bound to `unit` may read: the unit and every unit under it. Hubei has three
- * levels and admin_unit holds only Hubei's units, so
- * - the province (the root) is everything (`all`);
+ * The data a token bound to `unit` may read: the unit and every unit under it.
+ * - a province (a root: several provinces may share a deployment) is that province's units;
  * - any other unit is that unit with the units directly under it, which for a prefecture is
  *   its whole subtree and for a county-level unit the unit alone. The `prefecture` kind of
  *   jurisdiction is exactly that condition (`code = X OR parent_code = X`), without the
@@ -18,6 +17,8 @@ export interface BoundUnit {
  *   reading a county's figures.
  */
 export function tokenJurisdiction(unit: BoundUnit): Jurisdiction {
-  if (unit.level === 'province' && unit.parentCode === null) return { kind: 'all' };
+  if (unit.level === 'province' && unit.parentCode === null) {
+    return { kind: 'provinces', provinceCodes: [unit.code] };
+  }
   return { kind: 'prefecture', prefectureCode: unit.code };
 }

@@ -36,9 +36,10 @@ describe('machine token secrets', () => {
 });
 
 describe('tokenJurisdiction', () => {
-  it('is everything for the province, and the unit with the units under it otherwise', () => {
+  it('is the province for a province (never other provinces), the unit with the units under it otherwise', () => {
     expect(tokenJurisdiction({ code: '420000', level: 'province', parentCode: null })).toEqual({
-      kind: 'all',
+      kind: 'provinces',
+      provinceCodes: ['420000'],
     });
     expect(
       tokenJurisdiction({ code: '422800', level: 'prefecture', parentCode: '420000' }),

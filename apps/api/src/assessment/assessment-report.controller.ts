@@ -26,6 +26,7 @@ const RANKING_READERS = [
   Role.PROVINCIAL_SUPERVISOR,
   Role.PREFECTURE_SUPERVISOR,
   Role.AUDITOR,
+  Role.NATIONAL_SUPERVISOR,
 ] as const;
 const LEVEL_ZH: Record<string, string> = { province: '省级', prefecture: '市州', county: '县级' };
 const RULE_ZH: Record<string, string> = {

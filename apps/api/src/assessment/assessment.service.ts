@@ -10,7 +10,7 @@ import {
 } from '@duty/assessment/scoring';
 import { ErrorCode } from '@duty/shared/errors';
 import { DataSource, EntityManager } from 'typeorm';
-import { jurisdictionOf, notFound, unitScopeSql } from '../access/jurisdiction';
+import { jurisdictionOf, unitInJurisdiction, notFound, unitScopeSql } from '../access/jurisdiction';
 import { Clock, CLOCK } from '../auth/clock';
 import { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
@@ -409,17 +409,7 @@ function inJurisdiction(
   principal: Principal,
   s: Pick<RankedUnitScore, 'code' | 'parentCode'>,
 ): boolean {
-  const j = jurisdictionOf(principal);
-  switch (j.kind) {
-    case 'all':
-      return true;
-    case 'prefecture':
-      return s.code === j.prefectureCode || s.parentCode === j.prefectureCode;
-    case 'unit':
-      return s.code === j.unitCode;
-    case 'none':
-      return false;
-  }
+  return unitInJurisdiction(jurisdictionOf(principal), s);
 }
 
 function levelOrder(level: string): number {

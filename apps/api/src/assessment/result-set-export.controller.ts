@@ -4,7 +4,7 @@ import { signJson } from '@duty/api/evidence-pack';
 import { ErrorCode } from '@duty/shared/errors';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { jurisdictionOf } from '../access/jurisdiction';
+import { jurisdictionOf, unitInJurisdiction } from '../access/jurisdiction';
 import { contentDisposition, HttpAccess, sendError } from '../access/http-access';
 import { actorOf } from '../auth/principal';
 import { Role } from '../auth/role';
@@ -15,7 +15,12 @@ import { SIGNING_KEYS, SigningKeys } from '../signing/signing-keys';
 import { AssessmentResultSet } from './assessment-result.entity';
 import { resultRowsHash } from './assessment-scores';
 
-const READERS = [Role.PROVINCIAL_SUPERVISOR, Role.PREFECTURE_SUPERVISOR, Role.AUDITOR] as const;
+const READERS = [
+  Role.PROVINCIAL_SUPERVISOR,
+  Role.PREFECTURE_SUPERVISOR,
+  Role.AUDITOR,
+  Role.NATIONAL_SUPERVISOR,
+] as const;
 export const RESULT_SET_FORMAT = 'duty-assessment-result-set/1';
 const LEVEL_ORDER = ['province', 'prefecture', 'county'];
 
@@ -104,9 +109,8 @@ export class ResultSetExportController {
     const visible = rows
       .filter(
         (r) =>
-          j.kind === 'all' ||
-          (j.kind === 'prefecture' &&
-            (r.unitCode === j.prefectureCode || r.parentCode === j.prefectureCode)),
+          j.kind !== 'unit' &&
+          unitInJurisdiction(j, { code: r.unitCode, parentCode: r.parentCode }),
       )
       .sort(
         (a, b) =>
@@ -130,7 +134,12 @@ export class ResultSetExportController {
         reopenedBy: set.reopenedBy,
         reopenReason: set.reopenReason,
       },
-      scope: j.kind === 'prefecture' ? { prefecture: j.prefectureCode } : 'all',
+      scope:
+        j.kind === 'prefecture'
+          ? { prefecture: j.prefectureCode }
+          : j.kind === 'provinces'
+            ? { provinces: j.provinceCodes }
+            : 'all',
       exportedAt: new Date().toISOString(),
       exportedBy: principal.username,
       units: visible.map(({ parentCode: _parent, ...unit }) => unit),

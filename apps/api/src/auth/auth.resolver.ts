@@ -37,6 +37,7 @@ function currentUser(
     // Signing in and changing a password happen in password sessions.
     singleSignOn: false,
     unitCode: user.unitCode,
+    scopeProvinceCodes: user.scopeProvinceCodes ?? null,
     departmentId: user.departmentId,
   };
 }
@@ -54,6 +55,7 @@ export function currentUserOf(p: Principal): CurrentUserModel {
     sessionExpiresAt: p.sessionExpiresAt,
     singleSignOn: p.singleSignOn ?? false,
     unitCode: p.unitCode,
+    scopeProvinceCodes: p.scopeProvinceCodes ?? null,
     departmentId: p.departmentId,
   };
 }

@@ -7,8 +7,17 @@ export interface Principal {
   username: string;
   displayName: string;
   role: Role | null;
-  /** The bound unit: a prefecture for PREFECTURE_SUPERVISOR (and a prefecture AUDITOR), the unit of a COUNTY_OPERATOR. */
+  /**
+   * The bound unit: the province of a PROVINCIAL_SUPERVISOR, a prefecture for a
+   * PREFECTURE_SUPERVISOR, a province or prefecture for an AUDITOR (none: the whole country),
+   * the unit of a COUNTY_OPERATOR.
+   */
   unitCode: string | null;
+  /**
+   * The provinces (XX0000 codes) a NATIONAL_SUPERVISOR or an unbound AUDITOR is limited to;
+   * null or empty: the whole country.
+   */
+  scopeProvinceCodes?: readonly string[] | null;
   departmentId: string | null;
   /** Set by an administrator, or because the password is older than PASSWORD_MAX_AGE_DAYS. */
   mustChangePassword: boolean;

@@ -24,7 +24,7 @@ export function passwordExpired(
 
 const SESSION_SQL = `SELECT s.id, s.expires_at, s.last_seen_at, s.auth_method, s.second_factor,
        u.id AS user_id, u.username, u.display_name, u.role, u.unit_code, u.department_id,
-       u.must_change_password, u.password_changed_at, u.disabled AS user_disabled
+       u.scope_province_codes, u.must_change_password, u.password_changed_at, u.disabled AS user_disabled
   FROM user_session s JOIN app_user u ON u.id = s.user_id
  WHERE s.token_hash = $1 AND s.revoked_at IS NULL`;
 
@@ -40,6 +40,7 @@ interface SessionRow {
   role: AppUser['role'];
   unit_code: string | null;
   department_id: string | null;
+  scope_province_codes: string[] | null;
   must_change_password: boolean;
   password_changed_at: Date;
   user_disabled: boolean;
@@ -150,6 +151,9 @@ export class SessionService {
       displayName: session.display_name,
       role: session.role,
       unitCode: session.unit_code,
+      scopeProvinceCodes: session.scope_province_codes?.length
+        ? session.scope_province_codes
+        : null,
       departmentId: session.department_id,
       mustChangePassword:
         (session.auth_method !== 'oidc' && session.must_change_password) || passwordTooOld,

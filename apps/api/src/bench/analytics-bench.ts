@@ -18,12 +18,17 @@ import {
 import { describeDifference, verifyRollups } from '../analytics/rollup-verify';
 import { describeBreak, verifyChains } from '../integrity/chain-verify';
 import { BenchResult, elapsedMs, formatTable, summarize, targetVerdict } from './bench-stats';
+import { Jurisdiction } from '../access/jurisdiction';
+import type { Statement } from '../analytics/analytics-sql';
+import { narrowToProvince } from '../analytics/analytics.service';
 
 /** What each benchmarked query is run with. */
 export interface BenchContext {
   cycleId: string;
   prefectureCode: string;
   countyCode: string;
+  /** The reader's jurisdiction as the API applies it (narrowed to the cycle's province). */
+  jurisdiction?: Jurisdiction;
 }
 
 /**
@@ -39,6 +44,22 @@ export interface BenchQuery {
   /** The same figures from the base tables (before the maintained rollups), timed alongside. */
   baseSql?: string;
   baseSqlParams?: (ctx: BenchContext) => unknown[];
+  /**
+   * Text and parameters for the context's jurisdiction (the reader's): used instead of `sql` /
+   * `baseSql` (which are for a caller who sees everything) when present.
+   */
+  statement?: (ctx: BenchContext) => Statement;
+  baseStatement?: (ctx: BenchContext) => Statement;
+}
+
+/** The statement timed as plain SQL for `ctx` (its reader's jurisdiction where known). */
+function plainSql(q: BenchQuery, ctx: BenchContext): Statement {
+  return q.statement ? q.statement(ctx) : { sql: q.sql, params: q.sqlParams(ctx) };
+}
+
+function baseSqlOf(q: BenchQuery, ctx: BenchContext): Statement | null {
+  if (q.baseStatement) return q.baseStatement(ctx);
+  return q.baseSql && q.baseSqlParams ? { sql: q.baseSql, params: q.baseSqlParams(ctx) } : null;
 }
 
 export interface AnalyticsBenchOptions {
@@ -79,16 +100,25 @@ export const BENCH_COUNTY = '422801';
 export const BENCH_TARGET_MS = 100;
 
 /**
- * Who the GraphQL operations are timed as: a demo account and the label in the report. Hubei's
- * provincial supervisor today; a national supervisor is another entry once that role exists.
+ * Who the GraphQL operations are timed as: a demo account, the label in the report, and the
+ * jurisdiction its role gives (access/jurisdiction.ts `jurisdictionOf`), which the plain SQL is
+ * built with after the same narrowing to the cycle's province as the API's
+ * (analytics.service.ts `narrowToProvince`). Hubei's provincial supervisor, and the national
+ * supervisor (the whole country), who sees only the cycle's province in a provincial cycle.
  */
 export interface BenchCaller {
   label: string;
   username: string;
+  jurisdiction: Jurisdiction;
 }
 
 export const BENCH_CALLERS: readonly BenchCaller[] = [
-  { label: 'provincial supervisor (Hubei)', username: 'province' },
+  {
+    label: 'provincial supervisor (Hubei)',
+    username: 'province',
+    jurisdiction: { kind: 'provinces', provinceCodes: ['420000'] },
+  },
+  { label: 'national supervisor', username: 'national', jurisdiction: { kind: 'all' } },
 ];
 
 /**
@@ -137,6 +167,11 @@ export async function runAnalyticsBench(
       prefectureCode: BENCH_PREFECTURE,
       countyCode: BENCH_COUNTY,
     };
+    const cycleProvince = dataset.openCycle.provinceCode;
+    const contextOf = (caller: BenchCaller): BenchContext => ({
+      ...ctx,
+      jurisdiction: narrowToProvince(caller.jurisdiction, cycleProvince),
+    });
 
     let bench: BenchServer | undefined;
     let jitBench: BenchServer | undefined;
@@ -174,17 +209,20 @@ export async function runAnalyticsBench(
       const results: BenchResult[] = [];
       for (const caller of callers) {
         out();
-        out(`GraphQL as ${caller.label} ("${caller.username}")`);
+        const callerCtx = contextOf(caller);
+        out(
+          `GraphQL as ${caller.label} ("${caller.username}"; SQL with jurisdiction ${JSON.stringify(callerCtx.jurisdiction)})`,
+        );
         const callerResults: BenchResult[] = [];
         for (const query of queries) {
           const gql = await timeRuns(warmup, runs, () => {
             checkInterrupted();
-            return graphqlOnce(server!.url, caller.token, query, ctx);
+            return graphqlOnce(server!.url, caller.token, query, callerCtx);
           });
-          const params = query.sqlParams(ctx);
+          const statement = plainSql(query, callerCtx);
           const plain = await timeRuns(warmup, runs, async () => {
             checkInterrupted();
-            await sql.query(query.sql, params);
+            await sql.query(statement.sql, statement.params);
           });
           callerResults.push({
             name: query.name,
@@ -220,14 +258,17 @@ export async function runAnalyticsBench(
         await jitBench.close();
         jitBench = undefined;
       }
-      await compareWithBaseTables(queries, ctx, {
-        warmup,
-        runs,
-        sql,
-        noJit,
-        out,
-        checkInterrupted,
-      });
+      for (const caller of callers) {
+        await compareWithBaseTables(queries, contextOf(caller), {
+          warmup,
+          runs,
+          sql,
+          noJit,
+          label: caller.label,
+          out,
+          checkInterrupted,
+        });
+      }
       return results;
     } finally {
       await sql.end().catch(() => undefined);
@@ -251,11 +292,12 @@ async function compareWithBaseTables(
     runs: number;
     sql: Client;
     noJit: Client;
+    label: string;
     out: (line?: string) => void;
     checkInterrupted: () => void;
   },
 ): Promise<void> {
-  const compared = queries.filter((q) => q.baseSql && q.baseSqlParams);
+  const compared = queries.filter((q) => baseSqlOf(q, ctx));
   if (!compared.length) return;
   const time = (client: Client, text: string, params: unknown[]) =>
     timeRuns(opts.warmup, opts.runs, async () => {
@@ -265,12 +307,12 @@ async function compareWithBaseTables(
   const fmt = (n: number) => n.toFixed(1);
   const rows: string[][] = [];
   for (const q of compared) {
-    const params = q.sqlParams(ctx);
-    const baseParams = q.baseSqlParams!(ctx);
-    const rollup = await time(opts.sql, q.sql, params);
-    const base = await time(opts.sql, q.baseSql!, baseParams);
-    const rollupNoJit = await time(opts.noJit, q.sql, params);
-    const baseNoJit = await time(opts.noJit, q.baseSql!, baseParams);
+    const { sql: text, params } = plainSql(q, ctx);
+    const { sql: baseText, params: baseParams } = baseSqlOf(q, ctx)!;
+    const rollup = await time(opts.sql, text, params);
+    const base = await time(opts.sql, baseText, baseParams);
+    const rollupNoJit = await time(opts.noJit, text, params);
+    const baseNoJit = await time(opts.noJit, baseText, baseParams);
     rows.push([
       q.name,
       `${fmt(rollup.p50)} / ${fmt(rollup.p95)}`,
@@ -291,7 +333,9 @@ async function compareWithBaseTables(
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
   opts.out();
-  opts.out('Dashboard statements: maintained rollups against the base tables (plain SQL)');
+  opts.out(
+    `Dashboard statements: maintained rollups against the base tables (plain SQL), as ${opts.label} (jurisdiction ${JSON.stringify(ctx.jurisdiction)})`,
+  );
   opts.out(line(header));
   for (const r of rows) opts.out(line(r));
 }
@@ -311,9 +355,10 @@ async function prepareDatabase(
     await syncReferenceData(dataSource);
     await seedRegulations(dataSource);
     await seedDemoAccounts(dataSource, 10); // cheapest hash cost: only the callers sign in
+    const provinceCodes = opts.national ? nationalProvinceCodes(opts.provinces) : ['420000'];
     if (opts.national) {
       const started = process.hrtime.bigint();
-      const loaded = await loadNationalUnits(dataSource, nationalProvinceCodes(opts.provinces));
+      const loaded = await loadNationalUnits(dataSource, provinceCodes);
       opts.out(
         `National scale: ${loaded.provinces} provinces, ${loaded.units} units, ${loaded.departments} departments ` +
           `(loaded in ${(elapsedMs(started) / 1000).toFixed(1)} s); ${NATIONAL_TRACKED_DUTIES} tracked duties`,
@@ -321,6 +366,8 @@ async function prepareDatabase(
     }
     return await buildAnalyticsDataset(dataSource, {
       cycles: opts.cycles,
+      // Each year one cycle per province (each province runs its own), Hubei's first.
+      provinceCodes,
       ...(opts.national ? { trackedDuties: NATIONAL_TRACKED_DUTIES } : {}),
     });
   } finally {
@@ -342,6 +389,7 @@ async function describeDatabase(
         `SELECT (SELECT count(*)::int FROM admin_unit) AS units,
                 (SELECT count(*)::int FROM duty WHERE tracked AND government_duty) AS duties,
                 (SELECT count(*)::int FROM analytics_rollup) AS rollup_rows,
+                (SELECT count(*)::int FROM analytics_unit_rollup) AS unit_rollup_rows,
                 (SELECT count(*)::int FROM analytics_trend_day) AS trend_rows,
                 pg_size_pretty(pg_database_size(current_database())) AS size,
                 pg_size_pretty(pg_total_relation_size('task')) AS task_size,
@@ -351,7 +399,7 @@ async function describeDatabase(
     ).rows as Array<Record<string, string | number>>;
     out(
       `  ${row.units} units, ${row.duties} tracked duties; rollups: ${row.rollup_rows} analytics_rollup rows, ` +
-        `${row.trend_rows} analytics_trend_day rows; database ${row.size} (task ${row.task_size}, ` +
+        `${row.unit_rollup_rows} analytics_unit_rollup rows, ${row.trend_rows} analytics_trend_day rows; database ${row.size} (task ${row.task_size}, ` +
         `task_event ${row.event_size}, evidence ${row.evidence_size}); ${dataset.tasks} tasks in all`,
     );
   } finally {

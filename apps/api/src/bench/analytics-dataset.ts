@@ -39,6 +39,13 @@ export interface AnalyticsDatasetOptions {
    * copied up to this number first (the national data set's 200; see national-dataset.ts).
    */
   trackedDuties?: number;
+  /**
+   * The provinces whose cycles are built (default Hubei's, '420000'): each year, one cycle per
+   * province over that province's units, as each province runs its own (the national data set
+   * passes every loaded province, Hubei first). The regulation must be national for more than
+   * one province (its owner is cleared here: a scratch database).
+   */
+  provinceCodes?: readonly string[];
 }
 
 export interface DatasetCycle {
@@ -46,11 +53,13 @@ export interface DatasetCycle {
   year: number;
   state: 'open' | 'closed';
   tasks: number;
+  /** The cycle's province (XX0000). */
+  provinceCode: string;
 }
 
 export interface AnalyticsDataset {
   cycles: DatasetCycle[];
-  /** The last (open) cycle: the one the benchmark queries. */
+  /** The last (open) cycle of the first province (Hubei): the one the benchmark queries. */
   openCycle: DatasetCycle;
   tasks: number;
   taskEvents: number;
@@ -171,6 +180,16 @@ export async function buildAnalyticsDataset(
     );
     if (!version) throw new Error('The regulation is not imported: run seedRegulations first.');
     if (options.trackedDuties) await widenTrackedDuties(manager, version.id, options.trackedDuties);
+    const provinces = options.provinceCodes ?? ['420000'];
+    if (provinces.length === 0) throw new Error('provinceCodes must name at least one province');
+    if (provinces.length > 1) {
+      // Every province runs cycles on it: a national regulation (全国通用).
+      await manager.query(
+        `UPDATE regulation SET owner_province_code = NULL
+          WHERE id = (SELECT regulation_id FROM regulation_version WHERE id = $1)`,
+        [version.id],
+      );
+    }
     const built: DatasetCycle[] = [];
     for (let year = lastYear - count + 1; year <= lastYear; year++) {
       const open = year === lastYear;
@@ -179,7 +198,9 @@ export async function buildAnalyticsDataset(
         : year === lastYear - 1
           ? CLOSED_PROFILES.recent
           : CLOSED_PROFILES.older;
-      built.push(await buildCycle(manager, version.id, year, open, profile));
+      for (const province of provinces) {
+        built.push(await buildCycle(manager, version.id, year, open, profile, province));
+      }
     }
     // The 'created' events of task generation (inserted by the application's code).
     await linkUnchained(manager, 'task_event');
@@ -194,13 +215,16 @@ export async function buildAnalyticsDataset(
     }
     return built;
   });
+  const openCycle = cycles.find(
+    (c) => c.year === lastYear && c.provinceCode === (options.provinceCodes ?? ['420000'])[0],
+  )!;
   // Fresh statistics, as a long-running database would have: the benchmark measures plans
   // over known row counts, not over an unanalysed bulk load.
   // VACUUM too (as autovacuum would have): visibility map set, so that index-only scans are
   // planned as they are on a database in use.
   await dataSource.query(
-    `VACUUM (ANALYZE) assessment_cycle, task, task_assist, task_event, task_extension_request, evidence,
-       analytics_rollup, analytics_trend_day`,
+    `VACUUM (ANALYZE) admin_unit, assessment_cycle, task, task_assist, task_event, task_extension_request, evidence,
+       analytics_rollup, analytics_unit_rollup, analytics_trend_day`,
   );
   const [sizes] = await dataSource.query(
     `SELECT (SELECT count(*)::int FROM task WHERE cycle_id = ANY ($1)) AS tasks,
@@ -214,7 +238,7 @@ export async function buildAnalyticsDataset(
   );
   return {
     cycles,
-    openCycle: cycles[cycles.length - 1],
+    openCycle,
     tasks: sizes.tasks,
     taskEvents: sizes.events,
     evidence: sizes.evidence,
@@ -230,17 +254,25 @@ async function buildCycle(
   year: number,
   open: boolean,
   profile: Profile,
+  provinceCode: string,
 ): Promise<DatasetCycle> {
   const [existing] = await manager.query(
-    `SELECT 1 FROM assessment_cycle WHERE year = $1 AND regulation_version_id = $2`,
-    [year, versionId],
+    `SELECT 1 FROM assessment_cycle WHERE year = $1 AND regulation_version_id = $2 AND province_code = $3`,
+    [year, versionId, provinceCode],
   );
   if (existing) throw new Error(`The database already has a ${year} cycle.`);
   const [cycle] = await manager.query(
-    `INSERT INTO assessment_cycle (year, regulation_version_id, title, start_date, due_date, state, created_by, created_at)
-     VALUES ($1, $2, $3, make_date($1, 1, 1), make_date($1, 12, 31), 'open', 'province', $4)
-     RETURNING id, regulation_version_id AS "regulationVersionId", due_date::text AS "dueDate"`,
-    [year, versionId, `${year}年度湖北省质量促进条例实施考核（基准数据）`, at(year, 1, 2)],
+    `INSERT INTO assessment_cycle (year, regulation_version_id, title, start_date, due_date, state, created_by, created_at, province_code)
+     VALUES ($1, $2, $3, make_date($1, 1, 1), make_date($1, 12, 31), 'open', 'province', $4, $5)
+     RETURNING id, regulation_version_id AS "regulationVersionId", due_date::text AS "dueDate",
+               province_code AS "provinceCode"`,
+    [
+      year,
+      versionId,
+      `${year}年度质量促进条例实施考核（基准数据，${provinceCode}）`,
+      at(year, 1, 2),
+      provinceCode,
+    ],
   );
   // Generated on 2 January, like the cycle: its 'created' events carry that date.
   const total = await generateTasksSetBased(manager, cycle, at(year, 1, 2));
@@ -481,7 +513,13 @@ async function buildCycle(
     );
   }
   await manager.query(`DROP TABLE bench_story, bench_evidence, bench_event`);
-  return { id: cycle.id, year, state: open ? 'open' : 'closed', tasks: total };
+  return {
+    id: cycle.id,
+    year,
+    state: open ? 'open' : 'closed',
+    tasks: total,
+    provinceCode: cycle.provinceCode,
+  };
 }
 
 /** The evidence columns both versions set (the canonical form's fields among them). */
@@ -517,7 +555,7 @@ const EVIDENCE_COLUMNS = [
  */
 async function generateTasksSetBased(
   manager: EntityManager,
-  cycle: { id: string; regulationVersionId: string; dueDate: string },
+  cycle: { id: string; regulationVersionId: string; dueDate: string; provinceCode: string },
   createdAt: Date,
 ): Promise<number> {
   await manager.query(
@@ -531,8 +569,16 @@ async function generateTasksSetBased(
        JOIN department dep ON dep.unit_code = u.code AND dep.kind_code = coalesce(lead.department_code, $4)
        LEFT JOIN cycle_duty_due_date o ON o.cycle_id = $1 AND o.duty_lineage_id = d.lineage_id
       WHERE d.version_id = $2 AND d.tracked AND d.government_duty
+        AND left(u.code, 2) = left($6::text, 2)
       ORDER BY u.code, d.id`,
-    [cycle.id, cycle.regulationVersionId, cycle.dueDate, DEFAULT_LEAD_DEPARTMENT_CODE, createdAt],
+    [
+      cycle.id,
+      cycle.regulationVersionId,
+      cycle.dueDate,
+      DEFAULT_LEAD_DEPARTMENT_CODE,
+      createdAt,
+      cycle.provinceCode,
+    ],
   );
   // The statements below join the new tasks: plans over their real number, not an empty table.
   await manager.query(`ANALYZE task`);

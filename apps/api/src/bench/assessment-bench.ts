@@ -114,9 +114,10 @@ async function buildDataSet(db: DataSource, indicatorCount: number) {
   );
   if (!version) throw new Error('The demo regulation was not seeded.');
   const [cycle] = await db.query(
-    `INSERT INTO assessment_cycle (year, regulation_version_id, title, start_date, due_date, state, created_by, created_at)
-     VALUES (2026, $1, '2026 年度（性能测试）', '2026-01-01', '2026-12-31', 'open', 'bench', now())
-     RETURNING id, regulation_version_id AS "regulationVersionId", due_date::text AS "dueDate"`,
+    `INSERT INTO assessment_cycle (year, regulation_version_id, title, start_date, due_date, state, created_by, created_at, province_code)
+     VALUES (2026, $1, '2026 年度（性能测试）', '2026-01-01', '2026-12-31', 'open', 'bench', now(), '420000')
+     RETURNING id, regulation_version_id AS "regulationVersionId", due_date::text AS "dueDate",
+               province_code AS "provinceCode"`,
     [version.id],
   );
   await db.transaction((m) => generateTasks(m, cycle, 'bench'));

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@duty/shared/errors';
 import { DataSource, EntityManager } from 'typeorm';
-import { notFound } from '../access/jurisdiction';
+import { notFound, provinceOf } from '../access/jurisdiction';
 import { Clock, CLOCK } from '../auth/clock';
 import { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
@@ -94,27 +94,47 @@ export class BulletinService {
   // Reading
   // -------------------------------------------------------------------------------------------
 
-  /** The SQL condition (on alias b) for the bulletins the principal may read. */
+  /**
+   * The SQL condition (on alias b) for the bulletins the principal may read. A province's
+   * bulletins (scope: the province's root unit) reach every unit of that province, never
+   * another province's; a prefecture's reach its units.
+   */
   private async visibility(principal: Principal): Promise<{ sql: string; params: unknown[] }> {
-    const root = `(SELECT r.code FROM admin_unit r WHERE r.parent_code IS NULL)`;
+    const provinceRootOf = (param: string) => `(left(${param}, 2) || '0000')`;
+    const published = `b.status = 'PUBLISHED'`;
+    const inProvinces = (codes: readonly string[] | null | undefined) =>
+      codes?.length
+        ? {
+            sql: `(${published} AND left(b.scope_unit_code, 2) = ANY($1::text[]))`,
+            params: [codes.map((c) => c.slice(0, 2))],
+          }
+        : { sql: published, params: [] };
     switch (principal.role) {
       case Role.PROVINCIAL_SUPERVISOR:
-        return { sql: 'TRUE', params: [] };
+        return principal.unitCode
+          ? { sql: `left(b.scope_unit_code, 2) = left($1, 2)`, params: [principal.unitCode] }
+          : { sql: 'FALSE', params: [] };
+      case Role.NATIONAL_SUPERVISOR:
+        return inProvinces(principal.scopeProvinceCodes);
       case Role.PREFECTURE_SUPERVISOR:
         return {
-          sql: `(b.scope_unit_code = $1 OR (b.status = 'PUBLISHED' AND b.scope_unit_code IN ${root}))`,
+          sql: `(b.scope_unit_code = $1 OR (${published} AND b.scope_unit_code = ${provinceRootOf('$1')}))`,
           params: [principal.unitCode],
         };
       case Role.AUDITOR:
-        return principal.unitCode
+        if (!principal.unitCode) return inProvinces(principal.scopeProvinceCodes);
+        return /0000$/.test(principal.unitCode)
           ? {
-              sql: `(b.status = 'PUBLISHED' AND (b.scope_unit_code = $1 OR b.scope_unit_code IN ${root}))`,
+              sql: `(${published} AND left(b.scope_unit_code, 2) = left($1, 2))`,
               params: [principal.unitCode],
             }
-          : { sql: `b.status = 'PUBLISHED'`, params: [] };
+          : {
+              sql: `(${published} AND (b.scope_unit_code = $1 OR b.scope_unit_code = ${provinceRootOf('$1')}))`,
+              params: [principal.unitCode],
+            };
       case Role.COUNTY_OPERATOR:
         return {
-          sql: `(b.status = 'PUBLISHED' AND (b.scope_unit_code IN ${root}
+          sql: `(${published} AND (b.scope_unit_code = ${provinceRootOf('$1')}
                  OR b.scope_unit_code = (SELECT x.parent_code FROM admin_unit x WHERE x.code = $1)))`,
           params: [principal.unitCode],
         };
@@ -203,7 +223,12 @@ export class BulletinService {
     if (principal.role === Role.PREFECTURE_SUPERVISOR) {
       code = code ?? principal.unitCode;
       if (code !== principal.unitCode) throw notFound('单位');
-    } else if (principal.role !== Role.PROVINCIAL_SUPERVISOR) {
+    } else if (principal.role === Role.PROVINCIAL_SUPERVISOR) {
+      // Their own province, or a prefecture of it; never another province's units.
+      if (!principal.unitCode) throw notFound('单位');
+      code = code ?? principal.unitCode;
+      if (provinceOf(code) !== principal.unitCode) throw notFound('单位');
+    } else {
       throw new AppError(ErrorCode.FORBIDDEN, '只有省级和市州督导可以编制情况通报。');
     }
     const [unit]: Array<{ code: string; name: string; level: string; parent_code: string | null }> =

@@ -107,6 +107,7 @@ export async function withConfiguredDatabase<T>(
         appUrl: database.url,
         ssl,
         runMigrations: true,
+        provinces: config.provinces,
         logger,
       });
     }

@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { isProvinceCode } from '../access/jurisdiction';
 import { AppError } from '../graphql/app-error';
 import { type ArticleChangeKind, sourceEncodingName } from '@duty/regulation/parser';
 import { RegulationImportService } from '../regulation/regulation-import.service';
 import { readRegulationSource } from '../regulation/source-file';
 import { print, runCli, withConfiguredDatabase } from './cli-support';
 
-const USAGE = `Usage: npm run regulation:import -- <file> --code <code> [--status draft|enacted] [--effective YYYY-MM-DD] [--coordinating-department <kind>] [--confirm-title-change]
+const USAGE = `Usage: npm run regulation:import -- <file> --code <code> [--status draft|enacted] [--effective YYYY-MM-DD] [--coordinating-department <kind>] [--province XX0000] [--confirm-title-change]
   <file>          the regulation: .docx, or plain text in UTF-8, UTF-16 or GB18030/GBK
   --code          stable regulation code, e.g. hubei-quality-promotion
   --status        draft (default) or enacted
@@ -16,6 +17,8 @@ const USAGE = `Usage: npm run regulation:import -- <file> --code <code> [--statu
   --coordinating-department
                   牵头协调部门 (a department kind code, e.g. market_regulation): suggested as lead
                   where the text names no department; kept for later versions
+  --province      the province owning a new regulation (地方性法规), e.g. 420000; without it a
+                  new regulation is national (全国通用) and an existing one keeps its owner
   --confirm-title-change
                   accept a title that differs from the one stored for this code`;
 
@@ -63,7 +66,8 @@ runCli(async (config, logger) => {
     return 0;
   }
   const unknown = Object.keys(options).filter(
-    (k) => !['code', 'status', 'effective', 'coordinating-department', ...FLAGS].includes(k),
+    (k) =>
+      !['code', 'status', 'effective', 'coordinating-department', 'province', ...FLAGS].includes(k),
   );
   if (positional.length !== 1 || !options.code || unknown.length) {
     throw new Error(`${unknown.length ? `Unknown option --${unknown[0]}. ` : ''}${USAGE}`);
@@ -71,6 +75,8 @@ runCli(async (config, logger) => {
   const status = options.status ?? 'draft';
   if (status !== 'draft' && status !== 'enacted')
     throw new Error(`--status must be draft or enacted.\n${USAGE}`);
+  if (options.province !== undefined && !isProvinceCode(options.province))
+    throw new Error(`--province must be a province code such as 420000.\n${USAGE}`);
   // npm runs scripts from the package root; paths are relative to where the user typed the command.
   const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), positional[0]);
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
@@ -90,6 +96,14 @@ runCli(async (config, logger) => {
     config,
     logger,
     async (dataSource) => {
+      if (options.province) {
+        const [unit] = await dataSource.query(
+          `SELECT 1 FROM admin_unit WHERE code = $1 AND level = 'province'`,
+          [options.province],
+        );
+        if (!unit)
+          throw new Error(`省份 ${options.province} 不在本系统的省份之列（见 PROVINCES）。`);
+      }
       const result = await new RegulationImportService(dataSource)
         .import({
           code: options.code,
@@ -99,6 +113,7 @@ runCli(async (config, logger) => {
           importedBy: `cli:${os.userInfo().username}`,
           confirmTitleChange: options['confirm-title-change'] === 'true',
           coordinatingDepartment: options['coordinating-department'],
+          ownerProvinceCode: options.province,
         })
         .catch((error: unknown) => {
           const details = error instanceof AppError ? error.extensions.details : undefined;

@@ -12,6 +12,7 @@ describe('second factor and password age settings', () => {
       'SYSTEM_ADMIN',
       'SECURITY_ADMIN',
       'AUDIT_ADMIN',
+      'NATIONAL_SUPERVISOR',
       'PROVINCIAL_SUPERVISOR',
       'PREFECTURE_SUPERVISOR',
       'AUDITOR',

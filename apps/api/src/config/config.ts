@@ -1,3 +1,4 @@
+import { parseProvinceList } from '@duty/shared/admin-units';
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -108,6 +109,22 @@ const envSchema = z.object({
   MIGRATIONS_RUN: booleanFlag.default(true),
   SEED_DEMO_DATA: booleanFlag.optional(),
   SEED_DEMO_CYCLE: booleanFlag.default(true),
+  /**
+   * The provinces this deployment holds (their units are loaded from the division package at
+   * each start): `all`, or codes such as `42` or `42,43`. The demo is Hubei's.
+   */
+  PROVINCES: z
+    .string()
+    .trim()
+    .default('42')
+    .transform((value, ctx) => {
+      try {
+        return parseProvinceList(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   WEB_DIST_DIR: z.string().trim().min(1).default('dist/web'),
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000, 600_000),
   // Requests get 503 while the database is gone; past this the process exits non-zero (and
@@ -297,6 +314,8 @@ export interface AppConfig {
   seedDemoData: boolean;
   /** With the demo data: the demo cycle (placed around the day of seeding) and its tasks. */
   seedDemoCycle: boolean;
+  /** The provinces (XX0000) whose units this deployment loads (PROVINCES). */
+  provinces: readonly string[];
   webDistDir: string;
   shutdownTimeoutMs: number;
   /** Hours between scheduled audit hash-chain checks; 0 turns the schedule off. */
@@ -468,6 +487,7 @@ export function loadConfig(
     // newcomer's `npm start` shows something, a production database never gets it unasked.
     seedDemoData: e.SEED_DEMO_DATA ?? (database.kind === 'embedded' && e.NODE_ENV !== 'production'),
     seedDemoCycle: e.SEED_DEMO_CYCLE,
+    provinces: e.PROVINCES,
     webDistDir: path.resolve(cwd, e.WEB_DIST_DIR),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     auditVerifyIntervalHours: e.AUDIT_VERIFY_INTERVAL_HOURS,
@@ -550,6 +570,7 @@ export const MFA_DEFAULT_ROLES: readonly Role[] = [
   Role.SYSTEM_ADMIN,
   Role.SECURITY_ADMIN,
   Role.AUDIT_ADMIN,
+  Role.NATIONAL_SUPERVISOR,
   Role.PROVINCIAL_SUPERVISOR,
   Role.PREFECTURE_SUPERVISOR,
   Role.AUDITOR,

@@ -26,7 +26,12 @@ export class CycleVersionService {
     versionId: string,
   ): Promise<{ cycle: AssessmentCycle; generation: GenerationResult }> {
     return this.dataSource.transaction(async (manager) => {
-      const cycle = await lockOpenCycle(manager, cycleId, '该考核年度已关闭，不能迁移到新版本。');
+      const cycle = await lockOpenCycle(
+        manager,
+        cycleId,
+        '该考核年度已关闭，不能迁移到新版本。',
+        principal,
+      );
       const target = await manager.findOne(RegulationVersion, { where: { id: versionId } });
       if (!target) throw new AppError(ErrorCode.NOT_FOUND, '未找到该法规版本。');
       const current = await manager.findOneOrFail(RegulationVersion, {
@@ -47,7 +52,11 @@ export class CycleVersionService {
         );
       }
       const clash = await manager.exists(AssessmentCycle, {
-        where: { year: cycle.year, regulationVersionId: target.id },
+        where: {
+          year: cycle.year,
+          regulationVersionId: target.id,
+          provinceCode: cycle.provinceCode,
+        },
       });
       if (clash) {
         throw new AppError(

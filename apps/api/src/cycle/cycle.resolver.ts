@@ -15,6 +15,7 @@ import { Role } from '../auth/role';
 import type { GraphQLContext } from '../graphql/loaders';
 import { required } from '../graphql/required';
 import { TASK_READERS } from '../task/task-scope';
+import { AdminUnitModel } from '../user/dto/user.models';
 import {
   CreateCycleInput,
   CreatedCycleModel,
@@ -36,19 +37,27 @@ export class CycleResolver {
   constructor(private readonly cycleService: CycleService) {}
 
   @Access(TASK_READERS)
-  @Query(() => [CycleModel], { description: 'Assessment cycles (考核年度), newest first.' })
-  cycles() {
-    return this.cycleService.list();
+  @Query(() => [CycleModel], {
+    description:
+      "Assessment cycles (考核年度) of the caller's provinces (the whole country, a set of provinces, or the province of their unit), newest first.",
+  })
+  cycles(@Context() ctx: GraphQLContext) {
+    return this.cycleService.list(ctx.principal);
   }
 
   @Access(TASK_READERS)
-  @Query(() => CycleModel)
-  cycle(@Args('id', { type: () => ID }) id: string) {
-    return this.cycleService.get(id);
+  @Query(() => CycleModel, {
+    description: "A cycle of the caller's provinces; NOT_FOUND for another province's.",
+  })
+  cycle(@Args('id', { type: () => ID }) id: string, @Context() ctx: GraphQLContext) {
+    return this.cycleService.get(ctx.principal, id);
   }
 
   @Access(CYCLE_MANAGERS)
-  @Mutation(() => CreatedCycleModel, { description: 'Creates a cycle and generates its tasks.' })
+  @Mutation(() => CreatedCycleModel, {
+    description:
+      "Creates a cycle for one province and generates its tasks for the province's units. A provincial supervisor opens cycles for their own province only (FORBIDDEN otherwise); the regulation must be national or the province's own (VALIDATION_FAILED otherwise).",
+  })
   createCycle(
     @Args('input') input: CreateCycleInput,
     @Args('dutyDueDates', {
@@ -67,8 +76,11 @@ export class CycleResolver {
     description:
       'What regenerateCycleTasks would do now (tasks added, retired and restored, lead departments moved, by duty); writes nothing.',
   })
-  cycleRegenerationPreview(@Args('cycleId', { type: () => ID }) cycleId: string) {
-    return this.cycleService.previewRegeneration(cycleId);
+  cycleRegenerationPreview(
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.cycleService.previewRegeneration(ctx.principal as Principal, cycleId);
   }
 
   @Access(CYCLE_MANAGERS)
@@ -87,8 +99,11 @@ export class CycleResolver {
   @Query(() => [CycleDutyDueDateModel], {
     description: "The cycle's per-duty due dates, in regulation order, with their tasks.",
   })
-  cycleDutyDueDates(@Args('cycleId', { type: () => ID }) cycleId: string) {
-    return this.cycleService.dutyDueDates(cycleId);
+  cycleDutyDueDates(
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.cycleService.dutyDueDates(ctx.principal as Principal, cycleId);
   }
 
   @Access(CYCLE_MANAGERS)
@@ -142,6 +157,11 @@ export class CycleResolver {
     @Context() ctx: GraphQLContext,
   ) {
     return this.cycleService.reopen(ctx.principal as Principal, cycleId, reason);
+  }
+
+  @ResolveField(() => AdminUnitModel, { description: 'The province the cycle is for.' })
+  async province(@Parent() cycle: CycleModel, @Context() ctx: GraphQLContext) {
+    return required(await ctx.loaders.unitByCode.load(cycle.provinceCode));
   }
 
   @ResolveField(() => String, {

@@ -14,7 +14,9 @@ import { Principal } from '../auth/principal';
 import { isIsoDate, shanghaiDate } from '../common/iso-date';
 import { AppError } from '../graphql/app-error';
 import { RegulationVersion } from '../regulation/entities/regulation-version.entity';
+import { Regulation } from '../regulation/entities/regulation.entity';
 import { AssessmentCycle } from './assessment-cycle.entity';
+import { assertCycleInJurisdiction, cycleScopeSql, provinceForAction } from './cycle-scope';
 import { CycleDutyDueDate } from './cycle-duty-due-date.entity';
 import { lockOpenCycle } from './lock-open-cycle';
 import { updateReturning } from '../common/query-helpers';
@@ -33,6 +35,11 @@ export interface CreateCycleInput {
   title?: string;
   startDate: string;
   dueDate: string;
+  /**
+   * The province (XX0000) the cycle is for: a provincial supervisor's own (default); a system
+   * administrator names it when the deployment holds several.
+   */
+  provinceCode?: string | null;
 }
 
 /** A due date for one duty's tasks (by lineage), set when the cycle is opened. */
@@ -41,7 +48,11 @@ export interface DutyDueDate {
   dueDate: string;
 }
 
-/** Assessment cycles (考核年度): created, regenerated and closed by provincial supervisors. */
+/**
+ * Assessment cycles (考核年度), one per province, year and regulation version: created,
+ * regenerated and closed by the provincial supervisors of the province; read within the
+ * caller's jurisdiction (cycle-scope.ts).
+ */
 @Injectable()
 export class CycleService {
   constructor(
@@ -50,16 +61,21 @@ export class CycleService {
     private readonly notifications: NotificationService,
   ) {}
 
-  list(): Promise<AssessmentCycle[]> {
+  /** The cycles of the caller's jurisdiction (their provinces), newest first. */
+  list(principal: Principal | null): Promise<AssessmentCycle[]> {
+    const scope = cycleScopeSql(principal, 'c');
     return this.dataSource
       .getRepository(AssessmentCycle)
-      .find({ order: { year: 'DESC', createdAt: 'DESC' } });
+      .createQueryBuilder('c')
+      .where(scope.sql, scope.params)
+      .orderBy('c.year', 'DESC')
+      .addOrderBy('c.created_at', 'DESC')
+      .getMany();
   }
 
-  async get(id: string): Promise<AssessmentCycle> {
-    const cycle = await this.dataSource.getRepository(AssessmentCycle).findOne({ where: { id } });
-    if (!cycle) throw new AppError(ErrorCode.NOT_FOUND, '未找到该考核年度。');
-    return cycle;
+  /** The cycle, if inside the caller's jurisdiction; NOT_FOUND otherwise (as for a missing one). */
+  get(principal: Principal | null, id: string): Promise<AssessmentCycle> {
+    return assertCycleInJurisdiction(this.dataSource.manager, principal, id);
   }
 
   async create(
@@ -104,12 +120,25 @@ export class CycleService {
       );
     }
     return this.dataSource.transaction(async (manager) => {
+      const provinceCode = (await provinceForAction(manager, principal, input.provinceCode, {
+        what: '开设考核年度',
+      })) as string;
       const version = await manager.findOne(RegulationVersion, {
         where: { id: input.regulationVersionId },
       });
-      if (!version) {
+      const regulation = version
+        ? await manager.findOneOrFail(Regulation, { where: { id: version.regulationId } })
+        : null;
+      if (!version || !regulation) {
         throw new AppError(ErrorCode.NOT_FOUND, '未找到该法规版本。', {
           fields: { regulationVersionId: '未找到该法规版本。' },
+        });
+      }
+      if (regulation.ownerProvinceCode !== null && regulation.ownerProvinceCode !== provinceCode) {
+        // A national law (owner null) is every province's; a provincial one only its own.
+        const message = '该法规为其他省份的地方性法规，只能在其所属省份开设考核年度。';
+        throw new AppError(ErrorCode.VALIDATION_FAILED, message, {
+          fields: { regulationVersionId: message },
         });
       }
       await refuseWhileMappingsPending(manager, [version.id], {
@@ -118,7 +147,7 @@ export class CycleService {
         field: 'regulationVersionId',
       });
       const exists = await manager.exists(AssessmentCycle, {
-        where: { year: input.year, regulationVersionId: version.id },
+        where: { year: input.year, regulationVersionId: version.id, provinceCode },
       });
       if (exists) {
         const message = `该法规版本 ${input.year} 年度的考核已存在。`;
@@ -127,6 +156,7 @@ export class CycleService {
       const cycle = await manager.save(AssessmentCycle, {
         year: input.year,
         regulationVersionId: version.id,
+        provinceCode,
         title:
           input.title?.trim() ||
           `${input.year}年度${version.title.replace(/（草案）$/, '')}实施考核`,
@@ -164,7 +194,12 @@ export class CycleService {
 
   async regenerate(principal: Principal, cycleId: string): Promise<GenerationResult> {
     return this.dataSource.transaction(async (manager) => {
-      const cycle = await lockOpenCycle(manager, cycleId, '该考核年度已关闭，任务只读。');
+      const cycle = await lockOpenCycle(
+        manager,
+        cycleId,
+        '该考核年度已关闭，任务只读。',
+        principal,
+      );
       await refuseWhileMappingsPending(manager, [cycle.regulationVersionId], {
         subject: '该法规版本',
         action: '生成任务',
@@ -180,11 +215,13 @@ export class CycleService {
    * What `regenerate` would do now (by duty: tasks added, retired and restored), computed by the
    * same rules in a read-only transaction; refused in the same cases as the regeneration.
    */
-  async previewRegeneration(cycleId: string): Promise<RegenerationPlan & { cycleId: string }> {
+  async previewRegeneration(
+    principal: Principal,
+    cycleId: string,
+  ): Promise<RegenerationPlan & { cycleId: string }> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await manager.query('SET TRANSACTION READ ONLY');
-      const cycle = await manager.findOne(AssessmentCycle, { where: { id: cycleId } });
-      if (!cycle) throw new AppError(ErrorCode.NOT_FOUND, '未找到该考核年度。');
+      const cycle = await assertCycleInJurisdiction(manager, principal, cycleId);
       if (cycle.state !== 'open')
         throw new AppError(ErrorCode.CONFLICT, '该考核年度已关闭，任务只读。');
       await refuseWhileMappingsPending(manager, [cycle.regulationVersionId], {
@@ -200,8 +237,8 @@ export class CycleService {
    * duty as the cycle's version states it and the cycle's active tasks of that duty: how many,
    * and how many keep an approved extension (they do not follow a changed date).
    */
-  async dutyDueDates(cycleId: string): Promise<CycleDutyDueDateRow[]> {
-    await this.get(cycleId);
+  async dutyDueDates(principal: Principal, cycleId: string): Promise<CycleDutyDueDateRow[]> {
+    await this.get(principal, cycleId);
     const rows: Array<{
       duty_lineage_id: string;
       due_date: string;
@@ -253,7 +290,7 @@ export class CycleService {
       });
     }
     return this.dataSource.transaction(async (manager) => {
-      const cycle = await lockOpenCycle(manager, cycleId, CLOSED_FOR_DUE_DATES);
+      const cycle = await lockOpenCycle(manager, cycleId, CLOSED_FOR_DUE_DATES, principal);
       const problem =
         dueDate < cycle.startDate ? DUE_BEFORE_START : dueDate > cycle.dueDate ? DUE_AFTER_END : '';
       if (problem) {
@@ -290,7 +327,7 @@ export class CycleService {
     dutyLineageId: string,
   ): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const cycle = await lockOpenCycle(manager, cycleId, CLOSED_FOR_DUE_DATES);
+      const cycle = await lockOpenCycle(manager, cycleId, CLOSED_FOR_DUE_DATES, principal);
       const removed = await manager.delete(CycleDutyDueDate, { cycleId, dutyLineageId });
       if (!removed.affected) {
         throw new AppError(ErrorCode.NOT_FOUND, '该职责没有单独设置截止日期。');
@@ -311,6 +348,7 @@ export class CycleService {
    * result set version (计分结果固化), in one transaction.
    */
   async close(principal: Principal, cycleId: string): Promise<AssessmentCycle> {
+    await this.get(principal, cycleId);
     await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const [closed] = await updateReturning<AssessmentCycle>(
@@ -320,7 +358,7 @@ export class CycleService {
         [cycleId, principal.username, now],
       );
       if (!closed) {
-        await this.get(cycleId);
+        await this.get(principal, cycleId);
         throw new AppError(ErrorCode.CONFLICT, '该考核年度已关闭。');
       }
       await refuseWhileObjectionsPending(manager, cycleId);
@@ -328,7 +366,7 @@ export class CycleService {
       await freezeResults(manager, cycle, principal.username, now, shanghaiDate(now));
       await this.notifications.notify(manager, await cycleClosedNotifications(manager, cycle, now));
     });
-    return this.get(cycleId);
+    return this.get(principal, cycleId);
   }
 
   /** Reopens a closed cycle (a reason is required); the frozen result set stays, marked reopened. */
@@ -339,6 +377,7 @@ export class CycleService {
         fields: { reason: '请填写原因。' },
       });
     }
+    await this.get(principal, cycleId);
     await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const [reopened] = await updateReturning<AssessmentCycle>(
@@ -348,12 +387,12 @@ export class CycleService {
         [cycleId],
       );
       if (!reopened) {
-        await this.get(cycleId);
+        await this.get(principal, cycleId);
         throw new AppError(ErrorCode.CONFLICT, '该考核年度未关闭。');
       }
       await markReopened(manager, cycleId, principal.username, now, why);
     });
-    return this.get(cycleId);
+    return this.get(principal, cycleId);
   }
 }
 

@@ -25,10 +25,14 @@ export interface GenerationResult {
  * the caller passes for the cycle id, its regulation version id and the default lead department.
  */
 
-/** FROM/WHERE of the tasks the cycle should have: tracked government duty × unit at its levels, with its lead department and due date. */
-const PLANNED_TASKS = (cycle: string, version: string, defaultLead: string) => `
+/**
+ * FROM/WHERE of the tasks the cycle should have: tracked government duty × unit of the cycle's
+ * province at its levels, with its lead department and due date. The province is the unit code's
+ * first two digits (GB/T 2260 codes are hierarchical).
+ */
+const PLANNED_TASKS = (cycle: string, version: string, defaultLead: string, province: string) => `
        FROM duty d
-       JOIN admin_unit u ON u.level = ANY (d.levels)
+       JOIN admin_unit u ON u.level = ANY (d.levels) AND left(u.code, 2) = left(${province}::text, 2)
        LEFT JOIN duty_department lead ON lead.duty_id = d.id AND lead.role = 'lead'
        JOIN department dep ON dep.unit_code = u.code AND dep.kind_code = coalesce(lead.department_code, ${defaultLead})
        LEFT JOIN cycle_duty_due_date o ON o.cycle_id = ${cycle} AND o.duty_lineage_id = d.lineage_id
@@ -62,7 +66,7 @@ const RESTORED_REASON = '职责重新纳入跟踪';
 
 /**
  * Generates the cycle's tasks: every tracked government duty of the cycle's regulation version
- * × every unit at a level the duty applies to. Idempotent and incremental: existing tasks keep
+ * × every unit of the cycle's province at a level the duty applies to. Idempotent and incremental: existing tasks keep
  * their progress and departments; new tracked duties add tasks; tasks whose duty is no longer
  * tracked, or has no successor in the cycle's version, are retired (never deleted) and restored
  * if it is tracked again.
@@ -81,7 +85,7 @@ const RESTORED_REASON = '职责重新纳入跟踪';
  */
 export async function generateTasks(
   manager: EntityManager,
-  cycle: { id: string; regulationVersionId: string; dueDate: string },
+  cycle: { id: string; regulationVersionId: string; dueDate: string; provinceCode: string },
   actor: string,
   at?: Date,
 ): Promise<GenerationResult> {
@@ -99,10 +103,17 @@ export async function generateTasks(
     await manager.query(
       `INSERT INTO task (id, cycle_id, duty_lineage_id, duty_id, unit_code, lead_department_id, status, due_date, created_by, updated_by)
      SELECT gen_random_uuid(), $1, d.lineage_id, d.id, u.code, dep.id, 'NOT_STARTED', coalesce(o.due_date, $3::date), $4, $4
-       ${PLANNED_TASKS('$1', '$2', '$5')}
+       ${PLANNED_TASKS('$1', '$2', '$5', '$6')}
      ON CONFLICT (cycle_id, duty_lineage_id, unit_code) DO NOTHING
      RETURNING id, unit_code, duty_id, due_date::text`,
-      [cycle.id, cycle.regulationVersionId, cycle.dueDate, actor, DEFAULT_LEAD_DEPARTMENT_CODE],
+      [
+        cycle.id,
+        cycle.regulationVersionId,
+        cycle.dueDate,
+        actor,
+        DEFAULT_LEAD_DEPARTMENT_CODE,
+        cycle.provinceCode,
+      ],
     );
   if (created.length) {
     await manager.query(
@@ -267,7 +278,7 @@ export interface RegenerationPlan {
  */
 export async function planRegeneration(
   manager: EntityManager,
-  cycle: { id: string; regulationVersionId: string },
+  cycle: { id: string; regulationVersionId: string; provinceCode: string },
 ): Promise<RegenerationPlan> {
   const params = [cycle.id, cycle.regulationVersionId];
   type Row = {
@@ -283,12 +294,12 @@ export async function planRegeneration(
     `SELECT d.id AS duty_id, d.lineage_id, d.text,
             (SELECT a.number FROM regulation_article a WHERE a.id = d.article_id) AS article_number,
             count(DISTINCT u.code)::int AS tasks
-       ${PLANNED_TASKS('$1', '$2', '$3')}
+       ${PLANNED_TASKS('$1', '$2', '$3', '$4')}
         AND NOT EXISTS (SELECT 1 FROM task x
                          WHERE x.cycle_id = $1 AND x.duty_lineage_id = d.lineage_id AND x.unit_code = u.code)
       GROUP BY d.id
       ORDER BY article_number, d.item_number, d.sequence`,
-    [...params, DEFAULT_LEAD_DEPARTMENT_CODE],
+    [...params, DEFAULT_LEAD_DEPARTMENT_CODE, cycle.provinceCode],
   );
   // Tasks shown by the duty they will point at (their lineage's duty in the cycle's version,
   // where there is one), else by their own.

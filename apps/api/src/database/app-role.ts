@@ -40,6 +40,7 @@ export const WITHHELD_PRIVILEGES: Readonly<Record<string, readonly string[]>> = 
   // Dashboard rollups, maintained only by the owner's triggers (migration AddAnalyticsRollups).
   analytics_rollup: ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
   analytics_trend_day: ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
+  analytics_unit_rollup: ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'], // AddAnalyticsUnitRollup
   typeorm_migration: ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
 };
 

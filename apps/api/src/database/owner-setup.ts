@@ -14,6 +14,8 @@ export async function migrateAsOwner(options: {
   appUrl: string;
   ssl: boolean;
   runMigrations: boolean;
+  /** The provinces whose units are synchronised (PROVINCES). */
+  provinces: readonly string[];
   logger: Logger;
 }): Promise<GrantOutcome> {
   const { logger } = options;
@@ -32,7 +34,7 @@ export async function migrateAsOwner(options: {
         { migrations: applied.map((m) => m.name) },
         `Applied ${applied.length} migration(s)`,
       );
-      await syncReferenceData(owner);
+      await syncReferenceData(owner, options.provinces);
     } finally {
       await owner.destroy();
     }

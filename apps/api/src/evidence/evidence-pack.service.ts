@@ -4,7 +4,7 @@ import { PackEntry, packSegment, uniquePackPaths } from '@duty/api/evidence-pack
 import { EvidenceStore, openVerified } from '@duty/api/evidence-store';
 import { ErrorCode } from '@duty/shared/errors';
 import { DataSource } from 'typeorm';
-import { jurisdictionOf } from '../access/jurisdiction';
+import { jurisdictionOf, unitInJurisdiction } from '../access/jurisdiction';
 import { Principal } from '../auth/principal';
 import { AppError } from '../graphql/app-error';
 import { scopeTasks } from '../task/task-scope';
@@ -108,14 +108,16 @@ export class EvidencePackService {
       const j = jurisdictionOf(principal);
       const outside =
         !unit[0] ||
-        (j.kind === 'prefecture' &&
-          unit[0].code !== j.prefectureCode &&
-          unit[0].parent_code !== j.prefectureCode);
+        (j.kind !== 'unit' &&
+          !unitInJurisdiction(j, { code: unit[0].code, parentCode: unit[0].parent_code }));
       // A unit outside the jurisdiction answers like one that does not exist.
       if (outside) throw new AppError(ErrorCode.NOT_FOUND, '未找到该行政单位，或不在您的辖区内。');
       if (unit[0].level === 'prefecture') {
         q.andWhere('(u.code = :unit OR u.parent_code = :unit)', { unit: selection.unitCode });
-      } else if (unit[0].level !== 'province') {
+      } else if (unit[0].level === 'province') {
+        // A province: its units (one deployment may hold several provinces).
+        q.andWhere('left(u.code, 2) = left(:unit, 2)', { unit: selection.unitCode });
+      } else {
         q.andWhere('u.code = :unit', { unit: selection.unitCode });
       }
     }

@@ -30,6 +30,7 @@ const OPERATORS = [Role.COUNTY_OPERATOR] as const;
 /** Who downloads sealed packs: auditors and the supervisors, within their jurisdiction. */
 const PACK_READERS = [
   Role.AUDITOR,
+  Role.NATIONAL_SUPERVISOR,
   Role.PROVINCIAL_SUPERVISOR,
   Role.PREFECTURE_SUPERVISOR,
 ] as const;

@@ -28,6 +28,7 @@ import { EvidenceService } from './evidence.service';
 /** Who browses evidence across units (the explorer): auditors and supervisors. */
 const EVIDENCE_EXPLORERS = [
   Role.AUDITOR,
+  Role.NATIONAL_SUPERVISOR,
   Role.PROVINCIAL_SUPERVISOR,
   Role.PREFECTURE_SUPERVISOR,
 ] as const;

@@ -135,7 +135,7 @@ export function createLoaders(dataSource: DataSource, principal: Principal | nul
     versionById: byIdLoader(dataSource, RegulationVersion, 'id'),
     regulationById: byIdLoader(dataSource, Regulation, 'id'),
     summaryByRegulation: new DataLoader<string, RegulationSummary | undefined>(async (ids) => {
-      const rows = await regulationSummaries(dataSource, ids);
+      const rows = await regulationSummaries(dataSource, ids, principal);
       const byId = new Map(rows.map((row) => [row.regulationId, row]));
       return ids.map((id) => byId.get(id));
     }),

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ErrorCode } from '@duty/shared/errors';
 import type { Request, Response } from 'express';
-import { jurisdictionOf } from '../access/jurisdiction';
+import { jurisdictionOf, unitInJurisdiction } from '../access/jurisdiction';
 import { HttpAccess, sendError } from '../access/http-access';
 import { Role } from '../auth/role';
 import { BoundaryLoader, isDivisionCode } from './boundary-loader';
@@ -9,7 +9,12 @@ import { BoundaryLoader, isDivisionCode } from './boundary-loader';
 export const BOUNDARY_LOADER = Symbol('BOUNDARY_LOADER');
 
 /** The map's readers: the users who see the overview. */
-const MAP_READERS = [Role.PROVINCIAL_SUPERVISOR, Role.PREFECTURE_SUPERVISOR, Role.AUDITOR] as const;
+const MAP_READERS = [
+  Role.PROVINCIAL_SUPERVISOR,
+  Role.PREFECTURE_SUPERVISOR,
+  Role.AUDITOR,
+  Role.NATIONAL_SUPERVISOR,
+] as const;
 
 /**
  * GET /api/map/boundaries/:code.json — the boundaries of the units directly under division
@@ -42,7 +47,13 @@ export class MapBoundaryController {
     if (jurisdiction.kind === 'prefecture' && jurisdiction.prefectureCode !== code) {
       return sendError(res, ErrorCode.NOT_FOUND, '没有该区划的边界数据。');
     }
-    if (jurisdiction.kind !== 'all' && jurisdiction.kind !== 'prefecture') {
+    if (
+      jurisdiction.kind === 'provinces' &&
+      !unitInJurisdiction(jurisdiction, { code, parentCode: null })
+    ) {
+      return sendError(res, ErrorCode.NOT_FOUND, '没有该区划的边界数据。');
+    }
+    if (jurisdiction.kind === 'unit' || jurisdiction.kind === 'none') {
       return sendError(res, ErrorCode.FORBIDDEN);
     }
     const result = await this.loader.load(code);

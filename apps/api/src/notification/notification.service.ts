@@ -28,7 +28,7 @@ export interface NotificationRecipients {
   usernames?: string[];
   /** County operators of these units (optionally only one department's). */
   unitOperators?: Array<{ unitCode: string; departmentId?: string }>;
-  /** The supervisors over these units: the prefecture supervisor of the unit's prefecture and the provincial supervisors. */
+  /** The supervisors over these units: the prefecture supervisor of the unit's prefecture and the provincial supervisors of its province. */
   supervisorsOf?: string[];
 }
 
@@ -64,7 +64,8 @@ const clip = (text: string, max: number) =>
  * - usernames: those accounts, whatever their role;
  * - unitOperators: COUNTY_OPERATOR accounts bound to that unit (and department, when given);
  * - supervisorsOf: PREFECTURE_SUPERVISOR accounts bound to the unit itself (a prefecture) or to
- *   its parent (a county under a prefecture), and every PROVINCIAL_SUPERVISOR.
+ *   its parent (a county under a prefecture), and the PROVINCIAL_SUPERVISOR accounts of the
+ *   unit's province (never another province's).
  * A person named twice in one request gets one notification.
  */
 const NOTIFY_SQL = `
@@ -92,7 +93,7 @@ rcpt AS (
     CROSS JOIN LATERAL jsonb_array_elements_text(req.supervisors_of) AS s(code)
     JOIN admin_unit au ON au.code = s.code
     JOIN app_user u ON NOT u.disabled
-                   AND (u.role = 'PROVINCIAL_SUPERVISOR'
+                   AND ((u.role = 'PROVINCIAL_SUPERVISOR' AND left(u.unit_code, 2) = left(au.code, 2))
                         OR (u.role = 'PREFECTURE_SUPERVISOR' AND u.unit_code IN (au.code, au.parent_code)))
 ),
 ins AS (

@@ -19,6 +19,9 @@ import {
   ParsedRegulation,
 } from '@duty/regulation/parser';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { Role } from '../auth/role';
+import { provinceForAction } from '../cycle/cycle-scope';
 import { syncDepartmentKinds } from '../department/department-kinds.sync';
 import { Duty } from '../duty/duty.entity';
 import { DutyDepartment } from '../duty/duty-department.entity';
@@ -54,13 +57,37 @@ const MAX_TEXT_LENGTH = 2_000_000;
 export class RegulationImportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async import(input: ImportRegulationInput): Promise<ImportRegulationResult> {
+  /**
+   * With `principal` (an import through the API), the owner is theirs to decide: a provincial
+   * supervisor's imports are their province's regulations (naming another is FORBIDDEN); a system
+   * administrator may name one of the deployment's provinces (default: national for a new
+   * regulation, the stored owner for a new version).
+   */
+  async import(
+    input: ImportRegulationInput,
+    principal?: Principal,
+  ): Promise<ImportRegulationResult> {
     validateInput(input);
     const parsed = parseOrFail(input.text);
     const sha256 = createHash('sha256').update(input.text, 'utf8').digest('hex');
     return this.dataSource.transaction(async (manager) => {
-      await checkTitleChange(manager, input, parsed);
-      return importParsed(manager, input, parsed, sha256);
+      const owned =
+        principal && (principal.role === Role.PROVINCIAL_SUPERVISOR || input.ownerProvinceCode)
+          ? {
+              ...input,
+              ownerProvinceCode: await provinceForAction(
+                manager,
+                principal,
+                input.ownerProvinceCode,
+                { what: '导入法规', fallback: 'national' },
+              ),
+            }
+          : input;
+      // Before the title: another owner's regulation is not compared with.
+      const existing = await manager.findOne(Regulation, { where: { code: input.code } });
+      if (existing) checkOwner(existing, owned);
+      await checkTitleChange(manager, owned, parsed);
+      return importParsed(manager, owned, parsed, sha256);
     });
   }
 }
@@ -109,7 +136,13 @@ async function importParsed(
   sha256: string,
 ): Promise<ImportRegulationResult> {
   const versionTitle = parsed.title ?? input.code;
-  const regulation = await lockRegulation(manager, input.code, versionTitle);
+  const regulation = await lockRegulation(
+    manager,
+    input.code,
+    versionTitle,
+    input.ownerProvinceCode ?? null,
+  );
+  checkOwner(regulation, input);
   const previous = await manager.findOne(RegulationVersion, {
     where: { regulationId: regulation.id },
     order: { versionNumber: 'DESC' },
@@ -207,17 +240,34 @@ async function coordinatingDepartmentOf(
   return code;
 }
 
+/**
+ * An import names the owner it expects (a provincial supervisor's: their province): a regulation
+ * code of another owner is refused, the owner never changes by import.
+ */
+function checkOwner(regulation: Regulation, input: ImportRegulationInput): void {
+  if (input.ownerProvinceCode === undefined) return;
+  if (regulation.ownerProvinceCode === input.ownerProvinceCode) return;
+  const message =
+    regulation.ownerProvinceCode === null
+      ? `法规代码“${input.code}”已用于全国通用的法规，不能作为省级法规导入；全国通用法规的新版本由系统管理员导入。`
+      : input.ownerProvinceCode === null
+        ? `法规代码“${input.code}”已用于省级法规，不能作为全国通用法规导入。`
+        : `法规代码“${input.code}”已用于其他省份的法规，请使用其他法规代码。`;
+  throw new AppError(ErrorCode.VALIDATION_FAILED, message, { field: 'code' });
+}
+
 /** Finds or creates the regulation and locks its row so concurrent imports number versions in turn. */
 async function lockRegulation(
   manager: EntityManager,
   code: string,
   title: string,
+  ownerProvinceCode: string | null,
 ): Promise<Regulation> {
   await manager
     .createQueryBuilder()
     .insert()
     .into(Regulation)
-    .values({ code, title: title.replace(/[（(]草案[)）]$/, '') })
+    .values({ code, title: title.replace(/[（(]草案[)）]$/, ''), ownerProvinceCode })
     .orIgnore()
     .execute();
   return manager

@@ -21,6 +21,12 @@ export interface ImportRegulationInput {
    * undefined keeps the stored one, null clears it.
    */
   coordinatingDepartment?: string | null;
+  /**
+   * The province (XX0000) owning the regulation; null: national (全国通用). A new regulation gets
+   * it (undefined: national); for an existing one it must be the stored owner when given (the
+   * owner never changes by import). With an importing principal, see RegulationImportService.
+   */
+  ownerProvinceCode?: string | null;
 }
 
 export interface ImportRegulationResult {

@@ -1,5 +1,8 @@
 import type { JurisdictionTier, TextKind } from '@duty/regulation/duties';
 import { DataSource } from 'typeorm';
+import { jurisdictionOf } from '../access/jurisdiction';
+import type { Principal } from '../auth/principal';
+import { cycleJurisdictionSql } from '../cycle/cycle-scope';
 import type { RegulationVersionStatus } from './entities/regulation-version.entity';
 
 /** A regulation's line in the library (法规库): its latest version and what hangs from it. */
@@ -15,7 +18,7 @@ export interface RegulationSummary {
   trackedDutyCount: number;
   /** Duties of the latest version whose inferred actor awaits a reviewer. */
   needsReviewCount: number;
-  /** Open assessment cycles over any version of the regulation. */
+  /** Open assessment cycles over any version of the regulation, in the caller's provinces. */
   openCycleCount: number;
   /** Suggested duty mappings awaiting a supervisor's decision (any version; in practice the latest). */
   pendingMappings: number;
@@ -24,11 +27,20 @@ export interface RegulationSummary {
 /**
  * Summaries of the given regulations in one statement (the library lists every regulation:
  * one query for the page, whatever its length). Regulations without a version get zeros.
+ * Open cycles are counted in the principal's provinces (every province without a principal).
  */
 export async function regulationSummaries(
   dataSource: DataSource,
   regulationIds: readonly string[],
+  principal?: Principal | null,
 ): Promise<RegulationSummary[]> {
+  const params: unknown[] = [regulationIds];
+  const cycleScope = principal
+    ? cycleJurisdictionSql(jurisdictionOf(principal), 'c', (_name, value) => {
+        params.push(value);
+        return `$${params.length}`;
+      })
+    : 'TRUE';
   const rows: RegulationSummary[] = await dataSource.query(
     `WITH latest AS (
        SELECT DISTINCT ON (v.regulation_id) v.regulation_id, v.id, v.status, v.text_kind, v.jurisdiction_tier
@@ -47,7 +59,7 @@ export async function regulationSummaries(
             coalesce(d.needs_review, 0)::int AS "needsReviewCount",
             (SELECT count(*) FROM assessment_cycle c
                JOIN regulation_version v ON v.id = c.regulation_version_id
-              WHERE v.regulation_id = r.id AND c.state = 'open')::int AS "openCycleCount",
+              WHERE v.regulation_id = r.id AND c.state = 'open' AND ${cycleScope})::int AS "openCycleCount",
             (SELECT count(*) FROM duty_mapping_suggestion s
                JOIN regulation_version v ON v.id = s.version_id
               WHERE v.regulation_id = r.id AND s.status = 'pending')::int AS "pendingMappings"
@@ -60,7 +72,7 @@ export async function regulationSummaries(
            FROM duty du WHERE du.version_id = l.id
        ) d ON true
       WHERE r.id = ANY ($1::uuid[])`,
-    [regulationIds],
+    params,
   );
   return rows;
 }

@@ -56,7 +56,8 @@ export class RegulationUploadController {
   /**
    * POST /api/regulations/import — multipart/form-data with one `file` part and the fields
    * code, status (draft|enacted), effectiveDate (YYYY-MM-DD), coordinatingDepartment (a
-   * department kind code), confirmTitleChange (true). Requires `X-Requested-With` and, when
+   * department kind code), confirmTitleChange (true), ownerProvinceCode (XX0000: the province owning a
+   * new regulation; a provincial supervisor's imports are their province's). Requires `X-Requested-With` and, when
    * sent, a same-origin `Origin`, like evidence uploads. One transaction: a refused file or
    * text stores nothing.
    */
@@ -118,15 +119,19 @@ export class RegulationUploadController {
     }
 
     try {
-      const result = await this.importer.import({
-        code: (fields.code ?? '').trim(),
-        text: source.text,
-        status,
-        effectiveDate: fields.effectiveDate?.trim() || null,
-        importedBy: principal.username,
-        confirmTitleChange: fields.confirmTitleChange === 'true',
-        coordinatingDepartment: fields.coordinatingDepartment?.trim() || undefined,
-      });
+      const result = await this.importer.import(
+        {
+          code: (fields.code ?? '').trim(),
+          text: source.text,
+          status,
+          effectiveDate: fields.effectiveDate?.trim() || null,
+          importedBy: principal.username,
+          confirmTitleChange: fields.confirmTitleChange === 'true',
+          coordinatingDepartment: fields.coordinatingDepartment?.trim() || undefined,
+          ownerProvinceCode: fields.ownerProvinceCode?.trim() || undefined,
+        },
+        principal,
+      );
       const changeSummary: RegulationUploadAnswer['changeSummary'] = {};
       for (const change of result.changes) {
         changeSummary[change.kind] = (changeSummary[change.kind] ?? 0) + 1;

@@ -8,6 +8,8 @@ export interface RegulationUploadFields {
   effectiveDate?: string;
   coordinatingDepartment?: string;
   confirmTitleChange?: string;
+  /** The owning province (XX0000) of a new regulation; empty: national (system administrators). */
+  ownerProvinceCode?: string;
 }
 
 const FIELD_NAMES = new Set<keyof RegulationUploadFields>([
@@ -16,6 +18,7 @@ const FIELD_NAMES = new Set<keyof RegulationUploadFields>([
   'effectiveDate',
   'coordinatingDepartment',
   'confirmTitleChange',
+  'ownerProvinceCode',
 ]);
 
 export type RegulationUploadResult =

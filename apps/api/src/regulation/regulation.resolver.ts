@@ -13,6 +13,7 @@ import { Access } from '../access/access.decorator';
 import { Principal } from '../auth/principal';
 import { REGISTER_EDITORS, REGISTER_READERS } from '../access/access-groups';
 import { DutyModel } from '../duty/dto/duty.models';
+import { AdminUnitModel } from '../user/dto/user.models';
 import { required } from '../graphql/required';
 import { GraphQLContext } from '../graphql/loaders';
 import { ImportRegulationInput } from './dto/import-regulation.input';
@@ -46,21 +47,30 @@ export class RegulationResolver {
   ) {}
 
   @Access(REGISTER_READERS)
-  @Query(() => [RegulationModel], { description: 'Every regulation, by code.' })
-  regulations() {
-    return this.regulationQuery.list();
+  @Query(() => [RegulationModel], {
+    description:
+      'The regulations the caller sees, by code: national ones (全国通用) and those owned by the provinces of their jurisdiction.',
+  })
+  regulations(@Context() ctx: GraphQLContext) {
+    return this.regulationQuery.list(ctx.principal);
   }
 
   @Access(REGISTER_READERS)
-  @Query(() => RegulationModel, { nullable: true })
-  regulation(@Args('code') code: string) {
-    return this.regulationQuery.byCode(code);
+  @Query(() => RegulationModel, {
+    nullable: true,
+    description: "Null when there is none, or it is another province's.",
+  })
+  regulation(@Args('code') code: string, @Context() ctx: GraphQLContext) {
+    return this.regulationQuery.byCode(ctx.principal, code);
   }
 
   @Access(REGISTER_READERS)
-  @Query(() => RegulationVersionModel, { nullable: true })
-  regulationVersion(@Args('id', { type: () => ID }) id: string) {
-    return this.regulationQuery.versionById(id);
+  @Query(() => RegulationVersionModel, {
+    nullable: true,
+    description: "Null when there is none, or its regulation is another province's.",
+  })
+  regulationVersion(@Args('id', { type: () => ID }) id: string, @Context() ctx: GraphQLContext) {
+    return this.regulationQuery.versionById(id, ctx.principal);
   }
 
   @Access(REGISTER_READERS)
@@ -69,10 +79,11 @@ export class RegulationResolver {
       'Article-level diff between two versions of one regulation (default: against the previous one).',
   })
   regulationVersionDiff(
+    @Context() ctx: GraphQLContext,
     @Args('versionId', { type: () => ID }) versionId: string,
     @Args('againstVersionId', { type: () => ID, nullable: true }) againstVersionId?: string,
   ) {
-    return this.regulationQuery.diff(versionId, againstVersionId);
+    return this.regulationQuery.diff(ctx.principal, versionId, againstVersionId);
   }
 
   @Access(REGISTER_READERS)
@@ -81,33 +92,54 @@ export class RegulationResolver {
       'Word-level redline (insertions and deletions) of article `to` of a version against article(s) `from` (the sources of the diff line; several for a merge) of the version it is compared with (default: the previous one).',
   })
   articleRedline(
+    @Context() ctx: GraphQLContext,
     @Args('versionId', { type: () => ID }) versionId: string,
     @Args('from', { type: () => [Int] }) from: number[],
     @Args('to', { type: () => Int }) to: number,
     @Args('againstVersionId', { type: () => ID, nullable: true }) againstVersionId?: string,
   ) {
-    return this.regulationQuery.articleRedline(versionId, from, to, againstVersionId);
+    return this.regulationQuery.articleRedline(
+      ctx.principal,
+      versionId,
+      from,
+      to,
+      againstVersionId,
+    );
   }
 
   @Access(REGISTER_EDITORS)
   @Mutation(() => ImportRegulationResultModel, {
-    description: 'Imports a regulation text as a new version (provincial administrators).',
+    description:
+      "Imports a regulation text as a new version (system administrators, provincial supervisors). A provincial supervisor's imports are their province's regulations; a system administrator's are national unless input.ownerProvinceCode names a province.",
   })
   async importRegulationVersion(
     @Args('input') input: ImportRegulationInput,
     @Context() ctx: GraphQLContext,
   ) {
     const actor = ctx.principal as Principal;
-    const result = await this.importer.import({
-      code: input.code,
-      text: input.text,
-      status: input.status,
-      effectiveDate: input.effectiveDate ?? null,
-      importedBy: actor.username,
-      confirmTitleChange: input.confirmTitleChange ?? false,
-      coordinatingDepartment: input.coordinatingDepartment ?? undefined,
-    });
+    const result = await this.importer.import(
+      {
+        code: input.code,
+        text: input.text,
+        status: input.status,
+        effectiveDate: input.effectiveDate ?? null,
+        importedBy: actor.username,
+        confirmTitleChange: input.confirmTitleChange ?? false,
+        coordinatingDepartment: input.coordinatingDepartment ?? undefined,
+        ownerProvinceCode: input.ownerProvinceCode ?? undefined,
+      },
+      actor,
+    );
     return { ...result, version: await this.regulationQuery.versionById(result.versionId) };
+  }
+
+  @ResolveField(() => AdminUnitModel, {
+    nullable: true,
+    description: 'The province owning the regulation; null: national (全国通用).',
+  })
+  async ownerProvince(@Parent() regulation: RegulationModel, @Context() ctx: GraphQLContext) {
+    if (!regulation.ownerProvinceCode) return null;
+    return required(await ctx.loaders.unitByCode.load(regulation.ownerProvinceCode));
   }
 
   @ResolveField(() => [RegulationVersionModel])

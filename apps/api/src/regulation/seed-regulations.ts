@@ -12,6 +12,8 @@ export const SHIPPED_REGULATIONS = [
     effectiveDate: null,
     // The draft names no competent department; quality promotion is coordinated by 市场监督管理.
     coordinatingDepartment: 'market_regulation',
+    // A Hubei regulation (地方性法规): only Hubei's cycles assess it.
+    ownerProvinceCode: '420000' as string | null,
   },
 ];
 
@@ -32,12 +34,21 @@ export async function seedRegulations(dataSource: DataSource): Promise<number> {
       regulation.code,
     ]);
     if (exists) continue;
+    // Owned by its province when the deployment holds it (else national, as the FK requires).
+    const owner = regulation.ownerProvinceCode
+      ? ((
+          await dataSource.query(`SELECT code FROM admin_unit WHERE code = $1`, [
+            regulation.ownerProvinceCode,
+          ])
+        )[0]?.code ?? null)
+      : null;
     await importer.import({
       code: regulation.code,
       text: await readFile(shippedRegulationPath(regulation.file), 'utf8'),
       status: regulation.status,
       effectiveDate: regulation.effectiveDate,
       coordinatingDepartment: regulation.coordinatingDepartment,
+      ownerProvinceCode: owner,
       importedBy: 'seed',
     });
     imported++;

@@ -63,9 +63,10 @@ export async function seedDemoCycle(
     const dates = demoCycleDates(shanghaiDate(today));
     const actors = demoActors(await demoAccounts(manager), ACTOR);
     const [cycle] = await manager.query(
-      `INSERT INTO assessment_cycle (year, regulation_version_id, title, start_date, due_date, state, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, 'open', $6, $7)
-       RETURNING id, regulation_version_id AS "regulationVersionId", due_date::text AS "dueDate"`,
+      `INSERT INTO assessment_cycle (year, regulation_version_id, title, start_date, due_date, state, created_by, created_at, province_code)
+       VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, '420000')
+       RETURNING id, regulation_version_id AS "regulationVersionId", due_date::text AS "dueDate",
+                 province_code AS "provinceCode"`,
       [dates.year, version.id, dates.title, dates.start, dates.due, actors.cycle, dayAt(dates, 0)],
     );
     const generated = await generateTasks(manager, cycle, actors.cycle, dayAt(dates, 0));

@@ -358,7 +358,7 @@ export class TaskCommentService {
          (role = 'COUNTY_OPERATOR' AND unit_code = $1 AND (department_id = $2
            OR department_id IN (SELECT department_id FROM task_assist WHERE task_id = $3)))
          OR (role = 'PREFECTURE_SUPERVISOR' AND unit_code = ANY($4))
-         OR (role = 'PROVINCIAL_SUPERVISOR' AND $5))`,
+         OR (role = 'PROVINCIAL_SUPERVISOR' AND $5 AND left(unit_code, 2) = left($1, 2)))`,
       [task.unitCode, task.leadDepartmentId, task.id, [...wanted.prefectures], wanted.provincial],
     );
     const names = new Set(rows.map((r) => r.username));

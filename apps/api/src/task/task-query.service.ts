@@ -5,6 +5,7 @@ import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { tryChineseNumeralToInt } from '@duty/regulation/parser';
 import { Clock, CLOCK } from '../auth/clock';
 import { Principal } from '../auth/principal';
+import { currentCycleId } from '../cycle/cycle-scope';
 import { AppError } from '../graphql/app-error';
 import { TaskEvent } from './task-event.entity';
 import { reviewableTasks, scopeTasks } from './task-scope';
@@ -132,7 +133,7 @@ export class TaskQueryService {
     const keys = SORTS[sort];
     let cycleId = filter.cycleId ?? null;
     if (!cycleId && filter.currentCycle) {
-      cycleId = await this.currentCycleId(db);
+      cycleId = await this.currentCycleId(db, principal);
       // No cycle at all: an empty page rather than every cycle's tasks.
       if (!cycleId) {
         return {
@@ -189,13 +190,10 @@ export class TaskQueryService {
   /**
    * The cycle a page shows when none is asked for: the newest open one, else the newest (the
    * rule of the web app's cycle selector, utils/cycles.ts, over the same newest-first order as
-   * the `cycles` query).
+   * the `cycles` query), among the cycles of the caller's provinces (cycle/cycle-scope.ts).
    */
-  async currentCycleId(db: DataSource = this.dataSource): Promise<string | null> {
-    const [row] = (await db.query(
-      `SELECT id FROM assessment_cycle ORDER BY (state = 'open') DESC, year DESC, created_at DESC LIMIT 1`,
-    )) as { id: string }[];
-    return row?.id ?? null;
+  currentCycleId(db: DataSource = this.dataSource, principal: Principal | null = null) {
+    return currentCycleId(db.manager, principal);
   }
 
   private filtered(db: DataSource, principal: Principal, f: TaskFilter): SelectQueryBuilder<Task> {

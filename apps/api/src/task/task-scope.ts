@@ -3,6 +3,7 @@ import {
   BindParam,
   jurisdictionOf,
   namedParams,
+  provinceOf,
   taskJurisdictionSql,
 } from '../access/jurisdiction';
 import { Principal } from '../auth/principal';
@@ -30,7 +31,7 @@ export function scopeTasks<T extends object>(
 export function taskScopeSql(principal: Principal, bind: BindParam): string {
   const j = jurisdictionOf(principal);
   if (j.kind === 'all') {
-    // The administrators are province-wide too, but see no business data.
+    // The administrators see the whole country too, but no business data.
     return principal.role && TASK_READERS.includes(principal.role) ? 'TRUE' : 'FALSE';
   }
   return taskJurisdictionSql(j, bind);
@@ -46,7 +47,11 @@ export function reviewableTasks<T extends object>(
   q: SelectQueryBuilder<T>,
   principal: Principal,
 ): SelectQueryBuilder<T> {
-  if (principal.role === Role.PROVINCIAL_SUPERVISOR) return q;
+  if (principal.role === Role.PROVINCIAL_SUPERVISOR && principal.unitCode) {
+    return q.andWhere('left(u.code, 2) = left(:reviewerProvince, 2)', {
+      reviewerProvince: principal.unitCode,
+    });
+  }
   if (principal.role === Role.PREFECTURE_SUPERVISOR && principal.unitCode) {
     return q.andWhere('u.parent_code = :reviewerUnit', { reviewerUnit: principal.unitCode });
   }
@@ -59,6 +64,7 @@ export const TASK_READERS: readonly Role[] = [
   Role.PREFECTURE_SUPERVISOR,
   Role.COUNTY_OPERATOR,
   Role.AUDITOR,
+  Role.NATIONAL_SUPERVISOR,
 ];
 
 /** What a principal may do on one task they can see. */
@@ -75,9 +81,13 @@ export function capacitiesOn(
     principal.role === Role.COUNTY_OPERATOR &&
     principal.unitCode === task.unitCode &&
     principal.departmentId === task.leadDepartmentId;
-  const provincial = principal.role === Role.PROVINCIAL_SUPERVISOR;
   // The supervisor of the unit's jurisdiction: the prefecture's supervisor for the units under
-  // it, the provincial supervisors for every unit (incl. prefectures and directly-administered units).
+  // it, the provincial supervisors of the unit's province for every unit of it (incl.
+  // prefectures and directly-administered units) — never another province's.
+  const provincial =
+    principal.role === Role.PROVINCIAL_SUPERVISOR &&
+    !!principal.unitCode &&
+    provinceOf(task.unitCode) === principal.unitCode;
   const verifier =
     provincial ||
     (principal.role === Role.PREFECTURE_SUPERVISOR && task.unitParentCode === principal.unitCode);

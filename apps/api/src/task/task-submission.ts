@@ -17,12 +17,28 @@ export async function assertReadyToSubmit(
   { rowLocked = false }: { rowLocked?: boolean } = {},
 ): Promise<void> {
   if (!rowLocked) await manager.query('SELECT 1 FROM task WHERE id = $1 FOR UPDATE', [task.id]);
+  const problem = submissionProblem(task, await countCurrentEvidence(manager, task.id));
+  if (problem) throw problem;
+}
+
+/** The refusal of a submission of `task` with so many current evidence files, if any. */
+export function submissionProblem(
+  task: Pick<Task, 'progressNote'>,
+  currentEvidence: number,
+): AppError | null {
   const fields: Record<string, string> = {};
   if (!task.progressNote?.trim()) fields.progressNote = '提交前请填写进展情况。';
-  if ((await countCurrentEvidence(manager, task.id)) === 0) {
-    fields.evidence = '提交前请至少上传一份佐证材料。';
-  }
-  if (Object.keys(fields).length) {
-    throw new AppError(ErrorCode.VALIDATION_FAILED, Object.values(fields).join(''), { fields });
-  }
+  if (currentEvidence === 0) fields.evidence = '提交前请至少上传一份佐证材料。';
+  if (Object.keys(fields).length === 0) return null;
+  return new AppError(ErrorCode.VALIDATION_FAILED, Object.values(fields).join(''), { fields });
+}
+
+/**
+ * The current evidence files of the task `taskParam` names, as a scalar subquery (the count of
+ * countCurrentEvidence): for the statement that submits the task, in the transaction that
+ * locked its row in an earlier statement (see assertReadyToSubmit).
+ */
+export function currentEvidenceCountSql(taskParam: string): string {
+  return `(SELECT count(*)::int FROM evidence
+            WHERE task_id = ${taskParam} AND withdrawn_at IS NULL AND superseded_by_id IS NULL)`;
 }

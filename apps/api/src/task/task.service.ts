@@ -15,9 +15,9 @@ import {
   formatTaskLabel,
   taskReviewedNotification,
 } from '../notification/task-notifications';
-import { assertReadyToSubmit } from './task-submission';
+import { assertReadyToSubmit, currentEvidenceCountSql, submissionProblem } from './task-submission';
 import { capacitiesOn, taskScopeSql } from './task-scope';
-import { NewTaskEvent, recordTaskEvents } from './task-events';
+import { NewTaskEvent, recordTaskEvents, taskEventInsertFromSql } from './task-events';
 import { TaskExtensionRequest } from './task-extension.entity';
 import { Task } from './task.entity';
 import { findTransition, mayTransition, TaskStatus, TASK_STATUS_ZH } from './task-workflow';
@@ -156,6 +156,16 @@ export class TaskService {
     if (new Set(changes.map((c) => c.taskId)).size !== changes.length) {
       throw new AppError(ErrorCode.VALIDATION_FAILED, '同一任务在一次提交中只能出现一次。');
     }
+    if (changes.length === 1 && standsAlone(changes[0])) {
+      // No transaction: the task is read by one statement and changed by one more, which is
+      // atomic by itself (the UPDATE, its history row and — by the database's triggers — the
+      // rollups, the trend and the hash chain) and applies only to the row version that was
+      // read and checked (every writer of a task moves its version). BEGIN and COMMIT would be
+      // two more round trips, and the rollup rows the UPDATE locks would stay locked over them.
+      return this.applyOne(this.dataSource.manager, principal, changes[0], meta).then((task) => [
+        task,
+      ]);
+    }
     return this.dataSource.transaction(async (manager) => {
       const results: Task[] = [];
       for (const [index, change] of changes.entries()) {
@@ -219,6 +229,7 @@ export class TaskService {
     }
 
     let kind = 'updated';
+    let requireEvidence = false;
     if (change.status !== undefined && change.status !== task.status) {
       // An approved 不适用 task is out of the completion rates and the assessment; moving its
       // status would count work that was declared not to apply. Revoking comes first.
@@ -246,7 +257,14 @@ export class TaskService {
         });
       }
       if (change.status === TaskStatus.SUBMITTED) {
-        await assertReadyToSubmit(manager, { ...task, ...next }, { rowLocked: true });
+        // The evidence is counted by the statement that submits, under the row lock taken by
+        // the read above; the slower way only to name every problem, or before a CONFLICT.
+        const candidate = { ...task, ...next };
+        if (task.rowVersion === change.expectedRowVersion && candidate.progressNote?.trim()) {
+          requireEvidence = true;
+        } else {
+          await assertReadyToSubmit(manager, candidate, { rowLocked: true });
+        }
       }
       set('status', change.status);
       if (change.status === TaskStatus.VERIFIED) set('completedAt', this.clock.now());
@@ -260,18 +278,12 @@ export class TaskService {
       if (task.rowVersion !== change.expectedRowVersion) throw await staleVersion(manager, task);
       return task;
     }
-    const saved = await this.update(manager, task, change.expectedRowVersion, {
-      ...next,
-      // The review queue's order and its 提交人: now() is the time the event below records.
-      ...(next.status === TaskStatus.SUBMITTED
-        ? { submittedAt: () => 'now()', submittedBy: principal.username }
-        : {}),
-      updatedBy: principal.username,
-    } as unknown as Partial<Task>);
-    await recordTaskEvents(manager, [
-      this.event(task, principal, kind, before, after, change.reason, meta),
-    ]);
+    // Every check above was made on the row as read: a caller who read another version hears so
+    // now (the row read is the current one), and the UPDATE below applies only to this version.
+    if (task.rowVersion !== change.expectedRowVersion) throw await staleVersion(manager, task);
     if (next.status === TaskStatus.RETURNED || next.status === TaskStatus.VERIFIED) {
+      // Before the UPDATE, in its transaction: the rollup rows it locks are held only until the
+      // COMMIT that follows it.
       await this.notifications.notify(manager, [
         await taskReviewedNotification(
           manager,
@@ -283,7 +295,23 @@ export class TaskService {
         ),
       ]);
     }
-    return saved;
+    return this.update(
+      manager,
+      task,
+      change.expectedRowVersion,
+      {
+        ...next,
+        // The review queue's order and its 提交人: now() is the time the event records.
+        ...(next.status === TaskStatus.SUBMITTED
+          ? { submittedAt: () => 'now()', submittedBy: principal.username }
+          : {}),
+        updatedBy: principal.username,
+      } as unknown as Partial<Task>,
+      {
+        event: this.event(task, principal, kind, before, after, change.reason, meta),
+        requireEvidence: requireEvidence ? { ...task, ...next } : undefined,
+      },
+    );
   }
 
   async requestExtension(
@@ -433,12 +461,22 @@ export class TaskService {
     });
   }
 
-  /** UPDATE … WHERE id AND row_version: the only way a task row changes. */
+  /**
+   * UPDATE … WHERE id AND row_version: the only way a task row changes. `event`: the history row
+   * of the change, inserted by the same statement (only when the row is updated). `requireEvidence`:
+   * a submission of this task (as it will be): the same statement counts its current evidence and
+   * updates only when there is some, else the refusal of assertReadyToSubmit — in a transaction
+   * that locked the row in an earlier statement (see assertReadyToSubmit).
+   */
   private async update(
     manager: EntityManager,
     task: LoadedTask,
     expected: number,
     changes: Partial<Task>,
+    {
+      event,
+      requireEvidence,
+    }: { event?: NewTaskEvent; requireEvidence?: Pick<Task, 'progressNote'> } = {},
   ): Promise<Task> {
     const metadata = manager.connection.getMetadata(Task);
     const { driver } = manager.connection;
@@ -455,19 +493,32 @@ export class TaskService {
           : params.add(driver.preparePersistentValue(value, column));
       sets.push(`${driver.escape(column.databaseName)} = ${sql}`);
     }
-    const [rows, affected] = (await manager.query(
-      `UPDATE task SET ${[...sets, 'row_version = row_version + 1', 'updated_at = now()'].join(', ')}
-        WHERE id = ${params.add(task.id)} AND row_version = ${params.add(expected)}
-        RETURNING *`,
+    const id = params.add(task.id);
+    const ctes = [
+      ...(requireEvidence ? [`n AS (SELECT ${currentEvidenceCountSql(id)} AS evidence)`] : []),
+      `upd AS (
+        UPDATE task SET ${[...sets, 'row_version = row_version + 1', 'updated_at = now()'].join(', ')}
+         WHERE id = ${id} AND row_version = ${params.add(expected)}
+               ${requireEvidence ? 'AND (SELECT evidence FROM n) > 0' : ''}
+        RETURNING *)`,
+      ...(event ? [`ev AS (${taskEventInsertFromSql(manager, event, params, 'upd')})`] : []),
+    ];
+    const rows = (await manager.query(
+      `WITH ${ctes.join(', ')}
+       ${requireEvidence ? 'SELECT n.evidence AS "__evidence", upd.* FROM n LEFT JOIN upd ON TRUE' : 'SELECT * FROM upd'}`,
       params.values,
-    )) as [Record<string, unknown>[], number];
-    if (affected !== 1) {
+    )) as Record<string, unknown>[];
+    const row = rows[0];
+    if (!row || row.id == null) {
+      const problem =
+        requireEvidence && row && submissionProblem(requireEvidence, row.__evidence as number);
+      if (problem) throw problem;
       throw await staleVersion(
         manager,
         await manager.findOneOrFail(Task, { where: { id: task.id } }),
       );
     }
-    return hydrateEntity(manager.connection, Task, rows[0]);
+    return hydrateEntity(manager.connection, Task, row);
   }
 
   private event(
@@ -531,6 +582,19 @@ async function staleVersion(manager: EntityManager, current: Task): Promise<AppE
       updatedAt: current.updatedAt,
     },
   });
+}
+
+/**
+ * A change that needs no transaction around its read and its write: not a submission (its row
+ * lock must be held from a statement before the evidence count), not a review (退回, 审核通过:
+ * the notification is written in the same transaction).
+ */
+function standsAlone(change: TaskChange): boolean {
+  return (
+    change.status !== TaskStatus.SUBMITTED &&
+    change.status !== TaskStatus.RETURNED &&
+    change.status !== TaskStatus.VERIFIED
+  );
 }
 
 /** Open cycle, task not retired: otherwise nothing about the task may change. */

@@ -42,11 +42,19 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     role: Role.AUDIT_ADMIN,
   },
   {
+    username: 'national',
+    displayName: '赵国栋',
+    office: '国家市场监督管理总局质量发展局',
+    phone: '010-82261234',
+    role: Role.NATIONAL_SUPERVISOR,
+  },
+  {
     username: 'province',
     displayName: '李文华',
     office: '湖北省市场监督管理局质量发展局',
     phone: '027-87654310',
     role: Role.PROVINCIAL_SUPERVISOR,
+    unitCode: '420000',
   },
   {
     username: 'enshi-zhou',

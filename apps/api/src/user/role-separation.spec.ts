@@ -12,6 +12,8 @@ describe('role separation', () => {
     // Between business roles.
     [Role.COUNTY_OPERATOR, Role.PROVINCIAL_SUPERVISOR, null],
     [Role.AUDITOR, Role.PREFECTURE_SUPERVISOR, null],
+    [Role.PROVINCIAL_SUPERVISOR, Role.NATIONAL_SUPERVISOR, null],
+    [null, Role.NATIONAL_SUPERVISOR, null],
     // Administrator accounts keep their role.
     [Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, 'ADMIN_ACCOUNT_ROLE_FIXED'],
     [Role.AUDIT_ADMIN, Role.PROVINCIAL_SUPERVISOR, 'ADMIN_ACCOUNT_ROLE_FIXED'],
@@ -19,6 +21,8 @@ describe('role separation', () => {
     // Business accounts do not become administrators.
     [Role.PROVINCIAL_SUPERVISOR, Role.SYSTEM_ADMIN, 'BUSINESS_ACCOUNT_TO_ADMIN'],
     [Role.COUNTY_OPERATOR, Role.AUDIT_ADMIN, 'BUSINESS_ACCOUNT_TO_ADMIN'],
+    [Role.NATIONAL_SUPERVISOR, Role.SECURITY_ADMIN, 'BUSINESS_ACCOUNT_TO_ADMIN'],
+    [Role.SYSTEM_ADMIN, Role.NATIONAL_SUPERVISOR, 'ADMIN_ACCOUNT_ROLE_FIXED'],
   ])('%s → %s: %s', (from, to, expected) => {
     expect(roleChangeRefusal(from, to)).toBe(expected);
   });

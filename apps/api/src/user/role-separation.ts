@@ -19,6 +19,7 @@ export const ADMIN_ROLES: readonly Role[] = [
  */
 export const PRIVILEGED_ROLES: readonly Role[] = [
   ...ADMIN_ROLES,
+  Role.NATIONAL_SUPERVISOR,
   Role.PROVINCIAL_SUPERVISOR,
   Role.PREFECTURE_SUPERVISOR,
   Role.AUDITOR,

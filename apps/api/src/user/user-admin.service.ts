@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { generateTemporaryPassword, hashPassword } from '@duty/api/passwords';
 import { ErrorCode } from '@duty/shared/errors';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AdminUnit } from '../admin-unit/admin-unit.entity';
 import { Department } from '../admin-unit/department.entity';
 import { Clock, CLOCK } from '../auth/clock';
@@ -284,11 +284,17 @@ export class UserAdminService {
       });
     }
     const binding = await this.validBinding(input);
-    const before = { role: user.role, unitCode: user.unitCode, departmentId: user.departmentId };
+    const before = {
+      role: user.role,
+      unitCode: user.unitCode,
+      departmentId: user.departmentId,
+      scopeProvinceCodes: user.scopeProvinceCodes?.length ? user.scopeProvinceCodes : null,
+    };
     const changed =
       before.role !== binding.role ||
       before.unitCode !== binding.unitCode ||
-      before.departmentId !== binding.departmentId;
+      before.departmentId !== binding.departmentId ||
+      (before.scopeProvinceCodes ?? []).join(',') !== (binding.scopeProvinceCodes ?? []).join(',');
     // An account that becomes privileged keeps no credential anyone else may know: the system
     // administrator who created it saw its temporary password (and could have changed it and
     // enrolled a second factor by signing in as it). Its password and second factor are
@@ -355,27 +361,82 @@ export class UserAdminService {
     return this.dataSource.getRepository(AppUser).findOneOrFail({ where: { id } });
   }
 
-  /** The role binding must match the unit levels: a prefecture for prefecture supervisors, a county-level unit and one of its departments for operators. */
+  /**
+   * The role binding must match the unit levels: a province for provincial supervisors (the
+   * only one when the deployment holds one and none is given), a prefecture for prefecture
+   * supervisors, a county-level unit and one of its departments for operators, a province, a
+   * prefecture or none for auditors; national supervisors have no unit. The provinces a
+   * national supervisor or an auditor without a unit is limited to must exist (none: the whole
+   * country).
+   */
   private async validBinding(
     input: BindRoleInput,
-  ): Promise<Pick<AppUser, 'role' | 'unitCode' | 'departmentId'>> {
+  ): Promise<Pick<AppUser, 'role' | 'unitCode' | 'departmentId' | 'scopeProvinceCodes'>> {
     const invalid = (field: string, message: string) =>
       new AppError(ErrorCode.VALIDATION_FAILED, message, { fields: { [field]: message } });
-    const unit = input.unitCode
-      ? await this.dataSource.getRepository(AdminUnit).findOne({ where: { code: input.unitCode } })
-      : null;
+    const units = this.dataSource.getRepository(AdminUnit);
+    const unit = input.unitCode ? await units.findOne({ where: { code: input.unitCode } }) : null;
     if (input.unitCode && !unit)
       throw invalid('unitCode', `未知的行政区划代码 ${input.unitCode}。`);
+    const scopeCodes = [...new Set(input.scopeProvinceCodes ?? [])].sort();
+    const scopeAllowed =
+      input.role === Role.NATIONAL_SUPERVISOR || (input.role === Role.AUDITOR && !unit);
+    if (scopeCodes.length && !scopeAllowed) {
+      throw invalid(
+        'scopeProvinceCodes',
+        '只有国家级督导和未绑定单位的审计评估人员可以指定省份范围。',
+      );
+    }
+    const scopeProvinceCodes = scopeCodes.length ? await this.provinces(scopeCodes) : null;
     switch (input.role) {
+      case Role.NATIONAL_SUPERVISOR:
+        if (input.unitCode)
+          throw invalid('unitCode', '国家级督导不绑定单位：可指定若干省份，不填为全国。');
+        if (input.departmentId) throw invalid('departmentId', '国家级督导不绑定部门。');
+        return { role: input.role, unitCode: null, departmentId: null, scopeProvinceCodes };
+      case Role.PROVINCIAL_SUPERVISOR: {
+        if (input.departmentId) throw invalid('departmentId', '省级督导不绑定部门。');
+        let province = unit;
+        if (!province) {
+          // One province in the deployment (the common case): no need to pick it.
+          const all = await units.find({
+            where: { level: 'province' },
+            order: { code: 'ASC' },
+            take: 2,
+          });
+          if (all.length !== 1) throw invalid('unitCode', '省级督导须绑定一个省份。');
+          province = all[0];
+        }
+        if (province.level !== 'province') throw invalid('unitCode', '省级督导须绑定一个省份。');
+        return {
+          role: input.role,
+          unitCode: province.code,
+          departmentId: null,
+          scopeProvinceCodes: null,
+        };
+      }
       case Role.PREFECTURE_SUPERVISOR:
         if (unit?.level !== 'prefecture') throw invalid('unitCode', '市州督导须绑定一个市（州）。');
         if (input.departmentId) throw invalid('departmentId', '市州督导不绑定部门。');
-        return { role: input.role, unitCode: unit.code, departmentId: null };
+        return {
+          role: input.role,
+          unitCode: unit.code,
+          departmentId: null,
+          scopeProvinceCodes: null,
+        };
       case Role.AUDITOR:
-        if (unit && unit.level !== 'prefecture')
-          throw invalid('unitCode', '审计评估人员的辖区为全省（不填）或一个市（州）。');
+        if (unit && unit.level !== 'prefecture' && unit.level !== 'province')
+          throw invalid(
+            'unitCode',
+            '审计评估人员的辖区为一个省份、一个市（州），或不填（全国或指定的若干省份）。',
+          );
         if (input.departmentId) throw invalid('departmentId', '审计评估人员不绑定部门。');
-        return { role: input.role, unitCode: unit?.code ?? null, departmentId: null };
+        return {
+          role: input.role,
+          unitCode: unit?.code ?? null,
+          departmentId: null,
+          scopeProvinceCodes,
+        };
       case Role.COUNTY_OPERATOR: {
         // 部门经办人: one department of one unit (mostly county-level; province and prefecture
         // departments have operators for their own tasks too).
@@ -388,12 +449,33 @@ export class UserAdminService {
         if (!department || department.unitCode !== unit.code) {
           throw invalid('departmentId', '部门经办人须绑定该单位的一个部门。');
         }
-        return { role: input.role, unitCode: unit.code, departmentId: department.id };
+        return {
+          role: input.role,
+          unitCode: unit.code,
+          departmentId: department.id,
+          scopeProvinceCodes: null,
+        };
       }
       default:
         if (input.unitCode || input.departmentId)
-          throw invalid('unitCode', '该角色的辖区为全省，不绑定单位或部门。');
-        return { role: input.role, unitCode: null, departmentId: null };
+          throw invalid('unitCode', '管理员角色的范围为全部辖区，不绑定单位或部门。');
+        return { role: input.role, unitCode: null, departmentId: null, scopeProvinceCodes: null };
     }
+  }
+
+  /** The given codes, each an existing province unit (sorted, without repeats). */
+  private async provinces(codes: string[]): Promise<string[]> {
+    const found = await this.dataSource
+      .getRepository(AdminUnit)
+      .find({ where: { code: In(codes), level: 'province' } });
+    const known = new Set(found.map((u) => u.code));
+    const unknown = codes.filter((c) => !known.has(c));
+    if (unknown.length) {
+      const message = `不是省份的行政区划代码：${unknown.join('、')}。`;
+      throw new AppError(ErrorCode.VALIDATION_FAILED, message, {
+        fields: { scopeProvinceCodes: message },
+      });
+    }
+    return codes;
   }
 }

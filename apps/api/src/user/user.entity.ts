@@ -32,10 +32,18 @@ const ROLES = Object.values(Role)
 @Check(
   'CHK_app_user_binding',
   `("role" IS NULL AND "unit_code" IS NULL AND "department_id" IS NULL)
-   OR ("role" IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'PROVINCIAL_SUPERVISOR') AND "unit_code" IS NULL AND "department_id" IS NULL)
+   OR ("role" IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'NATIONAL_SUPERVISOR') AND "unit_code" IS NULL AND "department_id" IS NULL)
+   OR ("role" = 'PROVINCIAL_SUPERVISOR' AND "department_id" IS NULL)
    OR ("role" = 'PREFECTURE_SUPERVISOR' AND "unit_code" IS NOT NULL AND "department_id" IS NULL)
    OR ("role" = 'COUNTY_OPERATOR' AND "unit_code" IS NOT NULL AND "department_id" IS NOT NULL)
    OR ("role" = 'AUDITOR' AND "department_id" IS NULL)`,
+)
+@Check(
+  'CHK_app_user_scope_provinces',
+  `"scope_province_codes" IS NULL
+   OR (("role" = 'NATIONAL_SUPERVISOR' OR ("role" = 'AUDITOR' AND "unit_code" IS NULL))
+       AND array_position("scope_province_codes", NULL) IS NULL
+       AND array_to_string("scope_province_codes", ',') ~ '^([1-9][0-9]0000(,[1-9][0-9]0000)*)?$')`,
 )
 @Check(
   'CHK_app_user_phone',
@@ -79,6 +87,19 @@ export class AppUser {
   @ManyToOne(() => AdminUnit, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_code' })
   unit?: AdminUnit | null;
+
+  /**
+   * The provinces (XX0000) a NATIONAL_SUPERVISOR or an AUDITOR without a unit is limited to;
+   * null: the whole country. Each is an existing province unit (checked by the user service).
+   */
+  @Column({
+    name: 'scope_province_codes',
+    type: 'varchar',
+    length: 6,
+    array: true,
+    nullable: true,
+  })
+  scopeProvinceCodes!: string[] | null;
 
   @Column({ name: 'department_id', type: 'uuid', nullable: true })
   departmentId!: string | null;

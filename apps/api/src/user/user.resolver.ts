@@ -32,6 +32,16 @@ import { UserAdminService } from './user-admin.service';
 
 const USER_ADMINS = [Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN] as const;
 
+/** The scope provinces as units, in code order (a unit deleted since is left out). */
+async function scopeProvincesOf(
+  codes: readonly string[] | null | undefined,
+  ctx: GraphQLContext,
+): Promise<AdminUnitModel[]> {
+  if (!codes?.length) return [];
+  const units = await Promise.all([...codes].sort().map((c) => ctx.loaders.unitByCode.load(c)));
+  return units.filter((u): u is NonNullable<typeof u> => !!u) as AdminUnitModel[];
+}
+
 @Resolver(() => UserAccountModel)
 export class UserResolver {
   constructor(private readonly admin: UserAdminService) {}
@@ -105,6 +115,14 @@ export class UserResolver {
     return user.unitCode ? ((await ctx.loaders.unitByCode.load(user.unitCode)) ?? null) : null;
   }
 
+  @ResolveField(() => [AdminUnitModel], {
+    description:
+      'The provinces a NATIONAL_SUPERVISOR or an AUDITOR without a unit is limited to; empty: the whole country (or not applicable to the role).',
+  })
+  scopeProvinces(@Parent() user: UserAccountModel, @Context() ctx: GraphQLContext) {
+    return scopeProvincesOf(user.scopeProvinceCodes, ctx);
+  }
+
   @ResolveField(() => DepartmentModel, { nullable: true })
   async department(@Parent() user: UserAccountModel, @Context() ctx: GraphQLContext) {
     return user.departmentId
@@ -119,6 +137,14 @@ export class CurrentUserFieldsResolver {
   @ResolveField(() => AdminUnitModel, { nullable: true })
   async unit(@Parent() user: CurrentUserModel, @Context() ctx: GraphQLContext) {
     return user.unitCode ? ((await ctx.loaders.unitByCode.load(user.unitCode)) ?? null) : null;
+  }
+
+  @ResolveField(() => [AdminUnitModel], {
+    description:
+      'The provinces a NATIONAL_SUPERVISOR or an AUDITOR without a unit is limited to; empty: the whole country (or not applicable to the role).',
+  })
+  scopeProvinces(@Parent() user: CurrentUserModel, @Context() ctx: GraphQLContext) {
+    return scopeProvincesOf(user.scopeProvinceCodes, ctx);
   }
 
   @ResolveField(() => DepartmentModel, { nullable: true })

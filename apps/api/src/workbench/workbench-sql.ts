@@ -1,4 +1,4 @@
-import { Jurisdiction, taskJurisdictionSql } from '../access/jurisdiction';
+import { isProvinceWide, Jurisdiction, taskJurisdictionSql } from '../access/jurisdiction';
 import {
   behindScheduleSql,
   DEFAULT_THRESHOLD,
@@ -290,7 +290,7 @@ const SECTIONS: Record<WorkbenchSectionKey, SectionSql> = {
   [WorkbenchSectionKey.INTEGRITY_PROBLEMS]: (input) => {
     const p = new SqlParams();
     const scope = taskJurisdictionSql(input.jurisdiction, p.bind);
-    const provinceWide = input.jurisdiction.kind === 'all' ? 'TRUE' : 'FALSE';
+    const provinceWide = isProvinceWide(input.jurisdiction) ? 'TRUE' : 'FALSE';
     const rows = `SELECT 'evidence:' || e.id AS id, 'CORRUPT_EVIDENCE' AS kind, e.corrupt_at AS at,
         e.original_name AS note, NULL::int AS total, ${TASK_COLUMNS}
       FROM evidence e JOIN task t ON t.id = e.task_id

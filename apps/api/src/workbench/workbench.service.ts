@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@duty/shared/errors';
 import { DataSource } from 'typeorm';
-import { jurisdictionOf, notFound } from '../access/jurisdiction';
+import { jurisdictionOf } from '../access/jurisdiction';
 import { Clock, CLOCK } from '../auth/clock';
+import { assertCycleInJurisdiction, currentCycleId } from '../cycle/cycle-scope';
 import { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { shanghaiDate } from '../common/iso-date';
-import { isUuid } from '../common/uuid';
 import { AppError } from '../graphql/app-error';
 import {
   WorkbenchItemKind,
@@ -40,6 +40,7 @@ export const SECTIONS_BY_ROLE: Partial<Record<Role, readonly K[]>> = {
   [Role.PREFECTURE_SUPERVISOR]: SUPERVISOR_SECTIONS,
   [Role.PROVINCIAL_SUPERVISOR]: SUPERVISOR_SECTIONS,
   [Role.AUDITOR]: [K.RECENT_PACKS, K.INTEGRITY_PROBLEMS],
+  [Role.NATIONAL_SUPERVISOR]: [K.RECENT_PACKS, K.INTEGRITY_PROBLEMS],
 };
 
 /** Items per section on the workbench, and the most one page of a full list may hold. */
@@ -72,7 +73,7 @@ export class WorkbenchService {
   ): Promise<WorkbenchModel> {
     checkFirst(first);
     const keys = SECTIONS_BY_ROLE[principal.role as Role] ?? [];
-    const cycle = await this.cycle(cycleId);
+    const cycle = await this.cycle(principal, cycleId);
     const today = this.today();
     const sections = await Promise.all(
       keys.map((key) => this.section(principal, key, cycle, today, first, 0)),
@@ -97,7 +98,7 @@ export class WorkbenchService {
     if (!(SECTIONS_BY_ROLE[principal.role as Role] ?? []).includes(key)) {
       throw new AppError(ErrorCode.FORBIDDEN, '您的角色没有该工作台栏目。');
     }
-    const cycle = await this.cycle(cycleId);
+    const cycle = await this.cycle(principal, cycleId);
     return this.section(principal, key, cycle, this.today(), first, offset);
   }
 
@@ -105,20 +106,21 @@ export class WorkbenchService {
     return shanghaiDate(this.clock.now());
   }
 
-  /** The cycle asked for (NOT_FOUND when absent), else the newest open one, else the newest. */
-  private async cycle(cycleId: string | null | undefined): Promise<CycleRef | null> {
-    if (cycleId) {
-      if (!isUuid(cycleId)) throw notFound('考核年度');
-      const [row] = await this.dataSource.query<CycleRef[]>(
-        `SELECT id, title FROM assessment_cycle WHERE id = $1`,
-        [cycleId],
-      );
-      if (!row) throw notFound('考核年度');
-      return row;
-    }
+  /**
+   * The cycle asked for (NOT_FOUND when absent or another province's), else the caller's
+   * current one: the newest open cycle of their provinces, else the newest.
+   */
+  private async cycle(
+    principal: Principal,
+    cycleId: string | null | undefined,
+  ): Promise<CycleRef | null> {
+    const id = cycleId
+      ? (await assertCycleInJurisdiction(this.dataSource.manager, principal, cycleId)).id
+      : await currentCycleId(this.dataSource.manager, principal);
+    if (!id) return null;
     const [row] = await this.dataSource.query<CycleRef[]>(
-      `SELECT id, title FROM assessment_cycle
-        ORDER BY (state = 'open') DESC, year DESC, created_at DESC LIMIT 1`,
+      `SELECT id, title FROM assessment_cycle WHERE id = $1`,
+      [id],
     );
     return row ?? null;
   }

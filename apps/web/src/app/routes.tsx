@@ -57,6 +57,7 @@ const TASK_ROLES: readonly Role[] = [
   'PREFECTURE_SUPERVISOR',
   'COUNTY_OPERATOR',
   'AUDITOR',
+  'NATIONAL_SUPERVISOR',
 ];
 
 /** Roles that read the regulations and their duty registers. */
@@ -66,6 +67,7 @@ const REGISTER_ROLES: readonly Role[] = [
   'PREFECTURE_SUPERVISOR',
   'COUNTY_OPERATOR',
   'AUDITOR',
+  'NATIONAL_SUPERVISOR',
 ];
 
 export const appRoutes: readonly AppRoute[] = [
@@ -112,7 +114,7 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/overview',
     labelKey: 'nav.overview',
     icon: <BarChartOutlined />,
-    roles: ['PROVINCIAL_SUPERVISOR', 'PREFECTURE_SUPERVISOR', 'AUDITOR'],
+    roles: ['PROVINCIAL_SUPERVISOR', 'PREFECTURE_SUPERVISOR', 'AUDITOR', 'NATIONAL_SUPERVISOR'],
     page: lazy(() =>
       import('../modules/overview/pages/OverviewPage').then((m) => ({ default: m.OverviewPage })),
     ),
@@ -122,7 +124,13 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/units/:code',
     labelKey: 'nav.unit',
     icon: <BarChartOutlined />,
-    roles: ['PROVINCIAL_SUPERVISOR', 'PREFECTURE_SUPERVISOR', 'AUDITOR', 'COUNTY_OPERATOR'],
+    roles: [
+      'PROVINCIAL_SUPERVISOR',
+      'PREFECTURE_SUPERVISOR',
+      'AUDITOR',
+      'NATIONAL_SUPERVISOR',
+      'COUNTY_OPERATOR',
+    ],
     menu: false,
     page: lazy(() =>
       import('../modules/units/pages/UnitPage').then((m) => ({ default: m.UnitPage })),
@@ -189,7 +197,7 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/evidence',
     labelKey: 'nav.evidence',
     icon: <FileSearchOutlined />,
-    roles: ['AUDITOR', 'PROVINCIAL_SUPERVISOR', 'PREFECTURE_SUPERVISOR'],
+    roles: ['AUDITOR', 'NATIONAL_SUPERVISOR', 'PROVINCIAL_SUPERVISOR', 'PREFECTURE_SUPERVISOR'],
     page: lazy(() =>
       import('../modules/evidence/pages/EvidenceExplorerPage').then((m) => ({
         default: m.EvidenceExplorerPage,
@@ -201,7 +209,7 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/task-log',
     labelKey: 'nav.taskLog',
     icon: <HistoryOutlined />,
-    roles: ['AUDITOR', 'PROVINCIAL_SUPERVISOR', 'PREFECTURE_SUPERVISOR'],
+    roles: ['AUDITOR', 'NATIONAL_SUPERVISOR', 'PROVINCIAL_SUPERVISOR', 'PREFECTURE_SUPERVISOR'],
     page: lazy(() =>
       import('../modules/task-log/pages/TaskLogPage').then((m) => ({
         default: m.TaskLogPage,
@@ -213,7 +221,7 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/assessment',
     labelKey: 'nav.assessment',
     icon: <TrophyOutlined />,
-    roles: ['PROVINCIAL_SUPERVISOR', 'PREFECTURE_SUPERVISOR', 'AUDITOR'],
+    roles: ['PROVINCIAL_SUPERVISOR', 'PREFECTURE_SUPERVISOR', 'AUDITOR', 'NATIONAL_SUPERVISOR'],
     page: lazy(() =>
       import('../modules/assessment/pages/AssessmentPage').then((m) => ({
         default: m.AssessmentPage,
@@ -261,7 +269,7 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/onsite-verification',
     labelKey: 'nav.onsiteVerification',
     icon: <EnvironmentOutlined />,
-    roles: ['PROVINCIAL_SUPERVISOR', 'PREFECTURE_SUPERVISOR', 'AUDITOR'],
+    roles: ['PROVINCIAL_SUPERVISOR', 'PREFECTURE_SUPERVISOR', 'AUDITOR', 'NATIONAL_SUPERVISOR'],
     page: lazy(() =>
       import('../modules/assessment/pages/OnsiteVerificationPage').then((m) => ({
         default: m.OnsiteVerificationPage,

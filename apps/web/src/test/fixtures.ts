@@ -27,7 +27,10 @@ export function department(overrides: Partial<Department> & Pick<Department, 'id
   return { __typename: 'Department', unitCode: '420102', ...overrides } satisfies Department;
 }
 
-/** An assessment cycle as the Cycles query returns it: the year's cycle, open, of version rv-1. */
+/**
+ * An assessment cycle as the Cycles query returns it: the year's cycle of Hubei, open, of
+ * version rv-1.
+ */
 export function cycle(overrides: Partial<Cycle> & Pick<Cycle, 'id' | 'year'>) {
   const { year } = overrides;
   return {
@@ -40,6 +43,8 @@ export function cycle(overrides: Partial<Cycle> & Pick<Cycle, 'id' | 'year'>) {
     regulationVersionId: 'rv-1',
     regulationTitle: '湖北省质量促进条例',
     regulationCode: 'hubei-quality-promotion',
+    provinceCode: HUBEI.code,
+    province: { __typename: 'AdminUnit', code: HUBEI.code, name: HUBEI.name },
     ...overrides,
   } satisfies Cycle;
 }
@@ -72,6 +77,7 @@ export function userAccount(
     phone: null,
     role: null,
     unit: null,
+    scopeProvinces: [],
     department: null,
     disabled: false,
     lockedUntil: null,

@@ -79,6 +79,7 @@ const ACCOUNT: Record<Role, { username: string; own: string; foreign: string | n
   PREFECTURE_SUPERVISOR: { username: 'enshi-zhou', own: '422801', foreign: '420102' },
   COUNTY_OPERATOR: { username: 'jiangan-scjg', own: '420102', foreign: '422801' },
   AUDITOR: { username: 'auditor', own: '420102', foreign: null },
+  NATIONAL_SUPERVISOR: { username: 'national', own: '420102', foreign: null },
 };
 
 const unitOf = (who: Who, which: 'own' | 'foreign') =>
@@ -1380,7 +1381,12 @@ describe('access matrix: role × operation × own/foreign unit', () => {
       const res = client
         ? await client.graphql(op.query, variables)
         : await api.graphql(op.query, variables);
-      const expected = op.expect[who] ?? 'forbidden';
+      // A national supervisor reads what an auditor reads and changes nothing: unless an
+      // operation says otherwise, the auditor's outcome.
+      const expected =
+        op.expect[who] ??
+        (who === Role.NATIONAL_SUPERVISOR ? op.expect[Role.AUDITOR] : undefined) ??
+        'forbidden';
       expect({ operation: op.name, who, outcome: outcomeOf(op, res) }).toEqual({
         operation: op.name,
         who,

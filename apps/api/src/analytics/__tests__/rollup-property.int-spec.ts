@@ -376,7 +376,8 @@ describe('maintained rollups: random workflow sequences (property, real database
     // The owner (this test's connection) can write the rollup directly: verification must see it.
     await db.query(
       `UPDATE analytics_rollup SET verified = verified + 1
-        WHERE ctid = (SELECT ctid FROM analytics_rollup WHERE cycle_id = $1 LIMIT 1)`,
+        WHERE ctid = (SELECT ctid FROM analytics_rollup WHERE cycle_id = $1
+                        ORDER BY unit_code, duty_id, lead_department_id, due_date, not_applicable LIMIT 1)`,
       [cycleId],
     );
     await db.query(
@@ -385,12 +386,34 @@ describe('maintained rollups: random workflow sequences (property, real database
        ON CONFLICT (cycle_id, unit_code, day) DO UPDATE SET verified_change = analytics_trend_day.verified_change + 5`,
       [cycleId, COUNTY],
     );
-    const differences = await verifyRollups(db, cycleId);
+    let differences = await verifyRollups(db, cycleId);
+    // analytics_unit_rollup follows analytics_rollup (its triggers): the wrong count shows in both.
     expect(differences.map((d) => d.table).sort()).toEqual([
       'analytics_rollup',
       'analytics_trend_day',
+      'analytics_unit_rollup',
     ]);
     expect(describeDifference(differences[0])).toMatch(/stored .*verified=\d+.*recomputed/);
+    // A wrong unit rollup row alone is named too.
+    await db.query(
+      `UPDATE analytics_rollup SET verified = verified - 1
+        WHERE ctid = (SELECT ctid FROM analytics_rollup WHERE cycle_id = $1
+                        ORDER BY unit_code, duty_id, lead_department_id, due_date, not_applicable LIMIT 1)`,
+      [cycleId],
+    );
+    await db.query(
+      `UPDATE analytics_unit_rollup SET evidence = evidence + 2
+        WHERE ctid = (SELECT ctid FROM analytics_unit_rollup WHERE cycle_id = $1 LIMIT 1)`,
+      [cycleId],
+    );
+    differences = await verifyRollups(db, cycleId);
+    expect(differences.map((d) => d.table).sort()).toEqual([
+      'analytics_trend_day',
+      'analytics_unit_rollup',
+    ]);
+    expect(describeDifference(differences[0])).toMatch(
+      /^analytics_unit_rollup .*stored .*evidence=\d+.*recomputed/,
+    );
     const figures = await verifyFigures(db, cycleId, shanghaiDate(clock.now()));
     expect(figures.map((f) => f.statement)).toContain('analyticsSummary [province]');
   });

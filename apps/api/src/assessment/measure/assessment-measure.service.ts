@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Indicator, measureTargetFor, roundValue, UnitLevel } from '@duty/assessment/scoring';
 import { ErrorCode } from '@duty/shared/errors';
 import { DataSource, EntityManager } from 'typeorm';
-import { jurisdictionOf, notFound } from '../../access/jurisdiction';
+import { jurisdictionOf, unitInJurisdiction, notFound } from '../../access/jurisdiction';
 import { Clock, CLOCK } from '../../auth/clock';
 import { Principal } from '../../auth/principal';
 import { Role } from '../../auth/role';
@@ -373,15 +373,5 @@ function mayAdjust(principal: Principal, unit: ScopedUnit): boolean {
 }
 
 function inJurisdiction(principal: Principal, unit: ScopedUnit): boolean {
-  const j = jurisdictionOf(principal);
-  switch (j.kind) {
-    case 'all':
-      return true;
-    case 'prefecture':
-      return unit.code === j.prefectureCode || unit.parentCode === j.prefectureCode;
-    case 'unit':
-      return unit.code === j.unitCode;
-    case 'none':
-      return false;
-  }
+  return unitInJurisdiction(jurisdictionOf(principal), unit);
 }

@@ -281,7 +281,9 @@ export class AssessmentObjectionService {
         input.unitCode,
       ]);
       const provincial: Array<{ username: string }> = await manager.query(
-        `SELECT username FROM app_user WHERE role = 'PROVINCIAL_SUPERVISOR' AND NOT disabled`,
+        `SELECT username FROM app_user WHERE role = 'PROVINCIAL_SUPERVISOR' AND NOT disabled
+            AND left(unit_code, 2) = left($1, 2)`,
+        [input.unitCode],
       );
       await this.notifications.notify(manager, [
         {

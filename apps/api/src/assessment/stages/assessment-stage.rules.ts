@@ -9,7 +9,7 @@ import {
   UnitScore,
 } from '@duty/assessment/scoring';
 import { ErrorCode } from '@duty/shared/errors';
-import { jurisdictionOf } from '../../access/jurisdiction';
+import { jurisdictionOf, unitInJurisdiction } from '../../access/jurisdiction';
 import { Principal } from '../../auth/principal';
 import { Role } from '../../auth/role';
 import { AppError } from '../../graphql/app-error';
@@ -186,15 +186,5 @@ export function mayPreliminaryReview(principal: Principal, unit: ScopedUnit): bo
 }
 
 export function inJurisdiction(principal: Principal, unit: ScopedUnit): boolean {
-  const j = jurisdictionOf(principal);
-  switch (j.kind) {
-    case 'all':
-      return true;
-    case 'prefecture':
-      return unit.code === j.prefectureCode || unit.parentCode === j.prefectureCode;
-    case 'unit':
-      return unit.code === j.unitCode;
-    case 'none':
-      return false;
-  }
+  return unitInJurisdiction(jurisdictionOf(principal), unit);
 }

@@ -26,8 +26,17 @@ const httpUrl = z
 /** The user column the matching claim is compared with. */
 export type OidcMatchField = 'username' | 'external_subject';
 
-/** Roles a claim may grant: never an administrator, never one that needs a unit. */
-export const OIDC_MAPPABLE_ROLES: readonly Role[] = [Role.PROVINCIAL_SUPERVISOR, Role.AUDITOR];
+/**
+ * Roles a claim may grant: never an administrator, never one that needs a unit other than the
+ * province of a single-province deployment (a PROVINCIAL_SUPERVISOR is bound to the only
+ * province; with several, the claim grants nothing and the security administrator binds it).
+ * A NATIONAL_SUPERVISOR or AUDITOR granted this way sees the whole country (read-only).
+ */
+export const OIDC_MAPPABLE_ROLES: readonly Role[] = [
+  Role.NATIONAL_SUPERVISOR,
+  Role.PROVINCIAL_SUPERVISOR,
+  Role.AUDITOR,
+];
 
 export const OIDC_ENV = {
   OIDC_ISSUER: httpUrl.optional(),

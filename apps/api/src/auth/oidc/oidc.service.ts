@@ -257,7 +257,16 @@ export class OidcService {
     if (!user.externalSubject && settings.matchField === 'username') {
       changes.externalSubject = claimValue.slice(0, CLAIM_VALUE_MAX);
     }
-    const mappedRole = !user.role ? this.mappedRole(settings, claims) : null;
+    let mappedRole = !user.role ? this.mappedRole(settings, claims) : null;
+    if (mappedRole === Role.PROVINCIAL_SUPERVISOR) {
+      // A provincial supervisor is bound to its province: the claim names none, so it can only
+      // be the only province of the deployment; with several, the account stays unbound.
+      const provinces = (await this.dataSource.query(
+        `SELECT code FROM admin_unit WHERE level = 'province' ORDER BY code LIMIT 2`,
+      )) as { code: string }[];
+      if (provinces.length === 1) changes.unitCode = provinces[0].code;
+      else mappedRole = null;
+    }
     if (mappedRole) changes.role = mappedRole;
     await users.update({ id: user.id }, changes);
     Object.assign(user, changes);
@@ -268,7 +277,11 @@ export class OidcService {
         actorUsername: 'oidc',
         target: `user:${user.username}`,
         ip: meta.ip,
-        detail: { role: mappedRole, source: `claim:${settings.roleMapping?.claim}` },
+        detail: {
+          role: mappedRole,
+          ...(changes.unitCode ? { unitCode: changes.unitCode } : {}),
+          source: `claim:${settings.roleMapping?.claim}`,
+        },
       });
     }
     const { token, session } = await this.sessions.create(user, meta, null, 'oidc');

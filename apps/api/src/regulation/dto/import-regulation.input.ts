@@ -52,4 +52,13 @@ export class ImportRegulationInput {
   @IsString()
   @Matches(/^[a-z][a-z_]{1,48}$/, { message: '牵头协调部门代码无效。' })
   coordinatingDepartment?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The province (XX0000) owning a new regulation (a provincial regulation); omit for a national one (全国通用). A provincial supervisor's imports are always their province's (another is FORBIDDEN); an existing regulation keeps its owner (another is VALIDATION_FAILED).",
+  })
+  @IsOptional()
+  @Matches(/^[1-9]\d0000$/, { message: '省份代码无效。' })
+  ownerProvinceCode?: string | null;
 }

@@ -17,6 +17,13 @@ export class RegulationModel {
 
   @Field()
   title!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The province (XX0000) owning the regulation (a provincial regulation: only its cycles assess it); null: national (全国通用).',
+  })
+  ownerProvinceCode!: string | null;
 }
 
 @ObjectType('ParseWarning', { description: 'A non-fatal observation about the imported text.' })

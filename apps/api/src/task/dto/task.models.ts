@@ -65,6 +65,8 @@ export class CycleModel {
   @Field(() => ID) id!: string;
   @Field(() => Int) year!: number;
   @Field(() => ID) regulationVersionId!: string;
+  @Field({ description: 'The province (XX0000) whose units the cycle is for.' })
+  provinceCode!: string;
   @Field() title!: string;
   @Field() startDate!: string;
   @Field({ description: 'Default due date of the tasks.' }) dueDate!: string;
@@ -232,6 +234,14 @@ export class CreateCycleInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) title?: string;
   @Field() @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD。' }) startDate!: string;
   @Field() @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD。' }) dueDate!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The province (XX0000) the cycle is for: default a provincial supervisor's own; a system administrator names it when the deployment holds several provinces.",
+  })
+  @IsOptional()
+  @Matches(/^[1-9]\d0000$/, { message: '省份代码无效。' })
+  provinceCode?: string | null;
 }
 
 @InputType()

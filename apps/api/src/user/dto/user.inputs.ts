@@ -1,5 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsOptional,
@@ -103,7 +105,7 @@ export class BindRoleInput {
   @Field({
     nullable: true,
     description:
-      'Prefecture for PREFECTURE_SUPERVISOR/AUDITOR; county-level unit for COUNTY_OPERATOR.',
+      'Province for PROVINCIAL_SUPERVISOR (may be omitted when the deployment holds one province); prefecture for PREFECTURE_SUPERVISOR; province, prefecture or none for AUDITOR; county-level unit for COUNTY_OPERATOR; none for NATIONAL_SUPERVISOR and administrators.',
   })
   @IsOptional()
   @IsString()
@@ -117,6 +119,18 @@ export class BindRoleInput {
   @IsOptional()
   @IsUUID()
   departmentId?: string;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Province codes (XX0000) a NATIONAL_SUPERVISOR or an AUDITOR without a unit is limited to; empty or absent: the whole country. Other roles: must be empty.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(40)
+  @IsString({ each: true })
+  @MaxLength(12, { each: true })
+  scopeProvinceCodes?: string[];
 }
 
 @InputType()

@@ -81,6 +81,8 @@ export class CurrentUserModel {
   singleSignOn!: boolean;
 
   unitCode!: string | null;
+  /** Resolved to `scopeProvinces`. */
+  scopeProvinceCodes!: readonly string[] | null;
   departmentId!: string | null;
 }
 
@@ -136,6 +138,8 @@ export class UserAccountModel {
   breakGlass!: boolean;
 
   unitCode!: string | null;
+  /** Resolved to `scopeProvinces`. */
+  scopeProvinceCodes!: readonly string[] | null;
   departmentId!: string | null;
 }
 

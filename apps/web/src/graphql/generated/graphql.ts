@@ -181,7 +181,9 @@ export type BindRoleInput = {
   /** Department of that unit, COUNTY_OPERATOR only. */
   departmentId?: InputMaybe<Scalars['ID']['input']>;
   role: Role;
-  /** Prefecture for PREFECTURE_SUPERVISOR/AUDITOR; county-level unit for COUNTY_OPERATOR. */
+  /** Province codes (XX0000) a NATIONAL_SUPERVISOR or an AUDITOR without a unit is limited to; empty or absent: the whole country. Other roles: must be empty. */
+  scopeProvinceCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Province for PROVINCIAL_SUPERVISOR (may be omitted when the deployment holds one province); prefecture for PREFECTURE_SUPERVISOR; province, prefecture or none for AUDITOR; county-level unit for COUNTY_OPERATOR; none for NATIONAL_SUPERVISOR and administrators. */
   unitCode?: InputMaybe<Scalars['String']['input']>;
   userId: Scalars['ID']['input'];
 };
@@ -236,6 +238,8 @@ export type CommentMentionInput = {
 
 export type CreateCycleInput = {
   dueDate: Scalars['String']['input'];
+  /** The province (XX0000) the cycle is for: default a provincial supervisor's own; a system administrator names it when the deployment holds several provinces. */
+  provinceCode?: InputMaybe<Scalars['String']['input']>;
   regulationVersionId: Scalars['ID']['input'];
   startDate: Scalars['String']['input'];
   title?: InputMaybe<Scalars['String']['input']>;
@@ -463,6 +467,8 @@ export type ImportRegulationInput = {
   coordinatingDepartment?: InputMaybe<Scalars['String']['input']>;
   /** 施行日期 YYYY-MM-DD. */
   effectiveDate?: InputMaybe<Scalars['String']['input']>;
+  /** The province (XX0000) owning a new regulation (a provincial regulation); omit for a national one (全国通用). A provincial supervisor's imports are always their province's (another is FORBIDDEN); an existing regulation keeps its owner (another is VALIDATION_FAILED). */
+  ownerProvinceCode?: InputMaybe<Scalars['String']['input']>;
   status?: RegulationVersionStatus;
   /** The full regulation text. */
   text: Scalars['String']['input'];
@@ -817,9 +823,11 @@ export type Role =
   | 'AUDIT_ADMIN'
   /** 县级部门经办人：一个单位的一个部门 */
   | 'COUNTY_OPERATOR'
+  /** 国家级督导：全国或指定的若干省份，只读 */
+  | 'NATIONAL_SUPERVISOR'
   /** 市州督导：一个市州及其县（市、区） */
   | 'PREFECTURE_SUPERVISOR'
-  /** 省级督导：全省 */
+  /** 省级督导：本省 */
   | 'PROVINCIAL_SUPERVISOR'
   /** 安全管理员：角色分配、账户锁定、安全设置 */
   | 'SECURITY_ADMIN'
@@ -1136,6 +1144,8 @@ export type CyclesQuery = {
     regulationVersionId: string;
     regulationTitle: string;
     regulationCode: string;
+    provinceCode: string;
+    province: { __typename: 'AdminUnit'; code: string; name: string };
   }>;
 };
 
@@ -4293,7 +4303,15 @@ export type RegisterCyclesQuery = {
     regulationTitle: string;
     regulationCode: string;
     taskCount: number;
+    provinceCode: string;
+    province: { __typename: 'AdminUnit'; code: string; name: string };
   }>;
+};
+
+export type OpenCycleProvincesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type OpenCycleProvincesQuery = {
+  adminUnits: Array<{ __typename: 'AdminUnit'; code: string; name: string }>;
 };
 
 export type RegisterCreateCycleMutationVariables = Exact<{
@@ -4317,6 +4335,8 @@ export type RegisterCreateCycleMutation = {
       regulationTitle: string;
       regulationCode: string;
       taskCount: number;
+      provinceCode: string;
+      province: { __typename: 'AdminUnit'; code: string; name: string };
       tasksByLevel: Array<{ __typename: 'LevelTaskCount'; level: AdminLevel; count: number }>;
     };
     generation: { __typename: 'TaskGeneration'; created: number; total: number };
@@ -4489,6 +4509,7 @@ export type RegulationLibraryQuery = {
     id: string;
     code: string;
     title: string;
+    ownerProvinceCode: string | null;
     textKind: TextKind | null;
     latestStatus: RegulationVersionStatus | null;
     versionCount: number;
@@ -4497,6 +4518,7 @@ export type RegulationLibraryQuery = {
     needsReviewCount: number;
     openCycleCount: number;
     pendingMappings: number;
+    ownerProvince: { __typename: 'AdminUnit'; code: string; name: string } | null;
   }>;
 };
 
@@ -6946,6 +6968,7 @@ export type ApprovePasswordResetMutation = {
         parentCode: string | null;
         directlyAdministered: boolean;
       } | null;
+      scopeProvinces: Array<{ __typename: 'AdminUnit'; code: string; name: string }>;
       department: { __typename: 'Department'; id: string; name: string; unitCode: string } | null;
     };
   };
@@ -6998,6 +7021,7 @@ export type UserAccountFieldsFragment = {
     parentCode: string | null;
     directlyAdministered: boolean;
   } | null;
+  scopeProvinces: Array<{ __typename: 'AdminUnit'; code: string; name: string }>;
   department: { __typename: 'Department'; id: string; name: string; unitCode: string } | null;
 };
 
@@ -7034,6 +7058,7 @@ export type UsersQuery = {
         parentCode: string | null;
         directlyAdministered: boolean;
       } | null;
+      scopeProvinces: Array<{ __typename: 'AdminUnit'; code: string; name: string }>;
       department: { __typename: 'Department'; id: string; name: string; unitCode: string } | null;
     }>;
   };
@@ -7071,6 +7096,7 @@ export type CreateUserMutation = {
         parentCode: string | null;
         directlyAdministered: boolean;
       } | null;
+      scopeProvinces: Array<{ __typename: 'AdminUnit'; code: string; name: string }>;
       department: { __typename: 'Department'; id: string; name: string; unitCode: string } | null;
     };
   };
@@ -7105,6 +7131,7 @@ export type UpdateUserProfileMutation = {
       parentCode: string | null;
       directlyAdministered: boolean;
     } | null;
+    scopeProvinces: Array<{ __typename: 'AdminUnit'; code: string; name: string }>;
     department: { __typename: 'Department'; id: string; name: string; unitCode: string } | null;
   };
 };
@@ -7141,6 +7168,7 @@ export type ResetUserPasswordMutation = {
         parentCode: string | null;
         directlyAdministered: boolean;
       } | null;
+      scopeProvinces: Array<{ __typename: 'AdminUnit'; code: string; name: string }>;
       department: { __typename: 'Department'; id: string; name: string; unitCode: string } | null;
     };
   };
@@ -7177,6 +7205,7 @@ export type SetUserDisabledMutation = {
       parentCode: string | null;
       directlyAdministered: boolean;
     } | null;
+    scopeProvinces: Array<{ __typename: 'AdminUnit'; code: string; name: string }>;
     department: { __typename: 'Department'; id: string; name: string; unitCode: string } | null;
   };
 };
@@ -7210,6 +7239,7 @@ export type BindUserRoleMutation = {
       parentCode: string | null;
       directlyAdministered: boolean;
     } | null;
+    scopeProvinces: Array<{ __typename: 'AdminUnit'; code: string; name: string }>;
     department: { __typename: 'Department'; id: string; name: string; unitCode: string } | null;
   };
 };
@@ -7243,6 +7273,7 @@ export type UnlockUserMutation = {
       parentCode: string | null;
       directlyAdministered: boolean;
     } | null;
+    scopeProvinces: Array<{ __typename: 'AdminUnit'; code: string; name: string }>;
     department: { __typename: 'Department'; id: string; name: string; unitCode: string } | null;
   };
 };
@@ -7276,6 +7307,7 @@ export type ResetUserSecondFactorMutation = {
       parentCode: string | null;
       directlyAdministered: boolean;
     } | null;
+    scopeProvinces: Array<{ __typename: 'AdminUnit'; code: string; name: string }>;
     department: { __typename: 'Department'; id: string; name: string; unitCode: string } | null;
   };
 };
@@ -7309,6 +7341,7 @@ export type SetExternalIdentityMutation = {
       parentCode: string | null;
       directlyAdministered: boolean;
     } | null;
+    scopeProvinces: Array<{ __typename: 'AdminUnit'; code: string; name: string }>;
     department: { __typename: 'Department'; id: string; name: string; unitCode: string } | null;
   };
 };
@@ -8438,6 +8471,10 @@ export const UserAccountFieldsFragmentDoc = gql`
     unit {
       ...AdminUnitFields
     }
+    scopeProvinces {
+      code
+      name
+    }
     department {
       ...DepartmentFields
     }
@@ -8498,6 +8535,11 @@ export const CyclesDocument = gql`
       regulationVersionId
       regulationTitle
       regulationCode
+      provinceCode
+      province {
+        code
+        name
+      }
     }
   }
 ` as unknown as DocumentNode<CyclesQuery, CyclesQueryVariables>;
@@ -9621,9 +9663,22 @@ export const RegisterCyclesDocument = gql`
       regulationTitle
       regulationCode
       taskCount
+      provinceCode
+      province {
+        code
+        name
+      }
     }
   }
 ` as unknown as DocumentNode<RegisterCyclesQuery, RegisterCyclesQueryVariables>;
+export const OpenCycleProvincesDocument = gql`
+  query OpenCycleProvinces {
+    adminUnits(level: PROVINCE) {
+      code
+      name
+    }
+  }
+` as unknown as DocumentNode<OpenCycleProvincesQuery, OpenCycleProvincesQueryVariables>;
 export const RegisterCreateCycleDocument = gql`
   mutation RegisterCreateCycle($input: CreateCycleInput!, $dutyDueDates: [CycleDutyDueDateInput!]) {
     createCycle(input: $input, dutyDueDates: $dutyDueDates) {
@@ -9639,6 +9694,11 @@ export const RegisterCreateCycleDocument = gql`
         regulationTitle
         regulationCode
         taskCount
+        provinceCode
+        province {
+          code
+          name
+        }
         tasksByLevel {
           level
           count
@@ -9711,6 +9771,11 @@ export const RegulationLibraryDocument = gql`
       id
       code
       title
+      ownerProvinceCode
+      ownerProvince {
+        code
+        name
+      }
       textKind
       latestStatus
       versionCount

@@ -179,7 +179,7 @@ describe('single sign-on through a real OpenID Connect provider (oidc-provider)'
         username: 'province',
         displayName: expect.any(String),
         role: 'PROVINCIAL_SUPERVISOR',
-        unit: null,
+        unit: { code: '420000' },
       },
     });
     // The session works for the role's data (no password change or second factor asked).
@@ -467,7 +467,12 @@ describe('roles from the provider only when configured (OIDC_ROLE_CLAIM + OIDC_R
 
   it('with a mapping, gives an account without a role the mapped role (audited), and changes no bound role', async () => {
     const zhouba = await meOf(mapped, 'gov-0101');
-    expect(zhouba).toMatchObject({ username: 'zhouba', role: 'PROVINCIAL_SUPERVISOR', unit: null });
+    // Bound to the deployment's only province (a provincial supervisor always has one).
+    expect(zhouba).toMatchObject({
+      username: 'zhouba',
+      role: 'PROVINCIAL_SUPERVISOR',
+      unit: { code: '420000' },
+    });
     // The role works at once: the supervisor's task list opens.
     const tasks = await asSession(mapped, zhouba.session)(`{ tasks(first: 1) { nodes { id } } }`);
     expect(tasks.errors).toBeUndefined();
@@ -475,7 +480,7 @@ describe('roles from the provider only when configured (OIDC_ROLE_CLAIM + OIDC_R
       {
         actor_username: 'oidc',
         result: 'success',
-        detail: { role: 'PROVINCIAL_SUPERVISOR', source: 'claim:groups' },
+        detail: { role: 'PROVINCIAL_SUPERVISOR', unitCode: '420000', source: 'claim:groups' },
       },
     ]);
     // The first mapped value of a multi-valued claim.

@@ -15,10 +15,27 @@ export interface CycleRow {
   regulationVersionId: string;
   regulationTitle: string;
   taskCount: number;
+  /** The province the cycle is for (one deployment may hold several). */
+  province?: { name: string } | null;
 }
 
 export type CycleColumnKey =
-  'title' | 'regulation' | 'version' | 'year' | 'period' | 'dueDate' | 'state' | 'tasks';
+  | 'title'
+  | 'province'
+  | 'regulation'
+  | 'version'
+  | 'year'
+  | 'period'
+  | 'dueDate'
+  | 'state'
+  | 'tasks';
+
+/**
+ * Whether a list of cycles spans several provinces: only then does a table name each cycle's
+ * province (a reader of one province sees only its cycles).
+ */
+export const spansProvinces = (cycles: ReadonlyArray<{ provinceCode?: string | null }>) =>
+  new Set(cycles.map((c) => c.provinceCode ?? '')).size > 1;
 
 /**
  * The columns of a table of assessment cycles, in the order of `keys`, the same on the
@@ -48,6 +65,11 @@ export function useCycleColumns<T extends CycleRow>(
           {c.title}
         </Typography.Link>
       ),
+    },
+    province: {
+      key: 'province',
+      title: t('cycles.columns.province'),
+      render: (_, c) => c.province?.name ?? '—',
     },
     regulation: {
       key: 'regulation',

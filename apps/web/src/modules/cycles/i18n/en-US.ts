@@ -11,6 +11,7 @@ export const cyclesEn: typeof cyclesZh = {
   empty: 'No assessment cycle has been opened yet.',
   columns: {
     title: 'Title',
+    province: 'Province',
     regulation: 'Regulation',
     version: 'Version',
     year: 'Year',

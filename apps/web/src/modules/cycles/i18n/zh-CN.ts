@@ -9,6 +9,7 @@ export const cyclesZh = {
   empty: '尚未开启考核年度。',
   columns: {
     title: '名称',
+    province: '省份',
     regulation: '法规',
     version: '版本',
     year: '年度',

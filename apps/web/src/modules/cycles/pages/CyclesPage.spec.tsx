@@ -19,6 +19,8 @@ const cycle = (id: string, year: number, state: 'open' | 'closed') => ({
   regulationTitle: TITLE,
   regulationCode: 'hubei-quality-promotion',
   taskCount: 14_117,
+  provinceCode: '420000',
+  province: { __typename: 'AdminUnit', code: '420000', name: '湖北省' },
 });
 const regulations = {
   data: {
@@ -64,6 +66,26 @@ function renderPage(answers: Record<string, unknown>) {
 }
 
 describe('CyclesPage: 考核年度管理', () => {
+  it('names each cycle’s province only when the list spans several provinces', async () => {
+    const hunan = {
+      ...cycle('h27', 2027, 'open'),
+      title: '2027年度湖南省考核',
+      provinceCode: '430000',
+      province: { __typename: 'AdminUnit', code: '430000', name: '湖南省' },
+    };
+    renderPage({ RegisterCycles: { data: { cycles: [cycle('c27', 2027, 'open'), hunan] } } });
+    const row = (await screen.findByText('2027年度湖南省考核')).closest('tr')!;
+    expect(screen.getByRole('columnheader', { name: '省份' })).toBeTruthy();
+    expect(row.textContent).toContain('湖南省');
+    restoreFetch();
+  });
+
+  it('shows no province column for the cycles of one province', async () => {
+    renderPage({});
+    await screen.findByText('2027年度湖北省质量促进条例实施考核');
+    expect(screen.queryByRole('columnheader', { name: '省份' })).toBeNull();
+  });
+
   it('lists every cycle with version, period, state and tasks, and the jobs its state allows', async () => {
     renderPage({});
     const open = (await screen.findByText('2027年度湖北省质量促进条例实施考核')).closest('tr')!;

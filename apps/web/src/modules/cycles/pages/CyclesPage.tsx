@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { OpenCycleModal } from '../../register/components/OpenCycleModal';
 import { CycleDueDatesModal } from '../components/CycleDueDatesModal';
-import { useCycleColumns } from '../components/cycleColumns';
+import { spansProvinces, useCycleColumns } from '../components/cycleColumns';
 import { CloseCycleFlow, ReopenCycleFlow } from '../components/CycleStateFlows';
 import { RegenerateCycleModal } from '../components/RegenerateCycleModal';
 import { useCycleAdmin, type AdminCycle, type AdminRegulation } from '../hooks/useCycleAdmin';
@@ -30,7 +30,9 @@ export function CyclesPage() {
 
   const columns: TableProps<AdminCycle>['columns'] = [
     ...useCycleColumns<AdminCycle>(
-      ['title', 'regulation', 'version', 'year', 'period', 'state', 'tasks'],
+      spansProvinces(cycles)
+        ? ['title', 'province', 'regulation', 'version', 'year', 'period', 'state', 'tasks']
+        : ['title', 'regulation', 'version', 'year', 'period', 'state', 'tasks'],
       versionNumber,
     ),
     {

@@ -5,6 +5,7 @@ const LANDING: Record<Role, string> = {
   PREFECTURE_SUPERVISOR: '/workbench',
   COUNTY_OPERATOR: '/workbench',
   AUDITOR: '/workbench',
+  NATIONAL_SUPERVISOR: '/workbench',
   // The administrators start on the about page (the installation's facts), one click from
   // their work in the menu; they see no business data.
   SYSTEM_ADMIN: '/about',

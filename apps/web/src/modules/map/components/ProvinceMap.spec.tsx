@@ -32,18 +32,16 @@ const row = (
   },
 });
 
+const hubeiRows = [
+  row(PROVINCE, 0, 0),
+  row(ENSHI, 10, 9, [50, 20]),
+  row(ENSHI_CITY, 20, 3),
+  row(LICHUAN, 20, 10),
+  row(XIANTAO, 30, 30),
+];
+
 const answers = {
-  MapUnitAnalytics: {
-    data: {
-      unitAnalytics: [
-        row(PROVINCE, 0, 0),
-        row(ENSHI, 10, 9, [50, 20]),
-        row(ENSHI_CITY, 20, 3),
-        row(LICHUAN, 20, 10),
-        row(XIANTAO, 30, 30),
-      ],
-    },
-  },
+  MapUnitAnalytics: { data: { unitAnalytics: hubeiRows } },
   MapScores: {
     data: {
       assessmentScores: [
@@ -77,8 +75,9 @@ beforeEach(() => i18n.changeLanguage('zh-CN'));
 function renderMap(
   props: Partial<Parameters<typeof ProvinceMap>[0]> = {},
   boundary: { status: number; body: unknown } = { status: 404, body: { code: 'NOT_FOUND' } },
+  overrides: Partial<typeof answers> = {},
 ) {
-  const stub = stubGraphQLOperations(answers);
+  const stub = stubGraphQLOperations({ ...answers, ...overrides });
   const graphql = globalThis.fetch;
   const boundaryRequests: string[] = [];
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -95,8 +94,9 @@ function renderMap(
   renderWithUser(
     <ProvinceMap
       cycleId="c-1"
+      provinceCode="420000"
       prefectureCode={null}
-      scopeName="全省"
+      scopeName="湖北省"
       canDrill
       onDrill={onDrill}
       onOpenUnit={onOpenUnit}
@@ -225,5 +225,84 @@ describe('ProvinceMap', () => {
         '边界数据不可用，已改为示意图显示：边界数据文件 420000.json 无效：第 1 个要素缺少区划代码属性（adcode）。',
       ),
     ).toBeTruthy();
+  });
+
+  it('has no map for a province without a tile map or boundaries, and asks for no figures', async () => {
+    const { stub, boundaryRequests } = renderMap({ provinceCode: '430000', scopeName: '湖南省' });
+    expect(await screen.findByText('该省份暂无地图')).toBeTruthy();
+    expect(boundaryRequests).toEqual(['/api/map/boundaries/430000.json']);
+    expect(stub.requestsOf('MapUnitAnalytics')).toHaveLength(0);
+    expect(tiles()).toHaveLength(0);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('has no map for a prefecture of such a province either (never Hubei’s)', async () => {
+    const { boundaryRequests } = renderMap({
+      provinceCode: '430000',
+      prefectureCode: '430100',
+      scopeName: '长沙市',
+      canDrill: false,
+    });
+    expect(await screen.findByText('该省份暂无地图')).toBeTruthy();
+    expect(boundaryRequests).toEqual(['/api/map/boundaries/430100.json']);
+  });
+
+  it('draws another province from the boundaries the deployment supplies, its units only', async () => {
+    const CHANGSHA = adminUnit({
+      code: '430100',
+      name: '长沙市',
+      level: 'PREFECTURE',
+      parentCode: '430000',
+    });
+    const stubbed = renderMap(
+      { provinceCode: '430000', scopeName: '湖南省' },
+      {
+        status: 200,
+        body: {
+          type: 'FeatureCollection',
+          code: '430000',
+          features: [
+            {
+              type: 'Feature',
+              properties: { code: '430100', name: '长沙市' },
+              geometry: {
+                type: 'Polygon',
+                coordinates: [
+                  [
+                    [112.5, 28],
+                    [113.5, 28],
+                    [113.5, 28.5],
+                    [112.5, 28],
+                  ],
+                ],
+              },
+            },
+            {
+              type: 'Feature',
+              properties: { code: '422800', name: '恩施州' },
+              geometry: {
+                type: 'Polygon',
+                coordinates: [
+                  [
+                    [109, 29.5],
+                    [110, 29.5],
+                    [110, 30.5],
+                    [109, 29.5],
+                  ],
+                ],
+              },
+            },
+          ],
+        },
+      },
+      {
+        MapUnitAnalytics: {
+          data: { unitAnalytics: [...hubeiRows, row(CHANGSHA, 10, 5, [40, 30])] },
+        },
+      },
+    );
+    await waitFor(() => expect(tiles()).toHaveLength(1));
+    expect(tile('430100')).toBeTruthy();
+    expect(stubbed.boundaryRequests).toEqual(['/api/map/boundaries/430000.json']);
   });
 });

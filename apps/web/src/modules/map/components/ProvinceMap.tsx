@@ -1,4 +1,4 @@
-import { Alert, Flex, Segmented, Skeleton, Typography } from 'antd';
+import { Alert, Empty, Flex, Segmented, Skeleton, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
@@ -8,12 +8,12 @@ import { useMapData } from '../hooks/useMapData';
 import { bandOf, NO_DATA, type MapMetric } from '../utils/colourBands';
 import { metricValue, type MapUnit } from '../utils/mapUnits';
 import { projectFeatures } from '../utils/projection';
+import { provinceTiles } from '../utils/hubeiTileLayout';
 import { tileLabel, tileLayout } from '../utils/tileLayout';
 import { tileLines } from '../utils/tileText';
 import { MapCanvas, type MapShapeInfo } from './MapCanvas';
 import { MapLegend } from './MapLegend';
 
-const PROVINCE_CODE = '420000';
 const CELL = 60;
 const GAP = 4;
 const GEO_WIDTH = 960;
@@ -21,9 +21,11 @@ const GEO_HEIGHT = 560;
 
 export interface ProvinceMapProps {
   cycleId: string;
+  /** The province in view (or the prefecture's province). */
+  provinceCode: string;
   /** The prefecture in view; null: the whole province. */
   prefectureCode: string | null;
-  /** The name of what is shown (全省 or the prefecture). */
+  /** The name of what is shown (the province or the prefecture). */
   scopeName: string;
   /** Whether clicking a prefecture drills into it (province-wide users). */
   canDrill: boolean;
@@ -33,10 +35,12 @@ export interface ProvinceMapProps {
 
 /**
  * The province (or one prefecture) coloured by completion, score or open urging notices:
- * boundaries when the deployment supplies them, otherwise the schematic tile map.
+ * boundaries when the deployment supplies them, otherwise the schematic tile map where the
+ * province has one (Hubei); a province with neither has no map (said so, nothing asked).
  */
 export function ProvinceMap({
   cycleId,
+  provinceCode,
   prefectureCode,
   scopeName,
   canDrill,
@@ -46,15 +50,20 @@ export function ProvinceMap({
   const { t } = useTranslation();
   const f = useFormatters();
   const [metric, setMetric] = useState<MapMetric>('completion');
-  const data = useMapData(cycleId, metric);
-  const boundaries = useBoundaries(prefectureCode ?? PROVINCE_CODE);
+  const tiles = provinceTiles(provinceCode);
+  const boundaries = useBoundaries(prefectureCode ?? provinceCode);
+  const drawable = tiles !== null || boundaries.status === 'found';
+  const data = useMapData(cycleId, metric, drawable);
 
+  // The units in view: the prefecture's, else the province's.
   const inView = useMemo(
     () =>
-      (data.units ?? []).filter(
-        (u) => !prefectureCode || u.code === prefectureCode || u.parentCode === prefectureCode,
+      (data.units ?? []).filter((u) =>
+        prefectureCode
+          ? u.code === prefectureCode || u.parentCode === prefectureCode
+          : u.code.slice(0, 2) === provinceCode.slice(0, 2),
       ),
-    [data.units, prefectureCode],
+    [data.units, prefectureCode, provinceCode],
   );
 
   const shapeOf = (
@@ -65,7 +74,7 @@ export function ProvinceMap({
     const drill = canDrill && !prefectureCode && unit.level === 'prefecture';
     return {
       code: unit.code,
-      name: unit.code === PROVINCE_CODE ? `${unit.name}（${t('map.tile.province')}）` : unit.name,
+      name: unit.code === provinceCode ? `${unit.name}（${t('map.tile.province')}）` : unit.name,
       lines: data.ready ? tileLines(unit, metric, t, f) : [],
       action: drill ? t('map.tile.drill') : t('map.tile.open'),
       onActivate: () => (drill ? onDrill(unit.code) : onOpenUnit(unit.code)),
@@ -74,10 +83,16 @@ export function ProvinceMap({
     };
   };
 
+  if (boundaries.status === 'loading') {
+    return <Skeleton active title={false} paragraph={{ rows: 8 }} />;
+  }
+  if (!drawable) {
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('map.noMap')} />;
+  }
   if (data.error && !data.loading) {
     return <QueryErrorAlert error={data.error} onRetry={data.retry} />;
   }
-  if (!data.units || boundaries.status === 'loading') {
+  if (!data.units) {
     return <Skeleton active title={false} paragraph={{ rows: 8 }} />;
   }
 
@@ -122,7 +137,7 @@ export function ProvinceMap({
       />
     );
   } else {
-    const layout = tileLayout(inView, { only: prefectureCode ?? undefined });
+    const layout = tileLayout(inView, { ...tiles, only: prefectureCode ?? undefined });
     const shapes = layout.tiles.map((tile) => ({ ...shapeOf(tile.unit, false), tile }));
     const width = layout.columns * CELL;
     const height = layout.rows * CELL;

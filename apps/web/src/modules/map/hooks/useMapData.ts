@@ -10,12 +10,16 @@ import { mapUnits, type MapUnit } from '../utils/mapUnits';
 
 /**
  * The map's figures: every unit's completion (one query, shared by the province view and the
- * drill-down); scores and urging counts only once the user switches to them.
+ * drill-down); scores and urging counts only once the user switches to them. Nothing is asked
+ * while `enabled` is false (no map to draw yet).
  */
-export function useMapData(cycleId: string, metric: MapMetric) {
-  const analytics = useAppQuery(MapUnitAnalyticsDocument, { cycleId });
-  const scores = useAppQuery(MapScoresDocument, metric === 'score' ? { cycleId } : null);
-  const urging = useAppQuery(MapUrgingCountsDocument, metric === 'urging' ? { cycleId } : null);
+export function useMapData(cycleId: string, metric: MapMetric, enabled = true) {
+  const analytics = useAppQuery(MapUnitAnalyticsDocument, enabled ? { cycleId } : null);
+  const scores = useAppQuery(MapScoresDocument, enabled && metric === 'score' ? { cycleId } : null);
+  const urging = useAppQuery(
+    MapUrgingCountsDocument,
+    enabled && metric === 'urging' ? { cycleId } : null,
+  );
 
   const units: MapUnit[] | undefined = useMemo(
     () =>

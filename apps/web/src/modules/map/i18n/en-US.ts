@@ -2,7 +2,6 @@ import type { mapZh } from './zh-CN';
 
 /** English texts of the map module. */
 export const mapEn: typeof mapZh = {
-  title: 'Province completion map',
   titleScope: '{{scope}} completion map',
   metric: {
     label: 'Colour by',
@@ -39,4 +38,5 @@ export const mapEn: typeof mapZh = {
   },
   ariaMap: '{{metric}} map of {{scope}}',
   empty: 'No units to show.',
+  noMap: 'No map of this province yet',
 };

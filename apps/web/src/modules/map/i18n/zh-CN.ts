@@ -1,6 +1,5 @@
 /** Texts of the map module (merged into the app's zh-CN resources under `map`). */
 export const mapZh = {
-  title: '全省完成情况地图',
   titleScope: '{{scope}}完成情况地图',
   metric: {
     label: '着色指标',
@@ -37,4 +36,5 @@ export const mapZh = {
   },
   ariaMap: '{{scope}}各单位{{metric}}地图',
   empty: '没有可显示的单位。',
+  noMap: '该省份暂无地图',
 };

@@ -44,3 +44,23 @@ export const HUBEI_BLOCKS: readonly TileBlock[] = [
   { code: '420200', x: 13, y: 5, width: 3, height: 3 }, // 黄石市
   { code: '421200', x: 9, y: 7, width: 4, height: 2 }, // 咸宁市 (south-east)
 ];
+
+/** A province's schematic tile map: its blocks, the cell of the province itself, the grid. */
+export interface ProvinceTiles {
+  blocks: readonly TileBlock[];
+  provinceCell: { code: string; x: number; y: number };
+  grid: { columns: number; rows: number };
+}
+
+/**
+ * The provinces with a hand-placed tile map, by code: Hubei only. Another province gets a map
+ * only when the deployment supplies its boundaries (/api/map/boundaries/<code>.json).
+ */
+export const PROVINCE_TILES: Readonly<Record<string, ProvinceTiles>> = {
+  '420000': { blocks: HUBEI_BLOCKS, provinceCell: HUBEI_PROVINCE_CELL, grid: HUBEI_GRID },
+};
+
+/** The tile map of a province, if it has one. */
+export function provinceTiles(provinceCode: string): ProvinceTiles | null {
+  return Object.hasOwn(PROVINCE_TILES, provinceCode) ? PROVINCE_TILES[provinceCode] : null;
+}

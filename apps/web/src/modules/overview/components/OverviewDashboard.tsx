@@ -37,7 +37,7 @@ const ProvinceMap = lazyChart(
 export interface OverviewDashboardProps {
   cycle: Cycle;
   scope: OverviewScope;
-  /** The name of what is shown: 全省 or a prefecture. */
+  /** The name of what is shown: the cycle's province or a prefecture. */
   scopeName: string;
 }
 
@@ -52,7 +52,7 @@ export function OverviewDashboard({ cycle, scope, scopeName }: OverviewDashboard
   const level = prefectureCode ? 'county' : rankingLevel;
   const unitsTitle = scope.prefectureCode
     ? t('overview.units.titleCounties', { scope: scopeName })
-    : t('overview.units.titlePrefectures');
+    : t('overview.units.titlePrefectures', { scope: scopeName });
 
   return (
     <Flex vertical gap="middle">
@@ -72,12 +72,10 @@ export function OverviewDashboard({ cycle, scope, scopeName }: OverviewDashboard
         )}
       </QueryBlock>
 
-      <Card
-        size="small"
-        title={scope.prefectureCode ? t('map.titleScope', { scope: scopeName }) : t('map.title')}
-      >
+      <Card size="small" title={t('map.titleScope', { scope: scopeName })}>
         <ProvinceMap
           cycleId={cycle.id}
+          provinceCode={scope.provinceCode}
           prefectureCode={scope.prefectureCode}
           scopeName={scopeName}
           canDrill={scope.canDrill}

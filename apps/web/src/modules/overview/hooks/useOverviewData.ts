@@ -9,7 +9,6 @@ import {
   OverviewUnitAnalyticsDocument,
 } from '../../../graphql/generated/graphql';
 import { inPrefecture, type OverviewScope } from '../utils/scope';
-import { PROVINCE_CODE } from '../utils/units';
 import { useAppQuery } from './useAppQuery';
 
 /** How many overdue tasks the overview lists (the total links to all of them). */
@@ -19,14 +18,15 @@ export type RankingLevel = 'county' | 'prefecture';
 
 /**
  * Every figure of the overview for one cycle and scope. The API limits each answer to the
- * user's jurisdiction; the scope narrows a province-wide view to one prefecture.
+ * user's jurisdiction within the cycle's province; the scope narrows it to one prefecture.
  */
 export function useOverviewData(cycleId: string, scope: OverviewScope, rankingLevel: RankingLevel) {
   const prefectureCode = scope.prefectureCode ?? undefined;
   const summary = useAppQuery(OverviewSummaryDocument, { cycleId, unitCode: prefectureCode });
   const units = useAppQuery(OverviewUnitAnalyticsDocument, {
     cycleId,
-    parentCode: prefectureCode ?? PROVINCE_CODE,
+    // The prefecture's units, else the cycle's province's prefectures (and its own units).
+    parentCode: prefectureCode ?? scope.provinceCode,
   });
   const matrix = useAppQuery(OverviewMatrixDocument, { cycleId, parentCode: prefectureCode });
   const trend = useAppQuery(OverviewTrendDocument, { cycleId, unitCode: prefectureCode });

@@ -2,7 +2,7 @@ import type { overviewZh } from './zh-CN';
 
 export const overviewEn: typeof overviewZh = {
   pageTitle: 'Duty performance overview: {{scope}}',
-  province: 'Hubei Province',
+  province: 'The province',
   print: 'Print this page',
   subtitle:
     'Progress, assessment scores and overdue tasks of an assessment cycle; click a number to see its tasks.',
@@ -14,7 +14,7 @@ export const overviewEn: typeof overviewZh = {
     period: 'Period {{start}} to {{due}}',
   },
   drill: {
-    back: 'Back to the province',
+    back: 'Back to {{scope}}',
   },
   status: {
     NOT_STARTED: 'Not started',
@@ -43,7 +43,7 @@ export const overviewEn: typeof overviewZh = {
     daysLeftDetail: 'Due {{date}}; {{elapsed}} of the time elapsed',
   },
   units: {
-    titlePrefectures: 'Completion by prefecture',
+    titlePrefectures: 'Completion by prefecture: {{scope}}',
     titleCounties: 'Completion by county: {{scope}}',
     drillHint: 'Click a prefecture to see its counties, or another unit to see its assessment.',
     openHint: 'Click a unit to see its assessment.',

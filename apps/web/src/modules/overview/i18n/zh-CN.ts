@@ -12,7 +12,7 @@ export const overviewZh = {
     period: '考核期 {{start}} 至 {{due}}',
   },
   drill: {
-    back: '返回全省',
+    back: '返回{{scope}}',
   },
   status: {
     NOT_STARTED: '未开始',
@@ -41,7 +41,7 @@ export const overviewZh = {
     daysLeftDetail: '截止 {{date}}，时间进度 {{elapsed}}',
   },
   units: {
-    titlePrefectures: '各市州完成情况',
+    titlePrefectures: '{{scope}}各市州完成情况',
     titleCounties: '{{scope}}各县（市、区）完成情况',
     drillHint: '点击市州查看所辖县（市、区），点击其他单位查看单位考核详情。',
     openHint: '点击单位查看单位考核详情。',

@@ -220,6 +220,12 @@ function renderPage(overrides: Record<string, OperationAnswer> = {}, user = PROV
   return stub;
 }
 
+/** The boundary files the map asked for (plain GET requests, not GraphQL). */
+const boundaryRequests = (stub: ReturnType<typeof renderPage>) =>
+  stub.fetchMock.mock.calls
+    .map(([input]) => String(input))
+    .filter((u) => u.startsWith('/api/map/'));
+
 const lastVariables = (stub: ReturnType<typeof renderPage>, operation: string) =>
   stub.requestsOf(operation).at(-1)?.variables;
 
@@ -256,10 +262,10 @@ async function showUnitTable(): Promise<HTMLElement> {
 }
 
 describe('OverviewPage', () => {
-  it('shows the newest open cycle of the province: figures, units, chapters, ranking, lists', async () => {
+  it('shows the newest open cycle of the cycle’s province: figures, units, chapters, ranking, lists', async () => {
     const stub = renderPage();
 
-    expect(await screen.findByRole('heading', { name: '全省履职总览' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: '湖北省履职总览' })).toBeTruthy();
     expect(await screen.findByText('85.3%')).toBeTruthy();
     expect(screen.getByText('已核验 256 项 / 共 300 项')).toBeTruthy();
     expect(screen.getByText('1,234')).toBeTruthy();
@@ -350,11 +356,11 @@ describe('OverviewPage', () => {
       '/tasks?cycleId=c-2026&prefectureCode=422800&overdue=true',
     );
 
-    fireEvent.click(screen.getByRole('button', { name: /返回全省/ }));
+    fireEvent.click(screen.getByRole('button', { name: /返回湖北省/ }));
     expect(here()).toBe('/overview?cycleId=c-2026');
-    await screen.findByRole('heading', { name: '全省履职总览' });
+    await screen.findByRole('heading', { name: '湖北省履职总览' });
     // The province's figures come from the cache: no request, the prefectures are back.
-    expect(await screen.findByText('各市州完成情况')).toBeTruthy();
+    expect(await screen.findByText('湖北省各市州完成情况')).toBeTruthy();
   });
 
   it('leads from every number to the tasks behind it', async () => {
@@ -450,12 +456,88 @@ describe('OverviewPage', () => {
         parentCode: '422800',
       }),
     );
-    expect(screen.queryByRole('button', { name: /返回全省/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /返回湖北省/ })).toBeNull();
     expect(screen.queryByText('市州')).toBeNull();
     const counties = await showUnitTable();
     expect((await findLink('恩施市', counties)).getAttribute('href')).toBe(
       '/units/422801?cycleId=c-2026',
     );
     expect(stub.requestsOf('OverviewPrefectures')).toHaveLength(0);
+  });
+
+  it('takes the root from a Hunan cycle: its prefectures, its name, never Hubei’s map', async () => {
+    const HUNAN = adminUnit({
+      code: '430000',
+      name: '湖南省',
+      level: 'PROVINCE',
+      parentCode: null,
+    });
+    const CHANGSHA = adminUnit({
+      code: '430100',
+      name: '长沙市',
+      level: 'PREFECTURE',
+      parentCode: '430000',
+    });
+    const hunanCycle = cycle({
+      id: 'c-hn',
+      year: 2026,
+      regulationTitle: '湖南省质量促进条例',
+      provinceCode: '430000',
+      province: { __typename: 'AdminUnit', code: '430000', name: '湖南省' },
+    });
+    const stub = renderPage(
+      {
+        Cycles: { data: { cycles: [hunanCycle] } },
+        OverviewUnitAnalytics: {
+          data: { unitAnalytics: [unitRow(CHANGSHA, figures(10, 5), figures(80, 40, 2))] },
+        },
+      },
+      currentUser({ role: 'PROVINCIAL_SUPERVISOR', unit: HUNAN }),
+    );
+    expect(await screen.findByRole('heading', { name: '湖南省履职总览' })).toBeTruthy();
+    await waitFor(() =>
+      expect(lastVariables(stub, 'OverviewUnitAnalytics')).toEqual({
+        cycleId: 'c-hn',
+        parentCode: '430000',
+      }),
+    );
+    expect(lastVariables(stub, 'OverviewSummary')).toEqual({ cycleId: 'c-hn' });
+    expect(await screen.findByText('湖南省各市州完成情况')).toBeTruthy();
+    // The map card says there is no map; Hubei's boundaries or tiles are never asked for.
+    expect(await screen.findByText('该省份暂无地图')).toBeTruthy();
+    expect(boundaryRequests(stub)).toEqual(['/api/map/boundaries/430000.json']);
+    expect(stub.requestsOf('MapUnitAnalytics')).toHaveLength(0);
+    expect(document.querySelector('[data-map-tile]')).toBeNull();
+    expect(stub.unexpected).toEqual([]);
+  });
+
+  it('keeps the prefecture drilled into when switching to a cycle of the same province only', async () => {
+    const hunanCycle = cycle({
+      id: 'c-hn',
+      year: 2025,
+      state: 'closed',
+      closedAt: '2026-01-05T02:00:00.000Z',
+      regulationTitle: '湖南省质量促进条例',
+      provinceCode: '430000',
+      province: { __typename: 'AdminUnit', code: '430000', name: '湖南省' },
+    });
+    window.history.pushState(null, '', '/overview?cycleId=c-2026&prefectureCode=422800');
+    renderPage({ Cycles: { data: { cycles: [...cycles, hunanCycle] } } });
+    expect(
+      await screen.findByRole('heading', { name: '恩施土家族苗族自治州履职总览' }),
+    ).toBeTruthy();
+
+    await chooseOption(
+      screen.getByLabelText('考核年度'),
+      '2027年度 · 湖北省质量促进条例（已关闭）',
+    );
+    expect(here()).toBe('/overview?cycleId=c-2027&prefectureCode=422800');
+
+    await chooseOption(
+      screen.getByLabelText('考核年度'),
+      '2025年度 · 湖南省质量促进条例（已关闭）',
+    );
+    expect(here()).toBe('/overview?cycleId=c-hn');
+    expect(await screen.findByRole('heading', { name: '湖南省履职总览' })).toBeTruthy();
   });
 });

@@ -1,8 +1,11 @@
 import type { Role } from '../../auth/graphql/types';
+import { isProvinceCode, provinceOf } from './units';
 
-/** What part of the province the overview shows. */
+/** What part of the cycle's province the overview shows. */
 export interface OverviewScope {
-  /** The prefecture in view (drilled into, or the supervisor's own); null: the whole province. */
+  /** The province in view: the cycle's (or, for a prefecture, the prefecture's province). */
+  provinceCode: string;
+  /** The prefecture in view (drilled into, or the reader's own); null: the whole province. */
   prefectureCode: string | null;
   /** A province-wide user looking at one prefecture (and able to go back). */
   drilled: boolean;
@@ -10,22 +13,52 @@ export interface OverviewScope {
   canDrill: boolean;
 }
 
+export interface OverviewScopeInput {
+  role: Role | null;
+  /** The code of the unit the user is bound to (a province, prefecture or county), if any. */
+  ownUnitCode: string | null;
+  /** The cycle's province: every cycle belongs to exactly one. */
+  cycleProvinceCode: string;
+  /** The prefecture the URL asks for, if any. */
+  requestedPrefecture: string | null;
+}
+
 /**
- * A prefecture supervisor always sees its own prefecture; province-wide users (provincial
- * supervisors, auditors) see the province or the prefecture they drilled into.
+ * A prefecture-bound reader (prefecture supervisor, prefecture-level auditor) always sees
+ * their own prefecture. Everyone else (provincial and national supervisors, provincial
+ * auditors, …) sees the cycle's province, or one of its prefectures they drilled into.
  */
-export function overviewScope(
-  role: Role | null,
-  ownUnitCode: string | null,
-  requestedPrefecture: string | null,
-): OverviewScope {
-  if (role === 'PREFECTURE_SUPERVISOR') {
-    return { prefectureCode: ownUnitCode, drilled: false, canDrill: false };
+export function overviewScope({
+  role,
+  ownUnitCode,
+  cycleProvinceCode,
+  requestedPrefecture,
+}: OverviewScopeInput): OverviewScope {
+  const prefectureBound =
+    role === 'PREFECTURE_SUPERVISOR' ||
+    (role === 'AUDITOR' && ownUnitCode !== null && !isProvinceCode(ownUnitCode));
+  if (prefectureBound && ownUnitCode) {
+    return {
+      provinceCode: provinceOf(ownUnitCode),
+      prefectureCode: ownUnitCode,
+      drilled: false,
+      canDrill: false,
+    };
   }
-  if (requestedPrefecture) {
-    return { prefectureCode: requestedPrefecture, drilled: true, canDrill: false };
+  if (requestedPrefecture && isPrefectureIn(requestedPrefecture, cycleProvinceCode)) {
+    return {
+      provinceCode: cycleProvinceCode,
+      prefectureCode: requestedPrefecture,
+      drilled: true,
+      canDrill: false,
+    };
   }
-  return { prefectureCode: null, drilled: false, canDrill: true };
+  return { provinceCode: cycleProvinceCode, prefectureCode: null, drilled: false, canDrill: true };
+}
+
+/** Whether a code names a unit below the province level of that province. */
+export function isPrefectureIn(code: string, province: string): boolean {
+  return /^\d{6}$/.test(code) && !isProvinceCode(code) && provinceOf(code) === province;
 }
 
 /** Whether a unit belongs to the prefecture in view (the prefecture itself or a unit under it). */

@@ -1,5 +1,5 @@
 import type { UnitAnalyticsRow } from '../graphql/types';
-import { isPrefectureCode, unitFigures } from './units';
+import { isPrefectureCode, isProvinceCode, provinceOf, unitFigures } from './units';
 
 describe('isPrefectureCode', () => {
   it.each([
@@ -43,5 +43,15 @@ describe('unitFigures', () => {
       completionRate: 0.75,
     });
     expect(unitFigures(row(null))).toMatchObject({ tasks: 4, verified: 1, completionRate: 0.25 });
+  });
+});
+
+describe('isProvinceCode / provinceOf', () => {
+  it('tells provinces apart and finds the province of any unit', () => {
+    expect(isProvinceCode('430000')).toBe(true);
+    expect(isProvinceCode('430100')).toBe(false);
+    expect(isProvinceCode('000000')).toBe(false);
+    expect(provinceOf('430102')).toBe('430000');
+    expect(provinceOf('429004')).toBe('420000');
   });
 });

@@ -1,7 +1,14 @@
 import type { UnitAnalyticsRow } from '../graphql/types';
 
-/** Hubei (GB/T 2260): the root of the province-wide views. */
-export const PROVINCE_CODE = '420000';
+/** Whether a GB/T 2260 code names a province-level unit (XX0000). */
+export function isProvinceCode(code: string): boolean {
+  return /^[1-9]\d0000$/.test(code);
+}
+
+/** The province a GB/T 2260 code belongs to: its first two digits, then 0000 (420102 → 420000). */
+export function provinceOf(code: string): string {
+  return `${code.slice(0, 2)}0000`;
+}
 
 /**
  * Whether a GB/T 2260 code names a prefecture-level unit (…00 but not the province …0000).
@@ -19,7 +26,10 @@ export interface UnitFigures {
   completionRate: number;
 }
 
-/** A prefecture's figures with the units under it; any other unit's own figures. */
+/**
+ * A province's or prefecture's figures with the units under it (when the API sends them); any
+ * other unit's own figures.
+ */
 export function unitFigures(row: UnitAnalyticsRow): UnitFigures {
   const source = row.withChildren ?? row;
   return {

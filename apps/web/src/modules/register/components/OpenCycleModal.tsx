@@ -12,7 +12,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../app/navigation';
 import {
@@ -23,10 +23,17 @@ import {
 import { isDisplayableServerText } from '../../../graphql/errors';
 import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
 import { useRegulation } from '../hooks/useRegisterData';
-import { useCreateCycle, type CreatedCycle } from '../hooks/useRegulationCycles';
+import { useSignedInUser } from '../../auth/hooks/signedInUser';
+import {
+  useCreateCycle,
+  useOpenCycleProvinces,
+  type CreatedCycle,
+} from '../hooks/useRegulationCycles';
 import { pendingMappingsOf } from '../utils/pendingMappings';
 
 interface OpenCycleValues {
+  /** Asked only when the deployment holds several provinces. */
+  provinceCode?: string;
   regulationVersionId: string;
   year: number | null;
   title?: string;
@@ -35,7 +42,14 @@ interface OpenCycleValues {
   dutyDueDates?: DutyDueDateValue[];
 }
 
-const SERVER_FIELDS = ['regulationVersionId', 'year', 'title', 'startDate', 'dueDate'] as const;
+const SERVER_FIELDS = [
+  'provinceCode',
+  'regulationVersionId',
+  'year',
+  'title',
+  'startDate',
+  'dueDate',
+] as const;
 const DATE = 'YYYY-MM-DD';
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
@@ -76,6 +90,17 @@ export function OpenCycleModal({
   const { create, creating } = useCreateCycle();
   const { error, report, clear } = useFormSubmitError(form, SERVER_FIELDS);
   const [created, setCreated] = useState<CreatedCycle>();
+  const provinces = useOpenCycleProvinces();
+  const unitCode = useSignedInUser().unit?.code;
+  // A cycle is for one province: asked for only when the deployment holds several.
+  const asksProvince = provinces.length > 1;
+  const ownProvince = provinces.find((p) => p.code === unitCode)?.code;
+  // The provinces may arrive after the form: the reader's own is the default.
+  useEffect(() => {
+    if (ownProvince && !form.getFieldValue('provinceCode')) {
+      form.setFieldValue('provinceCode', ownProvince);
+    }
+  }, [form, ownProvince]);
 
   const versions = useMemo(
     () => [...(regulation?.versions ?? [])].sort((a, b) => b.versionNumber - a.versionNumber),
@@ -96,6 +121,7 @@ export function OpenCycleModal({
         await create(
           {
             regulationVersionId: values.regulationVersionId,
+            ...(asksProvince && values.provinceCode ? { provinceCode: values.provinceCode } : {}),
             year: values.year as number,
             title: values.title?.trim() || undefined,
             startDate: (values.startDate as Dayjs).format(DATE),
@@ -236,7 +262,12 @@ export function OpenCycleModal({
           layout="vertical"
           onFinish={onFinish}
           disabled={creating}
-          initialValues={{ regulationVersionId: latestId, year: thisYear, ...yearBounds(thisYear) }}
+          initialValues={{
+            provinceCode: ownProvince,
+            regulationVersionId: latestId,
+            year: thisYear,
+            ...yearBounds(thisYear),
+          }}
           onValuesChange={(changed: Partial<OpenCycleValues>) => {
             // A new year moves dates still on the previous year's defaults.
             if (!('year' in changed) || !validYear(changed.year)) return;
@@ -246,6 +277,15 @@ export function OpenCycleModal({
             }
           }}
         >
+          {asksProvince && (
+            <Form.Item
+              name="provinceCode"
+              label={t('register.cycles.form.province')}
+              rules={[{ required: true, message: t('register.cycles.form.provinceRequired') }]}
+            >
+              <Select options={provinces.map((p) => ({ value: p.code, label: p.name }))} />
+            </Form.Item>
+          )}
           <Form.Item
             name="regulationVersionId"
             label={t('register.cycles.form.version')}

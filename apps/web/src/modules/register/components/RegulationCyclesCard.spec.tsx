@@ -36,6 +36,8 @@ const cycle = (state: 'open' | 'closed', id = 'c1', versionId = 'v1') => ({
   regulationTitle: TITLE,
   regulationCode: 'shanghai-jiayi',
   taskCount: 120,
+  provinceCode: '420000',
+  province: { __typename: 'AdminUnit', code: '420000', name: '湖北省' },
 });
 const cycles = (...list: unknown[]) => ({ data: { cycles: list } });
 const generation = (created: number, retired: number) => ({

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Popconfirm, Table, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCycleColumns } from '../../cycles/components/cycleColumns';
+import { spansProvinces, useCycleColumns } from '../../cycles/components/cycleColumns';
 import { RegenerateCycleModal } from '../../cycles/components/RegenerateCycleModal';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { toAppError } from '../../../graphql/errors';
@@ -75,7 +75,9 @@ export function RegulationCyclesCard({
 
   const columns: TableProps<RegulationCycle>['columns'] = [
     ...useCycleColumns<RegulationCycle>(
-      ['title', 'year', 'version', 'state', 'dueDate', 'tasks'],
+      spansProvinces(cycles)
+        ? ['title', 'province', 'year', 'version', 'state', 'dueDate', 'tasks']
+        : ['title', 'year', 'version', 'state', 'dueDate', 'tasks'],
       versionNumber,
     ),
   ];

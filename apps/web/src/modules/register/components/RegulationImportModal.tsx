@@ -21,7 +21,9 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../app/navigation';
+import { useSignedInUser } from '../../auth/hooks/signedInUser';
 import { useDepartmentKinds } from '../hooks/useRegisterData';
+import { useOpenCycleProvinces } from '../hooks/useRegulationCycles';
 import { registerPath } from '../utils/exports';
 import {
   importRegulationFile,
@@ -38,6 +40,8 @@ interface ImportValues {
   status: 'draft' | 'enacted';
   effectiveDate?: Dayjs | null;
   coordinatingDepartment?: string;
+  /** '' (national) or a province code; asked of a system administrator for a new regulation. */
+  ownerProvinceCode?: string;
 }
 
 const CODE_PATTERN = /^[a-z0-9][a-z0-9-]{1,98}[a-z0-9]$/;
@@ -77,6 +81,11 @@ export function RegulationImportModal({
   const { t } = useTranslation();
   const client = useApolloClient();
   const departmentKinds = useDepartmentKinds();
+  // A provincial supervisor's imports are their province's; a system administrator chooses
+  // whether a new regulation is national (全国) or one province's.
+  const role = useSignedInUser().role;
+  const choosesOwner = target.kind === 'new' && role === 'SYSTEM_ADMIN';
+  const provinces = useOpenCycleProvinces(!choosesOwner);
   const [form] = Form.useForm<ImportValues>();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [fileError, setFileError] = useState<string>();
@@ -102,6 +111,7 @@ export function RegulationImportModal({
         status: values.status,
         effectiveDate: values.effectiveDate?.format('YYYY-MM-DD'),
         coordinatingDepartment: values.coordinatingDepartment,
+        ownerProvinceCode: choosesOwner ? values.ownerProvinceCode || undefined : undefined,
         confirmTitleChange,
       });
       if (!outcome.ok) {
@@ -227,6 +237,21 @@ export function RegulationImportModal({
           <Form.Item name="effectiveDate" label={t('register.imports.fields.effectiveDate')}>
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
+          {choosesOwner && (
+            <Form.Item
+              name="ownerProvinceCode"
+              label={t('register.imports.fields.owner')}
+              extra={t('register.imports.fields.ownerHelp')}
+              initialValue=""
+            >
+              <Select
+                options={[
+                  { value: '', label: t('register.library.national') },
+                  ...provinces.map((p) => ({ value: p.code, label: p.name })),
+                ]}
+              />
+            </Form.Item>
+          )}
           {target.kind === 'new' && (
             <Form.Item
               name="coordinatingDepartment"

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useCallback, useMemo } from 'react';
 import { toAppError } from '../../../graphql/errors';
 import {
+  OpenCycleProvincesDocument,
   RegisterCreateCycleDocument,
   RegisterCyclesDocument,
   RegisterMoveCycleToVersionDocument,
@@ -36,6 +37,18 @@ export function useRegulationCycles(code: string, skip = false) {
     refetch().catch(() => undefined);
   }, [refetch]);
   return { cycles, loaded: !!data, loading, error: appError, retry };
+}
+
+/**
+ * The provinces of the deployment the reader sees, by code: a cycle is for one of them, named in
+ * the open-cycle dialog only when there are several; a regulation may be owned by one.
+ */
+export function useOpenCycleProvinces(skip = false) {
+  const { data } = useQuery(OpenCycleProvincesDocument, { skip });
+  return useMemo(
+    () => [...(data?.adminUnits ?? [])].sort((a, b) => a.code.localeCompare(b.code)),
+    [data],
+  );
 }
 
 /**

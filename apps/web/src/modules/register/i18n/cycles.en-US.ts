@@ -34,6 +34,8 @@ export const registerCyclesEn: typeof registerCyclesZh = {
     title: 'Open an assessment cycle · {{regulation}}',
     intro:
       'Every tracked government duty of the chosen version becomes a task for every unit at the levels it applies to. Review the duties before opening a cycle.',
+    province: 'Province',
+    provinceRequired: 'Choose a province',
     version: 'Regulation version',
     versionRequired: 'Choose a version',
     year: 'Year',

@@ -32,6 +32,8 @@ export const registerCyclesZh = {
     title: '开启考核年度 · {{regulation}}',
     intro:
       '按所选版本中纳入跟踪的政府职责，为其适用层级的每个单位生成一项任务。请先完成职责审核再开启。',
+    province: '省份',
+    provinceRequired: '请选择省份',
     version: '法规版本',
     versionRequired: '请选择法规版本',
     year: '考核年度',

@@ -21,6 +21,7 @@ export const registerEn: typeof registerZh = {
     columns: {
       title: 'Title',
       kind: 'Kind of text',
+      owner: 'Applies in',
       versions: 'Versions',
       status: 'Latest version',
       duties: 'Duties',
@@ -30,6 +31,7 @@ export const registerEn: typeof registerZh = {
       actions: 'Actions',
     },
     noVersion: 'No version',
+    national: 'Nationwide',
   },
   textKinds: {
     LAW: 'Law',

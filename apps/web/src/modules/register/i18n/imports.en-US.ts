@@ -21,6 +21,9 @@ export const registerImportsEn: typeof registerImportsZh = {
     coordinatingDepartmentHelp:
       'Suggested as lead where the text names no department and has no competent-department clause; kept for later versions.',
     none: 'None',
+    owner: 'Applies in',
+    ownerHelp:
+      'Every province may assess a nationwide law or regulation; a provincial regulation is used by its own province only. Kept for later versions.',
   },
   submit: 'Import',
   importing: 'Importing…',

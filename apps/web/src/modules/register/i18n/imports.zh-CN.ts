@@ -19,6 +19,9 @@ export const registerImportsZh = {
     coordinatingDepartmentHelp:
       '条文未写明部门、也没有主管部门条款时，建议的牵头部门；以后的版本沿用。',
     none: '不指定',
+    owner: '适用范围',
+    ownerHelp:
+      '全国通用的法律法规各省均可开启考核；省级地方性法规只在所属省份使用。以后的版本沿用。',
   },
   submit: '导入',
   importing: '正在导入…',

@@ -20,6 +20,7 @@ export const registerZh = {
     columns: {
       title: '法规名称',
       kind: '文本类别',
+      owner: '适用范围',
       versions: '版本数',
       status: '最新版本状态',
       duties: '职责',
@@ -29,6 +30,7 @@ export const registerZh = {
       actions: '操作',
     },
     noVersion: '无版本',
+    national: '全国',
   },
   textKinds: {
     LAW: '法律',

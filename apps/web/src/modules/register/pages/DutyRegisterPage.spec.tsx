@@ -155,8 +155,11 @@ const answers = (extra: Record<string, unknown> = {}) => ({
 });
 
 /** A cycle as RegisterCycles lists it. */
-const registerCycle = (overrides: Parameters<typeof cycle>[0] & { taskCount: number }) =>
-  cycle({ regulationVersionId: 'v1', ...overrides });
+const registerCycle = (overrides: Parameters<typeof cycle>[0] & { taskCount: number }) => ({
+  ...cycle({ regulationVersionId: 'v1', ...overrides }),
+  provinceCode: '420000',
+  province: { __typename: 'AdminUnit', code: '420000', name: '湖北省' },
+});
 
 let restoreFetch: () => void = () => undefined;
 beforeEach(async () => {

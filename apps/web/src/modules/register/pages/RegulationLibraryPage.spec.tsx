@@ -16,6 +16,8 @@ const regulation = (overrides: Record<string, unknown>) => ({
   needsReviewCount: 0,
   openCycleCount: 0,
   pendingMappings: 0,
+  ownerProvinceCode: null,
+  ownerProvince: null,
   ...overrides,
 });
 
@@ -27,6 +29,8 @@ const library = {
           id: 'r1',
           code: 'hubei-quality-promotion',
           title: '湖北省质量促进条例',
+          ownerProvinceCode: '420000',
+          ownerProvince: { __typename: 'AdminUnit', code: '420000', name: '湖北省' },
           dutyCount: 76,
           trackedDutyCount: 58,
           openCycleCount: 1,
@@ -75,12 +79,13 @@ const cells = (row: HTMLElement) =>
     .map((c) => c.textContent);
 
 describe('RegulationLibraryPage', () => {
-  it('lists every regulation with its kind, versions, status and counts', async () => {
+  it('lists every regulation with its kind, owner (全国 or a province), versions, status and counts', async () => {
     renderPage();
     await screen.findByText('中华人民共和国质量示范法');
     expect(cells(rowOf('湖北省质量促进条例'))).toEqual([
       '湖北省质量促进条例',
       '省级地方性法规',
+      '湖北省',
       '1',
       '草案',
       '76',
@@ -92,6 +97,7 @@ describe('RegulationLibraryPage', () => {
     expect(cells(rowOf('中华人民共和国质量示范法'))).toEqual([
       '中华人民共和国质量示范法',
       '法律',
+      '全国',
       '2',
       '已施行',
       '1,234',

@@ -53,6 +53,12 @@ export function RegulationLibraryPage() {
       render: (_, r) => (r.textKind ? t(`register.textKinds.${r.textKind}`) : '—'),
     },
     {
+      // National regulations (全国通用) or one province's (地方性法规): only its cycles assess it.
+      key: 'owner',
+      title: t('register.library.columns.owner'),
+      render: (_, r) => r.ownerProvince?.name ?? t('register.library.national'),
+    },
+    {
       key: 'versions',
       title: t('register.library.columns.versions'),
       align: 'right',

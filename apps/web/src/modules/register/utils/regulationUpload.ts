@@ -12,6 +12,8 @@ export interface RegulationImportFields {
   /** A department kind code; omitted keeps the stored one. */
   coordinatingDepartment?: string;
   confirmTitleChange?: boolean;
+  /** The province (XX0000) owning a new regulation; omitted: national (system administrators). */
+  ownerProvinceCode?: string;
 }
 
 /** The server's answer to an import (what the importRegulationVersion mutation answers, plus the file). */
@@ -63,6 +65,7 @@ export function buildRegulationImportForm(
   if (fields.coordinatingDepartment)
     data.append('coordinatingDepartment', fields.coordinatingDepartment);
   if (fields.confirmTitleChange) data.append('confirmTitleChange', 'true');
+  if (fields.ownerProvinceCode) data.append('ownerProvinceCode', fields.ownerProvinceCode);
   data.append('file', file, file.name);
   return data;
 }

@@ -12,6 +12,7 @@ const TASK_ROLES: readonly Role[] = [
   'PREFECTURE_SUPERVISOR',
   'COUNTY_OPERATOR',
   'AUDITOR',
+  'NATIONAL_SUPERVISOR',
 ];
 
 /** An account without a role (not yet bound by the security administrator) finds nothing. */

@@ -28,7 +28,10 @@ export function TaskListPage() {
   const { t } = useTranslation();
   const user = useSignedInUser();
   const isOperator = user.role === 'COUNTY_OPERATOR';
-  const provinceWide = user.role === 'PROVINCIAL_SUPERVISOR' || user.role === 'AUDITOR';
+  const provinceWide =
+    user.role === 'PROVINCIAL_SUPERVISOR' ||
+    user.role === 'AUDITOR' ||
+    user.role === 'NATIONAL_SUPERVISOR';
 
   const search = useLocationSearch();
   const searchText = search.toString();

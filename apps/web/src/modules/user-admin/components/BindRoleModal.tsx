@@ -8,16 +8,21 @@ import {
   type FormInstance,
   type SelectProps,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../auth/graphql/types';
 import { useRoleLabel } from '../../auth/hooks/useRoleLabel';
 import { useFormSubmitError } from '../../../hooks/useFormSubmitError';
 import type { BindRoleInput, UserAccount } from '../graphql/types';
-import { useCountyUnits, useDepartments, usePrefectures } from '../hooks/useJurisdiction';
+import {
+  useCountyUnits,
+  useDepartments,
+  usePrefectures,
+  useProvinces,
+} from '../hooks/useJurisdiction';
 import { useBindUserRole } from '../hooks/useUserAdminMutations';
 import { bindableRoles, isPrivilegedRole } from '../utils/roleSeparation';
-import { roleScope } from '../utils/roleScope';
+import { roleScope, takesScopeProvinces } from '../utils/roleScope';
 import { accountText } from '../utils/accountText';
 
 /** The "prefecture" choice for the county-level units the province administers directly. */
@@ -25,19 +30,33 @@ export const DIRECTLY_ADMINISTERED = '__DIRECTLY_ADMINISTERED__';
 
 interface BindRoleValues {
   role?: Role;
+  /** The province of a provincial supervisor. */
+  provinceCode?: string;
+  /** The provinces of a national supervisor or an auditor without a unit (none: 全国). */
+  scopeProvinceCodes?: string[];
+  /** A prefecture; for an auditor also a province. */
   prefectureCode?: string;
   countyCode?: string;
   departmentId?: string;
 }
 
-const SERVER_FIELDS = ['role', 'unitCode', 'departmentId'] as const;
+const SERVER_FIELDS = ['role', 'unitCode', 'departmentId', 'scopeProvinceCodes'] as const;
 
 /** The form's starting point: the user's current role and where it is bound. */
 function initialValues(user: UserAccount): BindRoleValues {
   const { role, unit, department } = user;
   if (!role) return {};
   const scope = roleScope(role);
-  if ((scope === 'prefecture' || scope === 'optionalPrefecture') && unit?.level === 'PREFECTURE') {
+  const scopeProvinceCodes = user.scopeProvinces.map((p) => p.code);
+  if (scope === 'province') {
+    return unit?.level === 'PROVINCE' ? { role, provinceCode: unit.code } : { role };
+  }
+  if (scope === 'provinces') return { role, scopeProvinceCodes };
+  if (scope === 'optionalPrefecture' && !unit) return { role, scopeProvinceCodes };
+  if (
+    (scope === 'prefecture' && unit?.level === 'PREFECTURE') ||
+    (scope === 'optionalPrefecture' && (unit?.level === 'PREFECTURE' || unit?.level === 'PROVINCE'))
+  ) {
     return { role, prefectureCode: unit.code };
   }
   if (scope === 'countyDepartment' && unit?.level === 'COUNTY') {
@@ -56,12 +75,20 @@ function initialValues(user: UserAccount): BindRoleValues {
 /** The mutation's input: only the unit / department the chosen role is bound to. */
 function toInput(userId: string, values: BindRoleValues): BindRoleInput {
   const role = values.role as Role;
+  const provinces = values.scopeProvinceCodes?.length
+    ? { scopeProvinceCodes: values.scopeProvinceCodes }
+    : {};
   switch (roleScope(role)) {
+    case 'province':
+      return { userId, role, unitCode: values.provinceCode };
+    case 'provinces':
+      return { userId, role, ...provinces };
     case 'prefecture':
+      return { userId, role, unitCode: values.prefectureCode };
     case 'optionalPrefecture':
       return values.prefectureCode
         ? { userId, role, unitCode: values.prefectureCode }
-        : { userId, role };
+        : { userId, role, ...provinces };
     case 'countyDepartment':
       return { userId, role, unitCode: values.countyCode, departmentId: values.departmentId };
     case 'none':
@@ -90,7 +117,23 @@ function BindRoleForm({ form, user, bindUserRole, loading, onDone }: BindRoleFor
   const { role, prefectureCode, countyCode } = choice;
   const scope = roleScope(role);
 
-  const prefectures = usePrefectures(scope === 'none');
+  const prefectures = usePrefectures(
+    scope === 'none' || scope === 'province' || scope === 'provinces',
+  );
+  const provinces = useProvinces(
+    scope !== 'province' && scope !== 'provinces' && scope !== 'optionalPrefecture',
+  );
+  const provinceOptions = useMemo(
+    () => provinces.items.map((unit) => ({ value: unit.code, label: unit.name })),
+    [provinces.items],
+  );
+  // One province in the deployment (the common case): the provincial supervisor's is known.
+  const onlyProvince = provinces.items.length === 1 ? provinces.items[0].code : undefined;
+  useEffect(() => {
+    if (scope === 'province' && onlyProvince && !form.getFieldValue('provinceCode')) {
+      form.setFieldsValue({ provinceCode: onlyProvince });
+    }
+  }, [scope, onlyProvince, form]);
   // Prefectures are children of the province; its other county-level children are 省直管.
   const provinceCode = prefectures.items.find((p) => p.parentCode)?.parentCode ?? undefined;
   const direct = useCountyUnits(scope === 'countyDepartment' ? provinceCode : undefined);
@@ -104,6 +147,8 @@ function BindRoleForm({ form, user, bindUserRole, loading, onDone }: BindRoleFor
 
   const prefectureOptions = useMemo(() => {
     const options = prefectures.items.map((unit) => ({ value: unit.code, label: unit.name }));
+    // An auditor's jurisdiction may also be a whole province.
+    if (scope === 'optionalPrefecture') options.unshift(...provinceOptions);
     if (scope === 'countyDepartment' && direct.items.length > 0) {
       options.push({
         value: DIRECTLY_ADMINISTERED,
@@ -111,7 +156,7 @@ function BindRoleForm({ form, user, bindUserRole, loading, onDone }: BindRoleFor
       });
     }
     return options;
-  }, [prefectures.items, direct.items.length, scope, t]);
+  }, [prefectures.items, provinceOptions, direct.items.length, scope, t]);
 
   const countyOptions = useMemo<SelectProps['options']>(() => {
     const options = counties.items.map((unit) => ({ value: unit.code, label: unit.name }));
@@ -124,9 +169,17 @@ function BindRoleForm({ form, user, bindUserRole, loading, onDone }: BindRoleFor
     // Each choice narrows the next one: clear what no longer fits.
     let cleared: BindRoleValues = {};
     if ('role' in changed && roleScope(changed.role) !== scope) {
-      cleared = { prefectureCode: undefined, countyCode: undefined, departmentId: undefined };
+      cleared = {
+        provinceCode: undefined,
+        scopeProvinceCodes: undefined,
+        prefectureCode: undefined,
+        countyCode: undefined,
+        departmentId: undefined,
+      };
     } else if ('prefectureCode' in changed) {
       cleared = { countyCode: undefined, departmentId: undefined };
+      // An auditor bound to a unit takes no provinces.
+      if (changed.prefectureCode) cleared.scopeProvinceCodes = undefined;
     } else if ('countyCode' in changed) {
       cleared = { departmentId: undefined };
     }
@@ -179,12 +232,29 @@ function BindRoleForm({ form, user, bindUserRole, loading, onDone }: BindRoleFor
             {t('userAdmin.bindRole.noScope')}
           </Typography.Paragraph>
         )}
-        {scope !== 'none' && (
+        {scope === 'province' && (
+          <Form.Item
+            name="provinceCode"
+            label={t('userAdmin.bindRole.province')}
+            rules={[{ required: true, message: t('userAdmin.bindRole.provinceRequired') }]}
+          >
+            <Select
+              options={provinceOptions}
+              loading={provinces.loading}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
+          </Form.Item>
+        )}
+        {scope !== 'none' && scope !== 'province' && scope !== 'provinces' && (
           <Form.Item
             name="prefectureCode"
-            label={t('userAdmin.bindRole.prefecture')}
+            label={
+              scope === 'optionalPrefecture'
+                ? t('userAdmin.bindRole.auditorUnit')
+                : t('userAdmin.bindRole.prefecture')
+            }
             extra={
-              scope === 'optionalPrefecture' ? t('userAdmin.bindRole.provinceWideHelp') : undefined
+              scope === 'optionalPrefecture' ? t('userAdmin.bindRole.auditorUnitHelp') : undefined
             }
             rules={[
               {
@@ -197,6 +267,22 @@ function BindRoleForm({ form, user, bindUserRole, loading, onDone }: BindRoleFor
               options={prefectureOptions}
               loading={prefectures.loading}
               allowClear={scope === 'optionalPrefecture'}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
+          </Form.Item>
+        )}
+        {takesScopeProvinces(role, prefectureCode) && (
+          <Form.Item
+            name="scopeProvinceCodes"
+            label={t('userAdmin.bindRole.scopeProvinces')}
+            extra={t('userAdmin.bindRole.scopeProvincesHelp')}
+          >
+            <Select
+              mode="multiple"
+              allowClear
+              options={provinceOptions}
+              loading={provinces.loading}
+              placeholder={t('userAdmin.bindRole.wholeCountry')}
               showSearch={{ optionFilterProp: 'label' }}
             />
           </Form.Item>

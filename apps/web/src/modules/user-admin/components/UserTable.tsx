@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../utils/formatDateTime';
 import type { UserAccount } from '../graphql/types';
 import { isAdminRole, isPrivilegedRole } from '../utils/roleSeparation';
 import { isLocked } from '../utils/userState';
+import { takesScopeProvinces } from '../utils/roleScope';
 import { UserStateTags } from './UserStateTags';
 
 /**
@@ -140,7 +141,12 @@ export function UserTable({
     {
       key: 'unit',
       title: t('userAdmin.columns.unit'),
-      render: (_, user) => unitLabel(user.unit, user.department) || '—',
+      render: (_, user) =>
+        unitLabel(user.unit, user.department) ||
+        (takesScopeProvinces(user.role)
+          ? user.scopeProvinces.map((p) => p.name).join('、') ||
+            t('userAdmin.bindRole.wholeCountry')
+          : '—'),
     },
     {
       key: 'state',

@@ -10,6 +10,15 @@ export interface Loaded<T> {
 
 const NONE: never[] = [];
 
+/** The provinces of the signed-in user's jurisdiction (several in a national deployment). */
+export function useProvinces(skip: boolean): Loaded<AdminUnit> {
+  const { data, loading } = useQuery(AdminUnitsDocument, {
+    variables: { level: 'PROVINCE' },
+    skip,
+  });
+  return { items: data?.adminUnits ?? NONE, loading };
+}
+
 /** The prefectures (市州) of the signed-in user's jurisdiction. */
 export function usePrefectures(skip: boolean): Loaded<AdminUnit> {
   const { data, loading } = useQuery(AdminUnitsDocument, {

@@ -21,10 +21,18 @@ const UNITS_BY_PARENT: Record<string, unknown[]> = {
   [yichang.code]: [],
 };
 
+const HUNAN = adminUnit({ code: '430000', name: '湖南省', level: 'PROVINCE', parentCode: null });
+/** The provinces of the deployment: one (the common case) unless a test adds another. */
+let provinces = [HUBEI];
+
 function adminUnitsAnswer({ variables }: GraphQLRequest) {
   const { level, parentCode } = variables as { level?: string; parentCode?: string };
   const units =
-    level === 'PREFECTURE' ? [wuhan, yichang] : (UNITS_BY_PARENT[parentCode ?? ''] ?? []);
+    level === 'PROVINCE'
+      ? provinces
+      : level === 'PREFECTURE'
+        ? [wuhan, yichang]
+        : (UNITS_BY_PARENT[parentCode ?? ''] ?? []);
   return { data: { adminUnits: units } };
 }
 
@@ -68,9 +76,24 @@ const users = [
     username: 'province',
     displayName: '李督导',
     role: 'PROVINCIAL_SUPERVISOR',
+    unit: HUBEI,
   }),
 ];
 const usersPage = { data: { users: { __typename: 'UserPage', totalCount: 4, nodes: users } } };
+/** Accounts without a unit whose scope is the whole country or some provinces. */
+const countryWide = [
+  userAccount({
+    id: 'u-7',
+    username: 'national',
+    displayName: '赵国栋',
+    role: 'NATIONAL_SUPERVISOR',
+    scopeProvinces: [HUBEI, HUNAN],
+  }),
+  userAccount({ id: 'u-8', username: 'auditor', displayName: '陈思远', role: 'AUDITOR' }),
+];
+const countryWidePage = {
+  data: { users: { __typename: 'UserPage', totalCount: 2, nodes: countryWide } },
+};
 
 const systemAdmin = currentUser({ id: 'me', role: 'SYSTEM_ADMIN' });
 const securityAdmin = currentUser({ id: 'me', role: 'SECURITY_ADMIN' });
@@ -78,6 +101,7 @@ const securityAdmin = currentUser({ id: 'me', role: 'SECURITY_ADMIN' });
 let restoreFetch: () => void = () => undefined;
 afterEach(() => restoreFetch());
 beforeEach(async () => {
+  provinces = [HUBEI];
   await i18n.changeLanguage('zh-CN');
 });
 
@@ -147,11 +171,22 @@ describe('UserAdminPage', () => {
     expect(within(rowOf('zhaoliu')).getByText('从未登录')).toBeTruthy();
     expect(within(rowOf('sunqi')).getByText('已锁定至 2099年3月1日 10:00')).toBeTruthy();
     expect(within(rowOf('zhouba')).getByText('需修改密码')).toBeTruthy();
+    expect(within(rowOf('province')).getByText('湖北省')).toBeTruthy();
     expect(screen.getByText('共 4 个用户')).toBeTruthy();
     expect(requestsOf('Users')[0].variables).toEqual({
       filter: {},
       page: { first: 20, offset: 0 },
     });
+  });
+
+  it('shows the scope of accounts without a unit: some provinces, or the whole country', async () => {
+    stub({ Users: countryWidePage });
+    renderWithUser(<UserAdminPage />, systemAdmin);
+
+    expect(await screen.findByText('national')).toBeTruthy();
+    expect(within(rowOf('national')).getByText('国家级督导')).toBeTruthy();
+    expect(within(rowOf('national')).getByText('湖北省、湖南省')).toBeTruthy();
+    expect(within(rowOf('auditor')).getByText('全国')).toBeTruthy();
   });
 
   it('filters by search text, role and state, starting again at the first page', async () => {
@@ -481,8 +516,9 @@ describe('UserAdminPage', () => {
   });
 
   describe('role binding', () => {
-    async function openBindRole(username: string) {
+    async function openBindRole(username: string, page = usersPage) {
       const result = stub({
+        Users: page,
         BindUserRole: ({ variables }: GraphQLRequest) => ({
           data: { bindUserRole: { ...users[0], role: (variables.input as { role: string }).role } },
         }),
@@ -493,7 +529,7 @@ describe('UserAdminPage', () => {
         within(rowOf(username)).getByRole('button', { name: `分配角色 ${username}` }),
       );
       // Named as people know the account, with the username the administrator acts on.
-      const user = users.find((u) => u.username === username)!;
+      const user = [...users, ...countryWide].find((u) => u.username === username)!;
       const form = within(await findDialog(`分配角色：${user.displayName}（${username}）`));
       return { ...result, form };
     }
@@ -548,7 +584,7 @@ describe('UserAdminPage', () => {
       expect(await form.findByText(warning)).toBeTruthy();
     });
 
-    it('needs a prefecture for a prefecture supervisor and none for a provincial one', async () => {
+    it('needs a prefecture for a prefecture supervisor, and the only province for a provincial one', async () => {
       const { form, requestsOf } = await openBindRole('zhaoliu');
 
       await chooseOption(form.getByLabelText('角色'), '市州督导');
@@ -557,18 +593,82 @@ describe('UserAdminPage', () => {
 
       await chooseOption(form.getByLabelText('角色'), '省级督导');
       expect(form.queryByLabelText('市州')).toBeNull();
-      expect(form.getByText('该角色不限定单位和部门。')).toBeTruthy();
+      // One province in the deployment: already chosen.
+      expect(await form.findByTitle('湖北省')).toBeTruthy();
       fireEvent.click(form.getByRole('button', { name: /保\s*存/ }));
 
       await waitFor(() => expect(requestsOf('BindUserRole')).toHaveLength(1));
       expect(requestsOf('BindUserRole')[0].variables).toEqual({
-        input: { userId: 'u-2', role: 'PROVINCIAL_SUPERVISOR' },
+        input: { userId: 'u-2', role: 'PROVINCIAL_SUPERVISOR', unitCode: '420000' },
+      });
+    });
+
+    it('asks which province a provincial supervisor is for when there are several', async () => {
+      provinces = [HUBEI, HUNAN];
+      const { form, requestsOf } = await openBindRole('zhaoliu');
+
+      await chooseOption(form.getByLabelText('角色'), '省级督导');
+      const province = await form.findByLabelText('省份');
+      fireEvent.click(form.getByRole('button', { name: /保\s*存/ }));
+      expect(await form.findByText('请选择省份')).toBeTruthy();
+      expect(requestsOf('BindUserRole')).toHaveLength(0);
+
+      await chooseOption(province, '湖南省');
+      fireEvent.click(form.getByRole('button', { name: /保\s*存/ }));
+      await waitFor(() => expect(requestsOf('BindUserRole')).toHaveLength(1));
+      expect(requestsOf('BindUserRole')[0].variables).toEqual({
+        input: { userId: 'u-2', role: 'PROVINCIAL_SUPERVISOR', unitCode: '430000' },
+      });
+    });
+
+    it('limits a national supervisor to the chosen provinces, none meaning the whole country', async () => {
+      provinces = [HUBEI, HUNAN];
+      const { form, requestsOf } = await openBindRole('zhaoliu');
+
+      await chooseOption(form.getByLabelText('角色'), '国家级督导');
+      expect(form.queryByLabelText('市州')).toBeNull();
+      expect(form.getByText('不选择则为全国')).toBeTruthy();
+      await chooseOption(form.getByLabelText('省份范围'), '湖南省');
+      fireEvent.click(form.getByRole('button', { name: /保\s*存/ }));
+
+      await waitFor(() => expect(requestsOf('BindUserRole')).toHaveLength(1));
+      expect(requestsOf('BindUserRole')[0].variables).toEqual({
+        input: { userId: 'u-2', role: 'NATIONAL_SUPERVISOR', scopeProvinceCodes: ['430000'] },
+      });
+    });
+
+    it('starts a national supervisor from their provinces', async () => {
+      provinces = [HUBEI, HUNAN];
+      const { form } = await openBindRole('national', countryWidePage);
+      expect(await form.findByTitle('湖北省')).toBeTruthy();
+      expect(form.getByTitle('湖南省')).toBeTruthy();
+    });
+
+    it('offers an auditor a province or prefecture, or provinces when there is no unit', async () => {
+      provinces = [HUBEI, HUNAN];
+      const { form, requestsOf } = await openBindRole('zhaoliu');
+
+      await chooseOption(form.getByLabelText('角色'), '审计评估人员');
+      const unit = await form.findByLabelText('省份或市州');
+      await waitFor(async () =>
+        expect(await openOptions(unit)).toEqual(['湖北省', '湖南省', '武汉市', '宜昌市']),
+      );
+      // Without a unit: the whole country, or some provinces.
+      await chooseOption(form.getByLabelText('省份范围'), '湖北省');
+      // With a unit, no provinces.
+      await chooseOption(unit, '宜昌市');
+      await waitFor(() => expect(form.queryByLabelText('省份范围')).toBeNull());
+      fireEvent.click(form.getByRole('button', { name: /保\s*存/ }));
+      await waitFor(() => expect(requestsOf('BindUserRole')).toHaveLength(1));
+      expect(requestsOf('BindUserRole')[0].variables).toEqual({
+        input: { userId: 'u-2', role: 'AUDITOR', unitCode: '420500' },
       });
     });
 
     it('offers a business account only business roles, an account without a role every role', async () => {
       const { form } = await openBindRole('province');
       expect(await openOptions(form.getByLabelText('角色'))).toEqual([
+        '国家级督导',
         '省级督导',
         '市州督导',
         '县级部门经办人',
@@ -578,7 +678,7 @@ describe('UserAdminPage', () => {
 
     it('offers every role to an account without one', async () => {
       const { form } = await openBindRole('zhaoliu');
-      expect(await openOptions(form.getByLabelText('角色'))).toHaveLength(7);
+      expect(await openOptions(form.getByLabelText('角色'))).toHaveLength(8);
     });
 
     it('starts from the user’s current role, unit and department', async () => {

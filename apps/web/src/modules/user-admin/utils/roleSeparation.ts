@@ -10,6 +10,7 @@ export const ADMIN_ROLES: readonly Role[] = ['SYSTEM_ADMIN', 'SECURITY_ADMIN', '
 /** Accounts whose password reset needs a second person: all but county operators. */
 const PRIVILEGED_ROLES: readonly Role[] = [
   ...ADMIN_ROLES,
+  'NATIONAL_SUPERVISOR',
   'PROVINCIAL_SUPERVISOR',
   'PREFECTURE_SUPERVISOR',
   'AUDITOR',

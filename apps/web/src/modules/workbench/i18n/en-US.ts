@@ -11,6 +11,7 @@ export const workbenchEn: typeof workbenchZh = {
     PROVINCIAL_SUPERVISOR:
       'What waits for you in the province: reviews, extension, reassignment and not-applicable requests, unanswered urging notices, units behind schedule.',
     AUDITOR: 'Evidence packs pulled recently and integrity problems.',
+    NATIONAL_SUPERVISOR: 'Evidence packs pulled recently and integrity problems.',
   },
   cycle: 'Cycle: {{title}}',
   today: 'Today: {{date}}',

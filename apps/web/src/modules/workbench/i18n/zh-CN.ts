@@ -8,6 +8,7 @@ export const workbenchZh = {
     PROVINCIAL_SUPERVISOR:
       '全省待您处理的事项：待审核、延期、转办和不适用申请，督办单反馈和进度滞后单位。',
     AUDITOR: '近期导出的佐证材料包和完整性问题。',
+    NATIONAL_SUPERVISOR: '近期导出的佐证材料包和完整性问题。',
   },
   cycle: '考核年度：{{title}}',
   today: '今天：{{date}}',

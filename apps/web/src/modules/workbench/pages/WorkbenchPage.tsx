@@ -13,6 +13,7 @@ const SUBTITLE_ROLES = [
   'PREFECTURE_SUPERVISOR',
   'PROVINCIAL_SUPERVISOR',
   'AUDITOR',
+  'NATIONAL_SUPERVISOR',
 ] as const;
 type SubtitleRole = (typeof SUBTITLE_ROLES)[number];
 const hasSubtitle = (role: string | null): role is SubtitleRole =>
