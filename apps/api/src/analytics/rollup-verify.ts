@@ -52,8 +52,12 @@ export interface RollupDifference {
   expected: Record<string, number> | null;
 }
 
-/** `$1`: a cycle id, or NULL for every cycle. */
-const EXPECTED_ROLLUP = `SELECT t.cycle_id, t.unit_code, t.duty_id, t.lead_department_id, t.due_date,
+/**
+ * The rollup counters recomputed from the base tables, grouped by `keys` (task columns; the
+ * not-applicable flag is always the last key). `$1`: a cycle id, or NULL for every cycle.
+ */
+function expectedCounters(keys: readonly string[]): string {
+  return `SELECT ${keys.map((k) => `t.${k}`).join(', ')},
        (t.not_applicable_status IS NOT DISTINCT FROM 'APPROVED') AS not_applicable,
        count(*)::int AS tasks,
        count(*) FILTER (WHERE t.status = 'VERIFIED')::int AS verified,
@@ -67,27 +71,23 @@ const EXPECTED_ROLLUP = `SELECT t.cycle_id, t.unit_code, t.duty_id, t.lead_depar
               WHERE e.withdrawn_at IS NULL AND e.superseded_by_id IS NULL GROUP BY e.task_id) ev
     ON ev.task_id = t.id
  WHERE t.retired_at IS NULL AND ($1::uuid IS NULL OR t.cycle_id = $1::uuid)
- GROUP BY 1, 2, 3, 4, 5, 6`;
+ GROUP BY ${keys.map((_, i) => i + 1).join(', ')}, ${keys.length + 1}`;
+}
+
+/** analytics_rollup from the base tables. */
+const EXPECTED_ROLLUP = expectedCounters([
+  'cycle_id',
+  'unit_code',
+  'duty_id',
+  'lead_department_id',
+  'due_date',
+]);
 
 /**
  * analytics_unit_rollup from the base tables (not from analytics_rollup, which its triggers
- * follow): per cycle × unit × due date × not applicable. `$1`: a cycle id, or NULL.
+ * follow): per cycle × unit × due date × not applicable.
  */
-const EXPECTED_UNIT_ROLLUP = `SELECT t.cycle_id, t.unit_code, t.due_date,
-       (t.not_applicable_status IS NOT DISTINCT FROM 'APPROVED') AS not_applicable,
-       count(*)::int AS tasks,
-       count(*) FILTER (WHERE t.status = 'VERIFIED')::int AS verified,
-       count(*) FILTER (WHERE t.status = 'SUBMITTED')::int AS submitted,
-       count(*) FILTER (WHERE t.status = 'IN_PROGRESS')::int AS in_progress,
-       count(*) FILTER (WHERE t.status = 'NOT_STARTED')::int AS not_started,
-       count(*) FILTER (WHERE t.status = 'RETURNED')::int AS returned,
-       COALESCE(sum(ev.n), 0)::int AS evidence
-  FROM task t
-  LEFT JOIN (SELECT e.task_id, count(*) AS n FROM evidence e
-              WHERE e.withdrawn_at IS NULL AND e.superseded_by_id IS NULL GROUP BY e.task_id) ev
-    ON ev.task_id = t.id
- WHERE t.retired_at IS NULL AND ($1::uuid IS NULL OR t.cycle_id = $1::uuid)
- GROUP BY 1, 2, 3, 4`;
+const EXPECTED_UNIT_ROLLUP = expectedCounters(['cycle_id', 'unit_code', 'due_date']);
 
 const EXPECTED_TREND = `WITH iv AS (
   SELECT t.cycle_id, t.unit_code, e.after->>'status' AS status,

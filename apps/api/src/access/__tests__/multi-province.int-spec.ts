@@ -35,21 +35,19 @@ describe('several provinces in one deployment', () => {
   const MATRIX = `query($c: ID!) { chapterUnitMatrix(cycleId: $c) { unitCode tasks } }`;
   const TASK_UNITS = `query($c: ID!) { tasks(filter: { cycleId: $c }, first: 200) { totalCount nodes { id unit { code } } } }`;
 
-  const createCycle = async (client: SignedInClient, versionId: string, province?: string) =>
-    ok(
-      await client.graphql(
-        `mutation($i: CreateCycleInput!) { createCycle(input: $i) { cycle { id } } }`,
-        {
-          i: {
-            year: 2026,
-            regulationVersionId: versionId,
-            startDate: '2026-01-01',
-            dueDate: '2026-12-31',
-            ...(province ? { provinceCode: province } : {}),
-          },
-        },
-      ),
-    ).createCycle.cycle.id as string;
+  /** Opens a cycle as `client`; the raw answer (refusals included). */
+  const openCycle = (client: SignedInClient, versionId: string, year: number, province?: string) =>
+    client.graphql(`mutation($i: CreateCycleInput!) { createCycle(input: $i) { cycle { id } } }`, {
+      i: {
+        year,
+        regulationVersionId: versionId,
+        startDate: `${year}-01-01`,
+        dueDate: `${year}-12-31`,
+        ...(province ? { provinceCode: province } : {}),
+      },
+    });
+  const createCycle = async (client: SignedInClient, versionId: string) =>
+    ok(await openCycle(client, versionId, 2026)).createCycle.cycle.id as string;
 
   /** An account like a demo one (same password), with another binding. */
   const cloneUser = async (
@@ -179,18 +177,7 @@ describe('several provinces in one deployment', () => {
     expect(new Set(cells.map((c) => c.unitCode.slice(0, 2)))).toEqual(new Set(['43']));
     // Read-only: it cannot open a cycle or verify.
     const [{ id: versionId }] = await db.query(`SELECT id FROM regulation_version LIMIT 1`);
-    const refused = await national.graphql(
-      `mutation($i: CreateCycleInput!) { createCycle(input: $i) { cycle { id } } }`,
-      {
-        i: {
-          year: 2027,
-          regulationVersionId: versionId,
-          startDate: '2027-01-01',
-          dueDate: '2027-12-31',
-          provinceCode: '430000',
-        },
-      },
-    );
+    const refused = await openCycle(national, versionId, 2027, '430000');
     expect(code(refused)).toBe('FORBIDDEN');
 
     // Limited to 湖南: Hubei's cycle is not there for it.
@@ -202,18 +189,7 @@ describe('several provinces in one deployment', () => {
 
   it('keeps a provincial supervisor from opening or reading another province’s cycle', async () => {
     const [{ id: versionId }] = await db.query(`SELECT id FROM regulation_version LIMIT 1`);
-    const res = await hubei.graphql(
-      `mutation($i: CreateCycleInput!) { createCycle(input: $i) { cycle { id } } }`,
-      {
-        i: {
-          year: 2027,
-          regulationVersionId: versionId,
-          startDate: '2027-01-01',
-          dueDate: '2027-12-31',
-          provinceCode: '430000',
-        },
-      },
-    );
+    const res = await openCycle(hubei, versionId, 2027, '430000');
     expect(['FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED']).toContain(code(res));
     const cycles = ok(await hubei.graphql(`{ cycles { id } }`)).cycles as Array<{ id: string }>;
     expect(cycles.map((c) => c.id)).toContain(hubeiCycle);
