@@ -89,7 +89,9 @@ describe('importing regulations and new versions through the screens', () => {
     const row = province.locator('tr').filter({ hasText: TITLE });
     await row.waitFor();
     await expect(row.getByRole('cell').nth(1).textContent()).resolves.toBe('直辖市地方性法规');
-    await expect(row.getByRole('cell').nth(3).textContent()).resolves.toBe('已施行');
+    // Imported by Hubei's provincial supervisor: Hubei's.
+    await expect(row.getByRole('cell').nth(2).textContent()).resolves.toBe('湖北省');
+    await expect(row.getByRole('cell').nth(4).textContent()).resolves.toBe('已施行');
   });
 
   it('refuses a broken GBK file with the server’s Chinese message naming the line, storing nothing', async () => {
@@ -115,7 +117,7 @@ describe('importing regulations and new versions through the screens', () => {
 
     // Still one version.
     const row = province.locator('tr').filter({ hasText: TITLE });
-    await expect(row.getByRole('cell').nth(2).textContent()).resolves.toBe('1');
+    await expect(row.getByRole('cell').nth(3).textContent()).resolves.toBe('1');
   });
 
   it('imports a new version from a GB18030 text file and leads to the diff and the mapping review', async () => {

@@ -62,10 +62,12 @@ describe('a second regulation in a real browser', () => {
     const row = province.locator('tr').filter({ hasText: TITLE });
     await row.waitFor();
     const cells = await row.getByRole('cell').allTextContents();
-    // Title, kind, versions, latest status, duties, tracked, 待确认主体, open cycles, action.
-    expect(cells.slice(0, 8)).toEqual([
+    // Title, kind, owner (a provincial supervisor's import is its province's), versions, latest
+    // status, duties, tracked, 待确认主体, open cycles, action.
+    expect(cells.slice(0, 9)).toEqual([
       TITLE,
       '直辖市地方性法规',
+      '湖北省',
       '1',
       '已施行',
       String(imported.duties),
