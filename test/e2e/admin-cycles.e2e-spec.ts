@@ -1,5 +1,5 @@
 import { Page } from 'playwright-core';
-import { screenshot, withSignedInPage } from './support/e2e-harness';
+import { clickUntil, screenshot, withSignedInPage } from './support/e2e-harness';
 
 // Whole journeys under a loaded CI machine need more than the root's 60 s.
 jest.setTimeout(300_000);
@@ -206,14 +206,15 @@ describe('assessment cycle administration in a real browser', () => {
 
     // Restored to the cycle's due date, after a confirmation.
     await dialog.getByRole('button', { name: `恢复年度截止日期 · ${article}` }).click();
-    await province
-      .getByRole('tooltip')
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
-    await province
-      .getByText(new RegExp(`已恢复：[\\d,]+ 项任务的截止日期改回 ${YEAR}年12月31日。`))
-      .waitFor();
-    await dialog.getByText('尚未为任何职责单独设置截止日期，全部任务使用年度截止日期。').waitFor();
+    const restored = province.getByText(
+      new RegExp(`已恢复：[\\d,]+ 项任务的截止日期改回 ${YEAR}年12月31日。`),
+    );
+    const none = dialog.getByText('尚未为任何职责单独设置截止日期，全部任务使用年度截止日期。');
+    await clickUntil(
+      province.getByRole('tooltip').getByRole('button', { name: /确\s*定/ }),
+      restored.or(none),
+    );
+    await none.waitFor();
     await expect(dueDatesOfDuty()).resolves.toEqual(new Set([`${YEAR}-12-31`]));
     await province.keyboard.press('Escape');
   });
@@ -313,11 +314,7 @@ describe('assessment cycle administration in a real browser', () => {
     // dialog is still opening can be lost (seen once): confirm again until the message shows.
     await reopen.getByLabel('重新打开的原因').waitFor();
     const reasonRequired = reopen.getByText('请填写重新打开的原因');
-    for (let attempt = 0; attempt < 3 && !(await reasonRequired.isVisible()); attempt++) {
-      await reopen.getByRole('button', { name: /确认重新打开/ }).click();
-      await reasonRequired.waitFor({ timeout: 5000 }).catch(() => undefined);
-    }
-    await reasonRequired.waitFor();
+    await clickUntil(reopen.getByRole('button', { name: /确认重新打开/ }), reasonRequired);
     await reopen.getByLabel('重新打开的原因').fill('补录恩施州两项佐证材料');
     await reopen.getByRole('button', { name: /确认重新打开/ }).click();
     await province

@@ -5,7 +5,14 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Browser, BrowserContext, BrowserContextOptions, chromium, Page } from 'playwright-core';
+import {
+  Browser,
+  BrowserContext,
+  BrowserContextOptions,
+  chromium,
+  Locator,
+  Page,
+} from 'playwright-core';
 
 const main = path.join(root, 'dist/api/apps/api/src/main.js');
 /** Screenshots of each main page, kept as test artifacts. */
@@ -128,6 +135,29 @@ export async function signIn(
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+}
+
+/**
+ * Clicks `target` until `done` shows: at most `attempts` clicks, each given `wait` ms to show
+ * its effect. A click on a control in a popup that is still opening (a popconfirm zooming in)
+ * can be lost under CI load; the effect, not the click, is what a journey asserts.
+ */
+export async function clickUntil(
+  target: Locator,
+  done: Locator,
+  { attempts = 3, wait = 5_000 }: { attempts?: number; wait?: number } = {},
+): Promise<void> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    if (await done.isVisible()) return;
+    if (await target.isVisible()) await target.click();
+    try {
+      await done.waitFor({ timeout: wait });
+      return;
+    } catch {
+      // Not yet: click again while the control is still there.
+    }
+  }
+  await done.waitFor();
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
