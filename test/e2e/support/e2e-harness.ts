@@ -147,17 +147,19 @@ export async function clickUntil(
   done: Locator,
   { attempts = 3, wait = 5_000 }: { attempts?: number; wait?: number } = {},
 ): Promise<void> {
+  // `done` may match several elements (e.g. a message or the saved state, `a.or(b)`).
+  const effect = done.first();
   for (let attempt = 0; attempt < attempts; attempt++) {
-    if (await done.isVisible()) return;
+    if (await effect.isVisible()) return;
     if (await target.isVisible()) await target.click();
     try {
-      await done.waitFor({ timeout: wait });
+      await effect.waitFor({ timeout: wait });
       return;
     } catch {
       // Not yet: click again while the control is still there.
     }
   }
-  await done.waitFor();
+  await effect.waitFor();
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
