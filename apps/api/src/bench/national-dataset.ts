@@ -3,7 +3,7 @@ import {
   adminUnitsOfProvince,
   AdminUnitRecord,
   HUBEI_PROVINCE_CODE,
-  loadChinaDivision,
+  provinceCodesInPackage,
 } from '@duty/shared/admin-units';
 import { DataSource, EntityManager } from 'typeorm';
 import { departmentName } from '../admin-unit/department-naming';
@@ -25,10 +25,7 @@ export const NATIONAL_TRACKED_DUTIES = 200;
  * `count` of them (all 31 when absent).
  */
 export function nationalProvinceCodes(count?: number): string[] {
-  const provinces = loadChinaDivision()
-    .filter((d) => /^\d{2}0000$/.test(d.code))
-    .map((d) => d.code)
-    .sort((a, b) => a.localeCompare(b));
+  const provinces = provinceCodesInPackage();
   const ordered = [HUBEI_PROVINCE_CODE, ...provinces.filter((c) => c !== HUBEI_PROVINCE_CODE)];
   if (count === undefined) return ordered;
   if (!Number.isInteger(count) || count < 1 || count > ordered.length) {
