@@ -1,6 +1,7 @@
 import {
   alignArticles,
   ArticleChange,
+  articleParagraphs,
   ComparableArticle,
   residualMutualPairs,
 } from './align-articles';
@@ -301,6 +302,95 @@ describe('alignArticles (by content)', () => {
     expect(edits(alignArticles(water, next))).toEqual(['split 7 7', 'split 7 8']);
   });
 
+  /** The water text with its emergency article (9) given three paragraphs. */
+  const emergency = [
+    '县级以上人民政府应当组织编制饮用水水源突发环境事件应急预案，明确处置流程和责任单位。',
+    '供水单位应当储备活性炭、应急净水药剂等应急物资，并定期检查更换。',
+    '生态环境主管部门每年至少组织一次跨部门应急演练，演练结果向本级人民政府报告。',
+  ];
+  const waterWithParagraphs = numbered(
+    waterTexts.map((text, index) => (index === 8 ? emergency.join('\n') : text)),
+  );
+
+  it('an article split into three consecutive articles, a paragraph each, lightly reworded (一条按款拆分为相邻三条)', () => {
+    const next = revise([
+      1,
+      2,
+      3,
+      4,
+      5,
+      6,
+      7,
+      8,
+      '县级以上人民政府应当组织编制饮用水水源突发环境事件应急预案，明确处置流程、责任单位和信息报告要求。',
+      '供水单位应当储备活性炭、应急净水药剂等应急物资，建立台账并定期检查更换。',
+      '生态环境主管部门每年至少组织一次跨部门应急演练，演练结果向本级人民政府报告并向社会公布。',
+      10,
+      11,
+      12,
+    ]);
+    expect(edits(alignArticles(waterWithParagraphs, next))).toEqual([
+      'split 9 9',
+      'split 9 10',
+      'split 9 11',
+    ]);
+  });
+
+  it('one paragraph of an article moved out to a later chapter, the rest kept in place (一款移至他章)', () => {
+    const next = revise([
+      1,
+      2,
+      3,
+      4,
+      5,
+      6,
+      7,
+      8,
+      [emergency[0], emergency[2]].join('\n'),
+      10,
+      11,
+      '供水单位应当储备活性炭、应急净水药剂等应急物资，并定期检查更换，所需费用计入供水成本。',
+      12,
+    ]);
+    expect(edits(alignArticles(waterWithParagraphs, next))).toEqual(['split 9 9', 'split 9 12']);
+  });
+
+  it('a new article beside a related one, sharing only the common vocabulary of the text, is added, not a split (新增相关条文)', () => {
+    const next = revise([
+      1,
+      2,
+      3,
+      4,
+      5,
+      6,
+      7,
+      8,
+      '县级以上人民政府应当建立饮用水水源保护信息平台，向社会公开水源保护的相关信息。',
+      9,
+      10,
+      11,
+      12,
+    ]);
+    expect(edits(alignArticles(water, next))).toEqual(['added - 9']);
+  });
+
+  it('three neighbouring articles condensed into one (相邻三条合并为一条)', () => {
+    const merged =
+      '饮用水水源保护区分为一级保护区和二级保护区，划定方案由县级人民政府提出，报省人民政府批准后公布并设立地理界标；一级保护区内禁止新建与供水设施无关的建设项目，禁止网箱养殖、游泳、垂钓。';
+    const changes = alignArticles(water, revise([1, 2, 3, 4, merged, 8, 9, 10, 11, 12]));
+    // The main source (`from`) is whichever the one-to-one pairing chose; all three are sources.
+    expect(changes.filter((c) => c.kind !== 'unchanged' && c.kind !== 'renumbered')).toEqual([
+      expect.objectContaining({ kind: 'merged', to: 5, sources: [5, 6, 7] }),
+    ]);
+  });
+
+  it('an article moved to the end of the text and reworded keeps its source; the order of the rest is unaffected', () => {
+    const moved =
+      '供水单位须建立水质检测制度，依照国家标准检测原水和出厂水，检测结果应当向社会公开并报送主管部门。';
+    const changes = alignArticles(water, revise([1, 2, 3, 4, 5, 6, 7, 9, 10, 11, moved, 12]));
+    expect(edits(changes)).toEqual(['changed 8 11']);
+  });
+
   it('traces a provision moved into a longer new article by its closest paragraph', () => {
     const longer = [
       '本省推动公众参与饮用水水源保护，支持志愿服务组织开展宣传。',
@@ -330,6 +420,65 @@ describe('alignArticles (by content)', () => {
     '育种者对其授权品种享有排他的独占权，未经许可不得生产、繁殖或者销售该授权品种的繁殖材料。',
   ];
   const seedEnd = '本条例自公布之日起施行。';
+
+  /**
+   * The water text (emergency article with three paragraphs) with the seed fillers before its
+   * last article: enough paragraphs for a paragraph pair to stand out as confidently as an anchor.
+   */
+  const longWater = () =>
+    numbered([
+      ...waterWithParagraphs.slice(0, 11).map((a) => a.text),
+      ...seedFillers,
+      waterTexts[11],
+    ]);
+
+  it('a paragraph lifted out of an article into an article of its own elsewhere, reworded, is traced to its article (一款单列为条并改写)', () => {
+    const prev = longWater();
+    const old = prev.map((a) => a.text);
+    const lifted = '自来水企业须备足活性炭与净水药剂，逐月盘点，过期即换。';
+    const next = numbered([
+      ...old.slice(0, 8),
+      [emergency[0], emergency[2]].join('\n'),
+      ...old.slice(9, 11),
+      lifted,
+      ...old.slice(11),
+    ]);
+    expect(edits(alignArticles(prev, next))).toEqual(['split 9 9', 'split 9 12']);
+    // Too reworded for sentence containment: without the paragraph link it is a new article.
+    expect(edits(alignArticles(prev, next, { paragraphLinks: false }))).toEqual([
+      'changed 9 9',
+      'added - 12',
+    ]);
+  });
+
+  it('a deleted article folded, reworded, into a new paragraph of another article is traced as merged (删去一条并入他条一款)', () => {
+    const prev = longWater();
+    const old = prev.map((a) => a.text);
+    // Old 17 (seed reserve) is deleted; its provision reappears as a third paragraph of article 9.
+    expect(old[16]).toContain('种子储备');
+    const folded = '各级财政安排资金储备救灾种子，储备的种子定期轮换。';
+    const next = numbered(
+      old
+        .map((text, index) => (index === 8 ? `${text}\n${folded}` : text))
+        .filter((_, index) => index !== 16),
+    );
+    expect(edits(alignArticles(prev, next))).toEqual(['merged 9 9 9,17']);
+    expect(edits(alignArticles(prev, next, { paragraphLinks: false }))).toEqual([
+      'changed 9 9',
+      'removed 17 -',
+    ]);
+  });
+
+  it('a new article resembling a paragraph that stays in its article is added, not split off (条文新增而原款保留)', () => {
+    const prev = longWater();
+    const old = prev.map((a) => a.text);
+    const next = numbered([
+      ...old.slice(0, 11),
+      '自来水企业须备足活性炭与净水药剂，逐月盘点，过期即换。',
+      ...old.slice(11),
+    ]);
+    expect(edits(alignArticles(prev, next))).toEqual(['added - 12']);
+  });
 
   it('pairs a moved rewrite whose closest counterparts are both taken by confident pairs (residual mutual pair)', () => {
     // Old 2 borrows the wording of old 1 (the department article), so its closest new article is
@@ -391,5 +540,21 @@ describe('residualMutualPairs', () => {
     expect([...residualMutualPairs(weak, similar, [[0, 0]], opts)]).toEqual(['2:2']);
     // Without anchors, (1, 1) is not mutual: row 1 prefers column 0, which prefers row 0.
     expect([...residualMutualPairs(weak, similar, [], opts)].sort()).toEqual(['0:0', '2:2']);
+  });
+});
+
+describe('articleParagraphs', () => {
+  it('keeps each item (项) with the paragraph (款) that introduces it', () => {
+    const text = [
+      '财政性资金主要用于下列事项：',
+      '（一）基础研究；',
+      '(二)人才培养。',
+      '',
+      '审计机关依法进行监督。',
+    ].join('\n');
+    expect(articleParagraphs(text)).toEqual([
+      '财政性资金主要用于下列事项：\n（一）基础研究；\n(二)人才培养。',
+      '审计机关依法进行监督。',
+    ]);
   });
 });

@@ -143,6 +143,15 @@ export interface AlignArticlesOptions {
    * to trace. Default 10.
    */
   minSentenceLength?: number;
+  /**
+   * Link through paragraphs (款, each with its items): a paragraph of an old article that its
+   * partner does not carry, and a paragraph of a new article that has no source, which are each
+   * other's most exceptional counterpart with the confidence of an anchor (`anchorContrast`),
+   * make the old article a source of the new one (a paragraph split off into an article of its
+   * own, possibly far away and reworded); the same the other way round for a paragraph of a new
+   * article and a paragraph of an old article that has no target (merge). Default true.
+   */
+  paragraphLinks?: boolean;
 }
 
 const DEFAULTS: Required<AlignArticlesOptions> = {
@@ -165,6 +174,7 @@ const DEFAULTS: Required<AlignArticlesOptions> = {
   sentenceContainment: 0.35,
   sentenceMargin: 0.15,
   minSentenceLength: 10,
+  paragraphLinks: true,
 };
 
 /**
@@ -196,7 +206,9 @@ const DEFAULTS: Required<AlignArticlesOptions> = {
  *    it when it brings content the counterpart's partner lacks (with less evidence next to that
  *    partner: neighbours merged, or one article split into adjacent ones), and containment adds
  *    the links a one-to-one pairing cannot express: an old sentence most of whose content
- *    reappears in a new article its own article is not linked to.
+ *    reappears in a new article its own article is not linked to. Paragraph by paragraph (款
+ *    with its items), a confident mutual pair of paragraphs links an article to a counterpart
+ *    left without partner when the article's own partner does not carry that paragraph at all.
  *
  * Returns one change per new article (ordered by new number) and one `removed` change per old
  * article without a target, placed after the new position of its nearest preceding old article.
@@ -324,6 +336,10 @@ export function alignArticles(
     const novel = novelShare(model.newBags[j], model.oldBags[i], model.newBags[partner]);
     if (novel >= opts.linkNovelty) link(i, j);
   });
+
+  if (opts.paragraphLinks) {
+    for (const [i, j] of paragraphLinks(previous, next, targets, sources, opts)) link(i, j);
+  }
 
   // Merges and splits, sentence by sentence: an old sentence whose content reappears in a new
   // article its own article is not linked to — content that new article's own source does not
@@ -552,6 +568,79 @@ function paragraphSimilarity(
     });
   });
   return best;
+}
+
+/** The paragraphs (款) of an article: its non-empty lines, each item line joined to its lead-in. */
+export function articleParagraphs(text: string): string[] {
+  const paragraphs: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    if (paragraphs.length > 0 && ITEM_MARK.test(normalizeForComparison(line))) {
+      paragraphs[paragraphs.length - 1] += `\n${line}`;
+    } else {
+      paragraphs.push(line);
+    }
+  }
+  return paragraphs;
+}
+
+/**
+ * Links between articles that one of their paragraphs (款) establishes where the articles as
+ * wholes were paired elsewhere. A revision often lifts one paragraph out of an article into an
+ * article of its own (or folds a deleted article into a paragraph of another): the article's
+ * partner then carries the other paragraphs, and the lifted paragraph is matched, paragraph to
+ * paragraph, by an article that otherwise has no counterpart. Required, to stay clear of two
+ * paragraphs that merely share the common vocabulary of the text:
+ * - the two paragraphs are each other's most exceptional counterpart among all the paragraphs of
+ *   both versions, with the contrast of an anchor (`anchorContrast`);
+ * - the article on the far side has no counterpart at all yet (an otherwise unexplained new or
+ *   removed article);
+ * - the paragraph is not carried by the partners of its own article: its contrast with each of
+ *   their paragraphs is not above the average (z ≤ 0), so the link adds a provision rather than
+ *   duplicating one.
+ */
+function paragraphLinks(
+  previous: readonly ComparableArticle[],
+  next: readonly ComparableArticle[],
+  targets: readonly ReadonlySet<number>[],
+  sources: readonly ReadonlySet<number>[],
+  opts: Pick<Required<AlignArticlesOptions>, 'gramSizes' | 'anchorContrast'>,
+): [number, number][] {
+  const units = (articles: readonly ComparableArticle[]) =>
+    articles.flatMap((article, index) =>
+      articleParagraphs(article.text).map((text) => ({ index, number: 0, text })),
+    );
+  const oldUnits = units(previous);
+  const newUnits = units(next);
+  if (oldUnits.length === 0 || newUnits.length === 0) return [];
+  const contrast = contrastMatrix(ngramModel(oldUnits, newUnits, opts.gramSizes).cosine);
+  const bestNew = oldUnits.map((_, x) => argmax(newUnits.length, (y) => contrast[x][y]));
+  const bestOld = newUnits.map((_, y) => argmax(oldUnits.length, (x) => contrast[x][y]));
+  const links: [number, number][] = [];
+  oldUnits.forEach((unit, x) => {
+    const y = bestNew[x];
+    if (y < 0 || bestOld[y] !== x || contrast[x][y] < opts.anchorContrast) return;
+    const i = unit.index;
+    const j = newUnits[y].index;
+    if (targets[i].has(j)) return;
+    // Split: old article i is paired, new article j has no source, and i's partners do not
+    // carry this paragraph.
+    if (targets[i].size > 0 && sources[j].size === 0) {
+      const carried = newUnits.some(
+        (other, z) => targets[i].has(other.index) && contrast[x][z] > 0,
+      );
+      if (!carried) links.push([i, j]);
+    }
+    // Merge: new article j is paired, old article i has no target, and j's sources do not carry
+    // this paragraph of j.
+    if (sources[j].size > 0 && targets[i].size === 0) {
+      const carried = oldUnits.some(
+        (other, z) => sources[j].has(other.index) && contrast[z][y] > 0,
+      );
+      if (!carried) links.push([i, j]);
+    }
+  });
+  return links;
 }
 
 /**
