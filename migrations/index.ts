@@ -34,6 +34,7 @@ import { AddTaskListIndexes1797030000000 } from './1797030000000-AddTaskListInde
 import { AddNationalSupervisor1797040000000 } from './1797040000000-AddNationalSupervisor';
 import { AddProvinceCyclesAndRegulationOwners1797050000000 } from './1797050000000-AddProvinceCyclesAndRegulationOwners';
 import { AddAnalyticsUnitRollup1797060000000 } from './1797060000000-AddAnalyticsUnitRollup';
+import { AddAnalyticsAreaRollup1797070000000 } from './1797070000000-AddAnalyticsAreaRollup';
 
 export const migrations = [
   CreateSystemSetting1764223200000,
@@ -70,6 +71,7 @@ export const migrations = [
   AddNationalSupervisor1797040000000,
   AddProvinceCyclesAndRegulationOwners1797050000000,
   AddAnalyticsUnitRollup1797060000000,
+  AddAnalyticsAreaRollup1797070000000,
 ];
 
 /** Table where TypeORM records applied migrations. */

@@ -13,7 +13,10 @@ import {
  * history change (analytics_rollup and analytics_trend_day, migration AddAnalyticsRollups; never
  * a periodic batch; the statements needing no duty or department dimension — summary, unit rows
  * and ranking, behind schedule, the trend's task count — read analytics_unit_rollup, the same
- * counters per unit × due date, migration AddAnalyticsUnitRollup), except for a county operator,
+ * counters per unit × due date, migration AddAnalyticsUnitRollup; the breakdowns and the heatmap
+ * over whole prefectures or provinces read analytics_area_rollup, the same counters per
+ * prefecture-level area × duty × department kind × due date, migration AddAnalyticsAreaRollup),
+ * except for a county operator,
  * whose view is their department's tasks inside one unit and reads the task rows
  * (`readsRollups`). `npm run analytics:verify` recomputes the
  * rollups from the base tables and compares every statement both ways.
@@ -92,6 +95,15 @@ export function cycleCte(cycle: string): string {
 }
 
 /**
+ * The area of unit `u` (whose parent is `pu`): the prefecture-level unit it belongs to — a
+ * county under a prefecture counts in its prefecture; a prefecture, a county administered
+ * directly by the province (省直管) and the province itself are their own area. The key of
+ * analytics_area_rollup (migration AddAnalyticsAreaRollup, which spells the same expression).
+ */
+export const AREA_OF_UNIT = (u: string, pu: string) =>
+  `CASE WHEN ${pu}.level = 'prefecture' THEN ${u}.parent_code ELSE ${u}.code END`;
+
+/**
  * Whether a statement for `jurisdiction` reads the maintained rollups (analytics_rollup,
  * analytics_trend_day: see migrations/…-AddAnalyticsRollups.ts) or the base tables. Rollups are
  * kept per unit, so they serve every jurisdiction made of whole units; a county operator's view
@@ -133,20 +145,35 @@ export function tasksCte(opts: {
    * `lead_department_id`).
    */
   unitGrain?: boolean;
+  /**
+   * Where the rollups serve, read analytics_area_rollup (per cycle × area × duty × lead
+   * department kind × due date × not-applicable, `AREA_OF_UNIT`): `t` then has `area_code`,
+   * `duty_id` and `dept_kind_code` (no `unit_code`, no `lead_department_id`), and `u` and the
+   * row's `unit_code` are the area. For statements over whole areas only: a jurisdiction and a
+   * scope that take a prefecture with all its counties or none of them.
+   */
+  areaGrain?: boolean;
 }): string {
   const extra = opts.columns ? `, ${opts.columns}` : '';
   const common = `u.level, u.parent_code, pu.level AS parent_level`;
-  const unitJoins = `JOIN admin_unit u ON u.code = t.unit_code
+  const rollups = !opts.base && readsRollups(opts.jurisdiction);
+  const unitColumn = rollups && opts.areaGrain ? 't.area_code' : 't.unit_code';
+  const unitJoins = `JOIN admin_unit u ON u.code = ${unitColumn}
     LEFT JOIN admin_unit pu ON pu.code = u.parent_code`;
   const scope = `AND ${taskJurisdictionSql(opts.jurisdiction, opts.p.bind)}
      AND (${opts.scope ?? 'TRUE'})`;
-  if (!opts.base && readsRollups(opts.jurisdiction)) {
+  if (rollups) {
+    const table = opts.areaGrain
+      ? 'analytics_area_rollup'
+      : opts.unitGrain
+        ? 'analytics_unit_rollup'
+        : 'analytics_rollup';
     return `${opts.name ?? 'st'} AS (
-  SELECT t.unit_code, ${common}, t.tasks AS n, t.verified, t.submitted, t.in_progress, t.not_started,
+  SELECT ${unitColumn} AS unit_code, ${common}, t.tasks AS n, t.verified, t.submitted, t.in_progress, t.not_started,
          t.returned,
          CASE WHEN t.due_date < ${opts.today}::date THEN t.tasks - t.verified - t.submitted ELSE 0 END AS overdue,
          t.evidence${extra}
-    FROM ${opts.unitGrain ? 'analytics_unit_rollup' : 'analytics_rollup'} t
+    FROM ${table} t
     ${unitJoins}
     ${opts.joins ?? ''}
    WHERE t.cycle_id = ${opts.cycle} AND t.not_applicable = ${opts.notApplicable === 'only' ? 'TRUE' : 'FALSE'}
@@ -389,16 +416,27 @@ export const COUNTER_COLUMNS = [
 
 export type Dimension = 'CHAPTER' | 'ARTICLE' | 'DEPARTMENT_KIND';
 
-const DIMENSIONS: Record<Dimension, { joins: string; key: string; label: string; sort: string }> = {
+const CHAPTER_JOINS = `JOIN duty d ON d.id = t.duty_id JOIN regulation_article ra ON ra.id = d.article_id
+        JOIN regulation_chapter rc ON rc.id = ra.chapter_id`;
+
+/**
+ * Each dimension's joins from a rollup or task row `t` (`areaJoins`: from an
+ * analytics_area_rollup row, which has the lead department's kind instead of the department).
+ */
+const DIMENSIONS: Record<
+  Dimension,
+  { joins: string; areaJoins: string; key: string; label: string; sort: string }
+> = {
   CHAPTER: {
-    joins: `JOIN duty d ON d.id = t.duty_id JOIN regulation_article ra ON ra.id = d.article_id
-        JOIN regulation_chapter rc ON rc.id = ra.chapter_id`,
+    joins: CHAPTER_JOINS,
+    areaJoins: CHAPTER_JOINS,
     key: 'rc.number',
     label: 'rc.title',
     sort: 'rc.number',
   },
   ARTICLE: {
     joins: `JOIN duty d ON d.id = t.duty_id JOIN regulation_article ra ON ra.id = d.article_id`,
+    areaJoins: `JOIN duty d ON d.id = t.duty_id JOIN regulation_article ra ON ra.id = d.article_id`,
     key: 'ra.number',
     label: `'第' || ra.number || '条'`,
     sort: 'ra.number',
@@ -406,11 +444,46 @@ const DIMENSIONS: Record<Dimension, { joins: string; key: string; label: string;
   DEPARTMENT_KIND: {
     joins: `JOIN department dep ON dep.id = t.lead_department_id
         JOIN department_kind dk ON dk.code = dep.kind_code`,
+    areaJoins: `JOIN department_kind dk ON dk.code = t.dept_kind_code`,
     key: 'dk.code',
     label: 'dk.name',
     sort: 'dk.sort_order',
   },
 };
+
+/**
+ * A requested unit's figures read from analytics_area_rollup when the unit is a whole area (a
+ * province, a prefecture, a county the province administers directly) and from analytics_rollup
+ * otherwise (a county under a prefecture): `st` as the union of both CTEs, one of which is empty.
+ * `target` must be defined (targetCte). Without a requested unit, the area rollup alone serves.
+ */
+function areaOrTaskCtes(
+  base: Parameters<typeof tasksCte>[0],
+  areaJoins: string,
+  unitRequested: boolean,
+): string[] {
+  if (!unitRequested) {
+    return [tasksCte({ ...base, joins: areaJoins, areaGrain: true })];
+  }
+  return [
+    `target_is_area AS (SELECT bool_and(${AREA_OF_UNIT('a', 'pa')} = a.code) AS whole
+      FROM target tg JOIN admin_unit a ON a.code = tg.code
+      LEFT JOIN admin_unit pa ON pa.code = a.parent_code)`,
+    tasksCte({
+      ...base,
+      name: 'st_area',
+      joins: areaJoins,
+      areaGrain: true,
+      scope: `(${TARGET_SCOPE}) AND (SELECT whole FROM target_is_area)`,
+    }),
+    tasksCte({
+      ...base,
+      name: 'st_task',
+      scope: `(${TARGET_SCOPE}) AND NOT (SELECT whole FROM target_is_area)`,
+    }),
+    `st AS (SELECT * FROM st_area UNION ALL SELECT * FROM st_task)`,
+  ];
+}
 
 export function breakdownSql(input: {
   cycleId: string;
@@ -428,17 +501,20 @@ export function breakdownSql(input: {
   if (input.unitCode) {
     ctes.push(targetCte('target', p.add(input.unitCode), input.jurisdiction, p));
   }
+  const counted = {
+    p,
+    cycle,
+    today,
+    jurisdiction: input.jurisdiction,
+    scope: input.unitCode ? TARGET_SCOPE : undefined,
+    joins: dim.joins,
+    columns: `${dim.key}::text AS dim_key, ${dim.label} AS dim_label, ${dim.sort} AS dim_sort`,
+    base: input.base,
+  };
   ctes.push(
-    tasksCte({
-      p,
-      cycle,
-      today,
-      jurisdiction: input.jurisdiction,
-      scope: input.unitCode ? TARGET_SCOPE : undefined,
-      joins: dim.joins,
-      columns: `${dim.key}::text AS dim_key, ${dim.label} AS dim_label, ${dim.sort} AS dim_sort`,
-      base: input.base,
-    }),
+    ...(!input.base && readsRollups(input.jurisdiction)
+      ? areaOrTaskCtes(counted, dim.areaJoins, Boolean(input.unitCode))
+      : [tasksCte(counted)]),
     `meta AS (SELECT (SELECT count(*) FROM cyc)::int AS cycle_found,
       ${input.unitCode ? '(SELECT count(*) FROM target)::int' : '1'} AS unit_found)`,
   );
@@ -493,10 +569,13 @@ export function matrixSql(input: {
       scope: `u.code IN (SELECT code FROM cols)
         OR u.parent_code IN (SELECT code FROM cols WHERE level = 'prefecture')
         OR left(u.code, 2) IN (SELECT left(code, 2) FROM cols WHERE level = 'province')`,
-      joins: `JOIN duty d ON d.id = t.duty_id JOIN regulation_article ra ON ra.id = d.article_id
-        JOIN regulation_chapter rc ON rc.id = ra.chapter_id`,
+      joins: CHAPTER_JOINS,
       columns: 'rc.number AS chapter, rc.title AS chapter_title',
       base: input.base,
+      // Columns that are whole areas (a province's prefectures and directly administered
+      // counties; the national view's provinces) read the area rollup; a prefecture's counties
+      // (requested, or a prefecture supervisor's view) the per-unit rollup.
+      areaGrain: !input.parentCode && (j.kind === 'all' || j.kind === 'provinces'),
     }),
     `agg AS (SELECT st.chapter,
         CASE WHEN st.unit_code IN (SELECT code FROM cols) THEN st.unit_code

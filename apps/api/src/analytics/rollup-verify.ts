@@ -1,5 +1,6 @@
 import { Jurisdiction } from '../access/jurisdiction';
 import {
+  AREA_OF_UNIT,
   behindScheduleSql,
   breakdownSql,
   DEFAULT_THRESHOLD,
@@ -12,7 +13,8 @@ import {
 
 /**
  * Verification of the maintained rollups (analytics_rollup, analytics_trend_day; migration
- * AddAnalyticsRollups; analytics_unit_rollup, migration AddAnalyticsUnitRollup): each is
+ * AddAnalyticsRollups; analytics_unit_rollup, migration AddAnalyticsUnitRollup;
+ * analytics_area_rollup, migration AddAnalyticsAreaRollup): each is
  * recomputed from the base tables (task, evidence, task_event) and compared row by row. The recomputation is written independently of the triggers: the
  * trend replays the status history as intervals (as the base-table trend statement does), not
  * with the triggers' per-event changes.
@@ -43,7 +45,8 @@ const ROLLUP_KEY = [
 ] as const;
 
 export interface RollupDifference {
-  table: 'analytics_rollup' | 'analytics_unit_rollup' | 'analytics_trend_day';
+  table:
+    'analytics_rollup' | 'analytics_unit_rollup' | 'analytics_area_rollup' | 'analytics_trend_day';
   /** The row's key (cycle, unit, duty, lead department, due date, not applicable / day). */
   key: Record<string, string>;
   /** Stored counters (null: no stored row). */
@@ -53,11 +56,16 @@ export interface RollupDifference {
 }
 
 /**
- * The rollup counters recomputed from the base tables, grouped by `keys` (task columns; the
- * not-applicable flag is always the last key). `$1`: a cycle id, or NULL for every cycle.
+ * The rollup counters recomputed from the base tables, grouped by `keys` (task columns, or
+ * `[expression, name]` pairs over the task `t` and the `joins`; the not-applicable flag is always
+ * the last key). `$1`: a cycle id, or NULL for every cycle.
  */
-function expectedCounters(keys: readonly string[]): string {
-  return `SELECT ${keys.map((k) => `t.${k}`).join(', ')},
+function expectedCounters(
+  keys: ReadonlyArray<string | readonly [string, string]>,
+  joins = '',
+): string {
+  const columns = keys.map((k) => (typeof k === 'string' ? `t.${k}` : `${k[0]} AS ${k[1]}`));
+  return `SELECT ${columns.join(', ')},
        (t.not_applicable_status IS NOT DISTINCT FROM 'APPROVED') AS not_applicable,
        count(*)::int AS tasks,
        count(*) FILTER (WHERE t.status = 'VERIFIED')::int AS verified,
@@ -67,6 +75,7 @@ function expectedCounters(keys: readonly string[]): string {
        count(*) FILTER (WHERE t.status = 'RETURNED')::int AS returned,
        COALESCE(sum(ev.n), 0)::int AS evidence
   FROM task t
+  ${joins}
   LEFT JOIN (SELECT e.task_id, count(*) AS n FROM evidence e
               WHERE e.withdrawn_at IS NULL AND e.superseded_by_id IS NULL GROUP BY e.task_id) ev
     ON ev.task_id = t.id
@@ -88,6 +97,24 @@ const EXPECTED_ROLLUP = expectedCounters([
  * follow): per cycle × unit × due date × not applicable.
  */
 const EXPECTED_UNIT_ROLLUP = expectedCounters(['cycle_id', 'unit_code', 'due_date']);
+
+/**
+ * analytics_area_rollup from the base tables: per cycle × area (the prefecture-level unit a unit
+ * belongs to, `AREA_OF_UNIT` in analytics-sql.ts) × duty × lead department kind × due date × not
+ * applicable.
+ */
+const EXPECTED_AREA_ROLLUP = expectedCounters(
+  [
+    'cycle_id',
+    [AREA_OF_UNIT('u', 'pu'), 'area_code'],
+    'duty_id',
+    ['dep.kind_code', 'dept_kind_code'],
+    'due_date',
+  ],
+  `JOIN admin_unit u ON u.code = t.unit_code
+  LEFT JOIN admin_unit pu ON pu.code = u.parent_code
+  JOIN department dep ON dep.id = t.lead_department_id`,
+);
 
 const EXPECTED_TREND = `WITH iv AS (
   SELECT t.cycle_id, t.unit_code, e.after->>'status' AS status,
@@ -129,7 +156,8 @@ SELECT jsonb_build_object(${key.map((k) => `'${k}', COALESCE(s.${k}, x.${k})::te
  * Replaces a cycle's rollups by their recomputation from the base tables, in two set-based
  * statements per table. For bulk loads that ran with the rollup triggers of task, task_event
  * and evidence disabled (the benchmark's national data set); the application never needs it.
- * analytics_unit_rollup follows analytics_rollup by its own triggers (left enabled).
+ * analytics_unit_rollup and analytics_area_rollup follow analytics_rollup by their own triggers
+ * (left enabled).
  */
 export async function rebuildRollups(db: Queryable, cycleId: string): Promise<void> {
   const rollupColumns = [...ROLLUP_KEY, ...ROLLUP_COUNTERS].join(', ');
@@ -160,6 +188,15 @@ export async function verifyRollups(
         'analytics_unit_rollup',
         EXPECTED_UNIT_ROLLUP,
         ['cycle_id', 'unit_code', 'due_date', 'not_applicable'],
+        ROLLUP_COUNTERS,
+      ),
+    ],
+    [
+      'analytics_area_rollup',
+      diffSql(
+        'analytics_area_rollup',
+        EXPECTED_AREA_ROLLUP,
+        ['cycle_id', 'area_code', 'duty_id', 'dept_kind_code', 'due_date', 'not_applicable'],
         ROLLUP_COUNTERS,
       ),
     ],
@@ -235,6 +272,15 @@ export async function verifyFigures(
     ]);
   }
   if (prefectureCode) views.push([prefectureCode, { kind: 'prefecture', prefectureCode }]);
+  // A requested prefecture (a whole area) and one of its counties (not an area): the breakdowns
+  // read the area rollup for the first and the per-unit rollup for the second.
+  const [county] = prefectureCode
+    ? ((await db.query(
+        `SELECT code FROM admin_unit WHERE parent_code = $1 AND level = 'county' ORDER BY code LIMIT 1`,
+        [prefectureCode],
+      )) as Array<{ code: string }>)
+    : [];
+  const requested = [prefectureCode, county?.code].filter((c): c is string => Boolean(c));
   const out: FigureDifference[] = [];
   for (const [view, jurisdiction] of views) {
     const ctx = { cycleId, today, jurisdiction };
@@ -255,6 +301,24 @@ export async function verifyFigures(
         `analyticsBreakdown(${by})`,
         (base) => breakdownSql({ ...ctx, by, base }),
       ]),
+      ...requested.flatMap((unitCode): Array<[string, Builder]> => [
+        [
+          `analyticsBreakdown(DEPARTMENT_KIND, ${unitCode})`,
+          (base) => breakdownSql({ ...ctx, by: 'DEPARTMENT_KIND', unitCode, base }),
+        ],
+        [
+          `analyticsBreakdown(CHAPTER, ${unitCode})`,
+          (base) => breakdownSql({ ...ctx, by: 'CHAPTER', unitCode, base }),
+        ],
+      ]),
+      ...(prefectureCode
+        ? [
+            [
+              `chapterUnitMatrix(${prefectureCode})`,
+              (base: boolean) => matrixSql({ ...ctx, parentCode: prefectureCode, base }),
+            ] as [string, Builder],
+          ]
+        : []),
     ];
     for (const [name, build] of builders) {
       const run = async (base: boolean) => {

@@ -9,7 +9,7 @@ import { seedRegulations } from '../regulation/seed-regulations';
 import { BenchServer, startBenchServer } from './bench-server';
 import { DEMO_PASSWORD } from '../user/demo-accounts';
 import { seedDemoAccounts } from '../user/demo-accounts.seed';
-import { AnalyticsDataset, buildAnalyticsDataset } from './analytics-dataset';
+import { AnalyticsDataset, buildAnalyticsDataset, DatasetCycle } from './analytics-dataset';
 import {
   loadNationalUnits,
   NATIONAL_TRACKED_DUTIES,
@@ -86,6 +86,13 @@ export interface AnalyticsBenchOptions {
   compareJit?: boolean;
   /** Keep the database afterwards and print its URL (needs `serverUrl`). */
   keep?: boolean;
+  /**
+   * Time an existing benchmark database (one an earlier run kept with `keep`) instead of
+   * building one: this build's newer migrations are applied to it (a new rollup is filled from
+   * the data there), then everything is timed as after a build. It is neither dropped nor
+   * rebuilt; `cycles`, `scale` and `provinces` are read from it.
+   */
+  database?: string;
   /** PostgreSQL server to create the database on; a temporary embedded server when absent. */
   serverUrl?: string;
   /** Where the report goes (default stdout). */
@@ -143,14 +150,20 @@ export async function runAnalyticsBench(
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate) throw new Error(`Two benchmark queries are named ${duplicate}.`);
 
-  return withBenchDatabase(options.serverUrl, Boolean(options.keep), out, async (url) => {
+  const withDatabase = options.database
+    ? <T>(work: (url: string) => Promise<T>) => work(options.database!)
+    : <T>(work: (url: string) => Promise<T>) =>
+        withBenchDatabase(options.serverUrl, Boolean(options.keep), out, work);
+  return withDatabase(async (url) => {
     const national = options.scale === 'national';
-    const dataset = await prepareDatabase(url, {
-      cycles: options.cycles ?? (national ? 5 : 3),
-      national,
-      provinces: options.provinces,
-      out,
-    });
+    const dataset = options.database
+      ? await readKeptDataset(url, out)
+      : await prepareDatabase(url, {
+          cycles: options.cycles ?? (national ? 5 : 3),
+          national,
+          provinces: options.provinces,
+          out,
+        });
     checkInterrupted();
     out(
       `Data set: ${dataset.cycles.map((c) => `${c.year} (${c.state}, ${c.tasks} tasks)`).join(', ')}`,
@@ -375,6 +388,60 @@ async function prepareDatabase(
   }
 }
 
+/**
+ * A database kept by an earlier run (`--keep`): this build's newer migrations applied (timed,
+ * with fresh statistics), and the data set read back from it — cycles, the open cycle the
+ * benchmark queries (Hubei's last, as a build chooses it), row counts.
+ */
+async function readKeptDataset(
+  url: string,
+  out: (line?: string) => void,
+): Promise<AnalyticsDataset> {
+  const dataSource = createDataSource({ url, poolMax: 2 });
+  await dataSource.initialize();
+  try {
+    const started = process.hrtime.bigint();
+    const applied = await runMigrations(dataSource);
+    if (applied.length) {
+      await dataSource.query('ANALYZE');
+      out(
+        `Kept database: ${applied.length} newer migration(s) applied (${applied.map((m) => m.name).join(', ')}) in ${(elapsedMs(started) / 1000).toFixed(1)} s`,
+      );
+    }
+    const cycles = (
+      (await dataSource.query(
+        `SELECT c.id, c.year, c.state, c.province_code AS "provinceCode",
+                (SELECT count(*)::int FROM task t WHERE t.cycle_id = c.id) AS tasks
+           FROM assessment_cycle c ORDER BY c.year, c.province_code`,
+      )) as Array<Omit<DatasetCycle, 'state'> & { state: string }>
+    ).map((c): DatasetCycle => ({ ...c, state: c.state === 'closed' ? 'closed' : 'open' }));
+    const openCycle =
+      [...cycles].reverse().find((c) => c.state === 'open' && c.provinceCode === '420000') ??
+      cycles[cycles.length - 1];
+    if (!openCycle) throw new Error(`${url}: no assessment cycle: not a benchmark database.`);
+    const [sizes] = (await dataSource.query(
+      `SELECT (SELECT count(*)::int FROM task) AS tasks,
+              (SELECT count(*)::int FROM task_event WHERE cycle_id IS NOT NULL) AS events,
+              (SELECT count(*)::int FROM evidence) AS evidence,
+              (SELECT count(*)::int FROM evidence
+                WHERE withdrawn_at IS NULL AND superseded_by_id IS NULL) AS current,
+              (SELECT count(*)::int FROM task_extension_request) AS extensions`,
+    )) as Array<Record<string, number>>;
+    return {
+      cycles,
+      openCycle,
+      tasks: sizes.tasks,
+      taskEvents: sizes.events,
+      evidence: sizes.evidence,
+      currentEvidence: sizes.current,
+      extensionRequests: sizes.extensions,
+      buildMs: 0,
+    };
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 /** Units, rows per table and the database's size on disk. */
 async function describeDatabase(
   url: string,
@@ -390,6 +457,7 @@ async function describeDatabase(
                 (SELECT count(*)::int FROM duty WHERE tracked AND government_duty) AS duties,
                 (SELECT count(*)::int FROM analytics_rollup) AS rollup_rows,
                 (SELECT count(*)::int FROM analytics_unit_rollup) AS unit_rollup_rows,
+                (SELECT count(*)::int FROM analytics_area_rollup) AS area_rollup_rows,
                 (SELECT count(*)::int FROM analytics_trend_day) AS trend_rows,
                 pg_size_pretty(pg_database_size(current_database())) AS size,
                 pg_size_pretty(pg_total_relation_size('task')) AS task_size,
@@ -399,7 +467,7 @@ async function describeDatabase(
     ).rows as Array<Record<string, string | number>>;
     out(
       `  ${row.units} units, ${row.duties} tracked duties; rollups: ${row.rollup_rows} analytics_rollup rows, ` +
-        `${row.unit_rollup_rows} analytics_unit_rollup rows, ${row.trend_rows} analytics_trend_day rows; database ${row.size} (task ${row.task_size}, ` +
+        `${row.unit_rollup_rows} analytics_unit_rollup rows, ${row.area_rollup_rows} analytics_area_rollup rows, ${row.trend_rows} analytics_trend_day rows; database ${row.size} (task ${row.task_size}, ` +
         `task_event ${row.event_size}, evidence ${row.evidence_size}); ${dataset.tasks} tasks in all`,
     );
   } finally {

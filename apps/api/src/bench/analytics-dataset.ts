@@ -224,7 +224,7 @@ export async function buildAnalyticsDataset(
   // planned as they are on a database in use.
   await dataSource.query(
     `VACUUM (ANALYZE) admin_unit, assessment_cycle, task, task_assist, task_event, task_extension_request, evidence,
-       analytics_rollup, analytics_unit_rollup, analytics_trend_day`,
+       analytics_rollup, analytics_unit_rollup, analytics_area_rollup, analytics_trend_day`,
   );
   const [sizes] = await dataSource.query(
     `SELECT (SELECT count(*)::int FROM task WHERE cycle_id = ANY ($1)) AS tasks,

@@ -36,6 +36,18 @@ describe('bench:analytics arguments', () => {
     );
   });
 
+  it('reads --database (a kept database to time), alone', () => {
+    const url = 'postgres://postgres@127.0.0.1:5432/duty_bench_0a1b2c3d';
+    expect(parseBenchArgs(['--database', url, '--scale', 'national'])).toEqual({
+      ...defaults,
+      scale: 'national',
+      database: url,
+    });
+    expect(() => parseBenchArgs(['--database', 'duty_bench_0a1b2c3d'])).toThrow('postgres:// URL');
+    expect(() => parseBenchArgs(['--database', url, '--keep'])).toThrow('as it is');
+    expect(() => parseBenchArgs(['--database', url, '--cycles', '2'])).toThrow('as it is');
+  });
+
   it('refuses unknown arguments, missing values and bad numbers', () => {
     expect(() => parseBenchArgs(['--run', '3'])).toThrow('Unexpected argument --run');
     expect(() => parseBenchArgs(['--runs'])).toThrow('--runs needs a value');

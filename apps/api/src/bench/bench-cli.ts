@@ -1,7 +1,7 @@
 import { print, runCli } from '../cli/cli-support';
 import { BenchQuery, runAnalyticsBench } from './analytics-bench';
 
-export const USAGE = `Usage: npm run bench:analytics -- [--runs N] [--cycles N] [--scale province|national] [--provinces N] [--verify] [--no-jit-compare] [--keep]
+export const USAGE = `Usage: npm run bench:analytics -- [--runs N] [--cycles N] [--scale province|national] [--provinces N] [--verify] [--no-jit-compare] [--keep | --database URL]
   Builds a province-scale data set (all 117 units, every task of each cycle, history,
   evidence metadata) on a throw-away database, starts the API on it and times each analytics
   query over GraphQL (HTTP) and as plain SQL. Target: every GraphQL p95 under 100 ms
@@ -15,6 +15,8 @@ export const USAGE = `Usage: npm run bench:analytics -- [--runs N] [--cycles N] 
   --verify          recompute the rollups from the base tables after the build, fail on a difference
   --no-jit-compare  skip timing GraphQL on a second API with DATABASE_JIT=on
   --keep            keep the database afterwards and print its URL (needs a server, see below)
+  --database URL    time a database an earlier run kept (--keep) instead of building one: this
+                    build's newer migrations are applied to it first; it is not dropped
   --help            this text
 
   The database is created on the server of DATABASE_URL, else TEST_DATABASE_URL, else on a
@@ -30,6 +32,8 @@ export interface BenchArgs {
   verify: boolean;
   compareJit: boolean;
   keep: boolean;
+  /** --database: a kept benchmark database to time instead of building one. */
+  database?: string;
 }
 
 export function parseBenchArgs(args: readonly string[]): BenchArgs {
@@ -57,6 +61,14 @@ export function parseBenchArgs(args: readonly string[]): BenchArgs {
       case '--keep':
         parsed.keep = true;
         break;
+      case '--database': {
+        const url = value();
+        if (!/^postgres(ql)?:\/\//.test(url)) {
+          throw new Error(`--database must be a postgres:// URL, got "${url}".\n${USAGE}`);
+        }
+        parsed.database = url;
+        break;
+      }
       case '--runs':
         parsed.runs = integer(flag, value(), 1, 100_000);
         break;
@@ -83,6 +95,14 @@ export function parseBenchArgs(args: readonly string[]): BenchArgs {
       default:
         throw new Error(`Unexpected argument ${arg}.\n${USAGE}`);
     }
+  }
+  if (
+    parsed.database &&
+    (parsed.keep || parsed.cycles !== undefined || parsed.provinces !== undefined)
+  ) {
+    throw new Error(
+      `--database times a kept database as it is: no --keep, --cycles or --provinces.\n${USAGE}`,
+    );
   }
   if (parsed.provinces !== undefined && parsed.scale !== 'national') {
     throw new Error(`--provinces needs --scale national.\n${USAGE}`);
@@ -124,6 +144,7 @@ export function benchCli(queries: readonly BenchQuery[]): void {
       verify: args.verify,
       compareJit: args.compareJit,
       keep: args.keep,
+      database: args.database,
       serverUrl: process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || undefined,
       interrupted: () => interrupted,
     });

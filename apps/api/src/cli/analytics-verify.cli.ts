@@ -5,7 +5,7 @@ import { print, runCli, withConfiguredDatabase } from './cli-support';
 
 /**
  * npm run analytics:verify [-- --cycle <id>] [--prefecture <code>] — recomputes the dashboard's
- * maintained rollups (analytics_rollup, analytics_unit_rollup, analytics_trend_day) from the base tables (tasks,
+ * maintained rollups (analytics_rollup, analytics_unit_rollup, analytics_area_rollup, analytics_trend_day) from the base tables (tasks,
  * evidence, task history) and names every row that differs; then runs every dashboard statement
  * of each cycle province-wide (and for the prefecture, if given) from the rollups and from the
  * base tables and names the first differing row of each. Everything is read in one snapshot.
@@ -39,14 +39,15 @@ runCli((config, logger) =>
           );
         }
       }
-      const [{ rollups, unit_rollups, days }] = await db.query(
+      const [{ rollups, unit_rollups, area_rollups, days }] = await db.query(
         `SELECT (SELECT count(*) FROM analytics_rollup)::int AS rollups,
                 (SELECT count(*) FROM analytics_unit_rollup)::int AS unit_rollups,
+                (SELECT count(*) FROM analytics_area_rollup)::int AS area_rollups,
                 (SELECT count(*) FROM analytics_trend_day)::int AS days`,
       );
       const ok = differences.length === 0 && figures === 0;
       print(
-        `Analytics rollups: ${rollups} rollup row(s), ${unit_rollups} unit rollup row(s), ${days} trend day row(s), ${cycles.length} cycle(s) — ` +
+        `Analytics rollups: ${rollups} rollup row(s), ${unit_rollups} unit rollup row(s), ${area_rollups} area rollup row(s), ${days} trend day row(s), ${cycles.length} cycle(s) — ` +
           (ok
             ? 'OK, identical to the base tables.'
             : `${differences.length} rollup row(s) and ${figures} dashboard statement(s) DIFFERENT.`),

@@ -41,6 +41,7 @@ export const WITHHELD_PRIVILEGES: Readonly<Record<string, readonly string[]>> = 
   analytics_rollup: ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
   analytics_trend_day: ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
   analytics_unit_rollup: ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'], // AddAnalyticsUnitRollup
+  analytics_area_rollup: ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'], // AddAnalyticsAreaRollup
   typeorm_migration: ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
 };
 

@@ -1,4 +1,4 @@
-import { shanghaiDate, summarySql, unitRowsSql } from '../analytics-sql';
+import { breakdownSql, matrixSql, shanghaiDate, summarySql, unitRowsSql } from '../analytics-sql';
 
 describe('analytics SQL helpers', () => {
   it('dates days in Asia/Shanghai (UTC+8)', () => {
@@ -18,5 +18,27 @@ describe('analytics SQL helpers', () => {
     });
     expect(county.params).toEqual(['c', '2026-03-02', '420102', 'd', '420102']);
     expect(county.sql).toMatch(/task_assist/);
+  });
+
+  it('reads the area rollup for whole areas and the per-unit rollup for a prefecture’s counties', () => {
+    const hubei = { kind: 'provinces' as const, provinceCodes: ['420000'] };
+    const base = { cycleId: 'c', today: '2026-03-02', jurisdiction: hubei };
+    const tables = (sql: string) =>
+      [...new Set(sql.match(/analytics_(area_|unit_)?rollup\b/g))].sort();
+    expect(tables(breakdownSql({ ...base, by: 'DEPARTMENT_KIND' }).sql)).toEqual([
+      'analytics_area_rollup',
+    ]);
+    // A requested unit: the area rollup when it is a whole area, else the per-unit one.
+    const unit = breakdownSql({ ...base, by: 'CHAPTER', unitCode: '422801' }).sql;
+    expect(tables(unit)).toEqual(['analytics_area_rollup', 'analytics_rollup']);
+    expect(unit).toMatch(/target_is_area/);
+    expect(tables(matrixSql(base).sql)).toEqual(['analytics_area_rollup']);
+    expect(tables(matrixSql({ ...base, parentCode: '422800' }).sql)).toEqual(['analytics_rollup']);
+    const prefecture = { kind: 'prefecture' as const, prefectureCode: '422800' };
+    expect(tables(matrixSql({ ...base, jurisdiction: prefecture }).sql)).toEqual([
+      'analytics_rollup',
+    ]);
+    // The base tables when asked (verification, the naive benchmark).
+    expect(tables(breakdownSql({ ...base, by: 'ARTICLE', base: true }).sql)).toEqual([]);
   });
 });

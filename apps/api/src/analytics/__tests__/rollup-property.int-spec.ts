@@ -387,8 +387,10 @@ describe('maintained rollups: random workflow sequences (property, real database
       [cycleId, COUNTY],
     );
     let differences = await verifyRollups(db, cycleId);
-    // analytics_unit_rollup follows analytics_rollup (its triggers): the wrong count shows in both.
+    // analytics_unit_rollup and analytics_area_rollup follow analytics_rollup (their triggers):
+    // the wrong count shows in all three.
     expect(differences.map((d) => d.table).sort()).toEqual([
+      'analytics_area_rollup',
       'analytics_rollup',
       'analytics_trend_day',
       'analytics_unit_rollup',
@@ -403,7 +405,8 @@ describe('maintained rollups: random workflow sequences (property, real database
     );
     await db.query(
       `UPDATE analytics_unit_rollup SET evidence = evidence + 2
-        WHERE ctid = (SELECT ctid FROM analytics_unit_rollup WHERE cycle_id = $1 LIMIT 1)`,
+        WHERE ctid = (SELECT ctid FROM analytics_unit_rollup WHERE cycle_id = $1
+                        ORDER BY unit_code, due_date, not_applicable LIMIT 1)`,
       [cycleId],
     );
     differences = await verifyRollups(db, cycleId);
@@ -414,7 +417,29 @@ describe('maintained rollups: random workflow sequences (property, real database
     expect(describeDifference(differences[0])).toMatch(
       /^analytics_unit_rollup .*stored .*evidence=\d+.*recomputed/,
     );
+    // And a wrong area rollup row alone (the unit one put back).
+    await db.query(
+      `UPDATE analytics_unit_rollup SET evidence = evidence - 2
+        WHERE ctid = (SELECT ctid FROM analytics_unit_rollup WHERE cycle_id = $1
+                        ORDER BY unit_code, due_date, not_applicable LIMIT 1)`,
+      [cycleId],
+    );
+    await db.query(
+      `UPDATE analytics_area_rollup SET returned = returned + 1
+        WHERE ctid = (SELECT ctid FROM analytics_area_rollup WHERE cycle_id = $1 LIMIT 1)`,
+      [cycleId],
+    );
+    differences = await verifyRollups(db, cycleId);
+    expect(differences.map((d) => d.table).sort()).toEqual([
+      'analytics_area_rollup',
+      'analytics_trend_day',
+    ]);
+    expect(describeDifference(differences[0])).toMatch(
+      /^analytics_area_rollup .*area_code=\d+.*stored .*returned=\d+.*recomputed/,
+    );
     const figures = await verifyFigures(db, cycleId, shanghaiDate(clock.now()));
-    expect(figures.map((f) => f.statement)).toContain('analyticsSummary [province]');
+    expect(figures.map((f) => f.statement)).toContain(
+      'analyticsBreakdown(DEPARTMENT_KIND) [province]',
+    );
   });
 });
