@@ -38,6 +38,7 @@ import {
   TrendPointModel,
   UnitAnalyticsModel,
 } from './analytics.models';
+import { queryPrepared } from '../database/prepared-query';
 
 type Row = Record<string, unknown>;
 
@@ -246,8 +247,10 @@ export class AnalyticsService {
     // On the read replica when it may serve this reader (read-replica/read-routing.ts); machine
     // tokens never write, so they have no write of their own to wait for.
     const writer = 'userId' in reader ? reader.userId : null;
+    // Prepared (database/prepared-query.ts): the statements' texts are built by code from a
+    // bounded set of shapes, and their planning costs more than their execution.
     const rows: Row[] = await this.reads.read(writer, (db) =>
-      db.query(statement.sql, statement.params),
+      queryPrepared<Row>(db, statement.sql, statement.params),
     );
     const meta = rows[0];
     if (!meta || Number(meta.cycle_found) === 0) throw notFound('考核年度');

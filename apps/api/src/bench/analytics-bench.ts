@@ -10,7 +10,6 @@ import { BenchServer, startBenchServer } from './bench-server';
 import { DEMO_PASSWORD } from '../user/demo-accounts';
 import { seedDemoAccounts } from '../user/demo-accounts.seed';
 import { AnalyticsDataset, buildAnalyticsDataset, DatasetCycle } from './analytics-dataset';
-import { GraphqlTimer } from './graphql-timer';
 import {
   loadNationalUnits,
   NATIONAL_TRACKED_DUTIES,
@@ -188,7 +187,6 @@ export async function runAnalyticsBench(
     });
 
     let bench: BenchServer | undefined;
-    const timer = new GraphqlTimer();
     let jitBench: BenchServer | undefined;
     const sql = new Client({ connectionString: url, application_name: 'bench-analytics' });
     const noJit = new Client({ connectionString: url, application_name: 'bench-analytics-nojit' });
@@ -218,7 +216,7 @@ export async function runAnalyticsBench(
           `${os.platform()} ${os.release()}; Node ${process.version}; PostgreSQL ${pgVersion} (jit ${jit})`,
       );
       out(
-        `Runs: ${warmup} warm-up + ${runs} timed per query and path; cycle ${dataset.openCycle.year}, prefecture ${ctx.prefectureCode}, county ${ctx.countyCode}; GraphQL over HTTP from a client thread of its own (API with DATABASE_JIT=off, the default)`,
+        `Runs: ${warmup} warm-up + ${runs} timed per query and path; cycle ${dataset.openCycle.year}, prefecture ${ctx.prefectureCode}, county ${ctx.countyCode}; GraphQL over HTTP (API with DATABASE_JIT=off, the default)`,
       );
 
       const results: BenchResult[] = [];
@@ -230,15 +228,9 @@ export async function runAnalyticsBench(
         );
         const callerResults: BenchResult[] = [];
         for (const query of queries) {
-          checkInterrupted();
-          const gql = await timer.time({
-            label: query.name,
-            baseUrl: server.url,
-            token: caller.token,
-            query: query.graphql,
-            variables: query.variables(callerCtx),
-            warmup,
-            runs,
+          const gql = await timeRuns(warmup, runs, () => {
+            checkInterrupted();
+            return graphqlOnce(server!.url, caller.token, query, callerCtx);
           });
           const statement = plainSql(query, callerCtx);
           const plain = await timeRuns(warmup, runs, async () => {
@@ -268,7 +260,6 @@ export async function runAnalyticsBench(
         );
         const jitToken = await signIn(jitBench.server.url, callers[0].username);
         await compareJitThroughGraphql(queries, ctx, {
-          timer,
           warmup,
           runs,
           label: callers[0].label,
@@ -297,7 +288,6 @@ export async function runAnalyticsBench(
       await noJit.end().catch(() => undefined);
       await jitBench?.close();
       await bench?.close();
-      await timer.close();
     }
   });
 }
@@ -553,7 +543,6 @@ async function compareJitThroughGraphql(
     label: string;
     off: { url: string; token: string };
     on: { url: string; token: string };
-    timer: GraphqlTimer;
     out: (line?: string) => void;
     checkInterrupted: () => void;
   },
@@ -561,20 +550,11 @@ async function compareJitThroughGraphql(
   const fmt = (n: number) => n.toFixed(1);
   const rows: string[][] = [];
   for (const q of queries) {
-    const time = (api: { url: string; token: string }) => {
-      opts.checkInterrupted();
-      return opts.timer
-        .time({
-          label: q.name,
-          baseUrl: api.url,
-          token: api.token,
-          query: q.graphql,
-          variables: q.variables(ctx),
-          warmup: opts.warmup,
-          runs: opts.runs,
-        })
-        .then(summarize);
-    };
+    const time = (api: { url: string; token: string }) =>
+      timeRuns(opts.warmup, opts.runs, () => {
+        opts.checkInterrupted();
+        return graphqlOnce(api.url, api.token, q, ctx);
+      }).then(summarize);
     const on = await time(opts.on);
     const off = await time(opts.off);
     rows.push([
@@ -612,6 +592,32 @@ export async function timeRuns(
     samples.push(elapsedMs(start));
   }
   return samples;
+}
+
+/** One GraphQL round trip (request, response, JSON parse); throws on any error in the response. */
+async function graphqlOnce(
+  baseUrl: string,
+  token: string,
+  query: BenchQuery,
+  ctx: BenchContext,
+): Promise<void> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: query.graphql, variables: query.variables(ctx) }),
+  });
+  const text = await response.text();
+  let body: { data?: unknown; errors?: unknown[] };
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    throw new Error(`${query.name}: HTTP ${response.status}, not JSON: ${text.slice(0, 500)}`);
+  }
+  if (!response.ok || body.errors?.length || body.data == null) {
+    throw new Error(
+      `${query.name}: GraphQL failed (HTTP ${response.status}): ${JSON.stringify(body.errors ?? body).slice(0, 2000)}`,
+    );
+  }
 }
 
 async function signIn(baseUrl: string, username: string): Promise<string> {
