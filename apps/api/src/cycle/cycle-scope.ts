@@ -183,3 +183,74 @@ export async function provinceForAction(
       : `本系统包含多个省份，请选择要${options.what}的省份。`;
   throw new AppError(ErrorCode.VALIDATION_FAILED, message, { fields: { provinceCode: message } });
 }
+
+/** What names a regulation in an operation: itself, its code, one of its versions, or a duty of one. */
+export type RegulationRef =
+  { regulationId: string } | { code: string } | { versionId: string } | { dutyId: string };
+
+/** The regulation an id resolved to (see `assertRegulationInJurisdiction`). */
+export interface ScopedRegulation {
+  id: string;
+  code: string;
+  ownerProvinceCode: string | null;
+}
+
+/**
+ * The regulation named by `ref` (a version or a duty resolved to its regulation in one
+ * statement) if it exists and is inside the caller's jurisdiction: national, or owned by one of
+ * their provinces. Otherwise `missing()` — the answer the operation gives for a missing id, so
+ * another province's regulation reads exactly as one that does not exist. For reads and writes
+ * alike: whoever may not see a province's regulation may not change it either (a national one's
+ * write rules are the operation's own).
+ */
+export async function assertRegulationInJurisdiction(
+  manager: EntityManager,
+  principal: Principal | null,
+  ref: RegulationRef,
+  missing: () => AppError = () => notFound('法规'),
+): Promise<ScopedRegulation> {
+  const regulation = await visibleRegulation(manager, principal, ref);
+  if (!regulation) throw missing();
+  return regulation;
+}
+
+/** As `assertRegulationInJurisdiction`, for lookups answering null: null when missing or outside. */
+export async function visibleRegulation(
+  manager: EntityManager,
+  principal: Principal | null,
+  ref: RegulationRef,
+): Promise<ScopedRegulation | null> {
+  const regulation = await regulationOf(manager, ref);
+  return regulation && regulationInJurisdiction(jurisdictionOf(principal), regulation)
+    ? regulation
+    : null;
+}
+
+async function regulationOf(
+  manager: EntityManager,
+  ref: RegulationRef,
+): Promise<ScopedRegulation | null> {
+  const select = `SELECT r.id, r.code, r.owner_province_code AS "ownerProvinceCode" FROM regulation r`;
+  let sql: string;
+  let value: string;
+  if ('code' in ref) {
+    [sql, value] = [`${select} WHERE r.code = $1`, ref.code];
+  } else if ('regulationId' in ref) {
+    [sql, value] = [`${select} WHERE r.id = $1`, ref.regulationId];
+  } else if ('versionId' in ref) {
+    [sql, value] = [
+      `${select} JOIN regulation_version v ON v.regulation_id = r.id WHERE v.id = $1`,
+      ref.versionId,
+    ];
+  } else {
+    [sql, value] = [
+      `${select} JOIN regulation_version v ON v.regulation_id = r.id
+                 JOIN duty d ON d.version_id = v.id WHERE d.id = $1`,
+      ref.dutyId,
+    ];
+  }
+  // An id that is no UUID names nothing (PostgreSQL would reject it with an error instead).
+  if (!('code' in ref) && !isUuid(value)) return null;
+  const [row] = (await manager.query(sql, [value])) as ScopedRegulation[];
+  return row ?? null;
+}

@@ -11,12 +11,18 @@ import { freezeResults, markReopened } from '../assessment/assessment-scores';
 import { refuseWhileObjectionsPending } from '../assessment/objections/objections-pending';
 import { Clock, CLOCK } from '../auth/clock';
 import { Principal } from '../auth/principal';
+import { jurisdictionOf } from '../access/jurisdiction';
 import { isIsoDate, shanghaiDate } from '../common/iso-date';
 import { AppError } from '../graphql/app-error';
 import { RegulationVersion } from '../regulation/entities/regulation-version.entity';
 import { Regulation } from '../regulation/entities/regulation.entity';
 import { AssessmentCycle } from './assessment-cycle.entity';
-import { assertCycleInJurisdiction, cycleScopeSql, provinceForAction } from './cycle-scope';
+import {
+  assertCycleInJurisdiction,
+  cycleScopeSql,
+  provinceForAction,
+  regulationInJurisdiction,
+} from './cycle-scope';
 import { CycleDutyDueDate } from './cycle-duty-due-date.entity';
 import { lockOpenCycle } from './lock-open-cycle';
 import { updateReturning } from '../common/query-helpers';
@@ -129,7 +135,12 @@ export class CycleService {
       const regulation = version
         ? await manager.findOneOrFail(Regulation, { where: { id: version.regulationId } })
         : null;
-      if (!version || !regulation) {
+      // Another province's own regulation is not there for this caller (like a missing one).
+      if (
+        !version ||
+        !regulation ||
+        !regulationInJurisdiction(jurisdictionOf(principal), regulation)
+      ) {
         throw new AppError(ErrorCode.NOT_FOUND, '未找到该法规版本。', {
           fields: { regulationVersionId: '未找到该法规版本。' },
         });

@@ -28,14 +28,15 @@ export class DutyMappingResolver {
   @Access(REGISTER_READERS)
   @Query(() => [DutyMappingSuggestionModel], {
     description:
-      'Suggested mappings (映射审核) of a version: which duty of the previous version each duty of a changed, merged or split article continues. In the order of the new text.',
+      "Suggested mappings (映射审核) of a version: which duty of the previous version each duty of a changed, merged or split article continues. In the order of the new text. Another province's regulation's version is NOT_FOUND, as a missing one.",
   })
   dutyMappingSuggestions(
+    @Context() ctx: GraphQLContext,
     @Args('versionId', { type: () => ID }) versionId: string,
     @Args('status', { type: () => DutyMappingStatusEnum, nullable: true })
     status?: DutyMappingStatusEnum,
   ) {
-    return this.mappings.list(versionId, status);
+    return this.mappings.list(versionId, status, ctx.principal);
   }
 
   @Access(DUTY_REVIEWERS)
@@ -45,7 +46,7 @@ export class DutyMappingResolver {
   })
   decideDutyMapping(@Args('input') input: DecideDutyMappingInput, @Context() ctx: GraphQLContext) {
     const reviewer = ctx.principal as Principal;
-    return this.mappings.decide(input, reviewer.username);
+    return this.mappings.decide(input, reviewer.username, reviewer);
   }
 
   @ResolveField(() => DutyModel, { description: 'The duty of the new version.' })

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@duty/shared/errors';
 import { DataSource, EntityManager, In } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { assertRegulationInJurisdiction } from '../cycle/cycle-scope';
 import { Duty } from '../duty/duty.entity';
 import { DutyDepartment } from '../duty/duty-department.entity';
 import { recordDutyEvents } from '../duty/duty-events';
@@ -19,17 +21,32 @@ export interface MappingDecision {
 /**
  * The review queue of suggested duty mappings (映射审核): list a version's suggestions, and
  * confirm or reject them (provincial supervisors), singly or several at once, all or nothing.
+ * With a principal (the API), a version or suggestion of another province's regulation is
+ * NOT_FOUND, as a missing one; without one (internal callers), any.
  */
 @Injectable()
 export class DutyMappingService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A version's suggestions, in the order of the new text (article, paragraph, item, sequence), best first. */
-  async list(versionId: string, status?: MappingStatus): Promise<DutyMappingSuggestion[]> {
+  async list(
+    versionId: string,
+    status?: MappingStatus,
+    principal?: Principal | null,
+  ): Promise<DutyMappingSuggestion[]> {
+    const missing = () => new AppError(ErrorCode.NOT_FOUND, '未找到该法规版本。');
+    if (principal !== undefined) {
+      await assertRegulationInJurisdiction(
+        this.dataSource.manager,
+        principal,
+        { versionId },
+        missing,
+      );
+    }
     const version = await this.dataSource
       .getRepository(RegulationVersion)
       .findOne({ where: { id: versionId } });
-    if (!version) throw new AppError(ErrorCode.NOT_FOUND, '未找到该法规版本。');
+    if (!version) throw missing();
     const query = this.dataSource
       .getRepository(DutyMappingSuggestion)
       .createQueryBuilder('s')
@@ -49,7 +66,11 @@ export class DutyMappingService {
   }
 
   /** `actor` is what the history records (the username). */
-  decide(input: MappingDecision, actor: string): Promise<DutyMappingSuggestion[]> {
+  decide(
+    input: MappingDecision,
+    actor: string,
+    principal?: Principal | null,
+  ): Promise<DutyMappingSuggestion[]> {
     const reason = input.reason?.normalize('NFC').trim() || null;
     if (input.decision === 'reject' && !reason) {
       throw new AppError(ErrorCode.VALIDATION_FAILED, '驳回映射建议须填写原因。', {
@@ -68,6 +89,18 @@ export class DutyMappingService {
         .setLock('pessimistic_write')
         .where('s.id IN (:...ids)', { ids })
         .getMany();
+      if (principal !== undefined) {
+        // Suggestions of a regulation the caller does not see count as missing (before any
+        // CONFLICT, which would tell they exist).
+        for (const versionId of new Set(rows.map((r) => r.versionId))) {
+          await assertRegulationInJurisdiction(manager, principal, { versionId }, () => {
+            const hidden = new Set(rows.filter((r) => r.versionId === versionId).map((r) => r.id));
+            return new AppError(ErrorCode.NOT_FOUND, '未找到该映射建议。', {
+              missing: ids.filter((id) => hidden.has(id) || !rows.some((r) => r.id === id)),
+            });
+          });
+        }
+      }
       const byId = new Map(rows.map((r) => [r.id, r]));
       const missing = ids.filter((id) => !byId.has(id));
       if (missing.length) {

@@ -9,7 +9,7 @@ import { DutyExportService } from './duty-export.service';
 /**
  * Downloads of the duty register for signed-in users (the session cookie, or a Bearer token
  * for scripts): GET /api/exports/duties?format=csv|xlsx|json[&code=…]. Same files as
- * `npm run duties:export`.
+ * `npm run duties:export`, among the regulations the caller sees (another province's: 404).
  */
 @Controller('api/exports')
 export class DutyExportController {
@@ -36,7 +36,7 @@ export class DutyExportController {
       return sendError(res, ErrorCode.VALIDATION_FAILED, 'format 参数须为 csv、xlsx 或 json。');
     }
     try {
-      const out = await this.exporter.export(format as ExportFormat, code || undefined);
+      const out = await this.exporter.export(format as ExportFormat, code || undefined, principal);
       res.setHeader('Content-Type', out.contentType);
       res.setHeader('Content-Disposition', contentDisposition(out.filename));
       res.setHeader('Cache-Control', 'no-store');

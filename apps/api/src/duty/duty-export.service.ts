@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@duty/shared/errors';
 import { DataSource } from 'typeorm';
+import { jurisdictionOf } from '../access/jurisdiction';
+import type { Principal } from '../auth/principal';
+import { regulationJurisdictionSql } from '../cycle/cycle-scope';
 import { AppError } from '../graphql/app-error';
 import { DutyExportRow, ExportFormat, toCsv, toJson, toXlsx } from './duty-export';
 import { LATEST_VERSIONS_SQL } from './duty-query.service';
@@ -28,13 +31,21 @@ export function dutyExportFilename(
   return `${name}-第${version.version_number}版-职责清单.${format}`;
 }
 
-/** The duty register of the latest version of a regulation, as CSV, JSON or XLSX. */
+/**
+ * The duty register of the latest version of a regulation, as CSV, JSON or XLSX. With a
+ * principal (a download), only among the regulations they see: another province's code is not
+ * found, as a missing one, and is never named. Without one (the CLI), among every regulation.
+ */
 @Injectable()
 export class DutyExportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async export(format: ExportFormat, regulationCode?: string): Promise<DutyExport> {
-    const version = await this.resolveVersion(regulationCode);
+  async export(
+    format: ExportFormat,
+    regulationCode?: string,
+    principal?: Principal | null,
+  ): Promise<DutyExport> {
+    const version = await this.resolveVersion(regulationCode, principal);
     const rows = await this.rows(version.id);
     const body =
       format === 'csv'
@@ -50,12 +61,20 @@ export class DutyExportService {
     };
   }
 
-  private async resolveVersion(code?: string) {
+  private async resolveVersion(code: string | undefined, principal: Principal | null | undefined) {
+    const params: unknown[] = [code ?? null];
+    const visible =
+      principal === undefined
+        ? 'TRUE'
+        : regulationJurisdictionSql(jurisdictionOf(principal), 'r', (_name, value) => {
+            params.push(value);
+            return `$${params.length}`;
+          });
     const versions: Array<{ id: string; code: string; title: string; version_number: number }> =
       await this.dataSource.query(
         `SELECT v.id, r.code, v.title, v.version_number FROM regulation_version v JOIN regulation r ON r.id = v.regulation_id
-          WHERE v.id IN (${LATEST_VERSIONS_SQL}) AND ($1::text IS NULL OR r.code = $1) ORDER BY r.code`,
-        [code ?? null],
+          WHERE v.id IN (${LATEST_VERSIONS_SQL}) AND ($1::text IS NULL OR r.code = $1) AND ${visible} ORDER BY r.code`,
+        params,
       );
     if (versions.length === 0) {
       throw new AppError(

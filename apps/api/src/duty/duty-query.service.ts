@@ -1,32 +1,80 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode } from '@duty/shared/errors';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { jurisdictionOf, namedParams } from '../access/jurisdiction';
+import type { Principal } from '../auth/principal';
+import { containsPattern, offsetPage } from '../common/query-helpers';
+import {
+  assertRegulationInJurisdiction,
+  regulationJurisdictionSql,
+  visibleRegulation,
+} from '../cycle/cycle-scope';
+import { AppError } from '../graphql/app-error';
 import { DutyFilterInput, PageInput } from './dto/duty.inputs';
 import { Duty } from './duty.entity';
-import { containsPattern, offsetPage } from '../common/query-helpers';
 
 /** Latest version of every regulation. */
 export const LATEST_VERSIONS_SQL = `SELECT DISTINCT ON (regulation_id) id FROM regulation_version ORDER BY regulation_id, version_number DESC`;
 
-/** The duty register with filters, in regulation order (article, paragraph, item, sequence). */
+/**
+ * The duty register with filters, in regulation order (article, paragraph, item, sequence).
+ * With a principal (GraphQL callers), only duties of the regulations they see: national ones and
+ * those of their provinces. A version or regulation code they do not see is NOT_FOUND, as a
+ * missing one is; without a filter naming one, the others' regulations are simply not listed.
+ * Without a principal (internal callers), every regulation's.
+ */
 @Injectable()
 export class DutyQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async page(filter: DutyFilterInput = {}, page: PageInput = { first: 100, offset: 0 }) {
-    return offsetPage(this.filtered(filter), page);
+  async page(
+    filter: DutyFilterInput = {},
+    page: PageInput = { first: 100, offset: 0 },
+    principal?: Principal | null,
+  ) {
+    return offsetPage(await this.filtered(filter, principal), page);
   }
 
   /** Every duty matching the filter (for exports; bounded by the size of a regulation). */
-  all(filter: DutyFilterInput = {}): Promise<Duty[]> {
-    return this.filtered(filter).getMany();
+  async all(filter: DutyFilterInput = {}, principal?: Principal | null): Promise<Duty[]> {
+    return (await this.filtered(filter, principal)).getMany();
   }
 
-  findById(id: string): Promise<Duty | null> {
+  /** With a principal, null for a duty of a regulation they do not see, as for a missing one. */
+  async findById(id: string, principal?: Principal | null): Promise<Duty | null> {
+    if (
+      principal !== undefined &&
+      !(await visibleRegulation(this.dataSource.manager, principal, { dutyId: id }))
+    ) {
+      return null;
+    }
     return this.dataSource.getRepository(Duty).findOne({ where: { id } });
   }
 
-  private filtered(filter: DutyFilterInput): SelectQueryBuilder<Duty> {
+  private async filtered(
+    filter: DutyFilterInput,
+    principal: Principal | null | undefined,
+  ): Promise<SelectQueryBuilder<Duty>> {
+    if (principal !== undefined) {
+      // Named explicitly: answered like a missing version or code (the same error).
+      if (filter.versionId) {
+        await assertRegulationInJurisdiction(
+          this.dataSource.manager,
+          principal,
+          { versionId: filter.versionId },
+          () => new AppError(ErrorCode.NOT_FOUND, '未找到该法规版本。'),
+        );
+      } else if (filter.regulationCode) {
+        const code = filter.regulationCode;
+        await assertRegulationInJurisdiction(
+          this.dataSource.manager,
+          principal,
+          { code },
+          () => new AppError(ErrorCode.NOT_FOUND, `未找到代码为“${code}”的法规。`),
+        );
+      }
+    }
     const q = this.dataSource
       .getRepository(Duty)
       .createQueryBuilder('d')
@@ -47,6 +95,15 @@ export class DutyQueryService {
       );
     } else {
       q.andWhere(`d.version_id IN (${LATEST_VERSIONS_SQL})`);
+    }
+    if (principal !== undefined) {
+      const { bind, params } = namedParams();
+      const visible = regulationJurisdictionSql(jurisdictionOf(principal), 'r', bind);
+      q.andWhere(
+        `EXISTS (SELECT 1 FROM regulation_version sv JOIN regulation r ON r.id = sv.regulation_id
+                  WHERE sv.id = d.version_id AND ${visible})`,
+        params,
+      );
     }
     if (filter.levels?.length) q.andWhere('d.levels && :levels::text[]', { levels: filter.levels });
     if (filter.modalities?.length)

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@duty/shared/errors';
 import { DataSource, EntityManager, In } from 'typeorm';
 
+import type { Principal } from '../auth/principal';
+import { assertRegulationInJurisdiction } from '../cycle/cycle-scope';
 import { DepartmentKindEntity } from '../department/department-kind.entity';
 import { AppError } from '../graphql/app-error';
 import { NotificationService } from '../notification/notification.service';
@@ -43,14 +45,21 @@ export class DutyReviewService {
   /**
    * `reviewer.id` is what the history records (the username). A changed lead department reaches
    * the open cycles' tasks of the duty still led by the previous one (`tasksFollowedLead`).
+   * With `principal` (the API), a duty of another province's regulation is NOT_FOUND, as a
+   * missing one: a reviewer changes only national regulations' duties and their provinces'.
    */
   review(
     input: ReviewDutyInput,
     reviewer: { id: string },
+    principal?: Principal | null,
   ): Promise<Duty & { tasksFollowedLead: number }> {
     return this.dataSource.transaction(async (manager) => {
+      const missing = () => new AppError(ErrorCode.NOT_FOUND, '未找到该职责。');
+      if (principal !== undefined) {
+        await assertRegulationInJurisdiction(manager, principal, { dutyId: input.dutyId }, missing);
+      }
       const duty = await manager.findOne(Duty, { where: { id: input.dutyId } });
-      if (!duty) throw new AppError(ErrorCode.NOT_FOUND, '未找到该职责。');
+      if (!duty) throw missing();
       await assertLatestVersion(manager, duty);
       const departments = await manager.find(DutyDepartment, { where: { dutyId: duty.id } });
       const before = snapshot(duty, departments);

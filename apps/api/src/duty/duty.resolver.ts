@@ -44,18 +44,25 @@ export class DutyResolver {
   ) {}
 
   @Access(REGISTER_READERS)
-  @Query(() => DutyPageModel, { description: 'The duty register (职责清单), filtered and paged.' })
+  @Query(() => DutyPageModel, {
+    description:
+      "The duty register (职责清单), filtered and paged: duties of the national regulations and of those of the caller's provinces. A version or regulation code of another province's regulation is NOT_FOUND, as a missing one.",
+  })
   duties(
+    @Context() ctx: GraphQLContext,
     @Args('filter', { type: () => DutyFilterInput, nullable: true }) filter?: DutyFilterInput,
     @Args('page', { type: () => PageInput, nullable: true }) page?: PageInput,
   ) {
-    return this.dutyQuery.page(filter ?? {}, page ?? { first: 100, offset: 0 });
+    return this.dutyQuery.page(filter ?? {}, page ?? { first: 100, offset: 0 }, ctx.principal);
   }
 
   @Access(REGISTER_READERS)
-  @Query(() => DutyModel, { nullable: true })
-  duty(@Args('id', { type: () => ID }) id: string) {
-    return this.dutyQuery.findById(id);
+  @Query(() => DutyModel, {
+    nullable: true,
+    description: "Null when there is none, or its regulation is another province's.",
+  })
+  duty(@Args('id', { type: () => ID }) id: string, @Context() ctx: GraphQLContext) {
+    return this.dutyQuery.findById(id, ctx.principal);
   }
 
   @Access(REGISTER_READERS)
@@ -70,7 +77,7 @@ export class DutyResolver {
   @Mutation(() => DutyModel, { description: 'Reviews (审核) one duty; recorded in its history.' })
   reviewDuty(@Args('input') input: ReviewDutyInput, @Context() ctx: GraphQLContext): Promise<Duty> {
     const reviewer = ctx.principal as Principal;
-    return this.reviews.review(input, { id: reviewer.username });
+    return this.reviews.review(input, { id: reviewer.username }, reviewer);
   }
 
   @ResolveField(() => RegulationVersionModel)

@@ -19,9 +19,10 @@ import {
   ParsedRegulation,
 } from '@duty/regulation/parser';
 import { DataSource, EntityManager } from 'typeorm';
+import { jurisdictionOf, notFound } from '../access/jurisdiction';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
-import { provinceForAction } from '../cycle/cycle-scope';
+import { provinceForAction, regulationInJurisdiction } from '../cycle/cycle-scope';
 import { syncDepartmentKinds } from '../department/department-kinds.sync';
 import { Duty } from '../duty/duty.entity';
 import { DutyDepartment } from '../duty/duty-department.entity';
@@ -85,9 +86,9 @@ export class RegulationImportService {
           : input;
       // Before the title: another owner's regulation is not compared with.
       const existing = await manager.findOne(Regulation, { where: { code: input.code } });
-      if (existing) checkOwner(existing, owned);
+      if (existing) checkOwner(existing, owned, principal);
       await checkTitleChange(manager, owned, parsed);
-      return importParsed(manager, owned, parsed, sha256);
+      return importParsed(manager, owned, parsed, sha256, principal);
     });
   }
 }
@@ -134,6 +135,7 @@ async function importParsed(
   input: ImportRegulationInput,
   parsed: ParsedRegulation,
   sha256: string,
+  principal: Principal | undefined,
 ): Promise<ImportRegulationResult> {
   const versionTitle = parsed.title ?? input.code;
   const regulation = await lockRegulation(
@@ -142,7 +144,7 @@ async function importParsed(
     versionTitle,
     input.ownerProvinceCode ?? null,
   );
-  checkOwner(regulation, input);
+  checkOwner(regulation, input, principal);
   const previous = await manager.findOne(RegulationVersion, {
     where: { regulationId: regulation.id },
     order: { versionNumber: 'DESC' },
@@ -242,9 +244,18 @@ async function coordinatingDepartmentOf(
 
 /**
  * An import names the owner it expects (a provincial supervisor's: their province): a regulation
- * code of another owner is refused, the owner never changes by import.
+ * code of another owner is refused, the owner never changes by import. A code of a province's
+ * regulation outside the importer's jurisdiction is NOT_FOUND, as for every other operation on
+ * it: the answer does not tell that it exists (a national one's refusal is unchanged).
  */
-function checkOwner(regulation: Regulation, input: ImportRegulationInput): void {
+function checkOwner(
+  regulation: Regulation,
+  input: ImportRegulationInput,
+  principal?: Principal,
+): void {
+  if (principal && !regulationInJurisdiction(jurisdictionOf(principal), regulation)) {
+    throw new AppError(ErrorCode.NOT_FOUND, notFound('法规').message, { field: 'code' });
+  }
   if (input.ownerProvinceCode === undefined) return;
   if (regulation.ownerProvinceCode === input.ownerProvinceCode) return;
   const message =

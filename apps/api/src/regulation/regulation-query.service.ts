@@ -5,6 +5,7 @@ import { diffArticles, redline } from '@duty/regulation/parser';
 import { DataSource, In } from 'typeorm';
 import { jurisdictionOf, namedParams } from '../access/jurisdiction';
 import type { Principal } from '../auth/principal';
+import { isUuid } from '../common/uuid';
 import { regulationInJurisdiction, regulationJurisdictionSql } from '../cycle/cycle-scope';
 import { AppError } from '../graphql/app-error';
 import { RegulationArticle } from './entities/regulation-article.entity';
@@ -42,6 +43,8 @@ export class RegulationQueryService {
    * (internal callers), any.
    */
   async versionById(id: string, principal?: Principal | null): Promise<RegulationVersion | null> {
+    // Not a UUID: no version (PostgreSQL would answer an error, not an empty result).
+    if (!isUuid(id)) return null;
     const version = await this.dataSource
       .getRepository(RegulationVersion)
       .findOne({ where: { id }, relations: principal !== undefined ? { regulation: true } : {} });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SEED_TEXT } from '../../regulation/__tests__/regulation-text-builder';
 import { MUNICIPAL } from '../../regulation/__tests__/national-law-texts';
@@ -196,9 +197,12 @@ describe('cycles per province, regulations national or owned by one province', (
   });
 
   it('a regulation owned by Hubei cannot get a Hunan cycle', async () => {
+    // Hunan's supervisor does not see Hubei's own regulation: its version is not found, as a
+    // missing one is (nothing says it exists).
     const res = await hunan.graphql(CREATE, cycleInput(hubeiVersion));
-    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect(res.errors?.[0]?.message).toContain('其他省份');
+    const missing = await hunan.graphql(CREATE, cycleInput(randomUUID()));
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect(res.errors?.[0]?.message).toBe(missing.errors?.[0]?.message);
     const [{ n }] = await db.query(
       `SELECT count(*)::int AS n FROM assessment_cycle WHERE province_code = '430000'`,
     );
@@ -238,11 +242,16 @@ describe('cycles per province, regulations national or owned by one province', (
     );
     expect(hubeiList.regulations.map((r) => r.code)).not.toContain('hunan-quality-test');
 
-    // Another province's code, or a national one, is not re-imported as Hubei's.
-    for (const code of ['hunan-quality-test', 'national-quality-test']) {
-      const res = await hubei.graphql(IMPORT, { input: { code, text: MUNICIPAL } });
-      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED' });
-    }
+    // Another province's code is not found, as for every operation on its regulation (its
+    // existence is not told); a national one is refused as before. Neither becomes Hubei's.
+    const foreign = await hubei.graphql(IMPORT, {
+      input: { code: 'hunan-quality-test', text: MUNICIPAL },
+    });
+    expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    const national = await hubei.graphql(IMPORT, {
+      input: { code: 'national-quality-test', text: MUNICIPAL },
+    });
+    expect(national.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED' });
     // Naming another province is refused; the system administrator may name one.
     const named = await hubei.graphql(IMPORT, {
       input: { code: 'other-test', text: MUNICIPAL, ownerProvinceCode: '430000' },
