@@ -25,8 +25,23 @@ import { bindableRoles, isPrivilegedRole } from '../utils/roleSeparation';
 import { roleScope, takesScopeProvinces } from '../utils/roleScope';
 import { accountText } from '../utils/accountText';
 
-/** The "prefecture" choice for the county-level units the province administers directly. */
+/**
+ * The "prefecture" choice for the county-level units a province administers directly (省直管):
+ * this prefix and the province's code (one such choice per province in the deployment).
+ */
 export const DIRECTLY_ADMINISTERED = '__DIRECTLY_ADMINISTERED__';
+
+const directChoice = (provinceCode: string) => `${DIRECTLY_ADMINISTERED}${provinceCode}`;
+
+/** The province of a 省直管 choice; undefined for a prefecture. */
+function directProvinceOf(choice: string | undefined): string | undefined {
+  return choice?.startsWith(DIRECTLY_ADMINISTERED)
+    ? choice.slice(DIRECTLY_ADMINISTERED.length)
+    : undefined;
+}
+
+/** A unit's province (GB/T 2260: the first two digits). */
+const provinceOfUnit = (code: string) => `${code.slice(0, 2)}0000`;
 
 interface BindRoleValues {
   role?: Role;
@@ -63,7 +78,7 @@ function initialValues(user: UserAccount): BindRoleValues {
     return {
       role,
       prefectureCode: unit.directlyAdministered
-        ? DIRECTLY_ADMINISTERED
+        ? directChoice(provinceOfUnit(unit.code))
         : (unit.parentCode ?? undefined),
       countyCode: unit.code,
       departmentId: department?.id,
@@ -121,7 +136,10 @@ function BindRoleForm({ form, user, bindUserRole, loading, onDone }: BindRoleFor
     scope === 'none' || scope === 'province' || scope === 'provinces',
   );
   const provinces = useProvinces(
-    scope !== 'province' && scope !== 'provinces' && scope !== 'optionalPrefecture',
+    scope !== 'province' &&
+      scope !== 'provinces' &&
+      scope !== 'optionalPrefecture' &&
+      scope !== 'countyDepartment',
   );
   const provinceOptions = useMemo(
     () => provinces.items.map((unit) => ({ value: unit.code, label: unit.name })),
@@ -134,36 +152,69 @@ function BindRoleForm({ form, user, bindUserRole, loading, onDone }: BindRoleFor
       form.setFieldsValue({ provinceCode: onlyProvince });
     }
   }, [scope, onlyProvince, form]);
-  // Prefectures are children of the province; its other county-level children are 省直管.
-  const provinceCode = prefectures.items.find((p) => p.parentCode)?.parentCode ?? undefined;
-  const direct = useCountyUnits(scope === 'countyDepartment' ? provinceCode : undefined);
-  const underPrefecture = useCountyUnits(
-    scope === 'countyDepartment' && prefectureCode !== DIRECTLY_ADMINISTERED
-      ? prefectureCode
+  // Prefectures are children of a province; its other county-level children are 省直管. With
+  // one province, 省直管 is offered when it has such units; with several, under each province.
+  const severalProvinces = provinces.items.length > 1;
+  const onlyProvinceOfPrefectures = prefectures.items.find((p) => p.parentCode)?.parentCode;
+  const chosenDirect = directProvinceOf(prefectureCode);
+  const direct = useCountyUnits(
+    scope === 'countyDepartment'
+      ? (chosenDirect ?? (severalProvinces ? undefined : (onlyProvinceOfPrefectures ?? undefined)))
       : undefined,
   );
-  const counties = prefectureCode === DIRECTLY_ADMINISTERED ? direct : underPrefecture;
+  const underPrefecture = useCountyUnits(
+    scope === 'countyDepartment' && !chosenDirect ? prefectureCode : undefined,
+  );
+  const counties = chosenDirect ? direct : underPrefecture;
   const departments = useDepartments(scope === 'countyDepartment' ? countyCode : undefined);
 
-  const prefectureOptions = useMemo(() => {
-    const options = prefectures.items.map((unit) => ({ value: unit.code, label: unit.name }));
+  const prefectureOptions = useMemo<SelectProps['options']>(() => {
+    const option = (unit: { code: string; name: string }) => ({
+      value: unit.code,
+      label: unit.name,
+    });
+    const directLabel = t('userAdmin.bindRole.directlyAdministered');
+    if (scope === 'countyDepartment' && severalProvinces) {
+      // Each province with its prefectures and its 省直管 units.
+      return provinces.items.map((province) => ({
+        label: province.name,
+        title: province.name,
+        options: [
+          ...prefectures.items.filter((p) => p.parentCode === province.code).map(option),
+          { value: directChoice(province.code), label: `${province.name}${directLabel}` },
+        ],
+      }));
+    }
+    const options = prefectures.items.map(option);
     // An auditor's jurisdiction may also be a whole province.
     if (scope === 'optionalPrefecture') options.unshift(...provinceOptions);
-    if (scope === 'countyDepartment' && direct.items.length > 0) {
-      options.push({
-        value: DIRECTLY_ADMINISTERED,
-        label: t('userAdmin.bindRole.directlyAdministered'),
-      });
+    if (scope === 'countyDepartment' && onlyProvinceOfPrefectures && direct.items.length > 0) {
+      options.push({ value: directChoice(onlyProvinceOfPrefectures), label: directLabel });
     }
     return options;
-  }, [prefectures.items, provinceOptions, direct.items.length, scope, t]);
+  }, [
+    prefectures.items,
+    provinces.items,
+    provinceOptions,
+    severalProvinces,
+    onlyProvinceOfPrefectures,
+    direct.items.length,
+    scope,
+    t,
+  ]);
 
   const countyOptions = useMemo<SelectProps['options']>(() => {
     const options = counties.items.map((unit) => ({ value: unit.code, label: unit.name }));
-    return prefectureCode === DIRECTLY_ADMINISTERED
-      ? [{ label: t('userAdmin.bindRole.directlyAdministered'), options }]
-      : options;
-  }, [counties.items, prefectureCode, t]);
+    if (!chosenDirect) return options;
+    const province = provinces.items.find((p) => p.code === chosenDirect);
+    const directLabel = t('userAdmin.bindRole.directlyAdministered');
+    return [
+      {
+        label: severalProvinces && province ? `${province.name}${directLabel}` : directLabel,
+        options,
+      },
+    ];
+  }, [counties.items, chosenDirect, provinces.items, severalProvinces, t]);
 
   const onValuesChange = (changed: BindRoleValues) => {
     // Each choice narrows the next one: clear what no longer fits.

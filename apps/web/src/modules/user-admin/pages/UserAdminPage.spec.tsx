@@ -22,6 +22,12 @@ const UNITS_BY_PARENT: Record<string, unknown[]> = {
 };
 
 const HUNAN = adminUnit({ code: '430000', name: '湖南省', level: 'PROVINCE', parentCode: null });
+const changsha = adminUnit({
+  code: '430100',
+  name: '长沙市',
+  level: 'PREFECTURE',
+  parentCode: HUNAN.code,
+});
 /** The provinces of the deployment: one (the common case) unless a test adds another. */
 let provinces = [HUBEI];
 
@@ -31,7 +37,9 @@ function adminUnitsAnswer({ variables }: GraphQLRequest) {
     level === 'PROVINCE'
       ? provinces
       : level === 'PREFECTURE'
-        ? [wuhan, yichang]
+        ? provinces.includes(HUNAN)
+          ? [wuhan, yichang, changsha]
+          : [wuhan, yichang]
         : (UNITS_BY_PARENT[parentCode ?? ''] ?? []);
   return { data: { adminUnits: units } };
 }
@@ -575,6 +583,35 @@ describe('UserAdminPage', () => {
       });
     });
 
+    it('with several provinces, lists each province’s prefectures and 省直管 under the province', async () => {
+      provinces = [HUBEI, HUNAN];
+      const { form, requestsOf } = await openBindRole('zhaoliu');
+
+      await chooseOption(form.getByLabelText('角色'), '县级部门经办人');
+      const prefecture = await form.findByLabelText('市州');
+      await waitFor(async () =>
+        expect(await openOptions(prefecture)).toEqual([
+          '武汉市',
+          '宜昌市',
+          '湖北省省直管',
+          '长沙市',
+          '湖南省省直管',
+        ]),
+      );
+      expect(
+        [...document.querySelectorAll('.ant-select-item-group')].map((g) => g.textContent),
+      ).toEqual(['湖北省', '湖南省']);
+      await chooseOption(prefecture, '湖北省省直管');
+      await chooseOption(form.getByLabelText('县（市、区）'), '仙桃市');
+      await chooseOption(form.getByLabelText('部门'), '仙桃市市场监督管理局');
+      fireEvent.click(form.getByRole('button', { name: /保\s*存/ }));
+
+      await waitFor(() => expect(requestsOf('BindUserRole')).toHaveLength(1));
+      expect(requestsOf('BindUserRole')[0].variables).toEqual({
+        input: { userId: 'u-2', role: 'COUNTY_OPERATOR', unitCode: '429004', departmentId: 'd-9' },
+      });
+    });
+
     it('warns that an account becoming privileged loses its password and second factor', async () => {
       const { form } = await openBindRole('zhaoliu');
       const warning = /其现有密码和双因素认证作废/;
@@ -651,7 +688,7 @@ describe('UserAdminPage', () => {
       await chooseOption(form.getByLabelText('角色'), '审计评估人员');
       const unit = await form.findByLabelText('省份或市州');
       await waitFor(async () =>
-        expect(await openOptions(unit)).toEqual(['湖北省', '湖南省', '武汉市', '宜昌市']),
+        expect(await openOptions(unit)).toEqual(['湖北省', '湖南省', '武汉市', '宜昌市', '长沙市']),
       );
       // Without a unit: the whole country, or some provinces.
       await chooseOption(form.getByLabelText('省份范围'), '湖北省');
