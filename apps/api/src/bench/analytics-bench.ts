@@ -9,7 +9,12 @@ import { seedRegulations } from '../regulation/seed-regulations';
 import { BenchServer, startBenchServer } from './bench-server';
 import { DEMO_PASSWORD } from '../user/demo-accounts';
 import { seedDemoAccounts } from '../user/demo-accounts.seed';
-import { AnalyticsDataset, buildAnalyticsDataset, DatasetCycle } from './analytics-dataset';
+import {
+  AnalyticsDataset,
+  buildAnalyticsDataset,
+  DatasetCycle,
+  describeDataset,
+} from './analytics-dataset';
 import {
   loadNationalUnits,
   NATIONAL_TRACKED_DUTIES,
@@ -419,24 +424,7 @@ async function readKeptDataset(
       [...cycles].reverse().find((c) => c.state === 'open' && c.provinceCode === '420000') ??
       cycles[cycles.length - 1];
     if (!openCycle) throw new Error(`${url}: no assessment cycle: not a benchmark database.`);
-    const [sizes] = (await dataSource.query(
-      `SELECT (SELECT count(*)::int FROM task) AS tasks,
-              (SELECT count(*)::int FROM task_event WHERE cycle_id IS NOT NULL) AS events,
-              (SELECT count(*)::int FROM evidence) AS evidence,
-              (SELECT count(*)::int FROM evidence
-                WHERE withdrawn_at IS NULL AND superseded_by_id IS NULL) AS current,
-              (SELECT count(*)::int FROM task_extension_request) AS extensions`,
-    )) as Array<Record<string, number>>;
-    return {
-      cycles,
-      openCycle,
-      tasks: sizes.tasks,
-      taskEvents: sizes.events,
-      evidence: sizes.evidence,
-      currentEvidence: sizes.current,
-      extensionRequests: sizes.extensions,
-      buildMs: 0,
-    };
+    return { ...(await describeDataset(dataSource, cycles, openCycle)), buildMs: 0 };
   } finally {
     await dataSource.destroy();
   }

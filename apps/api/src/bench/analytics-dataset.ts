@@ -226,6 +226,18 @@ export async function buildAnalyticsDataset(
     `VACUUM (ANALYZE) admin_unit, assessment_cycle, task, task_assist, task_event, task_extension_request, evidence,
        analytics_rollup, analytics_unit_rollup, analytics_area_rollup, analytics_trend_day`,
   );
+  return {
+    ...(await describeDataset(dataSource, cycles, openCycle)),
+    buildMs: Number(process.hrtime.bigint() - started) / 1e6,
+  };
+}
+
+/** The data set of `cycles` as it is in the database: row counts (`buildMs` is left out). */
+export async function describeDataset(
+  dataSource: DataSource,
+  cycles: DatasetCycle[],
+  openCycle: DatasetCycle,
+): Promise<Omit<AnalyticsDataset, 'buildMs'>> {
   const [sizes] = await dataSource.query(
     `SELECT (SELECT count(*)::int FROM task WHERE cycle_id = ANY ($1)) AS tasks,
             (SELECT count(*)::int FROM task_event WHERE cycle_id = ANY ($1)) AS events,
@@ -244,7 +256,6 @@ export async function buildAnalyticsDataset(
     evidence: sizes.evidence,
     currentEvidence: sizes.current,
     extensionRequests: sizes.extensions,
-    buildMs: Number(process.hrtime.bigint() - started) / 1e6,
   };
 }
 
