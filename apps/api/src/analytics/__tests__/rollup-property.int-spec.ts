@@ -370,7 +370,7 @@ describe('maintained rollups: random workflow sequences (property, real database
       [pool],
     );
     expect(events).toBeGreaterThan(STEPS / 3);
-    // Each step recomputes four rollup tables and every ninth step 22 dashboard statements two
+    // Each step recomputes four rollup tables and every fifth step runs every dashboard statement two
     // ways: about 55 s on a quiet 2-core machine, more beside other test files.
   }, 240_000);
 
