@@ -416,7 +416,8 @@ export const COUNTER_COLUMNS = [
 
 export type Dimension = 'CHAPTER' | 'ARTICLE' | 'DEPARTMENT_KIND';
 
-const CHAPTER_JOINS = `JOIN duty d ON d.id = t.duty_id JOIN regulation_article ra ON ra.id = d.article_id
+const ARTICLE_JOINS = `JOIN duty d ON d.id = t.duty_id JOIN regulation_article ra ON ra.id = d.article_id`;
+const CHAPTER_JOINS = `${ARTICLE_JOINS}
         JOIN regulation_chapter rc ON rc.id = ra.chapter_id`;
 
 /**
@@ -435,8 +436,8 @@ const DIMENSIONS: Record<
     sort: 'rc.number',
   },
   ARTICLE: {
-    joins: `JOIN duty d ON d.id = t.duty_id JOIN regulation_article ra ON ra.id = d.article_id`,
-    areaJoins: `JOIN duty d ON d.id = t.duty_id JOIN regulation_article ra ON ra.id = d.article_id`,
+    joins: ARTICLE_JOINS,
+    areaJoins: ARTICLE_JOINS,
     key: 'ra.number',
     label: `'第' || ra.number || '条'`,
     sort: 'ra.number',

@@ -95,7 +95,7 @@ export interface AnalyticsBenchOptions {
    * Time an existing benchmark database (one an earlier run kept with `keep`) instead of
    * building one: this build's newer migrations are applied to it (a new rollup is filled from
    * the data there), then everything is timed as after a build. It is neither dropped nor
-   * rebuilt; `cycles`, `scale` and `provinces` are read from it.
+   * rebuilt; its cycles and open cycle are read from it (`cycles` and `provinces` do not apply).
    */
   database?: string;
   /** PostgreSQL server to create the database on; a temporary embedded server when absent. */

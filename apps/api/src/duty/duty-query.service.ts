@@ -95,15 +95,17 @@ export class DutyQueryService {
       );
     } else {
       q.andWhere(`d.version_id IN (${LATEST_VERSIONS_SQL})`);
-    }
-    if (principal !== undefined) {
-      const { bind, params } = namedParams();
-      const visible = regulationJurisdictionSql(jurisdictionOf(principal), 'r', bind);
-      q.andWhere(
-        `EXISTS (SELECT 1 FROM regulation_version sv JOIN regulation r ON r.id = sv.regulation_id
-                  WHERE sv.id = d.version_id AND ${visible})`,
-        params,
-      );
+      // A named version or code was checked above; the latest versions of every regulation are
+      // narrowed to the ones the caller sees.
+      if (principal !== undefined) {
+        const { bind, params } = namedParams();
+        const visible = regulationJurisdictionSql(jurisdictionOf(principal), 'r', bind);
+        q.andWhere(
+          `EXISTS (SELECT 1 FROM regulation_version sv JOIN regulation r ON r.id = sv.regulation_id
+                    WHERE sv.id = d.version_id AND ${visible})`,
+          params,
+        );
+      }
     }
     if (filter.levels?.length) q.andWhere('d.levels && :levels::text[]', { levels: filter.levels });
     if (filter.modalities?.length)

@@ -155,12 +155,9 @@ function BindRoleForm({ form, user, bindUserRole, loading, onDone }: BindRoleFor
   // Prefectures are children of a province; its other county-level children are 省直管. With
   // one province, 省直管 is offered when it has such units; with several, under each province.
   const severalProvinces = provinces.items.length > 1;
-  const onlyProvinceOfPrefectures = prefectures.items.find((p) => p.parentCode)?.parentCode;
   const chosenDirect = directProvinceOf(prefectureCode);
   const direct = useCountyUnits(
-    scope === 'countyDepartment'
-      ? (chosenDirect ?? (severalProvinces ? undefined : (onlyProvinceOfPrefectures ?? undefined)))
-      : undefined,
+    scope === 'countyDepartment' ? (chosenDirect ?? onlyProvince) : undefined,
   );
   const underPrefecture = useCountyUnits(
     scope === 'countyDepartment' && !chosenDirect ? prefectureCode : undefined,
@@ -188,8 +185,8 @@ function BindRoleForm({ form, user, bindUserRole, loading, onDone }: BindRoleFor
     const options = prefectures.items.map(option);
     // An auditor's jurisdiction may also be a whole province.
     if (scope === 'optionalPrefecture') options.unshift(...provinceOptions);
-    if (scope === 'countyDepartment' && onlyProvinceOfPrefectures && direct.items.length > 0) {
-      options.push({ value: directChoice(onlyProvinceOfPrefectures), label: directLabel });
+    if (scope === 'countyDepartment' && onlyProvince && direct.items.length > 0) {
+      options.push({ value: directChoice(onlyProvince), label: directLabel });
     }
     return options;
   }, [
@@ -197,7 +194,7 @@ function BindRoleForm({ form, user, bindUserRole, loading, onDone }: BindRoleFor
     provinces.items,
     provinceOptions,
     severalProvinces,
-    onlyProvinceOfPrefectures,
+    onlyProvince,
     direct.items.length,
     scope,
     t,
