@@ -387,6 +387,8 @@ async function prepareDatabase(
       // Each year one cycle per province (each province runs its own), Hubei's first.
       provinceCodes,
       ...(opts.national ? { trackedDuties: NATIONAL_TRACKED_DUTIES } : {}),
+      // Where the build stands, on stderr: the report on stdout stays the figures.
+      progress: (line) => process.stderr.write(`build: ${line}\n`),
     });
   } finally {
     await dataSource.destroy();

@@ -46,6 +46,11 @@ export interface AnalyticsDatasetOptions {
    * one province (its owner is cleared here: a scratch database).
    */
   provinceCodes?: readonly string[];
+  /**
+   * Told where a long build stands: one line per cycle (its steps' seconds) and per final step.
+   * A national build runs for many minutes; this is how its user sees it move.
+   */
+  progress?: (line: string) => void;
 }
 
 export interface DatasetCycle {
@@ -70,6 +75,24 @@ export interface AnalyticsDataset {
 }
 
 export const BENCH_ACTOR = 'bench-seed';
+
+/** Seconds per named step, for the progress lines. */
+class StepTimes {
+  private readonly steps: Array<[string, number]> = [];
+  private last = process.hrtime.bigint();
+
+  /** Ends the step running since the previous call (or construction). */
+  lap(label: string): void {
+    const now = process.hrtime.bigint();
+    this.steps.push([label, Number(now - this.last) / 1e9]);
+    this.last = now;
+  }
+
+  toString(): string {
+    const total = this.steps.reduce((sum, [, s]) => sum + s, 0);
+    return `${total.toFixed(1)} s (${this.steps.map(([l, s]) => `${l} ${s.toFixed(1)}`).join(', ')})`;
+  }
+}
 
 type Story =
   /** never started (notes drafted) */
@@ -161,6 +184,7 @@ export async function buildAnalyticsDataset(
     throw new Error(`cycles must be an integer from 1 to 20, got ${count}`);
   }
   const started = process.hrtime.bigint();
+  const progress = options.progress ?? (() => undefined);
   const cycles = await dataSource.transaction(async (manager) => {
     // JIT compilation of the wide INSERT … SELECT expressions costs more than running them.
     await manager.query(`SET LOCAL jit = off`);
@@ -199,22 +223,34 @@ export async function buildAnalyticsDataset(
           ? CLOSED_PROFILES.recent
           : CLOSED_PROFILES.older;
       for (const province of provinces) {
-        built.push(await buildCycle(manager, version.id, year, open, profile, province));
+        const times = new StepTimes();
+        const cycle = await buildCycle(manager, version.id, year, open, profile, province, times);
+        built.push(cycle);
+        progress(
+          `cycle ${built.length}/${count * provinces.length} (${year}, ${province}): ` +
+            `${cycle.tasks} tasks in ${times}`,
+        );
       }
     }
+    const finish = new StepTimes();
     // The 'created' events of task generation (inserted by the application's code).
     await linkUnchained(manager, 'task_event');
     await linkUnchained(manager, 'evidence');
     await resumeChainTriggers(manager);
+    finish.lap('chain links');
     if (rollupTriggers) {
       // Statistics of the loaded rows first (ANALYZE sees this transaction's rows): the
       // recomputation's plans would otherwise assume empty tables.
       await manager.query(`ANALYZE task, task_event, evidence`);
+      finish.lap('analyze');
       for (const cycle of built) await rebuildRollups(manager, cycle.id);
       await setRollupTriggers(manager, 'ENABLE');
+      finish.lap('rollups');
     }
+    progress(`links and rollups: ${finish}`);
     return built;
   });
+  const commitDone = process.hrtime.bigint();
   const openCycle = cycles.find(
     (c) => c.year === lastYear && c.provinceCode === (options.provinceCodes ?? ['420000'])[0],
   )!;
@@ -225,6 +261,9 @@ export async function buildAnalyticsDataset(
   await dataSource.query(
     `VACUUM (ANALYZE) admin_unit, assessment_cycle, task, task_assist, task_event, task_extension_request, evidence,
        analytics_rollup, analytics_unit_rollup, analytics_area_rollup, analytics_trend_day`,
+  );
+  progress(
+    `vacuum and statistics: ${(Number(process.hrtime.bigint() - commitDone) / 1e9).toFixed(1)} s`,
   );
   return {
     ...(await describeDataset(dataSource, cycles, openCycle)),
@@ -266,6 +305,7 @@ async function buildCycle(
   open: boolean,
   profile: Profile,
   provinceCode: string,
+  times: StepTimes,
 ): Promise<DatasetCycle> {
   const [existing] = await manager.query(
     `SELECT 1 FROM assessment_cycle WHERE year = $1 AND regulation_version_id = $2 AND province_code = $3`,
@@ -286,7 +326,7 @@ async function buildCycle(
     ],
   );
   // Generated on 2 January, like the cycle: its 'created' events carry that date.
-  const total = await generateTasksSetBased(manager, cycle, at(year, 1, 2));
+  const total = await generateTasksSetBased(manager, cycle, at(year, 1, 2), times);
 
   // 1. One story per task, with the dates of each step (NULL: the step did not happen).
   await manager.query(`DROP TABLE IF EXISTS bench_story, bench_evidence, bench_event`);
@@ -345,6 +385,7 @@ async function buildCycle(
        FROM s`,
     [cycle.id, year, open],
   );
+  times.lap('stories');
   await manager.query(
     `ALTER TABLE bench_story ADD COLUMN ext_decided_at timestamptz, ADD COLUMN final_due date, ADD COLUMN final_status text`,
   );
@@ -419,6 +460,7 @@ async function buildCycle(
     ),
   );
 
+  times.lap('evidence');
   // 3. Extension requests.
   await manager.query(
     `INSERT INTO task_extension_request (task_id, requested_due_date, reason, state, requested_by, requested_at, decided_by, decided_at, decision_note)
@@ -479,6 +521,7 @@ async function buildCycle(
      UNION ALL ${status('IN_PROGRESS', 'SUBMITTED', 'resubmitted_at', 'operator')}
      UNION ALL ${status('SUBMITTED', 'VERIFIED', 'verified_at', 'verifier')}`,
   );
+  times.lap('collect history');
   // Ids from the table's sequence in time order, then linked in id order as the triggers would.
   await manager.query(
     chainedInsert(
@@ -501,6 +544,7 @@ async function buildCycle(
     ),
   );
 
+  times.lap('history');
   // 5. Each task row as its history left it.
   await manager.query(
     `UPDATE task t SET status = s.final_status, progress_note = CASE WHEN s.redrafted_at IS NOT NULL
@@ -524,6 +568,7 @@ async function buildCycle(
     );
   }
   await manager.query(`DROP TABLE bench_story, bench_evidence, bench_event`);
+  times.lap('task rows');
   return {
     id: cycle.id,
     year,
@@ -568,6 +613,7 @@ async function generateTasksSetBased(
   manager: EntityManager,
   cycle: { id: string; regulationVersionId: string; dueDate: string; provinceCode: string },
   createdAt: Date,
+  times: StepTimes,
 ): Promise<number> {
   await manager.query(
     `INSERT INTO task (id, cycle_id, duty_lineage_id, duty_id, unit_code, lead_department_id, status, due_date,
@@ -593,6 +639,7 @@ async function generateTasksSetBased(
   );
   // The statements below join the new tasks: plans over their real number, not an empty table.
   await manager.query(`ANALYZE task`);
+  times.lap('tasks');
   await manager.query(
     `INSERT INTO task_assist (task_id, department_id)
      SELECT t.id, dep.id
@@ -615,7 +662,9 @@ async function generateTasksSetBased(
     ),
     [cycle.id, createdAt],
   );
+  times.lap('assists and created events');
   const check = await generateTasks(manager, cycle, 'province', createdAt);
+  times.lap('generation check');
   if (check.created || check.retired || check.restored || check.followed || check.leadsFollowed) {
     throw new Error(
       `The benchmark's task generation differs from generateTasks: ${JSON.stringify(check)}`,
