@@ -4,6 +4,7 @@ import { DEFAULT_LEAD_DEPARTMENT_CODE } from '@duty/regulation/duties';
 import { generateTasks } from '../cycle/task-generation';
 import { widenTrackedDuties } from './national-dataset';
 import { rebuildRollups } from '../analytics/rollup-verify';
+import { resumeAfterBulkLoad, suspendForBulkLoad } from './bulk-load';
 import {
   chainedInsert,
   linkUnchained,
@@ -75,6 +76,9 @@ export interface AnalyticsDataset {
 }
 
 export const BENCH_ACTOR = 'bench-seed';
+
+/** The tables loaded without their secondary indexes and foreign keys (bulk-load.ts). */
+const BULK_LOADED = ['task_event', 'evidence', 'task_extension_request'] as const;
 
 /** Seconds per named step, for the progress lines. */
 class StepTimes {
@@ -197,6 +201,9 @@ export async function buildAnalyticsDataset(
     // the load, the rollups rebuilt from the base tables afterwards (the result the triggers
     // would give; `bench:analytics --verify` checks it).
     const rollupTriggers = await setRollupTriggers(manager, 'DISABLE');
+    // The history, evidence and extension requests are loaded without their secondary indexes
+    // and foreign keys, which are re-created after the load (bulk-load.ts).
+    const suspended = await suspendForBulkLoad(manager, BULK_LOADED);
     const [version] = await manager.query(
       `SELECT v.id FROM regulation_version v JOIN regulation r ON r.id = v.regulation_id
         WHERE r.code = $1 ORDER BY v.version_number DESC LIMIT 1`,
@@ -238,6 +245,8 @@ export async function buildAnalyticsDataset(
     await linkUnchained(manager, 'evidence');
     await resumeChainTriggers(manager);
     finish.lap('chain links');
+    await resumeAfterBulkLoad(manager, suspended);
+    finish.lap('indexes and foreign keys');
     if (rollupTriggers) {
       // Statistics of the loaded rows first (ANALYZE sees this transaction's rows): the
       // recomputation's plans would otherwise assume empty tables.

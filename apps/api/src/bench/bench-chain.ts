@@ -26,12 +26,14 @@ const CHAIN_ORDER: Record<ChainedTable, string> = {
 /**
  * A running sha256 chain as a window aggregate (evaluated incrementally over `ROWS UNBOUNDED
  * PRECEDING`): state = sha256(state ‖ canonical), starting from the head's hash. Temporary:
- * gone with the session.
+ * gone with the session. PL/pgSQL: as a transition function it runs a third faster than the
+ * same expression in a SQL function, which is not inlined there.
  */
 async function createChainAggregate(manager: EntityManager): Promise<void> {
   await manager.query(
     `CREATE OR REPLACE FUNCTION pg_temp.bench_chain_step(state text, canonical text, head text) RETURNS text
-     LANGUAGE sql IMMUTABLE AS $$ SELECT encode(sha256(convert_to(coalesce(state, head) || canonical, 'UTF8')), 'hex') $$`,
+     LANGUAGE plpgsql IMMUTABLE AS $$
+       BEGIN RETURN encode(sha256(convert_to(coalesce(state, head) || canonical, 'UTF8')), 'hex'); END $$`,
   );
   await manager.query(`DROP AGGREGATE IF EXISTS pg_temp.bench_chain(text, text)`);
   await manager.query(
@@ -67,16 +69,21 @@ export async function resumeChainTriggers(manager: EntityManager): Promise<void>
  * after the chain head: adds `chain_seq`, `content_hash`, `prev_hash`.
  */
 function linkCtes(table: ChainedTable, source: string, order: string): string {
-  // Both running aggregates share one window order (one sort): the row's hash over the rows up
-  // to it, its predecessor's over the rows before it (the head's hash for the first).
+  // The row's hash is the running aggregate over the rows up to it; its predecessor's hash the
+  // previous row's (the head's for the first). The outer window has the inner one's order, so
+  // the rows are sorted once.
+  const outerOrder = order
+    .split(',')
+    .map((c) => `h.${c.trim()}`)
+    .join(', ');
   return `head AS (SELECT last_seq, last_hash::text AS last_hash FROM integrity_chain_head WHERE chain = '${table}'),
   linked AS (
-    SELECT s.*, head.last_seq + row_number() OVER w AS chain_seq,
-           pg_temp.bench_chain(s.canonical, head.last_hash) OVER w AS content_hash,
-           coalesce(pg_temp.bench_chain(s.canonical, head.last_hash) OVER before, head.last_hash) AS prev_hash
-      FROM (${source}) s CROSS JOIN head
-    WINDOW w AS (ORDER BY ${order} ROWS UNBOUNDED PRECEDING),
-           before AS (ORDER BY ${order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+    SELECT h.*, coalesce(lag(h.content_hash) OVER (ORDER BY ${outerOrder}), head.last_hash) AS prev_hash
+      FROM (SELECT s.*, head.last_seq + row_number() OVER w AS chain_seq,
+                   pg_temp.bench_chain(s.canonical, head.last_hash) OVER w AS content_hash
+              FROM (${source}) s CROSS JOIN head
+            WINDOW w AS (ORDER BY ${order} ROWS UNBOUNDED PRECEDING)) h
+      CROSS JOIN head
   )`;
 }
 
