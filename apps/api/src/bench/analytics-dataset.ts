@@ -77,6 +77,16 @@ export interface AnalyticsDataset {
 
 export const BENCH_ACTOR = 'bench-seed';
 
+/** A submission in the history (bench_event): the event task_event_submission reacts to. */
+const SUBMISSION = `kind = 'status' AND after ->> 'status' = 'SUBMITTED'`;
+
+/**
+ * Per-row triggers of the loaded tables that the build does the work of itself, set-based:
+ * task_event_submission (migration AddTaskSubmittedAt) updates the task row for each submission
+ * event, a second write of the task that the build's final task update makes anyway.
+ */
+const SUSPENDED_TRIGGERS = [['task_event', 'task_event_submission']] as const;
+
 /** The tables loaded without their secondary indexes and foreign keys (bulk-load.ts). */
 const BULK_LOADED = ['task_event', 'evidence', 'task_extension_request'] as const;
 
@@ -204,6 +214,9 @@ export async function buildAnalyticsDataset(
     // The history, evidence and extension requests are loaded without their secondary indexes
     // and foreign keys, which are re-created after the load (bulk-load.ts).
     const suspended = await suspendForBulkLoad(manager, BULK_LOADED);
+    for (const [table, trigger] of SUSPENDED_TRIGGERS) {
+      await manager.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
+    }
     const [version] = await manager.query(
       `SELECT v.id FROM regulation_version v JOIN regulation r ON r.id = v.regulation_id
         WHERE r.code = $1 ORDER BY v.version_number DESC LIMIT 1`,
@@ -246,6 +259,9 @@ export async function buildAnalyticsDataset(
     await resumeChainTriggers(manager);
     finish.lap('chain links');
     await resumeAfterBulkLoad(manager, suspended);
+    for (const [table, trigger] of SUSPENDED_TRIGGERS) {
+      await manager.query(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
+    }
     finish.lap('indexes and foreign keys');
     if (rollupTriggers) {
       // Statistics of the loaded rows first (ANALYZE sees this transaction's rows): the
@@ -561,10 +577,14 @@ async function buildCycle(
             measures = s.measures, due_date = s.final_due, completed_at = s.verified_at,
             return_count = (s.returned_at IS NOT NULL)::int,
             extension_count = (s.ext_requested_at IS NOT NULL AND s.ext_decision = 'approved')::int,
-            row_version = 1 + e.changes, created_at = $1, updated_at = e.last_at, updated_by = e.last_actor
+            row_version = 1 + e.changes, created_at = $1, updated_at = e.last_at, updated_by = e.last_actor,
+            submitted_at = e.submitted_at, submitted_by = e.submitted_by
        FROM bench_story s
        JOIN (SELECT task_id, count(*)::int AS changes, max(occurred_at) AS last_at,
-                    (array_agg(actor ORDER BY occurred_at DESC))[1] AS last_actor
+                    (array_agg(actor ORDER BY occurred_at DESC))[1] AS last_actor,
+                    -- The latest submission: what task_event_submission sets (suspended here).
+                    max(occurred_at) FILTER (WHERE ${SUBMISSION}) AS submitted_at,
+                    (array_agg(actor ORDER BY occurred_at DESC) FILTER (WHERE ${SUBMISSION}))[1] AS submitted_by
                FROM bench_event WHERE kind IN ('updated', 'status', 'due_date', 'extension_requested', 'extension_decided')
               GROUP BY task_id) e ON e.task_id = s.task_id
       WHERE t.id = s.task_id`,

@@ -69,16 +69,21 @@ describe('analytics benchmark data set (real database, two cycles)', () => {
   it('keeps each task row as its history left it', async () => {
     const bad = await one<Record<string, number>>(
       `WITH last AS (SELECT DISTINCT ON (task_id) task_id, after->>'status' AS status
-                       FROM task_event WHERE kind = 'status' ORDER BY task_id, id DESC)
+                       FROM task_event WHERE kind = 'status' ORDER BY task_id, id DESC),
+            submission AS (SELECT DISTINCT ON (task_id) task_id, occurred_at, actor_username
+                             FROM task_event WHERE kind = 'status' AND after->>'status' = 'SUBMITTED'
+                            ORDER BY task_id, occurred_at DESC, id DESC)
        SELECT count(*) FILTER (WHERE coalesce(l.status, 'NOT_STARTED') <> t.status)::int AS status,
+              count(*) FILTER (WHERE t.submitted_at IS DISTINCT FROM su.occurred_at
+                                  OR t.submitted_by IS DISTINCT FROM su.actor_username)::int AS submitted,
               count(*) FILTER (WHERE (t.status = 'VERIFIED') <> (t.completed_at IS NOT NULL))::int AS completed,
               count(*) FILTER (WHERE t.row_version <> 1 + (SELECT count(*) FROM task_event e WHERE e.task_id = t.id
                 AND e.kind IN ('updated', 'status', 'due_date', 'extension_requested', 'extension_decided')))::int AS row_version,
               count(*) FILTER (WHERE t.return_count <> (SELECT count(*) FROM task_event e WHERE e.task_id = t.id
                 AND e.kind = 'status' AND e.after->>'status' = 'RETURNED'))::int AS returns
-         FROM task t LEFT JOIN last l ON l.task_id = t.id`,
+         FROM task t LEFT JOIN last l ON l.task_id = t.id LEFT JOIN submission su ON su.task_id = t.id`,
     );
-    expect(bad).toEqual({ status: 0, completed: 0, row_version: 0, returns: 0 });
+    expect(bad).toEqual({ status: 0, submitted: 0, completed: 0, row_version: 0, returns: 0 });
   });
 
   it('mixes statuses: the closed year mostly verified, the open one spread out', async () => {
