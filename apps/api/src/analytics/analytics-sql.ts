@@ -460,12 +460,11 @@ const DIMENSIONS: Record<
  */
 function areaOrTaskCtes(
   base: Parameters<typeof tasksCte>[0],
-  areaJoins: string,
+  dim: (typeof DIMENSIONS)[Dimension],
   unitRequested: boolean,
 ): string[] {
-  if (!unitRequested) {
-    return [tasksCte({ ...base, joins: areaJoins, areaGrain: true })];
-  }
+  if (!unitRequested) return [areaBreakdownCte(base, dim)];
+  const areaJoins = dim.areaJoins;
   return [
     `target_is_area AS (SELECT bool_and(${AREA_OF_UNIT('a', 'pa')} = a.code) AS whole
       FROM target tg JOIN admin_unit a ON a.code = tg.code
@@ -484,6 +483,45 @@ function areaOrTaskCtes(
     }),
     `st AS (SELECT * FROM st_area UNION ALL SELECT * FROM st_task)`,
   ];
+}
+
+/**
+ * `st` of a breakdown over whole areas (no requested unit): the area rollup's rows of the cycle
+ * inside the jurisdiction, summed per duty and lead department kind first — a few hundred rows,
+ * whatever the number of areas and due dates — and only then joined to the dimension (duty,
+ * article, chapter or department kind). The rows carry the counted columns and the dimension's
+ * key, label and sort; no unit columns.
+ */
+function areaBreakdownCte(
+  base: Parameters<typeof tasksCte>[0],
+  dim: (typeof DIMENSIONS)[Dimension],
+): string {
+  return `st AS (
+  SELECT ${dim.key}::text AS dim_key, ${dim.label} AS dim_label, ${dim.sort} AS dim_sort,
+         t.n, t.verified, t.submitted, t.in_progress, t.not_started, t.returned, t.overdue, t.evidence
+    FROM (${areaSums(base, ['t.duty_id', 't.dept_kind_code'])}) t
+    ${dim.areaJoins}
+)`;
+}
+
+/**
+ * The area rollup's rows of the cycle whose area is inside the jurisdiction (and `scope`, a
+ * condition on the area's unit `u`), summed per `groupBy` (columns of `t` or of `joins`): the counted columns
+ * `n`, `verified`, `submitted`, `in_progress`, `not_started`, `returned`, `overdue`, `evidence`.
+ * The area is tested once per row by a semi-join on its unit, not joined.
+ */
+function areaSums(base: Parameters<typeof tasksCte>[0], groupBy: string[], joins = ''): string {
+  const sum = (c: string) => `sum(t.${c})::int AS ${c}`;
+  return `SELECT ${groupBy.join(', ')}, sum(t.tasks)::int AS n, ${sum('verified')}, ${sum('submitted')},
+         ${sum('in_progress')}, ${sum('not_started')}, ${sum('returned')},
+         sum(CASE WHEN t.due_date < ${base.today}::date THEN t.tasks - t.verified - t.submitted ELSE 0 END)::int AS overdue,
+         ${sum('evidence')}
+    FROM analytics_area_rollup t
+    ${joins}
+   WHERE t.cycle_id = ${base.cycle} AND t.not_applicable = FALSE
+     AND t.area_code IN (SELECT u.code FROM admin_unit u
+       WHERE ${taskJurisdictionSql(base.jurisdiction, base.p.bind)} AND (${base.scope ?? 'TRUE'}))
+   GROUP BY ${groupBy.join(', ')}`;
 }
 
 export function breakdownSql(input: {
@@ -514,7 +552,7 @@ export function breakdownSql(input: {
   };
   ctes.push(
     ...(!input.base && readsRollups(input.jurisdiction)
-      ? areaOrTaskCtes(counted, dim.areaJoins, Boolean(input.unitCode))
+      ? areaOrTaskCtes(counted, dim, Boolean(input.unitCode))
       : [tasksCte(counted)]),
     `meta AS (SELECT (SELECT count(*) FROM cyc)::int AS cycle_found,
       ${input.unitCode ? '(SELECT count(*) FROM target)::int' : '1'} AS unit_found)`,
@@ -558,26 +596,54 @@ export function matrixSql(input: {
   } else {
     columns = `a.parent_code IN (SELECT r.code FROM admin_unit r WHERE r.parent_code IS NULL)`;
   }
+  const counted = {
+    p,
+    cycle,
+    today,
+    jurisdiction: j,
+    withEvidence: false,
+    scope: `u.code IN (SELECT code FROM cols)
+        OR u.parent_code IN (SELECT code FROM cols WHERE level = 'prefecture')
+        OR left(u.code, 2) IN (SELECT left(code, 2) FROM cols WHERE level = 'province')`,
+    base: input.base,
+  };
+  // Columns that are whole areas (a province's prefectures and directly administered counties;
+  // the national view's provinces) read the area rollup; a prefecture's counties (requested,
+  // or a prefecture supervisor's view) the per-unit rollup.
+  const areaColumns =
+    !input.base && !input.parentCode && (j.kind === 'all' || j.kind === 'provinces');
   ctes.push(
     `cols AS (SELECT a.code, a.name, a.level FROM admin_unit a
       WHERE ${columns} AND ${unitJurisdictionSql(j, 'a', p.bind)})`,
-    tasksCte({
-      p,
-      cycle,
-      today,
-      jurisdiction: j,
-      withEvidence: false,
-      scope: `u.code IN (SELECT code FROM cols)
-        OR u.parent_code IN (SELECT code FROM cols WHERE level = 'prefecture')
-        OR left(u.code, 2) IN (SELECT left(code, 2) FROM cols WHERE level = 'province')`,
-      joins: CHAPTER_JOINS,
-      columns: 'rc.number AS chapter, rc.title AS chapter_title',
-      base: input.base,
-      // Columns that are whole areas (a province's prefectures and directly administered
-      // counties; the national view's provinces) read the area rollup; a prefecture's counties
-      // (requested, or a prefecture supervisor's view) the per-unit rollup.
-      areaGrain: !input.parentCode && (j.kind === 'all' || j.kind === 'provinces'),
-    }),
+  );
+  if (areaColumns) {
+    // Summed per area and chapter first, then joined to the area's unit: about a hundred rows
+    // instead of one per area × duty × due date. Each duty's chapter comes from one lookup
+    // (MATERIALIZED: one hash join per rollup row, not three). Over every duty, not only the
+    // cycle's version: filtered by version, the planner estimates two duties and loops over
+    // the rollup per duty.
+    ctes.push(
+      `dc AS MATERIALIZED (SELECT d.id, rc.number AS chapter, rc.title AS chapter_title FROM duty d
+        JOIN regulation_article ra ON ra.id = d.article_id
+        JOIN regulation_chapter rc ON rc.id = ra.chapter_id)`,
+    );
+  }
+  ctes.push(
+    areaColumns
+      ? `st AS (
+  SELECT g.area_code AS unit_code, u.parent_code, g.chapter, g.chapter_title, g.n, g.verified
+    FROM (${areaSums(
+      counted,
+      ['t.area_code', 'dc.chapter', 'dc.chapter_title'],
+      'JOIN dc ON dc.id = t.duty_id',
+    )}) g
+    JOIN admin_unit u ON u.code = g.area_code
+)`
+      : tasksCte({
+          ...counted,
+          joins: CHAPTER_JOINS,
+          columns: 'rc.number AS chapter, rc.title AS chapter_title',
+        }),
     `agg AS (SELECT st.chapter,
         CASE WHEN st.unit_code IN (SELECT code FROM cols) THEN st.unit_code
              WHEN st.parent_code IN (SELECT code FROM cols) THEN st.parent_code
