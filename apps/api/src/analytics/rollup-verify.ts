@@ -76,9 +76,10 @@ function expectedCounters(
        COALESCE(sum(ev.n), 0)::int AS evidence
   FROM task t
   ${joins}
-  LEFT JOIN (SELECT e.task_id, count(*) AS n FROM evidence e
-              WHERE e.withdrawn_at IS NULL AND e.superseded_by_id IS NULL GROUP BY e.task_id) ev
-    ON ev.task_id = t.id
+  -- Per task (the partial index of current evidence): one cycle's recomputation reads that
+  -- cycle's evidence only, where a grouped subquery would count every cycle's files each time.
+  CROSS JOIN LATERAL (SELECT count(*) AS n FROM evidence e
+              WHERE e.task_id = t.id AND e.withdrawn_at IS NULL AND e.superseded_by_id IS NULL) ev
  WHERE t.retired_at IS NULL AND ($1::uuid IS NULL OR t.cycle_id = $1::uuid)
  GROUP BY ${keys.map((_, i) => i + 1).join(', ')}, ${keys.length + 1}`;
 }
