@@ -506,9 +506,9 @@ function areaBreakdownCte(
 
 /**
  * The area rollup's rows of the cycle whose area is inside the jurisdiction (and `scope`, a
- * condition on the area's unit `u`), summed per `groupBy` (columns of `t` or of `joins`): the counted columns
- * `n`, `verified`, `submitted`, `in_progress`, `not_started`, `returned`, `overdue`, `evidence`.
- * The area is tested once per row by a semi-join on its unit, not joined.
+ * condition on the area's unit `u`), summed per `groupBy` (columns of `t` or of `joins`): the
+ * counted columns `n`, `verified`, `submitted`, `in_progress`, `not_started`, `returned`,
+ * `overdue`, `evidence`. The area is tested once per row by a semi-join on its unit, not joined.
  */
 function areaSums(base: Parameters<typeof tasksCte>[0], groupBy: string[], joins = ''): string {
   const sum = (c: string) => `sum(t.${c})::int AS ${c}`;
