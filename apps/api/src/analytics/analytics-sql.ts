@@ -221,6 +221,21 @@ export const TARGET_SCOPE = `(u.code IN (SELECT code FROM target)
       OR left(u.code, 2) IN (SELECT left(code, 2) FROM target WHERE level = 'province'))`;
 
 /**
+ * The units `TARGET_SCOPE` takes, listed from the requested unit by indexed lookups (the unit,
+ * a prefecture's units by parent, a province's by code prefix): MATERIALIZED, so that a
+ * statement over one unit's rollup rows reads them by key (`t.unit_code IN (SELECT code FROM
+ * target_units)`) instead of filtering the whole cycle's rows through TARGET_SCOPE's OR.
+ * `target` must be defined (targetCte).
+ */
+export const TARGET_UNITS_CTE = `target_units AS MATERIALIZED (
+  SELECT tg.code FROM target tg
+  UNION ALL
+  SELECT a.code FROM target tg JOIN admin_unit a ON a.parent_code = tg.code WHERE tg.level = 'prefecture'
+  UNION ALL
+  SELECT a.code FROM target tg JOIN admin_unit a ON left(a.code, 2) = left(tg.code, 2)
+   WHERE tg.level = 'province' AND a.code <> tg.code)`;
+
+/**
  * Whether a jurisdiction spans several provinces (the national view): its top-level figures are
  * then per province rather than per prefecture. The service narrows the jurisdiction to the
  * cycle's province first, so a provincial cycle is never "several provinces".
@@ -696,7 +711,15 @@ export function trendSql(input: {
     ctes.push(targetCte('target', p.add(input.unitCode), input.jurisdiction, p));
   }
   const day = `(e.occurred_at AT TIME ZONE 'Asia/Shanghai')::date`;
-  const scope = input.unitCode ? TARGET_SCOPE : undefined;
+  const rollups = !input.base && readsRollups(input.jurisdiction);
+  // Over the rollups, a requested unit's rows are read by key (TARGET_UNITS_CTE).
+  const byKey = Boolean(input.unitCode) && rollups;
+  if (byKey) ctes.push(TARGET_UNITS_CTE);
+  const scope = input.unitCode
+    ? byKey
+      ? `(${TARGET_SCOPE}) AND t.unit_code IN (SELECT code FROM target_units)`
+      : TARGET_SCOPE
+    : undefined;
   ctes.push(
     tasksCte({
       p,
@@ -711,7 +734,7 @@ export function trendSql(input: {
     `days AS (SELECT c.start_date + i AS day FROM cyc c,
         generate_series(0, LEAST(${today}::date, c.due_date) - c.start_date) i)`,
   );
-  if (!input.base && readsRollups(input.jurisdiction)) {
+  if (rollups) {
     ctes.push(`deltas AS (
       SELECT t.day, t.verified_change AS d FROM analytics_trend_day t
         JOIN admin_unit u ON u.code = t.unit_code
@@ -765,7 +788,10 @@ export function behindScheduleSql(input: {
 }): Statement {
   const p = new SqlParams();
   const cycle = p.add(input.cycleId);
-  const today = p.add(input.today);
+  const rollups = !input.base && readsRollups(input.jurisdiction);
+  // Today only counts overdue tasks, which the rollups' reading here does not need (an unused
+  // parameter would have no type).
+  const today = rollups ? '' : p.add(input.today);
   const asOf = p.add(input.asOf);
   const threshold = p.add(String(input.threshold));
   const conds = [unitJurisdictionSql(input.jurisdiction, 'a', p.bind)];
@@ -775,18 +801,29 @@ export function behindScheduleSql(input: {
     cycleCte(cycle),
     `units AS (SELECT a.code, a.name, a.level, a.parent_code, a.directly_administered, a.kind
       FROM admin_unit a WHERE ${conds.join(' AND ')})`,
-    tasksCte({
-      p,
-      cycle,
-      today,
-      jurisdiction: input.jurisdiction,
-      withEvidence: false,
-      scope: 'u.code IN (SELECT code FROM units)',
-      base: input.base,
-      unitGrain: true,
-    }),
-    `own AS MATERIALIZED (SELECT st.unit_code AS code, sum(st.n)::int AS tasks,
+    // Over the rollups: the listed units' rows of the unit rollup, by key (`units` already
+    // applies the jurisdiction, which is all tasksCte would add for a reader of whole units).
+    ...(rollups
+      ? [
+          `own AS MATERIALIZED (SELECT t.unit_code AS code, sum(t.tasks)::int AS tasks,
+        sum(t.verified)::int AS verified FROM analytics_unit_rollup t
+       WHERE t.cycle_id = ${cycle} AND t.not_applicable = FALSE AND t.unit_code IN (SELECT code FROM units)
+       GROUP BY t.unit_code)`,
+        ]
+      : [
+          tasksCte({
+            p,
+            cycle,
+            today,
+            jurisdiction: input.jurisdiction,
+            withEvidence: false,
+            scope: 'u.code IN (SELECT code FROM units)',
+            base: input.base,
+            unitGrain: true,
+          }),
+          `own AS MATERIALIZED (SELECT st.unit_code AS code, sum(st.n)::int AS tasks,
         sum(st.verified)::int AS verified FROM st GROUP BY st.unit_code)`,
+        ]),
     `meta AS (SELECT (SELECT count(*) FROM cyc)::int AS cycle_found, 1 AS unit_found)`,
   ];
   const sql = `WITH ${ctes.join(',\n')}

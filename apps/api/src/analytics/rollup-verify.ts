@@ -282,6 +282,9 @@ export async function verifyFigures(
       )) as Array<{ code: string }>)
     : [];
   const requested = [prefectureCode, county?.code].filter((c): c is string => Boolean(c));
+  // The summary and trend of a requested unit read its rollup rows by key (TARGET_UNITS_CTE):
+  // checked for the cycle's province (all its units), the prefecture and the county.
+  const requestedUnits = [cycle?.provinceCode, ...requested].filter((c): c is string => Boolean(c));
   const out: FigureDifference[] = [];
   for (const [view, jurisdiction] of views) {
     const ctx = { cycleId, today, jurisdiction };
@@ -301,6 +304,10 @@ export async function verifyFigures(
       ...(['CHAPTER', 'ARTICLE', 'DEPARTMENT_KIND'] as const).map((by): [string, Builder] => [
         `analyticsBreakdown(${by})`,
         (base) => breakdownSql({ ...ctx, by, base }),
+      ]),
+      ...requestedUnits.flatMap((unitCode): Array<[string, Builder]> => [
+        [`completionTrend(${unitCode})`, (base) => trendSql({ ...ctx, unitCode, base })],
+        [`analyticsSummary(${unitCode})`, (base) => summarySql({ ...ctx, unitCode, base })],
       ]),
       ...requested.flatMap((unitCode): Array<[string, Builder]> => [
         [
