@@ -221,8 +221,8 @@ export const TARGET_SCOPE = `(u.code IN (SELECT code FROM target)
       OR left(u.code, 2) IN (SELECT left(code, 2) FROM target WHERE level = 'province'))`;
 
 /**
- * The units `TARGET_SCOPE` takes, listed from the requested unit by indexed lookups (the unit,
- * a prefecture's units by parent, a province's by code prefix): MATERIALIZED, so that a
+ * The units `TARGET_SCOPE` takes, listed from the requested unit (the unit itself, a
+ * prefecture's units by their parent, a province's by code prefix): MATERIALIZED, so that a
  * statement over one unit's rollup rows reads them by key (`t.unit_code IN (SELECT code FROM
  * target_units)`) instead of filtering the whole cycle's rows through TARGET_SCOPE's OR.
  * `target` must be defined (targetCte).
