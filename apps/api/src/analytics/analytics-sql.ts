@@ -90,6 +90,13 @@ export function countersSql(s = 'st', prefix = ''): string {
   ].join(',\n    ');
 }
 
+/**
+ * Overdue tasks of a rollup row `t` (not submitted or verified, due before `today`): the rule
+ * every statement over the rollups counts by.
+ */
+const rollupOverdueSql = (today: string) =>
+  `CASE WHEN t.due_date < ${today}::date THEN t.tasks - t.verified - t.submitted ELSE 0 END`;
+
 export function cycleCte(cycle: string): string {
   return `cyc AS (SELECT c.start_date, c.due_date FROM assessment_cycle c WHERE c.id = ${cycle})`;
 }
@@ -171,7 +178,7 @@ export function tasksCte(opts: {
     return `${opts.name ?? 'st'} AS (
   SELECT ${unitColumn} AS unit_code, ${common}, t.tasks AS n, t.verified, t.submitted, t.in_progress, t.not_started,
          t.returned,
-         CASE WHEN t.due_date < ${opts.today}::date THEN t.tasks - t.verified - t.submitted ELSE 0 END AS overdue,
+         ${rollupOverdueSql(opts.today)} AS overdue,
          t.evidence${extra}
     FROM ${table} t
     ${unitJoins}
@@ -529,7 +536,7 @@ function areaSums(base: Parameters<typeof tasksCte>[0], groupBy: string[], joins
   const sum = (c: string) => `sum(t.${c})::int AS ${c}`;
   return `SELECT ${groupBy.join(', ')}, sum(t.tasks)::int AS n, ${sum('verified')}, ${sum('submitted')},
          ${sum('in_progress')}, ${sum('not_started')}, ${sum('returned')},
-         sum(CASE WHEN t.due_date < ${base.today}::date THEN t.tasks - t.verified - t.submitted ELSE 0 END)::int AS overdue,
+         sum(${rollupOverdueSql(base.today)})::int AS overdue,
          ${sum('evidence')}
     FROM analytics_area_rollup t
     ${joins}

@@ -5,6 +5,7 @@ import { generateTasks } from '../cycle/task-generation';
 import { widenTrackedDuties } from './national-dataset';
 import { rebuildRollups } from '../analytics/rollup-verify';
 import { resumeAfterBulkLoad, suspendForBulkLoad } from './bulk-load';
+import { elapsedMs } from './bench-stats';
 import {
   chainedInsert,
   linkUnchained,
@@ -104,7 +105,7 @@ class StepTimes {
   /** Ends the step running since the previous call (or construction). */
   lap(label: string): void {
     const now = process.hrtime.bigint();
-    this.steps.push([label, Number(now - this.last) / 1e9]);
+    this.steps.push([label, elapsedMs(this.last, now) / 1000]);
     this.last = now;
   }
 
@@ -293,9 +294,7 @@ export async function buildAnalyticsDataset(
     `VACUUM (ANALYZE) admin_unit, assessment_cycle, task, task_assist, task_event, task_extension_request, evidence,
        analytics_rollup, analytics_unit_rollup, analytics_area_rollup, analytics_trend_day`,
   );
-  progress(
-    `vacuum and statistics: ${(Number(process.hrtime.bigint() - commitDone) / 1e9).toFixed(1)} s`,
-  );
+  progress(`vacuum and statistics: ${(elapsedMs(commitDone) / 1000).toFixed(1)} s`);
   return {
     ...(await describeDataset(dataSource, cycles, openCycle)),
     buildMs: Number(process.hrtime.bigint() - started) / 1e6,
