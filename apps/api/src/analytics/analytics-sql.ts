@@ -701,7 +701,12 @@ SELECT meta.*, r.* FROM meta LEFT JOIN (
  *
  * Where the rollups serve (`readsRollups`), the per-day changes are read from
  * analytics_trend_day, which holds exactly these deltas per unit, maintained with every status
- * event and every task entering or leaving the counted set.
+ * event and every task entering or leaving the counted set. There the days are not joined to
+ * the changes: the few days with a change (plus the cycle's first day) are summed into running
+ * totals, and each total is spread over the days until the next change (`generate_series` per
+ * change), so the work grows with the changes and the days drawn, without a days × changes
+ * aggregate. The base tables keep the plain shaping above: two independent shapings of the same
+ * line, which `analytics:verify` compares.
  */
 export function trendSql(input: {
   cycleId: string;
@@ -738,19 +743,29 @@ export function trendSql(input: {
       base: input.base,
       unitGrain: true,
     }),
-    `days AS (SELECT c.start_date + i AS day FROM cyc c,
-        generate_series(0, LEAST(${today}::date, c.due_date) - c.start_date) i)`,
   );
   if (rollups) {
-    ctes.push(`deltas AS (
+    ctes.push(
+      `span AS (SELECT c.start_date, LEAST(${today}::date, c.due_date) AS last_day FROM cyc c)`,
+      `changes AS (
       SELECT t.day, t.verified_change AS d FROM analytics_trend_day t
         JOIN admin_unit u ON u.code = t.unit_code
        WHERE t.cycle_id = ${cycle} AND ${taskJurisdictionSql(input.jurisdiction, p.bind)}
          AND (${scope ?? 'TRUE'})
       UNION ALL
-      SELECT days.day, 0 FROM days)`);
+      SELECT span.start_date, 0 FROM span)`,
+      // Verified from each change day up to (not including) the next one.
+      `running AS (SELECT changes.day, sum(sum(changes.d)) OVER (ORDER BY changes.day) AS verified,
+        lead(changes.day) OVER (ORDER BY changes.day) AS next_day
+      FROM changes GROUP BY changes.day)`,
+      `line AS (SELECT running.day + i AS day, running.verified FROM span, running,
+        generate_series(GREATEST(span.start_date - running.day, 0),
+          LEAST(COALESCE(running.next_day - 1, span.last_day), span.last_day) - running.day) i)`,
+    );
   } else {
     ctes.push(
+      `days AS (SELECT c.start_date + i AS day FROM cyc c,
+        generate_series(0, LEAST(${today}::date, c.due_date) - c.start_date) i)`,
       `iv AS (SELECT e.after->>'status' AS status, ${day} AS from_day,
         lead(${day}) OVER (PARTITION BY e.task_id ORDER BY e.occurred_at, e.id) AS to_day
       FROM task_event e
@@ -762,20 +777,21 @@ export function trendSql(input: {
       SELECT iv.to_day, -1 FROM iv WHERE iv.status = 'VERIFIED' AND iv.to_day > iv.from_day
       UNION ALL
       SELECT days.day, 0 FROM days)`,
+      `running AS (SELECT deltas.day, sum(sum(deltas.d)) OVER (ORDER BY deltas.day) AS verified
+      FROM deltas GROUP BY deltas.day)`,
+      `line AS (SELECT days.day, running.verified FROM days JOIN running ON running.day = days.day)`,
     );
   }
   ctes.push(
-    `running AS (SELECT deltas.day, sum(sum(deltas.d)) OVER (ORDER BY deltas.day) AS verified
-      FROM deltas GROUP BY deltas.day)`,
     `total AS (SELECT COALESCE(sum(st.n), 0)::int AS tasks FROM st)`,
     `meta AS (SELECT (SELECT count(*) FROM cyc)::int AS cycle_found,
       ${input.unitCode ? '(SELECT count(*) FROM target)::int' : '1'} AS unit_found)`,
   );
   const sql = `WITH ${ctes.join(',\n')}
 SELECT meta.*, r.* FROM meta LEFT JOIN (
-  SELECT days.day::text AS date, running.verified::int AS verified, total.tasks,
-         ${rate('running.verified', 'total.tasks')} AS completion_rate
-    FROM days JOIN running ON running.day = days.day CROSS JOIN total
+  SELECT line.day::text AS date, line.verified::int AS verified, total.tasks,
+         ${rate('line.verified', 'total.tasks')} AS completion_rate
+    FROM line CROSS JOIN total
 ) r ON TRUE ORDER BY r.date`;
   return { sql, params: p.values };
 }

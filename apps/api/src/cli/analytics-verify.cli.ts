@@ -1,14 +1,18 @@
 import 'reflect-metadata';
+import os from 'node:os';
 import { shanghaiDate } from '../analytics/analytics-sql';
-import { describeDifference, verifyFigures, verifyRollups } from '../analytics/rollup-verify';
+import { verifyAnalytics } from '../analytics/analytics-verify';
+import { describeDifference } from '../analytics/rollup-verify';
 import { print, runCli, withConfiguredDatabase } from './cli-support';
 
 /**
- * npm run analytics:verify [-- --cycle <id>] [--prefecture <code>] — recomputes the dashboard's
- * maintained rollups (analytics_rollup, analytics_unit_rollup, analytics_area_rollup, analytics_trend_day) from the base tables (tasks,
- * evidence, task history) and names every row that differs; then runs every dashboard statement
- * of each cycle province-wide (and for the prefecture, if given) from the rollups and from the
- * base tables and names the first differing row of each. Everything is read in one snapshot.
+ * npm run analytics:verify [-- --cycle <id>] [--prefecture <code>] [--jobs N] — recomputes the
+ * dashboard's maintained rollups (analytics_rollup, analytics_unit_rollup, analytics_area_rollup,
+ * analytics_trend_day) from the base tables (tasks, evidence, task history) and names every row
+ * that differs; then runs every dashboard statement of each cycle province-wide (and for the
+ * prefecture, if given) from the rollups and from the base tables and names the first differing
+ * row of each. Everything is read in one snapshot, shared by N connections (default: the number
+ * of CPUs, at most 4) that take the cycles in turn; a progress line per step goes to stderr.
  * Exits 1 on any difference.
  */
 function option(name: string): string | null {
@@ -16,43 +20,45 @@ function option(name: string): string | null {
   return i >= 0 ? (process.argv[i + 1] ?? null) : null;
 }
 
-runCli((config, logger) =>
-  withConfiguredDatabase(config, logger, async (dataSource) => {
-    const cycle = option('--cycle');
-    const prefecture = option('--prefecture');
-    const today = shanghaiDate(new Date());
-    return dataSource.transaction('REPEATABLE READ', async (db) => {
-      await db.query('SET TRANSACTION READ ONLY');
-      const differences = await verifyRollups(db, cycle);
-      for (const d of differences) print(`DIFFERENT\t${describeDifference(d)}`);
-      const cycles: Array<{ id: string; title: string }> = await db.query(
-        `SELECT id, title FROM assessment_cycle WHERE $1::uuid IS NULL OR id = $1::uuid ORDER BY year, id`,
-        [cycle],
-      );
-      let figures = 0;
-      for (const c of cycles) {
-        const found = await verifyFigures(db, c.id, today, prefecture);
-        figures += found.length;
-        for (const f of found) {
-          print(
-            `DIFFERENT\t${c.title} ${f.statement} row ${f.row}: rollups ${JSON.stringify(f.fromRollups)}; base tables ${JSON.stringify(f.fromBase)}`,
-          );
-        }
-      }
-      const [{ rollups, unit_rollups, area_rollups, days }] = await db.query(
-        `SELECT (SELECT count(*) FROM analytics_rollup)::int AS rollups,
-                (SELECT count(*) FROM analytics_unit_rollup)::int AS unit_rollups,
-                (SELECT count(*) FROM analytics_area_rollup)::int AS area_rollups,
-                (SELECT count(*) FROM analytics_trend_day)::int AS days`,
-      );
-      const ok = differences.length === 0 && figures === 0;
-      print(
-        `Analytics rollups: ${rollups} rollup row(s), ${unit_rollups} unit rollup row(s), ${area_rollups} area rollup row(s), ${days} trend day row(s), ${cycles.length} cycle(s) — ` +
-          (ok
-            ? 'OK, identical to the base tables.'
-            : `${differences.length} rollup row(s) and ${figures} dashboard statement(s) DIFFERENT.`),
-      );
-      return ok ? 0 : 1;
+function jobsOption(): number {
+  const given = option('--jobs');
+  if (given === null) return Math.min(os.availableParallelism(), 4);
+  const jobs = Number(given);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 8) {
+    throw new Error(`--jobs must be an integer from 1 to 8, got "${given}"`);
+  }
+  return jobs;
+}
+
+runCli(async (config, logger) => {
+  const jobs = jobsOption();
+  return withConfiguredDatabase(config, logger, async (dataSource) => {
+    const started = process.hrtime.bigint();
+    const result = await verifyAnalytics(dataSource, {
+      cycleId: option('--cycle'),
+      prefectureCode: option('--prefecture'),
+      today: shanghaiDate(new Date()),
+      jobs,
+      progress: (line) => process.stderr.write(`${line}\n`),
     });
-  }),
-);
+    for (const d of result.rollups) print(`DIFFERENT\t${describeDifference(d)}`);
+    let figures = 0;
+    for (const c of result.cycles) {
+      figures += c.differences.length;
+      for (const f of c.differences) {
+        print(
+          `DIFFERENT\t${c.title} ${f.statement} row ${f.row}: rollups ${JSON.stringify(f.fromRollups)}; base tables ${JSON.stringify(f.fromBase)}`,
+        );
+      }
+    }
+    const { rollups, unitRollups, areaRollups, days } = result.counts;
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    print(
+      `Analytics rollups: ${rollups} rollup row(s), ${unitRollups} unit rollup row(s), ${areaRollups} area rollup row(s), ${days} trend day row(s), ${result.cycles.length} cycle(s), ${jobs} connection(s), ${seconds.toFixed(0)} s — ` +
+        (result.ok
+          ? 'OK, identical to the base tables.'
+          : `${result.rollups.length} rollup row(s) and ${figures} dashboard statement(s) DIFFERENT.`),
+    );
+    return result.ok ? 0 : 1;
+  });
+});

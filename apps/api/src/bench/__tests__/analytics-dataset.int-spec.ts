@@ -1,5 +1,8 @@
 import { createTestDatabase, TestDatabase } from '@duty/test-support';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { shanghaiDate } from '../../analytics/analytics-sql';
+import { verifyAnalytics, withSharedSnapshot } from '../../analytics/analytics-verify';
 import { syncReferenceData } from '../../admin-unit/reference-data.sync';
 import { createDataSource } from '../../database/data-source';
 import { seedRegulations } from '../../regulation/seed-regulations';
@@ -133,5 +136,78 @@ describe('analytics benchmark data set (real database, two cycles)', () => {
     await expect(buildAnalyticsDataset(dataSource, { cycles: 1 })).rejects.toThrow(
       'already has a 2026 cycle',
     );
+  });
+
+  it('verifies rollups and figures over one snapshot shared by two connections (analytics:verify)', async () => {
+    const lines: string[] = [];
+    const today = shanghaiDate(new Date());
+    const clean = await verifyAnalytics(dataSource, {
+      today,
+      jobs: 2,
+      progress: (l) => lines.push(l),
+    });
+    expect(clean.ok).toBe(true);
+    expect(clean.rollups).toEqual([]);
+    expect(clean.cycles.map((c) => c.cycleId)).toEqual(dataset.cycles.map((c) => c.id));
+    expect(clean.counts.rollups).toBeGreaterThan(0);
+    expect(lines).toHaveLength(3); // the recomputation and each cycle
+    expect(lines.filter((l) => /^verify: cycle \d\/2 /.test(l))).toHaveLength(2);
+
+    // One trend day of the open cycle off by one: named by the recomputation and by the trend.
+    const open = dataset.openCycle.id;
+    const { unit_code, day } = await one<{ unit_code: string; day: string }>(
+      `SELECT unit_code, day::text FROM analytics_trend_day WHERE cycle_id = $1
+        ORDER BY unit_code, day LIMIT 1`,
+      [open],
+    );
+    await dataSource.query(
+      `UPDATE analytics_trend_day SET verified_change = verified_change + 1
+        WHERE cycle_id = $1 AND unit_code = $2 AND day = $3`,
+      [open, unit_code, day],
+    );
+    try {
+      const tampered = await verifyAnalytics(dataSource, { today, jobs: 2 });
+      expect(tampered.ok).toBe(false);
+      expect(tampered.rollups).toEqual([
+        expect.objectContaining({
+          table: 'analytics_trend_day',
+          key: expect.objectContaining({ unit_code, day }),
+        }),
+      ]);
+      const [closed, current] = tampered.cycles;
+      expect(closed.differences).toEqual([]);
+      expect(current.differences.map((d) => d.statement)).toContain('completionTrend [province]');
+    } finally {
+      await dataSource.query(
+        `UPDATE analytics_trend_day SET verified_change = verified_change - 1
+          WHERE cycle_id = $1 AND unit_code = $2 AND day = $3`,
+        [open, unit_code, day],
+      );
+    }
+  }, 240_000);
+
+  it('shares the exported snapshot: a change committed meanwhile is seen by no connection', async () => {
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    await other.query(`CREATE TABLE snapshot_probe (n int)`);
+    const count = `SELECT count(*)::int AS n FROM snapshot_probe`;
+    try {
+      const seen = await withSharedSnapshot(dataSource, 2, async ([first, second]) => {
+        await other.query(`INSERT INTO snapshot_probe VALUES (1)`);
+        const n = async (db: { query(sql: string): Promise<unknown> }) =>
+          ((await db.query(count)) as Array<{ n: number }>)[0].n;
+        return [await n(first), await n(second)];
+      });
+      expect(seen).toEqual([0, 0]);
+      expect(await one<{ n: number }>(count)).toEqual({ n: 1 });
+      await expect(
+        withSharedSnapshot(dataSource, 1, (connections) =>
+          connections[0].query(`DELETE FROM snapshot_probe`),
+        ),
+      ).rejects.toThrow(/read-only/);
+    } finally {
+      await other.query(`DROP TABLE snapshot_probe`);
+      await other.end();
+    }
   });
 });
