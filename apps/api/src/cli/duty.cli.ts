@@ -60,7 +60,7 @@ const DUTY_COMMANDS: Readonly<Record<string, Command>> = {
   'analytics:verify': {
     module: 'analytics-verify.cli.js',
     summary:
-      '核对统计汇总与基础数据 [--cycle <id>] [--prefecture <code>] / verify analytics rollups',
+      '核对统计汇总与基础数据 [--cycle <id>] [--prefecture <code>] [--jobs N] / verify analytics rollups',
   },
   'schema:check': {
     module: 'schema-drift.cli.js',
