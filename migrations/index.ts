@@ -35,6 +35,7 @@ import { AddNationalSupervisor1797040000000 } from './1797040000000-AddNationalS
 import { AddProvinceCyclesAndRegulationOwners1797050000000 } from './1797050000000-AddProvinceCyclesAndRegulationOwners';
 import { AddAnalyticsUnitRollup1797060000000 } from './1797060000000-AddAnalyticsUnitRollup';
 import { AddAnalyticsAreaRollup1797070000000 } from './1797070000000-AddAnalyticsAreaRollup';
+import { AddAdminUnitProvinceIndex1797080000000 } from './1797080000000-AddAdminUnitProvinceIndex';
 
 export const migrations = [
   CreateSystemSetting1764223200000,
@@ -72,6 +73,7 @@ export const migrations = [
   AddProvinceCyclesAndRegulationOwners1797050000000,
   AddAnalyticsUnitRollup1797060000000,
   AddAnalyticsAreaRollup1797070000000,
+  AddAdminUnitProvinceIndex1797080000000,
 ];
 
 /** Table where TypeORM records applied migrations. */

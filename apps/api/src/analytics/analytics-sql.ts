@@ -727,9 +727,11 @@ export function trendSql(input: {
   // Over the rollups, a requested unit's rows are read by key (TARGET_UNITS_CTE).
   const byKey = Boolean(input.unitCode) && rollups;
   if (byKey) ctes.push(TARGET_UNITS_CTE);
+  // target_units lists exactly the units TARGET_SCOPE takes: by key alone, without also
+  // filtering the province's units through TARGET_SCOPE's OR (which read every unit).
   const scope = input.unitCode
     ? byKey
-      ? `(${TARGET_SCOPE}) AND t.unit_code IN (SELECT code FROM target_units)`
+      ? `t.unit_code IN (SELECT code FROM target_units)`
       : TARGET_SCOPE
     : undefined;
   ctes.push(
