@@ -21,6 +21,7 @@ import {
   breakdownSql,
   Dimension,
   matrixSql,
+  readsRollups,
   shanghaiDate,
   Statement,
   summarySql,
@@ -248,9 +249,12 @@ export class AnalyticsService {
     // tokens never write, so they have no write of their own to wait for.
     const writer = 'userId' in reader ? reader.userId : null;
     // Prepared (database/prepared-query.ts): the statements' texts are built by code from a
-    // bounded set of shapes, and their planning costs more than their execution.
+    // bounded set of shapes, and their planning costs more than their execution. Over the
+    // rollups they read by key whatever the values: one generic plan per connection.
+    const jurisdiction = 'jurisdiction' in reader ? reader.jurisdiction : jurisdictionOf(reader);
+    const genericPlan = readsRollups(jurisdiction);
     const rows: Row[] = await this.reads.read(writer, (db) =>
-      queryPrepared<Row>(db, statement.sql, statement.params),
+      queryPrepared<Row>(db, statement.sql, statement.params, { genericPlan }),
     );
     const meta = rows[0];
     if (!meta || Number(meta.cycle_found) === 0) throw notFound('考核年度');

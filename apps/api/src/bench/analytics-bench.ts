@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { Client } from 'pg';
 import { syncReferenceData } from '../admin-unit/reference-data.sync';
@@ -26,6 +26,7 @@ import { BenchResult, elapsedMs, formatTable, summarize, targetVerdict } from '.
 import { Jurisdiction } from '../access/jurisdiction';
 import type { Statement } from '../analytics/analytics-sql';
 import { narrowToProvince } from '../analytics/analytics.service';
+import { executePrepared } from '../database/prepared-query';
 
 /** What each benchmarked query is run with. */
 export interface BenchContext {
@@ -317,21 +318,22 @@ async function compareWithBaseTables(
 ): Promise<void> {
   const compared = queries.filter((q) => baseSqlOf(q, ctx));
   if (!compared.length) return;
-  // `prepared`: as a named prepared statement, the way the API runs its statements
-  // (database/prepared-query.ts); otherwise sent as plain SQL (parsed and planned each time).
-  const time = (client: Client, text: string, params: unknown[], prepared = false) => {
-    const name = `bench_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-    return timeRuns(opts.warmup, opts.runs, async () => {
+  // `prepared`: as the API runs its statements over the rollups (database/prepared-query.ts: a
+  // named prepared statement, one generic plan); otherwise sent as plain SQL (parsed and
+  // planned each time).
+  const time = (client: Client, text: string, params: unknown[], prepared = false) =>
+    timeRuns(opts.warmup, opts.runs, async () => {
       opts.checkInterrupted();
-      await (prepared ? client.query({ name, text, values: params }) : client.query(text, params));
+      await (prepared
+        ? executePrepared(client, text, params, { genericPlan: true })
+        : client.query(text, params));
     }).then(summarize);
-  };
   const fmt = (n: number) => n.toFixed(1);
   const rows: string[][] = [];
   for (const q of compared) {
     const { sql: text, params } = plainSql(q, ctx);
     const { sql: baseText, params: baseParams } = baseSqlOf(q, ctx)!;
-    // The rollups as the API runs them (prepared, JIT off); the base tables as plain SQL with
+    // The rollups as the API runs them (prepared, generic plan, JIT off); the base tables as plain SQL with
     // the server's JIT and without, and the ratio against the faster of the two.
     const rollup = await time(opts.noJit, text, params, true);
     const rollupPlain = await time(opts.sql, text, params);
@@ -362,7 +364,7 @@ async function compareWithBaseTables(
     `Dashboard statements: maintained rollups against the base tables, as ${opts.label} (jurisdiction ${JSON.stringify(ctx.jurisdiction)})`,
   );
   opts.out(
-    'Rollups as the API runs them (named prepared statements, jit=off); base tables as plain SQL, with the ' +
+    'Rollups as the API runs them (named prepared statements, generic plan, jit=off); base tables as plain SQL, with the ' +
       "server's JIT and with jit=off; the ratio divides the faster base p95 by the rollups' p95.",
   );
   opts.out(line(header));

@@ -523,14 +523,25 @@ describe('analytics (GraphQL over HTTP, real database)', () => {
       const spy = jest.spyOn(runner, 'query');
       try {
         data(await province.graphql(query, variables));
-        // Not counted: the session lookup, and the database supervisor's periodic `SELECT 1`
-        // probe, which may fall into the request's time.
+        // Not counted: the session lookup, the database supervisor's periodic `SELECT 1`
+        // probe, which may fall into the request's time, and the plan mode set and reset
+        // around the statement (database/prepared-query.ts), which read nothing.
         const text = (q: unknown) =>
           typeof q === 'string' ? q : String((q as { text?: unknown })?.text ?? '');
+        const planMode = spy.mock.calls.filter(([q]) =>
+          /^(SET|RESET) plan_cache_mode/.test(text(q)),
+        );
         const statements = spy.mock.calls.filter(
-          ([q]) => !/user_session/.test(text(q)) && text(q).trim() !== 'SELECT 1',
+          ([q]) =>
+            !/user_session/.test(text(q)) &&
+            text(q).trim() !== 'SELECT 1' &&
+            !/^(SET|RESET) plan_cache_mode/.test(text(q)),
         );
         expect(statements).toHaveLength(1);
+        expect(planMode.map(([q]) => text(q))).toEqual([
+          'SET plan_cache_mode = force_generic_plan',
+          'RESET plan_cache_mode',
+        ]);
       } finally {
         spy.mockRestore();
       }
