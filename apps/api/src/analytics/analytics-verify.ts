@@ -32,6 +32,11 @@ export async function withSharedSnapshot<T>(
   if (!Number.isInteger(jobs) || jobs < 1) {
     throw new Error(`jobs must be a positive integer, got ${jobs}`);
   }
+  // Each job holds a pooled connection for the whole run: more than the pool would wait forever.
+  const poolMax = (dataSource.options as { extra?: { max?: number } }).extra?.max;
+  if (poolMax !== undefined && jobs > poolMax) {
+    throw new Error(`jobs (${jobs}) exceeds the connection pool (${poolMax})`);
+  }
   const runners: QueryRunner[] = [];
   try {
     for (let i = 0; i < jobs; i++) {

@@ -205,6 +205,10 @@ describe('analytics benchmark data set (real database, two cycles)', () => {
           connections[0].query(`DELETE FROM snapshot_probe`),
         ),
       ).rejects.toThrow(/read-only/);
+      // More connections than the pool (2) would wait forever: refused at once.
+      await expect(withSharedSnapshot(dataSource, 3, async () => 0)).rejects.toThrow(
+        'jobs (3) exceeds the connection pool (2)',
+      );
     } finally {
       await other.query(`DROP TABLE snapshot_probe`);
       await other.end();
