@@ -6,6 +6,7 @@ import {
   verifyFigures,
   verifyRollups,
 } from './rollup-verify';
+import { elapsedMs } from '../bench/bench-stats';
 
 /**
  * `npm run analytics:verify` (cli/analytics-verify.cli.ts): the maintained rollups recomputed
@@ -71,7 +72,6 @@ export interface CycleFigures {
   cycleId: string;
   title: string;
   differences: FigureDifference[];
-  ms: number;
 }
 
 export interface AnalyticsVerification {
@@ -119,8 +119,8 @@ export async function verifyAnalytics(
           options.today,
           options.prefectureCode,
         );
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        results[index] = { cycleId: cycle.id, title: cycle.title, differences, ms };
+        const ms = elapsedMs(started);
+        results[index] = { cycleId: cycle.id, title: cycle.title, differences };
         done++;
         progress(
           `verify: cycle ${done}/${cycles.length} (${cycle.title}): ` +
@@ -131,9 +131,8 @@ export async function verifyAnalytics(
     const recompute = async (): Promise<RollupDifference[]> => {
       const started = process.hrtime.bigint();
       const found = await verifyRollups(first, options.cycleId ?? null);
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       progress(
-        `verify: rollup tables recomputed: ${found.length} row(s) different, ${seconds.toFixed(1)} s`,
+        `verify: rollup tables recomputed: ${found.length} row(s) different, ${(elapsedMs(started) / 1000).toFixed(1)} s`,
       );
       await takeCycles(first);
       return found;

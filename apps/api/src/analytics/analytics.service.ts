@@ -49,6 +49,11 @@ type Row = Record<string, unknown>;
  */
 export type AnalyticsReader = Principal | { jurisdiction: Jurisdiction };
 
+/** A reader's jurisdiction: given (machine tokens), or a signed-in user's own. */
+function readerJurisdiction(reader: AnalyticsReader): Jurisdiction {
+  return 'jurisdiction' in reader ? reader.jurisdiction : jurisdictionOf(reader);
+}
+
 const LEVELS: readonly UnitLevel[] = ['province', 'prefecture', 'county'];
 export const MAX_RANKING = 50;
 
@@ -235,7 +240,7 @@ export class AnalyticsService {
    */
   private async base(reader: AnalyticsReader, cycleId: string) {
     if (!isUuid(cycleId)) throw notFound('考核年度');
-    const jurisdiction = 'jurisdiction' in reader ? reader.jurisdiction : jurisdictionOf(reader);
+    const jurisdiction = readerJurisdiction(reader);
     const province = await this.cycles.of(cycleId);
     // Another province's cycle is not there for this reader (like a missing one).
     if (province && !provinceInJurisdiction(jurisdiction, province)) throw notFound('考核年度');
@@ -251,8 +256,7 @@ export class AnalyticsService {
     // Prepared (database/prepared-query.ts): the statements' texts are built by code from a
     // bounded set of shapes, and their planning costs more than their execution. Over the
     // rollups they read by key whatever the values: one generic plan per connection.
-    const jurisdiction = 'jurisdiction' in reader ? reader.jurisdiction : jurisdictionOf(reader);
-    const genericPlan = readsRollups(jurisdiction);
+    const genericPlan = readsRollups(readerJurisdiction(reader));
     const rows: Row[] = await this.reads.read(writer, (db) =>
       queryPrepared<Row>(db, statement.sql, statement.params, { genericPlan }),
     );

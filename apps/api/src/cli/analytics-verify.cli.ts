@@ -3,6 +3,7 @@ import os from 'node:os';
 import { shanghaiDate } from '../analytics/analytics-sql';
 import { verifyAnalytics } from '../analytics/analytics-verify';
 import { describeDifference } from '../analytics/rollup-verify';
+import { elapsedMs } from '../bench/bench-stats';
 import { print, runCli, withConfiguredDatabase } from './cli-support';
 
 /**
@@ -55,9 +56,8 @@ runCli(async (config, logger) => {
       }
     }
     const { rollups, unitRollups, areaRollups, days } = result.counts;
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     print(
-      `Analytics rollups: ${rollups} rollup row(s), ${unitRollups} unit rollup row(s), ${areaRollups} area rollup row(s), ${days} trend day row(s), ${result.cycles.length} cycle(s), ${jobs} connection(s), ${seconds.toFixed(0)} s — ` +
+      `Analytics rollups: ${rollups} rollup row(s), ${unitRollups} unit rollup row(s), ${areaRollups} area rollup row(s), ${days} trend day row(s), ${result.cycles.length} cycle(s), ${jobs} connection(s), ${(elapsedMs(started) / 1000).toFixed(0)} s — ` +
         (result.ok
           ? 'OK, identical to the base tables.'
           : `${result.rollups.length} rollup row(s) and ${figures} dashboard statement(s) DIFFERENT.`),
