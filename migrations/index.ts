@@ -36,6 +36,7 @@ import { AddProvinceCyclesAndRegulationOwners1797050000000 } from './17970500000
 import { AddAnalyticsUnitRollup1797060000000 } from './1797060000000-AddAnalyticsUnitRollup';
 import { AddAnalyticsAreaRollup1797070000000 } from './1797070000000-AddAnalyticsAreaRollup';
 import { AddAdminUnitProvinceIndex1797080000000 } from './1797080000000-AddAdminUnitProvinceIndex';
+import { PartitionTaskHistoryByCycle1797090000000 } from './1797090000000-PartitionTaskHistoryByCycle';
 
 export const migrations = [
   CreateSystemSetting1764223200000,
@@ -74,6 +75,7 @@ export const migrations = [
   AddAnalyticsUnitRollup1797060000000,
   AddAnalyticsAreaRollup1797070000000,
   AddAdminUnitProvinceIndex1797080000000,
+  PartitionTaskHistoryByCycle1797090000000,
 ];
 
 /** Table where TypeORM records applied migrations. */

@@ -6,7 +6,8 @@ import { Client } from 'pg';
 /**
  * What a restored database must equal, computed independently of the backup code: per table of
  * `public` (except the migrations table) its row count and an MD5 over its rows' texts in byte
- * order; every sequence's state; the applied migrations. Read in one snapshot.
+ * order — a partitioned table's rows through it, and each partition's on its own (the same rows
+ * in the same partitions); every sequence's state; the applied migrations. Read in one snapshot.
  */
 export interface DatabaseFingerprint {
   tables: Record<string, string>;
@@ -24,7 +25,7 @@ export async function databaseFingerprint(
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const tables = await client.query<{ name: string }>(
       `SELECT relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = 'public' AND relkind = 'r' AND relname <> $1 ORDER BY relname`,
+        WHERE n.nspname = 'public' AND relkind IN ('r', 'p') AND relname <> $1 ORDER BY relname`,
       [migrationsTable],
     );
     const result: DatabaseFingerprint = { tables: {}, sequences: {}, migrations: [] };

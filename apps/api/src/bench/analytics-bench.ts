@@ -468,14 +468,16 @@ async function describeDatabase(
                 (SELECT count(*)::int FROM analytics_trend_day) AS trend_rows,
                 pg_size_pretty(pg_database_size(current_database())) AS size,
                 pg_size_pretty(pg_total_relation_size('task')) AS task_size,
-                pg_size_pretty(pg_total_relation_size('task_event')) AS event_size,
+                -- Partitioned by cycle: the parent itself holds nothing.
+                pg_size_pretty((SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree('task_event'))) AS event_size,
+                (SELECT count(*)::int FROM pg_partition_tree('task_event') WHERE isleaf) AS event_partitions,
                 pg_size_pretty(pg_total_relation_size('evidence')) AS evidence_size`,
       )
     ).rows as Array<Record<string, string | number>>;
     out(
       `  ${row.units} units, ${row.duties} tracked duties; rollups: ${row.rollup_rows} analytics_rollup rows, ` +
         `${row.unit_rollup_rows} analytics_unit_rollup rows, ${row.area_rollup_rows} analytics_area_rollup rows, ${row.trend_rows} analytics_trend_day rows; database ${row.size} (task ${row.task_size}, ` +
-        `task_event ${row.event_size}, evidence ${row.evidence_size}); ${dataset.tasks} tasks in all`,
+        `task_event ${row.event_size} in ${row.event_partitions} partitions, evidence ${row.evidence_size}); ${dataset.tasks} tasks in all`,
     );
   } finally {
     await client.end();

@@ -10,7 +10,8 @@ import { EntityManager } from 'typeorm';
  *
  * The same definitions come back (`pg_get_indexdef`, `pg_get_constraintdef`, names included),
  * and `resumeAfterBulkLoad` fails unless the tables' indexes and constraints afterwards are
- * exactly those before: the schema stays the migrated one. Primary keys and the constraints
+ * exactly those before, valid as before (a partitioned table's index is valid only when every
+ * partition has its own): the schema stays the migrated one. Primary keys and the constraints
  * that own an index (unique, exclusion) stay in place throughout. Only for a database that
  * nothing else uses meanwhile (a benchmark's scratch or kept database): within one transaction,
  * the drops take each table's exclusive lock.
@@ -26,7 +27,8 @@ export interface SuspendedSchema {
 /** Index and constraint definitions of `tables`, sorted (what must be the same after). */
 async function schemaOf(manager: EntityManager, tables: readonly string[]): Promise<string[]> {
   const rows: Array<{ def: string }> = await manager.query(
-    `SELECT c.relname || ': ' || pg_get_indexdef(i.indexrelid) AS def
+    `SELECT c.relname || ': ' || pg_get_indexdef(i.indexrelid)
+            || CASE WHEN i.indisvalid THEN '' ELSE ' (INVALID)' END AS def
        FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
       WHERE c.relname = ANY ($1) AND c.relnamespace = 'public'::regnamespace
      UNION ALL
@@ -70,7 +72,9 @@ export async function suspendForBulkLoad(
   return {
     tables,
     definitions: [
-      ...indexes.map((i) => i.def),
+      // A partitioned table's index reads `ON ONLY` (the parent alone, left invalid until
+      // each partition's index is attached); re-created, it must cover the partitions.
+      ...indexes.map((i) => i.def.replace(/ ON ONLY /, ' ON ')),
       ...foreignKeys.map((k) => `ALTER TABLE "${k.tbl}" ADD CONSTRAINT "${k.name}" ${k.def}`),
     ],
     before,

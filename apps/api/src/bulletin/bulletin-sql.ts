@@ -41,19 +41,19 @@ function asOfTasksCte(p: SqlParams, input: AsOfInput, extraColumns = ''): string
     JOIN admin_unit u ON u.code = t.unit_code
     LEFT JOIN LATERAL (
       SELECT e.after->>'status' AS status FROM task_event e
-       WHERE e.task_id = t.id AND e.kind = 'status' AND e.occurred_at < ${end}
+       WHERE e.cycle_id = ${cycle} AND e.task_id = t.id AND e.kind = 'status' AND e.occurred_at < ${end}
        ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1) ls ON TRUE
     LEFT JOIN LATERAL (
       SELECT (e.after->>'dueDate')::date AS due_date FROM task_event e
-       WHERE e.task_id = t.id AND e.after ? 'dueDate' AND e.occurred_at < ${end}
+       WHERE e.cycle_id = ${cycle} AND e.task_id = t.id AND e.after ? 'dueDate' AND e.occurred_at < ${end}
        ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1) ld ON TRUE
     LEFT JOIN LATERAL (
       SELECT e.before->>'status' AS status FROM task_event e
-       WHERE ls.status IS NULL AND e.task_id = t.id AND e.kind = 'status' AND e.occurred_at >= ${end}
+       WHERE ls.status IS NULL AND e.cycle_id = ${cycle} AND e.task_id = t.id AND e.kind = 'status' AND e.occurred_at >= ${end}
        ORDER BY e.occurred_at, e.id LIMIT 1) ns ON TRUE
     LEFT JOIN LATERAL (
       SELECT (e.before->>'dueDate')::date AS due_date FROM task_event e
-       WHERE ld.due_date IS NULL AND e.task_id = t.id AND e.before ? 'dueDate' AND e.occurred_at >= ${end}
+       WHERE ld.due_date IS NULL AND e.cycle_id = ${cycle} AND e.task_id = t.id AND e.before ? 'dueDate' AND e.occurred_at >= ${end}
        ORDER BY e.occurred_at, e.id LIMIT 1) nd ON TRUE
    WHERE t.cycle_id = ${cycle}
      AND (t.retired_at IS NULL OR t.retired_at >= ${end})

@@ -153,9 +153,19 @@ export async function grantAppPrivileges(ownerUrl: string, appUrl: string): Prom
       );
       for (const [table, privileges] of Object.entries(WITHHELD_PRIVILEGES)) {
         if (!present.has(table)) continue;
-        await client.query(
-          `REVOKE ${privileges.join(', ')} ON ${client.escapeIdentifier(table)} FROM ${app}`,
+        // A partitioned table's partitions too (task_event: one per cycle), which the grant on
+        // all tables reached; partitions created later copy their parent's privileges.
+        const partitions = await client.query<{ name: string }>(
+          `SELECT relid::regclass::text AS name FROM pg_partition_tree($1::regclass)
+            WHERE relid <> $1::regclass`,
+          [`public.${client.escapeIdentifier(table)}`],
         );
+        for (const name of [
+          client.escapeIdentifier(table),
+          ...partitions.rows.map((r) => r.name),
+        ]) {
+          await client.query(`REVOKE ${privileges.join(', ')} ON ${name} FROM ${app}`);
+        }
       }
       for (const fn of APP_FUNCTIONS) {
         const exists = await client.query('SELECT to_regprocedure($1) IS NOT NULL AS ok', [fn]);

@@ -60,22 +60,56 @@ function byIdLoader<T extends ObjectLiteral>(
   });
 }
 
+/**
+ * A task as its history is looked up: the history is partitioned by cycle (migration
+ * PartitionTaskHistoryByCycle), and naming the cycles lets PostgreSQL read only theirs.
+ */
+export interface TaskRef {
+  id: string;
+  cycleId: string;
+}
+
+const byTaskId = { cacheKeyFn: (task: TaskRef) => task.id };
+
+/** Each task's history, oldest first, one statement for a whole page of tasks. */
+function historyLoader(dataSource: DataSource): DataLoader<TaskRef, TaskEvent[]> {
+  return new DataLoader(async (tasks) => {
+    const rows = await dataSource.getRepository(TaskEvent).find({
+      where: {
+        cycleId: In([...new Set(tasks.map((t) => t.cycleId))]),
+        taskId: In(tasks.map((t) => t.id)),
+      },
+      order: { id: 'ASC' },
+    });
+    const groups = new Map<string, TaskEvent[]>();
+    for (const row of rows) {
+      const group = groups.get(row.taskId);
+      if (group) group.push(row);
+      else groups.set(row.taskId, [row]);
+    }
+    return tasks.map((t) => groups.get(t.id) ?? []);
+  }, byTaskId);
+}
+
 /** Each task's latest return (a `status` event to RETURNED), one statement for a whole page. */
-function latestReturnLoader(dataSource: DataSource): DataLoader<string, TaskEvent | undefined> {
-  return new DataLoader(async (taskIds) => {
+function latestReturnLoader(dataSource: DataSource): DataLoader<TaskRef, TaskEvent | undefined> {
+  return new DataLoader(async (tasks) => {
     const rows = await dataSource
       .getRepository(TaskEvent)
       .createQueryBuilder('e')
       .distinctOn(['e.task_id'])
-      .where('e.task_id IN (:...taskIds)', { taskIds: [...taskIds] })
+      .where('e.cycle_id IN (:...cycleIds)', {
+        cycleIds: [...new Set(tasks.map((t) => t.cycleId))],
+      })
+      .andWhere('e.task_id IN (:...taskIds)', { taskIds: tasks.map((t) => t.id) })
       .andWhere(`e.kind = 'status'`)
       .andWhere(`e.after ->> 'status' = 'RETURNED'`)
       .orderBy('e.task_id')
       .addOrderBy('e.id', 'DESC')
       .getMany();
     const byTask = new Map(rows.map((row) => [row.taskId, row]));
-    return taskIds.map((id) => byTask.get(id));
-  });
+    return tasks.map((t) => byTask.get(t.id));
+  }, byTaskId);
 }
 
 export interface LevelTaskCount {
@@ -164,7 +198,7 @@ export function createLoaders(dataSource: DataSource, principal: Principal | nul
     dutyById: byIdLoader(dataSource, Duty, 'id'),
     assistsByTask: groupLoader(dataSource, TaskAssist, 'taskId', { departmentId: 'ASC' }),
     taskById: byIdLoader(dataSource, Task, 'id'),
-    eventsByTask: groupLoader(dataSource, TaskEvent, 'taskId', { id: 'ASC' }),
+    eventsByTask: historyLoader(dataSource),
     latestReturnByTask: latestReturnLoader(dataSource),
     extensionsByTask: groupLoader(dataSource, TaskExtensionRequest, 'taskId', {
       requestedAt: 'ASC',

@@ -1,16 +1,33 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { AssessmentCycle } from '../cycle/assessment-cycle.entity';
 import { ChainLinked } from '../integrity/chain-linked';
 
 /**
  * A task's history (履职记录): every change as one row — who, when, what changed (before and
  * after), reason, source IP. Append-only: a trigger rejects UPDATE, DELETE and TRUNCATE.
+ *
+ * Partitioned by cycle (migration PartitionTaskHistoryByCycle): one partition per cycle, created
+ * with the cycle; the key is (id, cycle_id). A statement about one cycle's history should name
+ * the cycle (`cycle_id = …`), so that it reads that cycle's partition only.
  */
 @Entity({ name: 'task_event' })
 @Index('IDX_task_event_task', ['taskId', 'id'])
 @Index('IDX_task_event_unit_time', ['unitCode', 'occurredAt'])
 @Index('IDX_task_event_time', ['occurredAt', 'id'])
 export class TaskEvent extends ChainLinked {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    primaryKeyConstraintName: 'PK_task_event',
+  })
   id!: string;
 
   @Column({ name: 'task_id', type: 'uuid' })
@@ -20,8 +37,13 @@ export class TaskEvent extends ChainLinked {
   @Column({ name: 'unit_code', type: 'varchar', length: 12 })
   unitCode!: string;
 
-  @Column({ name: 'cycle_id', type: 'uuid' })
+  /** The partition key. */
+  @PrimaryColumn({ name: 'cycle_id', type: 'uuid', primaryKeyConstraintName: 'PK_task_event' })
   cycleId!: string;
+
+  @ManyToOne(() => AssessmentCycle, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'cycle_id', foreignKeyConstraintName: 'FK_task_event_cycle' })
+  cycle?: AssessmentCycle;
 
   @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'now()' })
   occurredAt!: Date;

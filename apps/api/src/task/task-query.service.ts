@@ -257,7 +257,7 @@ export class TaskQueryService {
     const q = this.dataSource
       .getRepository(TaskEvent)
       .createQueryBuilder('e')
-      .innerJoin('task', 't', 't.id = e.task_id')
+      .innerJoin('task', 't', 't.id = e.task_id AND t.cycle_id = e.cycle_id')
       .innerJoin('admin_unit', 'u', 'u.code = t.unit_code')
       .addSelect('e.occurred_at::text', 'cursor_at')
       .orderBy('e.occurred_at', 'DESC')

@@ -199,7 +199,7 @@ export class TaskResolver {
 
   @ResolveField(() => [TaskEventModel], { description: 'The task history, oldest first.' })
   history(@Parent() task: TaskModel, @Context() ctx: GraphQLContext) {
-    return ctx.loaders.eventsByTask.load(task.id);
+    return ctx.loaders.eventsByTask.load(task);
   }
 
   @ResolveField(() => TaskEventModel, {
@@ -208,7 +208,7 @@ export class TaskResolver {
       'The latest return (退回) with the supervisor’s reason, if the task was ever returned; cheaper than the whole history for lists.',
   })
   async latestReturn(@Parent() task: TaskModel, @Context() ctx: GraphQLContext) {
-    return (await ctx.loaders.latestReturnByTask.load(task.id)) ?? null;
+    return (await ctx.loaders.latestReturnByTask.load(task)) ?? null;
   }
 
   @ResolveField(() => [ExtensionRequestModel])

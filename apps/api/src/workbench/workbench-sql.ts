@@ -127,7 +127,8 @@ const SECTIONS: Record<WorkbenchSectionKey, SectionSql> = {
       `, r.reason AS note, r.actor_username AS actor, r.occurred_at AS at`,
       `t.status = 'RETURNED'`,
       `LEFT JOIN LATERAL (SELECT e.reason, e.actor_username, e.occurred_at FROM task_event e
-     WHERE e.task_id = t.id AND e.kind = 'status' AND e.after ->> 'status' = 'RETURNED'
+     WHERE e.cycle_id = t.cycle_id AND e.task_id = t.id AND e.kind = 'status'
+       AND e.after ->> 'status' = 'RETURNED'
      ORDER BY e.id DESC LIMIT 1) r ON TRUE`,
     );
     return page(p, rows, `"dueDate", id`, input);

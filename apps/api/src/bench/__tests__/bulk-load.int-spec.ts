@@ -8,11 +8,14 @@ describe('bulk load without secondary indexes and foreign keys (real database)',
   let dataSource: DataSource;
   const TABLES = ['task_event', 'evidence', 'task_extension_request'];
 
+  // The tables, and the partitions of task_event (one per cycle) with their own indexes.
   const definitions = async (): Promise<string[]> =>
     (
       (await dataSource.query(
-        `SELECT c.relname || ' ' || pg_get_indexdef(i.indexrelid) AS d
-           FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid WHERE c.relname = ANY ($1)
+        `SELECT c.relname || ' ' || pg_get_indexdef(i.indexrelid) || ' valid ' || i.indisvalid AS d
+           FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+          WHERE c.relname = ANY ($1)
+             OR c.oid IN (SELECT relid FROM pg_partition_tree('task_event') WHERE isleaf)
          UNION ALL
          SELECT c.relname || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid)
            FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid WHERE c.relname = ANY ($1)
@@ -25,6 +28,10 @@ describe('bulk load without secondary indexes and foreign keys (real database)',
     database = await createTestDatabase();
     dataSource = createDataSource({ url: database.url, poolMax: 2 });
     await dataSource.initialize();
+    // Two cycles' history partitions (as creating two cycles makes them).
+    await dataSource.query(
+      `SELECT task_event_partition_for_cycle(gen_random_uuid()) FROM generate_series(1, 2)`,
+    );
   }, 120_000);
   afterAll(async () => {
     await dataSource?.destroy();
@@ -53,6 +60,10 @@ describe('bulk load without secondary indexes and foreign keys (real database)',
       await resumeAfterBulkLoad(manager, suspended);
     });
     expect(await definitions()).toEqual(before);
+    // Each partition has each of the table's indexes again.
+    expect(before.filter((d) => /^task_event_[0-9a-f]{32} .*\(task_id, id\)/.test(d))).toHaveLength(
+      2,
+    );
   });
 
   it('validates each foreign key over the loaded rows: a row that breaks one fails the load', async () => {
