@@ -727,33 +727,45 @@ export function trendSql(input: {
   // Over the rollups, a requested unit's rows are read by key (TARGET_UNITS_CTE).
   const byKey = Boolean(input.unitCode) && rollups;
   if (byKey) ctes.push(TARGET_UNITS_CTE);
-  // target_units lists exactly the units TARGET_SCOPE takes: by key alone, without also
-  // filtering the province's units through TARGET_SCOPE's OR (which read every unit).
-  const scope = input.unitCode
-    ? byKey
-      ? `t.unit_code IN (SELECT code FROM target_units)`
-      : TARGET_SCOPE
-    : undefined;
-  ctes.push(
-    tasksCte({
-      p,
-      cycle,
-      today,
-      jurisdiction: input.jurisdiction,
-      withEvidence: false,
-      scope,
-      base: input.base,
-      unitGrain: true,
-    }),
-  );
+  // Over the base tables, a requested unit's tasks are those TARGET_SCOPE takes.
+  const scope = input.unitCode ? TARGET_SCOPE : undefined;
+  if (byKey) {
+    // One requested unit (and the units under it): each listed unit's rows read by key, in a
+    // nested loop over target_units (OFFSET 0 keeps each lookup a parameterised index scan;
+    // without it the generic plan hashed the cycle's whole rollup). target_units lies inside
+    // the jurisdiction: `target` is checked against it, and every jurisdiction that holds a
+    // unit holds the units under it.
+    ctes.push(
+      `st AS (SELECT r.tasks AS n FROM target_units tu CROSS JOIN LATERAL (
+        SELECT t.tasks FROM analytics_unit_rollup t
+         WHERE t.cycle_id = ${cycle} AND t.unit_code = tu.code AND t.not_applicable = FALSE OFFSET 0) r)`,
+    );
+  } else {
+    ctes.push(
+      tasksCte({
+        p,
+        cycle,
+        today,
+        jurisdiction: input.jurisdiction,
+        withEvidence: false,
+        scope,
+        base: input.base,
+        unitGrain: true,
+      }),
+    );
+  }
   if (rollups) {
+    const changes = byKey
+      ? `SELECT r.day, r.verified_change AS d FROM target_units tu CROSS JOIN LATERAL (
+        SELECT t.day, t.verified_change FROM analytics_trend_day t
+         WHERE t.cycle_id = ${cycle} AND t.unit_code = tu.code OFFSET 0) r`
+      : `SELECT t.day, t.verified_change AS d FROM analytics_trend_day t
+        JOIN admin_unit u ON u.code = t.unit_code
+       WHERE t.cycle_id = ${cycle} AND ${taskJurisdictionSql(input.jurisdiction, p.bind)}`;
     ctes.push(
       `span AS (SELECT c.start_date, LEAST(${today}::date, c.due_date) AS last_day FROM cyc c)`,
       `changes AS (
-      SELECT t.day, t.verified_change AS d FROM analytics_trend_day t
-        JOIN admin_unit u ON u.code = t.unit_code
-       WHERE t.cycle_id = ${cycle} AND ${taskJurisdictionSql(input.jurisdiction, p.bind)}
-         AND (${scope ?? 'TRUE'})
+      ${changes}
       UNION ALL
       SELECT span.start_date, 0 FROM span)`,
       // Verified from each change day up to (not including) the next one.
