@@ -15,10 +15,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   other units' history keeps being written and read while a cycle is being set up. There is no
  *   default partition: history of a cycle that does not exist is refused (and the new foreign key
  *   to assessment_cycle says so, and orders a restore's loading after the cycles).
- * - A partition's privileges are its parent's (the application role has no UPDATE, DELETE or
- *   TRUNCATE on task_event, nor on any partition; app-role.ts applies the same to partitions);
- *   the append-only and chain triggers are row triggers of the parent, which every partition
- *   carries; the statement triggers (TRUNCATE refusal, rollups) fire for the parent.
+ * - Rows are reached through task_event, whose privileges apply to its partitions' rows (the
+ *   application role: SELECT and INSERT); a partition itself grants nothing to anyone but the
+ *   owner (app-role.ts keeps it so), since a direct INSERT into a partition would bypass
+ *   task_event's statement triggers (the rollups). The append-only and chain triggers are row
+ *   triggers of the parent, which every partition carries.
  * - The chain link (AddIntegrityHashChains) finds its row by (cycle_id, id), one partition.
  *
  * The rows are copied as they are (ids, chain columns and all), so the hash chain is unchanged.
@@ -44,20 +45,15 @@ BEGIN
   EXECUTE format('CREATE TABLE public.%I (LIKE public.task_event)', part);
   EXECUTE format('ALTER TABLE public.task_event ATTACH PARTITION public.%I FOR VALUES IN (%L)', part, cycle);
   found := format('public.%I', part)::regclass;
-  -- The partition's privileges are exactly the parent's (default privileges gave it others).
+  -- Rows are reached through task_event, whose privileges apply to them; the partition itself
+  -- grants nothing (default privileges gave it the application role's table rights, and a
+  -- direct INSERT would bypass task_event's statement triggers, which keep the rollups).
   FOR acl IN
     SELECT DISTINCT a.grantee FROM pg_class c, aclexplode(c.relacl) a
      WHERE c.oid = found AND a.grantee <> c.relowner
   LOOP
     EXECUTE format('REVOKE ALL ON %s FROM %s', found,
-      CASE WHEN acl.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(acl.grantee::regrole::text) END);
-  END LOOP;
-  FOR acl IN
-    SELECT a.grantee, a.privilege_type FROM pg_class c, aclexplode(c.relacl) a
-     WHERE c.oid = 'public.task_event'::regclass AND a.grantee <> c.relowner
-  LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', acl.privilege_type, found,
-      CASE WHEN acl.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(acl.grantee::regrole::text) END);
+      CASE WHEN acl.grantee = 0 THEN 'PUBLIC' ELSE acl.grantee::regrole::text END);
   END LOOP;
   RETURN found;
 END $$`;

@@ -153,19 +153,19 @@ export async function grantAppPrivileges(ownerUrl: string, appUrl: string): Prom
       );
       for (const [table, privileges] of Object.entries(WITHHELD_PRIVILEGES)) {
         if (!present.has(table)) continue;
-        // A partitioned table's partitions too (task_event: one per cycle), which the grant on
-        // all tables reached; partitions created later copy their parent's privileges.
-        const partitions = await client.query<{ name: string }>(
-          `SELECT relid::regclass::text AS name FROM pg_partition_tree($1::regclass)
-            WHERE relid <> $1::regclass`,
-          [`public.${client.escapeIdentifier(table)}`],
+        await client.query(
+          `REVOKE ${privileges.join(', ')} ON ${client.escapeIdentifier(table)} FROM ${app}`,
         );
-        for (const name of [
-          client.escapeIdentifier(table),
-          ...partitions.rows.map((r) => r.name),
-        ]) {
-          await client.query(`REVOKE ${privileges.join(', ')} ON ${name} FROM ${app}`);
-        }
+      }
+      // Partitions (task_event's, one per cycle) grant nothing: their rows are reached through
+      // the partitioned table, whose privileges apply, and a direct write would bypass its
+      // statement triggers. The grant on all tables above reached them.
+      const partitions = await client.query<{ name: string }>(
+        `SELECT c.oid::regclass::text AS name FROM pg_class c
+          WHERE c.relnamespace = 'public'::regnamespace AND c.relispartition AND c.relkind IN ('r', 'p')`,
+      );
+      for (const { name } of partitions.rows) {
+        await client.query(`REVOKE ALL ON ${name} FROM ${app}`);
       }
       for (const fn of APP_FUNCTIONS) {
         const exists = await client.query('SELECT to_regprocedure($1) IS NOT NULL AS ok', [fn]);
