@@ -532,12 +532,22 @@ function areaBreakdownCte(
  * counted columns `n`, `verified`, `submitted`, `in_progress`, `not_started`, `returned`,
  * `overdue`, `evidence`. The area is tested once per row by a semi-join on its unit, not joined.
  */
-function areaSums(base: Parameters<typeof tasksCte>[0], groupBy: string[], joins = ''): string {
+function areaSums(
+  base: Parameters<typeof tasksCte>[0],
+  groupBy: string[],
+  joins = '',
+  /** `verified`: only the task and verified counts (`n`, `verified`), all a rate needs. */
+  measures: 'all' | 'verified' = 'all',
+): string {
   const sum = (c: string) => `sum(t.${c})::int AS ${c}`;
-  return `SELECT ${groupBy.join(', ')}, sum(t.tasks)::int AS n, ${sum('verified')}, ${sum('submitted')},
+  const rest =
+    measures === 'all'
+      ? `, ${sum('submitted')},
          ${sum('in_progress')}, ${sum('not_started')}, ${sum('returned')},
          sum(${rollupOverdueSql(base.today)})::int AS overdue,
-         ${sum('evidence')}
+         ${sum('evidence')}`
+      : '';
+  return `SELECT ${groupBy.join(', ')}, sum(t.tasks)::int AS n, ${sum('verified')}${rest}
     FROM analytics_area_rollup t
     ${joins}
    WHERE t.cycle_id = ${base.cycle} AND t.not_applicable = FALSE
@@ -600,8 +610,15 @@ export function matrixSql(input: {
 }): Statement {
   const p = new SqlParams();
   const cycle = p.add(input.cycleId);
-  const today = p.add(input.today);
   const j = input.jurisdiction;
+  // Columns that are whole areas (a province's prefectures and directly administered counties;
+  // the national view's provinces) read the area rollup; a prefecture's counties (requested,
+  // or a prefecture supervisor's view) the per-unit rollup.
+  const areaColumns =
+    !input.base && !input.parentCode && (j.kind === 'all' || j.kind === 'provinces');
+  // Today only counts overdue tasks, which the area rollup's reading here does not need (an
+  // unused parameter would have no type).
+  const today = areaColumns ? '' : p.add(input.today);
   const ctes = [cycleCte(cycle)];
   let columns: string;
   if (input.parentCode) {
@@ -629,36 +646,34 @@ export function matrixSql(input: {
         OR left(u.code, 2) IN (SELECT left(code, 2) FROM cols WHERE level = 'province')`,
     base: input.base,
   };
-  // Columns that are whole areas (a province's prefectures and directly administered counties;
-  // the national view's provinces) read the area rollup; a prefecture's counties (requested,
-  // or a prefecture supervisor's view) the per-unit rollup.
-  const areaColumns =
-    !input.base && !input.parentCode && (j.kind === 'all' || j.kind === 'provinces');
   ctes.push(
     `cols AS (SELECT a.code, a.name, a.level FROM admin_unit a
       WHERE ${columns} AND ${unitJurisdictionSql(j, 'a', p.bind)})`,
   );
   if (areaColumns) {
-    // Summed per area and chapter first, then joined to the area's unit: about a hundred rows
-    // instead of one per area × duty × due date. Each duty's chapter comes from one lookup
-    // (MATERIALIZED: one hash join per rollup row, not three). Over every duty, not only the
-    // cycle's version: filtered by version, the planner estimates two duties and loops over
-    // the rollup per duty.
+    // Summed per area and chapter first (by the chapter's id: a short key to hash, and only the
+    // counts the rate needs), then joined to the chapter's number and title and the area's
+    // unit: about a hundred rows instead of one per area × duty × due date. Each duty's
+    // chapter comes from one lookup (MATERIALIZED: one hash join per rollup row, not two).
+    // Over every duty, not only the cycle's version: filtered by version, the planner
+    // estimates two duties and loops over the rollup per duty.
     ctes.push(
-      `dc AS MATERIALIZED (SELECT d.id, rc.number AS chapter, rc.title AS chapter_title FROM duty d
-        JOIN regulation_article ra ON ra.id = d.article_id
-        JOIN regulation_chapter rc ON rc.id = ra.chapter_id)`,
+      `dc AS MATERIALIZED (SELECT d.id, ra.chapter_id FROM duty d
+        JOIN regulation_article ra ON ra.id = d.article_id)`,
     );
   }
   ctes.push(
     areaColumns
       ? `st AS (
-  SELECT g.area_code AS unit_code, u.parent_code, g.chapter, g.chapter_title, g.n, g.verified
+  SELECT g.area_code AS unit_code, u.parent_code, rc.number AS chapter, rc.title AS chapter_title,
+         g.n, g.verified
     FROM (${areaSums(
       counted,
-      ['t.area_code', 'dc.chapter', 'dc.chapter_title'],
+      ['t.area_code', 'dc.chapter_id'],
       'JOIN dc ON dc.id = t.duty_id',
+      'verified',
     )}) g
+    JOIN regulation_chapter rc ON rc.id = g.chapter_id
     JOIN admin_unit u ON u.code = g.area_code
 )`
       : tasksCte({
