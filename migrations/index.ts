@@ -37,6 +37,7 @@ import { AddAnalyticsUnitRollup1797060000000 } from './1797060000000-AddAnalytic
 import { AddAnalyticsAreaRollup1797070000000 } from './1797070000000-AddAnalyticsAreaRollup';
 import { AddAdminUnitProvinceIndex1797080000000 } from './1797080000000-AddAdminUnitProvinceIndex';
 import { PartitionTaskHistoryByCycle1797090000000 } from './1797090000000-PartitionTaskHistoryByCycle';
+import { ReadTaskHistoryByCycle1797100000000 } from './1797100000000-ReadTaskHistoryByCycle';
 
 export const migrations = [
   CreateSystemSetting1764223200000,
@@ -76,6 +77,7 @@ export const migrations = [
   AddAnalyticsAreaRollup1797070000000,
   AddAdminUnitProvinceIndex1797080000000,
   PartitionTaskHistoryByCycle1797090000000,
+  ReadTaskHistoryByCycle1797100000000,
 ];
 
 /** Table where TypeORM records applied migrations. */

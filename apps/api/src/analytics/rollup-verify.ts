@@ -122,10 +122,11 @@ const EXPECTED_TREND = `WITH iv AS (
          (e.occurred_at AT TIME ZONE 'Asia/Shanghai')::date AS from_day,
          lead((e.occurred_at AT TIME ZONE 'Asia/Shanghai')::date)
            OVER (PARTITION BY e.task_id ORDER BY e.occurred_at, e.id) AS to_day
-    FROM task_event e JOIN task t ON t.id = e.task_id
+    FROM task_event e JOIN task t ON t.id = e.task_id AND t.cycle_id = e.cycle_id
    WHERE e.kind = 'status' AND t.retired_at IS NULL
      AND t.not_applicable_status IS DISTINCT FROM 'APPROVED'
-     AND ($1::uuid IS NULL OR t.cycle_id = $1::uuid)),
+     -- The history is partitioned by cycle: naming it reads one partition.
+     AND ($1::uuid IS NULL OR (t.cycle_id = $1::uuid AND e.cycle_id = $1::uuid))),
 deltas AS (
   SELECT cycle_id, unit_code, from_day AS day, 1 AS d FROM iv
    WHERE status = 'VERIFIED' AND (to_day IS NULL OR to_day > from_day)

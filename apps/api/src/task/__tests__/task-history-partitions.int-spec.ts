@@ -180,7 +180,13 @@ describe('task history partitioned by cycle', () => {
     expect(before.rows).toBeGreaterThan(0);
     expect(before.chains.every((c) => c.endsWith(': ok'))).toBe(true);
 
-    await revertMigrations(owner, 1);
+    // Back to before PartitionTaskHistoryByCycle (and ReadTaskHistoryByCycle after it).
+    const applied: Array<{ name: string }> = await owner.query(
+      `SELECT name FROM typeorm_migration ORDER BY id DESC`,
+    );
+    const steps = applied.findIndex((m) => m.name.startsWith('PartitionTaskHistoryByCycle')) + 1;
+    expect(steps).toBeGreaterThan(0);
+    await revertMigrations(owner, steps);
     const [{ kind }] = await owner.query(
       `SELECT relkind AS kind FROM pg_class WHERE oid = 'task_event'::regclass`,
     );
