@@ -78,6 +78,7 @@ const SOURCE_TREE_ONLY = [
   'bench:status',
   'bench:urging',
   'bench:writes',
+  'bench:partitions',
 ];
 
 function usage(): string {
