@@ -204,3 +204,39 @@ export async function rootOperations(api: TestApi): Promise<string[]> {
     ...res.data!.__schema.mutationType.fields.map((f) => `Mutation.${f.name}`),
   ].sort();
 }
+
+/**
+ * The newest security audit row of `action` once there are more than `before` of them: a
+ * download is audited after its body has been sent (with the bytes and hash it wrote), so the
+ * client can finish reading first. Waits up to `timeoutMs`, then fails naming the action.
+ */
+export async function auditAfter(
+  db: { query(sql: string, params?: unknown[]): Promise<Array<Record<string, unknown>>> },
+  action: string,
+  before: number,
+  timeoutMs = 5000,
+): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await db.query(
+      `SELECT result, detail, (SELECT count(*)::int FROM security_audit_log WHERE action = $1) AS n
+         FROM security_audit_log WHERE action = $1 ORDER BY id DESC LIMIT 1`,
+      [action],
+    );
+    if (rows.length && Number(rows[0].n) > before) return rows[0];
+    if (Date.now() > deadline) throw new Error(`No new ${action} audit row within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** How many security audit rows of `action` there are (for `auditAfter`). */
+export async function auditCount(
+  db: { query(sql: string, params?: unknown[]): Promise<Array<Record<string, unknown>>> },
+  action: string,
+): Promise<number> {
+  const [row] = await db.query(
+    `SELECT count(*)::int AS n FROM security_audit_log WHERE action = $1`,
+    [action],
+  );
+  return Number(row.n);
+}

@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import {
+  auditAfter,
+  auditCount,
   samplePdf,
   SignedInClient,
   startTestApi,
@@ -250,6 +252,7 @@ describe('evidence integrity on read (real HTTP, real PostgreSQL, store on disk)
     await truncate(objectPath(sha256(files[1].content)), 1000);
     await rm(objectPath(sha256(files[2].content)));
 
+    const packsBefore = await auditCount(db, 'EVIDENCE_PACK_DOWNLOADED');
     const res = await pack('truncated');
     expect(res).toMatchObject({ status: 200, completed: true });
     expect(res.headers['content-type']).toBe('application/zip');
@@ -284,9 +287,8 @@ describe('evidence integrity on read (real HTTP, real PostgreSQL, store on disk)
       detail: expect.objectContaining({ via: 'pack', kind: 'size', actualSize: 1000 }),
     });
     expect((await marks(sha256(files[2].content)))[0].integrity_status).toBe('ok');
-    const [packAudit] = await db.query(
-      `SELECT result, detail FROM security_audit_log WHERE action = 'EVIDENCE_PACK_DOWNLOADED' ORDER BY id DESC LIMIT 1`,
-    );
+    // Written once the body has been sent: possibly after the client finished reading.
+    const packAudit = await auditAfter(db, 'EVIDENCE_PACK_DOWNLOADED', packsBefore);
     expect(packAudit).toMatchObject({
       result: 'success',
       detail: expect.objectContaining({ unavailable: report.unavailable.length }),

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { runEvidenceVerify } from '../../cli/evidence-verify';
 import {
+  auditAfter,
+  auditCount,
   samplePdf,
   SignedInClient,
   startTestApi,
@@ -37,6 +39,7 @@ describe('signed evidence packs and result sets (real HTTP, real PostgreSQL)', (
   let work: string;
   let keysFile: string;
   let pack: string;
+  let packsBefore: number;
 
   const get = (url: string, token?: string) =>
     fetch(`${api.url}${url}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -66,6 +69,7 @@ describe('signed evidence packs and result sets (real HTTP, real PostgreSQL)', (
       expect(uploaded.status).toBe(201);
     }
     auditor = await api.signIn('auditor');
+    packsBefore = await auditCount(db, 'EVIDENCE_PACK_DOWNLOADED');
     const download = await get(
       `/api/evidence/pack?cycleId=${cycleId}&unitCode=420102`,
       auditor.token,
@@ -134,9 +138,8 @@ describe('signed evidence packs and result sets (real HTTP, real PostgreSQL)', (
       exportedBy: 'auditor',
       files: { listed: 3, included: 3, unavailable: 0 },
     });
-    const [audit] = await db.query(
-      `SELECT detail FROM security_audit_log WHERE action = 'EVIDENCE_PACK_DOWNLOADED' ORDER BY id DESC LIMIT 1`,
-    );
+    // Written once the body has been sent: possibly after the client finished reading.
+    const audit = await auditAfter(db, 'EVIDENCE_PACK_DOWNLOADED', packsBefore);
     expect(audit.detail).toMatchObject({ signedBy: kid, files: 3 });
   });
 
